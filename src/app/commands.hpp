@@ -1,0 +1,20 @@
+#pragma once
+// Each subcommand of the seawatch binary registers itself here. A subcommand is a thin
+// shell over core calls: it parses options, calls the core, prints, and sets the exit code.
+#include <CLI/CLI.hpp>
+
+namespace seawatch::app {
+
+// Exit codes, the same for every subcommand.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1,     // input could not be read, or the work failed
+    kExitUsage = 2,       // bad command line
+    kExitNoGraphics = 3,  // no OpenGL context could be made (render, brief)
+};
+
+// Every register function adds one subcommand to `app`; its callback stores its
+// exit code in `exitCode`.
+void registerRenderCommand(CLI::App& app, int& exitCode);
+
+}  // namespace seawatch::app

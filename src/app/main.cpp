@@ -1,0 +1,40 @@
+// seawatch: with no subcommand, the console; otherwise a headless tool.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "commands.hpp"
+#include "console_command.hpp"
+
+int main(int argc, char** argv) {
+    using namespace seawatch::app;
+    CLI::App app{"seawatch: maritime-security situational awareness for the Gulf of Aden and "
+                 "the Indian Ocean"};
+    app.set_version_flag("--version", "seawatch 0.1.0");
+    int exitCode = kExitOk;
+
+    ConsoleOptions console;
+    addConsoleOptions(app, console);
+    registerRenderCommand(app, exitCode);
+    app.require_subcommand(0, 1);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "seawatch: %s\n", e.what());
+        return kExitFailure;
+    }
+    if (app.get_subcommands().empty()) return runConsole(console);
+    return exitCode;
+}

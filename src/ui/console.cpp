@@ -1,0 +1,1 @@
+// Temporary: replaced by the console in the foundation work.
