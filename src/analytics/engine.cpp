@@ -398,7 +398,7 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
     }
 }
 
-AnalysisRun analyzeFixes(AnalyticsInputs inputs, std::span<const ais::VesselStatic> statics,
+AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
                          std::vector<ais::PositionFix> fixes, std::optional<time::UnixMillis> from,
                          std::optional<time::UnixMillis> to) {
     std::stable_sort(fixes.begin(), fixes.end(),

@@ -62,6 +62,28 @@ geo::LonLat Corridor::axisPoint(double alongNm) const {
     return {(e.lon + w.lon) / 2.0, (e.lat + w.lat) / 2.0};
 }
 
+namespace {
+// Zone edges are straight in lon/lat, as QGIS draws them, whereas a great circle between
+// the same ends bows poleward by a mile or more over 8° of longitude. Short steps make
+// the centreline follow the lane polygons, so cross-track offsets measure from the middle.
+std::vector<geo::LonLat> densify(const std::vector<geo::LonLat>& line) {
+    constexpr double kStepDeg = 0.05;
+    std::vector<geo::LonLat> out;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const geo::LonLat a = line[i];
+        const geo::LonLat b = line[i + 1];
+        const double span = std::max(std::abs(b.lon - a.lon), std::abs(b.lat - a.lat));
+        const int steps = std::max(1, static_cast<int>(std::ceil(span / kStepDeg)));
+        for (int k = 0; k < steps; ++k) {
+            const double f = static_cast<double>(k) / steps;
+            out.push_back({a.lon + f * (b.lon - a.lon), a.lat + f * (b.lat - a.lat)});
+        }
+    }
+    if (!line.empty()) out.push_back(line.back());
+    return out;
+}
+}  // namespace
+
 Result<Corridor> findCorridor(std::span<const Zone> zones) {
     Corridor corridor;
     bool lanes[2] = {false, false};
@@ -85,7 +107,7 @@ Result<Corridor> findCorridor(std::span<const Zone> zones) {
             lane.courseDeg = z.laneCourseDeg;
             lanes[slot] = true;
         } else if (z.geometry == GeometryType::Line) {
-            lane.centreline = Centreline(z.line);
+            lane.centreline = Centreline(densify(z.line));
             lines[slot] = true;
         }
     }

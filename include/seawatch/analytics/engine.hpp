@@ -157,7 +157,7 @@ struct AnalysisRun {
 // The batch pass the CLI makes: fixes are sorted by time (stably), those outside
 // [from, to] are dropped, and the engine is advanced to `to` (or to the later of the last
 // fix and the schedule's end).
-AnalysisRun analyzeFixes(AnalyticsInputs inputs, std::span<const ais::VesselStatic> statics,
+AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
                          std::vector<ais::PositionFix> fixes,
                          std::optional<time::UnixMillis> from = std::nullopt,
                          std::optional<time::UnixMillis> to = std::nullopt);
