@@ -188,6 +188,26 @@ Result<ZoneLoad> loadZones(const std::filesystem::path& path, const std::string&
     return load;
 }
 
+Result<std::vector<Polygon>> loadPolygons(const std::filesystem::path& path) {
+    registerDrivers();
+    const std::string file = path.string();
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                   nullptr, nullptr, nullptr));
+    if (!dataset) return makeError(fmt::format("{}: cannot open as a vector file", file));
+    std::vector<Polygon> polygons;
+    for (OGRLayer* layer : dataset->GetLayers()) {
+        for (auto& feature : *layer) {
+            const OGRGeometry* geometry = feature->GetGeometryRef();
+            if (!geometry) continue;
+            Zone holder;
+            // Lines and points in a land layer say nothing about area: skip them.
+            if (readGeometry(*geometry, holder) && holder.isArea())
+                for (auto& poly : holder.polygons) polygons.push_back(std::move(poly));
+        }
+    }
+    return polygons;
+}
+
 Result<ZoneLoad> loadZoneFiles(const std::vector<std::filesystem::path>& paths) {
     ZoneLoad all;
     for (const auto& path : paths) {
