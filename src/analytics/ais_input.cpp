@@ -51,12 +51,20 @@ Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths) {
             const auto before = decoder.stats();
             const ais::AisMessage* message = decoder.decodeLine(line);
             const auto& after = decoder.stats();
-            if (after.badChecksum + after.malformed + after.badLength >
-                before.badChecksum + before.malformed + before.badLength) {
+            const char* reason = after.badChecksum > before.badChecksum ? "bad checksum"
+                                 : after.malformed > before.malformed   ? "malformed"
+                                 : after.badLength > before.badLength
+                                     ? "impossible bit length for its message type"
+                                     : nullptr;
+            if (reason) {
                 ++input.rejectedLines;
-                if (input.rejections.size() < kMaxRejectionsListed)
-                    input.rejections.push_back(fmt::format("{}:{}: {}", name, reader.lineNumber(),
-                                                           decoder.lastError()));
+                if (input.rejections.size() < kMaxRejectionsListed) {
+                    const std::string_view detail = decoder.lastError();
+                    input.rejections.push_back(
+                        detail.empty() ? fmt::format("{}:{}: {}", name, reader.lineNumber(), reason)
+                                       : fmt::format("{}:{}: {} ({})", name, reader.lineNumber(),
+                                                     reason, detail));
+                }
             }
             if (!message) continue;
             if (auto info = ais::toVesselStatic(*message)) {

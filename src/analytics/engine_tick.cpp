@@ -115,7 +115,12 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
     PairState& pair = it->second;
     pair.seenTick = t;
 
-    if (cpaNow && !pair.cpaActive) {
+    const auto realert = static_cast<time::UnixMillis>(cfg.realertMin * 60000.0);
+    auto quiet = [&](const std::optional<time::UnixMillis>& last) {
+        return !last || t - *last >= realert;
+    };
+    if (cpaNow && !pair.cpaActive && quiet(pair.lastCpaAlert)) {
+        pair.lastCpaAlert = t;
         // Position: halfway between the two at the moment of closest approach.
         const double h = cpa.tcpaMin / 60.0;
         const double cosA = std::max(0.01, std::cos(tickLat_[a] * geo::kDegToRad));
@@ -130,7 +135,8 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
     pair.cpaActive = cpaNow || (pair.cpaActive && bothKnown && cpa.tcpaMin >= 0.0 &&
                                 cpa.cpaNm <= cfg.cpaThresholdNm * 1.5);
 
-    if (approachNow && !pair.approachActive) {
+    if (approachNow && !pair.approachActive && quiet(pair.lastApproachAlert)) {
+        pair.lastApproachAlert = t;
         emit({EventType::SuspiciousApproach, t, {mmsi_[approacher], mmsi_[target]}, {}, {},
               tickLat_[target], tickLon_[target],
               {{"cpa_nm", cpa.cpaNm},
@@ -161,7 +167,9 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
         pair.encounterSince.reset();
         pair.encounterEmitted = false;
     }
-    if (!pair.cpaActive && !pair.approachActive && !pair.encounterSince) pairs_.erase(it);
+    if (!pair.cpaActive && !pair.approachActive && !pair.encounterSince &&
+        quiet(pair.lastCpaAlert) && quiet(pair.lastApproachAlert))
+        pairs_.erase(it);
 }
 
 }  // namespace seawatch::analytics

@@ -26,6 +26,9 @@ struct AnalyticsConfig {
     double cpaThresholdNm = 0.5;
     double tcpaMaxMin = 20.0;
     double cpaMinSpeedKn = 1.0;  // at least one of the pair must be under way
+    // A pair's cpa or approach alert is not raised again this soon after the last one,
+    // so sparse or noisy tracks flickering across a threshold do not repeat it.
+    double realertMin = 30.0;
 
     double approachCpaNm = 1.0;
     double approachClosingKn = 8.0;
@@ -88,6 +91,8 @@ private:
         time::UnixMillis seenTick = 0;
         bool cpaActive = false;
         bool approachActive = false;
+        std::optional<time::UnixMillis> lastCpaAlert;
+        std::optional<time::UnixMillis> lastApproachAlert;
         std::optional<time::UnixMillis> encounterSince;
         bool encounterEmitted = false;
         double encounterMinNm = 0.0;
