@@ -6,7 +6,8 @@ namespace seawatch::analytics {
 
 CpaResult cpaFromRelative(double eastNm, double northNm, double velEastKn, double velNorthKn) {
     CpaResult r;
-    r.rangeNm = std::hypot(eastNm, northNm);
+    // sqrt over hypot: no overflow is possible at sea and this runs for every nearby pair.
+    r.rangeNm = std::sqrt(eastNm * eastNm + northNm * northNm);
     const double dot = eastNm * velEastKn + northNm * velNorthKn;
     const double speed2 = velEastKn * velEastKn + velNorthKn * velNorthKn;
     r.closingKn = r.rangeNm > 0.0 ? -dot / r.rangeNm : 0.0;
@@ -18,7 +19,9 @@ CpaResult cpaFromRelative(double eastNm, double northNm, double velEastKn, doubl
     }
     const double tHours = -dot / speed2;
     r.tcpaMin = tHours * 60.0;
-    r.cpaNm = std::hypot(eastNm + velEastKn * tHours, northNm + velNorthKn * tHours);
+    const double e = eastNm + velEastKn * tHours;
+    const double n = northNm + velNorthKn * tHours;
+    r.cpaNm = std::sqrt(e * e + n * n);
     return r;
 }
 

@@ -223,6 +223,7 @@ void Engine::updateZones(std::uint32_t slot, const ais::PositionFix& fix) {
     index_.containingAt({fix.lon, fix.lat}, fix.time, scratchZones_);
     auto& inside = inside_[slot];
     auto& entered = enteredAt_[slot];
+    if (inside == scratchZones_) return;  // the usual case: still in the same zones
     // Both lists are ascending, so one merge pass finds exits and entries in zone order.
     std::vector<std::uint32_t> nextInside;
     std::vector<time::UnixMillis> nextEntered;

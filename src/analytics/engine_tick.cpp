@@ -25,6 +25,7 @@ void Engine::runTick(time::UnixMillis t) {
     tickCells_.clear();
     tickLat_.resize(mmsi_.size());
     tickLon_.resize(mmsi_.size());
+    tickCos_.resize(mmsi_.size());
     double maxAbsLat = 0.0;
     for (std::uint32_t s = 0; s < mmsi_.size(); ++s) {
         if (lastTime_[s] > t || t - lastTime_[s] > cfg.staleAfterMs) continue;
@@ -32,6 +33,7 @@ void Engine::runTick(time::UnixMillis t) {
         const double cosLat = std::max(0.01, std::cos(lat_[s] * geo::kDegToRad));
         tickLat_[s] = lat_[s] + velNorth_[s] * hours / 60.0;
         tickLon_[s] = lon_[s] + velEast_[s] * hours / (60.0 * cosLat);
+        tickCos_[s] = std::cos(tickLat_[s] * geo::kDegToRad);
         maxAbsLat = std::max(maxAbsLat, std::abs(tickLat_[s]));
         tickCells_.push_back({0, s});
     }
@@ -82,11 +84,13 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
     const AnalyticsConfig& cfg = inputs_.config;
     if (mmsi_[a] == mmsi_[b]) return;
     if (mmsi_[a] > mmsi_[b]) std::swap(a, b);
-    const double cosMid =
-        std::cos((tickLat_[a] + tickLat_[b]) / 2.0 * geo::kDegToRad);
-    const double dx = (tickLon_[b] - tickLon_[a]) * 60.0 * cosMid;
+    // The mean of the two cosines equals the cosine of the mean latitude to well under
+    // a metre over pairRangeNm, and saves a cos() per pair.
     const double dy = (tickLat_[b] - tickLat_[a]) * 60.0;
-    if (std::abs(dx) > cfg.pairRangeNm || std::abs(dy) > cfg.pairRangeNm) return;
+    if (std::abs(dy) > cfg.pairRangeNm) return;
+    const double dx = (tickLon_[b] - tickLon_[a]) * 30.0 * (tickCos_[a] + tickCos_[b]);
+    if (std::abs(dx) > cfg.pairRangeNm || dx * dx + dy * dy > cfg.pairRangeNm * cfg.pairRangeNm)
+        return;
     const CpaResult cpa =
         cpaFromRelative(dx, dy, velEast_[b] - velEast_[a], velNorth_[b] - velNorth_[a]);
     if (cpa.rangeNm > cfg.pairRangeNm) return;
