@@ -23,6 +23,7 @@ struct AnalyzeOptions {
     std::vector<std::string> zones;
     std::string schedule;
     std::string land;
+    std::string landLayer;
     std::string from;
     std::string to;
     std::string format = "jsonl";
@@ -72,7 +73,7 @@ int runAnalyze(const AnalyzeOptions& opt) {
         inputs.schedule = std::move(*schedule);
     }
     if (!opt.land.empty()) {
-        auto land = zones::loadPolygons(opt.land);
+        auto land = zones::loadPolygons(opt.land, opt.landLayer);
         if (!land) {
             std::fprintf(stderr, "seawatch analyze: %s\n", land.error().c_str());
             return kExitFailure;
@@ -137,7 +138,9 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--zones", opt->zones, "Zone files (GeoJSON, GeoPackage, ...)")
         ->required();
     cmd->add_option("--schedule", opt->schedule, "Escort and transit schedule (JSON)");
-    cmd->add_option("--land", opt->land, "Land polygons for the loitering coastal buffer");
+    cmd->add_option("--land", opt->land,
+                    "Land polygons for the loitering coastal buffer (e.g. the basemap GeoPackage)");
+    cmd->add_option("--land-layer", opt->landLayer, "Layer of --land to use (default: all)");
     cmd->add_option("--from", opt->from, "Start time, ISO 8601 UTC");
     cmd->add_option("--to", opt->to, "End time, ISO 8601 UTC");
     cmd->add_option("--format", opt->format, "Output format")

@@ -188,14 +188,18 @@ Result<ZoneLoad> loadZones(const std::filesystem::path& path, const std::string&
     return load;
 }
 
-Result<std::vector<Polygon>> loadPolygons(const std::filesystem::path& path) {
+Result<std::vector<Polygon>> loadPolygons(const std::filesystem::path& path,
+                                          const std::string& layerName) {
     registerDrivers();
     const std::string file = path.string();
     GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                    nullptr, nullptr, nullptr));
     if (!dataset) return makeError(fmt::format("{}: cannot open as a vector file", file));
     std::vector<Polygon> polygons;
+    bool foundLayer = layerName.empty();
     for (OGRLayer* layer : dataset->GetLayers()) {
+        if (!layerName.empty() && layerName != layer->GetName()) continue;
+        foundLayer = true;
         for (auto& feature : *layer) {
             const OGRGeometry* geometry = feature->GetGeometryRef();
             if (!geometry) continue;
@@ -205,6 +209,7 @@ Result<std::vector<Polygon>> loadPolygons(const std::filesystem::path& path) {
                 for (auto& poly : holder.polygons) polygons.push_back(std::move(poly));
         }
     }
+    if (!foundLayer) return makeError(fmt::format("{}: no layer named '{}'", file, layerName));
     return polygons;
 }
 
