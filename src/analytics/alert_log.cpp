@@ -48,8 +48,8 @@ CREATE INDEX IF NOT EXISTS alerts_time ON alerts(time_ms);
 Result<AlertLog> AlertLog::open(const std::filesystem::path& path) {
     sqlite3* raw = nullptr;
     const std::string file = path.string();
-    const int rc = sqlite3_open_v2(file.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc =
+        sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     AlertLog log(raw, file);
     if (rc != SQLITE_OK)
         return makeError(fmt::format("{}: cannot open workspace: {}", file,
@@ -114,8 +114,8 @@ Result<std::vector<std::int64_t>> AlertLog::store(std::span<const Event> events)
 
 Status AlertLog::acknowledge(std::int64_t id, const std::string& by, time::UnixMillis at) {
     if (by.empty()) return makeError("acknowledging an alert needs the name of who did it");
-    auto update = prepare(db_.get(),
-                          "UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
+    auto update = prepare(
+        db_.get(), "UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
     if (!update) return makeError(update.error());
     const std::string atText = time::formatIso8601(at);
     sqlite3_bind_text(update->get(), 1, by.c_str(), -1, SQLITE_TRANSIENT);
@@ -137,8 +137,7 @@ Result<std::vector<StoredAlert>> AlertLog::list(const AlertFilter& filter) const
     if (filter.unacknowledgedOnly) sql += " AND acknowledged_by IS NULL";
     if (filter.from) sql += " AND time_ms >= ?2";
     if (filter.to) sql += " AND time_ms <= ?3";
-    if (filter.mmsi)
-        sql += " AND (',' || mmsi || ',') LIKE ('%,' || ?4 || ',%')";
+    if (filter.mmsi) sql += " AND (',' || mmsi || ',') LIKE ('%,' || ?4 || ',%')";
     sql += " ORDER BY time_ms, id";
     if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
     auto query = prepare(db_.get(), sql);
@@ -178,7 +177,8 @@ Result<std::vector<StoredAlert>> AlertLog::list(const AlertFilter& filter) const
         out.push_back(std::move(alert));
     }
     if (rc != SQLITE_DONE)
-        return makeError(fmt::format("{}: cannot read alerts: {}", path_, sqlite3_errmsg(db_.get())));
+        return makeError(
+            fmt::format("{}: cannot read alerts: {}", path_, sqlite3_errmsg(db_.get())));
     return out;
 }
 

@@ -63,8 +63,8 @@ void Engine::buildScheduleEvents() {
             return z.kind == zones::ZoneKind::PatrolSector && z.name == a.sector;
         });
         if (!known)
-            warnings_.push_back(fmt::format("schedule assigns {} to unknown sector '{}'", a.unit,
-                                            a.sector));
+            warnings_.push_back(
+                fmt::format("schedule assigns {} to unknown sector '{}'", a.unit, a.sector));
     }
     coverage_ = zones::buildCoverage(*corridor_, zones, schedule);
     for (const zones::CoverageGap& gap : zones::findCoverageGaps(*coverage_, *corridor_, zones)) {
@@ -231,12 +231,24 @@ void Engine::updateZones(std::uint32_t slot, const ais::PositionFix& fix) {
     while (i < inside.size() || j < scratchZones_.size()) {
         if (j == scratchZones_.size() || (i < inside.size() && inside[i] < scratchZones_[j])) {
             const zones::Zone& z = inputs_.zones[inside[i]];
-            emit({EventType::ZoneExit, fix.time, {fix.mmsi}, z.name, z.owner, fix.lat, fix.lon,
+            emit({EventType::ZoneExit,
+                  fix.time,
+                  {fix.mmsi},
+                  z.name,
+                  z.owner,
+                  fix.lat,
+                  fix.lon,
                   {{"dwell_min", static_cast<double>(fix.time - entered[i]) / 60000.0}}});
             ++i;
         } else if (i == inside.size() || scratchZones_[j] < inside[i]) {
             const zones::Zone& z = inputs_.zones[scratchZones_[j]];
-            emit({EventType::ZoneEnter, fix.time, {fix.mmsi}, z.name, z.owner, fix.lat, fix.lon,
+            emit({EventType::ZoneEnter,
+                  fix.time,
+                  {fix.mmsi},
+                  z.name,
+                  z.owner,
+                  fix.lat,
+                  fix.lon,
                   {}});
             nextInside.push_back(scratchZones_[j]);
             nextEntered.push_back(fix.time);
@@ -270,7 +282,13 @@ void Engine::updateLane(std::uint32_t slot, const ais::PositionFix& fix) {
         const auto proj = lane.centreline.project(p);
         const double margin = inputs_.config.laneEndMarginNm;
         if (proj.alongNm > margin && proj.alongNm < lane.centreline.lengthNm() - margin) {
-            emit({EventType::LaneExit, fix.time, {fix.mmsi}, lane.name, {}, fix.lat, fix.lon,
+            emit({EventType::LaneExit,
+                  fix.time,
+                  {fix.mmsi},
+                  lane.name,
+                  {},
+                  fix.lat,
+                  fix.lon,
                   {{"xtd_nm", proj.crossNm}, {"along_nm", proj.alongNm}}});
         }
     }
@@ -283,7 +301,13 @@ void Engine::updateLane(std::uint32_t slot, const ais::PositionFix& fix) {
         wrongWay = off > inputs_.config.wrongWayAngleDeg;
         if (wrongWay && !wrongWay_[slot]) {
             const auto proj = lane.centreline.project(p);
-            emit({EventType::LaneWrongWay, fix.time, {fix.mmsi}, lane.name, {}, fix.lat, fix.lon,
+            emit({EventType::LaneWrongWay,
+                  fix.time,
+                  {fix.mmsi},
+                  lane.name,
+                  {},
+                  fix.lat,
+                  fix.lon,
                   {{"course_deg", fix.courseDeg},
                    {"lane_course_deg", lane.courseDeg},
                    {"xtd_nm", proj.crossNm}}});
@@ -350,7 +374,13 @@ void Engine::updateLoiter(std::uint32_t slot, const ais::PositionFix& fix) {
     if (meanKn < cfg.loiterSpeedKn) {
         if (!loitering_[slot] && !inAnchorage(slot) && !nearLand(p)) {
             loitering_[slot] = 1;
-            emit({EventType::Loitering, fix.time, {fix.mmsi}, {}, {}, fix.lat, fix.lon,
+            emit({EventType::Loitering,
+                  fix.time,
+                  {fix.mmsi},
+                  {},
+                  {},
+                  fix.lat,
+                  fix.lon,
                   {{"mean_speed_kn", meanKn}, {"hours", hours}}});
         }
     } else if (meanKn > cfg.loiterSpeedKn * 1.25) {
@@ -391,8 +421,13 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
     const double minutes = static_cast<double>(fix.time - *unescortedSince_[slot]) / 60000.0;
     if (minutes >= cfg.unescortedGraceMin && !unescortedEmitted_[slot]) {
         unescortedEmitted_[slot] = 1;
-        emit({EventType::UnescortedTransit, fix.time, {fix.mmsi}, corridor_->lane(lane).name,
-              nearest ? nearest->escortUnit : std::string{}, fix.lat, fix.lon,
+        emit({EventType::UnescortedTransit,
+              fix.time,
+              {fix.mmsi},
+              corridor_->lane(lane).name,
+              nearest ? nearest->escortUnit : std::string{},
+              fix.lat,
+              fix.lon,
               {{"nearest_group_nm", nearestNm},
                {"speed_kn", fix.speedKn},
                {"unescorted_min", minutes}}});
@@ -402,10 +437,9 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
 AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
                          std::vector<ais::PositionFix> fixes, std::optional<time::UnixMillis> from,
                          std::optional<time::UnixMillis> to) {
-    std::stable_sort(fixes.begin(), fixes.end(),
-                     [](const ais::PositionFix& a, const ais::PositionFix& b) {
-                         return a.time < b.time;
-                     });
+    std::stable_sort(
+        fixes.begin(), fixes.end(),
+        [](const ais::PositionFix& a, const ais::PositionFix& b) { return a.time < b.time; });
     std::optional<time::UnixMillis> scheduleEnd;
     std::optional<time::UnixMillis> scheduleStart;
     if (inputs.schedule) {
@@ -429,8 +463,7 @@ AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselSt
     if (!last && !from && scheduleStart) engine.advanceTo(*scheduleStart);
     if (end) engine.advanceTo(*end);
     run.events = engine.drainEvents();
-    if (from)
-        std::erase_if(run.events, [&](const Event& e) { return e.time < *from; });
+    if (from) std::erase_if(run.events, [&](const Event& e) { return e.time < *from; });
     if (to) std::erase_if(run.events, [&](const Event& e) { return e.time > *to; });
     sortEvents(run.events);
     run.fixesUsed = engine.fixesUsed();

@@ -132,7 +132,13 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
             (tickLat_[a] + tickLat_[b]) / 2.0 + (velNorth_[a] + velNorth_[b]) * h / 120.0;
         const double lon =
             (tickLon_[a] + tickLon_[b]) / 2.0 + (velEast_[a] + velEast_[b]) * h / (120.0 * cosA);
-        emit({EventType::Cpa, t, {mmsi_[a], mmsi_[b]}, {}, {}, lat, lon,
+        emit({EventType::Cpa,
+              t,
+              {mmsi_[a], mmsi_[b]},
+              {},
+              {},
+              lat,
+              lon,
               {{"cpa_nm", cpa.cpaNm}, {"tcpa_min", cpa.tcpaMin}, {"range_nm", cpa.rangeNm}}});
     }
     // Hysteresis: an ongoing close approach stays one event until it is past or opens out.
@@ -141,8 +147,13 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
 
     if (approachNow && !pair.approachActive && quiet(pair.lastApproachAlert)) {
         pair.lastApproachAlert = t;
-        emit({EventType::SuspiciousApproach, t, {mmsi_[approacher], mmsi_[target]}, {}, {},
-              tickLat_[target], tickLon_[target],
+        emit({EventType::SuspiciousApproach,
+              t,
+              {mmsi_[approacher], mmsi_[target]},
+              {},
+              {},
+              tickLat_[target],
+              tickLon_[target],
               {{"cpa_nm", cpa.cpaNm},
                {"tcpa_min", cpa.tcpaMin},
                {"closing_kn", cpa.closingKn},
@@ -161,8 +172,13 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
         const double minutes = static_cast<double>(t - *pair.encounterSince) / 60000.0;
         if (!pair.encounterEmitted && minutes >= cfg.encounterMinutes) {
             pair.encounterEmitted = true;
-            emit({EventType::Encounter, t, {mmsi_[a], mmsi_[b]}, {}, {},
-                  (tickLat_[a] + tickLat_[b]) / 2.0, (tickLon_[a] + tickLon_[b]) / 2.0,
+            emit({EventType::Encounter,
+                  t,
+                  {mmsi_[a], mmsi_[b]},
+                  {},
+                  {},
+                  (tickLat_[a] + tickLat_[b]) / 2.0,
+                  (tickLon_[a] + tickLon_[b]) / 2.0,
                   {{"duration_min", minutes},
                    {"min_range_nm", pair.encounterMinNm},
                    {"range_nm", cpa.rangeNm}}});

@@ -28,11 +28,21 @@ std::string jsonString(std::string_view s) {
     std::string out = "\"";
     for (const char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20)
                     out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
@@ -110,7 +120,9 @@ std::string toJsonLine(const Event& e) {
     return out + "}";
 }
 
-std::string csvHeader() { return "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers"; }
+std::string csvHeader() {
+    return "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers";
+}
 
 std::string toCsvLine(const Event& e) {
     std::string numbers;
@@ -118,12 +130,11 @@ std::string toCsvLine(const Event& e) {
         if (!numbers.empty()) numbers += ';';
         numbers += key + "=" + fixed(value, 3);
     }
-    return fmt::format("{},{},{},{},{},{},{},{},{}", eventTypeName(e.type),
-                       time::formatIso8601(e.time),
-                       e.mmsi.empty() ? std::string{} : std::to_string(e.mmsi[0]),
-                       e.mmsi.size() > 1 ? std::to_string(e.mmsi[1]) : std::string{},
-                       csvField(e.zone), csvField(e.unit), fixed(e.lat, 6), fixed(e.lon, 6),
-                       csvField(numbers));
+    return fmt::format(
+        "{},{},{},{},{},{},{},{},{}", eventTypeName(e.type), time::formatIso8601(e.time),
+        e.mmsi.empty() ? std::string{} : std::to_string(e.mmsi[0]),
+        e.mmsi.size() > 1 ? std::to_string(e.mmsi[1]) : std::string{}, csvField(e.zone),
+        csvField(e.unit), fixed(e.lat, 6), fixed(e.lon, 6), csvField(numbers));
 }
 
 void writeEvents(std::ostream& out, std::span<const Event> events, EventFormat format) {

@@ -60,7 +60,8 @@ int runAnalyze(const AnalyzeOptions& opt) {
         std::fprintf(stderr, "seawatch analyze: %s\n", zones.error().c_str());
         return kExitFailure;
     }
-    for (const auto& e : zones->errors) std::fprintf(stderr, "seawatch analyze: skipped %s\n", e.c_str());
+    for (const auto& e : zones->errors)
+        std::fprintf(stderr, "seawatch analyze: skipped %s\n", e.c_str());
     inputs.zones = std::move(zones->zones);
     if (!opt.schedule.empty()) {
         auto schedule = zones::loadSchedule(opt.schedule);
@@ -86,10 +87,11 @@ int runAnalyze(const AnalyzeOptions& opt) {
         std::fprintf(stderr, "seawatch analyze: %s\n", ais.error().c_str());
         return kExitFailure;
     }
-    for (const auto& r : ais->rejections) std::fprintf(stderr, "seawatch analyze: rejected %s\n", r.c_str());
+    for (const auto& r : ais->rejections)
+        std::fprintf(stderr, "seawatch analyze: rejected %s\n", r.c_str());
 
-    const auto run = analytics::analyzeFixes(std::move(inputs), ais->statics, std::move(ais->fixes),
-                                             from, to);
+    const auto run =
+        analytics::analyzeFixes(std::move(inputs), ais->statics, std::move(ais->fixes), from, to);
     for (const auto& w : run.warnings) std::fprintf(stderr, "seawatch analyze: %s\n", w.c_str());
 
     const auto format =
@@ -135,8 +137,7 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
     CLI::App* cmd = app.add_subcommand(
         "analyze", "Run maritime-security analytics over AIS logs and write the event log");
     cmd->add_option("--ais", opt->ais, "NMEA AIS log files")->required();
-    cmd->add_option("--zones", opt->zones, "Zone files (GeoJSON, GeoPackage, ...)")
-        ->required();
+    cmd->add_option("--zones", opt->zones, "Zone files (GeoJSON, GeoPackage, ...)")->required();
     cmd->add_option("--schedule", opt->schedule, "Escort and transit schedule (JSON)");
     cmd->add_option("--land", opt->land,
                     "Land polygons for the loitering coastal buffer (e.g. the basemap GeoPackage)");

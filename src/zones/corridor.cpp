@@ -27,11 +27,11 @@ Centreline::Projection Centreline::project(geo::LonLat p) const {
         // Beyond a segment's ends the distance is to the nearer end vertex.
         const double clamped = std::clamp(along, 0.0, segment);
         const double distance =
-            (clamped == along) ? std::abs(cross)
-                               : geo::distanceNm(p, clamped <= 0.0 ? a : b);
+            (clamped == along) ? std::abs(cross) : geo::distanceNm(p, clamped <= 0.0 ? a : b);
         // The first and last segments extend past the line's ends, so points beyond
         // them still get a signed along distance.
-        const bool extend = (i == 1 && along < 0.0) || (i + 1 == vertices_.size() && along > segment);
+        const bool extend =
+            (i == 1 && along < 0.0) || (i + 1 == vertices_.size() && along > segment);
         if (distance < bestDistance) {
             bestDistance = distance;
             best.alongNm = cumulativeNm_[i - 1] + (extend ? along : clamped);
@@ -115,7 +115,8 @@ Result<Corridor> findCorridor(std::span<const Zone> zones) {
         return makeError("corridor needs an eastbound and a westbound corridor_lane polygon");
     if (!lines[0] || !lines[1])
         return makeError("corridor needs an eastbound and a westbound corridor_lane centreline");
-    if (!points[0] || !points[1]) return makeError("corridor needs points named Point A and Point B");
+    if (!points[0] || !points[1])
+        return makeError("corridor needs points named Point A and Point B");
     return corridor;
 }
 

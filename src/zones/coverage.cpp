@@ -34,7 +34,8 @@ CoverageTimeline buildCoverage(const Corridor& corridor, std::span<const Zone> z
         segment.toNm = length * static_cast<double>(s + 1) / static_cast<double>(count);
         segment.midpoint = corridor.axisPoint((segment.fromNm + segment.toNm) / 2.0);
         for (std::uint32_t z = 0; z < zones.size(); ++z)
-            if (zones[z].kind == ZoneKind::PatrolSector && containsPoint(zones[z], segment.midpoint))
+            if (zones[z].kind == ZoneKind::PatrolSector &&
+                containsPoint(zones[z], segment.midpoint))
                 segment.sectorZones.push_back(z);
         timeline.segments.push_back(std::move(segment));
     }
@@ -156,15 +157,17 @@ std::vector<AssignmentConflict> findAssignmentConflicts(std::span<const Zone> zo
             const auto si = findSector(zones, list[i].sector);
             const auto sj = findSector(zones, list[j].sector);
             std::optional<geo::LonLat> where;
-            if (si && sj) where = overlapPoint(zones[*si], zones[*sj]);
-            else if (list[i].sector == list[j].sector) where = geo::LonLat{};
+            if (si && sj)
+                where = overlapPoint(zones[*si], zones[*sj]);
+            else if (list[i].sector == list[j].sector)
+                where = geo::LonLat{};
             if (!where) continue;
             conflicts.push_back({i, j, from, to, *where});
         }
     }
     std::sort(conflicts.begin(), conflicts.end(),
               [](const AssignmentConflict& a, const AssignmentConflict& b) {
-                  return a.from != b.from ? a.from < b.from
+                  return a.from != b.from     ? a.from < b.from
                          : a.first != b.first ? a.first < b.first
                                               : a.second < b.second;
               });

@@ -48,9 +48,12 @@ std::optional<ZoneKind> parseZoneKind(std::string_view text) {
 
 const char* laneDirectionName(LaneDirection d) {
     switch (d) {
-        case LaneDirection::Eastbound: return "eastbound";
-        case LaneDirection::Westbound: return "westbound";
-        case LaneDirection::None: break;
+        case LaneDirection::Eastbound:
+            return "eastbound";
+        case LaneDirection::Westbound:
+            return "westbound";
+        case LaneDirection::None:
+            break;
     }
     return "";
 }

@@ -26,8 +26,7 @@ std::string fieldString(OGRFeature& feature, const char* name) {
 // Validity dates arrive as strings (GeoJSON) or as typed DATETIME columns (GeoPackage).
 Result<std::optional<time::UnixMillis>> fieldTime(OGRFeature& feature, const char* name) {
     const int idx = feature.GetFieldIndex(name);
-    if (idx < 0 || !feature.IsFieldSetAndNotNull(idx))
-        return std::optional<time::UnixMillis>{};
+    if (idx < 0 || !feature.IsFieldSetAndNotNull(idx)) return std::optional<time::UnixMillis>{};
     const OGRFieldType type = feature.GetFieldDefnRef(idx)->GetType();
     if (type == OFTDate || type == OFTDateTime) {
         int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
@@ -94,8 +93,8 @@ Status readGeometry(const OGRGeometry& geometry, Zone& zone) {
             return {};
         }
         default:
-            return makeError(fmt::format("unsupported geometry type {}",
-                                         geometry.getGeometryName()));
+            return makeError(
+                fmt::format("unsupported geometry type {}", geometry.getGeometryName()));
     }
 }
 
@@ -150,9 +149,8 @@ Status readFeature(OGRFeature& feature, OGRCoordinateTransformation* toWgs84, Zo
 Result<ZoneLoad> loadZones(const std::filesystem::path& path, const std::string& layerName) {
     registerDrivers();
     const std::string file = path.string();
-    GDALDatasetUniquePtr dataset(
-        GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr,
-                          nullptr));
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                   nullptr, nullptr, nullptr));
     if (!dataset) return makeError(fmt::format("{}: cannot open as a vector zone file", file));
     ZoneLoad load;
     bool foundLayer = layerName.empty();

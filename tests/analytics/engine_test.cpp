@@ -19,18 +19,25 @@ namespace {
 constexpr time::UnixMillis kMinute = time::kMillisPerMinute;
 constexpr time::UnixMillis kSecond = time::kMillisPerSecond;
 
-time::UnixMillis at(const char* iso) { return *time::parseIso8601(iso); }
+time::UnixMillis at(const char* iso) {
+    return *time::parseIso8601(iso);
+}
 const time::UnixMillis kT0 = at("2009-11-15T06:00:00Z");
 
-fs::path dataFile(const char* name) { return fs::path(SEAWATCH_SOURCE_DIR) / "data/zones" / name; }
+fs::path dataFile(const char* name) {
+    return fs::path(SEAWATCH_SOURCE_DIR) / "data/zones" / name;
+}
 
 std::vector<zones::Zone> bundledZones() {
-    auto load = zones::loadZoneFiles({dataFile("irtc.geojson"), dataFile("patrol_sectors.geojson")});
+    auto load =
+        zones::loadZoneFiles({dataFile("irtc.geojson"), dataFile("patrol_sectors.geojson")});
     EXPECT_TRUE(load.ok());
     return load->zones;
 }
 
-zones::Corridor bundledCorridor() { return *zones::findCorridor(bundledZones()); }
+zones::Corridor bundledCorridor() {
+    return *zones::findCorridor(bundledZones());
+}
 
 std::vector<Event> ofType(const std::vector<Event>& events, EventType type) {
     std::vector<Event> out;
@@ -64,7 +71,8 @@ TEST(Engine, ZoneEntryAndExitThroughAHoleWithinOneFixInterval) {
     auto run = analyzeFixes(inputsWith({donut}), {}, fixes);
     std::vector<Event> zoneEvents;
     for (const Event& e : run.events)
-        if (e.type == EventType::ZoneEnter || e.type == EventType::ZoneExit) zoneEvents.push_back(e);
+        if (e.type == EventType::ZoneEnter || e.type == EventType::ZoneExit)
+            zoneEvents.push_back(e);
     ASSERT_EQ(zoneEvents.size(), 4u);
     const EventType expected[] = {EventType::ZoneEnter, EventType::ZoneExit, EventType::ZoneEnter,
                                   EventType::ZoneExit};
@@ -102,7 +110,8 @@ TEST(Engine, WrongWayInALaneIsReportedOnce) {
 TEST(Engine, RightWayInTheLaneRaisesNothing) {
     const zones::Corridor corridor = bundledCorridor();
     const geo::LonLat start = corridor.eastbound.centreline.pointAt(100.0);
-    const double course = geo::initialBearingDeg(start, corridor.eastbound.centreline.pointAt(101.0));
+    const double course =
+        geo::initialBearingDeg(start, corridor.eastbound.centreline.pointAt(101.0));
     auto fixes = straightTrack(2003, start, course, 12.0, kT0, kT0 + 120 * kMinute, 30 * kSecond);
     auto run = analyzeFixes(inputsWith(bundledZones()), {}, fixes);
     EXPECT_TRUE(ofType(run.events, EventType::LaneWrongWay).empty());
@@ -162,7 +171,8 @@ TEST(Engine, SmallCraftClosingFastOnAMerchantIsSuspicious) {
     const double skiffCourse = std::atan2(12.0, 20.0) * geo::kRadToDeg;
     const double skiffSpeed = std::hypot(12.0, 20.0);
     std::vector<ais::PositionFix> fixes;
-    append(fixes, straightTrack(4001, merchant0, 90.0, 12.0, kT0, kT0 + 12 * kMinute, 10 * kSecond));
+    append(fixes,
+           straightTrack(4001, merchant0, 90.0, 12.0, kT0, kT0 + 12 * kMinute, 10 * kSecond));
     append(fixes, straightTrack(4002, skiff0, skiffCourse, skiffSpeed, kT0, kT0 + 12 * kMinute,
                                 10 * kSecond));
     // A warship doing the same must not be flagged.
@@ -186,7 +196,8 @@ TEST(Engine, SlowSmallCraftIsNotSuspicious) {
     std::vector<ais::PositionFix> fixes;
     // A fishing boat lying stopped 0.5 nm off the merchant's track: closing at 12 kn < 8? no,
     // the merchant closes at 12 kn but CPA is 0.5 nm; make it 1.5 nm so CPA is too large.
-    append(fixes, straightTrack(4101, merchant0, 90.0, 12.0, kT0, kT0 + 20 * kMinute, 10 * kSecond));
+    append(fixes,
+           straightTrack(4101, merchant0, 90.0, 12.0, kT0, kT0 + 20 * kMinute, 10 * kSecond));
     append(fixes, straightTrack(4102, plane.toLonLat(3.0, 1.5), 0.0, 0.0, kT0, kT0 + 20 * kMinute,
                                 10 * kSecond));
     auto run = analyzeFixes(inputsWith({}), {staticData(4101, 80, 250)}, fixes);
@@ -355,7 +366,8 @@ TEST(Engine, TickingLikeTheConsoleGivesTheSameEventsAsTheBatch) {
     std::vector<Event> live;
     std::size_t next = 0;
     // Playback frames of 7 minutes 13 seconds: never aligned with the tick grid.
-    for (time::UnixMillis t = at("2009-11-15T00:00:00Z"); t <= end; t += 7 * kMinute + 13 * kSecond) {
+    for (time::UnixMillis t = at("2009-11-15T00:00:00Z"); t <= end;
+         t += 7 * kMinute + 13 * kSecond) {
         while (next < fixes.size() && fixes[next].time <= t) engine.ingest(fixes[next++]);
         engine.advanceTo(t);
         for (auto& e : engine.drainEvents()) live.push_back(std::move(e));

@@ -38,9 +38,10 @@ Event zoneEvent() {
 }  // namespace
 
 TEST(EventFormat, JsonLineIsFixedAndStable) {
-    EXPECT_EQ(toJsonLine(cpaEvent()),
-              R"({"type":"cpa","time":"2009-11-15T06:11:00Z","mmsi":[3001,3002],)"
-              R"("lat":10.002500,"lon":60.084000,"cpa_nm":0.300,"tcpa_min":14.000,"range_nm":0.000})");
+    EXPECT_EQ(
+        toJsonLine(cpaEvent()),
+        R"({"type":"cpa","time":"2009-11-15T06:11:00Z","mmsi":[3001,3002],)"
+        R"("lat":10.002500,"lon":60.084000,"cpa_nm":0.300,"tcpa_min":14.000,"range_nm":0.000})");
     EXPECT_EQ(toJsonLine(zoneEvent()),
               R"({"type":"zone_enter","time":"2009-11-15T06:00:00Z","mmsi":1001,)"
               R"("zone":"Sector \"4\", east","unit":"PLA Navy","lat":-1.500000,"lon":45.000000})");
@@ -48,8 +49,9 @@ TEST(EventFormat, JsonLineIsFixedAndStable) {
 
 TEST(EventFormat, CsvQuotesFieldsThatNeedIt) {
     EXPECT_EQ(csvHeader(), "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers");
-    EXPECT_EQ(toCsvLine(zoneEvent()),
-              R"(zone_enter,2009-11-15T06:00:00Z,1001,,"Sector ""4"", east",PLA Navy,-1.500000,45.000000,)");
+    EXPECT_EQ(
+        toCsvLine(zoneEvent()),
+        R"(zone_enter,2009-11-15T06:00:00Z,1001,,"Sector ""4"", east",PLA Navy,-1.500000,45.000000,)");
     EXPECT_EQ(toCsvLine(cpaEvent()),
               "cpa,2009-11-15T06:11:00Z,3001,3002,,,10.002500,60.084000,"
               "cpa_nm=0.300;tcpa_min=14.000;range_nm=0.000");
@@ -79,9 +81,10 @@ TEST(AlertLog, StoresAcknowledgesAndSharesTheWorkspace) {
         // Another domain's table already in the workspace must survive untouched.
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE incidents(id INTEGER); INSERT INTO incidents VALUES(7);",
-                               nullptr, nullptr, nullptr),
-                  SQLITE_OK);
+        ASSERT_EQ(
+            sqlite3_exec(db, "CREATE TABLE incidents(id INTEGER); INSERT INTO incidents VALUES(7);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
         sqlite3_close(db);
     }
     auto log = AlertLog::open(path);
@@ -94,7 +97,8 @@ TEST(AlertLog, StoresAcknowledgesAndSharesTheWorkspace) {
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(*again, *ids);
 
-    ASSERT_TRUE(log->acknowledge((*ids)[1], "OOW Lt Smith", *time::parseIso8601("2009-11-15T06:15:00Z")));
+    ASSERT_TRUE(
+        log->acknowledge((*ids)[1], "OOW Lt Smith", *time::parseIso8601("2009-11-15T06:15:00Z")));
     EXPECT_FALSE(log->acknowledge(9999, "OOW", 0).ok());
     EXPECT_FALSE(log->acknowledge((*ids)[0], "", 0).ok());
 

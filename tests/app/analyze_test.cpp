@@ -47,7 +47,8 @@ CommandResult runSeawatch(const std::string& args) {
     if (!pipe) return result;
     std::array<char, 4096> buffer{};
     std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        result.out.append(buffer.data(), n);
     const int status = pclose(pipe);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
@@ -58,7 +59,7 @@ std::string dataPath(const char* name) {
 }
 
 class AnalyzeCommand : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() / ("seawatch_analyze_" + std::to_string(::getpid()));
         fs::create_directories(dir_);
@@ -145,8 +146,9 @@ TEST_F(AnalyzeCommand, CpaMatchesIndependentTruth) {
         ++cpaEvents;
         EXPECT_EQ(e["mmsi"], nlohmann::json::array({352000001, 352000002}));
         EXPECT_NEAR(e["cpa_nm"].get<double>(), truthNm, 0.05);
-        const double eventCpaTime = static_cast<double>(*time::parseIso8601(e["time"].get<std::string>())) +
-                                    e["tcpa_min"].get<double>() * 60000.0;
+        const double eventCpaTime =
+            static_cast<double>(*time::parseIso8601(e["time"].get<std::string>())) +
+            e["tcpa_min"].get<double>() * 60000.0;
         EXPECT_NEAR(eventCpaTime, static_cast<double>(truthTime), 60000.0);
     }
     EXPECT_EQ(cpaEvents, 1);
@@ -211,9 +213,9 @@ TEST_F(AnalyzeCommand, ExitCodesMeanSomething) {
                           dataPath("irtc.geojson") + " --from yesterday")
                   .exitCode,
               2);
-    EXPECT_EQ(runSeawatch("analyze --ais /nonexistent.nmea --zones " + dataPath("irtc.geojson"))
-                  .exitCode,
-              1);
+    EXPECT_EQ(
+        runSeawatch("analyze --ais /nonexistent.nmea --zones " + dataPath("irtc.geojson")).exitCode,
+        1);
     EXPECT_EQ(runSeawatch("analyze --ais " + (dir_ / "tracks.nmea").string() +
                           " --zones /nonexistent.geojson")
                   .exitCode,

@@ -16,9 +16,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path dataFile(const char* name) { return fs::path(SEAWATCH_SOURCE_DIR) / "data/zones" / name; }
+fs::path dataFile(const char* name) {
+    return fs::path(SEAWATCH_SOURCE_DIR) / "data/zones" / name;
+}
 
-time::UnixMillis at(const char* iso) { return *time::parseIso8601(iso); }
+time::UnixMillis at(const char* iso) {
+    return *time::parseIso8601(iso);
+}
 
 fs::path writeTemp(const std::string& name, const std::string& text) {
     const fs::path path = fs::temp_directory_path() / ("seawatch_zones_" + name);
@@ -53,8 +57,8 @@ TEST(ZoneLoader, ReadsTheBundledCorridorExactlyAsPublished) {
     EXPECT_EQ(westbound.direction, LaneDirection::Westbound);
     EXPECT_DOUBLE_EQ(westbound.laneCourseDeg, 252.0);
     ASSERT_EQ(westbound.polygons.size(), 1u);
-    ASSERT_EQ(westbound.polygons[0].outer.size(), 4u);  // closing vertex dropped
-    EXPECT_NEAR(westbound.polygons[0].outer[1].lat, 14.5, 1e-6);      // 14°30'N
+    ASSERT_EQ(westbound.polygons[0].outer.size(), 4u);            // closing vertex dropped
+    EXPECT_NEAR(westbound.polygons[0].outer[1].lat, 14.5, 1e-6);  // 14°30'N
     EXPECT_NEAR(westbound.polygons[0].outer[3].lat, 11 + 55 / 60.0, 1e-6);  // 11°55'N
 
     auto corridor = findCorridor(load->zones);
@@ -80,7 +84,8 @@ TEST(ZoneLoader, RiskAreaVersionsAreDateAware) {
     };
     EXPECT_EQ(activeNames("2009-11-15T12:00:00Z"),
               std::vector<std::string>{"High Risk Area (BMP3/BMP4)"});
-    EXPECT_EQ(activeNames("2016-06-01"), std::vector<std::string>{"High Risk Area (December 2015)"});
+    EXPECT_EQ(activeNames("2016-06-01"),
+              std::vector<std::string>{"High Risk Area (December 2015)"});
     EXPECT_EQ(activeNames("2020-01-01"), std::vector<std::string>{"High Risk Area (May 2019)"});
     EXPECT_EQ(activeNames("2022-12-31T23:59:59Z"),
               std::vector<std::string>{"High Risk Area (September 2021)"});
@@ -230,7 +235,8 @@ TEST(Schedule, PlannedGroupPositions) {
     const time::UnixMillis arrival = plannedArrival(e16, *corridor);
     auto end = plannedPosition(e16, *corridor, arrival);
     ASSERT_TRUE(end);
-    EXPECT_LT(geo::distanceNm(end->position, corridor->eastbound.centreline.vertices().back()), 0.01);
+    EXPECT_LT(geo::distanceNm(end->position, corridor->eastbound.centreline.vertices().back()),
+              0.01);
     EXPECT_FALSE(plannedPosition(e16, *corridor, arrival + time::kMillisPerMinute));
 
     const GroupTransit& w12 = schedule->transits[3];  // westbound from B
@@ -253,7 +259,8 @@ TEST(Schedule, BadRecordsAreNamedAndSkipped) {
     ASSERT_EQ(schedule->transits.size(), 1u);
     EXPECT_EQ(schedule->transits[0].direction, LaneDirection::Westbound);
     ASSERT_EQ(schedule->errors.size(), 3u);
-    EXPECT_EQ(schedule->errors[0].rfind("test.json: group_transits[1]", 0), 0u) << schedule->errors[0];
+    EXPECT_EQ(schedule->errors[0].rfind("test.json: group_transits[1]", 0), 0u)
+        << schedule->errors[0];
     EXPECT_NE(schedule->errors[1].find("group_transits[2]"), std::string::npos);
     EXPECT_NE(schedule->errors[2].find("sector_assignments[0]"), std::string::npos);
     EXPECT_FALSE(parseSchedule("{not json", "x.json").ok());
@@ -290,13 +297,14 @@ TEST(Coverage, SmallScheduleGapsAndConflicts) {
     // Sector 1 covered twice 02:00-03:00 (conflict), sector 2 by the same unit as sector 1
     // (not a conflict), neighbour sectors 2 and 3 held by different units (touching is fine),
     // sectors 4-6 never covered (one gap for the whole window over the east half).
-    auto schedule = parseSchedule(R"({"window":{"from":"2009-11-15T00:00Z","to":"2009-11-15T06:00Z"},
+    auto schedule =
+        parseSchedule(R"({"window":{"from":"2009-11-15T00:00Z","to":"2009-11-15T06:00Z"},
       "sector_assignments":[
         {"unit":"Alpha","sector":"IRTC Sector 1","from":"2009-11-15T00:00Z","to":"2009-11-15T03:00Z"},
         {"unit":"Bravo","sector":"IRTC Sector 1","from":"2009-11-15T02:00Z","to":"2009-11-15T06:00Z"},
         {"unit":"Alpha","sector":"IRTC Sector 2","from":"2009-11-15T00:00Z","to":"2009-11-15T06:00Z"},
         {"unit":"Charlie","sector":"IRTC Sector 3","from":"2009-11-15T00:00Z","to":"2009-11-15T06:00Z"}]})",
-                                  "small.json");
+                      "small.json");
     ASSERT_TRUE(schedule.ok());
     const auto conflicts = findAssignmentConflicts(zones, *schedule);
     ASSERT_EQ(conflicts.size(), 1u);

@@ -14,11 +14,11 @@
 namespace seawatch::analytics {
 
 struct AisInput {
-    std::vector<ais::PositionFix> fixes;    // in file order
+    std::vector<ais::PositionFix> fixes;     // in file order
     std::vector<ais::VesselStatic> statics;  // one per MMSI, ascending
     std::uint64_t untimedFixes = 0;          // position reports with no time to place them
     std::uint64_t lines = 0;
-    std::uint64_t rejectedLines = 0;         // bad checksum, malformed, bad length
+    std::uint64_t rejectedLines = 0;  // bad checksum, malformed, bad length
     // First few rejected lines, "file:line: reason", for the operator.
     std::vector<std::string> rejections;
 };

@@ -34,7 +34,7 @@ struct AlertFilter {
 };
 
 class AlertLog {
-public:
+  public:
     // Opens (or creates) the workspace file and makes sure the alerts table exists.
     static Result<AlertLog> open(const std::filesystem::path& path);
 
@@ -44,7 +44,7 @@ public:
     Status acknowledge(std::int64_t id, const std::string& by, time::UnixMillis at);
     Result<std::vector<StoredAlert>> list(const AlertFilter& filter = {}) const;
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* db) const { sqlite3_close(db); }
     };

@@ -60,7 +60,7 @@ struct AnalyticsInputs {
 };
 
 class Engine {
-public:
+  public:
     explicit Engine(AnalyticsInputs inputs);
 
     void setStatic(const ais::VesselStatic& info);
@@ -81,7 +81,7 @@ public:
     std::size_t skippedFixes() const { return skippedFixes_; }
     std::size_t fixesUsed() const { return usedFixes_; }
 
-private:
+  private:
     struct LoiterSample {
         time::UnixMillis time;
         geo::LonLat position;
@@ -145,7 +145,7 @@ private:
     std::vector<std::uint32_t> scratchZones_;
     // Tick scratch: the vessels in play, dead-reckoned to the tick time, in grid order.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> tickCells_;  // (cell key, slot)
-    std::vector<double> tickLat_, tickLon_, tickCos_;  // by slot
+    std::vector<double> tickLat_, tickLon_, tickCos_;                 // by slot
     std::vector<std::uint64_t> cellKeys_;
     std::vector<std::uint32_t> cellStart_;
     std::size_t skippedFixes_ = 0;

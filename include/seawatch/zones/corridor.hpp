@@ -13,7 +13,7 @@ namespace seawatch::zones {
 
 // A polyline measured in nautical miles from its first vertex.
 class Centreline {
-public:
+  public:
     Centreline() = default;
     explicit Centreline(std::vector<geo::LonLat> vertices);
     double lengthNm() const { return cumulativeNm_.empty() ? 0.0 : cumulativeNm_.back(); }
@@ -27,7 +27,7 @@ public:
     geo::LonLat pointAt(double alongNm) const;  // clamped to the line's ends
     const std::vector<geo::LonLat>& vertices() const { return vertices_; }
 
-private:
+  private:
     std::vector<geo::LonLat> vertices_;
     std::vector<double> cumulativeNm_;
 };

@@ -13,9 +13,9 @@ namespace seawatch::zones {
 
 struct GroupTransit {
     std::string id;
-    double speedKn = 12.0;  // speed group: 10, 12, 14, 16 or 18
+    double speedKn = 12.0;                               // speed group: 10, 12, 14, 16 or 18
     LaneDirection direction = LaneDirection::Eastbound;  // eastbound departs A, westbound B
-    time::UnixMillis departure = 0;  // at point A or B
+    time::UnixMillis departure = 0;                      // at point A or B
     std::string escortUnit;
     std::string escortNation;
 };

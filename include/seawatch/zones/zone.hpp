@@ -41,23 +41,23 @@ struct Polygon {
 
 // Optional drawing style; empty strings mean "console default for this kind and owner".
 struct ZoneStyle {
-    std::string fill;    // "#RRGGBB" or "#RRGGBBAA"
-    std::string stroke;  // same
+    std::string fill;          // "#RRGGBB" or "#RRGGBBAA"
+    std::string stroke;        // same
     double strokeWidth = 0.0;  // pixels, 0 = default
 };
 
 struct Zone {
     std::string name;
     ZoneKind kind = ZoneKind::Custom;
-    std::string owner;  // nation or task force, may be empty
+    std::string owner;                          // nation or task force, may be empty
     std::optional<time::UnixMillis> validFrom;  // inclusive; absent = open-ended
     std::optional<time::UnixMillis> validTo;    // exclusive; absent = open-ended
     ZoneStyle style;
     LaneDirection direction = LaneDirection::None;
     double laneCourseDeg = 0.0;  // nominal course for corridor lanes (072 / 252)
     GeometryType geometry = GeometryType::Polygon;
-    std::vector<Polygon> polygons;   // GeometryType::Polygon (a multipolygon)
-    std::vector<geo::LonLat> line;   // GeometryType::Line, or the single Point
+    std::vector<Polygon> polygons;  // GeometryType::Polygon (a multipolygon)
+    std::vector<geo::LonLat> line;  // GeometryType::Line, or the single Point
     std::string sourceFile;
     int featureIndex = -1;  // index of the feature in its layer, for messages
 

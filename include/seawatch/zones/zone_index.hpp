@@ -11,7 +11,7 @@
 namespace seawatch::zones {
 
 class ZoneIndex {
-public:
+  public:
     ZoneIndex() = default;
     // Indexes the area zones of `zones`; results are indices into that same vector.
     explicit ZoneIndex(std::span<const Zone> zones);
@@ -24,7 +24,7 @@ public:
 
     std::size_t zoneCount() const { return zoneParts_.size(); }
 
-private:
+  private:
     struct Edge {
         double x0, y0, x1, y1;
     };

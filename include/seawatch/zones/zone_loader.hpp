@@ -24,8 +24,8 @@ Result<ZoneLoad> loadZones(const std::filesystem::path& path, const std::string&
 // Loads several files in order and concatenates them.
 Result<ZoneLoad> loadZoneFiles(const std::vector<std::filesystem::path>& paths);
 
-// Every polygon of every layer (or of `layerName`), whatever its properties: a land or coastline layer for
-// the loitering coastal buffer.
+// Every polygon of every layer (or of `layerName`), whatever its properties: a land or coastline
+// layer for the loitering coastal buffer.
 Result<std::vector<Polygon>> loadPolygons(const std::filesystem::path& path,
                                           const std::string& layerName = {});
 
