@@ -174,6 +174,11 @@ std::vector<Event> Engine::drainEvents() {
 }
 
 void Engine::ingest(const ais::PositionFix& fix) {
+    if (fix.messageType == 4 || fix.messageType == 9 || fix.messageType == 11 ||
+        fix.messageType == 21) {
+        ++ignoredFixes_;
+        return;
+    }
     if (!validFix(fix) || fix.mmsi == 0) {
         ++skippedFixes_;
         return;
@@ -468,6 +473,7 @@ AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselSt
     sortEvents(run.events);
     run.fixesUsed = engine.fixesUsed();
     run.fixesSkipped = engine.skippedFixes();
+    run.fixesIgnored = engine.ignoredFixes();
     run.warnings = engine.warnings();
     return run;
 }

@@ -121,9 +121,9 @@ int runAnalyze(const AnalyzeOptions& opt) {
         }
     }
     std::fprintf(stderr,
-                 "seawatch analyze: %zu events from %zu fixes (%zu skipped, %llu untimed, "
-                 "%llu rejected lines of %llu)\n",
-                 run.events.size(), run.fixesUsed, run.fixesSkipped,
+                 "seawatch analyze: %zu events from %zu fixes (%zu skipped, %zu not from vessels, "
+                 "%llu untimed, %llu rejected lines of %llu)\n",
+                 run.events.size(), run.fixesUsed, run.fixesSkipped, run.fixesIgnored,
                  static_cast<unsigned long long>(ais->untimedFixes),
                  static_cast<unsigned long long>(ais->rejectedLines),
                  static_cast<unsigned long long>(ais->lines));

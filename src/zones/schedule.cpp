@@ -156,4 +156,13 @@ std::optional<PlannedPosition> plannedPosition(const GroupTransit& transit,
     return planned;
 }
 
+std::vector<GroupPosition> plannedGroupPositions(const Schedule& schedule, const Corridor& corridor,
+                                                 time::UnixMillis t) {
+    std::vector<GroupPosition> out;
+    for (std::size_t i = 0; i < schedule.transits.size(); ++i)
+        if (auto planned = plannedPosition(schedule.transits[i], corridor, t))
+            out.push_back({i, *planned});
+    return out;
+}
+
 }  // namespace seawatch::zones

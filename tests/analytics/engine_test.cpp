@@ -245,6 +245,44 @@ TEST(Engine, EncounterAfterThirtyMinutesAlongside) {
     EXPECT_EQ(ofType(run.events, EventType::Cpa).size(), 1u);  // one ongoing condition, one event
 }
 
+TEST(Engine, FlickeringCpaIsNotRepeatedWithinTheQuietPeriod) {
+    // Two ships converge, the track of one jumps so the CPA briefly passes, then they
+    // converge again: one alert, not two, inside 30 minutes.
+    const geo::LonLat a0{60.0, 10.0};
+    const geo::LonLat b0 = geo::destination(a0, 90.0, 5.0);
+    std::vector<ais::PositionFix> fixes;
+    append(fixes, straightTrack(3101, a0, 90.0, 6.0, kT0, kT0 + 20 * kMinute, 30 * kSecond));
+    auto b = straightTrack(3102, b0, 270.0, 6.0, kT0, kT0 + 20 * kMinute, 30 * kSecond);
+    // For three minutes B reports heading away (a bad COG), ending the condition.
+    for (auto& f : b)
+        if (f.time >= kT0 + 8 * kMinute && f.time < kT0 + 10 * kMinute) f.courseDeg = 90.0F;
+    append(fixes, b);
+    auto run = analyzeFixes(inputsWith({}), {}, fixes);
+    EXPECT_EQ(ofType(run.events, EventType::Cpa).size(), 1u);
+    AnalyticsInputs noQuiet = inputsWith({});
+    noQuiet.config.realertMin = 0.0;
+    EXPECT_EQ(ofType(analyzeFixes(noQuiet, {}, fixes).events, EventType::Cpa).size(), 2u);
+}
+
+TEST(Engine, BaseStationsAidsAndAircraftAreNotVessels) {
+    auto ship =
+        straightTrack(3201, {50.0, 12.0}, 90.0, 12.0, kT0, kT0 + 20 * kMinute, 30 * kSecond);
+    auto station = straightTrack(3202, geo::destination({50.0, 12.0}, 90.0, 3.0), 0.0, 0.0, kT0,
+                                 kT0 + 20 * kMinute, 30 * kSecond);
+    for (auto& f : station) f.messageType = 4;
+    auto aircraft = straightTrack(111232501, geo::destination({50.0, 12.0}, 90.0, 5.0), 270.0,
+                                  120.0, kT0, kT0 + 2 * kMinute, 10 * kSecond);
+    for (auto& f : aircraft) f.messageType = 9;
+    std::vector<ais::PositionFix> fixes;
+    append(fixes, ship);
+    append(fixes, station);
+    append(fixes, aircraft);
+    auto run = analyzeFixes(inputsWith({}), {staticData(3201, 70, 200)}, fixes);
+    EXPECT_TRUE(run.events.empty());
+    EXPECT_EQ(run.fixesIgnored, station.size() + aircraft.size());
+    EXPECT_EQ(run.fixesUsed, ship.size());
+}
+
 TEST(Engine, UnescortedMerchantIsFlaggedAfterTheGracePeriod) {
     auto schedule = zones::loadSchedule(dataFile("schedule_gulf_of_aden_2009.json"));
     ASSERT_TRUE(schedule.ok());

@@ -334,3 +334,45 @@ TEST(Coverage, OverlapPointIgnoresSharedEdges) {
     EXPECT_FALSE(overlapPoint(*s1, *s2));
     EXPECT_TRUE(overlapPoint(*s1, *s1));
 }
+
+TEST(Corridor, LaneMembershipAndTheSeparationZone) {
+    auto zones = bundledZones();
+    auto corridor = findCorridor(zones);
+    ASSERT_TRUE(corridor.ok());
+    const ZoneIndex index(zones);
+    const auto& eastbound = corridor->eastbound;
+    const auto& westbound = corridor->westbound;
+    for (double along : {5.0, 120.0, 245.0, 400.0, 485.0}) {
+        const geo::LonLat e = eastbound.centreline.pointAt(along);
+        const geo::LonLat w = westbound.centreline.pointAt(westbound.centreline.lengthNm() - along);
+        EXPECT_TRUE(index.contains(eastbound.zoneIndex, e)) << along;
+        EXPECT_FALSE(index.contains(westbound.zoneIndex, e)) << along;
+        EXPECT_TRUE(index.contains(westbound.zoneIndex, w)) << along;
+        EXPECT_NEAR(eastbound.centreline.project(e).crossNm, 0.0, 0.01);
+        // Halfway between the centrelines lies the 2 nm separation zone: in neither lane.
+        const geo::LonLat middle{(e.lon + w.lon) / 2, (e.lat + w.lat) / 2};
+        EXPECT_FALSE(index.contains(eastbound.zoneIndex, middle)) << along;
+        EXPECT_FALSE(index.contains(westbound.zoneIndex, middle)) << along;
+        // The centrelines are 7 nm apart north-south: 5 nm lane + 2 nm separation.
+        EXPECT_NEAR(std::abs(westbound.centreline.project(e).crossNm),
+                    7.0 * std::cos(17.8 * geo::kDegToRad), 0.1);
+    }
+    // Left of the eastbound lane's travel is north: negative cross-track.
+    const geo::LonLat north = geo::destination(eastbound.centreline.pointAt(200), 342.0, 1.0);
+    EXPECT_NEAR(eastbound.centreline.project(north).crossNm, -1.0, 0.02);
+}
+
+TEST(Schedule, GroupsUnderWayAtATime) {
+    auto schedule = loadSchedule(dataFile("schedule_gulf_of_aden_2009.json"));
+    ASSERT_TRUE(schedule.ok());
+    auto zones = bundledZones();
+    auto corridor = findCorridor(zones);
+    ASSERT_TRUE(corridor.ok());
+    // 05:00: the two groups from the 14th, and the westbound 12 kn group that left B at 04:00.
+    const auto groups = plannedGroupPositions(*schedule, *corridor, at("2009-11-15T05:00:00Z"));
+    ASSERT_EQ(groups.size(), 3u);
+    EXPECT_EQ(schedule->transits[groups[0].transit].id, "GT-E12-1114");
+    EXPECT_NEAR(groups[0].planned.alongNm, 19 * 12.0, 1e-9);
+    EXPECT_EQ(schedule->transits[groups[2].transit].id, "GT-W12-1115");
+    EXPECT_NEAR(groups[2].planned.alongNm, 12.0, 1e-9);
+}

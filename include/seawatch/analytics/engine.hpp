@@ -65,6 +65,8 @@ class Engine {
 
     void setStatic(const ais::VesselStatic& info);
     // Fixes must come in time order; an older fix for a vessel is counted and skipped.
+    // Base stations (types 4, 11), aids to navigation (21) and SAR aircraft (9) are not
+    // vessels: they are counted in ignoredFixes() and take no part.
     // Runs every tick before the fix's time first.
     void ingest(const ais::PositionFix& fix);
     // Runs the ticks and schedule events up to and including t.
@@ -80,6 +82,7 @@ class Engine {
     std::size_t vesselCount() const { return mmsi_.size(); }
     std::size_t skippedFixes() const { return skippedFixes_; }
     std::size_t fixesUsed() const { return usedFixes_; }
+    std::size_t ignoredFixes() const { return ignoredFixes_; }
 
   private:
     struct LoiterSample {
@@ -150,12 +153,14 @@ class Engine {
     std::vector<std::uint32_t> cellStart_;
     std::size_t skippedFixes_ = 0;
     std::size_t usedFixes_ = 0;
+    std::size_t ignoredFixes_ = 0;
 };
 
 struct AnalysisRun {
     std::vector<Event> events;  // sorted with sortEvents
     std::size_t fixesUsed = 0;
     std::size_t fixesSkipped = 0;
+    std::size_t fixesIgnored = 0;  // not from vessels (base stations, AtoN, aircraft)
     std::vector<std::string> warnings;
 };
 

@@ -51,6 +51,13 @@ struct PlannedPosition {
 // Where the group should be at time t; nothing before departure or after arrival.
 std::optional<PlannedPosition> plannedPosition(const GroupTransit& transit,
                                                const Corridor& corridor, time::UnixMillis t);
+// Every group under way at time t, for the console's group markers.
+struct GroupPosition {
+    std::size_t transit = 0;  // index into Schedule::transits
+    PlannedPosition planned;
+};
+std::vector<GroupPosition> plannedGroupPositions(const Schedule& schedule, const Corridor& corridor,
+                                                 time::UnixMillis t);
 // Arrival time at the far end of the corridor.
 time::UnixMillis plannedArrival(const GroupTransit& transit, const Corridor& corridor);
 
