@@ -375,6 +375,10 @@ void Engine::updateLoiter(std::uint32_t slot, const ais::PositionFix& fix) {
     }
     const double hours = static_cast<double>(fix.time - track.front().time) / 3.6e6;
     if (hours < cfg.loiterHours) return;
+    // Two fixes either side of a long silence say nothing about what happened between:
+    // ask for at least half the samples the window would hold.
+    const double expected = cfg.loiterHours * 60.0 / cfg.loiterSampleMin;
+    if (static_cast<double>(track.size()) < std::max(3.0, expected / 2.0)) return;
     const double meanKn = std::max(0.0, loiterPathNm_[slot]) / hours;
     if (meanKn < cfg.loiterSpeedKn) {
         if (!loitering_[slot] && !inAnchorage(slot) && !nearLand(p)) {

@@ -225,6 +225,16 @@ TEST(Engine, LoiteringAwayFromAnchoragesOnly) {
     EXPECT_TRUE(ofType(nearCoast.events, EventType::Loitering).empty());
 }
 
+TEST(Engine, SilenceIsNotLoitering) {
+    // Seen twice, five hours apart and 2 nm apart: no evidence of loitering in between.
+    auto before = straightTrack(5003, {52.0, 10.0}, 180.0, 0.0, kT0, kT0 + 10 * kMinute, kMinute);
+    auto after = straightTrack(5003, geo::destination({52.0, 10.0}, 180.0, 2.0), 180.0, 0.0,
+                               kT0 + 300 * kMinute, kT0 + 310 * kMinute, kMinute);
+    append(before, after);
+    auto run = analyzeFixes(inputsWith({}), {}, before);
+    EXPECT_TRUE(ofType(run.events, EventType::Loitering).empty());
+}
+
 TEST(Engine, TransitingVesselDoesNotLoiter) {
     auto fixes = straightTrack(5002, {52.0, 10.0}, 45.0, 10.0, kT0, kT0 + 300 * kMinute, kMinute);
     auto run = analyzeFixes(inputsWith({}), {}, fixes);

@@ -230,3 +230,25 @@ TEST_F(AnalyzeCommand, StoresAlertsInTheWorkspace) {
     EXPECT_TRUE(fs::exists(workspace));
     EXPECT_GT(fs::file_size(workspace), 0u);
 }
+
+TEST(AnalyzeRealLogs, SharedTestdataRunsCleanAndRepeatably) {
+    const fs::path shared(SEAWATCH_SHARED_TESTDATA);
+    const fs::path amsa = shared / "ais/tracks/amsa_exact-earth-with-tag-block.txt";
+    const fs::path dma = shared / "ais/tracks/dma_stream_example.txt";
+    if (!fs::exists(amsa) || !fs::exists(dma)) GTEST_SKIP() << "shared testdata absent";
+    const std::string args = "analyze --ais " + amsa.string() + " --ais " + dma.string() +
+                             " --zones " + dataPath("irtc.geojson") + " --zones " +
+                             dataPath("hra.geojson") + " --zones " + dataPath("vra.geojson");
+    const CommandResult a = runSeawatch(args);
+    const CommandResult b = runSeawatch(args);
+    ASSERT_EQ(a.exitCode, 0);
+    EXPECT_EQ(a.out, b.out);
+    std::size_t pos = 0;
+    while (pos < a.out.size()) {
+        const std::size_t nl = a.out.find('\n', pos);
+        const auto line = nlohmann::json::parse(a.out.substr(pos, nl - pos), nullptr, false);
+        ASSERT_FALSE(line.is_discarded()) << a.out.substr(pos, nl - pos);
+        EXPECT_TRUE(line.contains("type") && line.contains("time"));
+        pos = nl + 1;
+    }
+}
