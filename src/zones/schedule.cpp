@@ -50,6 +50,15 @@ Result<GroupTransit> readTransit(const json& r) {
         g.direction = LaneDirection::Westbound;
     else
         return makeError(fmt::format("'depart' = '{}' must be A or B", *depart));
+    // "direction" is optional and redundant with "depart"; when given it must agree.
+    if (const std::string dir = optionalString(r, "direction"); !dir.empty()) {
+        const auto parsed = parseLaneDirection(dir);
+        if (!parsed || *parsed == LaneDirection::None)
+            return makeError(fmt::format("'direction' = '{}' must be eastbound or westbound", dir));
+        if (*parsed != g.direction)
+            return makeError(
+                fmt::format("'direction' {} does not match departing from {}", dir, *depart));
+    }
     auto departure = requireTime(r, "departure");
     if (!departure) return makeError(departure.error());
     g.departure = *departure;

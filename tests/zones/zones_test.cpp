@@ -143,6 +143,25 @@ TEST(ZoneLoader, ReadsGeoPackageLayers) {
     GDALClose(out);
     GDALClose(source);
 
+    // Validity dates become GeoPackage DATETIME columns: they must survive the trip.
+    GDALDatasetH hraSource =
+        GDALOpenEx(dataFile("hra.geojson").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    ASSERT_NE(hraSource, nullptr);
+    const char* hraArgs[] = {"-f", "GPKG", "-update", "-nln", "hra", nullptr};
+    GDALVectorTranslateOptions* hraOptions =
+        GDALVectorTranslateOptionsNew(const_cast<char**>(hraArgs), nullptr);
+    GDALDatasetH hraOut =
+        GDALVectorTranslate(gpkg.c_str(), nullptr, 1, &hraSource, hraOptions, &failed);
+    GDALVectorTranslateOptionsFree(hraOptions);
+    ASSERT_NE(hraOut, nullptr);
+    GDALClose(hraOut);
+    GDALClose(hraSource);
+    auto hra = loadZones(gpkg, "hra");
+    ASSERT_TRUE(hra.ok()) << hra.error();
+    ASSERT_EQ(hra->zones.size(), 4u);
+    EXPECT_EQ(hra->zones[1].validFrom, at("2015-12-01T00:00:00Z"));
+    EXPECT_EQ(hra->zones[3].validTo, at("2023-01-01T00:00:00Z"));
+
     auto load = loadZones(gpkg, "sectors");
     ASSERT_TRUE(load.ok()) << load.error();
     ASSERT_EQ(load->zones.size(), 6u);
@@ -251,18 +270,23 @@ TEST(Schedule, BadRecordsAreNamedAndSkipped) {
       "group_transits":[
         {"id":"ok","speed_group_kn":14,"depart":"B","departure":"2009-11-15T01:00Z","escort_unit":"U"},
         {"id":"slow","speed_group_kn":9,"depart":"A","departure":"2009-11-15T01:00Z","escort_unit":"U"},
-        {"id":"nowhere","speed_group_kn":10,"depart":"C","departure":"2009-11-15T01:00Z","escort_unit":"U"}],
+        {"id":"nowhere","speed_group_kn":10,"depart":"C","departure":"2009-11-15T01:00Z","escort_unit":"U"},
+        {"id":"confused","speed_group_kn":10,"depart":"A","direction":"westbound","departure":"2009-11-15T01:00Z","escort_unit":"U"},
+        {"id":"explicit","speed_group_kn":18,"depart":"A","direction":"eastbound","departure":"2009-11-15T01:00Z","escort_unit":"U"}],
       "sector_assignments":[
         {"unit":"U","sector":"S","from":"2009-11-15T05:00Z","to":"2009-11-15T04:00Z"}]})",
                                   "test.json");
     ASSERT_TRUE(schedule.ok()) << schedule.error();
-    ASSERT_EQ(schedule->transits.size(), 1u);
+    ASSERT_EQ(schedule->transits.size(), 2u);
     EXPECT_EQ(schedule->transits[0].direction, LaneDirection::Westbound);
-    ASSERT_EQ(schedule->errors.size(), 3u);
+    EXPECT_EQ(schedule->transits[1].direction, LaneDirection::Eastbound);
+    ASSERT_EQ(schedule->errors.size(), 4u);
     EXPECT_EQ(schedule->errors[0].rfind("test.json: group_transits[1]", 0), 0u)
         << schedule->errors[0];
     EXPECT_NE(schedule->errors[1].find("group_transits[2]"), std::string::npos);
-    EXPECT_NE(schedule->errors[2].find("sector_assignments[0]"), std::string::npos);
+    EXPECT_NE(schedule->errors[2].find("group_transits[3]: 'direction' westbound"),
+              std::string::npos);
+    EXPECT_NE(schedule->errors[3].find("sector_assignments[0]"), std::string::npos);
     EXPECT_FALSE(parseSchedule("{not json", "x.json").ok());
     EXPECT_FALSE(parseSchedule(R"({"group_transits":[]})", "x.json").ok());  // no window
 }
