@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
+#include <system_error>
 
 #include "gdal_support.hpp"
+#include "overview_cache.hpp"
 #include "seawatch/charts/chart.hpp"
 
 namespace seawatch::charts {
@@ -73,26 +76,47 @@ std::string sourceSrsWkt(GDALDataset& ds, detail::Georeferencing georef, std::st
     return "EPSG:4326";
 }
 
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+    if (from.empty() || from == to) return text;
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
 std::string srsName(const OGRSpatialReference* srs) {
     if (!srs) return "?";
     const char* authority = srs->GetAuthorityName(nullptr);
     const char* code = srs->GetAuthorityCode(nullptr);
     if (authority && code) return std::string(authority) + ":" + code;
+    OGRSpatialReference identified(*srs);
+    if (identified.AutoIdentifyEPSG() == OGRERR_NONE) {
+        if (const char* epsg = identified.GetAuthorityCode(nullptr))
+            return std::string("EPSG:") + epsg;
+    }
     const char* name = srs->GetName();
-    return name ? name : "?";
+    if (name && *name && std::string_view(name) != "unknown") return name;
+    return srs->IsGeographic() ? "unnamed geographic CRS" : "unnamed projected CRS";
 }
 
 }  // namespace
 
 Result<std::unique_ptr<RasterChart>> RasterChart::open(const std::string& path) {
-    auto opened = detail::openDataset(path, GDAL_OF_RASTER);
-    if (!opened) return makeError(opened.error());
+    // Absolute, so a cached overview VRT elsewhere can still find the chart.
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+    auto opened = detail::openDataset(ec ? path : absolute.string(), GDAL_OF_RASTER);
+    if (!opened) return makeError(replaceAll(opened.error(), absolute.string(), path));
     auto impl = std::make_unique<Impl>();
-    impl->source = std::move(*opened);
-    GDALDataset& src = *impl->source;
-    if (src.GetRasterCount() == 0) return makeError("not a raster: " + path);
-    auto georef = detail::rasterGeoreferencing(src, path);
+    if ((*opened)->GetRasterCount() == 0) return makeError("not a raster: " + path);
+    auto georef = detail::rasterGeoreferencing(**opened, path);
     if (!georef) return makeError(georef.error());
+    const std::string driverName =
+        (*opened)->GetDriver() ? (*opened)->GetDriver()->GetDescription() : "?";
+    std::string overviewNote;
+    impl->source = detail::withOverviews(std::move(*opened), path, overviewNote);
+    GDALDataset& src = *impl->source;
 
     std::string srsNote;
     const std::string assumedSrs = sourceSrsWkt(src, *georef, srsNote);
@@ -167,18 +191,16 @@ Result<std::unique_ptr<RasterChart>> RasterChart::open(const std::string& path) 
 
     const auto* targetSrs = warped.GetSpatialRef();
     impl->description = fmt::format(
-        "{} {}x{}, {} band{} ({}{}), georeferenced by {} ({}{}), shown as {} {}x{} at {:.1f} m/px",
-        src.GetDriver() ? src.GetDriver()->GetDescription() : "?", src.GetRasterXSize(),
-        src.GetRasterYSize(), src.GetRasterCount(), src.GetRasterCount() == 1 ? "" : "s",
-        GDALGetDataTypeName(first.GetRasterDataType()), paletted ? ", paletted" : "",
-        detail::georeferencingName(*georef),
+        "{} {}x{}, {} band{} ({}{}), georeferenced by {} ({}), {}, shown as {} {}x{} at {:.1f} "
+        "m/px",
+        driverName, src.GetRasterXSize(), src.GetRasterYSize(), src.GetRasterCount(),
+        src.GetRasterCount() == 1 ? "" : "s", GDALGetDataTypeName(first.GetRasterDataType()),
+        paletted ? ", paletted" : "", detail::georeferencingName(*georef),
         srsNote.empty() ? srsName(*georef == detail::Georeferencing::GroundControlPoints
                                       ? src.GetGCPSpatialRef()
                                       : src.GetSpatialRef())
                         : srsNote,
-        first.GetOverviewCount() > 0 ? fmt::format(", {} overviews", first.GetOverviewCount())
-                                     : std::string(", no overviews"),
-        srsName(targetSrs), warped.GetRasterXSize(), warped.GetRasterYSize(),
+        overviewNote, srsName(targetSrs), warped.GetRasterXSize(), warped.GetRasterYSize(),
         impl->geoTransform[1]);
 
     std::unique_ptr<RasterChart> chart(new RasterChart());

@@ -19,6 +19,7 @@ namespace seawatch::charts {
 namespace {
 
 constexpr std::size_t kMaxWarnings = 100;
+constexpr double kLatitudeSlackDeg = 1e-3;
 constexpr float kNoValue = std::numeric_limits<float>::quiet_NaN();
 
 // S-57 reading as a chart plotter does: updates (.001, .002...) applied, soundings kept
@@ -88,7 +89,9 @@ class LayerBuilder {
     bool project(double lon, double lat, double& x, double& y) const {
         if (toWgs84_ && !toWgs84_->Transform(1, &lon, &lat)) return false;
         if (!std::isfinite(lon) || !std::isfinite(lat)) return false;
-        if (lon < -180.0 - 1e-9 || lon > 180.0 + 1e-9 || lat < -90.0 || lat > 90.0) return false;
+        // Real data overshoots the poles and the antimeridian by rounding, and some
+        // sources use 0..360 longitudes; only coordinates that are not on Earth are refused.
+        if (std::abs(lon) > 360.0 || std::abs(lat) > 90.0 + kLatitudeSlackDeg) return false;
         lat = std::clamp(lat, -geo::kMaxMercatorLat, geo::kMaxMercatorLat);
         const geo::Mercator m = geo::toMercator({lon, lat});
         x = m.x;
@@ -308,7 +311,12 @@ Result<VectorChart> loadVectorChart(const std::string& path) {
         openOptions = kS57OpenOptions;
     }
     auto opened = detail::openDataset(path, GDAL_OF_VECTOR, openOptions);
-    if (!opened) return makeError(opened.error());
+    if (!opened) {
+        if (GDALIdentifyDriverEx(path.c_str(), GDAL_OF_RASTER, nullptr, nullptr)) {
+            return makeError("not a vector chart: " + path + " (GDAL reads it as a raster)");
+        }
+        return makeError(opened.error());
+    }
     GDALDataset& dataset = **opened;
 
     VectorChart chart;

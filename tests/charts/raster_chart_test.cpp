@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "chart_test_support.hpp"
@@ -261,4 +263,85 @@ TEST(ChartErrors, PlainImageWithoutGeoreferencingIsRejected) {
     EXPECT_NEAR(box.north, 13.0, 0.13);
     EXPECT_NE((*chart)->description().find("EPSG:4326 assumed"), std::string::npos)
         << (*chart)->description();
+}
+
+TEST(RasterChart, AlphaBandIsKept) {
+    TempDir dir;
+    const std::string path = dir.file("rgba.tif");
+    {
+        GDALDataset* ds = createGeoTiff(path, 20, 20, 4, GDT_Byte, 50.0, 10.0, 0.05);
+        ds->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
+        std::vector<std::uint8_t> value(20 * 20, 180), alpha(20 * 20);
+        for (int y = 0; y < 20; ++y) {
+            for (int x = 0; x < 20; ++x) alpha[y * 20 + x] = x < 10 ? 0 : 255;
+        }
+        for (int b = 1; b <= 4; ++b) {
+            ASSERT_EQ(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 20, 20,
+                                                     (b == 4 ? alpha : value).data(), 20, 20,
+                                                     GDT_Byte, 0, 0, nullptr),
+                      CE_None);
+        }
+        GDALClose(ds);
+    }
+    auto chart = RasterChart::open(path);
+    ASSERT_TRUE(chart.ok()) << chart.error();
+    auto image = (*chart)->read(boxOf(50.0, 9.0, 51.0, 10.0), 20, 20);
+    ASSERT_TRUE(image.ok()) << image.error();
+    EXPECT_EQ(pixelAt(*image, 3, 10).a, 0);
+    const Pixel shown = pixelAt(*image, 16, 10);
+    EXPECT_EQ(shown.a, 255);
+    EXPECT_EQ(shown.r, 180);
+}
+
+TEST(RasterChart, LargeChartWithoutOverviewsGetsThemInTheCacheNotBesideIt) {
+    TempDir dir;
+    const std::filesystem::path chartDir = dir.file("charts"), cacheDir = dir.file("cache");
+    std::filesystem::create_directories(chartDir);
+    const std::string path = (chartDir / "wide.tif").string();
+    {
+        // 6000 x 64 px, over the 4096 px threshold: west half 40, east half 220 (grey).
+        GDALDataset* ds = createGeoTiff(path, 6000, 64, 1, GDT_Byte, 40.0, 10.0, 0.001);
+        std::vector<std::uint8_t> grey(6000 * 64);
+        for (int y = 0; y < 64; ++y) {
+            for (int x = 0; x < 6000; ++x) grey[y * 6000 + x] = x < 3000 ? 40 : 220;
+        }
+        ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 6000, 64, grey.data(), 6000, 64,
+                                                 GDT_Byte, 0, 0, nullptr),
+                  CE_None);
+        GDALClose(ds);
+    }
+    ASSERT_EQ(setenv("SEAWATCH_OVERVIEW_CACHE", cacheDir.c_str(), 1), 0);
+    {
+        auto chart = RasterChart::open(path);
+        ASSERT_TRUE(chart.ok()) << chart.error();
+        EXPECT_NE((*chart)->description().find("overviews cached in"), std::string::npos)
+            << (*chart)->description();
+        EXPECT_EQ((*chart)->description().find("VRT"), std::string::npos);
+        // The whole chart in 375 px: a 1/16 read served by an overview.
+        auto image = (*chart)->read((*chart)->bounds(), 375, 4);
+        ASSERT_TRUE(image.ok()) << image.error();
+        EXPECT_EQ(pixelAt(*image, 50, 2).r, 40);
+        EXPECT_EQ(pixelAt(*image, 320, 2).r, 220);
+        EXPECT_EQ(pixelAt(*image, 320, 2).a, 255);
+    }
+    std::size_t vrts = 0, ovrs = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(cacheDir)) {
+        vrts += entry.path().extension() == ".vrt";
+        ovrs += entry.path().extension() == ".ovr";
+    }
+    EXPECT_EQ(vrts, 1u);
+    EXPECT_EQ(ovrs, 1u);
+    for (const auto& entry : std::filesystem::directory_iterator(chartDir)) {
+        EXPECT_EQ(entry.path().filename(), "wide.tif") << "wrote beside the chart";
+    }
+    // A second open reuses the cache entry.
+    auto again = RasterChart::open(path);
+    ASSERT_TRUE(again.ok()) << again.error();
+    EXPECT_NE((*again)->description().find("overviews cached in"), std::string::npos);
+
+    ASSERT_EQ(setenv("SEAWATCH_OVERVIEW_CACHE", "off", 1), 0);
+    auto uncached = RasterChart::open(path);
+    ASSERT_TRUE(uncached.ok()) << uncached.error();
+    EXPECT_NE((*uncached)->description().find("no overviews"), std::string::npos);
+    unsetenv("SEAWATCH_OVERVIEW_CACHE");
 }

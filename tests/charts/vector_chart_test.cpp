@@ -137,6 +137,19 @@ TEST(VectorChart, LayerWithoutGeometryIsNotAChart) {
     EXPECT_FALSE(loadVectorChart(path).ok());
 }
 
+TEST(VectorChart, RasterFileIsNotAVectorChart) {
+    TempDir dir;
+    const std::string path = dir.file("raster.tif");
+    {
+        initGdal();
+        GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+        GDALClose(gtiff->Create(path.c_str(), 4, 4, 1, GDT_Byte, nullptr));
+    }
+    auto chart = loadVectorChart(path);
+    ASSERT_FALSE(chart.ok());
+    EXPECT_NE(chart.error().find("not a vector chart"), std::string::npos) << chart.error();
+}
+
 TEST(VectorStyle, LayersAreClassifiedAsOnAPaperChart) {
     EXPECT_EQ(classifyLayer("LNDARE"), FeatureClass::Land);
     EXPECT_EQ(classifyLayer("land"), FeatureClass::Land);
