@@ -1,7 +1,8 @@
-// Chart loading and raster reads.
-//   seawatch_charts_bench                 (figures in docs/PERFORMANCE.md, "## Charts")
-// The raster benchmarks read a synthetic 10,000 x 7,000 RGB GeoTIFF over the Gulf of Aden
-// (43E-53E, 8N-15N, 0.001 deg/px, tiled, LZW, with overviews 2..32). It is made once in
+// Chart loading and raster reads:
+//   build/bench/seawatch_charts_bench --benchmark_min_time=0.5
+// (figures in docs/PERFORMANCE.md, "## Charts"). The raster benchmarks read a synthetic
+// 10,000 x 7,000 RGB GeoTIFF over the Gulf of Aden (43E-53E, 8N-15N, 0.001 deg/px, tiled,
+// LZW), one with overviews 2..32 and one without. Both are made once in
 // $TMPDIR/seawatch-bench-charts/ and reused by later runs.
 #include <benchmark/benchmark.h>
 #include <gdal_priv.h>
@@ -26,12 +27,15 @@ void closeDataset(GDALDataset* ds) {
     GDALClose(GDALDataset::ToHandle(ds));
 }
 
-std::string bigChartPath() {
-    static const std::string path = [] {
+// The synthetic chart, with GDAL overviews 2..32 inside the GeoTIFF or with none.
+std::string makeBigChart(bool withOverviews) {
+    {
         initGdal();
         const auto dir = std::filesystem::temp_directory_path() / "seawatch-bench-charts";
         std::filesystem::create_directories(dir);
-        const std::string file = (dir / "big_10000x7000.tif").string();
+        const std::string file =
+            (dir / (withOverviews ? "big_10000x7000.tif" : "big_10000x7000_no_overviews.tif"))
+                .string();
         if (std::filesystem::exists(file)) return file;
         const std::string partial = file + ".part";
         const char* options[] = {"TILED=YES", "COMPRESS=LZW", "BLOCKXSIZE=256", "BLOCKYSIZE=256",
@@ -67,14 +71,30 @@ std::string bigChartPath() {
             }
         }
         int levels[] = {2, 4, 8, 16, 32};
-        if (ds->BuildOverviews("AVERAGE", 5, levels, 0, nullptr, nullptr, nullptr) != CE_None) {
+        if (withOverviews &&
+            ds->BuildOverviews("AVERAGE", 5, levels, 0, nullptr, nullptr, nullptr) != CE_None) {
             std::abort();
         }
         ds.reset();
         std::filesystem::rename(partial, file);
         return file;
-    }();
+    }
+}
+
+std::string bigChartPath() {
+    static const std::string path = makeBigChart(true);
     return path;
+}
+
+std::string bigChartWithoutOverviewsPath() {
+    static const std::string path = makeBigChart(false);
+    return path;
+}
+
+// seawatch's overview cache for charts without overviews, in a benchmark-private folder.
+void useOverviewCache(bool on) {
+    const auto dir = std::filesystem::temp_directory_path() / "seawatch-bench-charts" / "cache";
+    setenv("SEAWATCH_OVERVIEW_CACHE", on ? dir.c_str() : "off", 1);
 }
 
 void BM_LoadBasemap(benchmark::State& state) {
@@ -104,9 +124,9 @@ BENCHMARK(BM_OpenRasterChart)->Unit(benchmark::kMillisecond);
 
 // 1024 x 1024 output pixels of a window `scale` times the chart's own resolution,
 // panned across the chart so GDAL's block cache does not serve every read.
-void BM_ReadWindow(benchmark::State& state) {
+void readWindows(benchmark::State& state, const std::string& path) {
     const int scale = static_cast<int>(state.range(0));
-    auto chart = RasterChart::open(bigChartPath());
+    auto chart = RasterChart::open(path);
     if (!chart.ok()) {
         state.SkipWithError(chart.error().c_str());
         return;
@@ -127,7 +147,43 @@ void BM_ReadWindow(benchmark::State& state) {
         benchmark::DoNotOptimize(image->pixels.data());
     }
 }
+
+void BM_ReadWindow(benchmark::State& state) {
+    readWindows(state, bigChartPath());
+}
 BENCHMARK(BM_ReadWindow)->Arg(1)->Arg(8)->Unit(benchmark::kMillisecond);
+
+// A chart without overviews (as most BSB/KAP charts): GDAL's own downsampling only...
+void BM_ReadWindowNoOverviews(benchmark::State& state) {
+    useOverviewCache(false);
+    readWindows(state, bigChartWithoutOverviewsPath());
+}
+BENCHMARK(BM_ReadWindowNoOverviews)->Arg(8)->Unit(benchmark::kMillisecond);
+
+// ...the one-off cost of seawatch building cached overviews for it on first open...
+void BM_BuildOverviewCache(benchmark::State& state) {
+    const std::string path = bigChartWithoutOverviewsPath();
+    useOverviewCache(true);
+    const auto dir = std::filesystem::temp_directory_path() / "seawatch-bench-charts" / "cache";
+    for (auto _ : state) {
+        state.PauseTiming();
+        std::filesystem::remove_all(dir);
+        state.ResumeTiming();
+        auto chart = RasterChart::open(path);
+        if (!chart.ok()) {
+            state.SkipWithError(chart.error().c_str());
+            return;
+        }
+    }
+}
+BENCHMARK(BM_BuildOverviewCache)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// ...and reads through those cached overviews afterwards.
+void BM_ReadWindowCachedOverviews(benchmark::State& state) {
+    useOverviewCache(true);
+    readWindows(state, bigChartWithoutOverviewsPath());
+}
+BENCHMARK(BM_ReadWindowCachedOverviews)->Arg(8)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
