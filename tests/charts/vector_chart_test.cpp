@@ -124,6 +124,69 @@ TEST(VectorChart, ProjectedSourceIsTransformedAndPolarLatitudesClamped) {
     EXPECT_NE(clamped->warnings[0].find(polar), std::string::npos) << clamped->warnings[0];
 }
 
+TEST(VectorChart, TopoJsonObjectsBecomeClassifiedLayers) {
+    TempDir dir;
+    const std::string path = dir.file("atlas.topojson");
+    {
+        // Quantised like world-atlas: arc 0 is a square 44E-45E 12N-13N, arc 1 a line.
+        std::ofstream out(path);
+        out << R"({"type":"Topology",
+"transform":{"scale":[0.001,0.001],"translate":[44,12]},
+"objects":{
+ "land":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]]}]},
+ "boundaries":{"type":"GeometryCollection","geometries":[{"type":"LineString","arcs":[1]}]}},
+"arcs":[[[0,0],[1000,0],[0,1000],[-1000,0],[0,-1000]],[[500,0],[0,1000]]]})";
+    }
+    auto chart = loadVectorChart(path);
+    ASSERT_TRUE(chart.ok()) << chart.error();
+    EXPECT_EQ(chart->driver, "TopoJSON");
+    const VectorLayer* land = findLayer(*chart, "land");
+    ASSERT_NE(land, nullptr);
+    EXPECT_EQ(land->featureClass, FeatureClass::Land);
+    EXPECT_TRUE(layerContains(*land, geo::toMercator({44.5, 12.5})));
+    EXPECT_FALSE(layerContains(*land, geo::toMercator({45.5, 12.5})));
+    const VectorLayer* borders = findLayer(*chart, "boundaries");
+    ASSERT_NE(borders, nullptr);
+    EXPECT_EQ(borders->featureClass, FeatureClass::Boundary);
+    ASSERT_EQ(borders->lineCount(), 1u);
+    EXPECT_NEAR(borders->lineX[0], geo::toMercator({44.5, 12}).x, 1e-3);
+}
+
+TEST(VectorChart, ShapefileMultipolygonInUtmHasOnePolygonPerPart) {
+    TempDir dir;
+    const std::string path = dir.file("areas.shp");
+    {
+        initGdal();
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+        GDALDataset* ds = driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+        OGRSpatialReference utm38n;
+        utm38n.importFromEPSG(32638);
+        OGRLayer* layer = ds->CreateLayer("areas", &utm38n, wkbMultiPolygon, nullptr);
+        OGRFeature feature(layer->GetLayerDefn());
+        OGRGeometry* geometry = nullptr;
+        // Two 10 km squares either side of the zone's central meridian (45E).
+        ASSERT_EQ(OGRGeometryFactory::createFromWkt(
+                      "MULTIPOLYGON (((480000 1320000,490000 1320000,490000 1330000,480000 "
+                      "1330000,480000 1320000)),((510000 1320000,520000 1320000,520000 "
+                      "1330000,510000 1330000,510000 1320000)))",
+                      nullptr, &geometry),
+                  OGRERR_NONE);
+        feature.SetGeometryDirectly(geometry);
+        ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+        GDALClose(ds);
+    }
+    auto chart = loadVectorChart(path);
+    ASSERT_TRUE(chart.ok()) << chart.error();
+    ASSERT_EQ(chart->layers.size(), 1u);
+    const VectorLayer& layer = chart->layers[0];
+    EXPECT_EQ(layer.featureCount, 1u);
+    ASSERT_EQ(layer.polygonCount(), 2u);
+    EXPECT_EQ(layer.polygonValue.size(), 2u);
+    // 485000 E, 1325000 N in UTM 38N is about 44.86E 11.98N; the gap at 500000 E is 45E.
+    EXPECT_TRUE(layerContains(layer, geo::toMercator({44.86, 11.98})));
+    EXPECT_FALSE(layerContains(layer, geo::toMercator({45.0, 11.98})));
+}
+
 TEST(VectorChart, LayerWithoutGeometryIsNotAChart) {
     TempDir dir;
     const std::string path = dir.file("table.csv");
