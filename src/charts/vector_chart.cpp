@@ -4,6 +4,8 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -62,14 +64,17 @@ class LayerBuilder {
     LayerBuilder(VectorLayer& layer, OGRCoordinateTransformation* toWgs84)
         : layer_(layer), toWgs84_(toWgs84) {}
 
-    // False when the geometry had no usable coordinates; nothing is appended then.
-    bool add(const OGRGeometry& geometry, float polygonValue, float lineValue,
-             const std::string& label) {
-        pending_ = {};
-        if (!collect(geometry)) return false;
-        if (pending_.empty()) return false;
+    enum class Outcome { Added, Empty, Degenerate, OutOfRange };
+
+    // Appends all of a feature's geometry or, unless it is Added, none of it.
+    Outcome add(const OGRGeometry& geometry, float polygonValue, float lineValue,
+                const std::string& label) {
+        if (geometry.IsEmpty()) return Outcome::Empty;
+        pending_.clear();
+        if (!collect(geometry)) return Outcome::OutOfRange;
+        if (pending_.empty()) return Outcome::Degenerate;
         commit(polygonValue, lineValue, label);
-        return true;
+        return Outcome::Added;
     }
 
     geo::MercatorBox bounds() const { return bounds_; }
@@ -80,10 +85,6 @@ class LayerBuilder {
         enum Kind { Shell, Hole, Line, Point } kind;
         std::vector<double> x, y;
         float z = kNoValue;
-    };
-    struct Pending {
-        std::vector<Part> parts;
-        bool empty() const { return parts.empty(); }
     };
 
     bool project(double lon, double lat, double& x, double& y) const {
@@ -117,20 +118,20 @@ class LayerBuilder {
                 part.x.pop_back();
                 part.y.pop_back();
             }
-            if (part.x.size() < 3) return kind == Part::Hole;  // a degenerate hole is dropped
+            if (part.x.size() < 3) return true;  // degenerate: dropped, not an error here
         } else if (part.x.size() < 2) {
             return true;  // a one-vertex line draws nothing; not an error
         }
-        pending_.parts.push_back(std::move(part));
+        pending_.push_back(std::move(part));
         return true;
     }
 
     bool addPolygon(const OGRPolygon& polygon) {
         const OGRLinearRing* shell = polygon.getExteriorRing();
         if (!shell || shell->IsEmpty()) return true;
-        const std::size_t before = pending_.parts.size();
+        const std::size_t before = pending_.size();
         if (!addCurve(*shell, Part::Shell)) return false;
-        if (pending_.parts.size() == before) return true;
+        if (pending_.size() == before) return true;
         for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
             if (!addCurve(*polygon.getInteriorRing(i), Part::Hole)) return false;
         }
@@ -145,7 +146,7 @@ class LayerBuilder {
                 Part part{Part::Point, {0.0}, {0.0}};
                 if (!project(p.getX(), p.getY(), part.x[0], part.y[0])) return false;
                 if (p.Is3D()) part.z = static_cast<float>(p.getZ());
-                pending_.parts.push_back(std::move(part));
+                pending_.push_back(std::move(part));
                 return true;
             }
             case wkbLineString:
@@ -176,22 +177,17 @@ class LayerBuilder {
     }
 
     void commit(float polygonValue, float lineValue, const std::string& label) {
-        for (const Part& part : pending_.parts) {
+        for (const Part& part : pending_) {
             for (std::size_t i = 0; i < part.x.size(); ++i)
                 grow(bounds_, empty_, part.x[i], part.y[i]);
             switch (part.kind) {
                 case Part::Shell:
-                    if (layer_.ringCount() > layer_.polygonRingStart.back()) {
-                        layer_.polygonRingStart.push_back(
-                            static_cast<std::uint32_t>(layer_.ringCount()));
-                    }
-                    [[fallthrough]];
+                    closeOpenPolygon();
+                    layer_.polygonValue.push_back(polygonValue);
+                    appendRing(part);
+                    break;
                 case Part::Hole:
-                    if (part.kind == Part::Shell) layer_.polygonValue.push_back(polygonValue);
-                    layer_.ringX.insert(layer_.ringX.end(), part.x.begin(), part.x.end());
-                    layer_.ringY.insert(layer_.ringY.end(), part.y.begin(), part.y.end());
-                    layer_.ringVertexStart.push_back(
-                        static_cast<std::uint32_t>(layer_.ringX.size()));
+                    appendRing(part);
                     break;
                 case Part::Line:
                     layer_.lineX.insert(layer_.lineX.end(), part.x.begin(), part.x.end());
@@ -211,8 +207,14 @@ class LayerBuilder {
         closeOpenPolygon();
     }
 
-    // Polygons are delimited lazily (a shell opens one); close the last one so the
-    // offset arrays are complete after every feature.
+    void appendRing(const Part& part) {
+        layer_.ringX.insert(layer_.ringX.end(), part.x.begin(), part.x.end());
+        layer_.ringY.insert(layer_.ringY.end(), part.y.begin(), part.y.end());
+        layer_.ringVertexStart.push_back(static_cast<std::uint32_t>(layer_.ringX.size()));
+    }
+
+    // A polygon's extent in polygonRingStart is known only when the next shell (or the
+    // end of the feature) arrives; this records it.
     void closeOpenPolygon() {
         if (layer_.ringCount() > layer_.polygonRingStart.back()) {
             layer_.polygonRingStart.push_back(static_cast<std::uint32_t>(layer_.ringCount()));
@@ -221,7 +223,7 @@ class LayerBuilder {
 
     VectorLayer& layer_;
     OGRCoordinateTransformation* toWgs84_;
-    Pending pending_;
+    std::vector<Part> pending_;  // the feature being added, committed only when all valid
     geo::MercatorBox bounds_;
     bool empty_ = true;
 };
@@ -286,15 +288,17 @@ bool readLayer(OGRLayer& ogrLayer, LoadContext& context, VectorLayer& out) {
                          : kNoValue;
         std::string label = textField(*feature, "OBJNAM");
         if (label.empty()) label = textField(*feature, "name");
-        if (!builder.add(*geometry, polygonValue, lineValue, label)) {
-            if (!geometry->IsEmpty()) {
-                context.warn(context.path + ": layer " + out.name + ", feature " +
-                             std::to_string(feature->GetFID()) +
-                             ": coordinates outside WGS84 range or not transformable; skipped");
-            }
-            continue;
+        using Outcome = LayerBuilder::Outcome;
+        const Outcome outcome = builder.add(*geometry, polygonValue, lineValue, label);
+        if (outcome == Outcome::Added) {
+            ++out.featureCount;
+        } else if (outcome != Outcome::Empty) {
+            context.warn(fmt::format(
+                "{}: layer {}, feature {}: {}; skipped", context.path, out.name, feature->GetFID(),
+                outcome == Outcome::OutOfRange
+                    ? "coordinates outside WGS84 range or not transformable"
+                    : "degenerate geometry (a ring of under 3 or a line of under 2 vertices)"));
         }
-        ++out.featureCount;
     }
     if (builder.empty()) return false;
     out.bounds = builder.bounds();

@@ -110,18 +110,23 @@ TEST(VectorChart, ProjectedSourceIsTransformedAndPolarLatitudesClamped) {
         std::ofstream out(polar);
         out << R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[10,80],[10,89.9]]}},
-{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[500,95]}}]})";
+{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[500,95]}},
+{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,1],[2,2],[1,1]]]}}]})";
     }
     auto clamped = loadVectorChart(polar);
     ASSERT_TRUE(clamped.ok()) << clamped.error();
     const VectorLayer& layer = clamped->layers[0];
     ASSERT_EQ(layer.lineCount(), 1u);
     EXPECT_NEAR(layer.lineY[1], geo::kMercatorHalfWorldM, 1.0);
-    // The impossible point is skipped, counted and named, and the line is kept.
+    // The impossible point and the two-vertex polygon are skipped, counted and named;
+    // the line is kept.
     EXPECT_EQ(layer.featureCount, 1u);
-    EXPECT_EQ(clamped->skippedFeatures, 1u);
-    ASSERT_EQ(clamped->warnings.size(), 1u);
+    EXPECT_EQ(layer.polygonCount(), 0u);
+    EXPECT_EQ(clamped->skippedFeatures, 2u);
+    ASSERT_EQ(clamped->warnings.size(), 2u);
     EXPECT_NE(clamped->warnings[0].find(polar), std::string::npos) << clamped->warnings[0];
+    EXPECT_NE(clamped->warnings[0].find("feature 1"), std::string::npos) << clamped->warnings[0];
+    EXPECT_NE(clamped->warnings[1].find("degenerate"), std::string::npos) << clamped->warnings[1];
 }
 
 TEST(VectorChart, TopoJsonObjectsBecomeClassifiedLayers) {
