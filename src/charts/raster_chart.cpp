@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "overview_cache.hpp"
@@ -77,6 +78,30 @@ bool isPaletted(GDALDataset& ds) {
     return first.GetColorTable() && first.GetColorInterpretation() == GCI_PaletteIndex;
 }
 
+// A lon/lat raster reaching past Web Mercator's latitude limit (a whole-world image) makes
+// GDAL's suggested output absurd (the poles are at infinity). For those, the target
+// extent is clamped to +-85.05 deg and the resolution taken from the source at the equator.
+std::optional<std::array<double, 5>> clampedPolarExtent(GDALDataset& ds,
+                                                        detail::Georeferencing georef,
+                                                        const std::string& assumedSrs) {
+    if (georef != detail::Georeferencing::GeoTransform) return std::nullopt;
+    const OGRSpatialReference* srs = ds.GetSpatialRef();
+    const bool geographic = srs ? srs->IsGeographic() : assumedSrs == "EPSG:4326";
+    double gt[6];
+    if (!geographic || ds.GetGeoTransform(gt) != CE_None || gt[2] != 0.0 || gt[4] != 0.0) {
+        return std::nullopt;
+    }
+    const double north = std::max(gt[3], gt[3] + gt[5] * ds.GetRasterYSize());
+    const double south = std::min(gt[3], gt[3] + gt[5] * ds.GetRasterYSize());
+    if (north <= geo::kMaxMercatorLat && south >= -geo::kMaxMercatorLat) return std::nullopt;
+    const double west = std::min(gt[0], gt[0] + gt[1] * ds.GetRasterXSize());
+    const double east = std::max(gt[0], gt[0] + gt[1] * ds.GetRasterXSize());
+    const geo::MercatorBox box = geo::toMercatorBox({west, std::max(south, -geo::kMaxMercatorLat),
+                                                     east, std::min(north, geo::kMaxMercatorLat)});
+    const double resolution = std::abs(gt[1]) * geo::kDegToRad * geo::kWebMercatorRadiusM;
+    return std::array<double, 5>{box.minX, box.minY, box.maxX, box.maxY, resolution};
+}
+
 // gdalwarp -of VRT -t_srs EPSG:3857 -dstalpha: nothing is warped until it is read. The
 // alpha band marks nodata and the area outside the source footprint.
 Result<detail::DatasetPtr> warpToWebMercator(GDALDataset& source, detail::Georeferencing georef,
@@ -93,6 +118,13 @@ Result<detail::DatasetPtr> warpToWebMercator(GDALDataset& source, detail::Georef
         args.AddString(assumedSrs.c_str());
     }
     if (georef == detail::Georeferencing::RationalPolynomials) args.AddString("-rpc");
+    if (const auto clamp = clampedPolarExtent(source, georef, assumedSrs)) {
+        args.AddString("-te");
+        for (int i = 0; i < 4; ++i) args.AddString(fmt::format("{:.6f}", (*clamp)[i]).c_str());
+        args.AddString("-tr");
+        args.AddString(fmt::format("{:.6f}", (*clamp)[4]).c_str());
+        args.AddString(fmt::format("{:.6f}", (*clamp)[4]).c_str());
+    }
     std::unique_ptr<GDALWarpAppOptions, WarpOptionsDeleter> options(
         GDALWarpAppOptionsNew(args.List(), nullptr));
     if (!options) return makeError("cannot warp " + path + ": " + detail::lastGdalError());

@@ -345,3 +345,32 @@ TEST(RasterChart, LargeChartWithoutOverviewsGetsThemInTheCacheNotBesideIt) {
     EXPECT_NE((*uncached)->description().find("no overviews"), std::string::npos);
     unsetenv("SEAWATCH_OVERVIEW_CACHE");
 }
+
+TEST(RasterChart, WholeWorldImageIsClampedToMercatorLatitudes) {
+    TempDir dir;
+    const std::string path = dir.file("world.tif");
+    {
+        // 1 deg per pixel, pole to pole: grey 100 everywhere, 250 from 44E to 47E.
+        GDALDataset* ds = createGeoTiff(path, 360, 180, 1, GDT_Byte, -180.0, 90.0, 1.0);
+        std::vector<std::uint8_t> grey(360 * 180, 100);
+        for (int y = 0; y < 180; ++y) {
+            for (int x = 224; x < 227; ++x) grey[y * 360 + x] = 250;
+        }
+        ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 360, 180, grey.data(), 360, 180,
+                                                 GDT_Byte, 0, 0, nullptr),
+                  CE_None);
+        GDALClose(ds);
+    }
+    auto chart = RasterChart::open(path);
+    ASSERT_TRUE(chart.ok()) << chart.error();
+    const geo::MercatorBox b = (*chart)->bounds();
+    EXPECT_NEAR(b.maxY, geo::kMercatorHalfWorldM, 120000);
+    EXPECT_NEAR(b.minY, -geo::kMercatorHalfWorldM, 120000);
+    EXPECT_NEAR(b.minX, -geo::kMercatorHalfWorldM, 120000);
+    EXPECT_NEAR((*chart)->nativeResolutionM(), 111319.5, 1000);
+    auto image = (*chart)->read(boxOf(43.0, 11.0, 48.0, 13.0), 50, 20);
+    ASSERT_TRUE(image.ok()) << image.error();
+    EXPECT_EQ(pixelAt(*image, 2, 10).r, 100);   // 43.25E
+    EXPECT_EQ(pixelAt(*image, 25, 10).r, 250);  // 45.55E
+    EXPECT_EQ(pixelAt(*image, 25, 10).a, 255);
+}
