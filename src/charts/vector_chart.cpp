@@ -243,8 +243,13 @@ std::string textField(OGRFeature& feature, const char* name) {
 struct LoadContext {
     const std::string& path;
     VectorChart& chart;
+    // A feature that was skipped.
     void warn(std::string message) {
         ++chart.skippedFeatures;
+        note(std::move(message));
+    }
+    // Anything else worth telling the user (a layer cut short, a layer skipped).
+    void note(std::string message) {
         if (chart.warnings.size() < kMaxWarnings) chart.warnings.push_back(std::move(message));
     }
 };
@@ -265,7 +270,7 @@ bool readLayer(OGRLayer& ogrLayer, LoadContext& context, VectorLayer& out) {
         sourceTraditional.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         toWgs84.reset(OGRCreateCoordinateTransformation(&sourceTraditional, &wgs84));
         if (!toWgs84) {
-            context.warn(context.path + ": layer " + out.name +
+            context.note(context.path + ": layer " + out.name +
                          ": no transformation from its coordinate system to WGS84 (" +
                          detail::lastGdalError() + "); layer skipped");
             return false;
@@ -277,7 +282,10 @@ bool readLayer(OGRLayer& ogrLayer, LoadContext& context, VectorLayer& out) {
     const bool depthContour = out.featureClass == FeatureClass::DepthContour;
     LayerBuilder builder(out, toWgs84.get());
     ogrLayer.ResetReading();
+    CPLErrorReset();
+    std::size_t featuresRead = 0;
     for (auto& feature : ogrLayer) {
+        ++featuresRead;
         const OGRGeometry* geometry = feature->GetGeometryRef();
         if (!geometry) continue;  // attribute-only features are not drawn, and not errors
         const float polygonValue =
@@ -299,6 +307,11 @@ bool readLayer(OGRLayer& ogrLayer, LoadContext& context, VectorLayer& out) {
                     ? "coordinates outside WGS84 range or not transformable"
                     : "degenerate geometry (a ring of under 3 or a line of under 2 vertices)"));
         }
+    }
+    // OGR ends the iteration early, with an error, on a record it cannot decode.
+    if (CPLGetLastErrorType() == CE_Failure) {
+        context.note(fmt::format("{}: layer {}: reading stopped after {} features: {}",
+                                 context.path, out.name, featuresRead, detail::lastGdalError()));
     }
     if (builder.empty()) return false;
     out.bounds = builder.bounds();

@@ -94,6 +94,7 @@ TEST(SharedCharts, S57CellWithUpdateGivesExpectedLayers) {
     for (const auto& layer : chart->layers) actual[layer.name] = layer.featureCount;
     EXPECT_EQ(actual, expected);
     EXPECT_EQ(chart->skippedFeatures, 0u);
+    EXPECT_TRUE(chart->warnings.empty()) << chart->warnings.front();
 
     const VectorLayer* depare = findLayer(*chart, "DEPARE");
     ASSERT_NE(depare, nullptr);

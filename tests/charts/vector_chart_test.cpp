@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "chart_test_support.hpp"
@@ -190,6 +191,37 @@ TEST(VectorChart, ShapefileMultipolygonInUtmHasOnePolygonPerPart) {
     // 485000 E, 1325000 N in UTM 38N is about 44.86E 11.98N; the gap at 500000 E is 45E.
     EXPECT_TRUE(layerContains(layer, geo::toMercator({44.86, 11.98})));
     EXPECT_FALSE(layerContains(layer, geo::toMercator({45.0, 11.98})));
+}
+
+TEST(VectorChart, TruncatedShapefileKeepsWhatWasReadAndSaysWhere) {
+    TempDir dir;
+    const std::string path = dir.file("tracks.shp");
+    {
+        initGdal();
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+        GDALDataset* ds = driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        OGRLayer* layer = ds->CreateLayer("tracks", &wgs84, wkbLineString, nullptr);
+        for (const char* wkt : {"LINESTRING (44 12,45 12,46 13)", "LINESTRING (44 11,45 11,46 12)",
+                                "LINESTRING (44 10,45 10,46 11)"}) {
+            OGRFeature feature(layer->GetLayerDefn());
+            OGRGeometry* geometry = nullptr;
+            ASSERT_EQ(OGRGeometryFactory::createFromWkt(wkt, nullptr, &geometry), OGRERR_NONE);
+            feature.SetGeometryDirectly(geometry);
+            ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+        }
+        GDALClose(ds);
+    }
+    // Cut the last record short, as an interrupted copy would.
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) - 20);
+    auto chart = loadVectorChart(path);
+    ASSERT_TRUE(chart.ok()) << chart.error();
+    ASSERT_EQ(chart->layers.size(), 1u);
+    EXPECT_EQ(chart->layers[0].lineCount(), 2u);
+    ASSERT_FALSE(chart->warnings.empty());
+    EXPECT_NE(chart->warnings[0].find(path), std::string::npos) << chart->warnings[0];
+    EXPECT_NE(chart->warnings[0].find("layer tracks"), std::string::npos) << chart->warnings[0];
 }
 
 TEST(VectorChart, LayerWithoutGeometryIsNotAChart) {

@@ -78,7 +78,7 @@ struct VectorLayer {
 
     std::vector<double> pointX, pointY;
     std::vector<float> pointValue;  // SOUNDG: depth in metres; NaN when none
-    std::vector<std::string> pointLabel;  // may be empty
+    std::vector<std::string> pointLabel;  // one per point: OBJNAM or name, "" when none
 
     std::size_t polygonCount() const { return polygonRingStart.size() - 1; }
     std::size_t ringCount() const { return ringVertexStart.size() - 1; }
