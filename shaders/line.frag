@@ -1,0 +1,7 @@
+#version 330 core
+in float v_value;
+uniform vec4 u_color;
+out vec4 o_color;
+void main() {
+    o_color = u_color;
+}
