@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "seawatch/common/result.hpp"
@@ -38,7 +39,21 @@ struct VectorStyle {
     Rgba stroke{0, 0, 0, 255};
     float strokeWidthPx = 1.0f;  // 0: no outline
     float pointSizePx = 4.0f;
+    float dashLengthPx = 0.0f;  // 0: solid; otherwise dash and gap of this length
 };
+
+// The clear colour under every chart: a pale sea, as on a paper chart.
+inline constexpr Rgba kSeaColour{214, 232, 244, 255};
+
+// What a layer means, from its name: S-57 object acronyms (LNDARE, DEPARE, ...) and the
+// basemap's layer names (land, coastline, boundaries).
+FeatureClass classifyLayer(std::string_view layerName);
+// The nautical-chart look of each class (buff land, dark coastline, magenta restrictions).
+VectorStyle defaultStyle(FeatureClass c);
+// Fill of an S-57 depth area by its shallow limit DRVAL1 in metres, in the paper-chart
+// convention: drying areas green, shallow water a saturated blue, deep water near white.
+// NaN (unknown depth) gives the DepthArea layer's default fill.
+Rgba depthAreaFill(float shallowDepthM);
 
 // Polygons, lines and points of one OGR layer, in Web Mercator metres.
 // polygons: polygonRingStart[p]..polygonRingStart[p+1] index rings;
@@ -99,6 +114,10 @@ public:
     // Renders `region` into an outWidth x outHeight RGBA image; outside the chart and
     // nodata pixels are transparent. Palettes are expanded, alpha bands kept.
     Result<RgbaImage> read(const geo::MercatorBox& region, int outWidth, int outHeight);
+    // One 256 x 256 tile of the standard web-mercator scheme (z/x/y, y down from the north).
+    Result<RgbaImage> readTile(int zoom, int tileX, int tileY);
+    // The smallest tile zoom at which tiles are at least as detailed as the chart itself.
+    int nativeZoom() const;
 
 private:
     RasterChart() = default;
@@ -113,6 +132,10 @@ struct VectorChart {
     std::string driver;  // "S57", "GeoJSON", "GPKG", ...
     std::vector<VectorLayer> layers;
     geo::MercatorBox bounds;
+    // Features that could not be used (no coordinates, out of range, failed transform):
+    // each is skipped and described here, naming the file, layer and feature id.
+    std::size_t skippedFeatures = 0;
+    std::vector<std::string> warnings;  // at most the first 100
 };
 
 Result<VectorChart> loadVectorChart(const std::string& path);
@@ -122,8 +145,12 @@ enum class ChartType { Raster, Vector };
 // Which kind a file is, or a clear error: corrupt, unsupported, or not georeferenced.
 Result<ChartType> probeChart(const std::string& path);
 
-// The Natural Earth basemap shipped in data/ (land, coastline, boundaries).
+// The Natural Earth basemap shipped in data/ (land, coastline, boundaries; its
+// `countries` layer is left out, the borders are in `boundaries`).
 Result<VectorChart> loadBasemap();
+
+// Bounds of tile z/x/y of the standard 256-pixel web-mercator tile scheme.
+geo::MercatorBox webMercatorTileBounds(int zoom, int tileX, int tileY);
 
 // Registers GDAL drivers once and quiets GDAL's own stderr chatter (errors are returned).
 void initGdal();
