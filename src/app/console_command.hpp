@@ -8,6 +8,5 @@ namespace seawatch::app {
 using ConsoleOptions = ui::ConsoleOptions;
 // Options that apply when seawatch runs with no subcommand (the console).
 void addConsoleOptions(CLI::App& app, ConsoleOptions& options);
-inline int runConsole(const ConsoleOptions& options) { return ui::runConsole(options); }
 
 }  // namespace seawatch::app

@@ -35,6 +35,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "seawatch: %s\n", e.what());
         return kExitFailure;
     }
-    if (app.get_subcommands().empty()) return runConsole(console);
+    if (app.get_subcommands().empty()) return seawatch::ui::runConsole(console);
     return exitCode;
 }

@@ -235,6 +235,7 @@ void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const
     for (double lon = std::ceil(box.west / step) * step; lon <= box.east; lon += step) {
         const double x = view.toScreen(geo::LonLat{lon, 0}).x;
         canvas.line({x, 0}, {x, h}, 1.0f * s, style_.graticule);
+        if (x < 24 * s || x > w - 24 * s) continue;  // a clipped label is worse than none
         label.anchor = TextAnchor::TopCenter;
         canvas.text({x, 3 * s}, geo::graticuleLabel(lon, false), label);
         label.anchor = TextAnchor::BottomCenter;
@@ -245,6 +246,7 @@ void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const
     for (double lat = std::ceil(south / step) * step; lat <= north; lat += step) {
         const double y = view.toScreen(geo::LonLat{box.west, lat}).y;
         canvas.line({0, y}, {w, y}, 1.0f * s, style_.graticule);
+        if (y < 20 * s || y > h - 20 * s) continue;
         label.anchor = TextAnchor::CenterLeft;
         canvas.text({4 * s, y}, geo::graticuleLabel(lat, true), label);
         label.anchor = TextAnchor::CenterRight;
@@ -258,7 +260,8 @@ void MapRenderer::buildScaleBar(const geo::MapView& view, Canvas& canvas) const 
     const double x0 = 16 * s;
     const double y0 = view.heightPx() - 30 * s;
     const Rgba ink{30, 40, 50, 255};
-    canvas.fillRect({x0 - 6 * s, y0 - 18 * s}, {x0 + bar.lengthPx + 8 * s + 60 * s, y0 + 8 * s},
+    canvas.fillRect({x0 - 6 * s, y0 - 18 * s},
+                    {x0 + std::max(bar.lengthPx, 60.0 * s) + 8 * s, y0 + 10 * s},
                     {255, 255, 255, 190});
     // Alternating black/white halves, as on a chart's scale.
     canvas.fillRect({x0, y0}, {x0 + bar.lengthPx / 2, y0 + 4 * s}, ink);
