@@ -56,7 +56,7 @@ int runRender(const RenderOptions& o) {
     (*renderer)->style().showGraticule = !o.noGraticule;
     if (o.bbox.empty()) box = report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox;
 
-    auto target = render::OffscreenTarget::create(width, height);
+    auto target = render::OffscreenTarget::create(width, height, /*samples=*/0);
     if (!target) {
         std::fprintf(stderr, "seawatch render: %s\n", target.error().c_str());
         return kExitNoGraphics;

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
+
+#include "seawatch/geo/triangulate.hpp"
 
 namespace seawatch::render {
 
 charts::Rgba depthAreaColor(float d) {
     // Drying and very shallow water greenish/dark blue, then lighter with depth.
     if (std::isnan(d)) return {200, 225, 240, 255};
-    if (d < 0) return {170, 200, 160, 255};    // drying (intertidal)
+    if (d < 0) return {170, 200, 160, 255};  // drying (intertidal)
     if (d < 2) return {115, 175, 225, 255};
     if (d < 5) return {150, 196, 235, 255};
     if (d < 10) return {180, 214, 242, 255};
@@ -19,6 +22,8 @@ charts::Rgba depthAreaColor(float d) {
 }
 
 namespace {
+
+constexpr std::uint32_t kMaxTriangulatedVertices = 4000;
 
 struct LineVertex {
     float start[2];
@@ -44,7 +49,9 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
     const auto oy = origin_.y;
 
     // Fills: every ring as a triangle fan; groups by colour so DEPARE bands draw apart.
-    const bool filled = layer.style.fill.a > 0 || layer.featureClass == charts::FeatureClass::DepthArea;
+    const bool filled =
+        layer.style.fill.a > 0 || layer.featureClass == charts::FeatureClass::DepthArea;
+    bool needsStencil = false;
     if (filled && layer.polygonCount() > 0) {
         std::vector<float> verts;
         verts.reserve(layer.ringX.size() * 2);
@@ -52,7 +59,13 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
             verts.push_back(static_cast<float>(layer.ringX[i] - ox));
             verts.push_back(static_cast<float>(layer.ringY[i] - oy));
         }
-        std::map<std::uint32_t, FillGroup> groups;
+        struct Pending {
+            charts::Rgba color;
+            std::vector<std::uint32_t> indices;
+            std::vector<GLint> firsts;
+            std::vector<GLsizei> counts;
+        };
+        std::map<std::uint32_t, Pending> groups;
         for (std::size_t p = 0; p < layer.polygonCount(); ++p) {
             charts::Rgba color = layer.style.fill;
             if (layer.featureClass == charts::FeatureClass::DepthArea) {
@@ -60,20 +73,40 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
                     p < layer.polygonValue.size() ? layer.polygonValue[p] : std::nanf("");
                 color = depthAreaColor(value);
             }
-            const std::uint32_t key =
-                color.r | (color.g << 8) | (color.b << 16) | (static_cast<std::uint32_t>(color.a) << 24);
-            FillGroup& g = groups[key];
+            const std::uint32_t key = color.r | (color.g << 8) | (color.b << 16) |
+                                      (static_cast<std::uint32_t>(color.a) << 24);
+            Pending& g = groups[key];
             g.color = color;
-            for (std::uint32_t r = layer.polygonRingStart[p]; r < layer.polygonRingStart[p + 1]; ++r) {
+            const std::span<const std::uint32_t> rings(
+                layer.ringVertexStart.data() + layer.polygonRingStart[p],
+                layer.polygonRingStart[p + 1] - layer.polygonRingStart[p] + 1);
+            // Ear clipping grows quadratically with ring size; a huge polygon is cheaper as
+            // a stencil fill than as a long wait at load (the basemap is pre-split in tiles).
+            const std::uint32_t vertexCount = rings.back() - rings.front();
+            if (vertexCount <= kMaxTriangulatedVertices &&
+                geo::triangulatePolygon(layer.ringX, layer.ringY, rings, g.indices))
+                continue;
+            for (std::uint32_t r = layer.polygonRingStart[p]; r < layer.polygonRingStart[p + 1];
+                 ++r) {
                 const GLint first = static_cast<GLint>(layer.ringVertexStart[r]);
                 const GLsizei count = static_cast<GLsizei>(layer.ringVertexStart[r + 1] - first);
                 if (count < 3) continue;
                 g.firsts.push_back(first);
                 g.counts.push_back(count);
+                needsStencil = true;
             }
         }
-        // Deeper (lighter) bands first is irrelevant: DEPARE polygons do not overlap.
-        for (auto& [key, g] : groups) fillGroups_.push_back(std::move(g));
+        std::vector<std::uint32_t> allIndices;
+        for (auto& [key, g] : groups) {
+            FillGroup out;
+            out.color = g.color;
+            out.firstIndex = static_cast<GLsizei>(allIndices.size());
+            out.indexCount = static_cast<GLsizei>(g.indices.size());
+            allIndices.insert(allIndices.end(), g.indices.begin(), g.indices.end());
+            out.firsts = std::move(g.firsts);
+            out.counts = std::move(g.counts);
+            fillGroups_.push_back(std::move(out));
+        }
 
         fillVao_ = makeVertexArray();
         fillVbo_ = makeBuffer();
@@ -83,18 +116,25 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
                      verts.data(), GL_STATIC_DRAW);
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        fillEbo_ = makeBuffer();
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fillEbo_.get());
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                     static_cast<GLsizeiptr>(allIndices.size() * sizeof(std::uint32_t)),
+                     allIndices.data(), GL_STATIC_DRAW);
 
         // The cover quad spans the layer bounds; the stencil decides what it colours.
-        const float hx = static_cast<float>(bounds_.width() / 2) * 1.001f + 1.0f;
-        const float hy = static_cast<float>(bounds_.height() / 2) * 1.001f + 1.0f;
-        const float cover[] = {-hx, -hy, hx, -hy, hx, hy, -hx, -hy, hx, hy, -hx, hy};
-        coverVao_ = makeVertexArray();
-        coverVbo_ = makeBuffer();
-        glBindVertexArray(coverVao_.get());
-        glBindBuffer(GL_ARRAY_BUFFER, coverVbo_.get());
-        glBufferData(GL_ARRAY_BUFFER, sizeof cover, cover, GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        if (needsStencil) {
+            const float hx = static_cast<float>(bounds_.width() / 2) * 1.001f + 1.0f;
+            const float hy = static_cast<float>(bounds_.height() / 2) * 1.001f + 1.0f;
+            const float cover[] = {-hx, -hy, hx, -hy, hx, hy, -hx, -hy, hx, hy, -hx, hy};
+            coverVao_ = makeVertexArray();
+            coverVbo_ = makeBuffer();
+            glBindVertexArray(coverVao_.get());
+            glBindBuffer(GL_ARRAY_BUFFER, coverVbo_.get());
+            glBufferData(GL_ARRAY_BUFFER, sizeof cover, cover, GL_STATIC_DRAW);
+            glEnableVertexAttribArray(0);
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        }
     }
 
     // Strokes: lines always; ring outlines when the style strokes polygons.
@@ -102,7 +142,8 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
     std::vector<std::uint32_t> lidx;
     for (std::size_t l = 0; l < layer.lineCount(); ++l) {
         const float value = l < layer.lineValue.size() ? layer.lineValue[l] : 0.0f;
-        for (std::uint32_t i = layer.lineVertexStart[l] + 1; i < layer.lineVertexStart[l + 1]; ++i) {
+        for (std::uint32_t i = layer.lineVertexStart[l] + 1; i < layer.lineVertexStart[l + 1];
+             ++i) {
             appendSegment(lverts, lidx, static_cast<float>(layer.lineX[i - 1] - ox),
                           static_cast<float>(layer.lineY[i - 1] - oy),
                           static_cast<float>(layer.lineX[i] - ox),
@@ -153,8 +194,8 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
 
 namespace {
 void setColor(GLuint program, charts::Rgba c, float opacity) {
-    glUniform4f(glGetUniformLocation(program, "u_color"), c.r / 255.0f, c.g / 255.0f,
-                c.b / 255.0f, c.a / 255.0f * opacity);
+    glUniform4f(glGetUniformLocation(program, "u_color"), c.r / 255.0f, c.g / 255.0f, c.b / 255.0f,
+                c.a / 255.0f * opacity);
 }
 void setTransform(GLuint program, const DrawUniforms& u) {
     glUniform2fv(glGetUniformLocation(program, "u_offset"), 1, u.offset);
@@ -165,16 +206,24 @@ void setTransform(GLuint program, const DrawUniforms& u) {
 void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opacity,
                                const geo::MercatorBox& viewBox) const {
     if (fillGroups_.empty()) return;
-    if (bounds_.maxX < viewBox.minX || bounds_.minX > viewBox.maxX ||
-        bounds_.maxY < viewBox.minY || bounds_.minY > viewBox.maxY)
+    if (bounds_.maxX < viewBox.minX || bounds_.minX > viewBox.maxX || bounds_.maxY < viewBox.minY ||
+        bounds_.minY > viewBox.maxY)
         return;
     glUseProgram(program);
     setTransform(program, u);
-    glEnable(GL_STENCIL_TEST);
+    glBindVertexArray(fillVao_.get());
+    for (const FillGroup& g : fillGroups_) {
+        if (g.indexCount == 0) continue;
+        setColor(program, g.color, opacity);
+        glDrawElements(GL_TRIANGLES, g.indexCount, GL_UNSIGNED_INT,
+                       reinterpret_cast<void*>(static_cast<std::uintptr_t>(g.firstIndex) *
+                                               sizeof(std::uint32_t)));
+    }
     for (const FillGroup& g : fillGroups_) {
         if (g.firsts.empty()) continue;
+        glEnable(GL_STENCIL_TEST);
         // Pass 1: every fan toggles the stencil; odd coverage = inside (even-odd rule),
-        // which fills concave polygons and leaves holes empty with no triangulation.
+        // which fills invalid (self-touching) rings as a paper chart would.
         glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
         glStencilMask(0xFF);
         glStencilFunc(GL_ALWAYS, 0, 0xFF);
@@ -189,8 +238,8 @@ void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opac
         setColor(program, g.color, opacity);
         glBindVertexArray(coverVao_.get());
         glDrawArrays(GL_TRIANGLES, 0, 6);
+        glDisable(GL_STENCIL_TEST);
     }
-    glDisable(GL_STENCIL_TEST);
 }
 
 void VectorLayerGpu::drawStrokes(GLuint program, const DrawUniforms& u, float opacity,

@@ -15,10 +15,13 @@ struct DrawUniforms {
     float scale[2];   // 2 / viewport extent, metres
 };
 
-// One colour's worth of rings: first vertex and count of each ring, for glMultiDrawArrays.
+// One colour's worth of polygons: triangulated ones as a range of the index buffer, and
+// those GEOS could not triangulate (invalid rings) as fans for the stencil fallback.
 struct FillGroup {
     charts::Rgba color;
-    std::vector<GLint> firsts;
+    GLsizei firstIndex = 0;
+    GLsizei indexCount = 0;
+    std::vector<GLint> firsts;  // fallback rings: first vertex and count, glMultiDrawArrays
     std::vector<GLsizei> counts;
 };
 
@@ -38,6 +41,7 @@ private:
     charts::VectorStyle style_;
     GlVertexArray fillVao_;
     GlBuffer fillVbo_;
+    GlBuffer fillEbo_;
     std::vector<FillGroup> fillGroups_;
     GlVertexArray lineVao_;
     GlBuffer lineVbo_;
