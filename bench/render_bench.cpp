@@ -1,7 +1,7 @@
 // Frame cost of the map renderer on whatever GL the machine has (llvmpipe in CI).
 // Run: build/bench/seawatch_render_bench --benchmark_min_time=2
-#include <benchmark/benchmark.h>
 #include <GL/glcorearb.h>
+#include <benchmark/benchmark.h>
 
 #include "seawatch/charts/chart.hpp"
 #include "seawatch/render/chart_loading.hpp"

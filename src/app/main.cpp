@@ -10,8 +10,9 @@
 
 int main(int argc, char** argv) {
     using namespace seawatch::app;
-    CLI::App app{"seawatch: maritime-security situational awareness for the Gulf of Aden and "
-                 "the Indian Ocean"};
+    CLI::App app{
+        "seawatch: maritime-security situational awareness for the Gulf of Aden and "
+        "the Indian Ocean"};
     app.set_version_flag("--version", "seawatch 0.1.0");
     int exitCode = kExitOk;
 

@@ -1,11 +1,12 @@
 // seawatch render: the chart picture, headless (EGL surfaceless), to PNG or GeoTIFF.
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "commands.hpp"
 #include "cli_parsing.hpp"
+#include "commands.hpp"
 #include "seawatch/charts/image_writer.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/headless_context.hpp"
@@ -21,7 +22,9 @@ struct RenderOptions {
     std::string size = "1600x900";
     std::string output;
     bool noBasemap = false;
-    bool noGraticule = false;
+    // Chart furniture (graticule, scale bar) is burnt into pictures for people, but left
+    // out of GeoTIFFs, which GIS overlays and which have their own grids.
+    std::optional<bool> furniture;
     bool verbose = false;
 };
 
@@ -51,9 +54,14 @@ int runRender(const RenderOptions& o) {
         std::fprintf(stderr, "seawatch render: %s\n", renderer.error().c_str());
         return kExitNoGraphics;
     }
-    render::SceneLoadReport report = render::loadMapScene(**renderer, o.charts, !o.noBasemap, /*async=*/false);
+    render::SceneLoadReport report =
+        render::loadMapScene(**renderer, o.charts, !o.noBasemap, /*async=*/false);
     for (const auto& e : report.errors) std::fprintf(stderr, "seawatch render: %s\n", e.c_str());
-    (*renderer)->style().showGraticule = !o.noGraticule;
+    const bool geotiff = o.output.ends_with(".tif") || o.output.ends_with(".tiff") ||
+                         o.output.ends_with(".TIF") || o.output.ends_with(".TIFF");
+    const bool furniture = o.furniture.value_or(!geotiff);
+    (*renderer)->style().showGraticule = furniture;
+    (*renderer)->style().showScaleBar = furniture;
     if (o.bbox.empty()) box = report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox;
 
     auto target = render::OffscreenTarget::create(width, height, /*samples=*/0);
@@ -70,14 +78,14 @@ int runRender(const RenderOptions& o) {
         return kExitFailure;
     }
     if (o.verbose) {
-        const double ms = std::chrono::duration<double, std::milli>(
-                              std::chrono::steady_clock::now() - started)
-                              .count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
         const geo::GeoBox seen = view.visibleBox();
         std::fprintf(stderr,
                      "seawatch render: wrote %s (%dx%d, %.4f,%.4f,%.4f,%.4f) in %.0f ms on %s\n",
-                     o.output.c_str(), width, height, seen.west, seen.south, seen.east,
-                     seen.north, ms, (*context)->renderer());
+                     o.output.c_str(), width, height, seen.west, seen.south, seen.east, seen.north,
+                     ms, (*context)->renderer());
     }
     return report.errors.empty() ? kExitOk : kExitFailure;
 }
@@ -97,7 +105,8 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
     sub->add_option("-o,--output", options->output, "Output .png or .tif (GeoTIFF, EPSG:3857)")
         ->required();
     sub->add_flag("--no-basemap", options->noBasemap, "Leave out the Natural Earth basemap");
-    sub->add_flag("--no-graticule", options->noGraticule, "Leave out the graticule");
+    sub->add_flag("--furniture,!--no-furniture", options->furniture,
+                  "Draw the graticule and scale bar (default: yes for PNG, no for GeoTIFF)");
     sub->add_flag("-v,--verbose", options->verbose, "Report the extent and the time taken");
     sub->callback([options, &exitCode] { exitCode = runRender(*options); });
 }

@@ -43,15 +43,15 @@ Status writeImage(const std::string& path, const RgbaImage& image, const geo::Me
     if (!mem || !out) return makeError("GDAL lacks the MEM, GTiff or PNG driver");
     DatasetPtr src(mem->Create("", image.width, image.height, 4, GDT_Byte, nullptr));
     if (!src) return makeError("GDAL could not create an in-memory image");
-    const CPLErr err = src->RasterIO(
-        GF_Write, 0, 0, image.width, image.height, const_cast<std::uint8_t*>(image.pixels.data()),
-        image.width, image.height, GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(image.width) * 4,
-        1);
+    const CPLErr err =
+        src->RasterIO(GF_Write, 0, 0, image.width, image.height,
+                      const_cast<std::uint8_t*>(image.pixels.data()), image.width, image.height,
+                      GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(image.width) * 4, 1);
     if (err != CE_None) return makeError("GDAL could not fill the in-memory image");
     src->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
     if (geotiff) {
-        double transform[6] = {extent.minX, extent.width() / image.width, 0.0,
-                               extent.maxY, 0.0, -extent.height() / image.height};
+        double transform[6] = {extent.minX, extent.width() / image.width,   0.0, extent.maxY,
+                               0.0,         -extent.height() / image.height};
         src->SetGeoTransform(transform);
         OGRSpatialReference srs;
         srs.importFromEPSG(3857);
@@ -63,8 +63,8 @@ Status writeImage(const std::string& path, const RgbaImage& image, const geo::Me
         options.SetNameValue("PREDICTOR", "2");
         options.SetNameValue("ALPHA", "YES");
     }
-    DatasetPtr written(out->CreateCopy(path.c_str(), src.get(), FALSE, options.List(), nullptr,
-                                       nullptr));
+    DatasetPtr written(
+        out->CreateCopy(path.c_str(), src.get(), FALSE, options.List(), nullptr, nullptr));
     if (!written) {
         return makeError(path + ": cannot write (" + std::string(CPLGetLastErrorMsg()) + ")");
     }

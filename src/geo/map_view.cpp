@@ -21,7 +21,8 @@ MapView::MapView(Mercator center, double metresPerPixel, int widthPx, int height
 
 MapView MapView::fitting(const GeoBox& box, int widthPx, int heightPx) {
     const MercatorBox m = toMercatorBox(box);
-    const double mpp = std::max(m.width() / std::max(1, widthPx), m.height() / std::max(1, heightPx));
+    const double mpp =
+        std::max(m.width() / std::max(1, widthPx), m.height() / std::max(1, heightPx));
     return MapView({(m.minX + m.maxX) / 2, (m.minY + m.maxY) / 2}, mpp, widthPx, heightPx);
 }
 
@@ -91,9 +92,8 @@ double graticuleStepDeg(const MapView& view, double targetSpacingPx) {
     // Degrees of longitude per pixel is constant across a Mercator view.
     const double degPerPx = view.metresPerPixel() / (kWebMercatorRadiusM * kDegToRad);
     const double target = degPerPx * targetSpacingPx;
-    static constexpr double kSteps[] = {1.0 / 60, 2.0 / 60, 5.0 / 60, 10.0 / 60, 20.0 / 60,
-                                        0.5,      1.0,      2.0,      5.0,       10.0,
-                                        20.0,     30.0};
+    static constexpr double kSteps[] = {1.0 / 60, 2.0 / 60, 5.0 / 60, 10.0 / 60, 20.0 / 60, 0.5,
+                                        1.0,      2.0,      5.0,      10.0,      20.0,      30.0};
     for (double step : kSteps) {
         if (step >= target) return step;
     }

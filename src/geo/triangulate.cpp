@@ -50,8 +50,8 @@ bool triangulatePolygon(std::span<const double> x, std::span<const double> y,
     std::vector<GEOSGeometry*> holes;
     for (std::size_t r = 1; r < rings; ++r)
         holes.push_back(makeRing(h, x, y, ringStart[r], ringStart[r + 1]));
-    GEOSGeometry* polygon = GEOSGeom_createPolygon_r(h, shell, holes.data(),
-                                                     static_cast<unsigned>(holes.size()));
+    GEOSGeometry* polygon =
+        GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
     if (!polygon) return false;
     GEOSGeometry* tris = GEOSConstrainedDelaunayTriangulation_r(h, polygon);
     GEOSGeom_destroy_r(h, polygon);

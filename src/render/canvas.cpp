@@ -65,8 +65,8 @@ std::unique_ptr<FontAtlas> FontAtlas::create(float pixelScale) {
     std::unique_ptr<FontAtlas> result(new FontAtlas());
     result->impl_ = std::make_unique<Impl>();
     Impl& impl = *result->impl_;
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x21FF,
-                                      0x25A0, 0x25FF, 0};
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190,
+                                      0x21FF, 0x25A0, 0x25FF, 0};
     const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     const char* bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
     std::error_code ec;
@@ -110,8 +110,8 @@ bool FontAtlas::glyph(char32_t codepoint, float sizePx, bool bold, Glyph& out, f
             best = &baked;
     }
     if (!best) return false;
-    const ImFontGlyph* g = best->font->FindGlyph(static_cast<ImWchar>(
-        codepoint <= 0xFFFF ? codepoint : 0xFFFD));
+    const ImFontGlyph* g =
+        best->font->FindGlyph(static_cast<ImWchar>(codepoint <= 0xFFFF ? codepoint : 0xFFFD));
     if (!g) return false;
     scale = sizePx / best->size;
     ascent = best->font->Ascent;
@@ -155,8 +155,7 @@ void Canvas::line(ScreenPoint a, ScreenPoint b, float widthPx, Rgba color) {
          {b.x - nx + ex, b.y - ny + ey}, {a.x - nx - ex, a.y - ny - ey}, color);
 }
 
-void Canvas::polyline(std::span<const ScreenPoint> points, float widthPx, Rgba color,
-                      bool closed) {
+void Canvas::polyline(std::span<const ScreenPoint> points, float widthPx, Rgba color, bool closed) {
     for (std::size_t i = 1; i < points.size(); ++i) line(points[i - 1], points[i], widthPx, color);
     if (closed && points.size() > 2) line(points.back(), points.front(), widthPx, color);
 }
@@ -218,8 +217,7 @@ ScreenPoint Canvas::measureText(std::string_view utf8, float sizePx, bool bold) 
     return {width, sizePx * 1.15};
 }
 
-void Canvas::glyphs(ScreenPoint pen, std::string_view utf8, float sizePx, bool bold,
-                    Rgba color) {
+void Canvas::glyphs(ScreenPoint pen, std::string_view utf8, float sizePx, bool bold, Rgba color) {
     std::size_t pos = 0;
     const std::uint32_t packed = packRgba(color);
     while (pos < utf8.size()) {
@@ -247,20 +245,41 @@ void Canvas::text(ScreenPoint at, std::string_view utf8, const TextStyle& style)
     const ScreenPoint size = measureText(utf8, style.sizePx, style.bold);
     ScreenPoint pen = at;
     switch (style.anchor) {
-        case TextAnchor::TopLeft: break;
-        case TextAnchor::TopCenter: pen.x -= size.x / 2; break;
-        case TextAnchor::TopRight: pen.x -= size.x; break;
-        case TextAnchor::CenterLeft: pen.y -= size.y / 2; break;
-        case TextAnchor::Center: pen.x -= size.x / 2; pen.y -= size.y / 2; break;
-        case TextAnchor::CenterRight: pen.x -= size.x; pen.y -= size.y / 2; break;
-        case TextAnchor::BottomLeft: pen.y -= size.y; break;
-        case TextAnchor::BottomCenter: pen.x -= size.x / 2; pen.y -= size.y; break;
-        case TextAnchor::BottomRight: pen.x -= size.x; pen.y -= size.y; break;
+        case TextAnchor::TopLeft:
+            break;
+        case TextAnchor::TopCenter:
+            pen.x -= size.x / 2;
+            break;
+        case TextAnchor::TopRight:
+            pen.x -= size.x;
+            break;
+        case TextAnchor::CenterLeft:
+            pen.y -= size.y / 2;
+            break;
+        case TextAnchor::Center:
+            pen.x -= size.x / 2;
+            pen.y -= size.y / 2;
+            break;
+        case TextAnchor::CenterRight:
+            pen.x -= size.x;
+            pen.y -= size.y / 2;
+            break;
+        case TextAnchor::BottomLeft:
+            pen.y -= size.y;
+            break;
+        case TextAnchor::BottomCenter:
+            pen.x -= size.x / 2;
+            pen.y -= size.y;
+            break;
+        case TextAnchor::BottomRight:
+            pen.x -= size.x;
+            pen.y -= size.y;
+            break;
     }
     pen.x = std::round(pen.x);
     pen.y = std::round(pen.y);
     if (style.halo.a > 0) {
-        static constexpr double kOffsets[][2] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1},
+        static constexpr double kOffsets[][2] = {{-1, 0},  {1, 0}, {0, -1}, {0, 1},
                                                  {-1, -1}, {1, 1}, {-1, 1}, {1, -1}};
         for (const auto& o : kOffsets) {
             glyphs({pen.x + o[0], pen.y + o[1]}, utf8, style.sizePx, style.bold, style.halo);

@@ -11,7 +11,7 @@ namespace seawatch::render {
 
 template <void (*Delete)(GLuint)>
 class GlName {
-public:
+  public:
     GlName() = default;
     explicit GlName(GLuint name) : name_(name) {}
     ~GlName() { reset(); }
@@ -32,16 +32,28 @@ public:
         name_ = 0;
     }
 
-private:
+  private:
     GLuint name_ = 0;
 };
 
-inline void deleteBuffer(GLuint n) { glDeleteBuffers(1, &n); }
-inline void deleteVertexArray(GLuint n) { glDeleteVertexArrays(1, &n); }
-inline void deleteTexture(GLuint n) { glDeleteTextures(1, &n); }
-inline void deleteFramebuffer(GLuint n) { glDeleteFramebuffers(1, &n); }
-inline void deleteRenderbuffer(GLuint n) { glDeleteRenderbuffers(1, &n); }
-inline void deleteProgram(GLuint n) { glDeleteProgram(n); }
+inline void deleteBuffer(GLuint n) {
+    glDeleteBuffers(1, &n);
+}
+inline void deleteVertexArray(GLuint n) {
+    glDeleteVertexArrays(1, &n);
+}
+inline void deleteTexture(GLuint n) {
+    glDeleteTextures(1, &n);
+}
+inline void deleteFramebuffer(GLuint n) {
+    glDeleteFramebuffers(1, &n);
+}
+inline void deleteRenderbuffer(GLuint n) {
+    glDeleteRenderbuffers(1, &n);
+}
+inline void deleteProgram(GLuint n) {
+    glDeleteProgram(n);
+}
 
 using GlBuffer = GlName<deleteBuffer>;
 using GlVertexArray = GlName<deleteVertexArray>;

@@ -27,16 +27,26 @@ namespace {
 int classOrder(charts::FeatureClass c) {
     using FC = charts::FeatureClass;
     switch (c) {
-        case FC::DepthArea: return 0;
-        case FC::Land: return 1;
-        case FC::Restricted: return 2;
-        case FC::Generic: return 3;
-        case FC::DepthContour: return 4;
-        case FC::Coastline: return 5;
-        case FC::Boundary: return 6;
-        case FC::Hazard: return 7;
-        case FC::NavAid: return 8;
-        case FC::Sounding: return 9;
+        case FC::DepthArea:
+            return 0;
+        case FC::Land:
+            return 1;
+        case FC::Restricted:
+            return 2;
+        case FC::Generic:
+            return 3;
+        case FC::DepthContour:
+            return 4;
+        case FC::Coastline:
+            return 5;
+        case FC::Boundary:
+            return 6;
+        case FC::Hazard:
+            return 7;
+        case FC::NavAid:
+            return 8;
+        case FC::Sounding:
+            return 9;
     }
     return 3;
 }
@@ -48,9 +58,9 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(float pixelScale) {
     r->impl_ = std::make_unique<Impl>();
     r->style_.pixelScale = pixelScale;
     Impl& impl = *r->impl_;
-    for (auto [program, name] : {std::pair{&impl.fill, "fill"}, std::pair{&impl.line, "line"},
-                                 std::pair{&impl.raster, "raster"},
-                                 std::pair{&impl.canvas, "canvas"}}) {
+    for (auto [program, name] :
+         {std::pair{&impl.fill, "fill"}, std::pair{&impl.line, "line"},
+          std::pair{&impl.raster, "raster"}, std::pair{&impl.canvas, "canvas"}}) {
         auto loaded = loadProgram(name);
         if (!loaded) return makeError(loaded.error());
         *program = std::move(loaded.value());
@@ -109,7 +119,8 @@ std::vector<int> MapRenderer::addVectorChart(const charts::VectorChart& chart,
         return classOrder(a->featureClass) < classOrder(b->featureClass);
     });
     std::vector<int> ids;
-    for (const auto* l : ordered) ids.push_back(addVectorLayer(*l, title + " \xC2\xB7 " + l->name, chart.path));
+    for (const auto* l : ordered)
+        ids.push_back(addVectorLayer(*l, title + " \xC2\xB7 " + l->name, chart.path));
     return ids;
 }
 
@@ -383,7 +394,9 @@ Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int w, int h, i
 
 OffscreenTarget::~OffscreenTarget() = default;
 
-void OffscreenTarget::bind() { glBindFramebuffer(GL_FRAMEBUFFER, impl_->msFbo.get()); }
+void OffscreenTarget::bind() {
+    glBindFramebuffer(GL_FRAMEBUFFER, impl_->msFbo.get());
+}
 
 charts::RgbaImage OffscreenTarget::read() {
     Impl& impl = *impl_;

@@ -27,8 +27,8 @@ Result<std::unique_ptr<RasterTileLayer>> RasterTileLayer::open(const std::string
     layer->bounds_ = (*chart)->bounds();
     const double native = std::max(0.01, (*chart)->nativeResolutionM());
     // The zoom whose tiles match the chart's native pixels; no point reading finer.
-    layer->maxZoom_ = std::clamp(
-        static_cast<int>(std::ceil(std::log2(kWorld / (kTileSize * native)))), 0, 24);
+    layer->maxZoom_ =
+        std::clamp(static_cast<int>(std::ceil(std::log2(kWorld / (kTileSize * native)))), 0, 24);
     layer->chart_ = std::move(chart.value());
     layer->async_ = async;
     layer->vao_ = makeVertexArray();
@@ -108,8 +108,8 @@ const RasterTileLayer::Tile* RasterTileLayer::findCachedAncestor(TileKey key,
     return nullptr;
 }
 
-void RasterTileLayer::drawTile(const TileKey& drawn, const TileKey& source,
-                               const Tile& tile, const geo::MapView& view) {
+void RasterTileLayer::drawTile(const TileKey& drawn, const TileKey& source, const Tile& tile,
+                               const geo::MapView& view) {
     const geo::MercatorBox b = tileBounds(drawn);
     const geo::MercatorBox s = tileBounds(source);
     // Texture coordinates of the drawn tile inside the (possibly coarser) source tile.

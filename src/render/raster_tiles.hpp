@@ -30,7 +30,7 @@ struct TileKey {
 geo::MercatorBox tileBounds(const TileKey& key);
 
 class RasterTileLayer {
-public:
+  public:
     static Result<std::unique_ptr<RasterTileLayer>> open(const std::string& path, bool async);
     ~RasterTileLayer();
     RasterTileLayer(const RasterTileLayer&) = delete;
@@ -40,7 +40,7 @@ public:
     bool loading() const { return pending_.load() > 0; }
     geo::MercatorBox bounds() const { return bounds_; }
 
-private:
+  private:
     RasterTileLayer() = default;
     struct Tile {
         GlTexture texture;
@@ -49,8 +49,8 @@ private:
     void workerLoop();
     void upload(const TileKey& key, const charts::RgbaImage& image);
     const Tile* findCachedAncestor(TileKey key, TileKey& found) const;
-    void drawTile(const TileKey& drawn, const TileKey& source,
-                  const Tile& tile, const geo::MapView& view);
+    void drawTile(const TileKey& drawn, const TileKey& source, const Tile& tile,
+                  const geo::MapView& view);
     void evict();
 
     std::string path_;

@@ -26,7 +26,7 @@ struct FillGroup {
 };
 
 class VectorLayerGpu {
-public:
+  public:
     explicit VectorLayerGpu(const charts::VectorLayer& layer);
     void drawFills(GLuint fillProgram, const DrawUniforms& u, float opacity,
                    const geo::MercatorBox& viewBox) const;
@@ -35,7 +35,7 @@ public:
     geo::Mercator origin() const { return origin_; }
     const geo::MercatorBox& bounds() const { return bounds_; }
 
-private:
+  private:
     geo::Mercator origin_;
     geo::MercatorBox bounds_;
     charts::VectorStyle style_;

@@ -30,7 +30,9 @@ struct WindowGeometry {
 };
 
 // Window geometry, view and panel flags; ImGui keeps its own window layout in console.ini.
-std::filesystem::path settingsPath() { return userConfigDir() / "console.json"; }
+std::filesystem::path settingsPath() {
+    return userConfigDir() / "console.json";
+}
 
 void loadSettings(WindowGeometry& geometry, ConsoleState& state, bool& haveView) {
     std::ifstream in(settingsPath());
@@ -86,8 +88,8 @@ void applyTheme(float scale) {
     const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::error_code ec;
     if (std::filesystem::exists(font, ec)) {
-        static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x21FF,
-                                          0x25A0, 0x25FF, 0};
+        static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190,
+                                          0x21FF, 0x25A0, 0x25FF, 0};
         io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, kRanges);
     } else {
         ImFontConfig config;
@@ -125,9 +127,8 @@ void saveScreenshot(const std::string& path, int w, int h) {
 int runConsole(const ConsoleOptions& options) {
     ConsoleState state;
     state.log = makeConsoleLog();
-    glfwSetErrorCallback([](int code, const char* text) {
-        spdlog::error("GLFW error {}: {}", code, text);
-    });
+    glfwSetErrorCallback(
+        [](int code, const char* text) { spdlog::error("GLFW error {}: {}", code, text); });
     GlfwSession glfw;
     if (!glfw.ok) {
         std::fprintf(stderr,
@@ -146,13 +147,14 @@ int runConsole(const ConsoleOptions& options) {
     glfwWindowHint(GLFW_SAMPLES, 0);  // lines feather themselves; MSAA is costly on llvmpipe
     glfwWindowHint(GLFW_STENCIL_BITS, 8);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(geometry.width, geometry.height,
-                                          "seawatch \xE2\x80\x94 maritime security console",
-                                          nullptr, nullptr);
+    GLFWwindow* window =
+        glfwCreateWindow(geometry.width, geometry.height,
+                         "seawatch \xE2\x80\x94 maritime security console", nullptr, nullptr);
     if (!window) {
-        std::fprintf(stderr, "seawatch: cannot open an OpenGL 3.3 core window on this display.\n"
-                             "Render headless instead: seawatch render --bbox 42,10,54,16 "
-                             "--size 1600x800 -o aden.png\n");
+        std::fprintf(stderr,
+                     "seawatch: cannot open an OpenGL 3.3 core window on this display.\n"
+                     "Render headless instead: seawatch render --bbox 42,10,54,16 "
+                     "--size 1600x800 -o aden.png\n");
         return 3;
     }
     if (geometry.x >= 0 && geometry.y >= 0) glfwSetWindowPos(window, geometry.x, geometry.y);
@@ -194,8 +196,8 @@ int runConsole(const ConsoleOptions& options) {
             state.mapTopPx = 0;
             state.mapBottomPx = fbh;
             if (!haveView || !options.charts.empty()) {
-                showPreset(state, report.chartsBox.valid() ? report.chartsBox
-                                                           : render::kGulfOfAdenBox);
+                showPreset(state,
+                           report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox);
             }
             int frames = 0;
             bool firstFrameLogged = false;
@@ -226,7 +228,8 @@ int runConsole(const ConsoleOptions& options) {
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
                 ++frames;
                 const bool last = options.exitAfterFrames > 0 && frames >= options.exitAfterFrames;
-                if (last && !options.screenshot.empty()) saveScreenshot(options.screenshot, fbw, fbh);
+                if (last && !options.screenshot.empty())
+                    saveScreenshot(options.screenshot, fbw, fbh);
                 glfwSwapBuffers(window);
                 const float ms = std::chrono::duration<float, std::milli>(
                                      std::chrono::steady_clock::now() - frameStart)
@@ -234,10 +237,10 @@ int runConsole(const ConsoleOptions& options) {
                 state.frameTimes.add(ms);
                 if (!firstFrameLogged) {
                     firstFrameLogged = true;
-                    spdlog::info("first frame after {:.0f} ms of loading and {:.1f} ms drawing",
-                                 std::chrono::duration<double, std::milli>(frameStart - started)
-                                     .count(),
-                                 ms);
+                    spdlog::info(
+                        "first frame after {:.0f} ms of loading and {:.1f} ms drawing",
+                        std::chrono::duration<double, std::milli>(frameStart - started).count(),
+                        ms);
                 }
                 if (last) break;
             }

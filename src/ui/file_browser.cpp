@@ -22,9 +22,9 @@ bool looksLikeChart(const fs::path& p) {
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    static const char* kExtensions[] = {".tif", ".tiff", ".kap", ".png", ".jpg", ".vrt",
-                                        ".geojson", ".json", ".topojson", ".shp", ".gpkg",
-                                        ".000", ".img", ".nc", ".sqlite", ".kml"};
+    static const char* kExtensions[] = {".tif",     ".tiff", ".kap",      ".png", ".jpg",  ".vrt",
+                                        ".geojson", ".json", ".topojson", ".shp", ".gpkg", ".000",
+                                        ".img",     ".nc",   ".sqlite",   ".kml"};
     return std::any_of(std::begin(kExtensions), std::end(kExtensions),
                        [&](const char* e) { return ext == e; });
 }
@@ -54,8 +54,9 @@ void drawFileBrowser(ConsoleState& state) {
         ImGui::End();
         return;
     }
-    ImGui::TextWrapped("GeoTIFF, BSB/KAP, S-57 (.000), GeoJSON/TopoJSON, Shapefile, GeoPackage, "
-                       "or any other file GDAL reads.");
+    ImGui::TextWrapped(
+        "GeoTIFF, BSB/KAP, S-57 (.000), GeoJSON/TopoJSON, Shapefile, GeoPackage, "
+        "or any other file GDAL reads.");
     if (ImGui::Button("Up")) fb.directory = fs::path(fb.directory).parent_path().string();
     ImGui::SameLine();
     ImGui::TextUnformatted(fb.directory.c_str());

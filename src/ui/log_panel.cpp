@@ -13,8 +13,8 @@ LogState makeConsoleLog() {
     log.ring = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(2000);
     log.ring->set_pattern("%H:%M:%S %^%l%$ %v");
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
-    log.logger = std::make_shared<spdlog::logger>(
-        "seawatch", spdlog::sinks_init_list{console, log.ring});
+    log.logger =
+        std::make_shared<spdlog::logger>("seawatch", spdlog::sinks_init_list{console, log.ring});
     spdlog::set_default_logger(log.logger);
     return log;
 }
@@ -46,9 +46,8 @@ void drawLogPanel(LogState& log, bool* open) {
         } else if (m.level == spdlog::level::warn) {
             color = ImVec4(1.0f, 0.8f, 0.35f, 1.0f);
         }
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                                 m.time.time_since_epoch())
-                                 .count();
+        const auto seconds =
+            std::chrono::duration_cast<std::chrono::seconds>(m.time.time_since_epoch()).count();
         const int sod = static_cast<int>(seconds % 86400);
         ImGui::TextDisabled("%02d:%02d:%02dZ", sod / 3600, sod / 60 % 60, sod % 60);
         ImGui::SameLine();

@@ -102,8 +102,9 @@ void drawLayerPanel(ConsoleState& state) {
         if (ImGui::SmallButton("x")) remove = layer.id;
         ImGui::PopID();
     }
-    if (moveFrom >= 0) state.renderer->moveLayer(static_cast<std::size_t>(moveFrom),
-                                                 static_cast<std::size_t>(moveTo));
+    if (moveFrom >= 0)
+        state.renderer->moveLayer(static_cast<std::size_t>(moveFrom),
+                                  static_cast<std::size_t>(moveTo));
     if (remove >= 0) state.renderer->removeLayer(remove);
     ImGui::Separator();
     if (ImGui::Button("Add chart\xE2\x80\xA6")) state.panels.fileBrowser = true;
@@ -119,8 +120,7 @@ void drawStatusBar(ConsoleState& state) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav;
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("##status", nullptr, flags)) {
         if (state.cursorOnMap) {
             ImGui::Text("%s  %s   (%.5f, %.5f)", geo::formatLatDM(state.cursor.lat).c_str(),
@@ -159,7 +159,8 @@ void drawFrameTimeOverlay(ConsoleState& state) {
         const float mean = values.empty() ? 0 : sum / static_cast<float>(values.size());
         ImGui::Text("frame %.1f ms (worst %.1f)", mean, worst);
         ImGui::PlotLines("##ms", values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f,
-                         std::max(33.0f, worst), ImVec2(200 * state.pixelScale, 40 * state.pixelScale));
+                         std::max(33.0f, worst),
+                         ImVec2(200 * state.pixelScale, 40 * state.pixelScale));
     }
     ImGui::End();
 }

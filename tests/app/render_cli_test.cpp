@@ -80,10 +80,10 @@ TEST(RenderCommand, GeoTiffPutsLandAndSeaWhereTheyAreOnEarth) {
         double lon, lat;
         bool land;
     };
-    for (const Probe& p : {Probe{44.5, 13.5, true}, Probe{53.9, 12.5, true},
-                           Probe{45.0, 10.2, true}, Probe{51.2, 15.9, true},
-                           Probe{48.0, 12.5, false}, Probe{51.0, 14.0, false},
-                           Probe{46.3, 12.2, false}, Probe{52.5, 11.0, false}}) {
+    for (const Probe& p :
+         {Probe{44.5, 13.5, true}, Probe{53.9, 12.5, true}, Probe{45.0, 10.2, true},
+          Probe{51.2, 15.9, true}, Probe{48.0, 12.5, false}, Probe{51.0, 14.0, false},
+          Probe{46.3, 12.2, false}, Probe{52.5, 11.0, false}}) {
         int rgb[3];
         ASSERT_TRUE(img.at(p.lon, p.lat, rgb));
         const bool landColoured = rgb[0] > 200 && rgb[0] - rgb[2] > 25;

@@ -46,10 +46,12 @@ TEST(MapView, ZoomKeepsAnchorFixed) {
 }
 
 TEST(MapView, GraticuleAndScaleBarAreRound) {
-    for (const GeoBox& box : {GeoBox{25, -20, 80, 32}, GeoBox{42, 10, 54, 16}, GeoBox{43, 12, 44, 13}}) {
+    for (const GeoBox& box :
+         {GeoBox{25, -20, 80, 32}, GeoBox{42, 10, 54, 16}, GeoBox{43, 12, 44, 13}}) {
         const MapView v = MapView::fitting(box, 1280, 800);
         const double step = graticuleStepDeg(v);
-        const double spacingPx = v.toScreen(LonLat{box.west + step, 0}).x - v.toScreen(LonLat{box.west, 0}).x;
+        const double spacingPx =
+            v.toScreen(LonLat{box.west + step, 0}).x - v.toScreen(LonLat{box.west, 0}).x;
         EXPECT_GE(spacingPx, 60.0) << "step " << step;
         EXPECT_LE(spacingPx, 400.0) << "step " << step;
         const ScaleBar bar = chooseScaleBar(v);
@@ -60,6 +62,8 @@ TEST(MapView, GraticuleAndScaleBarAreRound) {
     const MapView aden = MapView::fitting({42, 10, 54, 16}, 1200, 600);
     EXPECT_DOUBLE_EQ(graticuleStepDeg(aden), 2.0);
     EXPECT_DOUBLE_EQ(chooseScaleBar(aden).nauticalMiles, 50.0);
-    EXPECT_EQ(graticuleLabel(12.5, true), "12\xC2\xB0" "30'N");
+    EXPECT_EQ(graticuleLabel(12.5, true),
+              "12\xC2\xB0"
+              "30'N");
     EXPECT_EQ(graticuleLabel(-45, false), "45\xC2\xB0W");
 }

@@ -38,18 +38,18 @@ TEST(BasemapRender, LandAndSeaAreWhereTheyAreOnEarth) {
     ASSERT_EQ(r.image.width, 1200);
     ASSERT_EQ(r.image.height, 600);
     // Land: Yemen inland of Aden, Socotra, the Horn near Bosaso, Djibouti.
-    for (geo::LonLat p : {geo::LonLat{44.5, 13.5}, geo::LonLat{53.9, 12.5},
-                          geo::LonLat{49.0, 10.5}, geo::LonLat{42.5, 11.3}}) {
+    for (geo::LonLat p : {geo::LonLat{44.5, 13.5}, geo::LonLat{53.9, 12.5}, geo::LonLat{49.0, 10.5},
+                          geo::LonLat{42.5, 11.3}}) {
         const auto px = pixelAt(r.image, r.view, p);
-        EXPECT_TRUE(isLandColoured(px)) << p.lon << "E " << p.lat << "N is " << px.r << ","
-                                        << px.g << "," << px.b;
+        EXPECT_TRUE(isLandColoured(px))
+            << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g << "," << px.b;
     }
     // Sea: mid-Gulf, off Mukalla, the Bab-el-Mandeb approach, the Arabian Sea.
-    for (geo::LonLat p : {geo::LonLat{48.0, 12.5}, geo::LonLat{51.0, 14.0},
-                          geo::LonLat{43.9, 12.3}, geo::LonLat{53.0, 15.5}}) {
+    for (geo::LonLat p : {geo::LonLat{48.0, 12.5}, geo::LonLat{51.0, 14.0}, geo::LonLat{43.9, 12.3},
+                          geo::LonLat{53.0, 15.5}}) {
         const auto px = pixelAt(r.image, r.view, p);
-        EXPECT_TRUE(isSeaColoured(px)) << p.lon << "E " << p.lat << "N is " << px.r << ","
-                                       << px.g << "," << px.b;
+        EXPECT_TRUE(isSeaColoured(px))
+            << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g << "," << px.b;
     }
 }
 

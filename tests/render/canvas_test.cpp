@@ -15,7 +15,10 @@ TEST(Canvas, BuildsTrianglesWithoutAContext) {
     // A 2 px line is 1 px either side of its axis.
     EXPECT_FLOAT_EQ(std::abs(canvas.vertices()[0].y), 1.0f);
     canvas.clear();
-    const auto size = canvas.measureText("12\xC2\xB0" "30'N", 14.0f);
+    const auto size = canvas.measureText(
+        "12\xC2\xB0"
+        "30'N",
+        14.0f);
     EXPECT_GT(size.x, 30.0);
     EXPECT_LT(size.x, 80.0);
     canvas.text({100, 100}, "Aden", {.sizePx = 14.0f, .anchor = TextAnchor::Center});
@@ -35,7 +38,9 @@ TEST(Canvas, Utf8DecodingSurvivesMalformedBytes) {
     pos = 0;
     EXPECT_EQ(nextCodepoint(truncated, pos), U'\uFFFD');
     EXPECT_EQ(pos, truncated.size());
-    const std::string stray = "\x80" "A";
+    const std::string stray =
+        "\x80"
+        "A";
     pos = 0;
     EXPECT_EQ(nextCodepoint(stray, pos), U'\uFFFD');
     EXPECT_EQ(nextCodepoint(stray, pos), U'A');

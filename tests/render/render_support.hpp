@@ -33,7 +33,11 @@ inline Pixel pixelAt(const charts::RgbaImage& image, const geo::MapView& view, g
 }
 
 // Buff land (warm: red well above blue) vs pale sea (cool: blue above red).
-inline bool isLandColoured(Pixel p) { return p.r > 200 && p.r - p.b > 25; }
-inline bool isSeaColoured(Pixel p) { return p.b > 200 && p.b - p.r > 10; }
+inline bool isLandColoured(Pixel p) {
+    return p.r > 200 && p.r - p.b > 25;
+}
+inline bool isSeaColoured(Pixel p) {
+    return p.b > 200 && p.b - p.r > 10;
+}
 
 }  // namespace seawatch::testing

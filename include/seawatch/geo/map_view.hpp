@@ -15,7 +15,7 @@ struct ScreenPoint {
 };
 
 class MapView {
-public:
+  public:
     MapView() = default;
     MapView(Mercator center, double metresPerPixel, int widthPx, int heightPx);
 
@@ -40,8 +40,14 @@ public:
     void panPixels(double dx, double dy);
     // Zooms by `factor` (> 1 zooms in) keeping the map point under `anchor` fixed.
     void zoomAround(ScreenPoint anchor, double factor);
-    void setCenter(Mercator c) { center_ = c; clamp(); }
-    void setMetresPerPixel(double mpp) { metresPerPixel_ = mpp; clamp(); }
+    void setCenter(Mercator c) {
+        center_ = c;
+        clamp();
+    }
+    void setMetresPerPixel(double mpp) {
+        metresPerPixel_ = mpp;
+        clamp();
+    }
 
     // Nautical miles per pixel at the view's centre latitude (Mercator scale varies).
     double nauticalMilesPerPixel() const;
@@ -49,7 +55,7 @@ public:
     // Smoothly interpolates between two views (for fly-to in presenter mode), t in [0, 1].
     static MapView interpolate(const MapView& from, const MapView& to, double t);
 
-private:
+  private:
     void clamp();
     Mercator center_{};
     double metresPerPixel_ = 1000.0;

@@ -26,7 +26,7 @@ struct CanvasVertex {
 
 // Glyphs baked from DejaVu Sans (or ImGui's built-in font when DejaVu is absent).
 class FontAtlas {
-public:
+  public:
     static std::unique_ptr<FontAtlas> create(float pixelScale = 1.0f);
     ~FontAtlas();
     FontAtlas(const FontAtlas&) = delete;
@@ -47,7 +47,7 @@ public:
     bool glyph(char32_t codepoint, float sizePx, bool bold, Glyph& out, float& scale,
                float& ascent) const;
 
-private:
+  private:
     FontAtlas() = default;
     struct Impl;
     std::unique_ptr<Impl> impl_;
@@ -57,8 +57,17 @@ private:
     float whiteU_ = 0, whiteV_ = 0;
 };
 
-enum class TextAnchor { TopLeft, TopCenter, TopRight, CenterLeft, Center, CenterRight,
-                        BottomLeft, BottomCenter, BottomRight };
+enum class TextAnchor {
+    TopLeft,
+    TopCenter,
+    TopRight,
+    CenterLeft,
+    Center,
+    CenterRight,
+    BottomLeft,
+    BottomCenter,
+    BottomRight
+};
 
 struct TextStyle {
     float sizePx = 13.0f;
@@ -69,7 +78,7 @@ struct TextStyle {
 };
 
 class Canvas {
-public:
+  public:
     explicit Canvas(const FontAtlas* fonts) : fonts_(fonts) {}
     void clear();
 
@@ -90,7 +99,7 @@ public:
     const std::vector<std::uint32_t>& indices() const { return indices_; }
     bool empty() const { return indices_.empty(); }
 
-private:
+  private:
     void quad(ScreenPoint a, ScreenPoint b, ScreenPoint c, ScreenPoint d, Rgba color);
     void glyphs(ScreenPoint pen, std::string_view utf8, float sizePx, bool bold, Rgba color);
     std::uint32_t vertex(ScreenPoint p, Rgba color);

@@ -38,7 +38,7 @@ struct MapStyle {
 };
 
 class MapRenderer {
-public:
+  public:
     // Needs a current GL 3.3 core context. Loads shaders from shaders/.
     static Result<std::unique_ptr<MapRenderer>> create(float pixelScale = 1.0f);
     ~MapRenderer();
@@ -75,7 +75,7 @@ public:
 
     void drawCanvas(const Canvas& canvas, int widthPx, int heightPx);
 
-private:
+  private:
     MapRenderer() = default;
     struct Impl;
     std::unique_ptr<Impl> impl_;
@@ -87,9 +87,9 @@ private:
 
 // An offscreen framebuffer (multisampled colour + stencil) with read-back to RGBA.
 class OffscreenTarget {
-public:
+  public:
     static Result<std::unique_ptr<OffscreenTarget>> create(int widthPx, int heightPx,
-                                                          int samples = 4);
+                                                           int samples = 4);
     ~OffscreenTarget();
     OffscreenTarget(const OffscreenTarget&) = delete;
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;
@@ -97,7 +97,7 @@ public:
     // Resolves the multisampled image and reads it top row first.
     charts::RgbaImage read();
 
-private:
+  private:
     OffscreenTarget() = default;
     struct Impl;
     std::unique_ptr<Impl> impl_;
