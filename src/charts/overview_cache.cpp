@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -49,8 +50,12 @@ std::string cacheKey(const fs::path& absolute) {
 }
 
 bool buildCachedOverviews(GDALDataset& source, const fs::path& vrt, std::string& error) {
+    // Unique per process and call: two viewers (or two threads) may open a new chart at once;
+    // each builds its own copy and the last rename wins, with identical content.
+    static std::atomic<unsigned> builds{0};
     const fs::path partial =
-        vrt.parent_path() / fmt::format("{}.{}.partial.vrt", vrt.stem().string(), getpid());
+        vrt.parent_path() /
+        fmt::format("{}.{}-{}.partial.vrt", vrt.stem().string(), getpid(), builds.fetch_add(1));
     CPLStringList args;
     args.AddString("-of");
     args.AddString("VRT");
