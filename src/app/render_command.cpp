@@ -57,6 +57,8 @@ int runRender(const RenderOptions& o) {
     render::SceneLoadReport report =
         render::loadMapScene(**renderer, o.charts, !o.noBasemap, /*async=*/false);
     for (const auto& e : report.errors) std::fprintf(stderr, "seawatch render: %s\n", e.c_str());
+    for (const auto& w : report.warnings)
+        std::fprintf(stderr, "seawatch render: warning: %s\n", w.c_str());
     const bool geotiff = o.output.ends_with(".tif") || o.output.ends_with(".tiff") ||
                          o.output.ends_with(".TIF") || o.output.ends_with(".TIFF");
     const bool furniture = o.furniture.value_or(!geotiff);

@@ -58,6 +58,7 @@ Status writeImage(const std::string& path, const RgbaImage& image, const geo::Me
         src->SetSpatialRef(&srs);
     }
     CPLStringList options;
+    if (!geotiff) options.SetNameValue("ZLEVEL", "4");  // default 6 costs 2x for 3% smaller
     if (geotiff) {
         options.SetNameValue("COMPRESS", "DEFLATE");
         options.SetNameValue("PREDICTOR", "2");

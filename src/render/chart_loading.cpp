@@ -25,7 +25,7 @@ void extend(geo::GeoBox& box, const geo::MercatorBox& m) {
 }  // namespace
 
 Status addChartFile(MapRenderer& renderer, const std::string& path, bool async,
-                    geo::GeoBox* bounds) {
+                    geo::GeoBox* bounds, std::vector<std::string>* warnings) {
     auto type = charts::probeChart(path);
     if (!type) return makeError(type.error());
     const std::string title = std::filesystem::path(path).filename().string();
@@ -39,6 +39,7 @@ Status addChartFile(MapRenderer& renderer, const std::string& path, bool async,
     if (!chart) return makeError(chart.error());
     renderer.addVectorChart(*chart, title);
     if (bounds) extend(*bounds, chart->bounds);
+    if (warnings) warnings->insert(warnings->end(), chart->warnings.begin(), chart->warnings.end());
     return {};
 }
 
@@ -55,7 +56,7 @@ SceneLoadReport loadMapScene(MapRenderer& renderer, const std::vector<std::strin
         }
     }
     for (const auto& path : charts) {
-        if (Status s = addChartFile(renderer, path, async, &report.chartsBox); !s)
+        if (Status s = addChartFile(renderer, path, async, &report.chartsBox, &report.warnings); !s)
             report.errors.push_back(s.error());
     }
     return report;

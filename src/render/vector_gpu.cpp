@@ -9,17 +9,6 @@
 
 namespace seawatch::render {
 
-charts::Rgba depthAreaColor(float d) {
-    // Drying and very shallow water greenish/dark blue, then lighter with depth.
-    if (std::isnan(d)) return {200, 225, 240, 255};
-    if (d < 0) return {170, 200, 160, 255};  // drying (intertidal)
-    if (d < 2) return {115, 175, 225, 255};
-    if (d < 5) return {150, 196, 235, 255};
-    if (d < 10) return {180, 214, 242, 255};
-    if (d < 20) return {205, 228, 246, 255};
-    if (d < 50) return {225, 239, 250, 255};
-    return {243, 248, 252, 255};
-}
 
 namespace {
 
@@ -71,7 +60,7 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
             if (layer.featureClass == charts::FeatureClass::DepthArea) {
                 const float value =
                     p < layer.polygonValue.size() ? layer.polygonValue[p] : std::nanf("");
-                color = depthAreaColor(value);
+                color = charts::depthAreaFill(value);
             }
             const std::uint32_t key = color.r | (color.g << 8) | (color.b << 16) |
                                       (static_cast<std::uint32_t>(color.a) << 24);

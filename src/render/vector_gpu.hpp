@@ -51,7 +51,4 @@ class VectorLayerGpu {
     GlBuffer coverVbo_;
 };
 
-// Depth-band colours for S-57 DEPARE, shallow to deep, as on paper charts.
-charts::Rgba depthAreaColor(float shallowDepthM);
-
 }  // namespace seawatch::render

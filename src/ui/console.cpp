@@ -186,6 +186,7 @@ int runConsole(const ConsoleOptions& options) {
             render::SceneLoadReport report =
                 render::loadMapScene(*state.renderer, options.charts, true, /*async=*/true);
             for (const auto& e : report.errors) spdlog::error("{}", e);
+            for (const auto& w : report.warnings) spdlog::warn("{}", w);
             spdlog::info("charts loaded in {:.0f} ms",
                          std::chrono::duration<double, std::milli>(
                              std::chrono::steady_clock::now() - started)

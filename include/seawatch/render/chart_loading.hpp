@@ -11,7 +11,8 @@ namespace seawatch::render {
 inline constexpr geo::GeoBox kGulfOfAdenBox{42.0, 10.0, 54.0, 16.0};
 
 struct SceneLoadReport {
-    std::vector<std::string> errors;  // one line per chart that could not be loaded
+    std::vector<std::string> errors;    // one line per chart that could not be loaded
+    std::vector<std::string> warnings;  // features skipped in charts that did load
     geo::GeoBox chartsBox;            // union of the loaded charts (not the basemap)
 };
 
@@ -19,6 +20,6 @@ SceneLoadReport loadMapScene(MapRenderer& renderer, const std::vector<std::strin
                              bool withBasemap, bool async);
 // Adds one chart file (raster or vector) to the renderer, or says why it cannot.
 Status addChartFile(MapRenderer& renderer, const std::string& path, bool async,
-                    geo::GeoBox* bounds = nullptr);
+                    geo::GeoBox* bounds = nullptr, std::vector<std::string>* warnings = nullptr);
 
 }  // namespace seawatch::render
