@@ -77,8 +77,9 @@ void incidentTable(std::string& html, const std::vector<DeckIncident>& incidents
         html += "<p class=\"none\">No incidents in this step.</p>\n";
         return;
     }
-    html += "<table><tr><th>Reference</th><th>Time (UTC)</th><th>Position</th>"
-            "<th>Category</th><th>Description</th></tr>\n";
+    html +=
+        "<table><tr><th>Reference</th><th>Time (UTC)</th><th>Position</th>"
+        "<th>Category</th><th>Description</th></tr>\n";
     for (const auto& i : incidents) {
         html += fmt::format(
             "<tr><td>{}</td><td class=\"time\">{}</td><td>{} {}</td><td>{}</td><td>{}</td>"
@@ -96,8 +97,9 @@ void alertTable(std::string& html, const std::vector<DeckAlert>& alerts) {
         html += "<p class=\"none\">No alerts in this step.</p>\n";
         return;
     }
-    html += "<table><tr><th>Time (UTC)</th><th>Severity</th><th>Kind</th><th>Subject</th>"
-            "<th>Message</th></tr>\n";
+    html +=
+        "<table><tr><th>Time (UTC)</th><th>Severity</th><th>Kind</th><th>Subject</th>"
+        "<th>Message</th></tr>\n";
     for (const auto& a : alerts) {
         html += fmt::format(
             "<tr><td class=\"time\">{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td>"
@@ -113,9 +115,9 @@ Status checkShapes(const Scenario& scenario, const std::vector<std::filesystem::
                    const std::vector<std::vector<DeckAlert>>& alerts) {
     const std::size_t n = scenario.steps.size();
     if (images.size() != n || incidents.size() != n || alerts.size() != n) {
-        return makeError(fmt::format(
-            "briefing deck: {} steps but {} images, {} incident lists, {} alert lists", n,
-            images.size(), incidents.size(), alerts.size()));
+        return makeError(
+            fmt::format("briefing deck: {} steps but {} images, {} incident lists, {} alert lists",
+                        n, images.size(), incidents.size(), alerts.size()));
     }
     return {};
 }
@@ -140,14 +142,14 @@ std::string briefingDeckHtml(const std::filesystem::path& dir, const Scenario& s
 
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& step = steps[i];
-        html += fmt::format("<section id=\"step-{}\">\n<h2>Step {} of {} &middot; "
-                            "<span class=\"time\">{}</span></h2>\n",
-                            step.number, step.number, steps.size(),
-                            escape(time::formatDisplay(step.time)));
+        html += fmt::format(
+            "<section id=\"step-{}\">\n<h2>Step {} of {} &middot; "
+            "<span class=\"time\">{}</span></h2>\n",
+            step.number, step.number, steps.size(), escape(time::formatDisplay(step.time)));
         if (i < stepImages.size()) {
-            html += fmt::format("<img src=\"{}\" alt=\"Step {}: {}\">\n",
-                                imageReference(dir, stepImages[i]), step.number,
-                                escape(step.caption));
+            html +=
+                fmt::format("<img src=\"{}\" alt=\"Step {}: {}\">\n",
+                            imageReference(dir, stepImages[i]), step.number, escape(step.caption));
         }
         html += fmt::format("<p class=\"caption\">{}</p>\n", escape(step.caption));
         if (i < perStepIncidents.size()) incidentTable(html, perStepIncidents[i]);
@@ -159,15 +161,16 @@ std::string briefingDeckHtml(const std::filesystem::path& dir, const Scenario& s
         html += "</section>\n";
     }
 
-    html += "<footer>\n<h2>Summary</h2>\n<table><tr><th>Step</th><th>Time (UTC)</th>"
-            "<th>Caption</th><th>Incidents</th><th>Alerts</th></tr>\n";
+    html +=
+        "<footer>\n<h2>Summary</h2>\n<table><tr><th>Step</th><th>Time (UTC)</th>"
+        "<th>Caption</th><th>Incidents</th><th>Alerts</th></tr>\n";
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& step = steps[i];
         html += fmt::format(
             "<tr><td><a href=\"#step-{}\">{}</a></td><td class=\"time\">{}</td><td>{}</td>"
             "<td>{}</td><td>{}</td></tr>\n",
-            step.number, step.number, escape(time::formatDisplay(step.time)),
-            escape(step.caption), i < perStepIncidents.size() ? perStepIncidents[i].size() : 0,
+            step.number, step.number, escape(time::formatDisplay(step.time)), escape(step.caption),
+            i < perStepIncidents.size() ? perStepIncidents[i].size() : 0,
             i < perStepAlerts.size() ? perStepAlerts[i].size() : 0);
     }
     html += "</table>\n";
@@ -188,16 +191,14 @@ Status writeBriefingDeck(const std::filesystem::path& dir, const Scenario& scena
                          const std::vector<std::vector<DeckIncident>>& perStepIncidents,
                          const std::vector<std::vector<DeckAlert>>& perStepAlerts,
                          const DeckSummary& summary) {
-    if (auto shapes = checkShapes(scenario, stepImages, perStepIncidents, perStepAlerts);
-        !shapes) {
+    if (auto shapes = checkShapes(scenario, stepImages, perStepIncidents, perStepAlerts); !shapes) {
         return shapes;
     }
     for (std::size_t i = 0; i < stepImages.size(); ++i) {
         const auto image = stepImages[i].is_absolute() ? stepImages[i] : dir / stepImages[i];
         if (!std::filesystem::is_regular_file(image)) {
-            return makeError(
-                fmt::format("briefing deck: step {} image {} does not exist", i + 1,
-                            image.string()));
+            return makeError(fmt::format("briefing deck: step {} image {} does not exist", i + 1,
+                                         image.string()));
         }
     }
     std::error_code ec;

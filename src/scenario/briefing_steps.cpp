@@ -60,9 +60,10 @@ Result<std::vector<time::UnixMillis>> frameTimes(TimeSpan span, time::UnixMillis
     const bool tail = (span.end - span.start) % intervalMillis != 0;
     const std::size_t count = whole + 1 + (tail ? 1 : 0);
     if (count > maxFrames) {
-        return makeError(fmt::format("{} frames asked for, more than the limit of {}; use a "
-                                     "longer interval",
-                                     count, maxFrames));
+        return makeError(
+            fmt::format("{} frames asked for, more than the limit of {}; use a "
+                        "longer interval",
+                        count, maxFrames));
     }
     std::vector<time::UnixMillis> out;
     out.reserve(count);

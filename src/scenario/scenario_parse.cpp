@@ -36,7 +36,7 @@ const char* typeName(const json& v) {
 }
 
 class Reader {
-public:
+  public:
     std::vector<std::string> errors;
 
     void error(const std::string& path, std::string_view problem) {
@@ -70,8 +70,8 @@ public:
         return &*it;
     }
 
-    std::optional<std::string> string(const json& object, const std::string& path,
-                                      const char* key, bool required) {
+    std::optional<std::string> string(const json& object, const std::string& path, const char* key,
+                                      bool required) {
         const json* v = member(object, path, key, required);
         if (!v) return std::nullopt;
         if (!v->is_string()) {
@@ -119,8 +119,7 @@ public:
         return timeValue(*v, child(path, key));
     }
 
-    std::vector<std::string> strings(const json& object, const std::string& path,
-                                     const char* key) {
+    std::vector<std::string> strings(const json& object, const std::string& path, const char* key) {
         std::vector<std::string> out;
         const json* v = member(object, path, key, false);
         if (!v) return out;
@@ -161,8 +160,7 @@ public:
         }
         geo::GeoBox b{v[0].get<double>(), v[1].get<double>(), v[2].get<double>(),
                       v[3].get<double>()};
-        if (!b.valid() || b.west < -180.0 || b.east > 180.0 || b.south < -90.0 ||
-            b.north > 90.0) {
+        if (!b.valid() || b.west < -180.0 || b.east > 180.0 || b.south < -90.0 || b.north > 90.0) {
             error(path, "box must have W < E and S < N, within -180..180 and -90..90");
             return std::nullopt;
         }
@@ -289,9 +287,9 @@ void readVessel(Reader& r, const json& v, const std::string& path, ScriptedTrack
 void readTrack(Reader& r, const json& v, const std::string& path, Scenario& s) {
     if (!r.expectObject(v, path)) return;
     r.checkKeys(v, path,
-                {"mmsi", "name", "callsign", "imo", "ship_type", "length_m", "beam_m",
-                 "draught_m", "destination", "class", "flag", "role", "ais",
-                 "report_interval_s", "waypoints", "ais_off"});
+                {"mmsi", "name", "callsign", "imo", "ship_type", "length_m", "beam_m", "draught_m",
+                 "destination", "class", "flag", "role", "ais", "report_interval_s", "waypoints",
+                 "ais_off"});
     ScriptedTrack track;
     readVessel(r, v, path, track);
     track.flag = r.string(v, path, "flag", false).value_or("");
@@ -441,9 +439,9 @@ void readAnnotation(Reader& r, const json& v, const std::string& path, Scenario&
         });
         if (a.points.size() < 3) r.error(child(path, "polygon"), "an area needs 3 or more points");
     } else {
-        r.error(child(path, "kind"),
-                fmt::format("unknown annotation kind \"{}\" (text, arrow, range_ring, area)",
-                            *kind));
+        r.error(
+            child(path, "kind"),
+            fmt::format("unknown annotation kind \"{}\" (text, arrow, range_ring, area)", *kind));
         return;
     }
     s.annotations.push_back(std::move(a));
@@ -521,8 +519,7 @@ ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::pat
     } catch (const json::parse_error& e) {
         // e.byte is 1-based and points just past the offending character.
         out.errors.push_back(fmt::format("JSON syntax error at {}: {}",
-                                         locate(jsonText, e.byte > 0 ? e.byte - 1 : 0),
-                                         e.what()));
+                                         locate(jsonText, e.byte > 0 ? e.byte - 1 : 0), e.what()));
         return out;
     }
     if (!r.expectObject(doc, "")) {
@@ -562,9 +559,8 @@ ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::pat
     r.eachOf(doc, "", "injects", [&](const json& v, const std::string& path, std::size_t) {
         readInject(r, v, path, s);
     });
-    r.eachOf(doc, "", "steps", [&](const json& v, const std::string& path, std::size_t) {
-        readStep(r, v, path, s);
-    });
+    r.eachOf(doc, "", "steps",
+             [&](const json& v, const std::string& path, std::size_t) { readStep(r, v, path, s); });
     r.eachOf(doc, "", "annotations", [&](const json& v, const std::string& path, std::size_t) {
         readAnnotation(r, v, path, s);
     });

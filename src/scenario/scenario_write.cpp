@@ -14,7 +14,9 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-ordered_json position(geo::LonLat p) { return ordered_json::array({p.lon, p.lat}); }
+ordered_json position(geo::LonLat p) {
+    return ordered_json::array({p.lon, p.lat});
+}
 
 ordered_json view(const View& v) {
     if (v.kind == View::Kind::Box) {
@@ -137,8 +139,8 @@ std::string toJson(const Scenario& s) {
     if (f.box || f.window || !f.categories.empty()) {
         ordered_json filter;
         if (f.box) {
-            filter["bbox"] = ordered_json::array({f.box->west, f.box->south, f.box->east,
-                                                  f.box->north});
+            filter["bbox"] =
+                ordered_json::array({f.box->west, f.box->south, f.box->east, f.box->north});
         }
         if (f.window) {
             filter["start"] = time::formatIso8601(f.window->start);

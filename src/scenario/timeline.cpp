@@ -8,9 +8,11 @@ namespace seawatch::scenario {
 
 namespace {
 constexpr std::array<double, 7> kSpeedPresets{1, 10, 60, 300, 600, 1800, 3600};
-constexpr std::array<TickKind, 4> kAllKinds{TickKind::Incident, TickKind::Alert,
-                                            TickKind::Inject, TickKind::Step};
-std::size_t slot(TickKind kind) { return static_cast<std::size_t>(kind); }
+constexpr std::array<TickKind, 4> kAllKinds{TickKind::Incident, TickKind::Alert, TickKind::Inject,
+                                            TickKind::Step};
+std::size_t slot(TickKind kind) {
+    return static_cast<std::size_t>(kind);
+}
 }  // namespace
 
 const char* tickKindName(TickKind kind) {
@@ -49,7 +51,9 @@ void Timeline::setSelection(TimeSpan span) {
     seek(now_);
 }
 
-void Timeline::clearSelection() { selection_ = window_; }
+void Timeline::clearSelection() {
+    selection_ = window_;
+}
 
 void Timeline::seek(time::UnixMillis t) {
     now_ = std::clamp(t, selection_.start, selection_.end);
@@ -62,7 +66,9 @@ void Timeline::play() {
     playing_ = true;
 }
 
-void Timeline::pause() { playing_ = false; }
+void Timeline::pause() {
+    playing_ = false;
+}
 
 void Timeline::togglePlay() {
     if (playing_) {

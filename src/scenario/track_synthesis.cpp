@@ -27,8 +27,9 @@ Result<std::vector<time::UnixMillis>> resolveWaypointTimes(const ScriptedTrack& 
     if (wps.size() < 2) return makeError("waypoints: a track needs at least 2 waypoints");
     if (!wps[0].time) return makeError("waypoints[0].time: the first waypoint needs a time");
     if (wps[0].speedKn) {
-        return makeError("waypoints[0].speed_kn: the first waypoint starts the track; give only "
-                         "a time");
+        return makeError(
+            "waypoints[0].speed_kn: the first waypoint starts the track; give only "
+            "a time");
     }
     std::vector<time::UnixMillis> times{*wps[0].time};
     times.reserve(wps.size());
@@ -43,8 +44,8 @@ Result<std::vector<time::UnixMillis>> resolveWaypointTimes(const ScriptedTrack& 
         }
         if (w.speedKn) {
             if (!(*w.speedKn > 0.0) || *w.speedKn > kMaxSpeedKn) {
-                return makeError(fmt::format("waypoints[{}].speed_kn: must be > 0 and <= {} kn",
-                                             i, kMaxSpeedKn));
+                return makeError(fmt::format("waypoints[{}].speed_kn: must be > 0 and <= {} kn", i,
+                                             kMaxSpeedKn));
             }
             if (distance < 1e-6) {
                 return makeError(fmt::format(
@@ -52,9 +53,8 @@ Result<std::vector<time::UnixMillis>> resolveWaypointTimes(const ScriptedTrack& 
                     "time to wait there",
                     i));
             }
-            times.push_back(times.back() +
-                            static_cast<time::UnixMillis>(
-                                std::llround(distance / *w.speedKn * kMillisPerHour)));
+            times.push_back(times.back() + static_cast<time::UnixMillis>(std::llround(
+                                               distance / *w.speedKn * kMillisPerHour)));
             continue;
         }
         if (*w.time <= times.back()) {
@@ -115,13 +115,13 @@ std::optional<MotionState> SynthesizedTrack::stateAt(time::UnixMillis t) const {
         const std::size_t last = times_.size() - 1;
         const double finalCourse =
             legLengthNm_[last - 1] > 1e-6
-                ? geo::normalizeBearing(
-                      geo::initialBearingDeg(points_[last], points_[last - 1]) + 180.0)
+                ? geo::normalizeBearing(geo::initialBearingDeg(points_[last], points_[last - 1]) +
+                                        180.0)
                 : legCourseDeg_[last];
         return MotionState{points_[last], finalCourse, legSpeedKn_[last - 1]};
     }
-    const double fraction = static_cast<double>(t - times_[leg]) /
-                            static_cast<double>(times_[leg + 1] - times_[leg]);
+    const double fraction =
+        static_cast<double>(t - times_[leg]) / static_cast<double>(times_[leg + 1] - times_[leg]);
     const double length = legLengthNm_[leg];
     if (length <= 1e-6) return MotionState{points_[leg], legCourseDeg_[leg], 0.0};
     // Following the initial bearing for a distance traces the great circle itself.
@@ -129,10 +129,10 @@ std::optional<MotionState> SynthesizedTrack::stateAt(time::UnixMillis t) const {
     s.position = geo::destination(points_[leg], legCourseDeg_[leg], fraction * length);
     s.speedKn = legSpeedKn_[leg];
     const double remaining = length * (1.0 - fraction);
-    s.courseDeg = remaining > 1e-4 ? geo::initialBearingDeg(s.position, points_[leg + 1])
-                                   : geo::normalizeBearing(
-                                         geo::initialBearingDeg(points_[leg + 1], points_[leg]) +
-                                         180.0);
+    s.courseDeg =
+        remaining > 1e-4
+            ? geo::initialBearingDeg(s.position, points_[leg + 1])
+            : geo::normalizeBearing(geo::initialBearingDeg(points_[leg + 1], points_[leg]) + 180.0);
     return s;
 }
 
@@ -197,8 +197,7 @@ void SceneTracks::statesAt(time::UnixMillis t, std::vector<VesselState>& out) co
         const auto& track = tracks_[i];
         auto motion = track.stateAt(t);
         if (!motion) continue;
-        out.push_back(
-            VesselState{i, track.script().vessel.mmsi, *motion, track.transmittingAt(t)});
+        out.push_back(VesselState{i, track.script().vessel.mmsi, *motion, track.transmittingAt(t)});
     }
 }
 

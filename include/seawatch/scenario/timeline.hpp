@@ -22,7 +22,7 @@ struct Tick {
 };
 
 class Timeline {
-public:
+  public:
     static constexpr double kMinSpeed = 1.0;
     static constexpr double kMaxSpeed = 3600.0;
 
@@ -65,7 +65,7 @@ public:
     // Every mark in [from, to], sorted by time (then kind order Incident, Alert, Inject, Step).
     std::vector<Tick> ticksIn(time::UnixMillis from, time::UnixMillis to) const;
 
-private:
+  private:
     TimeSpan window_;
     TimeSpan selection_;
     time::UnixMillis now_ = 0;

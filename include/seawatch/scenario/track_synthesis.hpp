@@ -29,7 +29,7 @@ Result<std::vector<time::UnixMillis>> resolveWaypointTimes(const ScriptedTrack& 
 double defaultReportIntervalS(bool classB, double speedKn);
 
 class SynthesizedTrack {
-public:
+  public:
     // Fails when the waypoint timing is inconsistent (see resolveWaypointTimes).
     static Result<SynthesizedTrack> build(const ScriptedTrack& track);
 
@@ -46,7 +46,7 @@ public:
     const ScriptedTrack& script() const { return script_; }
     std::size_t legCount() const { return times_.size() - 1; }
 
-private:
+  private:
     SynthesizedTrack() = default;
     ScriptedTrack script_;
     // Per waypoint, columnar: arrival time, position, and for the leg that starts there its
@@ -68,7 +68,7 @@ struct VesselState {
 
 // All scripted tracks of a scenario, ready for timeline scrubbing.
 class SceneTracks {
-public:
+  public:
     // Errors name the track ("tracks[3].waypoints[2].time: ...").
     static Result<SceneTracks> build(const Scenario& scenario);
 
@@ -82,7 +82,7 @@ public:
     // Every track's fixes merged in time order (ties by MMSI).
     std::vector<ais::PositionFix> allFixes() const;
 
-private:
+  private:
     std::vector<SynthesizedTrack> tracks_;
 };
 
