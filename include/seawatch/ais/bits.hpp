@@ -1,0 +1,139 @@
+#pragma once
+// Six-bit ASCII armouring as used by AIVDM payloads, and MSB-first bit access.
+// The reader works on a fixed, zero-padded buffer so the decode hot path never allocates.
+#include <array>
+#include <bit>
+#include <cstring>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace seawatch::ais {
+
+// Payload armour character -> 6-bit value, or -1 when the character is not in the alphabet.
+inline int dearmourChar(char c) {
+    const int v = static_cast<unsigned char>(c);
+    if (v >= 48 && v <= 87) return v - 48;
+    if (v >= 96 && v <= 119) return v - 56;
+    return -1;
+}
+
+inline char armourChar(unsigned v) {
+    v &= 63U;
+    return static_cast<char>(v < 40 ? v + 48 : v + 56);
+}
+
+// The AIS six-bit text alphabet ('@' is the terminator/pad).
+inline constexpr std::string_view kSixbitText =
+    "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?";
+
+// Message bits, most significant bit first, in a fixed buffer large enough for any
+// legal AIS message (5 slots, 1008 bits) with generous headroom for odd multi-part groups.
+class BitBuffer {
+public:
+    static constexpr std::size_t kMaxSymbols = 1024;
+    static constexpr std::size_t kMaxBits = kMaxSymbols * 6;
+
+    void clear() {
+        // Only the bytes written since the last clear need zeroing.
+        const std::size_t used = (bits_ + 7) / 8;
+        for (std::size_t i = 0; i < used; ++i) bytes_[i] = 0;
+        bits_ = 0;
+    }
+
+    // Appends armoured payload characters; false when a character is invalid or the
+    // buffer would overflow (the buffer is then left partially filled).
+    bool appendArmoured(std::string_view payload) {
+        if (bits_ + payload.size() * 6 > kMaxBits) return false;
+        for (char c : payload) {
+            const int v = dearmourChar(c);
+            if (v < 0) return false;
+            // A 6-bit symbol spans at most two bytes.
+            const unsigned window = static_cast<unsigned>(v) << (10U - (bits_ & 7));
+            bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(window >> 8);
+            bytes_[(bits_ >> 3) + 1] |= static_cast<std::uint8_t>(window & 0xFFU);
+            bits_ += 6;
+        }
+        return true;
+    }
+
+    void appendBits(std::uint32_t value, unsigned width) {
+        for (unsigned i = width; i-- > 0;) {
+            if ((value >> i) & 1U) bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(0x80U >> (bits_ & 7));
+            ++bits_;
+        }
+    }
+
+    // Drops trailing fill bits (and zeroes them so reads past the end see zeros).
+    void trimBits(std::size_t count) {
+        if (count > bits_) count = bits_;
+        for (std::size_t i = bits_ - count; i < bits_; ++i)
+            bytes_[i >> 3] &= static_cast<std::uint8_t>(~(0x80U >> (i & 7)));
+        bits_ -= count;
+    }
+
+    std::size_t size() const { return bits_; }
+
+    // Unsigned field of up to 32 bits; bits beyond the message end read as zero, as gpsd does.
+    std::uint32_t u(std::size_t start, unsigned width) const {
+        if (width == 0 || start >= kMaxBits) return 0;
+        const std::size_t byte = start >> 3;
+        std::uint64_t word;
+        std::memcpy(&word, bytes_.data() + byte, sizeof word);
+        if constexpr (std::endian::native == std::endian::little) word = __builtin_bswap64(word);
+        const unsigned shift = 64U - static_cast<unsigned>(start & 7) - width;
+        return static_cast<std::uint32_t>((word >> shift) & ((std::uint64_t{1} << width) - 1));
+    }
+
+    std::int32_t s(std::size_t start, unsigned width) const {
+        const std::uint32_t raw = u(start, width);
+        const std::uint32_t sign = 1U << (width - 1);
+        return static_cast<std::int32_t>((raw ^ sign)) - static_cast<std::int32_t>(sign);
+    }
+
+    bool b(std::size_t start) const { return u(start, 1) != 0; }
+
+    // Six-bit text of `chars` characters: stops at the first '@', then trims trailing
+    // spaces and '@' (gpsd's rule). `out` must hold chars + 1.
+    void text(std::size_t start, std::size_t chars, char* out) const {
+        std::size_t n = 0;
+        for (; n < chars; ++n) {
+            const char c = kSixbitText[u(start + 6 * n, 6)];
+            if (c == '@') break;
+            out[n] = c;
+        }
+        while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '@')) --n;
+        out[n] = '\0';
+    }
+
+    const std::uint8_t* data() const { return bytes_.data(); }
+
+private:
+    // +8 so a 64-bit window at the last byte stays in bounds.
+    std::array<std::uint8_t, kMaxBits / 8 + 8> bytes_{};
+    std::size_t bits_ = 0;
+};
+
+// Builds a message bit by bit, for the encoder and for tests that craft every type.
+class BitWriter {
+public:
+    void put(std::uint64_t value, unsigned width) {
+        for (unsigned i = width; i-- > 0;) bits_.push_back(static_cast<char>((value >> i) & 1U));
+    }
+    void putSigned(std::int64_t value, unsigned width) {
+        put(static_cast<std::uint64_t>(value) & ((width >= 64) ? ~0ULL : ((1ULL << width) - 1)), width);
+    }
+    void putBool(bool v) { put(v ? 1 : 0, 1); }
+    // Text in the six-bit alphabet, upper-cased, padded with '@' to `chars` characters.
+    void putText(std::string_view text, std::size_t chars);
+    std::size_t size() const { return bits_.size(); }
+
+    // Armoured payload and the number of fill bits appended to reach a 6-bit boundary.
+    std::string armoured(int* fillBits) const;
+
+private:
+    std::string bits_;  // one char (0/1) per bit; only the encoder and tests use this
+};
+
+}  // namespace seawatch::ais

@@ -1,0 +1,149 @@
+#pragma once
+// Per-MMSI vessel tracks for the picture: time-ordered fixes in columnar storage, merged
+// static data, state at any time, screen-space trail decimation and stale-target eviction.
+//
+// Fix layout (struct of arrays, one set per vessel), 23 bytes per fix:
+//   time     int64   ms UTC                      8
+//   lat/lon  int32   1e-7 degree (about 1 cm)    4 + 4
+//   sog      uint16  0.1 kn, 0xFFFF unknown      2
+//   cog      uint16  0.1 deg, 0xFFFF unknown     2
+//   heading  uint16  0.1 deg, 0xFFFF unknown     2
+//   status   uint8   AIS navigation status       1
+//
+// Threading: a TrackStore belongs to one thread (the UI thread). Feeds push into a
+// TrackInbox from their own threads; the UI drains the inbox into the store once a frame.
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "seawatch/ais/message.hpp"
+#include "seawatch/ais/vessel.hpp"
+#include "seawatch/geo/geo.hpp"
+
+namespace seawatch::ais {
+
+struct TrackStoreOptions {
+    // How long after its last fix a vessel's position is still dead-reckoned.
+    time::UnixMillis deadReckonLimitMs = 10 * time::kMillisPerMinute;
+    // Vessels silent for longer than this are dropped by evictStale().
+    time::UnixMillis staleAfterMs = 6 * time::kMillisPerHour;
+    // Fixes outside this box are ignored on ingest (when set).
+    std::optional<geo::GeoBox> ingestFilter;
+};
+
+enum class StateKind : std::uint8_t {
+    Exact,         // t is the time of a fix
+    Interpolated,  // between two fixes
+    DeadReckoned,  // after the last fix, projected along course and speed
+    Held,          // after the last fix beyond the dead-reckoning limit: last known position
+};
+
+struct VesselState {
+    Mmsi mmsi = 0;
+    time::UnixMillis time = 0;
+    time::UnixMillis lastFixTime = 0;
+    double lat = 0;
+    double lon = 0;
+    float speedKn = kUnknown;
+    float courseDeg = kUnknown;
+    float headingDeg = kUnknown;
+    std::uint8_t navStatus = 15;
+    StateKind kind = StateKind::Exact;
+};
+
+// A point of a decimated trail, in whatever plane the caller projected into.
+struct TrailPoint {
+    double x = 0;
+    double y = 0;
+    time::UnixMillis time = 0;
+};
+
+class TrackStore {
+public:
+    explicit TrackStore(TrackStoreOptions options = {}) : options_(std::move(options)) {}
+
+    // Adds a fix (kept in time order; an equal time replaces). False when it has no
+    // position, no MMSI, or falls outside the ingest filter.
+    bool addFix(const PositionFix& fix);
+    // Merges static data: only known fields overwrite (a 24A name does not erase a callsign).
+    void mergeStatic(const VesselStatic& v);
+    // Convenience for decoders: position and/or static data from one message.
+    void ingest(const AisMessage& m, time::UnixMillis receivedAt);
+
+    std::size_t vesselCount() const { return tracks_.size(); }
+    std::size_t totalFixes() const { return totalFixes_; }
+    std::optional<std::size_t> indexOf(Mmsi mmsi) const;
+    Mmsi mmsiAt(std::size_t index) const { return tracks_[index].mmsi; }
+    const VesselStatic& staticData(std::size_t index) const { return tracks_[index].info; }
+    std::size_t fixCount(std::size_t index) const { return tracks_[index].time.size(); }
+    time::UnixMillis firstFixTime(std::size_t index) const { return tracks_[index].time.front(); }
+    time::UnixMillis lastFixTime(std::size_t index) const { return tracks_[index].time.back(); }
+    // The i-th stored fix of a vessel, decoded back to a PositionFix.
+    PositionFix fixAt(std::size_t index, std::size_t i) const;
+    // Track length in nautical miles over all stored fixes.
+    double trackLengthNm(std::size_t index) const;
+
+    // State at time t; nullopt before the first fix or for a vessel with no fixes.
+    std::optional<VesselState> stateAt(std::size_t index, time::UnixMillis t) const;
+    std::optional<VesselState> stateAtMmsi(Mmsi mmsi, time::UnixMillis t) const;
+
+    // Trail vertices in [tFrom, tTo], thinned so consecutive vertices are at least one pixel
+    // apart. `pixelSizeDeg` is the size of a screen pixel in degrees (x = lon, y = lat).
+    void decimatedTrail(std::size_t index, time::UnixMillis tFrom, time::UnixMillis tTo,
+                        double pixelSizeDeg, std::vector<TrailPoint>& out) const;
+    // Same with a projection into screen pixels (x, y), e.g. Web Mercator at the current zoom.
+    void decimatedTrail(std::size_t index, time::UnixMillis tFrom, time::UnixMillis tTo,
+                        const std::function<TrailPoint(double lon, double lat)>& toPixels,
+                        std::vector<TrailPoint>& out) const;
+
+    // Drops vessels whose last fix is older than now - staleAfterMs; returns how many.
+    // Vessel indices change afterwards.
+    std::size_t evictStale(time::UnixMillis now);
+    void clear();
+
+    const TrackStoreOptions& options() const { return options_; }
+
+private:
+    struct Track {
+        Mmsi mmsi = 0;
+        VesselStatic info;
+        std::vector<time::UnixMillis> time;
+        std::vector<std::int32_t> lat;
+        std::vector<std::int32_t> lon;
+        std::vector<std::uint16_t> sog;
+        std::vector<std::uint16_t> cog;
+        std::vector<std::uint16_t> heading;
+        std::vector<std::uint8_t> status;
+    };
+    Track& trackFor(Mmsi mmsi);
+    template <typename Project>
+    void decimate(const Track& tr, time::UnixMillis tFrom, time::UnixMillis tTo, double minStep,
+                  Project&& project, std::vector<TrailPoint>& out) const;
+
+    TrackStoreOptions options_;
+    std::vector<Track> tracks_;
+    std::unordered_map<Mmsi, std::size_t> index_;
+    std::size_t totalFixes_ = 0;
+};
+
+// Hand-over point between feed threads and the UI thread: feeds push, the UI drains.
+class TrackInbox {
+public:
+    void push(const PositionFix& fix);
+    void push(const VesselStatic& v);
+    // Moves everything received so far into the store; returns the number of items.
+    std::size_t drainInto(TrackStore& store);
+    // Messages pushed since construction, for the status-bar message rate.
+    std::uint64_t totalPushed() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<PositionFix> fixes_;
+    std::vector<VesselStatic> statics_;
+    std::uint64_t pushed_ = 0;
+};
+
+}  // namespace seawatch::ais

@@ -1,0 +1,251 @@
+#include "seawatch/ais/decoder.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace seawatch::ais {
+namespace {
+
+std::uint64_t hashSource(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return h;
+}
+
+}  // namespace
+
+bool isGpsdAisTalker(std::string_view t) {
+    if (t.size() != 2) return false;
+    if (t[0] == 'A') return t[1] == 'I' || t[1] == 'B' || t[1] == 'D' || t[1] == 'N' ||
+                            t[1] == 'R' || t[1] == 'S' || t[1] == 'T' || t[1] == 'X';
+    return t == "BS" || t == "SA";
+}
+
+const AisMessage* AisDecoder::decodeLine(std::string_view line) {
+    ++stats_.lines;
+    const ParsedLine p = parseLine(line);
+    if (p.meta.tagBlockBadChecksum) ++stats_.badTagBlock;
+    switch (p.kind) {
+        case LineKind::Blank: ++stats_.blankLines; return nullptr;
+        case LineKind::Comment: ++stats_.comments; return nullptr;
+        case LineKind::OtherNmea: ++stats_.otherNmea; return nullptr;
+        case LineKind::Timestamp:
+            ++stats_.timestamps;
+            lastTime_ = p.meta.time;
+            return nullptr;
+        case LineKind::BadChecksum:
+            ++stats_.badChecksum;
+            lastError_ = p.error;
+            return nullptr;
+        case LineKind::Malformed:
+            ++stats_.malformed;
+            lastError_ = p.error;
+            return nullptr;
+        case LineKind::Fragment: break;
+    }
+    if (options_.gpsdTalkersOnly && !isGpsdAisTalker(p.fragment.talker)) {
+        ++stats_.otherNmea;
+        return nullptr;
+    }
+    ++stats_.sentences;
+    if (p.meta.time != kNoTime) lastTime_ = p.meta.time;
+    return handleFragment(p.fragment, p.meta);
+}
+
+const AisMessage* AisDecoder::handleFragment(const Fragment& f, const SentenceMeta& meta) {
+    if (f.count == 1) {
+        // The common case: decode straight from the line, no copies.
+        bits_.clear();
+        if (!bits_.appendArmoured(f.payload)) {
+            ++stats_.malformed;
+            lastError_ = "invalid payload character";
+            return nullptr;
+        }
+        bits_.trimBits(f.fillBits);
+        return finish(meta, f.channel);
+    }
+
+    if ((stats_.sentences & 31U) == 0) expireStale();
+    const bool tagGrouped = meta.groupSize > 1;
+    const std::uint64_t srcHash = tagGrouped ? 0 : hashSource(meta.source);
+    PendingGroup* group = nullptr;
+    for (auto& g : groups_) {
+        if (!g.active) continue;
+        const bool same = tagGrouped ? g.groupId == meta.groupId
+                                     : (g.groupId == 0 && g.channel == f.channel &&
+                                        g.sequenceId == f.sequenceId && g.sourceHash == srcHash);
+        if (same) {
+            group = &g;
+            break;
+        }
+    }
+
+    if (f.number == 1) {
+        if (group) {
+            // A new first fragment replaces a group that never finished.
+            ++stats_.groupsOutOfOrder;
+            dropGroup(*group);
+        } else {
+            for (auto& g : groups_)
+                if (!g.active) {
+                    group = &g;
+                    break;
+                }
+            if (!group) {
+                // Every slot busy: evict the oldest group.
+                group = &groups_[0];
+                for (auto& g : groups_)
+                    if (g.lastSentence < group->lastSentence) group = &g;
+                ++stats_.groupsStale;
+                dropGroup(*group);
+            }
+        }
+        group->active = true;
+        group->channel = f.channel;
+        group->sequenceId = f.sequenceId;
+        group->groupId = tagGrouped ? meta.groupId : 0;
+        group->sourceHash = srcHash;
+        group->count = f.count;
+        group->received = 1;
+        group->lastSentence = stats_.sentences;
+        group->firstMeta = meta;
+        group->sourceText.assign(meta.source);
+        group->firstMeta.source = {};
+        group->payload.assign(f.payload);
+        ++stats_.fragmentsBuffered;
+        return nullptr;
+    }
+
+    if (!group || group->received + 1 != f.number || group->count != f.count) {
+        // Out of order, or a later fragment whose start we never saw: the group is lost.
+        ++stats_.groupsOutOfOrder;
+        if (group) {
+            dropGroup(*group);
+        } else {
+            ++stats_.groupsIncomplete;
+        }
+        ++stats_.fragmentsDropped;
+        ++stats_.fragmentsBuffered;
+        return nullptr;
+    }
+    if (group->payload.size() + f.payload.size() > BitBuffer::kMaxSymbols) {
+        dropGroup(*group);
+        ++stats_.malformed;
+        lastError_ = "multi-part message too long";
+        return nullptr;
+    }
+    group->payload.append(f.payload);
+    group->received = f.number;
+    group->lastSentence = stats_.sentences;
+    if (f.number < f.count) {
+        ++stats_.fragmentsBuffered;
+        return nullptr;
+    }
+    // Complete: the earlier lines stay counted as partial fragments; this one carries the message.
+    bits_.clear();
+    const bool ok = bits_.appendArmoured(group->payload);
+    group->active = false;
+    if (!ok) {
+        ++stats_.malformed;
+        lastError_ = "invalid payload character";
+        return nullptr;
+    }
+    bits_.trimBits(f.fillBits);
+    SentenceMeta merged = group->firstMeta;
+    merged.source = group->sourceText;  // valid until this group slot is reused
+    if (merged.time == kNoTime) merged.time = meta.time;
+    if (merged.timeOfDayMs < 0) merged.timeOfDayMs = meta.timeOfDayMs;
+    return finish(merged, f.channel);
+}
+
+const AisMessage* AisDecoder::finish(const SentenceMeta& meta, char channel) {
+    const SentenceMeta keep = meta;
+    message_ = AisMessage{};
+    const PayloadResult r = decodePayload(bits_, message_);
+    message_.meta = keep;
+    message_.channel = channel;
+    if (r == PayloadResult::Empty) {
+        ++stats_.emptyPayloads;
+        return nullptr;
+    }
+    ++stats_.byType[message_.type & 63U];
+    if (r == PayloadResult::Unsupported) {
+        ++stats_.unsupported;
+        return nullptr;
+    }
+    if (r == PayloadResult::BadLength) {
+        ++stats_.badLength;
+        return nullptr;
+    }
+    if (message_.type == 24) {
+        if (message_.part == Type24Part::A) {
+            Type24Name& slot = type24_[type24Next_];
+            type24Next_ = (type24Next_ + 1) % kType24Slots;
+            slot.mmsi = message_.mmsi;
+            std::memcpy(slot.shipname, message_.shipname, sizeof slot.shipname);
+        } else {
+            for (auto& slot : type24_) {
+                if (slot.mmsi == message_.mmsi && slot.mmsi != 0) {
+                    std::memcpy(message_.shipname, slot.shipname, sizeof slot.shipname);
+                    message_.part = Type24Part::Both;
+                    slot.mmsi = 0;  // a repeated 24B must not match again
+                    ++stats_.type24Merged;
+                    break;
+                }
+            }
+        }
+    }
+    ++stats_.decoded;
+    return &message_;
+}
+
+void AisDecoder::dropGroup(PendingGroup& g) {
+    if (!g.active) return;
+    g.active = false;
+    stats_.fragmentsDropped += g.received;
+    ++stats_.groupsIncomplete;
+}
+
+void AisDecoder::expireStale() {
+    for (auto& g : groups_) {
+        if (g.active && stats_.sentences - g.lastSentence > kStaleAfterSentences) {
+            ++stats_.groupsStale;
+            dropGroup(g);
+        }
+    }
+}
+
+std::string formatStats(const DecodeStats& s) {
+    std::string out = fmt::format(
+        "lines read:            {}\n"
+        "AIS sentences:         {}\n"
+        "messages decoded:      {}\n"
+        "bad checksums:         {}\n"
+        "malformed lines:       {}\n"
+        "bad tag blocks:        {}\n"
+        "empty payloads:        {}\n"
+        "bad message lengths:   {}\n"
+        "unsupported types:     {}\n"
+        "incomplete groups:     {} (out of order {}, stale {}; {} fragments dropped)\n"
+        "type 24 A+B merged:    {}\n"
+        "timestamp lines:       {}\n"
+        "other NMEA skipped:    {}\n"
+        "blank/comment lines:   {}\n",
+        s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.badTagBlock,
+        s.emptyPayloads, s.badLength, s.unsupported, s.groupsIncomplete, s.groupsOutOfOrder,
+        s.groupsStale, s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea,
+        s.blankLines + s.comments);
+    out += "messages by type:     ";
+    bool any = false;
+    for (std::size_t t = 0; t < s.byType.size(); ++t) {
+        if (s.byType[t] == 0) continue;
+        out += fmt::format(" {}:{}", t, s.byType[t]);
+        any = true;
+    }
+    if (!any) out += " none";
+    out += '\n';
+    return out;
+}
+
+}  // namespace seawatch::ais

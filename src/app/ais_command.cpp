@@ -1,0 +1,136 @@
+// seawatch ais decode|import: thin shells over the AIS decoder and archive.
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "seawatch/ais/decoder.hpp"
+#include "seawatch/ais/gpsd_json.hpp"
+#include "seawatch/ais/line_reader.hpp"
+
+namespace seawatch::app {
+namespace {
+
+struct FileCloser {
+    void operator()(std::FILE* f) const {
+        if (f && f != stdin) std::fclose(f);
+    }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+FilePtr openInput(const std::string& path) {
+    if (path == "-") return FilePtr(stdin);
+    return FilePtr(std::fopen(path.c_str(), "rb"));
+}
+
+void appendReadable(const ais::AisMessage& m, std::string& out) {
+    const std::string when = m.meta.time != ais::kNoTime ? time::formatIso8601(m.meta.time) : "-";
+    out += fmt::format("{:<24} type {:>2} mmsi {:>9}", when, m.type, m.mmsi);
+    if (ais::hasPosition(m))
+        out += fmt::format("  {:>10.5f} {:>11.5f}", ais::latitudeDeg(m), ais::longitudeDeg(m));
+    if (const auto fix = ais::toPositionFix(m, 0)) {
+        if (ais::isKnown(fix->speedKn)) out += fmt::format("  sog {:.1f}", fix->speedKn);
+        if (ais::isKnown(fix->courseDeg)) out += fmt::format("  cog {:.1f}", fix->courseDeg);
+        if (ais::isKnown(fix->headingDeg)) out += fmt::format("  hdg {:.0f}", fix->headingDeg);
+    }
+    if (const auto v = ais::toVesselStatic(m)) {
+        if (!v->name.empty()) out += fmt::format("  \"{}\"", v->name);
+        if (!v->callsign.empty()) out += fmt::format("  {}", v->callsign);
+        if (v->shipType) out += fmt::format("  shiptype {}", v->shipType);
+        if (!v->destination.empty()) out += fmt::format("  -> {}", v->destination);
+    }
+    out += '\n';
+}
+
+struct DecodeOptions {
+    std::vector<std::string> inputs;
+    bool json = false;
+    bool quiet = false;
+    bool split24 = false;
+    bool anyTalker = false;
+};
+
+int runDecode(const DecodeOptions& opt) {
+    const auto& inputs = opt.inputs;
+    const bool json = opt.json;
+    const bool quiet = opt.quiet;
+    // In JSON mode we mirror gpsdecode: its talker list, and type 24 only once A and B merged.
+    ais::DecoderOptions decoderOptions;
+    decoderOptions.gpsdTalkersOnly = json && !opt.anyTalker;
+    const bool onlyMerged24 = json && !opt.split24;
+    ais::AisDecoder decoder(decoderOptions);
+    std::string out;
+    out.reserve(1 << 17);
+    int exit = kExitOk;
+    for (const std::string& path : inputs) {
+        FilePtr file = openInput(path);
+        if (!file) {
+            std::fprintf(stderr, "seawatch ais decode: cannot read %s: %s\n", path.c_str(),
+                         std::strerror(errno));
+            exit = kExitFailure;
+            continue;
+        }
+        // gpsdecode names its input "stdin"; a file is named by its path.
+        const std::string device = path == "-" ? "stdin" : path;
+        ais::LineReader reader(file.get());
+        std::string_view line;
+        std::uint64_t reportedErrors = 0;
+        while (reader.next(line)) {
+            const std::uint64_t badBefore = decoder.stats().malformed + decoder.stats().badChecksum;
+            const ais::AisMessage* m = decoder.decodeLine(line);
+            if (m && onlyMerged24 && m->type == 24 && m->part != ais::Type24Part::Both) m = nullptr;
+            if (m) {
+                if (json) {
+                    ais::appendGpsdJson(*m, device, out);
+                } else {
+                    appendReadable(*m, out);
+                }
+                if (out.size() > (1 << 16)) {
+                    std::fwrite(out.data(), 1, out.size(), stdout);
+                    out.clear();
+                }
+            } else if (!quiet && decoder.stats().malformed + decoder.stats().badChecksum != badBefore &&
+                       reportedErrors < 20) {
+                ++reportedErrors;
+                std::fprintf(stderr, "%s:%zu: %.*s\n", path.c_str(), reader.lineNumber(),
+                             static_cast<int>(decoder.lastError().size()), decoder.lastError().data());
+            }
+        }
+        if (reader.failed()) {
+            std::fprintf(stderr, "seawatch ais decode: read error on %s\n", path.c_str());
+            exit = kExitFailure;
+        }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    if (!quiet) std::fputs(ais::formatStats(decoder.stats()).c_str(), stderr);
+    return exit;
+}
+
+}  // namespace
+
+void registerAisCommand(CLI::App& app, int& exitCode) {
+    auto* ais = app.add_subcommand("ais", "Decode and archive AIS (NMEA 0183 AIVDM/AIVDO)");
+    ais->require_subcommand(1);
+
+    auto decodeOpts = std::make_shared<DecodeOptions>();
+    auto* decode = ais->add_subcommand("decode", "Decode AIS sentences; --json prints gpsd-style JSON");
+    decode->add_option("inputs", decodeOpts->inputs, "Files to read ('-' or none: standard input)");
+    decode->add_flag("--json,-j", decodeOpts->json, "One gpsd-compatible JSON object per message");
+    decode->add_flag("--quiet,-q", decodeOpts->quiet, "No per-line errors or summary on stderr");
+    decode->add_flag("--split24", decodeOpts->split24,
+                     "JSON: also print unmatched type 24 parts A and B (gpsdecode -s)");
+    decode->add_flag("--any-talker", decodeOpts->anyTalker,
+                     "JSON: accept AIS from any talker, not only gpsd's list");
+    decode->callback([decodeOpts, &exitCode] {
+        if (decodeOpts->inputs.empty()) decodeOpts->inputs.push_back("-");
+        exitCode = runDecode(*decodeOpts);
+    });
+}
+
+}  // namespace seawatch::app
