@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     addConsoleOptions(app, console);
     registerRenderCommand(app, exitCode);
     registerAisCommand(app, exitCode);
+    registerScenarioCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {
