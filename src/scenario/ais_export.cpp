@@ -46,8 +46,7 @@ AisExportStats writeAisNmea(const SceneTracks& scene, std::ostream& out,
             if (contact) ++stats.contacts;
         }
         if (!contact && fix.time >= vessel.nextStatic) {
-            write(ais::encodeStaticData(script.vessel, channel, sequenceId), fix.time,
-                  kAisSource);
+            write(ais::encodeStaticData(script.vessel, channel, sequenceId), fix.time, kAisSource);
             sequenceId = (sequenceId + 1) % 10;  // multi-part sequence ids run 0..9
             vessel.nextStatic = fix.time + options.staticIntervalMillis;
             ++stats.staticReports;
