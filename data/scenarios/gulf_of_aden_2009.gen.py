@@ -63,16 +63,53 @@ def r(p):
     return [round(p[0], 5), round(p[1], 5)]
 
 
-# IRTC lane centrelines (edges from the issue; lanes 5 nm wide, 2 nm apart).
-WB_EAST = (53.0, dm(14, 27.5))   # westbound lane, east end (near point B)
-WB_WEST = (45.0, dm(11, 57.5))
-EB_WEST = (45.0, dm(11, 50.5))   # eastbound lane, west end (near point A)
-EB_EAST = (53.0, dm(14, 20.5))
+
+# IRTC geometry as data/zones/irtc.geojson draws it (edges from the issue; lanes 5 nm wide,
+# 2 nm apart). Lane edges are straight in lon/lat, so the centrelines here are too: ships
+# sail waypoints every half degree of longitude along them, staying mid-lane the whole way.
 POINT_A = (45.0, dm(11, 50))
 POINT_B = (53.0, dm(14, 28))
-# The line between the lanes, where escorts patrol.
-MID_WEST = (45.0, dm(11, 54))
-MID_EAST = (53.0, dm(14, 24))
+
+
+class Polyline:
+    """A straight lon/lat line, split into half-degree legs, measured in nm along."""
+
+    def __init__(self, start, end, step_deg=0.5):
+        n = max(1, round(abs(end[0] - start[0]) / step_deg))
+        self.points = [(start[0] + (end[0] - start[0]) * k / n,
+                        start[1] + (end[1] - start[1]) * k / n) for k in range(n + 1)]
+        self.cum = [0.0]
+        for a, b in zip(self.points, self.points[1:]):
+            self.cum.append(self.cum[-1] + dist(a, b))
+
+    def length(self):
+        return self.cum[-1]
+
+    def point_at(self, d):
+        if d <= 0:
+            return along(self.points[0], self.points[1], d)
+        for i in range(len(self.points) - 1):
+            if d <= self.cum[i + 1] or i == len(self.points) - 2:
+                return along(self.points[i], self.points[i + 1], d - self.cum[i])
+
+    def vertices_between(self, d0, d1):
+        return [(p, c) for p, c in zip(self.points, self.cum) if d0 + 1e-6 < c < d1 - 1e-6]
+
+
+WB = Polyline((53.0, dm(14, 27.5)), (45.0, dm(11, 57.5)))  # westbound centreline, from B
+EB = Polyline((45.0, dm(11, 50.5)), (53.0, dm(14, 20.5)))  # eastbound centreline, from A
+
+
+def axis(lon):
+    """The line between the lanes, where escorts patrol, at a longitude."""
+    return (lon, 11.9 + (lon - 45.0) / 8.0 * 2.5)
+
+
+def lane_offset(lane, d, side_nm):
+    """A point side_nm to the right (+) or left (-) of the lane at d nm along."""
+    p = lane.point_at(d)
+    q = lane.point_at(d + 1.0)
+    return dest(p, (bearing(p, q) + (90 if side_nm > 0 else -90)) % 360, abs(side_nm))
 
 
 class Track:
@@ -122,77 +159,32 @@ class Track:
             out["ais_off"] = [{"start": iso(a), "end": iso(b)} for a, b in self.ais_off]
         return out
 
+    def sail_lane(self, lane, d0, d1, speed, side_nm=0.0):
+        """From the point d0 along `lane` (where the track is) to d1, at `speed`."""
+        for _, c in lane.vertices_between(d0, d1):
+            self.go(lane_offset(lane, c, side_nm) if side_nm else lane.point_at(c), speed)
+        self.go(lane_offset(lane, d1, side_nm) if side_nm else lane.point_at(d1), speed)
+        return self
+
 
 tracks = []
 
 
-def merchant(mmsi, name, callsign, ship_type, length, beam, flag, dest_port, **kw):
+def merchant(mmsi, name, callsign, ship_type, length, beam, flag, dest_port):
     tr = Track(mmsi=mmsi, name=name, callsign=callsign, ship_type=ship_type, length_m=length,
-               beam_m=beam, destination=dest_port, **{"class": "A"}, flag=flag, role="merchant",
-               **kw)
+               beam_m=beam, destination=dest_port, **{"class": "A"}, flag=flag, role="merchant")
     tracks.append(tr)
     return tr
 
 
-def lane_transit(tr, east_end, west_end, departure, speed, lead_in_nm=20.0):
-    """Approach the departure point along the lane's extension, then sail the lane."""
-    start = along(east_end, west_end, -lead_in_nm)
-    tr.at(start, departure - timedelta(hours=lead_in_nm / speed))
-    tr.go(east_end, speed)
-    tr.go(west_end, speed)
+LEAD_IN_NM = 20.0  # ships come up to the departure point on the lane's extension
 
 
-# --- Eastbound group, 12 kn, departs point A 00:30 --------------------------------------
-EB12_DEP = t("00:30")
-eb12 = [
-    (636091201, "NORDIC CRESCENT", "A8QZ3", 80, 183, 32, "LR", "MUMBAI"),
-    (563001402, "PACIFIC LANTERN", "9V7761", 70, 190, 30, "SG", "SINGAPORE"),
-    (354210003, "SOLANO SPIRIT", "3EKT4", 84, 228, 32, "PA", "FUJAIRAH"),
-]
-for k, (mmsi, name, cs, st, ln, bm, flag, port) in enumerate(eb12):
-    lane_transit(merchant(mmsi, name, cs, st, ln, bm, flag, port), EB_WEST, EB_EAST,
-                 EB12_DEP + timedelta(minutes=6 * k), 12.0)
-
-# --- Westbound group, 12 kn, departs point B 01:00; the fourth ship straggles at 10 kn ---
-WB12_DEP = t("01:00")
-wb12 = [
-    (538003311, "CORAL MERIDIAN", "V7PL2", 70, 176, 27, "MH", "SUEZ"),
-    (249115000, "MARE DORICUM", "9HRT7", 80, 244, 42, "MT", "SUEZ"),
-    (477302900, "GOLDEN HORIZON", "VRDM5", 70, 199, 32, "HK", "JEDDAH"),
-]
-for k, (mmsi, name, cs, st, ln, bm, flag, port) in enumerate(wb12):
-    lane_transit(merchant(mmsi, name, cs, st, ln, bm, flag, port), WB_EAST, WB_WEST,
-                 WB12_DEP + timedelta(minutes=6 * k), 12.0)
-
-# The straggler: an old bulk carrier that cannot hold 12 kn. It drops behind the group,
-# is approached at ~12:50 and turns away at full speed, then resumes the lane.
-straggler = merchant(538004417, "ASTRAEA TRADER", "V7QB9", 70, 169, 27, "MH", "ADEN")
-STRAG_DEP = WB12_DEP + timedelta(minutes=18)
-strag_pre = Track(name="tmp")
-lane_transit(strag_pre, WB_EAST, WB_WEST, STRAG_DEP, 10.0)
-EVADE_T = t("12:44")
-evade_start = strag_pre.position_at(EVADE_T)
-lane_course = bearing(evade_start, WB_WEST)
-# Evasive: 30 deg to port (away from the skiffs coming from the north... they come from the
-# north-west, so she turns south-west towards the eastbound lane and the frigate) at 13 kn.
-evade_end = dest(evade_start, (lane_course - 30) % 360, 13.0 * (36 / 60))  # 12:44-13:20
-straggler.points = strag_pre.points[:2]
-straggler.go(evade_start, 10.0)
-straggler.go(evade_end, 13.0)
-rejoin = along(WB_EAST, WB_WEST, dist(WB_EAST, evade_start) + 14.0)
-straggler.go(rejoin, 12.0)
-straggler.go(WB_WEST, 10.0)
-
-# --- Westbound group, 16 kn, departs point B 03:00 with a French close escort ----------
-WB16_DEP = t("03:00")
-wb16 = [
-    (636091877, "ARCTIC PROSPECT", "A8UV6", 80, 274, 48, "LR", "ROTTERDAM"),
-    (215774000, "HELLENIC DAWN", "9HA2231", 70, 260, 40, "MT", "PIRAEUS"),
-    (370611000, "BALTIC VENTURE", "3FZW8", 71, 294, 32, "PA", "HAMBURG"),
-]
-for k, (mmsi, name, cs, st, ln, bm, flag, port) in enumerate(wb16):
-    lane_transit(merchant(mmsi, name, cs, st, ln, bm, flag, port), WB_EAST, WB_WEST,
-                 WB16_DEP + timedelta(minutes=5 * k), 16.0)
+def group_transit(tr, lane, departure, speed, end_nm=None, side_nm=0.0):
+    tr.at(lane_offset(lane, -LEAD_IN_NM, side_nm) if side_nm else lane.point_at(-LEAD_IN_NM),
+          departure - timedelta(hours=LEAD_IN_NM / speed))
+    tr.sail_lane(lane, -LEAD_IN_NM, lane.length() if end_nm is None else end_nm, speed, side_nm)
+    return tr
 
 
 def warship(mmsi, name, callsign, length, beam, flag):
@@ -202,21 +194,11 @@ def warship(mmsi, name, callsign, length, beam, flag):
     return tr
 
 
-# FS AQUILON sails 2 nm south of the 16 kn column (on the separation line side).
-aquilon = warship(227999301, "FS AQUILON", "FAQL", 142, 16, "FR")
-aq_east = dest(WB_EAST, bearing(WB_EAST, WB_WEST) - 90, 2.0)
-aq_west = dest(WB_WEST, bearing(WB_WEST, WB_EAST) + 90, 2.0)
-lane_transit(aquilon, aq_east, aq_west, WB16_DEP + timedelta(minutes=5), 16.0)
-
-
-def mid(d_from_east):
-    return along(MID_EAST, MID_WEST, d_from_east)
-
-
-def patrol(tr, a_nm, b_nm, start, end, speed, first_hold=None):
-    """Racetrack between two points on the line between the lanes, at patrol speed."""
-    a, b = mid(a_nm), mid(b_nm)
-    tr.at(a, start)
+def patrol(tr, lon_a, lon_b, start, end, speed, begin=True):
+    """Racetrack on the axis between two longitudes, from `start` until exactly `end`."""
+    a, b = axis(lon_a), axis(lon_b)
+    if begin:
+        tr.at(a, start)
     when, here, there = start, a, b
     while True:
         leg = dist(here, there) / speed
@@ -225,82 +207,152 @@ def patrol(tr, a_nm, b_nm, start, end, speed, first_hold=None):
         tr.go(there, speed)
         when += timedelta(hours=leg)
         here, there = there, here
-    # The last, partial leg ends exactly at `end`.
     remaining = (end - when).total_seconds() / 3600 * speed
     if remaining > 0.1:
-        here = along(here, there, remaining)
-        tr.at(here, end)
-        when = end
-    return when, here
+        tr.at(along(here, there, remaining), end)
+    return tr
 
 
-# Patrol sectors along the corridor, measured from the east end (point B) in nm:
-# sector 1 (east) 0-122, sector 2 122-245, sector 3 245-367, sector 4 (west) 367-490.
-# ESPS TRAMONTANA: sector 1 until 09:00, then detaches south to a replenishment rendezvous
-# and is back at 15:00; this is the coverage gap the schedule shows and analytics flag.
-tramontana = warship(225999207, "ESPS TRAMONTANA", "EBTR", 146, 19, "ES")
-albatros = warship(247999408, "ITS ALBATROS", "IAAB", 122, 13, "IT")
-sagardeep = warship(419999306, "INS SAGARDEEP", "AVSD", 125, 14, "IN")
-zeearend = warship(244999509, "HNLMS ZEEAREND", "PAZR", 138, 17, "NL")
-# HMS KESTREL escorts the 12 kn group, 5 nm astern of its last ship, until the 12:40 call.
-kestrel = warship(232999104, "HMS KESTREL", "GKST", 133, 15, "GB")
+# The schedule (data/zones/schedule_gulf_of_aden_2009.json): five group transits and the
+# sector assignments, with sector 4 (049°00'E-050°20'E) uncovered from 10:00 to 14:00.
+GROUPS = {
+    "GT-E12-1114": (EB, t("10:00", -1), 12.0),
+    "GT-W16-1114": (WB, t("20:00", -1), 16.0),
+    "GT-W12-1115": (WB, t("04:00"), 12.0),
+    "GT-E16-1115": (EB, t("06:00"), 16.0),
+    "GT-E12-1115": (EB, t("18:00"), 12.0),
+}
+SPACING_NM = 1.5  # ships in column
+
+group_ships = {
+    "GT-E12-1114": [(636091201, "NORDIC CRESCENT", "A8QZ3", 80, 183, 32, "LR", "MUMBAI"),
+                    (563001402, "PACIFIC LANTERN", "9V7761", 70, 190, 30, "SG", "SINGAPORE")],
+    "GT-W16-1114": [(636091877, "ARCTIC PROSPECT", "A8UV6", 80, 274, 48, "LR", "ROTTERDAM"),
+                    (215774000, "HELLENIC DAWN", "9HA2231", 70, 260, 40, "MT", "PIRAEUS"),
+                    (370611000, "BALTIC VENTURE", "3FZW8", 71, 294, 32, "PA", "HAMBURG")],
+    "GT-W12-1115": [(538003311, "CORAL MERIDIAN", "V7PL2", 70, 176, 27, "MH", "SUEZ"),
+                    (249115000, "MARE DORICUM", "9HRT7", 80, 244, 42, "MT", "SUEZ"),
+                    (477302900, "GOLDEN HORIZON", "VRDM5", 70, 199, 32, "HK", "JEDDAH")],
+    "GT-E16-1115": [(354210003, "SOLANO SPIRIT", "3EKT4", 84, 228, 32, "PA", "FUJAIRAH"),
+                    (311045600, "CARIBBEAN PEARL", "C6YR4", 60, 210, 30, "BS", "COLOMBO")],
+    "GT-E12-1115": [(440112000, "HANJIN ARIRANG", "DSRK7", 70, 182, 30, "KR", "BUSAN"),
+                    (351778000, "OCEAN TRUST", "3FRT9", 70, 178, 28, "PA", "KARACHI")],
+}
+for gid, ships in group_ships.items():
+    lane, dep, speed = GROUPS[gid]
+    for k, (mmsi, name, cs, st, ln, bm, flag, port) in enumerate(ships):
+        # Column: each ship crosses the departure point SPACING_NM behind the one ahead.
+        group_transit(merchant(mmsi, name, cs, st, ln, bm, flag, port), lane,
+                      dep + timedelta(hours=k * SPACING_NM / speed), speed)
+
+# The straggler: last in the 16 kn group; an engine defect at 06:00 cuts her to 11 kn, so
+# she falls ever further behind her group, into the uncovered sector 4.
+_, W16_DEP, _ = GROUPS["GT-W16-1114"]
+straggler = merchant(538004417, "ASTRAEA TRADER", "V7QB9", 70, 169, 27, "MH", "ADEN")
+STRAG_DEP = W16_DEP + timedelta(hours=3 * SPACING_NM / 16.0)
+DEFECT = t("06:00")
+defect_nm = 16.0 * (DEFECT - STRAG_DEP).total_seconds() / 3600
+straggler.at(WB.point_at(-LEAD_IN_NM), STRAG_DEP - timedelta(hours=LEAD_IN_NM / 16.0))
+straggler.sail_lane(WB, -LEAD_IN_NM, defect_nm, 16.0)
+EVADE = t("12:44")
+evade_nm = defect_nm + 11.0 * (EVADE - DEFECT).total_seconds() / 3600
+straggler.sail_lane(WB, defect_nm, evade_nm, 11.0)
+# Evasive: 30° to port (away from skiffs closing from the north) at her best 13 kn.
+evade_start = WB.point_at(evade_nm)
+lane_course = bearing(evade_start, WB.point_at(evade_nm + 1))
+evade_end = dest(evade_start, (lane_course - 30) % 360, 13.0 * 36 / 60)  # until 13:20
+straggler.go(evade_end, 13.0)
+rejoin_nm = evade_nm + 12.0
+straggler.go(WB.point_at(rejoin_nm), 11.0)
+straggler.sail_lane(WB, rejoin_nm, WB.length(), 11.0)
+
+# --- Escorts: one unit per schedule assignment (fictional names) -------------------------
+tramontana = warship(225999207, "ESPS TRAMONTANA", "EBTR", 146, 19, "ES")  # ATALANTA frigate 1
+halyard = warship(369999215, "USS HALYARD", "NHLY", 154, 20, "US")        # CTF-151 destroyer
+kestrel = warship(232999104, "HMS KESTREL", "GKST", 133, 15, "GB")        # OCEAN SHIELD frigate
+aquilon = warship(227999301, "FS AQUILON", "FAQL", 142, 16, "FR")         # ATALANTA frigate 2
+huaiyuan = warship(412999170, "PLANS HUAIYUAN", "BHYN", 155, 17, "CN")    # PLAN destroyer
+karayel = warship(271999420, "TCG KARAYEL", "TCKY", 134, 14, "TR")        # CTF-151 frigate
+sagardeep = warship(419999306, "INS SAGARDEEP", "AVSD", 125, 14, "IN")    # INS frigate
+kazanami = warship(431999110, "JS KAZANAMI", "JKZN", 151, 17, "JP")       # JMSDF destroyer 2
+qinglan = warship(412999568, "PLANS QINGLAN", "BQLN", 134, 16, "CN")      # PLAN escort frigate
+
+S = {k: (45.0 + (k - 1) * 4 / 3, 45.0 + k * 4 / 3) for k in range(1, 7)}  # sector lon spans
 
 
-def patrol_tail(tr, a_nm, b_nm, start, end, speed):
-    tmp = Track(name="tmp")
-    patrol(tmp, a_nm, b_nm, start, end, speed)
-    tr.points.extend(tmp.points[1:])
+def inner(k, margin=0.15):
+    return S[k][0] + margin, S[k][1] - margin
 
 
-patrol(tramontana, 40, 100, t("00:00"), t("09:00"), 12.0)
-rv = dest(mid(80), 165, 45.0)  # replenishment rendezvous, well south of the corridor
-tramontana.go(rv, 16.0)
-tramontana.at(rv, t("13:00"))
-tramontana.go(mid(70), 18.0)
-patrol_tail(tramontana, 70, 30, tramontana.times()[-1], t("23:59"), 12.0)
-patrol(albatros, 140, 230, t("00:00"), t("23:59"), 11.0)
-patrol(sagardeep, 260, 350, t("00:00"), t("23:59"), 11.0)
-patrol(zeearend, 380, 470, t("00:00"), t("23:59"), 11.0)
+patrol(tramontana, *inner(1), t("00:00"), t("00:00", 1), 12.0)
+patrol(halyard, *inner(2), t("00:00"), t("00:00", 1), 12.0)
+patrol(sagardeep, *inner(5), t("00:00"), t("00:00", 1), 12.0)
+patrol(kazanami, *inner(6), t("00:00"), t("00:00", 1), 12.0)
 
-kestrel_line_east = dest(WB_EAST, bearing(WB_EAST, WB_WEST) - 90, 1.0)
-kestrel_line_west = dest(WB_WEST, bearing(WB_WEST, WB_EAST) + 90, 1.0)
-kestrel_pre = Track(name="tmp")
-lane_transit(kestrel_pre, kestrel_line_east, kestrel_line_west,
-             WB12_DEP + timedelta(minutes=12 + 25), 12.0)
+# FS AQUILON comes up from sector 2 to take over sector 3 at 12:00.
+aquilon.at(axis(46.3), t("03:00"))
+aquilon.go(axis(inner(3)[0]), 14.0)
+aquilon.at(axis(inner(3)[0]), t("12:00"))
+patrol(aquilon, *inner(3), t("12:00"), t("00:00", 1), 12.0, begin=False)
+
+# PLANS HUAIYUAN holds sector 4 until 10:00, then joins GT-E12-1114 as it passes and
+# escorts it east: the departure that opens the sector 4 gap.
+E12_LANE, E12_DEP, _ = GROUPS["GT-E12-1114"]
+join_nm = 12.0 * (t("10:00") - E12_DEP).total_seconds() / 3600
+patrol(huaiyuan, *inner(4), t("00:00"), t("08:30"), 12.0)
+huaiyuan.go(lane_offset(EB, join_nm, 1.5), 12.0)
+assert huaiyuan.times()[-1] < t("10:00"), huaiyuan.times()[-1]
+huaiyuan.at(lane_offset(EB, join_nm, 1.5), t("10:00"))
+huaiyuan.sail_lane(EB, join_nm, min(EB.length(), join_nm + 12.0 * 14), 12.0, side_nm=1.5)
+
+# TCG KARAYEL arrives from the east and takes sector 4 at 14:00.
+karayel.at(axis(51.5), t("06:00"))
+karayel.go(axis(inner(4)[1]), 14.0)
+karayel.at(axis(inner(4)[1]), t("14:00"))
+patrol(karayel, inner(4)[1], inner(4)[0], t("14:00"), t("00:00", 1), 12.0, begin=False)
+
+# PLANS QINGLAN escorts GT-W12-1115, 1.5 nm off the column on the side of the other lane.
+_, W12_DEP, _ = GROUPS["GT-W12-1115"]
+group_transit(qinglan, WB, W12_DEP + timedelta(hours=1.5 / 12), 12.0, side_nm=-1.5)
+
+# HMS KESTREL patrols sector 3 (relieved by FS AQUILON at 12:00 but still on station) and,
+# at the straggler's 12:40 call, dashes east at 28 kn.
+# Her racetrack brings her to the sector's east edge at 12:00, where she waits for the
+# handover and watches the uncovered sector 4.
+patrol(kestrel, 48.9, 48.3, t("00:00"), t("12:00"), 12.0)
 kestrel_call = t("12:42")
-kestrel_pos = kestrel_pre.position_at(kestrel_call)
-kestrel.points = kestrel_pre.points[:2]
+kestrel_pos = axis(48.95)
 kestrel.at(kestrel_pos, kestrel_call)
 
 # --- The approach ------------------------------------------------------------------------
-# The mothership, a hijacked Yemeni fishing dhow, loiters north of the westbound lane and
-# switches its AIS off at 09:30.
+# The mothership, a hijacked Yemeni fishing dhow, loiters north of the westbound lane in
+# sector 4 and switches its AIS off at 09:30.
 mothership = Track(mmsi=473112233, name="AL ZAHRA 3", callsign="7OZ3", ship_type=30,
                    length_m=24, beam_m=7, **{"class": "B"}, flag="YE", role="mothership")
 tracks.append(mothership)
-ms_station = dest(strag_pre.position_at(t("12:00")), 330, 16.0)
-mothership.at(dest(ms_station, 45, 40.0), t("00:00"))
-mothership.go(dest(ms_station, 20, 12.0), 5.0)
-mothership.go(ms_station, 4.0)
+ms_station = dest(straggler.position_at(t("12:10")), 340, 15.0)
+mothership.at(dest(ms_station, 60, 45.0), t("00:00"))
+mothership.go(dest(ms_station, 30, 10.0), 5.0)
+mothership.go(ms_station, 3.0)
 mothership.at(ms_station, t("14:00"))  # waits for the skiffs, then heads for the coast
-ms_away = dest(ms_station, 10, 40.0)
+ms_away = dest(ms_station, 20, 40.0)
 mothership.go(ms_away, 6.0)
-mothership.at(ms_away, t("23:59"))
+mothership.at(ms_away, t("00:00", 1))
 mothership.ais_off.append((t("09:30"), t("16:30")))
 
-skiff_targets = [(-1, 0.6), (1, 0.4)]  # (side: -1 port, +1 starboard), closest distance nm
 skiffs = []
-for k, (side, closest) in enumerate(skiff_targets):
+for k, (side, closest) in enumerate([(-1, 0.6), (1, 0.4)]):  # port, starboard
     sk = Track(mmsi=900000011 + k, name=f"SKIFF {k + 1}", ship_type=0, length_m=8, beam_m=2,
-               **{"class": "A"}, flag="", role="skiff", ais=False)
+               **{"class": "A"}, role="skiff", ais=False)
     tracks.append(sk)
     skiffs.append(sk)
-    # Run in at ~23 kn to a point 3 nm off the straggler's quarter by 12:36, then close.
+    # Run in at 23-24 kn to 3 nm off the straggler's quarter by 12:36, then close.
     off = straggler.position_at(t("12:36"))
-    crs = bearing(off, WB_WEST)
-    approach = dest(off, (crs + side * 140) % 360, 3.0)
-    hours = dist(ms_station, approach) / (23.0 + k)
-    launch = t("12:36") - timedelta(hours=hours)
+    crs = bearing(off, WB.point_at(evade_nm + 5))
+    # Both come in from the north, over the straggler's starboard quarter; skiff 1 then
+    # crosses her wake to take the port side.
+    approach = dest(off, (crs + (170 if side < 0 else 130)) % 360, 3.0)
+    launch = t("12:36") - timedelta(hours=dist(ms_station, approach) / (23.0 + k))
     sk.at(ms_station, launch)
     sk.at(approach, t("12:36"))
     for minute in (48, 52, 56, 60, 64):
@@ -309,28 +361,26 @@ for k, (side, closest) in enumerate(skiff_targets):
         c = bearing(straggler.position_at(when - timedelta(minutes=1)), sp)
         gap = closest + (0.5 if minute in (48, 64) else 0.0)
         sk.at(dest(sp, (c + side * 100) % 360, gap), when)
-    # Break off at 13:05 as the frigate closes, back to the mothership at 22 kn.
+    # Break off at 13:04 as the frigate closes, back to the mothership at 22 kn.
     sk.go(ms_station, 22.0)
 
-# The straggler's 12:40 call reaches HMS KESTREL, which turns back at 28 kn towards the
-# straggler, then heads for the mothership, shadows it, and covers sector 1 until
-# ESPS TRAMONTANA returns.
-contact = straggler.position_at(t("13:08"))
+# HMS KESTREL closes the straggler at 28 kn, then shadows the mothership until 15:30 and
+# returns to sector 3.
+contact = straggler.position_at(t("13:10"))
 kestrel.go(dest(contact, 0, 1.0), 28.0)
-kestrel.at(dest(mothership.position_at(t("14:00")), 190, 1.5), t("14:00"))
-kestrel.at(dest(mothership.position_at(t("15:30")), 190, 1.5), t("15:30"))
-kestrel.go(mid(110), 16.0)
-patrol_tail(kestrel, 110, 150, kestrel.times()[-1], t("23:59"), 12.0)
+kestrel.at(dest(mothership.position_at(t("14:00")), 200, 1.5), t("14:00"))
+kestrel.at(dest(mothership.position_at(t("15:30")), 200, 1.5), t("15:30"))
+kestrel.go(axis(inner(3)[1]), 16.0)
+patrol(kestrel, inner(3)[1], inner(3)[0], kestrel.times()[-1], t("00:00", 1), 12.0,
+       begin=False)
 
 # --- Independent transits and fishing dhows -----------------------------------------------
 fast = merchant(218440000, "HANSA CLIPPER", "DFHC2", 71, 300, 43, "DE", "ALGECIRAS")
-fast.at(along(WB_EAST, WB_WEST, -60), t("05:00"))
-fast.go(WB_EAST, 19.0)
-fast.go(WB_WEST, 19.0)
+fast.at(WB.point_at(-60), t("05:00"))
+fast.sail_lane(WB, -60, WB.length(), 19.0)  # too fast for any group: sails alone
 indep = merchant(413778000, "ORIENT HARMONY", "BQRT", 70, 190, 32, "CN", "KARACHI")
-indep.at(along(EB_WEST, EB_EAST, -30), t("04:00"))
-indep.go(EB_WEST, 14.0)
-indep.go(EB_EAST, 14.0)
+indep.at(EB.point_at(-30), t("02:00"))
+indep.sail_lane(EB, -30, EB.length(), 14.0)
 coastal = merchant(473100550, "ADEN STAR", "7OAS", 80, 110, 18, "YE", "MUKALLA")
 coastal.at((45.2, 12.75), t("06:00"))
 coastal.go((47.0, 13.25), 11.0)
@@ -344,7 +394,7 @@ def dhow(mmsi, name, flag, centre, start, seed, ais=True):
         tr.static["ais"] = False  # a radar contact, like the skiffs
     tracks.append(tr)
     tr.at(centre, start)
-    # Erratic drift-and-haul pattern: short legs at 2-6 kn, with stops to haul the nets.
+    # Erratic drift-and-haul pattern: short legs at 2-5 kn, with stops to haul the nets.
     angle = seed
     here = centre
     when = start
@@ -352,8 +402,7 @@ def dhow(mmsi, name, flag, centre, start, seed, ais=True):
         angle = (angle * 7 + 113) % 360
         there = dest(centre, angle, (angle % 7) + 1.0)
         speed = 2.0 + (angle % 4)
-        hours = dist(here, there) / speed
-        when += timedelta(hours=hours)
+        when += timedelta(hours=dist(here, there) / speed)
         tr.go(there, speed)
         when += timedelta(minutes=40)
         tr.at(there, when)
@@ -364,10 +413,14 @@ def dhow(mmsi, name, flag, centre, start, seed, ais=True):
 dhow(473200101, "AL BARAKA", "YE", (48.6, 13.70), t("00:00"), 17)
 dhow(473200102, "SAYYID 2", "YE", (46.9, 13.05), t("01:00"), 41)
 dhow(900000031, "DHOW CONTACT", "", (50.9, 13.25), t("02:00"), 73, ais=False)
+for tr in tracks:
+    if tr.static.get("flag") == "":
+        del tr.static["flag"]
 
 # --- Injects, steps, annotations ------------------------------------------------------------
-strag_at = {hhmm: straggler.position_at(t(hhmm)) for hhmm in ("10:30", "12:50", "13:10")}
-ms = ms_station
+strag_at = {hhmm: straggler.position_at(t(hhmm)) for hhmm in ("10:30", "12:20", "12:50", "13:10")}
+W16_LEAD_NM = 16.0 * (t("10:30") - W16_DEP).total_seconds() / 3600
+behind_nm = W16_LEAD_NM - WB.cum[0] - (defect_nm + 11.0 * 4.5)
 
 
 def box_around(p, half_lon, half_lat):
@@ -376,87 +429,100 @@ def box_around(p, half_lon, half_lat):
 
 
 WHOLE = [43.0, 10.5, 54.0, 15.5]
-CORRIDOR = [44.5, 11.0, 53.5, 15.0]
-STD_LAYERS = ["chart", "zones", "tracks", "incidents", "schedule"]
+LAYERS = ["chart", "zones", "schedule", "tracks", "incidents", "alerts"]
+ESCORTS = [225999207, 369999215, 232999104, 227999301, 412999170, 271999420, 419999306,
+           431999110, 412999568]
+W16_SHIPS = [s[0] for s in group_ships["GT-W16-1114"]] + [538004417]
 
 injects = [
-    {"time": iso(t("00:30")), "title": "Group transit EB12 departs point A",
-     "text": "Three merchants, 12 kn, eastbound along the IRTC.", "position": r(POINT_A)},
-    {"time": iso(t("01:00")), "title": "Group transit WB12 departs point B",
-     "text": "Four merchants, 12 kn group. ASTRAEA TRADER reports a best speed of 10 kn.",
+    {"time": iso(t("04:00")), "title": "GT-W12-1115 departs point B",
+     "text": "Three merchants, 12 kn group, with PLANS QINGLAN in close escort.",
      "position": r(POINT_B)},
-    {"time": iso(t("03:00")), "title": "Group transit WB16 departs point B",
-     "text": "Three merchants, 16 kn, with FS AQUILON in close escort.", "position": r(POINT_B)},
-    {"time": iso(t("09:00")), "title": "ESPS TRAMONTANA detaches to replenish",
-     "text": "Sector 1 has no escort from 09:00 to 15:00.", "position": r(mid(80))},
+    {"time": iso(t("06:00")), "title": "ASTRAEA TRADER: engine defect",
+     "text": "The last ship of the 16 kn group GT-W16-1114 reports a fuel pump defect and a "
+             "best speed of 11 kn. She continues alone in the westbound lane.",
+     "position": r(straggler.position_at(t("06:00")))},
+    {"time": iso(t("06:00")), "title": "GT-E16-1115 departs point A",
+     "text": "Two merchants, 16 kn group, eastbound.", "position": r(POINT_A)},
     {"time": iso(t("09:30")), "title": "AIS lost: AL ZAHRA 3",
-     "text": "Fishing dhow AL ZAHRA 3 stops transmitting AIS north of the westbound lane.",
-     "position": r(mothership.position_at(t("09:30")))},
+     "text": "Fishing dhow AL ZAHRA 3 stops transmitting AIS north of the westbound lane in "
+             "sector 4.", "position": r(mothership.position_at(t("09:30")))},
+    {"time": iso(t("10:00")), "title": "PLANS HUAIYUAN leaves sector 4",
+     "text": "She joins GT-E12-1114 as close escort. Sector 4 has no escort until TCG KARAYEL "
+             "arrives at 14:00.", "position": r(axis(49.67))},
     {"time": iso(t("12:40")), "title": "UKMTO: suspicious approach reported",
-     "text": "ASTRAEA TRADER reports two skiffs closing at speed from the north-west. "
-             "Citadel drill ordered, fire hoses rigged, best speed, turning away.",
+     "text": "ASTRAEA TRADER reports two skiffs closing at speed from the north. Crew "
+             "mustered, fire hoses rigged, turning away at best speed.",
      "position": r(straggler.position_at(t("12:40")))},
     {"time": iso(t("12:42")), "title": "HMS KESTREL ordered to assist",
-     "text": "The 12 kn group's escort turns back at 28 kn.", "position": r(kestrel_pos)},
+     "text": "Closing from sector 3 at 28 kn.", "position": r(kestrel_pos)},
     {"time": iso(t("13:05")), "title": "Skiffs break off",
      "text": "Both skiffs turn away towards the mothership as HMS KESTREL approaches.",
      "position": r(straggler.position_at(t("13:05")))},
-    {"time": iso(t("15:00")), "title": "ESPS TRAMONTANA back on sector 1",
-     "text": "Coverage restored.", "position": r(mid(70))},
+    {"time": iso(t("14:00")), "title": "TCG KARAYEL on sector 4", "text": "Coverage restored.",
+     "position": r(axis(50.2))},
+    {"time": iso(t("18:00")), "title": "GT-E12-1115 departs point A",
+     "text": "Two merchants, 12 kn group, eastbound.", "position": r(POINT_A)},
 ]
 
 steps = [
-    {"time": iso(t("00:30")), "view": WHOLE, "layers": STD_LAYERS,
-     "highlight": {"zones": ["IRTC", "Point A", "Point B"]},
-     "caption": "The Gulf of Aden on 15 November 2009: the IRTC, the patrol sectors and the "
-                "eastbound group leaving point A.",
-     "notes": "Introduce the corridor: two 5 nm lanes, 2 nm apart, westbound 252 deg and "
-              "eastbound 072 deg. Groups sail to a schedule so escorts can be where they are."},
-    {"time": iso(t("03:00")), "view": box_around(POINT_B, 2.2, 1.2), "layers": STD_LAYERS,
-     "highlight": {"mmsi": [m[0] for m in wb16] + [227999301]},
-     "caption": "Westbound groups: the 12 kn group left point B at 01:00, the 16 kn group "
-                "leaves now with FS AQUILON in close escort.",
-     "notes": "Speed groups let each ship join the group it can keep up with."},
-    {"time": iso(t("06:00")), "view": CORRIDOR, "layers": STD_LAYERS,
-     "highlight": {"mmsi": [225999207, 247999408, 419999306, 244999509, 232999104]},
-     "caption": "Escorts of six nations on their sectors and with the groups; fishing dhows "
-                "work the grounds off "
-                "the Yemeni coast.",
-     "notes": "Dhows are slow and erratic: most are exactly what they look like."},
-    {"time": iso(t("09:05")), "view": box_around(mid(80), 2.5, 1.4), "layers": STD_LAYERS,
-     "highlight": {"mmsi": [225999207], "zones": ["Sector 1"]},
-     "caption": "Coverage gap: ESPS TRAMONTANA detaches to replenish, leaving sector 1 "
-                "without an escort until 15:00.",
-     "notes": "The schedule shows the gap; analytics flag it. Who covers sector 1?"},
-    {"time": iso(t("10:30")), "view": box_around(strag_at["10:30"], 1.6, 0.9),
-     "layers": STD_LAYERS, "highlight": {"mmsi": [538004417, 473112233]},
-     "caption": "ASTRAEA TRADER has fallen 20 nm behind her group; AL ZAHRA 3 went AIS-dark at "
-                "09:30, 16 nm north of the lane.",
-     "notes": "A straggler in an uncovered sector near a dark dhow: the classic set-up."},
-    {"time": iso(t("12:20")), "view": box_around(strag_at["12:50"], 0.7, 0.4),
-     "layers": STD_LAYERS, "highlight": {"mmsi": [900000011, 900000012, 473112233]},
+    {"time": iso(t("00:30")), "view": WHOLE, "layers": LAYERS,
+     "highlight": {"zones": ["IRTC westbound lane", "IRTC eastbound lane", "Point A",
+                             "Point B"]},
+     "caption": "The Gulf of Aden on 15 November 2009: the IRTC, its six patrol sectors, and "
+                "two group transits already under way.",
+     "notes": "Two 5 nm lanes, 2 nm apart: westbound 252°, eastbound 072°. Groups sail to a "
+              "published schedule so the escorts can be where the ships are."},
+    {"time": iso(t("04:00")), "view": box_around(POINT_B, 1.6, 0.9), "layers": LAYERS,
+     "highlight": {"mmsi": [s[0] for s in group_ships["GT-W12-1115"]] + [412999568]},
+     "caption": "GT-W12-1115 leaves point B at 12 kn with PLANS QINGLAN in close escort.",
+     "notes": "Speed groups of 10 to 18 kn let each ship join the group it can keep up with."},
+    {"time": iso(t("06:30")), "view": WHOLE, "layers": LAYERS, "highlight": {"mmsi": ESCORTS},
+     "caption": "Escorts of eight nations on their sectors and with the groups; ASTRAEA TRADER "
+                "reports an engine defect and drops to 11 kn.",
+     "notes": "Sector assignments come from the schedule; the console shows planned group "
+              "positions against the real ones."},
+    {"time": iso(t("09:40")), "view": box_around(axis(49.67), 1.3, 0.75), "layers": LAYERS,
+     "highlight": {"mmsi": [473112233, 473200101]},
+     "caption": "AL ZAHRA 3, a fishing dhow, goes AIS-dark north of the westbound lane in "
+                "sector 4. Other dhows fish as usual.",
+     "notes": "Most dhows are exactly what they look like; a dhow that goes dark near the "
+              "lane deserves a second look."},
+    {"time": iso(t("10:30")), "view": box_around(strag_at["10:30"], 1.8, 1.0),
+     "layers": LAYERS, "highlight": {"mmsi": [538004417, 412999170], "zones": ["IRTC Sector 4"]},
+     "caption": "Coverage gap: PLANS HUAIYUAN has left sector 4 with GT-E12-1114; nobody "
+                "covers it until 14:00. ASTRAEA TRADER, now far behind her group, is heading "
+                "into it.",
+     "notes": "The schedule shows the gap and analytics flag it; they also flag the "
+              "straggler as an unescorted transit."},
+    {"time": iso(t("12:20")), "view": box_around(strag_at["12:20"], 0.55, 0.32),
+     "layers": LAYERS, "highlight": {"mmsi": [900000011, 900000012, 473112233]},
      "caption": "Two skiffs, launched from the mothership, run in at 23 kn towards the "
                 "straggler.",
      "notes": "Skiffs carry no AIS: they appear as radar contacts (MMSI 9xxxxxxxx, type 0)."},
-    {"time": iso(t("12:50")), "view": box_around(strag_at["12:50"], 0.35, 0.2),
-     "layers": STD_LAYERS, "highlight": {"mmsi": [538004417, 900000011, 900000012]},
+    {"time": iso(t("12:50")), "view": box_around(strag_at["12:50"], 0.3, 0.17),
+     "layers": LAYERS, "highlight": {"mmsi": [538004417, 900000011, 900000012]},
      "caption": "Suspicious approach: skiffs within 1 nm on both sides. The master turns away "
-                "at full speed and calls UKMTO; HMS KESTREL is closing at 28 kn.",
-     "notes": "Best Management Practices: speed, manoeuvre, hoses, citadel, report."},
-    {"time": iso(t("13:10")), "view": box_around(strag_at["13:10"], 0.5, 0.3),
-     "layers": STD_LAYERS, "highlight": {"mmsi": [232999104, 900000011, 900000012]},
+                "at best speed and calls UKMTO; HMS KESTREL is closing at 28 kn.",
+     "notes": "Best Management Practices: speed, manoeuvre, hoses, muster, report early."},
+    {"time": iso(t("13:10")), "view": box_around(strag_at["13:10"], 0.45, 0.26),
+     "layers": LAYERS, "highlight": {"mmsi": [232999104, 900000011, 900000012, 538004417]},
      "caption": "Deterrence: with HMS KESTREL approaching, the skiffs break off towards the "
                 "mothership.",
-     "notes": "A warship's presence usually ends an approach; no helicopter was needed."},
-    {"time": iso(t("14:30")), "view": box_around(ms, 0.6, 0.35), "layers": STD_LAYERS,
-     "highlight": {"mmsi": [232999104, 473112233, 538004417]},
-     "caption": "HMS KESTREL shadows the mothership; ASTRAEA TRADER resumes the westbound lane.",
-     "notes": "The AIS gap of AL ZAHRA 3 and the approach are in the analytics alerts."},
-    {"time": iso(t("18:00")), "view": WHOLE, "layers": STD_LAYERS,
-     "highlight": {"zones": ["IRTC"]},
-     "caption": "The day in context: incidents of 2009 in the Gulf of Aden, most within reach "
-                "of the corridor.",
-     "notes": "Lessons: keep speed, keep with the group, report early, and plan coverage gaps."},
+     "notes": "A warship's arrival usually ends an approach; no helicopter was needed."},
+    {"time": iso(t("14:30")), "view": box_around(mothership.position_at(t("14:30")), 0.6, 0.35),
+     "layers": LAYERS, "highlight": {"mmsi": [232999104, 473112233, 271999420]},
+     "caption": "HMS KESTREL shadows the mothership; TCG KARAYEL has taken over sector 4 and "
+                "ASTRAEA TRADER resumes the westbound lane.",
+     "notes": "The AIS gap of AL ZAHRA 3 and the approach are in the alert log."},
+    {"time": iso(t("18:00")), "view": [47.5, 12.5, 51.0, 14.5], "layers": LAYERS,
+     "highlight": {"incidents": ["SW-SAMPLE-004", "SW-SAMPLE-007", "SW-SAMPLE-010",
+                                 "SW-SAMPLE-015", "SW-SAMPLE-019"],
+                   "zones": ["IRTC Sector 4"]},
+     "caption": "The day in context: hijackings of 2008-2009 around sector 4, all within a few "
+                "miles of today's approach.",
+     "notes": "Lessons: keep speed, keep with the group, report early, and plan coverage "
+              "gaps so they do not meet stragglers."},
 ]
 
 annotations = [
@@ -470,23 +536,20 @@ annotations = [
     {"kind": "arrow", "id": "arrow-kestrel", "text": "HMS KESTREL 28 kn",
      "from": r(kestrel_pos), "to": r(contact), "colour": "#8ecae6",
      "visible": {"start": iso(t("12:42")), "end": iso(t("13:30"))}},
-    {"kind": "area", "id": "area-gap", "text": "Sector 1 uncovered 09:00-15:00",
-     "polygon": [r(along(WB_EAST, WB_WEST, 0)), r(along(WB_EAST, WB_WEST, 122)),
-                 r(along(EB_EAST, EB_WEST, 122)), r(along(EB_EAST, EB_WEST, 0))],
-     "colour": "#ef476f", "visible": {"start": iso(t("09:00")), "end": iso(t("15:00"))}},
+    {"kind": "area", "id": "area-gap", "text": "Sector 4 uncovered 10:00-14:00",
+     "polygon": [r((49.0, 12.8)), r((50.333, 13.217)), r((50.333, 13.917)), r((49.0, 13.5))],
+     "colour": "#ef476f", "visible": {"start": iso(t("10:00")), "end": iso(t("14:00"))}},
 ]
 
 doc = {
     "seawatch_scenario": 1,
-    "title": "Gulf of Aden, 15 November 2009: group transit and a deterred approach",
+    "title": "Gulf of Aden, 15 November 2009: group transits and a deterred approach",
     "description": "A fictional day in the style of 2009-2010 counter-piracy operations: "
                    "group transits along the IRTC, escorts of several nations on their "
-                   "sectors, fishing dhows, a coverage gap, and a skiff approach on a "
-                   "straggler deterred by a frigate. Every vessel is fictional.",
+                   "sectors, fishing dhows, a coverage gap in sector 4, and a skiff approach "
+                   "on a straggler deterred by a frigate. Every vessel is fictional.",
     "window": {"start": iso(t("00:00")), "end": iso(t("00:00", 1))},
     "view": WHOLE,
-    "charts": [],
-    "ais_sources": [],
     "zones": ["../zones/irtc.geojson", "../zones/hra.geojson", "../zones/vra.geojson",
               "../zones/patrol_sectors.geojson"],
     "schedule": "../zones/schedule_gulf_of_aden_2009.json",
@@ -500,6 +563,9 @@ doc = {
 }
 
 # Self-checks of the story, so a change that breaks it fails here.
+for tr in tracks:
+    ts = tr.times()
+    assert all(a < b for a, b in zip(ts, ts[1:])), tr.static["name"]
 for sk in skiffs:
     closest = min(dist(sk.position_at(t("12:00") + timedelta(minutes=m)),
                        straggler.position_at(t("12:00") + timedelta(minutes=m)))
@@ -507,8 +573,15 @@ for sk in skiffs:
     assert closest < 1.0, closest
     legs = sk.times()
     for i in range(1, len(sk.points)):
-        v = dist(sk.points[i - 1][0], sk.points[i][0]) / ((legs[i] - legs[i - 1]).total_seconds() / 3600)
-        assert v < 30.0, (sk.static["name"], i, v)
-assert dist(kestrel.position_at(t("13:08")), straggler.position_at(t("13:08"))) < 3.0
-assert dist(kestrel_pos, straggler.position_at(t("12:42"))) > 10.0
+        hours = (legs[i] - legs[i - 1]).total_seconds() / 3600
+        assert dist(sk.points[i - 1][0], sk.points[i][0]) / hours < 30.0, (sk.static, i)
+for name, tr in (("kestrel", kestrel), ("karayel", karayel), ("aquilon", aquilon),
+                 ("huaiyuan", huaiyuan)):
+    legs = tr.times()
+    for i in range(1, len(tr.points)):
+        hours = (legs[i] - legs[i - 1]).total_seconds() / 3600
+        assert dist(tr.points[i - 1][0], tr.points[i][0]) / hours <= 30.0, (name, i)
+assert 10.0 < dist(kestrel_pos, straggler.position_at(kestrel_call)) < 25.0
+assert dist(kestrel.position_at(t("13:10")), straggler.position_at(t("13:10"))) < 3.0
+assert S[4][0] < straggler.position_at(t("12:50"))[0] < S[4][1]  # the approach is in sector 4
 print(json.dumps(doc, indent=2))

@@ -128,12 +128,15 @@ TEST(BundledScenario, MothershipGoesDarkAndMerchantsKeepTheLanes) {
     }
     EXPECT_GE(longestGap, 6 * time::kMillisPerHour);
 
-    // A westbound group merchant stays within the westbound lane (5 nm wide) mid-corridor.
-    const geo::LonLat wbEast{53.0, 14.0 + 27.5 / 60}, wbWest{45.0, 11.0 + 57.5 / 60};
+    // A westbound group merchant (GT-W12-1115: point B at 04:00, 12 kn, first in column)
+    // keeps to the middle of the westbound lane, whose edges are straight in lon/lat, and to
+    // the schedule's planned position.
     const auto& coral = scene->tracks()[trackIndex(s, 538003311)];
     auto mid = coral.stateAt(s.window.start + 12 * time::kMillisPerHour);
     ASSERT_TRUE(mid.has_value());
-    EXPECT_LT(std::abs(geo::crossTrackNm(mid->position, wbEast, wbWest)), 2.5);
+    const double laneCentreLat = 11.0 + 57.5 / 60 + (mid->position.lon - 45.0) / 8.0 * 2.5;
+    EXPECT_LT(std::abs(mid->position.lat - laneCentreLat) * 60.0, 1.0);
     EXPECT_NEAR(mid->courseDeg, 252.0, 4.0);
     EXPECT_NEAR(mid->speedKn, 12.0, 1e-6);
+    EXPECT_NEAR(geo::distanceNm({53.0, 14.0 + 27.5 / 60}, mid->position), 8 * 12.0, 0.5);
 }
