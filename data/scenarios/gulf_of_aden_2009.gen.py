@@ -100,9 +100,10 @@ WB = Polyline((53.0, dm(14, 27.5)), (45.0, dm(11, 57.5)))  # westbound centrelin
 EB = Polyline((45.0, dm(11, 50.5)), (53.0, dm(14, 20.5)))  # eastbound centreline, from A
 
 
-def axis(lon):
-    """The line between the lanes, where escorts patrol, at a longitude."""
-    return (lon, 11.9 + (lon - 45.0) / 8.0 * 2.5)
+def axis(lon, north_nm=0.0):
+    """The line between the lanes, where escorts patrol, at a longitude. Units that share a
+    stretch of it keep up to 0.8 nm north or south, inside the 2 nm separation zone."""
+    return (lon, 11.9 + (lon - 45.0) / 8.0 * 2.5 + north_nm / 60.0)
 
 
 def lane_offset(lane, d, side_nm):
@@ -194,9 +195,9 @@ def warship(mmsi, name, callsign, length, beam, flag):
     return tr
 
 
-def patrol(tr, lon_a, lon_b, start, end, speed, begin=True):
+def patrol(tr, lon_a, lon_b, start, end, speed, begin=True, north_nm=0.0):
     """Racetrack on the axis between two longitudes, from `start` until exactly `end`."""
-    a, b = axis(lon_a), axis(lon_b)
+    a, b = axis(lon_a, north_nm), axis(lon_b, north_nm)
     if begin:
         tr.at(a, start)
     when, here, there = start, a, b
@@ -290,10 +291,10 @@ patrol(sagardeep, *inner(5), t("00:00"), t("00:00", 1), 12.0)
 patrol(kazanami, *inner(6), t("00:00"), t("00:00", 1), 12.0)
 
 # FS AQUILON comes up from sector 2 to take over sector 3 at 12:00.
-aquilon.at(axis(46.3), t("03:00"))
-aquilon.go(axis(inner(3)[0]), 14.0)
-aquilon.at(axis(inner(3)[0]), t("12:00"))
-patrol(aquilon, *inner(3), t("12:00"), t("00:00", 1), 12.0, begin=False)
+aquilon.at(axis(46.3, -0.8), t("03:00"))
+aquilon.go(axis(inner(3)[0], -0.8), 14.0)
+aquilon.at(axis(inner(3)[0], -0.8), t("12:00"))
+patrol(aquilon, *inner(3), t("12:00"), t("00:00", 1), 12.0, begin=False, north_nm=-0.8)
 
 # PLANS HUAIYUAN holds sector 4 until 10:00, then joins GT-E12-1114 as it passes and
 # escorts it east: the departure that opens the sector 4 gap.
@@ -306,10 +307,11 @@ huaiyuan.at(lane_offset(EB, join_nm, 1.5), t("10:00"))
 huaiyuan.sail_lane(EB, join_nm, min(EB.length(), join_nm + 12.0 * 14), 12.0, side_nm=1.5)
 
 # TCG KARAYEL arrives from the east and takes sector 4 at 14:00.
-karayel.at(axis(51.5), t("06:00"))
-karayel.go(axis(inner(4)[1]), 14.0)
-karayel.at(axis(inner(4)[1]), t("14:00"))
-patrol(karayel, inner(4)[1], inner(4)[0], t("14:00"), t("00:00", 1), 12.0, begin=False)
+karayel.at(axis(51.5, 0.8), t("06:00"))
+karayel.go(axis(inner(4)[1], 0.8), 14.0)
+karayel.at(axis(inner(4)[1], 0.8), t("14:00"))
+patrol(karayel, inner(4)[1], inner(4)[0], t("14:00"), t("00:00", 1), 12.0, begin=False,
+       north_nm=0.8)
 
 # PLANS QINGLAN escorts GT-W12-1115, 1.5 nm off the column on the side of the other lane.
 _, W12_DEP, _ = GROUPS["GT-W12-1115"]
@@ -370,17 +372,18 @@ contact = straggler.position_at(t("13:10"))
 kestrel.go(dest(contact, 0, 1.0), 28.0)
 kestrel.at(dest(mothership.position_at(t("14:00")), 200, 1.5), t("14:00"))
 kestrel.at(dest(mothership.position_at(t("15:30")), 200, 1.5), t("15:30"))
-kestrel.go(axis(inner(3)[1]), 16.0)
+kestrel.go(axis(inner(3)[1], 0.8), 16.0)
 patrol(kestrel, inner(3)[1], inner(3)[0], kestrel.times()[-1], t("00:00", 1), 12.0,
-       begin=False)
+       begin=False, north_nm=0.8)
 
 # --- Independent transits and fishing dhows -----------------------------------------------
 fast = merchant(218440000, "HANSA CLIPPER", "DFHC2", 71, 300, 43, "DE", "ALGECIRAS")
-fast.at(WB.point_at(-60), t("05:00"))
-fast.sail_lane(WB, -60, WB.length(), 19.0)  # too fast for any group: sails alone
+# Too fast for any group: sails alone, overtaking on the lane's north side.
+fast.at(lane_offset(WB, -60, 1.2), t("05:00"))
+fast.sail_lane(WB, -60, WB.length(), 19.0, side_nm=1.2)
 indep = merchant(413778000, "ORIENT HARMONY", "BQRT", 70, 190, 32, "CN", "KARACHI")
-indep.at(EB.point_at(-30), t("02:00"))
-indep.sail_lane(EB, -30, EB.length(), 14.0)
+indep.at(lane_offset(EB, -30, 1.2), t("02:00"))
+indep.sail_lane(EB, -30, EB.length(), 14.0, side_nm=1.2)  # keeps right when overtaken
 coastal = merchant(473100550, "ADEN STAR", "7OAS", 80, 110, 18, "YE", "MUKALLA")
 coastal.at((45.2, 12.75), t("06:00"))
 coastal.go((47.0, 13.25), 11.0)
