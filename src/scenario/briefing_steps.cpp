@@ -14,7 +14,10 @@ std::vector<BriefingStep> stepsOf(const Scenario& scenario) {
     for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
         const Step& step = scenario.steps[i];
         if (step.view) current = *step.view;
-        out.push_back(BriefingStep{i + 1, step.time, current, step.layers, step.highlight,
+        const time::UnixMillis until = i + 1 < scenario.steps.size()
+                                           ? scenario.steps[i + 1].time
+                                           : std::max(scenario.window.end, step.time);
+        out.push_back(BriefingStep{i + 1, step.time, until, current, step.layers, step.highlight,
                                    step.caption, step.notes});
     }
     return out;

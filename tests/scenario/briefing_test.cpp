@@ -81,6 +81,18 @@ TEST(Briefing, StepsInheritTheirView) {
     EXPECT_EQ(steps[1].view.kind, View::Kind::CentreZoom);
     EXPECT_EQ(steps[2].view.kind, View::Kind::CentreZoom);  // kept from step 2
     EXPECT_EQ(steps[2].time, kT0 + 3 * kHour);
+    EXPECT_EQ(steps[0].until, kT0 + 2 * kHour);
+    EXPECT_EQ(steps[2].until, kT0 + 24 * kHour);  // the last step runs to the window end
+}
+
+TEST(Briefing, AnnotationsShowInTheirWindow) {
+    Annotation always;
+    EXPECT_TRUE(always.visibleAt(kT0));
+    Annotation ring;
+    ring.visible = TimeSpan{kT0 + kHour, kT0 + 2 * kHour};
+    EXPECT_FALSE(ring.visibleAt(kT0));
+    EXPECT_TRUE(ring.visibleAt(kT0 + kHour));
+    EXPECT_FALSE(ring.visibleAt(kT0 + 3 * kHour));
 }
 
 TEST(Briefing, ViewBoxFitsTheImageAspect) {

@@ -17,6 +17,9 @@ namespace seawatch::scenario {
 struct BriefingStep {
     std::size_t number = 1;  // 1-based, as a presenter says it
     time::UnixMillis time = 0;
+    // The step covers [time, until): until the next step, the last one until the window
+    // end. Incidents and alerts "of a step" are those in that span.
+    time::UnixMillis until = 0;
     View view;  // resolved: a step without a view keeps the previous one (first: initial)
     std::vector<std::string> layers;
     Highlight highlight;

@@ -101,9 +101,10 @@ struct Annotation {
     std::string text;
     // Text: 1 point (anchor); Arrow: 2 (tail, head); RangeRing: 1 (centre); Area: >= 3.
     std::vector<geo::LonLat> points;
-    std::vector<double> radiiNm;  // RangeRing only
-    std::string colour;           // "#rrggbb", empty = default
-    std::optional<TimeSpan> visible;
+    std::vector<double> radiiNm;      // RangeRing only
+    std::string colour;               // "#rrggbb", empty = default
+    std::optional<TimeSpan> visible;  // absent: always shown
+    bool visibleAt(time::UnixMillis t) const { return !visible || visible->contains(t); }
 };
 const char* annotationKindName(Annotation::Kind kind);
 
