@@ -1,0 +1,59 @@
+#pragma once
+// The AIS archive in a workspace SQLite file (which may also hold other domains' tables:
+// everything here is prefixed ais_ and created IF NOT EXISTS).
+//
+// Re-importing a file adds nothing and an interrupted import resumes: each file is
+// identified by a hash of its content, and its progress (lines committed) is stored in
+// the same transaction as each batch of rows.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "seawatch/ais/decoder.hpp"
+#include "seawatch/ais/track_store.hpp"
+#include "seawatch/common/result.hpp"
+
+namespace seawatch::ais {
+
+struct ImportReport {
+    std::string path;
+    std::uint64_t linesRead = 0;      // lines read in this run (after any resume point)
+    std::uint64_t linesSkipped = 0;   // lines already imported by an earlier run
+    std::uint64_t fixesStored = 0;
+    std::uint64_t staticStored = 0;
+    std::uint64_t untimedMessages = 0;  // decoded but no time anywhere in the stream
+    bool alreadyComplete = false;       // the same content was imported before
+    DecodeStats decode;
+};
+
+struct ImportOptions {
+    std::size_t batchLines = 100000;  // lines per transaction
+    // Stop after this many lines (0 = all); used to test resuming an interrupted import.
+    std::uint64_t stopAfterLines = 0;
+};
+
+class AisArchive {
+public:
+    static Result<AisArchive> open(const std::string& workspacePath);
+    AisArchive(AisArchive&&) noexcept;
+    AisArchive& operator=(AisArchive&&) noexcept;
+    ~AisArchive();
+
+    Result<ImportReport> importFile(const std::string& path, const ImportOptions& options = {});
+
+    // Loads fixes with time in [tFrom, tTo] (and static data for those vessels).
+    Result<std::size_t> loadWindow(time::UnixMillis tFrom, time::UnixMillis tTo, TrackStore& store,
+                                   std::optional<geo::GeoBox> box = std::nullopt) const;
+
+    Result<std::uint64_t> positionCount() const;
+    Result<std::uint64_t> staticCount() const;
+
+private:
+    struct Impl;
+    explicit AisArchive(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace seawatch::ais
