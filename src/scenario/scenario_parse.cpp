@@ -241,8 +241,11 @@ void readVessel(Reader& r, const json& v, const std::string& path, ScriptedTrack
         r.error(child(path, "callsign"), "longer than AIS's 7 characters");
     }
     if (auto imo = r.number(v, path, "imo", false)) {
-        if (*imo < 0 || *imo > 999999999) r.error(child(path, "imo"), "out of range");
-        vessel.imo = static_cast<std::uint32_t>(*imo);
+        if (*imo < 0 || *imo > 999999999 || std::floor(*imo) != *imo) {
+            r.error(child(path, "imo"), "must be an integer from 0 to 999999999");
+        } else {
+            vessel.imo = static_cast<std::uint32_t>(*imo);
+        }
     }
     if (auto type = r.number(v, path, "ship_type", true)) {
         if (*type < 0 || *type > 99 || std::floor(*type) != *type) {
@@ -271,8 +274,11 @@ void readVessel(Reader& r, const json& v, const std::string& path, ScriptedTrack
         }
     }
     if (auto draught = r.number(v, path, "draught_m", false)) {
-        if (*draught <= 0 || *draught > 25.5) r.error(child(path, "draught_m"), "must be 0..25.5");
-        vessel.draughtM = static_cast<float>(*draught);
+        if (*draught <= 0 || *draught > 25.5) {
+            r.error(child(path, "draught_m"), "must be > 0 and <= 25.5 m");
+        } else {
+            vessel.draughtM = static_cast<float>(*draught);
+        }
     }
     vessel.destination = r.string(v, path, "destination", false).value_or("");
     if (auto cls = r.string(v, path, "class", false)) {
@@ -491,21 +497,6 @@ void checkConsistency(Reader& r, const Scenario& s) {
     }
 }
 
-// Line and column of a byte offset, for JSON syntax errors.
-std::string locate(std::string_view text, std::size_t byte) {
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return fmt::format("line {}, column {}", line, column);
-}
-
 }  // namespace
 
 ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::path& baseDir) {
@@ -517,9 +508,13 @@ ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::pat
     try {
         doc = json::parse(jsonText.begin(), jsonText.end());
     } catch (const json::parse_error& e) {
-        // e.byte is 1-based and points just past the offending character.
-        out.errors.push_back(fmt::format("JSON syntax error at {}: {}",
-                                         locate(jsonText, e.byte > 0 ? e.byte - 1 : 0), e.what()));
+        // nlohmann's message already gives line and column; drop its exception-id prefix.
+        std::string_view message = e.what();
+        if (auto close = message.find("] ");
+            message.starts_with("[json.exception") && close != std::string_view::npos) {
+            message.remove_prefix(close + 2);
+        }
+        out.errors.push_back(fmt::format("JSON syntax error: {}", message));
         return out;
     }
     if (!r.expectObject(doc, "")) {

@@ -163,7 +163,9 @@ TEST(ScenarioParse, MissingAndMistypedFields) {
     doc.erase("title");
     doc["tracks"][0]["mmsi"] = "538004417";
     doc["tracks"][1].erase("role");
+    doc["tracks"][1]["imo"] = -5;
     auto load = parse(doc);
+    EXPECT_TRUE(hasError(load, "tracks[1].imo: must be an integer from 0 to 999999999"));
     EXPECT_TRUE(hasError(load, "title: missing"));
     EXPECT_TRUE(hasError(load, "tracks[0].mmsi: expected a number, got a string"));
     EXPECT_TRUE(hasError(load, "tracks[1].role: missing"));
@@ -249,6 +251,8 @@ TEST(ScenarioParse, SyntaxErrorGivesLineAndColumn) {
     auto load = parseScenario("{\n  \"title\": \"x\",\n  \"window\": ,\n}");
     ASSERT_EQ(load.errors.size(), 1u);
     EXPECT_NE(load.errors[0].find("line 3"), std::string::npos) << load.errors[0];
+    EXPECT_EQ(load.errors[0].rfind("JSON syntax error: parse error at line 3", 0), 0u)
+        << load.errors[0];
     EXPECT_FALSE(parseScenario("[1, 2]").ok());
 }
 
