@@ -103,6 +103,43 @@ TEST(ScenarioCommand, ExportAisWritesTaggedSentences) {
     EXPECT_FALSE(fs::exists(out.string() + ".partial"));
 }
 
+TEST(ScenarioCommand, MissingReferencesWarnButPass) {
+    const auto file = tempFile("refs.json");
+    std::ofstream(file) << R"({"seawatch_scenario": 1, "title": "Refs",
+      "window": {"start": "2009-11-15T00:00:00Z", "end": "2009-11-16T00:00:00Z"},
+      "view": [44, 11, 52, 15], "zones": ["no_such_zones.geojson"]})";
+    auto r = run("scenario check '" + file.string() + "'");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("warning: no_such_zones.geojson not found"), std::string::npos)
+        << r.output;
+    fs::remove(file);
+}
+
+TEST(ScenarioCommand, SyntaxErrorNamesFileAndLine) {
+    const auto file = tempFile("syntax.json");
+    std::ofstream(file) << "{\n  \"title\": \"x\",\n  \"window\": ,\n}\n";
+    auto r = run("scenario check '" + file.string() + "'");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find(file.string() + ": JSON syntax error: parse error at line 3"),
+              std::string::npos)
+        << r.output;
+    fs::remove(file);
+}
+
+TEST(ScenarioCommand, WholeTracksWritesMoreThanTheWindow) {
+    const auto inWindow = tempFile("window.nmea");
+    const auto whole = tempFile("whole.nmea");
+    ASSERT_EQ(run("scenario export-ais '" + kBundled + "' -o '" + inWindow.string() + "'").exitCode,
+              0);
+    ASSERT_EQ(
+        run("scenario export-ais '" + kBundled + "' --whole-tracks -o '" + whole.string() + "'")
+            .exitCode,
+        0);
+    EXPECT_GT(fs::file_size(whole), fs::file_size(inWindow));
+    fs::remove(inWindow);
+    fs::remove(whole);
+}
+
 TEST(ScenarioCommand, ExportAisFailsOnAnUnwritableOutput) {
     auto r = run("scenario export-ais '" + kBundled + "' -o /nonexistent/dir/out.nmea");
     EXPECT_EQ(r.exitCode, 1);
