@@ -110,6 +110,23 @@ void alertTable(std::string& html, const std::vector<DeckAlert>& alerts) {
     html += "</table>\n";
 }
 
+// The scenario's own injects that fall in the step's span, as the trainees received them.
+void injectList(std::string& html, const Scenario& scenario, const BriefingStep& step) {
+    bool any = false;
+    for (const auto& inject : scenario.injects) {
+        const bool inStep = inject.time >= step.time &&
+                            (inject.time < step.until ||
+                             (step.until == scenario.window.end && inject.time == step.until));
+        if (!inStep) continue;
+        if (!any) html += "<h3>Injects</h3>\n<ul>\n";
+        any = true;
+        html += fmt::format("<li><span class=\"time\">{}</span> <b>{}</b>{}{}</li>\n",
+                            escape(time::formatDisplay(inject.time)), escape(inject.title),
+                            inject.text.empty() ? "" : " &ndash; ", escape(inject.text));
+    }
+    if (any) html += "</ul>\n";
+}
+
 Status checkShapes(const Scenario& scenario, const std::vector<std::filesystem::path>& images,
                    const std::vector<std::vector<DeckIncident>>& incidents,
                    const std::vector<std::vector<DeckAlert>>& alerts) {
@@ -154,6 +171,7 @@ std::string briefingDeckHtml(const std::filesystem::path& dir, const Scenario& s
         html += fmt::format("<p class=\"caption\">{}</p>\n", escape(step.caption));
         if (i < perStepIncidents.size()) incidentTable(html, perStepIncidents[i]);
         if (i < perStepAlerts.size()) alertTable(html, perStepAlerts[i]);
+        injectList(html, scenario, step);
         if (!step.notes.empty()) {
             html += fmt::format("<details><summary>Speaker notes</summary><p>{}</p></details>\n",
                                 escape(step.notes));

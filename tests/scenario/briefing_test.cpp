@@ -34,6 +34,11 @@ Scenario threeSteps() {
     close.zoom = 10;
     s.steps[1].view = close;
     s.steps[2].caption = "Skiffs <1 nm & closing";
+    Inject call;
+    call.time = kT0 + 2 * kHour + 10 * time::kMillisPerMinute;
+    call.title = "UKMTO call";
+    call.text = "Two skiffs closing";
+    s.injects.push_back(call);
     return s;
 }
 
@@ -167,6 +172,11 @@ TEST(Briefing, DeckReferencesEveryImageWithCaptionTimeIncidentsAndAlerts) {
     EXPECT_NE(html.find("attempted boarding"), std::string::npos);
     EXPECT_NE(html.find("CPA 0.4 nm"), std::string::npos);
     EXPECT_NE(html.find("Speaker note"), std::string::npos);
+    // The inject at 02:10 belongs to step 2 (02:00-03:00), listed after its alerts.
+    const auto injectAt = html.find("<b>UKMTO call</b> &ndash; Two skiffs closing");
+    ASSERT_NE(injectAt, std::string::npos);
+    EXPECT_GT(injectAt, html.find("id=\"step-2\""));
+    EXPECT_LT(injectAt, html.find("id=\"step-3\""));
     EXPECT_NE(html.find("<h2>Summary</h2>"), std::string::npos);
     EXPECT_NE(html.find("<td>Vessels</td><td>27</td>"), std::string::npos);
     // Self-contained: inline style, no external stylesheets, scripts or web links.
