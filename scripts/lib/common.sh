@@ -10,7 +10,7 @@ SEAWATCH_PACKAGES=(
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri mesa-utils-bin
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-dejavu-core xvfb xauth gpsd-tools
+  fonts-dejavu-core xvfb xauth gpsd-tools gpsd-clients
 )
 
 log() { printf '\033[1m[seawatch]\033[0m %s\n' "$*" >&2; }

@@ -101,9 +101,10 @@ Result<std::string> hashFile(const std::string& path) {
     return std::string(out);
 }
 
+// Floats are stored rounded to the 0.1 resolution AIS carries, not as float artefacts.
 void bindOptional(sqlite3_stmt* s, int i, float v) {
     if (isKnown(v)) {
-        sqlite3_bind_double(s, i, v);
+        sqlite3_bind_double(s, i, std::round(static_cast<double>(v) * 10.0) / 10.0);
     } else {
         sqlite3_bind_null(s, i);
     }
@@ -243,7 +244,7 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
                     ++report.fixesStored;
                 }
             }
-            if (auto st = toVesselStatic(*m)) {
+            if (auto st = toVesselStatic(*m); st && st->mmsi != 0) {
                 sqlite3_stmt* s = upsertStatic->get();
                 sqlite3_bind_int64(s, 1, st->mmsi);
                 sqlite3_bind_text(s, 2, st->name.c_str(), -1, SQLITE_TRANSIENT);

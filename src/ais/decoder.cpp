@@ -81,6 +81,12 @@ const AisMessage* AisDecoder::handleFragment(const Fragment& f, const SentenceMe
         }
     }
 
+    if (group && stats_.sentences - group->lastSentence > kStaleAfterSentences) {
+        ++stats_.groupsStale;
+        dropGroup(*group);
+        group = nullptr;
+    }
+
     if (f.number == 1) {
         if (group) {
             // A new first fragment replaces a group that never finished.

@@ -144,7 +144,10 @@ void ReplayFeed::run(std::stop_token stop) {
             }
             while (!stop.stop_requested()) {
                 if (paused_.load()) {
+                    // Time spent paused does not advance the replay clock.
+                    const auto pauseStart = Clock::now();
                     std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
+                    anchorWall += Clock::now() - pauseStart;
                     continue;
                 }
                 const double sp = speed_.load();

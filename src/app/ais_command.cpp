@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "seawatch/ais/archive.hpp"
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/gpsd_json.hpp"
 #include "seawatch/ais/line_reader.hpp"
@@ -112,6 +113,40 @@ int runDecode(const DecodeOptions& opt) {
     return exit;
 }
 
+int runImport(const std::vector<std::string>& inputs, const std::string& workspace) {
+    auto archive = ais::AisArchive::open(workspace);
+    if (!archive) {
+        std::fprintf(stderr, "seawatch ais import: %s\n", archive.error().c_str());
+        return kExitFailure;
+    }
+    int exit = kExitOk;
+    for (const std::string& path : inputs) {
+        auto report = archive->importFile(path);
+        if (!report) {
+            std::fprintf(stderr, "seawatch ais import: %s\n", report.error().c_str());
+            exit = kExitFailure;
+            continue;
+        }
+        if (report->alreadyComplete) {
+            std::printf("%s: already imported (%llu lines), nothing added\n", path.c_str(),
+                        static_cast<unsigned long long>(report->linesSkipped));
+            continue;
+        }
+        std::printf("%s: %llu lines read%s, %llu positions and %llu static reports stored, "
+                    "%llu messages without a time skipped, %llu bad checksums, %llu malformed\n",
+                    path.c_str(), static_cast<unsigned long long>(report->linesRead),
+                    report->linesSkipped
+                        ? fmt::format(" (resumed after line {})", report->linesSkipped).c_str()
+                        : "",
+                    static_cast<unsigned long long>(report->fixesStored),
+                    static_cast<unsigned long long>(report->staticStored),
+                    static_cast<unsigned long long>(report->untimedMessages),
+                    static_cast<unsigned long long>(report->decode.badChecksum),
+                    static_cast<unsigned long long>(report->decode.malformed));
+    }
+    return exit;
+}
+
 }  // namespace
 
 void registerAisCommand(CLI::App& app, int& exitCode) {
@@ -131,6 +166,16 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
         if (decodeOpts->inputs.empty()) decodeOpts->inputs.push_back("-");
         exitCode = runDecode(*decodeOpts);
     });
+
+    struct ImportOptions {
+        std::vector<std::string> inputs;
+        std::string workspace;
+    };
+    auto importOpts = std::make_shared<ImportOptions>();
+    auto* import = ais->add_subcommand("import", "Store positions and static data in a workspace (SQLite)");
+    import->add_option("files", importOpts->inputs, "AIS log files")->required();
+    import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")->required();
+    import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace); });
 }
 
 }  // namespace seawatch::app

@@ -18,5 +18,6 @@ enum ExitCode : int {
 void registerRenderCommand(CLI::App& app, int& exitCode);
 void registerAisCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
+void registerScenarioCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     registerRenderCommand(app, exitCode);
     registerAisCommand(app, exitCode);
     registerAnalyzeCommand(app, exitCode);
+    registerScenarioCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {

@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include "seawatch/ais/sentence.hpp"
+
+using namespace seawatch::ais;
+
+TEST(Sentence, PlainVdmWithChecksum) {
+    const auto p = parseLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33\r\n");
+    ASSERT_EQ(p.kind, LineKind::Fragment);
+    EXPECT_EQ(p.fragment.talker, "AI");
+    EXPECT_EQ(p.fragment.channel, 'B');
+    EXPECT_EQ(p.fragment.count, 1);
+    EXPECT_EQ(p.fragment.sequenceId, -1);
+    EXPECT_EQ(p.fragment.payload, "15N1u<PP1FJuvSRHOE6QIwwh0HQ6");
+    EXPECT_FALSE(p.fragment.own);
+    EXPECT_EQ(p.meta.time, kNoTime);
+}
+
+TEST(Sentence, BadChecksumIsReported) {
+    const auto p = parseLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*34");
+    EXPECT_EQ(p.kind, LineKind::BadChecksum);
+}
+
+TEST(Sentence, AnyTalkerAndVdo) {
+    const auto p = parseLine("!BYVDO,1,1,,A,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*21");
+    ASSERT_EQ(p.kind, LineKind::Fragment) << p.error;
+    EXPECT_EQ(p.fragment.talker, "BY");
+    EXPECT_TRUE(p.fragment.own);
+}
+
+TEST(Sentence, TagBlockSourceTimeAndGroup) {
+    const auto p = parseLine(
+        "\\g:1-2-1604,s:rORBCOMM008,c:1418169601,T:2014-12-10 00.00.01*37\\!AIVDM,2,1,6,A,"
+        "53@o0E000001Q0CG37U8u<Tp4q@D00000000000018330400000000000000,0*63");
+    ASSERT_EQ(p.kind, LineKind::Fragment);
+    EXPECT_EQ(p.meta.source, "rORBCOMM008");
+    EXPECT_EQ(p.meta.time, 1418169601000LL);
+    EXPECT_EQ(p.meta.groupId, 1604U);
+    EXPECT_EQ(p.meta.groupIndex, 1);
+    EXPECT_EQ(p.meta.groupSize, 2);
+    EXPECT_FALSE(p.meta.tagBlockBadChecksum);
+    EXPECT_EQ(p.fragment.sequenceId, 6);
+}
+
+TEST(Sentence, TagBlockWithBadChecksumIsFlaggedButSentenceKept) {
+    const auto p = parseLine("\\s:x,c:1418169601*00\\!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
+    EXPECT_EQ(p.kind, LineKind::Fragment);
+    EXPECT_TRUE(p.meta.tagBlockBadChecksum);
+    EXPECT_EQ(p.meta.time, kNoTime);
+}
+
+TEST(Sentence, TrailingUnixMillis) {
+    const auto p = parseLine("!AIVDM,1,1,,B,15?t00002Sctd0aial1<Wb@>0@4W,0*18,1328182324635");
+    ASSERT_EQ(p.kind, LineKind::Fragment);
+    EXPECT_EQ(p.meta.time, 1328182324635LL);
+}
+
+TEST(Sentence, UscgMetadataKeepsTimeOfDayAndUnixSeconds) {
+    const auto p = parseLine(
+        "!AIVDM,1,1,,A,403Ovl@000Htt<tSF0l4Q@100`Pq,0*28,d-109,S2105,t050056.00,T56.13718694,"
+        "r003669946,1325394060,1325394001");
+    ASSERT_EQ(p.kind, LineKind::Fragment);
+    EXPECT_EQ(p.meta.timeOfDayMs, (5 * 3600 + 0 * 60 + 56) * 1000);
+    EXPECT_EQ(p.meta.time, 1325394060000LL);
+}
+
+TEST(Sentence, PghpTimestamp) {
+    const auto p = parseLine("$PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B*5B");
+    ASSERT_EQ(p.kind, LineKind::Timestamp);
+    EXPECT_EQ(p.meta.time, seawatch::time::fromCivil({2010, 6, 11, 11, 46, 11, 390}));
+}
+
+TEST(Sentence, SkippedKinds) {
+    EXPECT_EQ(parseLine("").kind, LineKind::Blank);
+    EXPECT_EQ(parseLine("   \r").kind, LineKind::Blank);
+    EXPECT_EQ(parseLine("# comment").kind, LineKind::Comment);
+    EXPECT_EQ(parseLine("$GPGGA,184353.07,1929.045,S,02410.506,E,1,04,2.6,100.00,M,-33.9,M,,0000*6D").kind,
+              LineKind::OtherNmea);
+    EXPECT_EQ(parseLine("foobar").kind, LineKind::Malformed);
+    EXPECT_EQ(parseLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0").kind, LineKind::Malformed);
+    EXPECT_EQ(parseLine("\\s:x*00").kind, LineKind::Malformed);
+}
+
+TEST(Sentence, MalformedFields) {
+    // Wrong field counts and impossible fragment numbers, each with a valid checksum.
+    for (const char* body : {"AIVDM,1,1,,B,15N1u", "AIVDM,1,2,,B,15N1u,0", "AIVDM,0,0,,B,15N1u,0",
+                             "AIVDM,1,1,,B,15N1u,7", "AIVDM,1,1,x,B,15N1u,0", "AIVDM,1,1,,B,15N1u,0,9"}) {
+        char line[128];
+        std::snprintf(line, sizeof line, "!%s*%02X", body, nmeaChecksum(body));
+        EXPECT_EQ(parseLine(line).kind, LineKind::Malformed) << line;
+    }
+}
