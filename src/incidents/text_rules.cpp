@@ -6,6 +6,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace seawatch::incidents {
 
@@ -151,8 +152,7 @@ Category categoryFromNarrative(const std::string& n) {
                         "seized by"})) {
         return Category::Detention;
     }
-    if (containsAny(n, {"boarded", "climbed on board", "gained access", "got onboard",
-                        "boarded"})) {
+    if (containsAny(n, {"boarded", "climbed on board", "gained access", "got onboard"})) {
         return mentionsRobbery(n) ? Category::Robbery : Category::Boarded;
     }
     if (containsAny(n, {"fired upon", "fired on", "fired at", "opened fire", "shot at",
@@ -163,8 +163,7 @@ Category categoryFromNarrative(const std::string& n) {
                         "tried to board", "attempting to board"})) {
         return Category::Attempted;
     }
-    if (containsAny(n, {"disrupt", "pirate action group", "intercepted by", "warship "
-                                                                            "intercepted"})) {
+    if (containsAny(n, {"disrupt", "pirate action group", "intercepted by"})) {
         return Category::Disruption;
     }
     if (mentionsRobbery(n)) return Category::Robbery;
@@ -258,12 +257,93 @@ std::string vesselTypeFromVictim(std::string_view victim) {
     return {};
 }
 
+namespace {
+
+std::vector<std::string_view> splitWords(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (isSpace(text[i]) || text[i] == ',')) ++i;
+        std::size_t end = i;
+        while (end < text.size() && !isSpace(text[end]) && text[end] != ',') ++end;
+        if (end > i) words.push_back(text.substr(i, end - i));
+        i = end;
+    }
+    return words;
+}
+
+bool hasLower(std::string_view word) {
+    return std::any_of(word.begin(), word.end(),
+                       [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+bool hasUpper(std::string_view word) {
+    return std::any_of(word.begin(), word.end(),
+                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+std::string vesselNameFromVictim(std::string_view victim) {
+    const auto words = splitWords(victim);
+    if (words.empty()) return {};
+    if (!hasLower(victim)) {
+        // All capitals: a name only when no vessel type or placeholder is named.
+        const std::string l = lower(victim);
+        if (!vesselTypeFromVictim(victim).empty() ||
+            containsAny(l, {"unidentified", "unknown", "n/a", "vessels"})) {
+            return {};
+        }
+        return std::string(victim);
+    }
+    std::size_t first = words.size();
+    while (first > 0 && !hasLower(words[first - 1]) &&
+           (hasUpper(words[first - 1]) ||
+            std::all_of(words[first - 1].begin(), words[first - 1].end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))) {
+        --first;
+    }
+    // A trailing number alone ("... 55") is not a name.
+    if (first == words.size() || !hasUpper(words[first])) return {};
+    std::string name;
+    for (std::size_t k = first; k < words.size(); ++k) {
+        if (!name.empty()) name += ' ';
+        name += words[k];
+    }
+    return name;
+}
+
+std::string flagFromText(std::string_view text) {
+    const std::size_t at = text.find("-flagged");
+    if (at == std::string_view::npos) return {};
+    const auto words = splitWords(text.substr(0, at));
+    static constexpr std::string_view kNotCountries[] = {"a", "an", "the", "two", "three",
+                                                         "four", "five", "one", "several"};
+    std::vector<std::string_view> picked;
+    for (std::size_t k = words.size(); k > 0 && picked.size() < 3; --k) {
+        const std::string_view w = words[k - 1];
+        if (!std::isupper(static_cast<unsigned char>(w.front()))) break;
+        const std::string l = lower(w);
+        if (std::find(std::begin(kNotCountries), std::end(kNotCountries), l) !=
+            std::end(kNotCountries)) {
+            break;
+        }
+        picked.push_back(w);
+    }
+    std::string flag;
+    for (auto it = picked.rbegin(); it != picked.rend(); ++it) {
+        const std::string_view w = *it;
+        if (!flag.empty()) flag += ' ';
+        flag += w;
+    }
+    return flag;
+}
+
 VesselStatus vesselStatusFromText(std::string_view text) {
     const std::string t = lower(text);
     if (containsAny(t, {"berthed", "alongside", "at berth", "moored", "docked"})) {
         return VesselStatus::Berthed;
     }
-    if (containsAny(t, {"anchored", "at anchor", "drifting"})) return VesselStatus::Anchored;
+    if (containsAny(t, {"anchored", "at anchor"})) return VesselStatus::Anchored;
     if (containsAny(t, {"underway", "under way", "steaming", "transiting", "en route"})) {
         return VesselStatus::Steaming;
     }

@@ -196,7 +196,7 @@ Result<Workspace> Workspace::open(const std::filesystem::path& path) {
         }
     }
     if (auto s = ws.exec(std::string("BEGIN IMMEDIATE;") + kCoreSchema + "COMMIT;"); !s) {
-        ws.exec("ROLLBACK");
+        (void)ws.exec("ROLLBACK");
         return makeError("workspace " + path.string() + ": " + s.error());
     }
     return ws;

@@ -4,6 +4,7 @@
 // hand them straight to the GPU and the table without per-row objects.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,7 +72,9 @@ public:
 
 private:
     explicit IncidentStore(workspace::Workspace& ws) : ws_(&ws) {}
+    struct UpsertStatements;  // prepared once, on the first upsert
     workspace::Workspace* ws_;
+    std::shared_ptr<UpsertStatements> statements_;
 };
 
 // The incidents tables' migrations (exposed for tests of the schema history).

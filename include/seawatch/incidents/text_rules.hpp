@@ -30,6 +30,11 @@ Category categoryFromImbAttackType(std::string_view attackType, std::string_view
 // Normalised vessel type ("bulk carrier", "tanker", "yacht", ...) from ASAM victim text;
 // empty when the text names no type.
 std::string vesselTypeFromVictim(std::string_view victim);
+// The vessel's name in victim text such as "Malta-flagged bulk carrier TZAREVNA" (the
+// trailing upper-case words of a mixed-case text, or an all-capitals text naming no type).
+std::string vesselNameFromVictim(std::string_view victim);
+// "Marshall Islands" from "... Marshall Islands-flagged ..."; empty when absent.
+std::string flagFromText(std::string_view text);
 // Vessel status from narrative words ("berthed", "at anchor", "underway"...).
 VesselStatus vesselStatusFromText(std::string_view text);
 

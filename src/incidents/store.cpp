@@ -1,0 +1,441 @@
+#include "seawatch/incidents/store.hpp"
+
+#include <cmath>
+#include <ctime>
+#include <limits>
+#include <string>
+
+#include "sqlite_statement.hpp"
+
+namespace seawatch::incidents {
+
+using workspace::Statement;
+
+namespace {
+
+// The `incidents` table is a GeoPackage feature layer (fid + geom) with the model's
+// fields as plain columns, so QGIS shows every attribute. Besides the GeoPackage R*Tree
+// (2-D, used by GDAL/QGIS) a 3-D space-time R*Tree lets bbox+time filters skip the table,
+// and an external-content FTS5 index covers the free text.
+const std::string& schemaV1() {
+    static const std::string sql = R"sql(
+CREATE TABLE incidents (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  geom POINT,
+  source TEXT NOT NULL CHECK (source IN ('asam', 'imb', 'manual', 'scenario')),
+  source_ref TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  occurred_ms INTEGER NOT NULL,
+  date_only INTEGER NOT NULL DEFAULT 0 CHECK (date_only IN (0, 1)),
+  lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+  position_precision TEXT NOT NULL
+    CHECK (position_precision IN ('exact', 'estimated', 'region_only')),
+  category TEXT NOT NULL,
+  category_code INTEGER NOT NULL,
+  vessel_name TEXT,
+  vessel_type TEXT,
+  flag TEXT,
+  vessel_status TEXT NOT NULL
+    CHECK (vessel_status IN ('unknown', 'berthed', 'anchored', 'steaming')),
+  aggressor TEXT,
+  narrative TEXT,
+  navarea TEXT,
+  subregion TEXT,
+  source_note TEXT,
+  imported_at TEXT NOT NULL,
+  content_hash INTEGER NOT NULL,
+  UNIQUE (source, source_ref));
+CREATE INDEX incidents_occurred ON incidents(occurred_ms);
+CREATE INDEX incidents_category_occurred ON incidents(category_code, occurred_ms);
+)sql" + workspace::gpkgPointLayerSql("incidents", "geom", "fid",
+                                     "Piracy and maritime security incidents") +
+                                   R"sql(
+CREATE VIRTUAL TABLE incidents_space_time USING rtree(id, minx, maxx, miny, maxy, mint, maxt);
+CREATE TRIGGER incidents_space_time_insert AFTER INSERT ON incidents BEGIN
+  INSERT INTO incidents_space_time VALUES (NEW.fid, NEW.lon, NEW.lon, NEW.lat, NEW.lat,
+    NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0);
+END;
+CREATE TRIGGER incidents_space_time_update AFTER UPDATE OF lon, lat, occurred_ms ON incidents
+BEGIN
+  INSERT OR REPLACE INTO incidents_space_time VALUES (NEW.fid, NEW.lon, NEW.lon, NEW.lat,
+    NEW.lat, NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0);
+END;
+CREATE TRIGGER incidents_space_time_delete AFTER DELETE ON incidents BEGIN
+  DELETE FROM incidents_space_time WHERE id = OLD.fid;
+END;
+CREATE VIRTUAL TABLE incidents_fts USING fts5(narrative, vessel_name, aggressor,
+  content='incidents', content_rowid='fid');
+CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
+  INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor)
+    VALUES (NEW.fid, NEW.narrative, NEW.vessel_name, NEW.aggressor);
+END;
+CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN
+  INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, aggressor)
+    VALUES ('delete', OLD.fid, OLD.narrative, OLD.vessel_name, OLD.aggressor);
+END;
+CREATE TRIGGER incidents_fts_update AFTER UPDATE OF narrative, vessel_name, aggressor
+  ON incidents BEGIN
+  INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, aggressor)
+    VALUES ('delete', OLD.fid, OLD.narrative, OLD.vessel_name, OLD.aggressor);
+  INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor)
+    VALUES (NEW.fid, NEW.narrative, NEW.vessel_name, NEW.aggressor);
+END;
+)sql";
+    return sql;
+}
+
+constexpr const char* kRecordColumns =
+    "i.fid, i.source, i.source_ref, i.occurred_ms, i.date_only, i.lat, i.lon, "
+    "i.position_precision, i.category_code, i.vessel_name, i.vessel_type, i.flag, "
+    "i.vessel_status, i.aggressor, i.narrative, i.navarea, i.subregion, i.source_note, "
+    "i.imported_at";
+
+Incident readRecord(const Statement& s) {
+    Incident r;
+    r.id = s.int64(0);
+    r.source = parseSource(s.text(1)).value_or(Source::Manual);
+    r.sourceRef = s.text(2);
+    r.occurredAt = s.int64(3);
+    r.dateOnly = s.int64(4) != 0;
+    r.lat = s.real(5);
+    r.lon = s.real(6);
+    r.positionPrecision =
+        parsePositionPrecision(s.text(7)).value_or(PositionPrecision::Estimated);
+    const auto code = s.int64(8);
+    r.category = (code >= 0 && code < kCategoryCount) ? static_cast<Category>(code)
+                                                      : Category::Unclassified;
+    r.vesselName = s.text(9);
+    r.vesselType = s.text(10);
+    r.flag = s.text(11);
+    r.vesselStatus = parseVesselStatus(s.text(12)).value_or(VesselStatus::Unknown);
+    r.aggressor = s.text(13);
+    r.narrative = s.text(14);
+    r.navarea = s.text(15);
+    r.subregion = s.text(16);
+    r.sourceNote = s.text(17);
+    r.importedAt = time::parseIso8601(s.text(18)).value_or(0);
+    return r;
+}
+
+// FNV-1a over every stored field except the import time, to tell an unchanged re-import
+// from an updated record without reading the row back.
+std::int64_t contentHash(const Incident& r) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::string_view bytes) {
+        for (unsigned char c : bytes) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        h ^= 0xff;  // field separator
+        h *= 1099511628211ull;
+    };
+    auto mixNumber = [&mix](auto value) {
+        mix(std::string_view(reinterpret_cast<const char*>(&value), sizeof(value)));
+    };
+    mixNumber(r.occurredAt);
+    mixNumber(static_cast<int>(r.dateOnly));
+    mixNumber(r.lat);
+    mixNumber(r.lon);
+    mixNumber(static_cast<int>(r.positionPrecision));
+    mixNumber(static_cast<int>(r.category));
+    mixNumber(static_cast<int>(r.vesselStatus));
+    for (const std::string* s : {&r.vesselName, &r.vesselType, &r.flag, &r.aggressor,
+                                 &r.narrative, &r.navarea, &r.subregion, &r.sourceNote}) {
+        mix(*s);
+    }
+    return static_cast<std::int64_t>(h);
+}
+
+void bindQuery(Statement& stmt, const IncidentQuery& q) {
+    int index = 1;
+    if (!q.text.empty()) stmt.bind(index++, ftsQueryFromWords(q.text));
+    if (q.bbox || q.from || q.to) {
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        const double west = q.bbox ? q.bbox->west : -inf;
+        const double east = q.bbox ? q.bbox->east : inf;
+        const double south = q.bbox ? q.bbox->south : -inf;
+        const double north = q.bbox ? q.bbox->north : inf;
+        // R*Tree coordinates are 32-bit floats rounded outwards, so the tree prefilters with
+        // a day margin and the table columns decide exactly.
+        const double fromDay =
+            q.from ? static_cast<double>(*q.from) / time::kMillisPerDay - 1.0 : -inf;
+        const double toDay = q.to ? static_cast<double>(*q.to) / time::kMillisPerDay + 1.0 : inf;
+        for (double v : {east, west, north, south, toDay, fromDay}) stmt.bind(index++, v);
+    }
+    if (q.bbox) {
+        for (double v : {q.bbox->west, q.bbox->east, q.bbox->south, q.bbox->north}) {
+            stmt.bind(index++, v);
+        }
+    }
+    if (q.from) stmt.bind(index++, static_cast<std::int64_t>(*q.from));
+    if (q.to) stmt.bind(index++, static_cast<std::int64_t>(*q.to));
+    for (Category c : q.categories) stmt.bind(index++, static_cast<int>(c));
+    if (q.limit > 0) stmt.bind(index++, static_cast<std::int64_t>(q.limit));
+}
+
+// A parameterised query: the driving table depends on which filter is given, so the most
+// selective index is read first (FTS, then the space-time R*Tree, then the table).
+std::string buildQuerySql(const IncidentQuery& q, std::string_view columns) {
+    std::string sql = "SELECT " + std::string(columns) + " FROM ";
+    const bool spaceTime = q.bbox || q.from || q.to;
+    if (!q.text.empty()) {
+        sql += "incidents_fts f CROSS JOIN incidents i ON i.fid = f.rowid ";
+    }
+    if (spaceTime) {
+        sql += q.text.empty() ? "incidents_space_time r CROSS JOIN incidents i ON i.fid = r.id "
+                              : "JOIN incidents_space_time r ON r.id = i.fid ";
+    }
+    if (q.text.empty() && !spaceTime) sql += "incidents i ";
+    sql += "WHERE 1";
+    if (!q.text.empty()) sql += " AND incidents_fts MATCH ?";
+    if (spaceTime) {
+        sql += " AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
+               " AND r.mint <= ? AND r.maxt >= ?";
+    }
+    if (q.bbox) sql += " AND i.lon >= ? AND i.lon <= ? AND i.lat >= ? AND i.lat <= ?";
+    if (q.from) sql += " AND i.occurred_ms >= ?";
+    if (q.to) sql += " AND i.occurred_ms < ?";
+    if (!q.categories.empty()) {
+        sql += " AND i.category_code IN (";
+        for (std::size_t k = 0; k < q.categories.size(); ++k) sql += k ? ",?" : "?";
+        sql += ")";
+    }
+    sql += " ORDER BY i.occurred_ms, i.fid";
+    if (q.limit > 0) sql += " LIMIT ?";
+    return sql;
+}
+
+Status stepError(sqlite3* db, int rc, std::string_view what) {
+    return makeError(std::string(what) + ": " + sqlite3_errstr(rc) + " (" + sqlite3_errmsg(db) +
+                     ")");
+}
+
+}  // namespace
+
+struct IncidentStore::UpsertStatements {
+    Statement find;
+    Statement insert;
+    Statement update;
+};
+
+void IncidentColumns::clear() {
+    ids.clear();
+    lon.clear();
+    lat.clear();
+    occurredAt.clear();
+    category.clear();
+}
+
+const std::vector<workspace::Migration>& incidentMigrations() {
+    static const std::vector<workspace::Migration> steps{{1, schemaV1()}};
+    return steps;
+}
+
+std::string ftsQueryFromWords(std::string_view words) {
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"';
+        for (char ch : word) {
+            if (ch == '"') out += '"';  // FTS5 escapes a quote by doubling it
+            out += ch;
+        }
+        out += '"';
+        word.clear();
+    };
+    for (char ch : words) {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == ',') {
+            flush();
+        } else {
+            word += ch;
+        }
+    }
+    flush();
+    return out;
+}
+
+Result<IncidentStore> IncidentStore::open(workspace::Workspace& ws) {
+    if (auto s = ws.migrate("incidents", incidentMigrations()); !s) {
+        return makeError("workspace " + ws.path().string() + ": " + s.error());
+    }
+    return IncidentStore(ws);
+}
+
+Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
+    sqlite3* db = ws_->handle();
+    if (!std::isfinite(r.lat) || !std::isfinite(r.lon) || std::abs(r.lat) > 90.0 ||
+        std::abs(r.lon) > 180.0) {
+        return makeError("position out of range");
+    }
+    if (r.sourceRef.empty()) return makeError("empty source reference");
+    const std::int64_t hash = contentHash(r);
+
+    if (!statements_) {
+        auto find = Statement::prepare(
+            db, "SELECT fid, content_hash FROM incidents WHERE source = ?1 AND source_ref = ?2");
+        if (!find) return makeError(find.error());
+        auto insert = Statement::prepare(
+            db,
+            "INSERT INTO incidents(geom, source, source_ref, occurred_at, occurred_ms, "
+            "date_only, lat, lon, position_precision, category, category_code, vessel_name, "
+            "vessel_type, flag, vessel_status, aggressor, narrative, navarea, subregion, "
+            "source_note, imported_at, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+            "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+        if (!insert) return makeError(insert.error());
+        auto update = Statement::prepare(
+            db,
+            "UPDATE incidents SET geom = ?1, source = ?2, source_ref = ?3, occurred_at = ?4, "
+            "occurred_ms = ?5, date_only = ?6, lat = ?7, lon = ?8, position_precision = ?9, "
+            "category = ?10, category_code = ?11, vessel_name = ?12, vessel_type = ?13, "
+            "flag = ?14, vessel_status = ?15, aggressor = ?16, narrative = ?17, navarea = ?18, "
+            "subregion = ?19, source_note = ?20, imported_at = ?21, content_hash = ?22 "
+            "WHERE fid = ?23");
+        if (!update) return makeError(update.error());
+        statements_ = std::make_shared<UpsertStatements>(UpsertStatements{
+            std::move(find).value(), std::move(insert).value(), std::move(update).value()});
+    }
+    Statement& find = statements_->find;
+    find.reset();
+    find.bind(1, sourceName(r.source));
+    find.bind(2, r.sourceRef);
+    std::int64_t existing = 0;
+    int rc = find.step();
+    if (rc == SQLITE_ROW) {
+        existing = find.int64(0);
+        const bool same = find.int64(1) == hash;
+        find.reset();
+        if (same) return UpsertOutcome::Duplicate;
+    } else if (rc != SQLITE_DONE) {
+        return makeError(stepError(db, rc, "lookup failed").error());
+    }
+    find.reset();
+
+    Statement& write = existing ? statements_->update : statements_->insert;
+    write.reset();
+    const std::string importedAt =
+        time::formatIso8601(r.importedAt ? r.importedAt
+                                         : static_cast<time::UnixMillis>(std::time(nullptr)) *
+                                               time::kMillisPerSecond);
+    write.bindBlob(1, workspace::gpkgPointBlob(r.lon, r.lat));
+    write.bind(2, sourceName(r.source));
+    write.bind(3, r.sourceRef);
+    write.bind(4, r.dateOnly ? time::formatDate(r.occurredAt) : time::formatIso8601(r.occurredAt));
+    write.bind(5, static_cast<std::int64_t>(r.occurredAt));
+    write.bind(6, r.dateOnly ? 1 : 0);
+    write.bind(7, r.lat);
+    write.bind(8, r.lon);
+    write.bind(9, positionPrecisionName(r.positionPrecision));
+    write.bind(10, categoryName(r.category));
+    write.bind(11, static_cast<int>(r.category));
+    write.bindOptionalText(12, r.vesselName);
+    write.bindOptionalText(13, r.vesselType);
+    write.bindOptionalText(14, r.flag);
+    write.bind(15, vesselStatusName(r.vesselStatus));
+    write.bindOptionalText(16, r.aggressor);
+    write.bindOptionalText(17, r.narrative);
+    write.bindOptionalText(18, r.navarea);
+    write.bindOptionalText(19, r.subregion);
+    write.bindOptionalText(20, r.sourceNote);
+    write.bind(21, importedAt);
+    write.bind(22, hash);
+    if (existing) write.bind(23, existing);
+    rc = write.step();
+    write.reset();
+    if (rc != SQLITE_DONE) {
+        return makeError(stepError(db, rc, existing ? "update failed" : "insert failed").error());
+    }
+    return existing ? UpsertOutcome::Updated : UpsertOutcome::Inserted;
+}
+
+Result<IncidentColumns> IncidentStore::query(const IncidentQuery& q) const {
+    auto stmt = Statement::prepare(
+        ws_->handle(), buildQuerySql(q, "i.fid, i.lon, i.lat, i.occurred_ms, i.category_code"));
+    if (!stmt) return makeError(stmt.error());
+    bindQuery(*stmt, q);
+    IncidentColumns out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        out.ids.push_back(stmt->int64(0));
+        out.lon.push_back(stmt->real(1));
+        out.lat.push_back(stmt->real(2));
+        out.occurredAt.push_back(stmt->int64(3));
+        const auto code = stmt->int64(4);
+        out.category.push_back((code >= 0 && code < kCategoryCount) ? static_cast<Category>(code)
+                                                                    : Category::Unclassified);
+    }
+    if (rc != SQLITE_DONE) return makeError(stepError(ws_->handle(), rc, "query failed").error());
+    return out;
+}
+
+Result<std::vector<Incident>> IncidentStore::queryRecords(const IncidentQuery& q) const {
+    auto stmt = Statement::prepare(ws_->handle(), buildQuerySql(q, kRecordColumns));
+    if (!stmt) return makeError(stmt.error());
+    bindQuery(*stmt, q);
+    std::vector<Incident> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(readRecord(*stmt));
+    if (rc != SQLITE_DONE) return makeError(stepError(ws_->handle(), rc, "query failed").error());
+    return out;
+}
+
+Result<Incident> IncidentStore::fetch(std::int64_t id) const {
+    auto stmt = Statement::prepare(
+        ws_->handle(), std::string("SELECT ") + kRecordColumns + " FROM incidents i WHERE fid = ?1");
+    if (!stmt) return makeError(stmt.error());
+    stmt->bind(1, id);
+    const int rc = stmt->step();
+    if (rc == SQLITE_ROW) return readRecord(*stmt);
+    if (rc == SQLITE_DONE) return makeError("no incident with id " + std::to_string(id));
+    return makeError(stepError(ws_->handle(), rc, "fetch failed").error());
+}
+
+Result<std::int64_t> IncidentStore::count() const {
+    auto stmt = Statement::prepare(ws_->handle(), "SELECT COUNT(*) FROM incidents");
+    if (!stmt) return makeError(stmt.error());
+    if (stmt->step() != SQLITE_ROW) return makeError("count failed");
+    return stmt->int64(0);
+}
+
+Result<std::vector<TimeBucket>> IncidentStore::countsByTime(const IncidentQuery& q,
+                                                            bool byMonth) const {
+    auto columns = query(q);
+    if (!columns) return makeError(columns.error());
+    std::vector<TimeBucket> buckets;
+    // Rows come ordered by time, so buckets fill in order.
+    for (time::UnixMillis t : columns->occurredAt) {
+        const time::CivilTime c = time::toCivil(t);
+        const int month = byMonth ? c.month : 0;
+        if (buckets.empty() || buckets.back().year != c.year || buckets.back().month != month) {
+            buckets.push_back({c.year, month, 0});
+        }
+        ++buckets.back().count;
+    }
+    return buckets;
+}
+
+Result<std::map<std::string, std::int64_t>> IncidentStore::stats(StatsKey key) const {
+    const char* sql = nullptr;
+    switch (key) {
+        case StatsKey::Year:
+            sql = "SELECT substr(occurred_at, 1, 4), COUNT(*) FROM incidents GROUP BY 1";
+            break;
+        case StatsKey::Category:
+            sql = "SELECT category, COUNT(*) FROM incidents GROUP BY 1";
+            break;
+        case StatsKey::Subregion:
+            sql = "SELECT COALESCE(subregion, '(none)'), COUNT(*) FROM incidents GROUP BY 1";
+            break;
+    }
+    auto stmt = Statement::prepare(ws_->handle(), sql);
+    if (!stmt) return makeError(stmt.error());
+    std::map<std::string, std::int64_t> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) out[stmt->text(0)] = stmt->int64(1);
+    if (rc != SQLITE_DONE) return makeError(stepError(ws_->handle(), rc, "stats failed").error());
+    return out;
+}
+
+}  // namespace seawatch::incidents
