@@ -16,5 +16,6 @@ enum ExitCode : int {
 // Every register function adds one subcommand to `app`; its callback stores its
 // exit code in `exitCode`.
 void registerRenderCommand(CLI::App& app, int& exitCode);
+void registerIncidentsCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

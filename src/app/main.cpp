@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     ConsoleOptions console;
     addConsoleOptions(app, console);
     registerRenderCommand(app, exitCode);
+    registerIncidentsCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {
