@@ -18,7 +18,12 @@ Result<fs::path> ensureDefaultWorkspace(fs::path path) {
     auto store = IncidentStore::open(*ws);
     if (!store) return makeError(store.error());
     if (existed) return path;
-    const fs::path sample = resourcePath("data/incidents/sample_incidents.geojson");
+    constexpr const char* kSample = "data/incidents/sample_incidents.geojson";
+    fs::path sample = resourcePath(kSample);
+#ifdef SEAWATCH_SOURCE_DIR
+    // A build tree without shaders/ yet (core-only builds) still finds the source tree's data.
+    if (!fs::exists(sample, ec)) sample = fs::path(SEAWATCH_SOURCE_DIR) / kSample;
+#endif
     ImportOptions options;
     options.format = ImportFormat::GeoJson;
     options.strict = true;  // our own file: any bad record is a bug to surface

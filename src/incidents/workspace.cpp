@@ -183,7 +183,8 @@ Result<Workspace> Workspace::open(const std::filesystem::path& path) {
                          " is a SQLite file of another application (application_id " +
                          std::to_string(*appId) + ")");
     }
-    for (const char* pragma : {"journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"}) {
+    for (const char* pragma : {"journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL",
+                               "cache_size=-131072", "temp_store=MEMORY"}) {
         if (auto s = ws.exec(std::string("PRAGMA ") + pragma); !s) {
             return makeError("workspace " + path.string() + ": " + s.error());
         }
