@@ -170,7 +170,7 @@ TEST(CsvReader, QuotedMultiLineFieldsDoubledQuotesAndLineNumbers) {
 }
 
 TEST(CsvReader, UnterminatedQuoteIsAnError) {
-    CsvReader reader("a,b\n1,\"never closed\n2,3\n");
+    CsvReader reader(std::string_view("a,b\n1,\"never closed\n2,3\n"));
     std::vector<std::string> f;
     ASSERT_TRUE(reader.next(f));
     EXPECT_FALSE(reader.next(f));

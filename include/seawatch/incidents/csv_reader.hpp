@@ -11,7 +11,9 @@ namespace seawatch::incidents {
 
 class CsvReader {
 public:
+    // The reader keeps a view: the text must outlive it.
     explicit CsvReader(std::string_view text);
+    explicit CsvReader(std::string&& text) = delete;
 
     // Reads the next record into `fields`. Returns false at the end of input or on an
     // error (then error() is non-empty). Blank lines are skipped.
