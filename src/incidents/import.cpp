@@ -545,6 +545,12 @@ Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
 
     workspace::Transaction tx(store.workspace());
     if (!tx.active()) return makeError(tx.beginError());
+    if (auto s = store.beginBulkLoad(); !s) return makeError(s.error());
+    // Rolling back the transaction restores the triggers; the store must forget the load.
+    struct BulkGuard {
+        IncidentStore& store;
+        ~BulkGuard() { store.cancelBulkLoad(); }
+    } guard{store};
     Status status;
     switch (format) {
         case ImportFormat::AsamCsv: status = importAsamCsv(run, text); break;
@@ -553,6 +559,7 @@ Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
         case ImportFormat::GeoJson: status = importGeoJson(run, path); break;
     }
     if (!status) return makeError(status.error());  // the transaction rolls back
+    if (auto s = store.endBulkLoad(); !s) return makeError("indexing failed: " + s.error());
     if (auto s = tx.commit(); !s) return makeError("commit failed: " + s.error());
     if (options.progress) options.progress(ec ? 0 : size, ec ? 0 : size);
     return run.summary();

@@ -17,8 +17,7 @@ namespace {
 // fields as plain columns, so QGIS shows every attribute. Besides the GeoPackage R*Tree
 // (2-D, used by GDAL/QGIS) a 3-D space-time R*Tree lets bbox+time filters skip the table,
 // and an external-content FTS5 index covers the free text.
-const std::string& schemaV1() {
-    static const std::string sql = R"sql(
+constexpr const char* kTableSql = R"sql(
 CREATE TABLE incidents (
   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   geom POINT,
@@ -46,12 +45,15 @@ CREATE TABLE incidents (
   imported_at TEXT NOT NULL,
   content_hash INTEGER NOT NULL,
   UNIQUE (source, source_ref));
-CREATE INDEX incidents_occurred ON incidents(occurred_ms);
 CREATE INDEX incidents_category_occurred ON incidents(category_code, occurred_ms);
-)sql" + workspace::gpkgPointLayerSql("incidents", "geom", "fid",
-                                     "Piracy and maritime security incidents") +
-                                   R"sql(
 CREATE VIRTUAL TABLE incidents_space_time USING rtree(id, minx, maxx, miny, maxy, mint, maxt);
+CREATE VIRTUAL TABLE incidents_fts USING fts5(narrative, vessel_name, aggressor,
+  content='incidents', content_rowid='fid');
+)sql";
+
+// Keeps the space-time R*Tree and the FTS index in step with the table. Bulk loads drop
+// these (and the GeoPackage ones), then fill the indexes in one statement each.
+constexpr const char* kIndexTriggersSql = R"sql(
 CREATE TRIGGER incidents_space_time_insert AFTER INSERT ON incidents BEGIN
   INSERT INTO incidents_space_time VALUES (NEW.fid, NEW.lon, NEW.lon, NEW.lat, NEW.lat,
     NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0);
@@ -64,8 +66,6 @@ END;
 CREATE TRIGGER incidents_space_time_delete AFTER DELETE ON incidents BEGIN
   DELETE FROM incidents_space_time WHERE id = OLD.fid;
 END;
-CREATE VIRTUAL TABLE incidents_fts USING fts5(narrative, vessel_name, aggressor,
-  content='incidents', content_rowid='fid');
 CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
   INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor)
     VALUES (NEW.fid, NEW.narrative, NEW.vessel_name, NEW.aggressor);
@@ -82,6 +82,35 @@ CREATE TRIGGER incidents_fts_update AFTER UPDATE OF narrative, vessel_name, aggr
     VALUES (NEW.fid, NEW.narrative, NEW.vessel_name, NEW.aggressor);
 END;
 )sql";
+
+constexpr const char* kOwnTriggerNames[] = {
+    "incidents_space_time_insert", "incidents_space_time_update", "incidents_space_time_delete",
+    "incidents_fts_insert",        "incidents_fts_delete",        "incidents_fts_update"};
+
+std::string allIndexTriggersSql() {
+    return std::string(kIndexTriggersSql) +
+           workspace::gpkgRtreeTriggersSql("incidents", "geom", "fid");
+}
+
+std::string dropIndexTriggersSql() {
+    std::string sql;
+    for (const char* name : kOwnTriggerNames) sql += std::string("DROP TRIGGER ") + name + ";\n";
+    for (const std::string& name : workspace::gpkgRtreeTriggerNames("incidents", "geom")) {
+        sql += "DROP TRIGGER " + name + ";\n";
+    }
+    return sql;
+}
+
+// The `incidents` table is a GeoPackage feature layer (fid + geom) with the model's
+// fields as plain columns, so QGIS shows every attribute. Besides the GeoPackage R*Tree
+// (2-D, used by GDAL/QGIS) a 3-D space-time R*Tree lets bbox+time filters skip the table,
+// and an external-content FTS5 index covers the free text.
+const std::string& schemaV1() {
+    static const std::string sql =
+        std::string(kTableSql) +
+        workspace::gpkgPointLayerSql("incidents", "geom", "fid",
+                                     "Piracy and maritime security incidents") +
+        kIndexTriggersSql;
     return sql;
 }
 
@@ -313,6 +342,19 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
     }
     find.reset();
 
+    // During a bulk load the index triggers are gone: a row that was already indexed before
+    // the load keeps its index entries right by hand; newer rows are indexed at the end.
+    const bool maintainByHand = bulkFrom_ >= 0 && existing > 0 && existing <= bulkFrom_;
+    if (maintainByHand) {
+        if (auto s = runForRow(
+                "INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, "
+                "aggressor) SELECT 'delete', fid, narrative, vessel_name, aggressor FROM "
+                "incidents WHERE fid = ?1",
+                existing);
+            !s) {
+            return makeError(s.error());
+        }
+    }
     Statement& write = existing ? statements_->update : statements_->insert;
     write.reset();
     const std::string importedAt =
@@ -347,7 +389,63 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
     if (rc != SQLITE_DONE) {
         return makeError(stepError(db, rc, existing ? "update failed" : "insert failed").error());
     }
+    if (maintainByHand) {
+        for (const char* sql :
+             {"INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) SELECT fid, "
+              "narrative, vessel_name, aggressor FROM incidents WHERE fid = ?1",
+              "INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM "
+              "incidents WHERE fid = ?1",
+              "INSERT OR REPLACE INTO incidents_space_time SELECT fid, lon, lon, lat, lat, "
+              "occurred_ms / 86400000.0, occurred_ms / 86400000.0 FROM incidents WHERE fid = ?1"}) {
+            if (auto s = runForRow(sql, existing); !s) return makeError(s.error());
+        }
+    }
     return existing ? UpsertOutcome::Updated : UpsertOutcome::Inserted;
+}
+
+Status IncidentStore::runForRow(const char* sql, std::int64_t fid) {
+    auto stmt = Statement::prepare(ws_->handle(), sql);
+    if (!stmt) return makeError(stmt.error());
+    stmt->bind(1, fid);
+    const int rc = stmt->step();
+    if (rc != SQLITE_DONE) return stepError(ws_->handle(), rc, "index maintenance failed");
+    return {};
+}
+
+Status IncidentStore::beginBulkLoad() {
+    if (bulkFrom_ >= 0) return makeError("bulk load already started");
+    auto stmt = Statement::prepare(ws_->handle(), "SELECT COALESCE(MAX(fid), 0) FROM incidents");
+    if (!stmt) return makeError(stmt.error());
+    if (stmt->step() != SQLITE_ROW) return makeError("cannot read the last incident id");
+    const std::int64_t last = stmt->int64(0);
+    if (auto s = ws_->exec(dropIndexTriggersSql()); !s) {
+        return makeError("cannot start a bulk load: " + s.error());
+    }
+    bulkFrom_ = last;
+    return {};
+}
+
+Status IncidentStore::endBulkLoad() {
+    if (bulkFrom_ < 0) return makeError("no bulk load to end");
+    const std::int64_t from = bulkFrom_;
+    bulkFrom_ = -1;
+    // Points are their own bounds, so the GeoPackage R*Tree is filled from lon/lat.
+    static constexpr const char* kFill[] = {
+        "INSERT INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM incidents "
+        "WHERE fid > ?1",
+        "INSERT INTO incidents_space_time SELECT fid, lon, lon, lat, lat, "
+        "occurred_ms / 86400000.0, occurred_ms / 86400000.0 FROM incidents WHERE fid > ?1",
+        "INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) "
+        "SELECT fid, narrative, vessel_name, aggressor FROM incidents WHERE fid > ?1"};
+    for (const char* sql : kFill) {
+        auto stmt = Statement::prepare(ws_->handle(), sql);
+        if (!stmt) return makeError(stmt.error());
+        stmt->bind(1, from);
+        if (const int rc = stmt->step(); rc != SQLITE_DONE) {
+            return stepError(ws_->handle(), rc, "index fill failed");
+        }
+    }
+    return ws_->exec(allIndexTriggersSql());
 }
 
 Result<IncidentColumns> IncidentStore::query(const IncidentQuery& q) const {

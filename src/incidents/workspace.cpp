@@ -304,6 +304,23 @@ std::string gpkgPointLayerSql(std::string_view table, std::string_view geometryC
            "', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', "
            "'write-only');\n";
     sql += "CREATE VIRTUAL TABLE " + rtree + " USING rtree(id, minx, maxx, miny, maxy);\n";
+    return sql + gpkgRtreeTriggersSql(table, geometryColumn, idColumn);
+}
+
+std::vector<std::string> gpkgRtreeTriggerNames(std::string_view table,
+                                               std::string_view geometryColumn) {
+    const std::string rtree = "rtree_" + std::string(table) + "_" + std::string(geometryColumn);
+    return {rtree + "_insert",  rtree + "_update1", rtree + "_update2",
+            rtree + "_update3", rtree + "_update4", rtree + "_delete"};
+}
+
+std::string gpkgRtreeTriggersSql(std::string_view table, std::string_view geometryColumn,
+                                 std::string_view idColumn) {
+    const std::string t(table), c(geometryColumn), i(idColumn);
+    const std::string rtree = "rtree_" + t + "_" + c;
+    const std::string bounds = "NEW." + i + ", ST_MinX(NEW." + c + "), ST_MaxX(NEW." + c +
+                               "), ST_MinY(NEW." + c + "), ST_MaxY(NEW." + c + ")";
+    std::string sql;
     // The triggers are the ones GeoPackage 1.2 Annex F.3 prescribes.
     sql += "CREATE TRIGGER " + rtree + "_insert AFTER INSERT ON " + t + " WHEN (NEW." + c +
            " NOT NULL AND NOT ST_IsEmpty(NEW." + c + ")) BEGIN INSERT OR REPLACE INTO " + rtree +

@@ -125,6 +125,12 @@ TEST_F(IncidentsStore, ReimportIsIdempotentAndChangesAreUpdates) {
     IncidentQuery q;
     q.text = "released";
     EXPECT_EQ(store->query(q)->size(), 1u);  // FTS follows the update
+    q.text = "hijacked";
+    EXPECT_EQ(store->query(q)->size(), 1u);
+    EXPECT_TRUE(ws->exec("INSERT INTO incidents_fts(incidents_fts) VALUES('integrity-check')"));
+    IncidentQuery box;
+    box.bbox = geo::GeoBox{44, 12, 46, 13};
+    EXPECT_EQ(store->query(box)->size(), 1u);
 }
 
 TEST_F(IncidentsStore, RejectedRowIsReportedWithLineAndDoesNotAbort) {

@@ -80,5 +80,11 @@ std::vector<unsigned char> gpkgPointBlob(double lon, double lat, int srsId = 432
 // table's INTEGER PRIMARY KEY. Meant to be called from inside a migration.
 std::string gpkgPointLayerSql(std::string_view table, std::string_view geometryColumn,
                               std::string_view idColumn, std::string_view description);
+// The R*Tree triggers alone, and their names: bulk loaders drop them, fill the R*Tree in
+// one statement and create them again, inside one transaction.
+std::string gpkgRtreeTriggersSql(std::string_view table, std::string_view geometryColumn,
+                                 std::string_view idColumn);
+std::vector<std::string> gpkgRtreeTriggerNames(std::string_view table,
+                                               std::string_view geometryColumn);
 
 }  // namespace seawatch::workspace
