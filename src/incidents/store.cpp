@@ -46,7 +46,9 @@ CREATE TABLE incidents (
   content_hash INTEGER NOT NULL,
   UNIQUE (source, source_ref));
 CREATE INDEX incidents_category_occurred ON incidents(category_code, occurred_ms);
-CREATE VIRTUAL TABLE incidents_space_time USING rtree(id, minx, maxx, miny, maxy, mint, maxt);
+-- The category rides along as an auxiliary column so a category filter needs no table read.
+CREATE VIRTUAL TABLE incidents_space_time USING rtree(id, minx, maxx, miny, maxy, mint, maxt,
+  +category_code);
 CREATE VIRTUAL TABLE incidents_fts USING fts5(narrative, vessel_name, aggressor,
   content='incidents', content_rowid='fid');
 )sql";
@@ -56,12 +58,12 @@ CREATE VIRTUAL TABLE incidents_fts USING fts5(narrative, vessel_name, aggressor,
 constexpr const char* kIndexTriggersSql = R"sql(
 CREATE TRIGGER incidents_space_time_insert AFTER INSERT ON incidents BEGIN
   INSERT INTO incidents_space_time VALUES (NEW.fid, NEW.lon, NEW.lon, NEW.lat, NEW.lat,
-    NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0);
+    NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0, NEW.category_code);
 END;
-CREATE TRIGGER incidents_space_time_update AFTER UPDATE OF lon, lat, occurred_ms ON incidents
-BEGIN
+CREATE TRIGGER incidents_space_time_update
+  AFTER UPDATE OF lon, lat, occurred_ms, category_code ON incidents BEGIN
   INSERT OR REPLACE INTO incidents_space_time VALUES (NEW.fid, NEW.lon, NEW.lon, NEW.lat,
-    NEW.lat, NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0);
+    NEW.lat, NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0, NEW.category_code);
 END;
 CREATE TRIGGER incidents_space_time_delete AFTER DELETE ON incidents BEGIN
   DELETE FROM incidents_space_time WHERE id = OLD.fid;
@@ -226,7 +228,8 @@ std::string buildQuerySql(const IncidentQuery& q, std::string_view columns) {
     if (q.from) sql += " AND i.occurred_ms >= ?";
     if (q.to) sql += " AND i.occurred_ms < ?";
     if (!q.categories.empty()) {
-        sql += " AND i.category_code IN (";
+        // With the space-time tree driving, its auxiliary column filters before the row read.
+        sql += spaceTime ? " AND r.category_code IN (" : " AND i.category_code IN (";
         for (std::size_t k = 0; k < q.categories.size(); ++k) sql += k ? ",?" : "?";
         sql += ")";
     }
@@ -396,7 +399,8 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
               "INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM "
               "incidents WHERE fid = ?1",
               "INSERT OR REPLACE INTO incidents_space_time SELECT fid, lon, lon, lat, lat, "
-              "occurred_ms / 86400000.0, occurred_ms / 86400000.0 FROM incidents WHERE fid = ?1"}) {
+              "occurred_ms / 86400000.0, occurred_ms / 86400000.0, category_code FROM incidents "
+              "WHERE fid = ?1"}) {
             if (auto s = runForRow(sql, existing); !s) return makeError(s.error());
         }
     }
@@ -434,7 +438,8 @@ Status IncidentStore::endBulkLoad() {
         "INSERT INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM incidents "
         "WHERE fid > ?1",
         "INSERT INTO incidents_space_time SELECT fid, lon, lon, lat, lat, "
-        "occurred_ms / 86400000.0, occurred_ms / 86400000.0 FROM incidents WHERE fid > ?1",
+        "occurred_ms / 86400000.0, occurred_ms / 86400000.0, category_code FROM incidents "
+        "WHERE fid > ?1",
         "INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) "
         "SELECT fid, narrative, vessel_name, aggressor FROM incidents WHERE fid > ?1"};
     for (const char* sql : kFill) {

@@ -59,7 +59,7 @@ std::vector<Incident> syntheticIncidents(std::size_t count, std::uint64_t seed) 
         r.narrative = std::string(kPlaces[pick(rng)]) + ": a " + kWords[word(rng)] + " and a " +
                       kWords[word(rng)] + " were reported near the vessel; the " +
                       kWords[word(rng)] + " was seen by the crew, who used the " +
-                      kWords[word(rng)] + ".";
+                      kWords[word(rng)] + ". Report ref" + std::to_string(k % 20000) + ".";
         r.navarea = "IX";
         r.subregion = std::to_string(60 + pick(rng));
         out.push_back(std::move(r));
