@@ -1,5 +1,6 @@
 #include "seawatch/incidents/store.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <limits>
@@ -14,9 +15,9 @@ using workspace::Statement;
 namespace {
 
 // The `incidents` table is a GeoPackage feature layer (fid + geom) with the model's
-// fields as plain columns, so QGIS shows every attribute. Besides the GeoPackage R*Tree
-// (2-D, used by GDAL/QGIS) a 3-D space-time R*Tree lets bbox+time filters skip the table,
-// and an external-content FTS5 index covers the free text.
+// fields as plain columns, so QGIS shows every attribute. The GeoPackage R*Tree serves
+// GDAL/QGIS; seawatch's own filters use a covering grid-cell index, and an external-content
+// FTS5 index covers the free text.
 constexpr const char* kTableSql = R"sql(
 CREATE TABLE incidents (
   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -44,30 +45,21 @@ CREATE TABLE incidents (
   source_note TEXT,
   imported_at TEXT NOT NULL,
   content_hash INTEGER NOT NULL,
+  grid_cell INTEGER NOT NULL,
   UNIQUE (source, source_ref));
+-- bbox+time+category filters read only this covering index: one seek per 1-degree cell
+-- of the box, then the time range within it. Much cheaper to maintain than a second R*Tree.
+CREATE INDEX incidents_cell_time
+  ON incidents(grid_cell, occurred_ms, category_code, lon, lat);
 CREATE INDEX incidents_category_occurred ON incidents(category_code, occurred_ms);
--- The category rides along as an auxiliary column so a category filter needs no table read.
-CREATE VIRTUAL TABLE incidents_space_time USING rtree(id, minx, maxx, miny, maxy, mint, maxt,
-  +category_code);
+CREATE INDEX incidents_occurred ON incidents(occurred_ms);
 CREATE VIRTUAL TABLE incidents_fts USING fts5(narrative, vessel_name, aggressor,
   content='incidents', content_rowid='fid');
 )sql";
 
-// Keeps the space-time R*Tree and the FTS index in step with the table. Bulk loads drop
+// Keeps the FTS index in step with the table. Bulk loads drop
 // these (and the GeoPackage ones), then fill the indexes in one statement each.
 constexpr const char* kIndexTriggersSql = R"sql(
-CREATE TRIGGER incidents_space_time_insert AFTER INSERT ON incidents BEGIN
-  INSERT INTO incidents_space_time VALUES (NEW.fid, NEW.lon, NEW.lon, NEW.lat, NEW.lat,
-    NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0, NEW.category_code);
-END;
-CREATE TRIGGER incidents_space_time_update
-  AFTER UPDATE OF lon, lat, occurred_ms, category_code ON incidents BEGIN
-  INSERT OR REPLACE INTO incidents_space_time VALUES (NEW.fid, NEW.lon, NEW.lon, NEW.lat,
-    NEW.lat, NEW.occurred_ms / 86400000.0, NEW.occurred_ms / 86400000.0, NEW.category_code);
-END;
-CREATE TRIGGER incidents_space_time_delete AFTER DELETE ON incidents BEGIN
-  DELETE FROM incidents_space_time WHERE id = OLD.fid;
-END;
 CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
   INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor)
     VALUES (NEW.fid, NEW.narrative, NEW.vessel_name, NEW.aggressor);
@@ -85,9 +77,8 @@ CREATE TRIGGER incidents_fts_update AFTER UPDATE OF narrative, vessel_name, aggr
 END;
 )sql";
 
-constexpr const char* kOwnTriggerNames[] = {
-    "incidents_space_time_insert", "incidents_space_time_update", "incidents_space_time_delete",
-    "incidents_fts_insert",        "incidents_fts_delete",        "incidents_fts_update"};
+constexpr const char* kOwnTriggerNames[] = {"incidents_fts_insert", "incidents_fts_delete",
+                                            "incidents_fts_update"};
 
 std::string allIndexTriggersSql() {
     return std::string(kIndexTriggersSql) +
@@ -104,9 +95,9 @@ std::string dropIndexTriggersSql() {
 }
 
 // The `incidents` table is a GeoPackage feature layer (fid + geom) with the model's
-// fields as plain columns, so QGIS shows every attribute. Besides the GeoPackage R*Tree
-// (2-D, used by GDAL/QGIS) a 3-D space-time R*Tree lets bbox+time filters skip the table,
-// and an external-content FTS5 index covers the free text.
+// fields as plain columns, so QGIS shows every attribute. The GeoPackage R*Tree serves
+// GDAL/QGIS; seawatch's own filters use a covering grid-cell index, and an external-content
+// FTS5 index covers the free text.
 const std::string& schemaV1() {
     static const std::string sql =
         std::string(kTableSql) +
@@ -178,23 +169,34 @@ std::int64_t contentHash(const Incident& r) {
     return static_cast<std::int64_t>(h);
 }
 
+// 1-degree cells numbered row by row from the south-west corner of the world.
+constexpr int kGridColumns = 360;
+int gridColumn(double lon) { return std::clamp(static_cast<int>(std::floor(lon)) + 180, 0, 359); }
+int gridRow(double lat) { return std::clamp(static_cast<int>(std::floor(lat)) + 90, 0, 179); }
+std::int64_t gridCell(double lon, double lat) {
+    return static_cast<std::int64_t>(gridRow(lat)) * kGridColumns + gridColumn(lon);
+}
+
+// Boxes up to this many cells are answered by one index seek per cell; bigger ones select
+// most of the table anyway and scan it by time or category.
+constexpr int kMaxSeekCells = 1024;
+
+std::vector<std::int64_t> cellsOf(const geo::GeoBox& box) {
+    std::vector<std::int64_t> cells;
+    const int c0 = gridColumn(box.west), c1 = gridColumn(box.east);
+    const int r0 = gridRow(box.south), r1 = gridRow(box.north);
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) > kMaxSeekCells) return cells;
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) cells.push_back(static_cast<std::int64_t>(r) * kGridColumns + c);
+    }
+    return cells;
+}
+
 void bindQuery(Statement& stmt, const IncidentQuery& q) {
     int index = 1;
     if (!q.text.empty()) stmt.bind(index++, ftsQueryFromWords(q.text));
-    if (q.bbox || q.from || q.to) {
-        constexpr double inf = std::numeric_limits<double>::infinity();
-        const double west = q.bbox ? q.bbox->west : -inf;
-        const double east = q.bbox ? q.bbox->east : inf;
-        const double south = q.bbox ? q.bbox->south : -inf;
-        const double north = q.bbox ? q.bbox->north : inf;
-        // R*Tree coordinates are 32-bit floats rounded outwards, so the tree prefilters with
-        // a day margin and the table columns decide exactly.
-        const double fromDay =
-            q.from ? static_cast<double>(*q.from) / time::kMillisPerDay - 1.0 : -inf;
-        const double toDay = q.to ? static_cast<double>(*q.to) / time::kMillisPerDay + 1.0 : inf;
-        for (double v : {east, west, north, south, toDay, fromDay}) stmt.bind(index++, v);
-    }
     if (q.bbox) {
+        for (std::int64_t cell : cellsOf(*q.bbox)) stmt.bind(index++, cell);
         for (double v : {q.bbox->west, q.bbox->east, q.bbox->south, q.bbox->north}) {
             stmt.bind(index++, v);
         }
@@ -205,31 +207,32 @@ void bindQuery(Statement& stmt, const IncidentQuery& q) {
     if (q.limit > 0) stmt.bind(index++, static_cast<std::int64_t>(q.limit));
 }
 
-// A parameterised query: the driving table depends on which filter is given, so the most
-// selective index is read first (FTS, then the space-time R*Tree, then the table).
+// A parameterised query: FTS drives when there is text; otherwise a small box reads the
+// covering grid-cell index, and the planner picks the time or category index for the rest.
 std::string buildQuerySql(const IncidentQuery& q, std::string_view columns) {
     std::string sql = "SELECT " + std::string(columns) + " FROM ";
-    const bool spaceTime = q.bbox || q.from || q.to;
+    const std::size_t cells = q.bbox ? cellsOf(*q.bbox).size() : 0;
     if (!q.text.empty()) {
         sql += "incidents_fts f CROSS JOIN incidents i ON i.fid = f.rowid ";
+    } else if (cells > 0) {
+        sql += "incidents i INDEXED BY incidents_cell_time ";
+    } else {
+        sql += "incidents i ";
     }
-    if (spaceTime) {
-        sql += q.text.empty() ? "incidents_space_time r CROSS JOIN incidents i ON i.fid = r.id "
-                              : "JOIN incidents_space_time r ON r.id = i.fid ";
-    }
-    if (q.text.empty() && !spaceTime) sql += "incidents i ";
     sql += "WHERE 1";
     if (!q.text.empty()) sql += " AND incidents_fts MATCH ?";
-    if (spaceTime) {
-        sql += " AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
-               " AND r.mint <= ? AND r.maxt >= ?";
+    if (q.bbox) {
+        if (cells > 0) {
+            sql += " AND i.grid_cell IN (";
+            for (std::size_t k = 0; k < cells; ++k) sql += k ? ",?" : "?";
+            sql += ")";
+        }
+        sql += " AND i.lon >= ? AND i.lon <= ? AND i.lat >= ? AND i.lat <= ?";
     }
-    if (q.bbox) sql += " AND i.lon >= ? AND i.lon <= ? AND i.lat >= ? AND i.lat <= ?";
     if (q.from) sql += " AND i.occurred_ms >= ?";
     if (q.to) sql += " AND i.occurred_ms < ?";
     if (!q.categories.empty()) {
-        // With the space-time tree driving, its auxiliary column filters before the row read.
-        sql += spaceTime ? " AND r.category_code IN (" : " AND i.category_code IN (";
+        sql += " AND i.category_code IN (";
         for (std::size_t k = 0; k < q.categories.size(); ++k) sql += k ? ",?" : "?";
         sql += ")";
     }
@@ -314,8 +317,8 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
             "INSERT INTO incidents(geom, source, source_ref, occurred_at, occurred_ms, "
             "date_only, lat, lon, position_precision, category, category_code, vessel_name, "
             "vessel_type, flag, vessel_status, aggressor, narrative, navarea, subregion, "
-            "source_note, imported_at, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-            "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+            "source_note, imported_at, content_hash, grid_cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
         if (!insert) return makeError(insert.error());
         auto update = Statement::prepare(
             db,
@@ -323,8 +326,8 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
             "occurred_ms = ?5, date_only = ?6, lat = ?7, lon = ?8, position_precision = ?9, "
             "category = ?10, category_code = ?11, vessel_name = ?12, vessel_type = ?13, "
             "flag = ?14, vessel_status = ?15, aggressor = ?16, narrative = ?17, navarea = ?18, "
-            "subregion = ?19, source_note = ?20, imported_at = ?21, content_hash = ?22 "
-            "WHERE fid = ?23");
+            "subregion = ?19, source_note = ?20, imported_at = ?21, content_hash = ?22, "
+            "grid_cell = ?23 WHERE fid = ?24");
         if (!update) return makeError(update.error());
         statements_ = std::make_shared<UpsertStatements>(UpsertStatements{
             std::move(find).value(), std::move(insert).value(), std::move(update).value()});
@@ -386,7 +389,8 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
     write.bindOptionalText(20, r.sourceNote);
     write.bind(21, importedAt);
     write.bind(22, hash);
-    if (existing) write.bind(23, existing);
+    write.bind(23, gridCell(r.lon, r.lat));
+    if (existing) write.bind(24, existing);
     rc = write.step();
     write.reset();
     if (rc != SQLITE_DONE) {
@@ -397,10 +401,7 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
              {"INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) SELECT fid, "
               "narrative, vessel_name, aggressor FROM incidents WHERE fid = ?1",
               "INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM "
-              "incidents WHERE fid = ?1",
-              "INSERT OR REPLACE INTO incidents_space_time SELECT fid, lon, lon, lat, lat, "
-              "occurred_ms / 86400000.0, occurred_ms / 86400000.0, category_code FROM incidents "
-              "WHERE fid = ?1"}) {
+              "incidents WHERE fid = ?1"}) {
             if (auto s = runForRow(sql, existing); !s) return makeError(s.error());
         }
     }
@@ -436,9 +437,6 @@ Status IncidentStore::endBulkLoad() {
     // Points are their own bounds, so the GeoPackage R*Tree is filled from lon/lat.
     static constexpr const char* kFill[] = {
         "INSERT INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM incidents "
-        "WHERE fid > ?1",
-        "INSERT INTO incidents_space_time SELECT fid, lon, lon, lat, lat, "
-        "occurred_ms / 86400000.0, occurred_ms / 86400000.0, category_code FROM incidents "
         "WHERE fid > ?1",
         "INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) "
         "SELECT fid, narrative, vessel_name, aggressor FROM incidents WHERE fid > ?1"};

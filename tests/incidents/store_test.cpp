@@ -309,6 +309,8 @@ TEST_F(IncidentsStore, RtreeFtsAndFiltersAgreeWithBruteForce) {
             const double w = lon(rng), s = lat(rng);
             q.bbox = geo::GeoBox{w, s, w + span(rng), s + span(rng)};
         }
+        // Now and then a box too big for per-cell seeks, which takes the scan path.
+        if (trial % 7 == 1) q.bbox = geo::GeoBox{35.5, -12.25, 75.0, 25.5};
         if (coin(rng)) {
             q.from = all[static_cast<std::size_t>(rng()) % all.size()].occurredAt;
             q.to = *q.from + static_cast<time::UnixMillis>(span(rng) * 200) * time::kMillisPerDay;
@@ -452,7 +454,6 @@ TEST(IncidentsCrash, KilledImportLeavesTheWorkspaceConsistent) {
     };
     EXPECT_EQ(scalar("PRAGMA integrity_check"), "ok");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM rtree_incidents_geom"), "100");
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM incidents_space_time"), "100");
     EXPECT_EQ(ws->exec("INSERT INTO incidents_fts(incidents_fts) VALUES('integrity-check')").ok(),
               true);
     // And the interrupted file imports cleanly now.
