@@ -22,22 +22,25 @@ constexpr const char* kTableSql = R"sql(
 CREATE TABLE incidents (
   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   geom POINT,
-  source TEXT NOT NULL CHECK (source IN ('asam', 'imb', 'manual', 'scenario')),
+  -- The CHECKs use OR, not IN: SQLite builds a temporary table for every IN list on every
+  -- insert, which costs more than the rest of the row.
+  source TEXT NOT NULL
+    CHECK (source = 'asam' OR source = 'imb' OR source = 'manual' OR source = 'scenario'),
   source_ref TEXT NOT NULL,
   occurred_at TEXT NOT NULL,
   occurred_ms INTEGER NOT NULL,
-  date_only INTEGER NOT NULL DEFAULT 0 CHECK (date_only IN (0, 1)),
+  date_only INTEGER NOT NULL DEFAULT 0 CHECK (date_only = 0 OR date_only = 1),
   lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
   lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
-  position_precision TEXT NOT NULL
-    CHECK (position_precision IN ('exact', 'estimated', 'region_only')),
+  position_precision TEXT NOT NULL CHECK (position_precision = 'exact'
+    OR position_precision = 'estimated' OR position_precision = 'region_only'),
   category TEXT NOT NULL,
   category_code INTEGER NOT NULL,
   vessel_name TEXT,
   vessel_type TEXT,
   flag TEXT,
-  vessel_status TEXT NOT NULL
-    CHECK (vessel_status IN ('unknown', 'berthed', 'anchored', 'steaming')),
+  vessel_status TEXT NOT NULL CHECK (vessel_status = 'unknown' OR vessel_status = 'berthed'
+    OR vessel_status = 'anchored' OR vessel_status = 'steaming'),
   aggressor TEXT,
   narrative TEXT,
   navarea TEXT,
