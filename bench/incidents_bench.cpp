@@ -62,7 +62,7 @@ struct MillionStore {
 
 MillionStore& million() {
     static MillionStore m = [] {
-        const fs::path db = benchDir() / "million_v4.gpkg";
+        const fs::path db = benchDir() / "million_v5.gpkg";
         MillionStore out;
         out.ws = std::make_unique<workspace::Workspace>(workspace::Workspace::open(db).value());
         out.store = std::make_unique<IncidentStore>(IncidentStore::open(*out.ws).value());

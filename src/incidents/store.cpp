@@ -11,6 +11,7 @@
 namespace seawatch::incidents {
 
 using workspace::Statement;
+using workspace::sqliteError;
 
 namespace {
 
@@ -403,8 +404,9 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
         for (const char* sql :
              {"INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) SELECT fid, "
               "narrative, vessel_name, aggressor FROM incidents WHERE fid = ?1",
-              "INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM "
-              "incidents WHERE fid = ?1"}) {
+              "INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, ST_MinX(geom), "
+              "ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM incidents WHERE fid = ?1 AND "
+              "geom NOT NULL AND NOT ST_IsEmpty(geom)"}) {
             if (auto s = runForRow(sql, existing); !s) return makeError(s.error());
         }
     }
@@ -437,13 +439,32 @@ Status IncidentStore::endBulkLoad() {
     if (bulkFrom_ < 0) return makeError("no bulk load to end");
     const std::int64_t from = bulkFrom_;
     bulkFrom_ = -1;
-    // Points are their own bounds, so the GeoPackage R*Tree is filled from lon/lat.
-    static constexpr const char* kFill[] = {
-        "INSERT INTO rtree_incidents_geom SELECT fid, lon, lon, lat, lat FROM incidents "
-        "WHERE fid > ?1",
+    auto countRows = [&](const char* sql) -> Result<std::int64_t> {
+        auto stmt = Statement::prepare(ws_->handle(), sql);
+        if (!stmt) return makeError(stmt.error());
+        stmt->bind(1, from);
+        if (stmt->step() != SQLITE_ROW) return makeError(sqliteError(ws_->handle(), "count"));
+        return stmt->int64(0);
+    };
+    auto added = countRows("SELECT COUNT(*) FROM incidents WHERE fid > ?1");
+    auto before = countRows("SELECT COUNT(*) FROM incidents WHERE fid <= ?1");
+    if (!added || !before) return makeError(!added ? added.error() : before.error());
+    std::vector<const char*> fills;
+    if (*added >= *before) {
+        // Mostly new rows: packing the whole tree beats inserting entry by entry.
+        if (auto s = workspace::rebuildGpkgRtree(*ws_, "incidents", "geom", "fid"); !s) {
+            return makeError("R*Tree rebuild failed: " + s.error());
+        }
+    } else {
+        fills.push_back(
+            "INSERT INTO rtree_incidents_geom SELECT fid, ST_MinX(geom), ST_MaxX(geom), "
+            "ST_MinY(geom), ST_MaxY(geom) FROM incidents WHERE fid > ?1 AND geom NOT NULL AND "
+            "NOT ST_IsEmpty(geom)");
+    }
+    fills.push_back(
         "INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) "
-        "SELECT fid, narrative, vessel_name, aggressor FROM incidents WHERE fid > ?1"};
-    for (const char* sql : kFill) {
+        "SELECT fid, narrative, vessel_name, aggressor FROM incidents WHERE fid > ?1");
+    for (const char* sql : fills) {
         auto stmt = Statement::prepare(ws_->handle(), sql);
         if (!stmt) return makeError(stmt.error());
         stmt->bind(1, from);

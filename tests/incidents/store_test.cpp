@@ -482,3 +482,76 @@ TEST(IncidentsDefault, FirstRunLoadsTheSampleIncidents) {
     ASSERT_TRUE(ensureDefaultWorkspace(db));
     EXPECT_EQ(store.count().value(), n);
 }
+
+TEST_F(IncidentsStore, BulkLoadedRtreeIsValidAndAnswersLikeBruteForce) {
+    auto rtreeCheck = [&] {
+        sqlite3_stmt* stmt = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(ws->handle(), "SELECT rtreecheck('rtree_incidents_geom')", -1,
+                                     &stmt, nullptr),
+                  SQLITE_OK);
+        EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+        std::string result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        sqlite3_finalize(stmt);
+        return result;
+    };
+    auto rtreeIds = [&](const geo::GeoBox& b) {
+        std::set<std::int64_t> ids;
+        sqlite3_stmt* stmt = nullptr;
+        sqlite3_prepare_v2(ws->handle(),
+                           "SELECT id FROM rtree_incidents_geom WHERE maxx >= ?1 AND minx <= ?2 "
+                           "AND maxy >= ?3 AND miny <= ?4",
+                           -1, &stmt, nullptr);
+        sqlite3_bind_double(stmt, 1, b.west);
+        sqlite3_bind_double(stmt, 2, b.east);
+        sqlite3_bind_double(stmt, 3, b.south);
+        sqlite3_bind_double(stmt, 4, b.north);
+        while (sqlite3_step(stmt) == SQLITE_ROW) ids.insert(sqlite3_column_int64(stmt, 0));
+        sqlite3_finalize(stmt);
+        return ids;
+    };
+    auto compareWithBruteForce = [&](int seed) {
+        const auto all = store->queryRecords({}).value();
+        std::mt19937 rng(static_cast<unsigned>(seed));
+        std::uniform_real_distribution<double> lon(30, 80), lat(-16, 29), span(0.5, 15);
+        for (int trial = 0; trial < 25; ++trial) {
+            const double w = lon(rng), s = lat(rng);
+            const geo::GeoBox box{w, s, w + span(rng), s + span(rng)};
+            std::set<std::int64_t> expected;
+            for (const Incident& r : all) {
+                if (box.contains({r.lon, r.lat})) expected.insert(r.id);
+            }
+            EXPECT_EQ(rtreeIds(box), expected) << "trial " << trial;
+        }
+    };
+    const fs::path first = dir / "first.csv";
+    writeFile(first, syntheticAsamCsv(5000, 21));
+    ASSERT_TRUE(importFile(*store, first));  // empty layer: the tree is packed
+    EXPECT_EQ(rtreeCheck(), "ok");
+    compareWithBruteForce(1);
+
+    // Row-by-row inserts through the GeoPackage triggers go into the packed tree.
+    for (Incident r : syntheticIncidents(300, 22)) ASSERT_TRUE(store->upsert(r));
+    EXPECT_EQ(rtreeCheck(), "ok");
+    compareWithBruteForce(2);
+
+    // A smaller file adds entries one by one; a bigger one repacks everything.
+    const fs::path second = dir / "second.csv";
+    writeFile(second, syntheticAsamCsv(200, 23));
+    ASSERT_TRUE(importFile(*store, second));
+    EXPECT_EQ(rtreeCheck(), "ok");
+    const fs::path third = dir / "third.csv";
+    std::string bigger = syntheticAsamCsv(8000, 24);
+    // Distinct references from the earlier files, so every row is new.
+    std::size_t at = 0;
+    while ((at = bigger.find("\r\n20", at)) != std::string::npos) {
+        bigger.replace(at, 4, "\r\nX20");
+        at += 5;
+    }
+    writeFile(third, bigger);
+    auto summary = importFile(*store, third);
+    ASSERT_TRUE(summary) << summary.error();
+    EXPECT_EQ(summary->inserted, 8000);
+    EXPECT_EQ(rtreeCheck(), "ok");
+    compareWithBruteForce(3);
+    EXPECT_TRUE(ws->exec("INSERT INTO incidents_fts(incidents_fts) VALUES('integrity-check')"));
+}

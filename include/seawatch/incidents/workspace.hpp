@@ -87,4 +87,11 @@ std::string gpkgRtreeTriggersSql(std::string_view table, std::string_view geomet
 std::vector<std::string> gpkgRtreeTriggerNames(std::string_view table,
                                                std::string_view geometryColumn);
 
+// Rebuilds a layer's GeoPackage R*Tree from scratch by sort-tile-recursive packing, writing
+// the R*Tree's node, parent and rowid tables directly, as GDAL's own bulk loader does.
+// Many times faster than inserting entry by entry; the triggers stay as they are. Call it
+// inside a transaction.
+Status rebuildGpkgRtree(Workspace& ws, std::string_view table, std::string_view geometryColumn,
+                        std::string_view idColumn);
+
 }  // namespace seawatch::workspace
