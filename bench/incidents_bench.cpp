@@ -51,7 +51,10 @@ void BM_ImportAsamCsv(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
     removeWorkspace(db);
 }
-BENCHMARK(BM_ImportAsamCsv)->Arg(50000)->Unit(benchmark::kMillisecond)->Iterations(3)
+BENCHMARK(BM_ImportAsamCsv)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
     ->UseRealTime();
 
 // One million incidents, built once and kept in /tmp between runs.
@@ -76,9 +79,9 @@ MillionStore& million() {
             (void)out.store->endBulkLoad();
             (void)tx.commit();
             (void)out.ws->exec("ANALYZE");
-            std::fprintf(stderr, "built 1M incidents in %.1f s\n",
-                         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                             .count());
+            std::fprintf(
+                stderr, "built 1M incidents in %.1f s\n",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         }
         return out;
     }();

@@ -99,12 +99,11 @@ int runImport(const IncidentsOptions& o) {
             exitCode = kExitFailure;
             continue;
         }
-        std::printf("%s: read %lld, inserted %lld, updated %lld, duplicate %lld, rejected %lld\n",
-                    file.c_str(), static_cast<long long>(summary->read),
-                    static_cast<long long>(summary->inserted),
-                    static_cast<long long>(summary->updated),
-                    static_cast<long long>(summary->duplicate),
-                    static_cast<long long>(summary->rejected));
+        std::printf(
+            "%s: read %lld, inserted %lld, updated %lld, duplicate %lld, rejected %lld\n",
+            file.c_str(), static_cast<long long>(summary->read),
+            static_cast<long long>(summary->inserted), static_cast<long long>(summary->updated),
+            static_cast<long long>(summary->duplicate), static_cast<long long>(summary->rejected));
         for (const auto& [reason, count] : summary->rejectedByReason) {
             std::printf("  rejected, %s: %lld\n", reason.c_str(), static_cast<long long>(count));
         }
@@ -115,8 +114,8 @@ int runImport(const IncidentsOptions& o) {
 Result<geo::GeoBox> parseBbox(const std::string& text) {
     geo::GeoBox box;
     char extra = 0;
-    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &box.west, &box.south, &box.east,
-                    &box.north, &extra) != 4 ||
+    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &box.west, &box.south, &box.east, &box.north,
+                    &extra) != 4 ||
         !box.valid() || box.south < -90 || box.north > 90 || box.west < -180 || box.east > 180) {
         return makeError("--bbox wants W,S,E,N in degrees with W<E and S<N, got '" + text + "'");
     }
@@ -234,27 +233,28 @@ void registerIncidentsCommand(CLI::App& app, int& exitCode) {
         ->check(CLI::IsMember({"asam-csv", "asam-json", "imb-csv", "geojson"}));
     import->add_flag("--strict", options->strict,
                      "Abort and roll back the file on the first bad row");
-    import->callback([options, &exitCode] { exitCode = runImport(*options); });
+    import->callback([options, &exitCode] { exitCode = runImport(*options);
+});
 
-    auto* query = incidents->add_subcommand("query", "List incidents matching filters");
-    query->add_option("--db", options->db, "Workspace GeoPackage")->required();
-    query->add_option("--bbox", options->bbox, "W,S,E,N in degrees");
-    query->add_option("--from", options->from, "Start date/time (UTC, inclusive)");
-    query->add_option("--to", options->to, "End date/time (UTC; a date includes that day)");
-    query->add_option("--category", options->categories, "Categories, comma separated")
-        ->delimiter(',');
-    query->add_option("--text", options->text, "Words that must all appear (narrative, vessel, "
-                                                "aggressor)");
-    query->add_option("--format", options->output, "Output format")
-        ->check(CLI::IsMember({"table", "csv", "geojson", "jsonl"}));
-    query->add_option("--limit", options->limit, "At most this many rows (0 = all)");
-    query->callback([options, &exitCode] { exitCode = runQuery(*options); });
+auto* query = incidents->add_subcommand("query", "List incidents matching filters");
+query->add_option("--db", options->db, "Workspace GeoPackage")->required();
+query->add_option("--bbox", options->bbox, "W,S,E,N in degrees");
+query->add_option("--from", options->from, "Start date/time (UTC, inclusive)");
+query->add_option("--to", options->to, "End date/time (UTC; a date includes that day)");
+query->add_option("--category", options->categories, "Categories, comma separated")->delimiter(',');
+query->add_option("--text", options->text,
+                  "Words that must all appear (narrative, vessel, "
+                  "aggressor)");
+query->add_option("--format", options->output, "Output format")
+    ->check(CLI::IsMember({"table", "csv", "geojson", "jsonl"}));
+query->add_option("--limit", options->limit, "At most this many rows (0 = all)");
+query->callback([options, &exitCode] { exitCode = runQuery(*options); });
 
-    auto* stats = incidents->add_subcommand("stats", "Count incidents");
-    stats->add_option("--db", options->db, "Workspace GeoPackage")->required();
-    stats->add_option("--by", options->by, "Group by")
-        ->check(CLI::IsMember({"year", "category", "subregion"}));
-    stats->callback([options, &exitCode] { exitCode = runStats(*options); });
-}
+auto* stats = incidents->add_subcommand("stats", "Count incidents");
+stats->add_option("--db", options->db, "Workspace GeoPackage")->required();
+stats->add_option("--by", options->by, "Group by")
+    ->check(CLI::IsMember({"year", "category", "subregion"}));
+stats->callback([options, &exitCode] { exitCode = runStats(*options); });
+}  // namespace seawatch::app
 
 }  // namespace seawatch::app

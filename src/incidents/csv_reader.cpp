@@ -22,8 +22,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
             ++pos_;
             while (true) {
                 if (pos_ >= text_.size()) {
-                    error_ = "unterminated quoted field starting on line " +
-                             std::to_string(recordLine_);
+                    error_ =
+                        "unterminated quoted field starting on line " + std::to_string(recordLine_);
                     return false;
                 }
                 const char ch = text_[pos_++];

@@ -7,7 +7,9 @@ namespace seawatch::incidents {
 
 namespace fs = std::filesystem;
 
-fs::path defaultWorkspacePath() { return userDataDir() / "workspace.gpkg"; }
+fs::path defaultWorkspacePath() {
+    return userDataDir() / "workspace.gpkg";
+}
 
 Result<fs::path> ensureDefaultWorkspace(fs::path path) {
     if (path.empty()) path = defaultWorkspacePath();

@@ -52,9 +52,12 @@ std::string clip(std::string_view text, std::size_t width) {
         // Count UTF-8 code points, not bytes, so columns line up.
         std::size_t len = 1;
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
         std::string_view cp = text.substr(i, len);
         out += (cp == "\n" || cp == "\r") ? std::string_view(" ") : cp;
         i += len;
@@ -98,8 +101,8 @@ void writeCsv(std::ostream& out, const std::vector<Incident>& rows) {
             << categoryName(r.category) << ',' << csvField(r.vesselName) << ','
             << csvField(r.vesselType) << ',' << csvField(r.flag) << ','
             << vesselStatusName(r.vesselStatus) << ',' << csvField(r.aggressor) << ','
-            << csvField(r.narrative) << ',' << csvField(r.navarea) << ','
-            << csvField(r.subregion) << ',' << csvField(r.sourceNote) << '\n';
+            << csvField(r.narrative) << ',' << csvField(r.navarea) << ',' << csvField(r.subregion)
+            << ',' << csvField(r.sourceNote) << '\n';
     }
 }
 

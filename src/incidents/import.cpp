@@ -1,8 +1,8 @@
 #include "seawatch/incidents/import.hpp"
 
+#include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
-#include <cpl_error.h>
 
 #include <algorithm>
 #include <cctype>
@@ -60,7 +60,7 @@ RowResult reject(std::string reason, std::string detail) {
 
 // Shared bookkeeping of one import: counting, reporting, strict mode, progress.
 class ImportRun {
-public:
+  public:
     ImportRun(IncidentStore& store, const fs::path& path, const ImportOptions& options,
               std::uint64_t totalBytes)
         : store_(store), name_(path.filename().string()), options_(options), total_(totalBytes) {
@@ -81,9 +81,15 @@ public:
             return makeError(where + ": " + outcome.error());
         }
         switch (*outcome) {
-            case UpsertOutcome::Inserted: ++summary_.inserted; break;
-            case UpsertOutcome::Updated: ++summary_.updated; break;
-            case UpsertOutcome::Duplicate: ++summary_.duplicate; break;
+            case UpsertOutcome::Inserted:
+                ++summary_.inserted;
+                break;
+            case UpsertOutcome::Updated:
+                ++summary_.updated;
+                break;
+            case UpsertOutcome::Duplicate:
+                ++summary_.duplicate;
+                break;
         }
         return {};
     }
@@ -97,7 +103,7 @@ public:
     const std::string& name() const { return name_; }
     ImportSummary& summary() { return summary_; }
 
-private:
+  private:
     Status rejected(const std::string& where, const std::string& reason,
                     const std::string& detail) {
         ++summary_.rejected;
@@ -206,8 +212,7 @@ Status importAsamCsv(ImportRun& run, std::string_view text) {
     const std::size_t cRef = col("reference"), cDate = col("date"), cPos = col("position"),
                       cNav = col("navarea"), cSub = col("subreg"), cHost = col("hostility"),
                       cVictim = col("victim"), cDesc = col("description");
-    const std::size_t needed =
-        std::max({cRef, cDate, cPos, cNav, cSub, cHost, cVictim, cDesc}) + 1;
+    const std::size_t needed = std::max({cRef, cDate, cPos, cNav, cSub, cHost, cVictim, cDesc}) + 1;
     while (reader.next(fields)) {
         const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
         RowResult row;
@@ -215,7 +220,7 @@ Status importAsamCsv(ImportRun& run, std::string_view text) {
             row = reject("wrong field count", std::to_string(fields.size()) + " fields, " +
                                                   std::to_string(needed) + " expected");
         } else {
-            AsamFields f{fields[cRef],   fields[cDate],   fields[cPos],  fields[cNav], fields[cSub],
+            AsamFields f{fields[cRef],  fields[cDate],   fields[cPos],  fields[cNav], fields[cSub],
                          fields[cHost], fields[cVictim], fields[cDesc], {},           {}};
             row = asamIncident(f);
         }
@@ -262,10 +267,10 @@ Status importAsamJson(ImportRun& run, std::string_view text) {
         if (!record.is_object()) {
             row = reject("not an object", record.dump().substr(0, 80));
         } else {
-            AsamFields f{jsonText(record, "reference"), jsonText(record, "date"),
-                         jsonText(record, "position"),  jsonText(record, "navArea"),
-                         jsonText(record, "subreg"),    jsonText(record, "hostility"),
-                         jsonText(record, "victim"),    jsonText(record, "description"),
+            AsamFields f{jsonText(record, "reference"),  jsonText(record, "date"),
+                         jsonText(record, "position"),   jsonText(record, "navArea"),
+                         jsonText(record, "subreg"),     jsonText(record, "hostility"),
+                         jsonText(record, "victim"),     jsonText(record, "description"),
                          jsonNumber(record, "latitude"), jsonNumber(record, "longitude")};
             row = asamIncident(f);
         }
@@ -286,8 +291,8 @@ Status importImbCsv(ImportRun& run, std::string_view text) {
     CsvReader reader(text);
     std::vector<std::string> fields;
     if (!reader.next(fields)) return makeError(run.name() + ": empty file");
-    auto index = headerIndex(fields, {"date", "time", "longitude", "latitude", "attack_type"},
-                             run.name());
+    auto index =
+        headerIndex(fields, {"date", "time", "longitude", "latitude", "attack_type"}, run.name());
     if (!index) return makeError(index.error());
     const auto get = [&](const char* name) -> std::string {
         auto it = index->find(name);
@@ -330,8 +335,8 @@ Status importImbCsv(ImportRun& run, std::string_view text) {
             r.narrative = get("attack_description");
             const std::string location = get("location_description");
             if (!location.empty()) {
-                r.narrative += (r.narrative.empty() ? "" : " ") + std::string("(Location: ") +
-                               location + ")";
+                r.narrative +=
+                    (r.narrative.empty() ? "" : " ") + std::string("(Location: ") + location + ")";
             }
             r.category = categoryFromImbAttackType(get("attack_type"), r.narrative);
             r.vesselName = get("vessel_name");
@@ -429,8 +434,7 @@ Status importGeoJson(ImportRun& run, const fs::path& path) {
     const char* openOptions[] = {"DATE_AS_STRING=YES", nullptr};
     CPLPushErrorHandler(CPLQuietErrorHandler);
     std::unique_ptr<void, GdalDatasetCloser> ds(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions,
-                   nullptr));
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr));
     const std::string openError = CPLGetLastErrorMsg();
     CPLPopErrorHandler();
     if (!ds) return makeError(run.name() + ": not readable as GeoJSON: " + openError);
@@ -553,10 +557,18 @@ Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
     } guard{store};
     Status status;
     switch (format) {
-        case ImportFormat::AsamCsv: status = importAsamCsv(run, text); break;
-        case ImportFormat::AsamJson: status = importAsamJson(run, text); break;
-        case ImportFormat::ImbCsv: status = importImbCsv(run, text); break;
-        case ImportFormat::GeoJson: status = importGeoJson(run, path); break;
+        case ImportFormat::AsamCsv:
+            status = importAsamCsv(run, text);
+            break;
+        case ImportFormat::AsamJson:
+            status = importAsamJson(run, text);
+            break;
+        case ImportFormat::ImbCsv:
+            status = importImbCsv(run, text);
+            break;
+        case ImportFormat::GeoJson:
+            status = importGeoJson(run, path);
+            break;
     }
     if (!status) return makeError(status.error());  // the transaction rolls back
     if (auto s = store.endBulkLoad(); !s) return makeError("indexing failed: " + s.error());

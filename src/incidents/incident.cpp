@@ -34,8 +34,7 @@ std::optional<Enum> parseByName(std::string_view text, const std::string_view (&
 
 constexpr std::string_view kSourceNames[] = {"asam", "imb", "manual", "scenario"};
 constexpr std::string_view kPrecisionNames[] = {"exact", "estimated", "region_only"};
-constexpr std::string_view kVesselStatusNames[] = {"unknown", "berthed", "anchored",
-                                                   "steaming"};
+constexpr std::string_view kVesselStatusNames[] = {"unknown", "berthed", "anchored", "steaming"};
 
 }  // namespace
 
@@ -47,8 +46,7 @@ const std::array<CategoryInfo, kCategoryCount>& categoryTaxonomy() {
          "IMB: attackers tried to board and failed"},
         {Category::Boarded, "boarded", "Boarded",
          "IMB: attackers got on board but did not take control"},
-        {Category::Hijacked, "hijacked", "Hijacked",
-         "IMB: attackers took control of the vessel"},
+        {Category::Hijacked, "hijacked", "Hijacked", "IMB: attackers took control of the vessel"},
         {Category::FiredUpon, "fired_upon", "Fired upon",
          "IMB: the vessel was shot at (gunfire or RPG)"},
         {Category::SuspiciousApproach, "suspicious_approach", "Suspicious approach",
@@ -83,7 +81,9 @@ std::optional<Category> parseCategory(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view sourceName(Source s) { return kSourceNames[static_cast<std::size_t>(s)]; }
+std::string_view sourceName(Source s) {
+    return kSourceNames[static_cast<std::size_t>(s)];
+}
 std::optional<Source> parseSource(std::string_view text) {
     return parseByName<Source>(text, kSourceNames);
 }

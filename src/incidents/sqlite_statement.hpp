@@ -14,7 +14,7 @@
 namespace seawatch::workspace {
 
 class Statement {
-public:
+  public:
     static Result<Statement> prepare(sqlite3* db, std::string_view sql) {
         sqlite3_stmt* raw = nullptr;
         const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
@@ -68,7 +68,7 @@ public:
                  : std::string();
     }
 
-private:
+  private:
     struct Finalizer {
         void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
     };

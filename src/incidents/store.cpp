@@ -10,8 +10,8 @@
 
 namespace seawatch::incidents {
 
-using workspace::Statement;
 using workspace::sqliteError;
+using workspace::Statement;
 
 namespace {
 
@@ -126,11 +126,10 @@ Incident readRecord(const Statement& s) {
     r.dateOnly = s.int64(4) != 0;
     r.lat = s.real(5);
     r.lon = s.real(6);
-    r.positionPrecision =
-        parsePositionPrecision(s.text(7)).value_or(PositionPrecision::Estimated);
+    r.positionPrecision = parsePositionPrecision(s.text(7)).value_or(PositionPrecision::Estimated);
     const auto code = s.int64(8);
-    r.category = (code >= 0 && code < kCategoryCount) ? static_cast<Category>(code)
-                                                      : Category::Unclassified;
+    r.category =
+        (code >= 0 && code < kCategoryCount) ? static_cast<Category>(code) : Category::Unclassified;
     r.vesselName = s.text(9);
     r.vesselType = s.text(10);
     r.flag = s.text(11);
@@ -166,8 +165,8 @@ std::int64_t contentHash(const Incident& r) {
     mixNumber(static_cast<int>(r.positionPrecision));
     mixNumber(static_cast<int>(r.category));
     mixNumber(static_cast<int>(r.vesselStatus));
-    for (const std::string* s : {&r.vesselName, &r.vesselType, &r.flag, &r.aggressor,
-                                 &r.narrative, &r.navarea, &r.subregion, &r.sourceNote}) {
+    for (const std::string* s : {&r.vesselName, &r.vesselType, &r.flag, &r.aggressor, &r.narrative,
+                                 &r.navarea, &r.subregion, &r.sourceNote}) {
         mix(*s);
     }
     return static_cast<std::int64_t>(h);
@@ -175,8 +174,12 @@ std::int64_t contentHash(const Incident& r) {
 
 // 1-degree cells numbered row by row from the south-west corner of the world.
 constexpr int kGridColumns = 360;
-int gridColumn(double lon) { return std::clamp(static_cast<int>(std::floor(lon)) + 180, 0, 359); }
-int gridRow(double lat) { return std::clamp(static_cast<int>(std::floor(lat)) + 90, 0, 179); }
+int gridColumn(double lon) {
+    return std::clamp(static_cast<int>(std::floor(lon)) + 180, 0, 359);
+}
+int gridRow(double lat) {
+    return std::clamp(static_cast<int>(std::floor(lat)) + 90, 0, 179);
+}
 std::int64_t gridCell(double lon, double lat) {
     return static_cast<std::int64_t>(gridRow(lat)) * kGridColumns + gridColumn(lon);
 }
@@ -191,7 +194,8 @@ std::vector<std::int64_t> cellsOf(const geo::GeoBox& box) {
     const int r0 = gridRow(box.south), r1 = gridRow(box.north);
     if ((c1 - c0 + 1) * (r1 - r0 + 1) > kMaxSeekCells) return cells;
     for (int r = r0; r <= r1; ++r) {
-        for (int c = c0; c <= c1; ++c) cells.push_back(static_cast<std::int64_t>(r) * kGridColumns + c);
+        for (int c = c0; c <= c1; ++c)
+            cells.push_back(static_cast<std::int64_t>(r) * kGridColumns + c);
     }
     return cells;
 }
@@ -356,21 +360,20 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
     // the load keeps its index entries right by hand; newer rows are indexed at the end.
     const bool maintainByHand = bulkFrom_ >= 0 && existing > 0 && existing <= bulkFrom_;
     if (maintainByHand) {
-        if (auto s = runForRow(
-                "INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, "
-                "aggressor) SELECT 'delete', fid, narrative, vessel_name, aggressor FROM "
-                "incidents WHERE fid = ?1",
-                existing);
+        if (auto s =
+                runForRow("INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, "
+                          "aggressor) SELECT 'delete', fid, narrative, vessel_name, aggressor FROM "
+                          "incidents WHERE fid = ?1",
+                          existing);
             !s) {
             return makeError(s.error());
         }
     }
     Statement& write = existing ? statements_->update : statements_->insert;
     write.reset();
-    const std::string importedAt =
-        time::formatIso8601(r.importedAt ? r.importedAt
-                                         : static_cast<time::UnixMillis>(std::time(nullptr)) *
-                                               time::kMillisPerSecond);
+    const std::string importedAt = time::formatIso8601(
+        r.importedAt ? r.importedAt
+                     : static_cast<time::UnixMillis>(std::time(nullptr)) * time::kMillisPerSecond);
     write.bindBlob(1, workspace::gpkgPointBlob(r.lon, r.lat));
     write.bind(2, sourceName(r.source));
     write.bind(3, r.sourceRef);
@@ -507,8 +510,8 @@ Result<std::vector<Incident>> IncidentStore::queryRecords(const IncidentQuery& q
 }
 
 Result<Incident> IncidentStore::fetch(std::int64_t id) const {
-    auto stmt = Statement::prepare(
-        ws_->handle(), std::string("SELECT ") + kRecordColumns + " FROM incidents i WHERE fid = ?1");
+    auto stmt = Statement::prepare(ws_->handle(), std::string("SELECT ") + kRecordColumns +
+                                                      " FROM incidents i WHERE fid = ?1");
     if (!stmt) return makeError(stmt.error());
     stmt->bind(1, id);
     const int rc = stmt->step();

@@ -8,17 +8,25 @@ namespace seawatch::incidents {
 
 namespace {
 
-constexpr const char* kActors[] = {"PIRATES", "Robbers", "SUSPICIOUS APPROACH", "Pirates",
-                                   "Boarding", "Attempted boarding", "Shots fired at vessel",
-                                   "Kidnappers", "detained by coast guard", ""};
-constexpr const char* kVictims[] = {"Bulk carrier", "TANKER", "Container Ship", "YACHT",
-                                    "Chemical tanker", "Fishing vessel", "MERCHANT VESSEL",
-                                    "Malta-flagged bulk carrier NORTHERN STAR"};
-constexpr const char* kWords[] = {"skiff", "ladder", "citadel", "alarm", "guards", "warship",
-                                  "helicopter", "dhow", "mothership", "hostages", "ransom",
-                                  "anchorage", "evasive", "flares", "rpg", "rifles"};
+constexpr const char* kActors[] = {"PIRATES",
+                                   "Robbers",
+                                   "SUSPICIOUS APPROACH",
+                                   "Pirates",
+                                   "Boarding",
+                                   "Attempted boarding",
+                                   "Shots fired at vessel",
+                                   "Kidnappers",
+                                   "detained by coast guard",
+                                   ""};
+constexpr const char* kVictims[] = {"Bulk carrier",    "TANKER",
+                                    "Container Ship",  "YACHT",
+                                    "Chemical tanker", "Fishing vessel",
+                                    "MERCHANT VESSEL", "Malta-flagged bulk carrier NORTHERN STAR"};
+constexpr const char* kWords[] = {
+    "skiff",      "ladder",   "citadel", "alarm",     "guards",  "warship", "helicopter", "dhow",
+    "mothership", "hostages", "ransom",  "anchorage", "evasive", "flares",  "rpg",        "rifles"};
 constexpr const char* kPlaces[] = {"GULF OF ADEN", "SOMALIA", "ARABIAN SEA", "RED SEA",
-                                   "INDIAN OCEAN", "OMAN", "KENYA", "TANZANIA"};
+                                   "INDIAN OCEAN", "OMAN",    "KENYA",       "TANZANIA"};
 
 std::string dms(double value, bool latitude) {
     const char hemisphere = latitude ? (value < 0 ? 'S' : 'N') : (value < 0 ? 'W' : 'E');
@@ -47,11 +55,12 @@ std::vector<Incident> syntheticIncidents(std::size_t count, std::uint64_t seed) 
         Incident r;
         r.source = Source::Scenario;
         r.sourceRef = "SYN-" + std::to_string(seed) + "-" + std::to_string(k);
-        r.occurredAt = start + day(rng) * time::kMillisPerDay + minute(rng) * time::kMillisPerMinute;
+        r.occurredAt =
+            start + day(rng) * time::kMillisPerDay + minute(rng) * time::kMillisPerMinute;
         r.lon = lon(rng);
         r.lat = lat(rng);
-        r.positionPrecision = unit(rng) < 0.8 ? PositionPrecision::Exact
-                                              : PositionPrecision::Estimated;
+        r.positionPrecision =
+            unit(rng) < 0.8 ? PositionPrecision::Exact : PositionPrecision::Estimated;
         r.category = static_cast<Category>(category(rng));
         r.vesselType = kVictims[pick(rng)];
         r.aggressor = kActors[pick(rng)];

@@ -19,12 +19,13 @@ std::string lower(std::string_view text) {
 }
 
 bool containsAny(const std::string& haystack, std::initializer_list<std::string_view> needles) {
-    return std::any_of(needles.begin(), needles.end(), [&](std::string_view n) {
-        return haystack.find(n) != std::string::npos;
-    });
+    return std::any_of(needles.begin(), needles.end(),
+                       [&](std::string_view n) { return haystack.find(n) != std::string::npos; });
 }
 
-bool isSpace(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+bool isSpace(char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
 
 // Symbols that may separate degrees, minutes and seconds, in UTF-8 and ASCII.
 std::size_t separatorLength(std::string_view s, std::size_t i) {
@@ -135,8 +136,8 @@ Result<LatLon> parseDmsPosition(std::string_view text) {
 namespace {
 
 bool mentionsRobbery(const std::string& t) {
-    return containsAny(t, {"robber", "robbed", "stole", "theft", "thief", "thieve",
-                           "pilfer", "burglar"});
+    return containsAny(
+        t, {"robber", "robbed", "stole", "theft", "thief", "thieve", "pilfer", "burglar"});
 }
 
 // The narrative decides when the hostility field only names the actor ("PIRATES").
@@ -148,8 +149,8 @@ Category categoryFromNarrative(const std::string& n) {
     if (containsAny(n, {"kidnap", "abduct", "taken hostage", "held hostage"})) {
         return Category::Kidnapping;
     }
-    if (containsAny(n, {"detained by", "was detained", "were detained", "arrested by",
-                        "seized by"})) {
+    if (containsAny(n,
+                    {"detained by", "was detained", "were detained", "arrested by", "seized by"})) {
         return Category::Detention;
     }
     if (containsAny(n, {"boarded", "climbed on board", "gained access", "got onboard"})) {
@@ -179,8 +180,8 @@ Category categoryFromNarrative(const std::string& n) {
 
 Category categoryFromReport(std::string_view hostility, std::string_view narrative) {
     const std::string h = lower(hostility);
-    if (containsAny(h, {"detain", "seiz", "arrest", "revolutionary guard", "authorities",
-                        "militia", "coast guard", "navy"})) {
+    if (containsAny(h, {"detain", "seiz", "arrest", "revolutionary guard", "authorities", "militia",
+                        "coast guard", "navy"})) {
         return Category::Detention;
     }
     if (containsAny(h, {"hijack"})) return Category::Hijacked;
@@ -316,7 +317,7 @@ std::string flagFromText(std::string_view text) {
     const std::size_t at = text.find("-flagged");
     if (at == std::string_view::npos) return {};
     const auto words = splitWords(text.substr(0, at));
-    static constexpr std::string_view kNotCountries[] = {"a", "an", "the", "two", "three",
+    static constexpr std::string_view kNotCountries[] = {"a",    "an",   "the", "two",    "three",
                                                          "four", "five", "one", "several"};
     std::vector<std::string_view> picked;
     for (std::size_t k = words.size(); k > 0 && picked.size() < 3; --k) {

@@ -164,8 +164,8 @@ Result<int> pragmaInt(sqlite3* db, const char* pragma) {
 
 Result<Workspace> Workspace::open(const std::filesystem::path& path) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     std::unique_ptr<sqlite3, Closer> db(raw);
     if (rc != SQLITE_OK) {
         return makeError("cannot open workspace " + path.string() + ": " +
@@ -178,8 +178,8 @@ Result<Workspace> Workspace::open(const std::filesystem::path& path) {
 
     auto appId = pragmaInt(ws.handle(), "application_id");
     if (!appId) {
-        return makeError("workspace " + path.string() + " is not a SQLite database: " +
-                         appId.error());
+        return makeError("workspace " + path.string() +
+                         " is not a SQLite database: " + appId.error());
     }
     if (*appId != 0 && *appId != kGpkgApplicationId) {
         return makeError("workspace " + path.string() +
@@ -218,8 +218,8 @@ Status Workspace::exec(std::string_view sql) {
 }
 
 int Workspace::schemaVersion(std::string_view component) const {
-    auto stmt = Statement::prepare(handle(),
-                                   "SELECT version FROM seawatch_schema WHERE component = ?1");
+    auto stmt =
+        Statement::prepare(handle(), "SELECT version FROM seawatch_schema WHERE component = ?1");
     if (!stmt) return 0;
     stmt->bind(1, component);
     return stmt->step() == SQLITE_ROW ? static_cast<int>(stmt->int64(0)) : 0;
@@ -233,15 +233,15 @@ Status Workspace::migrate(std::string_view component, const std::vector<Migratio
         // Re-read inside the write lock: another process may have migrated meanwhile.
         if (step.version <= schemaVersion(component)) continue;
         if (auto s = exec(step.sql); !s) {
-            return makeError(std::string(component) + " migration " +
-                             std::to_string(step.version) + " failed: " + s.error());
+            return makeError(std::string(component) + " migration " + std::to_string(step.version) +
+                             " failed: " + s.error());
         }
-        auto record = Statement::prepare(
-            handle(),
-            "INSERT INTO seawatch_schema(component, version, migrated_at) "
-            "VALUES(?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
-            "ON CONFLICT(component) DO UPDATE SET version = excluded.version, "
-            "migrated_at = excluded.migrated_at");
+        auto record =
+            Statement::prepare(handle(),
+                               "INSERT INTO seawatch_schema(component, version, migrated_at) "
+                               "VALUES(?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
+                               "ON CONFLICT(component) DO UPDATE SET version = excluded.version, "
+                               "migrated_at = excluded.migrated_at");
         if (!record) return makeError(record.error());
         record->bind(1, component);
         record->bind(2, step.version);
@@ -298,9 +298,10 @@ std::string gpkgPointLayerSql(std::string_view table, std::string_view geometryC
     const std::string bounds = "NEW." + i + ", ST_MinX(NEW." + c + "), ST_MaxX(NEW." + c +
                                "), ST_MinY(NEW." + c + "), ST_MaxY(NEW." + c + ")";
     std::string sql;
-    sql += "INSERT INTO gpkg_contents(table_name, data_type, identifier, description, srs_id) "
-           "VALUES('" + t + "', 'features', '" + t + "', '" + std::string(description) +
-           "', 4326);\n";
+    sql +=
+        "INSERT INTO gpkg_contents(table_name, data_type, identifier, description, srs_id) "
+        "VALUES('" +
+        t + "', 'features', '" + t + "', '" + std::string(description) + "', 4326);\n";
     sql += "INSERT INTO gpkg_geometry_columns VALUES('" + t + "', '" + c +
            "', 'POINT', 4326, 0, 0);\n";
     sql += "INSERT INTO gpkg_extensions VALUES('" + t + "', '" + c +
@@ -328,20 +329,19 @@ std::string gpkgRtreeTriggersSql(std::string_view table, std::string_view geomet
     sql += "CREATE TRIGGER " + rtree + "_insert AFTER INSERT ON " + t + " WHEN (NEW." + c +
            " NOT NULL AND NOT ST_IsEmpty(NEW." + c + ")) BEGIN INSERT OR REPLACE INTO " + rtree +
            " VALUES (" + bounds + "); END;\n";
-    sql += "CREATE TRIGGER " + rtree + "_update1 AFTER UPDATE OF " + c + " ON " + t +
-           " WHEN OLD." + i + " = NEW." + i + " AND (NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." +
-           c + ")) BEGIN INSERT OR REPLACE INTO " + rtree + " VALUES (" + bounds + "); END;\n";
-    sql += "CREATE TRIGGER " + rtree + "_update2 AFTER UPDATE OF " + c + " ON " + t +
-           " WHEN OLD." + i + " = NEW." + i + " AND (NEW." + c + " ISNULL OR ST_IsEmpty(NEW." +
-           c + ")) BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + i + "; END;\n";
+    sql += "CREATE TRIGGER " + rtree + "_update1 AFTER UPDATE OF " + c + " ON " + t + " WHEN OLD." +
+           i + " = NEW." + i + " AND (NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." + c +
+           ")) BEGIN INSERT OR REPLACE INTO " + rtree + " VALUES (" + bounds + "); END;\n";
+    sql += "CREATE TRIGGER " + rtree + "_update2 AFTER UPDATE OF " + c + " ON " + t + " WHEN OLD." +
+           i + " = NEW." + i + " AND (NEW." + c + " ISNULL OR ST_IsEmpty(NEW." + c +
+           ")) BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + i + "; END;\n";
     sql += "CREATE TRIGGER " + rtree + "_update3 AFTER UPDATE ON " + t + " WHEN OLD." + i +
            " != NEW." + i + " AND (NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." + c +
-           ")) BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + i +
-           "; INSERT OR REPLACE INTO " + rtree + " VALUES (" + bounds + "); END;\n";
+           ")) BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + i + "; INSERT OR REPLACE INTO " +
+           rtree + " VALUES (" + bounds + "); END;\n";
     sql += "CREATE TRIGGER " + rtree + "_update4 AFTER UPDATE ON " + t + " WHEN OLD." + i +
            " != NEW." + i + " AND (NEW." + c + " ISNULL OR ST_IsEmpty(NEW." + c +
-           ")) BEGIN DELETE FROM " + rtree + " WHERE id IN (OLD." + i + ", NEW." + i +
-           "); END;\n";
+           ")) BEGIN DELETE FROM " + rtree + " WHERE id IN (OLD." + i + ", NEW." + i + "); END;\n";
     sql += "CREATE TRIGGER " + rtree + "_delete AFTER DELETE ON " + t + " WHEN OLD." + c +
            " NOT NULL BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + i + "; END;\n";
     return sql;
@@ -412,8 +412,9 @@ std::vector<std::vector<RtreeCell>> packLevel(std::vector<RtreeCell> cells, std:
                       return a.minY + a.maxY < b.minY + b.maxY;
                   });
         for (std::size_t k = start; k < end; k += perNode) {
-            out.emplace_back(cells.begin() + static_cast<std::ptrdiff_t>(k),
-                             cells.begin() + static_cast<std::ptrdiff_t>(std::min(end, k + perNode)));
+            out.emplace_back(
+                cells.begin() + static_cast<std::ptrdiff_t>(k),
+                cells.begin() + static_cast<std::ptrdiff_t>(std::min(end, k + perNode)));
         }
     }
     return out;
@@ -454,7 +455,7 @@ Status rebuildGpkgRtree(Workspace& ws, std::string_view table, std::string_view 
     }
 
     // Bottom-up: leaves, then parents, until one level fits in the root (node 1).
-    std::vector<PackedNode> nodes;  // every node but the root
+    std::vector<PackedNode> nodes;                                // every node but the root
     std::vector<std::pair<std::int64_t, std::int64_t>> parentOf;  // (child node, parent)
     std::vector<std::pair<std::int64_t, std::int64_t>> leafOf;    // (row id, leaf node)
     std::vector<RtreeCell> level = std::move(leaves);
@@ -488,7 +489,8 @@ Status rebuildGpkgRtree(Workspace& ws, std::string_view table, std::string_view 
     // A node is a leaf when rows point at it.
     std::vector<char> isLeafNode(static_cast<std::size_t>(nextNumber), 0);
     for (const auto& [row, node] : leafOf) isLeafNode[static_cast<std::size_t>(node)] = 1;
-    for (const PackedNode& node : nodes) recordParents(node, isLeafNode[static_cast<std::size_t>(node.number)]);
+    for (const PackedNode& node : nodes)
+        recordParents(node, isLeafNode[static_cast<std::size_t>(node.number)]);
     recordParents(root, depth == 0);
 
     for (const char* suffix : {"_node", "_parent", "_rowid"}) {
@@ -501,8 +503,9 @@ Status rebuildGpkgRtree(Workspace& ws, std::string_view table, std::string_view 
     auto insertRowid = Statement::prepare(
         db, "INSERT INTO \"" + rtree + "_rowid\"(rowid, nodeno) VALUES (?1, ?2)");
     if (!insertNode || !insertParent || !insertRowid) {
-        return makeError(!insertNode ? insertNode.error()
-                                     : !insertParent ? insertParent.error() : insertRowid.error());
+        return makeError(!insertNode     ? insertNode.error()
+                         : !insertParent ? insertParent.error()
+                                         : insertRowid.error());
     }
     std::vector<unsigned char> blob(nodeSize);
     auto writeNode = [&](const PackedNode& node, int nodeDepth) -> Status {
@@ -533,7 +536,8 @@ Status rebuildGpkgRtree(Workspace& ws, std::string_view table, std::string_view 
         insertParent->reset();
         insertParent->bind(1, child);
         insertParent->bind(2, parent);
-        if (insertParent->step() != SQLITE_DONE) return makeError(sqliteError(db, "writing parent"));
+        if (insertParent->step() != SQLITE_DONE)
+            return makeError(sqliteError(db, "writing parent"));
     }
     for (const auto& [row, node] : leafOf) {
         insertRowid->reset();

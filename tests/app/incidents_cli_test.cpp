@@ -24,8 +24,8 @@ struct Run {
 
 // Runs the binary with a shell; stderr is folded into the output when asked.
 Run runSeawatch(const std::string& args, bool withStderr = false) {
-    const std::string command = std::string(SEAWATCH_BINARY) + " " + args +
-                                (withStderr ? " 2>&1" : " 2>/dev/null");
+    const std::string command =
+        std::string(SEAWATCH_BINARY) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
     Run run;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return run;
@@ -38,7 +38,7 @@ Run runSeawatch(const std::string& args, bool withStderr = false) {
 }
 
 class IncidentsCli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() / ("seawatch_incidents_cli_" + std::to_string(getpid()));
         fs::remove_all(dir_);
@@ -47,12 +47,18 @@ protected:
         csv_ = (dir_ / "asam.csv").string();
         std::ofstream(csv_, std::ios::binary)
             << "reference,date,position,navArea,subreg,hostility,victim,description,\r\n"
-               "2009-101,2009-04-08,\"2\xC2\xB0" "00'00\"\"N\n51\xC2\xB0" "30'00\"\"E\",VIII,61,"
+               "2009-101,2009-04-08,\"2\xC2\xB0"
+               "00'00\"\"N\n51\xC2\xB0"
+               "30'00\"\"E\",VIII,61,"
                "PIRATES,US-flagged container ship MAERSK ALABAMA,\"Pirates boarded the ship "
                "and took the master hostage\",\r\n"
-               "2009-102,2009-04-14,\"12\xC2\xB0" "30'00\"\"N\n47\xC2\xB0" "00'00\"\"E\",IX,62,"
+               "2009-102,2009-04-14,\"12\xC2\xB0"
+               "30'00\"\"N\n47\xC2\xB0"
+               "00'00\"\"E\",IX,62,"
                "Shots fired at vessel,Bulk carrier,\"Skiff fired upon the vessel\",\r\n"
-               "2009-103,2009-13-01,\"12\xC2\xB0" "30'00\"\"N\n47\xC2\xB0" "00'00\"\"E\",IX,62,"
+               "2009-103,2009-13-01,\"12\xC2\xB0"
+               "30'00\"\"N\n47\xC2\xB0"
+               "00'00\"\"E\",IX,62,"
                "PIRATES,Tanker,\"bad date row\",\r\n";
     }
     void TearDown() override { fs::remove_all(dir_); }
@@ -75,8 +81,7 @@ TEST_F(IncidentsCli, ImportReportsRejectsAndIsIdempotent) {
 
     auto second = runSeawatch("incidents import " + csv_ + " --db " + db_);
     EXPECT_EQ(second.exitCode, 0);
-    EXPECT_NE(second.out.find("inserted 0, updated 0, duplicate 2, rejected 1"),
-              std::string::npos)
+    EXPECT_NE(second.out.find("inserted 0, updated 0, duplicate 2, rejected 1"), std::string::npos)
         << second.out;
 }
 
@@ -97,8 +102,8 @@ TEST_F(IncidentsCli, StatsCountMatchesOgrAndQueryFormats) {
     EXPECT_NE(stats.out.find("fired_upon"), std::string::npos) << stats.out;
 
     GDALAllRegister();
-    GDALDatasetH ds = GDALOpenEx(db_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                 nullptr, nullptr);
+    GDALDatasetH ds =
+        GDALOpenEx(db_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
     ASSERT_NE(ds, nullptr);
     OGRLayerH layer = GDALDatasetGetLayerByName(ds, "incidents");
     ASSERT_NE(layer, nullptr);
@@ -147,9 +152,9 @@ TEST_F(IncidentsCli, UsageAndMissingInputExitCodes) {
     EXPECT_EQ(runSeawatch("incidents import " + csv_ + " --db " + db_ + " --format xml").exitCode,
               2);
     EXPECT_EQ(runSeawatch("incidents stats --db " + (dir_ / "absent.gpkg").string()).exitCode, 1);
-    EXPECT_EQ(runSeawatch("incidents import " + (dir_ / "absent.csv").string() + " --db " + db_)
-                  .exitCode,
-              2);  // CLI11 checks the file exists: a usage error
+    EXPECT_EQ(
+        runSeawatch("incidents import " + (dir_ / "absent.csv").string() + " --db " + db_).exitCode,
+        2);  // CLI11 checks the file exists: a usage error
     const std::string junk = (dir_ / "junk.txt").string();
     std::ofstream(junk) << "hello,world\n";
     EXPECT_EQ(runSeawatch("incidents import " + junk + " --db " + db_).exitCode, 1);

@@ -38,8 +38,8 @@ std::optional<double> regexCoordinate(const std::string& text) {
 }
 
 fs::path tempWorkspace(const char* name) {
-    const fs::path p = fs::temp_directory_path() /
-                       (std::string("seawatch_asam_") + name + std::to_string(::getpid()) + ".gpkg");
+    const fs::path p = fs::temp_directory_path() / (std::string("seawatch_asam_") + name +
+                                                    std::to_string(::getpid()) + ".gpkg");
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
     return p;
 }
@@ -72,8 +72,7 @@ TEST(AsamSample, EveryRowStoredWithinOneHundredthOfItsDmsOrRejectedWithAReason) 
     }
     EXPECT_EQ(rows, 400);
     EXPECT_EQ(summary->read, rows);
-    EXPECT_EQ(summary->inserted + summary->updated + summary->duplicate + summary->rejected,
-              rows);
+    EXPECT_EQ(summary->inserted + summary->updated + summary->duplicate + summary->rejected, rows);
     for (const RejectedRow& r : summary->rejections) EXPECT_FALSE(r.reason.empty()) << r.where;
 
     auto stored = store.queryRecords({}).value();

@@ -26,12 +26,11 @@ namespace fs = std::filesystem;
 namespace {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("seawatch_incidents_" + std::to_string(getpid()) + "_" +
-                 std::to_string(counter++));
+        path_ = fs::temp_directory_path() / ("seawatch_incidents_" + std::to_string(getpid()) +
+                                             "_" + std::to_string(counter++));
         fs::remove_all(path_);
         fs::create_directories(path_);
     }
@@ -41,7 +40,7 @@ public:
     }
     fs::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     fs::path path_;
 };
 
@@ -59,13 +58,19 @@ std::string asamRow(const std::string& ref, const std::string& date, const std::
            narrative + "\",\r\n";
 }
 
-const std::string kPosAden = "12\xC2\xB0" "30'00\"\"N\n45\xC2\xB0" "00'00\"\"E";
-const std::string kPosSomali = "2\xC2\xB0" "00'00\"\"S\n50\xC2\xB0" "30'00\"\"E";
+const std::string kPosAden =
+    "12\xC2\xB0"
+    "30'00\"\"N\n45\xC2\xB0"
+    "00'00\"\"E";
+const std::string kPosSomali =
+    "2\xC2\xB0"
+    "00'00\"\"S\n50\xC2\xB0"
+    "30'00\"\"E";
 
 }  // namespace
 
 class IncidentsStore : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto w = workspace::Workspace::open(dir / "w.gpkg");
         ASSERT_TRUE(w) << w.error();
@@ -102,8 +107,9 @@ TEST_F(IncidentsStore, SchemaIsVersionedWalAndForeignKeysOn) {
 
 TEST_F(IncidentsStore, ReimportIsIdempotentAndChangesAreUpdates) {
     const fs::path file = dir / "a.csv";
-    writeFile(file, kAsamHeader + asamRow("2009-1", "2009-04-08", kPosAden, "PIRATES",
-                                          "Pirates hijacked the ship") +
+    writeFile(file, kAsamHeader +
+                        asamRow("2009-1", "2009-04-08", kPosAden, "PIRATES",
+                                "Pirates hijacked the ship") +
                         asamRow("2009-2", "2009-04-09", kPosSomali, "Robbers",
                                 "Robbers boarded at anchor and stole stores"));
     auto first = importFile(*store, file);
@@ -135,8 +141,7 @@ TEST_F(IncidentsStore, ReimportIsIdempotentAndChangesAreUpdates) {
 
 TEST_F(IncidentsStore, RejectedRowIsReportedWithLineAndDoesNotAbort) {
     const fs::path file = dir / "bad.csv";
-    writeFile(file, kAsamHeader +
-                        asamRow("2010-1", "2010-01-02", kPosAden, "PIRATES", "boarded") +
+    writeFile(file, kAsamHeader + asamRow("2010-1", "2010-01-02", kPosAden, "PIRATES", "boarded") +
                         asamRow("2010-2", "2010-13-45", kPosAden, "PIRATES", "x") +
                         asamRow("2010-3", "2010-01-03", "nowhere", "PIRATES", "y") +
                         asamRow("2010-4", "2010-01-04", kPosSomali, "PIRATES", "hijacked"));
@@ -206,7 +211,8 @@ TEST_F(IncidentsStore, ImbCsvWithNaAndAsamJsonWithTrailingComma) {
     writeFile(json,
               "{\"asam\":[{\"reference\":\"2022-142\",\"date\":\"2022-05-25\","
               "\"latitude\":12.55,\"longitude\":43.5166666,\"position\":\"12\xC2\xB0"
-              "33'00\\\"N \\n43\xC2\xB0" "31'00\\\"E\",\"navArea\":\"IX\",\"subreg\":\"62\","
+              "33'00\\\"N \\n43\xC2\xB0"
+              "31'00\\\"E\",\"navArea\":\"IX\",\"subreg\":\"62\","
               "\"hostility\":null,\"victim\":\"Survey vessel\",\"description\":\"a suspicious "
               "approach by a skiff\"},\n{\"reference\":\"\",\"date\":\"2022-05-26\"},]}");
     auto fmt = detectImportFormat(json);
@@ -257,8 +263,8 @@ TEST_F(IncidentsStore, OpensAsGeoPackageThroughOgrWithCountAndSpatialFilter) {
     }
     GDALAllRegister();
     const char* drivers[] = {"GPKG", nullptr};
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        (dir / "w.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open((dir / "w.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
     ASSERT_TRUE(ds);
     OGRLayer* layer = ds->GetLayerByName("incidents");
     ASSERT_NE(layer, nullptr);
@@ -325,9 +331,8 @@ TEST_F(IncidentsStore, RtreeFtsAndFiltersAgreeWithBruteForce) {
             if (q.bbox && !q.bbox->contains({r.lon, r.lat})) continue;
             if (q.from && r.occurredAt < *q.from) continue;
             if (q.to && r.occurredAt >= *q.to) continue;
-            if (!q.categories.empty() &&
-                std::find(q.categories.begin(), q.categories.end(), r.category) ==
-                    q.categories.end()) {
+            if (!q.categories.empty() && std::find(q.categories.begin(), q.categories.end(),
+                                                   r.category) == q.categories.end()) {
                 continue;
             }
             if (!q.text.empty()) {
@@ -335,9 +340,9 @@ TEST_F(IncidentsStore, RtreeFtsAndFiltersAgreeWithBruteForce) {
                 std::string word;
                 bool allWords = true;
                 while (ws_ >> word) {
-                    allWords = allWords && (hasWord(r.narrative, word) ||
-                                            hasWord(r.vesselName, word) ||
-                                            hasWord(r.aggressor, word));
+                    allWords =
+                        allWords && (hasWord(r.narrative, word) || hasWord(r.vesselName, word) ||
+                                     hasWord(r.aggressor, word));
                 }
                 if (!allWords) continue;
             }

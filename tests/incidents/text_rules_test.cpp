@@ -8,43 +8,63 @@ using namespace seawatch::incidents;
 
 namespace {
 
-double dms(double d, double m, double s) { return d + m / 60.0 + s / 3600.0; }
+double dms(double d, double m, double s) {
+    return d + m / 60.0 + s / 3600.0;
+}
 
 }  // namespace
 
 TEST(Dms, AsamTwoLinePositionWithLf) {
-    auto p = parseDmsPosition("27\xC2\xB0" "07'57.64\"N\n56\xC2\xB0" "12'09.81\"E");
+    auto p = parseDmsPosition(
+        "27\xC2\xB0"
+        "07'57.64\"N\n56\xC2\xB0"
+        "12'09.81\"E");
     ASSERT_TRUE(p) << p.error();
     EXPECT_NEAR(p->lat, dms(27, 7, 57.64), 1e-9);
     EXPECT_NEAR(p->lon, dms(56, 12, 9.81), 1e-9);
 }
 
 TEST(Dms, CrLfAndTrailingSpaceAsInTheMsiApi) {
-    auto p = parseDmsPosition("12\xC2\xB0" "33'00\"N \r\n43\xC2\xB0" "31'00\"E");
+    auto p = parseDmsPosition(
+        "12\xC2\xB0"
+        "33'00\"N \r\n43\xC2\xB0"
+        "31'00\"E");
     ASSERT_TRUE(p) << p.error();
     EXPECT_NEAR(p->lat, 12.55, 1e-9);
     EXPECT_NEAR(p->lon, dms(43, 31, 0), 1e-9);
 }
 
 TEST(Dms, SixtyMinutesCarriesIntoTheDegree) {
-    auto p = parseDmsPosition("5\xC2\xB0" "60'00\"N\n119\xC2\xB0" "13'00\"E");
+    auto p = parseDmsPosition(
+        "5\xC2\xB0"
+        "60'00\"N\n119\xC2\xB0"
+        "13'00\"E");
     ASSERT_TRUE(p) << p.error();
     EXPECT_NEAR(p->lat, 6.0, 1e-9);
-    auto q = parseDmsPosition("1\xC2\xB0" "60'00\"S\n80\xC2\xB0" "60'00\"W");
+    auto q = parseDmsPosition(
+        "1\xC2\xB0"
+        "60'00\"S\n80\xC2\xB0"
+        "60'00\"W");
     ASSERT_TRUE(q) << q.error();
     EXPECT_NEAR(q->lat, -2.0, 1e-9);
     EXPECT_NEAR(q->lon, -81.0, 1e-9);
 }
 
 TEST(Dms, ZeroPaddedSecondsAndSouthWestSigns) {
-    auto p = parseDmsPosition("23\xC2\xB0" "02'010\"S\n70\xC2\xB0" "13'30\"W");
+    auto p = parseDmsPosition(
+        "23\xC2\xB0"
+        "02'010\"S\n70\xC2\xB0"
+        "13'30\"W");
     ASSERT_TRUE(p) << p.error();
     EXPECT_NEAR(p->lat, -dms(23, 2, 10), 1e-9);
     EXPECT_NEAR(p->lon, -dms(70, 13, 30), 1e-9);
 }
 
 TEST(Dms, DecimalMinutesOrdinalSignAndCommaSeparator) {
-    auto p = parseDmsPosition("12\xC2\xBA" "30.5'N, 45\xC2\xB0" "15.25'E");
+    auto p = parseDmsPosition(
+        "12\xC2\xBA"
+        "30.5'N, 45\xC2\xB0"
+        "15.25'E");
     ASSERT_TRUE(p) << p.error();
     EXPECT_NEAR(p->lat, 12.0 + 30.5 / 60.0, 1e-9);
     EXPECT_NEAR(p->lon, 45.0 + 15.25 / 60.0, 1e-9);
@@ -52,15 +72,40 @@ TEST(Dms, DecimalMinutesOrdinalSignAndCommaSeparator) {
 
 TEST(Dms, RejectsWhatIsNotAPosition) {
     EXPECT_FALSE(parseDmsPosition(""));
-    EXPECT_FALSE(parseDmsPosition("12\xC2\xB0" "30'00\"\n45\xC2\xB0" "00'00\"E"));  // no N/S
-    EXPECT_FALSE(parseDmsPosition("12\xC2\xB0" "30'00\"N"));                     // no lon
-    EXPECT_FALSE(parseDmsPosition("12\xC2\xB0" "61'00\"N\n45\xC2\xB0" "00'00\"E"));
-    EXPECT_FALSE(parseDmsPosition("12\xC2\xB0" "30'75\"N\n45\xC2\xB0" "00'00\"E"));
-    EXPECT_FALSE(parseDmsPosition("95\xC2\xB0" "00'00\"N\n45\xC2\xB0" "00'00\"E"));
-    EXPECT_FALSE(parseDmsPosition("12\xC2\xB0" "00'00\"N\n185\xC2\xB0" "00'00\"E"));
-    EXPECT_FALSE(parseDmsPosition("12\xC2\xB0" "00'00\"N\n45\xC2\xB0" "00'00\"N"));
-    EXPECT_FALSE(parseDmsPosition("12x00'00\"N\n45\xC2\xB0" "00'00\"E"));
-    EXPECT_FALSE(parseDmsCoordinate("12.5\xC2\xB0" "30'N", true));  // fraction then minutes
+    EXPECT_FALSE(
+        parseDmsPosition("12\xC2\xB0"
+                         "30'00\"\n45\xC2\xB0"
+                         "00'00\"E"));  // no N/S
+    EXPECT_FALSE(
+        parseDmsPosition("12\xC2\xB0"
+                         "30'00\"N"));  // no lon
+    EXPECT_FALSE(
+        parseDmsPosition("12\xC2\xB0"
+                         "61'00\"N\n45\xC2\xB0"
+                         "00'00\"E"));
+    EXPECT_FALSE(
+        parseDmsPosition("12\xC2\xB0"
+                         "30'75\"N\n45\xC2\xB0"
+                         "00'00\"E"));
+    EXPECT_FALSE(
+        parseDmsPosition("95\xC2\xB0"
+                         "00'00\"N\n45\xC2\xB0"
+                         "00'00\"E"));
+    EXPECT_FALSE(
+        parseDmsPosition("12\xC2\xB0"
+                         "00'00\"N\n185\xC2\xB0"
+                         "00'00\"E"));
+    EXPECT_FALSE(
+        parseDmsPosition("12\xC2\xB0"
+                         "00'00\"N\n45\xC2\xB0"
+                         "00'00\"N"));
+    EXPECT_FALSE(
+        parseDmsPosition("12x00'00\"N\n45\xC2\xB0"
+                         "00'00\"E"));
+    EXPECT_FALSE(
+        parseDmsCoordinate("12.5\xC2\xB0"
+                           "30'N",
+                           true));  // fraction then minutes
 }
 
 TEST(Category, HostilityWordsMapByTheDocumentedRules) {
@@ -78,8 +123,7 @@ TEST(Category, HostilityWordsMapByTheDocumentedRules) {
     EXPECT_EQ(categoryFromReport("detained by the Iranian Revolutionary Guard Corps", ""),
               Category::Detention);
     EXPECT_EQ(categoryFromReport("Two drone explosions", ""), Category::Attack);
-    EXPECT_EQ(categoryFromReport("Military activity", "crew evacuated"),
-              Category::Unclassified);
+    EXPECT_EQ(categoryFromReport("Military activity", "crew evacuated"), Category::Unclassified);
 }
 
 TEST(Category, ActorOnlyHostilityFallsBackToTheNarrative) {
@@ -126,8 +170,7 @@ TEST(Vessel, TypeNameFlagAndStatusFromFreeText) {
     EXPECT_EQ(flagFromText("Malta-flagged bulk carrier TZAREVNA"), "Malta");
     EXPECT_EQ(flagFromText("Marshall Islands-flagged oil tanker NISSOS KEA"), "Marshall Islands");
     EXPECT_EQ(flagFromText("Two Greece-flagged tankers"), "Greece");
-    EXPECT_EQ(vesselNameFromVictim("Marshall Islands-flagged oil tanker NISSOS KEA"),
-              "NISSOS KEA");
+    EXPECT_EQ(vesselNameFromVictim("Marshall Islands-flagged oil tanker NISSOS KEA"), "NISSOS KEA");
     EXPECT_EQ(vesselTypeFromVictim("Marshall Islands-flagged oil tanker NISSOS KEA"),
               "crude oil tanker");
     EXPECT_EQ(vesselTypeFromVictim("CHEMICAL TANKER"), "chemical tanker");
@@ -146,7 +189,9 @@ TEST(Vessel, TypeNameFlagAndStatusFromFreeText) {
 TEST(CsvReader, QuotedMultiLineFieldsDoubledQuotesAndLineNumbers) {
     const std::string text =
         "a,b,c,\r\n"
-        "1,\"27\xC2\xB0" "07'57.64\"\"N\n56\xC2\xB0" "12'09.81\"\"E\",x,\r\n"
+        "1,\"27\xC2\xB0"
+        "07'57.64\"\"N\n56\xC2\xB0"
+        "12'09.81\"\"E\",x,\r\n"
         "\r\n"
         "2,\"say \"\"hi\"\", ok\",y,\r\n"
         "3,last,z";
@@ -157,7 +202,10 @@ TEST(CsvReader, QuotedMultiLineFieldsDoubledQuotesAndLineNumbers) {
     EXPECT_EQ(f[3], "");
     ASSERT_TRUE(reader.next(f));
     EXPECT_EQ(reader.recordLine(), 2u);
-    EXPECT_EQ(f[1], "27\xC2\xB0" "07'57.64\"N\n56\xC2\xB0" "12'09.81\"E");
+    EXPECT_EQ(f[1],
+              "27\xC2\xB0"
+              "07'57.64\"N\n56\xC2\xB0"
+              "12'09.81\"E");
     ASSERT_TRUE(reader.next(f));
     EXPECT_EQ(reader.recordLine(), 5u);
     EXPECT_EQ(f[1], "say \"hi\", ok");

@@ -10,7 +10,7 @@
 namespace seawatch::incidents {
 
 class CsvReader {
-public:
+  public:
     // The reader keeps a view: the text must outlive it.
     explicit CsvReader(std::string_view text);
     explicit CsvReader(std::string&& text) = delete;
@@ -23,7 +23,7 @@ public:
     std::size_t offset() const { return pos_; }             // bytes consumed
     const std::string& error() const { return error_; }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;

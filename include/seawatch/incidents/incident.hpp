@@ -42,7 +42,9 @@ std::string_view categoryName(Category c);
 std::string_view categoryLabel(Category c);
 // Accepts the name ("fired_upon") or the label, case-insensitively, with '-' or ' ' for '_'.
 std::optional<Category> parseCategory(std::string_view text);
-inline int categoryColourIndex(Category c) { return static_cast<int>(c); }
+inline int categoryColourIndex(Category c) {
+    return static_cast<int>(c);
+}
 
 enum class Source : std::uint8_t { Asam, Imb, Manual, Scenario };
 std::string_view sourceName(Source s);

@@ -50,7 +50,7 @@ struct TimeBucket {
 enum class StatsKey { Year, Category, Subregion };
 
 class IncidentStore {
-public:
+  public:
     // Runs the incidents migrations on `ws`; the store keeps a reference to it.
     static Result<IncidentStore> open(workspace::Workspace& ws);
 
@@ -77,7 +77,7 @@ public:
     // Counts of every incident grouped by key, label -> count.
     Result<std::map<std::string, std::int64_t>> stats(StatsKey key) const;
 
-private:
+  private:
     explicit IncidentStore(workspace::Workspace& ws) : ws_(&ws) {}
     struct UpsertStatements;  // prepared once, on the first upsert
     workspace::Workspace* ws_;

@@ -25,7 +25,7 @@ struct Migration {
 };
 
 class Workspace {
-public:
+  public:
     // Opens (creating when absent) a workspace file: GeoPackage core tables, WAL mode,
     // foreign keys on, and the ST_* SQL functions the GeoPackage R*Tree triggers call.
     static Result<Workspace> open(const std::filesystem::path& path);
@@ -42,7 +42,7 @@ public:
     // Runs SQL with no parameters and no result rows (DDL, PRAGMA, BEGIN/COMMIT).
     Status exec(std::string_view sql);
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
     };
@@ -56,7 +56,7 @@ private:
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded, so an
 // early return or an exception never leaves half a file imported.
 class Transaction {
-public:
+  public:
     explicit Transaction(Workspace& ws);
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -66,7 +66,7 @@ public:
     const std::string& beginError() const { return beginError_; }
     Status commit();
 
-private:
+  private:
     Workspace& ws_;
     bool active_ = false;
     std::string beginError_;
