@@ -51,7 +51,8 @@ enum class StatsKey { Year, Category, Subregion };
 
 class IncidentStore {
   public:
-    // Runs the incidents migrations on `ws`; the store keeps a reference to it.
+    // Runs the incidents migrations on `ws`. The store keeps a pointer to it: the workspace
+    // must outlive the store and stay where it is (hold it in a unique_ptr if it moves).
     static Result<IncidentStore> open(workspace::Workspace& ws);
 
     workspace::Workspace& workspace() const { return *ws_; }
