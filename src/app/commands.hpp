@@ -19,5 +19,6 @@ void registerRenderCommand(CLI::App& app, int& exitCode);
 void registerAisCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerScenarioCommand(CLI::App& app, int& exitCode);
+void registerIncidentsCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     registerAisCommand(app, exitCode);
     registerAnalyzeCommand(app, exitCode);
     registerScenarioCommand(app, exitCode);
+    registerIncidentsCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {
