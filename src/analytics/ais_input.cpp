@@ -59,9 +59,9 @@ Status readAisStream(std::FILE* file, const std::string& name, AisInput& input,
             if (input.rejections.size() < kMaxRejectionsListed) {
                 const std::string_view detail = decoder.lastError();
                 input.rejections.push_back(
-                    detail.empty() ? fmt::format("{}:{}: {}", name, reader.lineNumber(), reason)
-                                   : fmt::format("{}:{}: {} ({})", name, reader.lineNumber(),
-                                                 reason, detail));
+                    detail.empty()
+                        ? fmt::format("{}:{}: {}", name, reader.lineNumber(), reason)
+                        : fmt::format("{}:{}: {} ({})", name, reader.lineNumber(), reason, detail));
             }
         }
         if (!message) continue;
@@ -106,8 +106,7 @@ Result<AisInput> loadAisText(std::string_view nmea, const std::string& name) {
     std::unique_ptr<std::FILE, FileCloser> file(
         fmemopen(const_cast<char*>(nmea.data()), nmea.size(), "rb"));
     if (!file) return makeError(fmt::format("{}: cannot read AIS text", name));
-    if (Status s = readAisStream(file.get(), name, input, statics); !s)
-        return makeError(s.error());
+    if (Status s = readAisStream(file.get(), name, input, statics); !s) return makeError(s.error());
     for (auto& [mmsi, info] : statics) input.statics.push_back(std::move(info));
     return input;
 }

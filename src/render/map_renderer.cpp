@@ -275,7 +275,9 @@ void MapRenderer::drawPolygons(int handle, const geo::MapView& view, float opaci
     drawVectorLayer(*it->second, view, view.visibleMercator(), opacity);
 }
 
-void MapRenderer::releasePolygons(int handle) { impl_->polygonSets.erase(handle); }
+void MapRenderer::releasePolygons(int handle) {
+    impl_->polygonSets.erase(handle);
+}
 
 void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const {
     const float s = style_.pixelScale;

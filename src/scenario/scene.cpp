@@ -1,7 +1,9 @@
 #include "seawatch/scenario/scene.hpp"
 
-#include <algorithm>
+#include <unistd.h>
+
 #include <fmt/format.h>
+#include <algorithm>
 #include <sstream>
 
 #include "seawatch/analytics/ais_input.hpp"
@@ -26,17 +28,17 @@ void loadIncidents(Scene& scene, const SceneOptions& options) {
     fs::path workspacePath = options.workspace;
     const bool temporary = workspacePath.empty();
     if (temporary) {
-        workspacePath = fs::temp_directory_path() /
-                        fmt::format("seawatch-scene-{}-{}.gpkg", ::getpid(),
-                                    reinterpret_cast<std::uintptr_t>(&scene));
-    }
-    auto ws = incidents::workspace::Workspace::open(workspacePath);
-    if (!ws) {
-        scene.warnings.push_back(ws.error());
-        return;
+        workspacePath =
+            fs::temp_directory_path() / fmt::format("seawatch-scene-{}-{}.gpkg", ::getpid(),
+                                                    reinterpret_cast<std::uintptr_t>(&scene));
     }
     {
-        auto store = incidents::IncidentStore::open(**ws);
+        auto ws = workspace::Workspace::open(workspacePath);
+        if (!ws) {
+            scene.warnings.push_back(ws.error());
+            return;
+        }
+        auto store = incidents::IncidentStore::open(*ws);
         if (!store) {
             scene.warnings.push_back(store.error());
         } else {
@@ -62,7 +64,6 @@ void loadIncidents(Scene& scene, const SceneOptions& options) {
             }
         }
     }
-    ws->reset();
     if (temporary) {
         std::error_code ec;
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
@@ -91,7 +92,8 @@ void loadZonesAndSchedule(Scene& scene) {
             scene.warnings.push_back(schedule.error());
         }
     }
-    if (auto corridor = zones::findCorridor(scene.zones)) scene.corridor = std::move(corridor.value());
+    if (auto corridor = zones::findCorridor(scene.zones))
+        scene.corridor = std::move(corridor.value());
     if (scene.corridor && scene.schedule)
         scene.coverage = zones::buildCoverage(*scene.corridor, scene.zones, *scene.schedule);
 }
@@ -157,14 +159,15 @@ Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
 std::vector<const analytics::Event*> Scene::eventsBetween(time::UnixMillis from,
                                                           time::UnixMillis to) const {
     std::vector<const analytics::Event*> out;
-    auto it = std::lower_bound(events.begin(), events.end(), from,
-                               [](const analytics::Event& e, time::UnixMillis t) { return e.time < t; });
+    auto it =
+        std::lower_bound(events.begin(), events.end(), from,
+                         [](const analytics::Event& e, time::UnixMillis t) { return e.time < t; });
     for (; it != events.end() && it->time <= to; ++it) out.push_back(&*it);
     return out;
 }
 
 std::vector<const incidents::Incident*> Scene::incidentsBetween(time::UnixMillis from,
-                                                               time::UnixMillis to) const {
+                                                                time::UnixMillis to) const {
     std::vector<const incidents::Incident*> out;
     for (const auto& i : incidents)
         if (i.occurredAt >= from && i.occurredAt <= to) out.push_back(&i);

@@ -15,7 +15,7 @@ namespace seawatch::ui {
 struct ConsoleState;
 
 class ConsoleModule {
-public:
+  public:
     virtual ~ConsoleModule() = default;
     // Before the panels: drain feeds, follow the timeline, refresh queries.
     virtual void update(ConsoleState& state) { (void)state; }
@@ -44,8 +44,10 @@ public:
 
 // One factory per module, each defined in the module's own file.
 std::unique_ptr<ConsoleModule> makeVesselModule(ConsoleState& state, const ConsoleOptions& options);
-std::unique_ptr<ConsoleModule> makeIncidentModule(ConsoleState& state, const ConsoleOptions& options);
+std::unique_ptr<ConsoleModule> makeIncidentModule(ConsoleState& state,
+                                                  const ConsoleOptions& options);
 std::unique_ptr<ConsoleModule> makeZoneModule(ConsoleState& state, const ConsoleOptions& options);
-std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state, const ConsoleOptions& options);
+std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state,
+                                                  const ConsoleOptions& options);
 
 }  // namespace seawatch::ui

@@ -23,11 +23,11 @@ struct MapSelection {
     std::optional<ais::Mmsi> selectedVessel;
     std::optional<ais::Mmsi> hoveredVessel;
     std::vector<ais::Mmsi> highlightedVessels;
-    std::optional<std::int64_t> selectedIncident;   // incidents::Incident::id
-    std::vector<std::string> highlightedIncidents;  // source_ref values
-    std::vector<std::string> highlightedZones;      // zone names
+    std::optional<std::int64_t> selectedIncident;            // incidents::Incident::id
+    std::vector<std::string> highlightedIncidents;           // source_ref values
+    std::vector<std::string> highlightedZones;               // zone names
     std::optional<std::pair<ais::Mmsi, ais::Mmsi>> cpaPair;  // draw the CPA line
-    std::optional<std::size_t> selectedAlert;  // index into the scene's event list
+    std::optional<std::size_t> selectedAlert;                // index into the scene's event list
 };
 
 struct OverlayContext {
@@ -38,7 +38,7 @@ struct OverlayContext {
 };
 
 class MapOverlay {
-public:
+  public:
     virtual ~MapOverlay() = default;
     // Shown in the layer panel; overlays can be hidden like chart layers.
     virtual const char* name() const = 0;

@@ -17,8 +17,8 @@
 #include "seawatch/incidents/incident.hpp"
 #include "seawatch/scenario/scenario.hpp"
 #include "seawatch/scenario/track_synthesis.hpp"
-#include "seawatch/zones/coverage.hpp"
 #include "seawatch/zones/corridor.hpp"
+#include "seawatch/zones/coverage.hpp"
 #include "seawatch/zones/schedule.hpp"
 #include "seawatch/zones/zone.hpp"
 
@@ -35,8 +35,8 @@ struct SceneOptions {
 struct Scene {
     Scenario scenario;
     std::filesystem::path file;
-    SceneTracks scripted;      // the authored tracks (for roles and planned paths)
-    ais::TrackStore tracks;    // what the AIS path delivered: what the picture shows
+    SceneTracks scripted;    // the authored tracks (for roles and planned paths)
+    ais::TrackStore tracks;  // what the AIS path delivered: what the picture shows
     std::vector<zones::Zone> zones;
     std::optional<zones::Schedule> schedule;
     std::optional<zones::Corridor> corridor;
