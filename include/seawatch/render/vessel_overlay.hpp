@@ -1,0 +1,107 @@
+#pragma once
+// Vessels on the chart: one symbol per vessel at its state at `context.now`, coloured and
+// shaped by ship class, oriented by heading (else course), with a speed leader, a fading
+// trail, a name label when zoomed in, and rings for the selection. Radar/visual contacts
+// (scenario::kContactMmsiFirst..Last) get a diamond. Drawn from a TrackStore only, so the
+// console, `seawatch render --at` and briefings show the same picture.
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "seawatch/ais/track_store.hpp"
+#include "seawatch/render/overlay.hpp"
+
+namespace seawatch::render {
+
+enum class VesselShape : std::uint8_t {
+    Hull,         // pointed bow, square stern: cargo
+    BluntHull,    // wide, flat bow: tanker
+    Slender,      // long narrow dart: passenger
+    Kite,         // short kite: fishing
+    Chevron,      // arrowhead with a notch: military / law enforcement
+    CrossedHull,  // hull with a cross bar: search and rescue
+    SmallHull,    // small slim hull: pleasure
+    Tapered,      // trapezoid, narrow end forward: other
+    Lozenge,      // six-sided blob: unknown type
+    Diamond,      // radar / visual contact (not oriented)
+};
+
+// One row of the legend: what the watch officer reads off the map.
+struct VesselLegendEntry {
+    ais::ShipClass shipClass = ais::ShipClass::Unknown;
+    bool contact = false;
+    const char* label = "";
+    Rgba fill;
+    VesselShape shape = VesselShape::Lozenge;
+};
+
+// Every class and the contact symbol, in legend order.
+std::span<const VesselLegendEntry> vesselLegend();
+const VesselLegendEntry& vesselStyleFor(ais::ShipClass shipClass);
+const VesselLegendEntry& contactStyle();
+bool isRadarContact(ais::Mmsi mmsi);
+
+// A symbol in unit coordinates: bow towards -y, the fix at the origin, length about 2.
+// `parts` are convex polygons to fill; `outline` is the closed silhouette to stroke.
+struct VesselSymbolGeometry {
+    struct Polygon {
+        std::array<ScreenPoint, 6> points{};
+        int count = 0;
+        std::span<const ScreenPoint> span() const {
+            return {points.data(), static_cast<std::size_t>(count)};
+        }
+    };
+    std::array<Polygon, 2> parts{};
+    int partCount = 0;
+    Polygon outline;
+};
+const VesselSymbolGeometry& vesselSymbolGeometry(VesselShape shape);
+
+struct VesselOverlayOptions {
+    time::UnixMillis trailMs = 30 * time::kMillisPerMinute;
+    float symbolLengthPx = 18.0f;  // bow to stern, before the pixel scale
+    float leaderMinutes = 6.0f;    // speed leader: where the vessel will be in this time
+    float leaderMinSpeedKn = 0.5f;
+    float trailStepPx = 2.0f;               // trail vertices at least this far apart
+    double labelMaxMetresPerPixel = 150.0;  // names only when zoomed in this far
+    bool showTrails = true;
+    bool showLabels = true;
+};
+
+class VesselOverlay final : public MapOverlay {
+  public:
+    explicit VesselOverlay(const ais::TrackStore& store, VesselOverlayOptions options = {});
+    const char* name() const override { return "Vessels"; }
+    void build(const OverlayContext& context, Canvas& canvas) override;
+
+    // The console swaps between a scene's tracks and the live store.
+    void setStore(const ais::TrackStore& store) { store_ = &store; }
+    VesselOverlayOptions& options() { return options_; }
+    // Vessels drawn by the last build (inside the view, with a state at `now`).
+    std::size_t drawnCount() const { return visible_.size(); }
+
+  private:
+    struct Visible {
+        std::size_t index;
+        ais::VesselState state;
+        ScreenPoint at;
+        const VesselLegendEntry* style;
+    };
+    void collectVisible(const OverlayContext& context);
+    void drawTrails(const OverlayContext& context, Canvas& canvas);
+    void drawSymbol(const Visible& v, float scale, float alphaFactor, Canvas& canvas);
+    void drawLeader(const OverlayContext& context, const Visible& v, Canvas& canvas);
+    void drawLabels(const OverlayContext& context, Canvas& canvas);
+    void drawEmphasis(const OverlayContext& context, Canvas& canvas);
+
+    const ais::TrackStore* store_;
+    VesselOverlayOptions options_;
+    // Reused every frame so a frame allocates nothing once warmed up.
+    std::vector<Visible> visible_;
+    std::vector<ais::TrailPoint> trail_;
+    std::vector<std::uint8_t> labelCells_;
+    std::vector<ScreenPoint> scratch_;
+};
+
+}  // namespace seawatch::render

@@ -1,0 +1,338 @@
+#include "seawatch/render/vessel_overlay.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "seawatch/geo/geo.hpp"
+#include "seawatch/scenario/scenario.hpp"
+
+namespace seawatch::render {
+
+namespace {
+
+// Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), each
+// class also with its own silhouette so colour is never the only cue. Sky blue is kept for
+// "other" only: it is closest to the sea.
+constexpr std::array<VesselLegendEntry, 10> kLegend{{
+    {ais::ShipClass::Cargo, false, "Cargo", {0, 158, 115, 255}, VesselShape::Hull},
+    {ais::ShipClass::Tanker, false, "Tanker", {213, 94, 0, 255}, VesselShape::BluntHull},
+    {ais::ShipClass::Passenger, false, "Passenger", {0, 114, 178, 255}, VesselShape::Slender},
+    {ais::ShipClass::Fishing, false, "Fishing", {230, 159, 0, 255}, VesselShape::Kite},
+    {ais::ShipClass::MilitaryLaw,
+     false,
+     "Military / law enforcement",
+     {45, 45, 60, 255},
+     VesselShape::Chevron},
+    {ais::ShipClass::SearchRescue,
+     false,
+     "Search and rescue",
+     {240, 228, 66, 255},
+     VesselShape::CrossedHull},
+    {ais::ShipClass::Pleasure,
+     false,
+     "Pleasure / sailing",
+     {204, 121, 167, 255},
+     VesselShape::SmallHull},
+    {ais::ShipClass::Other, false, "Other", {86, 180, 233, 255}, VesselShape::Tapered},
+    {ais::ShipClass::Unknown, false, "Unknown type", {150, 150, 150, 255}, VesselShape::Lozenge},
+    {ais::ShipClass::Unknown,
+     true,
+     "Radar / visual contact",
+     {170, 20, 60, 255},
+     VesselShape::Diamond},
+}};
+
+using Geometry = VesselSymbolGeometry;
+
+Geometry::Polygon polygon(std::initializer_list<ScreenPoint> points) {
+    Geometry::Polygon p;
+    for (const ScreenPoint& s : points) p.points[static_cast<std::size_t>(p.count++)] = s;
+    return p;
+}
+
+// The fix sits a little aft of the middle, so the bow tip is the point farthest from it.
+Geometry single(std::initializer_list<ScreenPoint> points) {
+    Geometry g;
+    g.parts[0] = polygon(points);
+    g.partCount = 1;
+    g.outline = g.parts[0];
+    return g;
+}
+
+const std::array<Geometry, 10> kGeometry = [] {
+    std::array<Geometry, 10> g{};
+    g[static_cast<int>(VesselShape::Hull)] =
+        single({{0, -1.15}, {0.45, -0.4}, {0.45, 0.85}, {-0.45, 0.85}, {-0.45, -0.4}});
+    g[static_cast<int>(VesselShape::BluntHull)] = single(
+        {{-0.22, -1.1}, {0.22, -1.1}, {0.52, -0.7}, {0.52, 0.85}, {-0.52, 0.85}, {-0.52, -0.7}});
+    g[static_cast<int>(VesselShape::Slender)] = single({{0, -1.3}, {0.34, 0.85}, {-0.34, 0.85}});
+    g[static_cast<int>(VesselShape::Kite)] =
+        single({{0, -1.0}, {0.5, -0.15}, {0, 0.75}, {-0.5, -0.15}});
+    Geometry chevron;
+    chevron.parts[0] = polygon({{0, -1.2}, {0, 0.3}, {-0.62, 0.85}});
+    chevron.parts[1] = polygon({{0, -1.2}, {0.62, 0.85}, {0, 0.3}});
+    chevron.partCount = 2;
+    chevron.outline = polygon({{0, -1.2}, {0.62, 0.85}, {0, 0.3}, {-0.62, 0.85}});
+    g[static_cast<int>(VesselShape::Chevron)] = chevron;
+    Geometry crossed;
+    crossed.parts[0] =
+        polygon({{0, -1.15}, {0.32, -0.5}, {0.32, 0.85}, {-0.32, 0.85}, {-0.32, -0.5}});
+    crossed.parts[1] = polygon({{-0.75, -0.12}, {0.75, -0.12}, {0.75, 0.18}, {-0.75, 0.18}});
+    crossed.partCount = 2;
+    crossed.outline =
+        polygon({{0, -1.15}, {0.32, -0.5}, {0.32, 0.85}, {-0.32, 0.85}, {-0.32, -0.5}});
+    g[static_cast<int>(VesselShape::CrossedHull)] = crossed;
+    g[static_cast<int>(VesselShape::SmallHull)] =
+        single({{0, -0.95}, {0.3, -0.2}, {0.2, 0.65}, {-0.2, 0.65}, {-0.3, -0.2}});
+    g[static_cast<int>(VesselShape::Tapered)] =
+        single({{-0.16, -1.1}, {0.16, -1.1}, {0.48, 0.85}, {-0.48, 0.85}});
+    g[static_cast<int>(VesselShape::Lozenge)] =
+        single({{0, -1.1}, {0.48, -0.55}, {0.48, 0.45}, {0, 0.85}, {-0.48, 0.45}, {-0.48, -0.55}});
+    g[static_cast<int>(VesselShape::Diamond)] = single({{0, -0.7}, {0.7, 0}, {0, 0.7}, {-0.7, 0}});
+    return g;
+}();
+
+constexpr Rgba kOutline{25, 25, 30, 230};
+constexpr Rgba kLeader{25, 25, 30, 210};
+constexpr Rgba kHighlight{230, 159, 0, 255};
+
+Rgba withAlpha(Rgba c, float factor) {
+    c.a = static_cast<std::uint8_t>(std::clamp(c.a * factor, 0.0f, 255.0f));
+    return c;
+}
+
+// Degrees clockwise from north to a screen direction (y down).
+ScreenPoint direction(float bearingDeg) {
+    const double r = bearingDeg * M_PI / 180.0;
+    return {std::sin(r), -std::cos(r)};
+}
+
+float orientationDeg(const ais::VesselState& s) {
+    if (ais::isKnown(s.headingDeg)) return s.headingDeg;
+    return s.courseDeg;  // may be unknown: then the symbol is a circle
+}
+
+}  // namespace
+
+std::span<const VesselLegendEntry> vesselLegend() {
+    return kLegend;
+}
+
+const VesselLegendEntry& vesselStyleFor(ais::ShipClass shipClass) {
+    for (const auto& e : kLegend)
+        if (!e.contact && e.shipClass == shipClass) return e;
+    return kLegend[8];
+}
+
+const VesselLegendEntry& contactStyle() {
+    return kLegend[9];
+}
+
+bool isRadarContact(ais::Mmsi mmsi) {
+    return mmsi >= scenario::kContactMmsiFirst && mmsi <= scenario::kContactMmsiLast;
+}
+
+const VesselSymbolGeometry& vesselSymbolGeometry(VesselShape shape) {
+    return kGeometry[static_cast<std::size_t>(shape)];
+}
+
+VesselOverlay::VesselOverlay(const ais::TrackStore& store, VesselOverlayOptions options)
+    : store_(&store), options_(options) {}
+
+void VesselOverlay::build(const OverlayContext& context, Canvas& canvas) {
+    collectVisible(context);
+    if (visible_.empty()) return;
+    if (options_.showTrails && options_.trailMs > 0) drawTrails(context, canvas);
+    const float scale = options_.symbolLengthPx * 0.5f * context.pixelScale;
+    for (const Visible& v : visible_) drawLeader(context, v, canvas);
+    for (const Visible& v : visible_) drawSymbol(v, scale, opacity, canvas);
+    if (options_.showLabels && context.view.metresPerPixel() <= options_.labelMaxMetresPerPixel)
+        drawLabels(context, canvas);
+    drawEmphasis(context, canvas);
+}
+
+void VesselOverlay::collectVisible(const OverlayContext& context) {
+    visible_.clear();
+    const geo::MapView& view = context.view;
+    const double margin = options_.symbolLengthPx * context.pixelScale;
+    const double maxX = view.widthPx() + margin;
+    const double maxY = view.heightPx() + margin;
+    for (std::size_t i = 0; i < store_->vesselCount(); ++i) {
+        const auto state = store_->stateAt(i, context.now);
+        if (!state) continue;
+        const ScreenPoint at = view.toScreen(geo::LonLat{state->lon, state->lat});
+        if (at.x < -margin || at.y < -margin || at.x > maxX || at.y > maxY) continue;
+        const ais::Mmsi mmsi = store_->mmsiAt(i);
+        const VesselLegendEntry* style =
+            isRadarContact(mmsi)
+                ? &contactStyle()
+                : &vesselStyleFor(ais::classifyShipType(store_->staticData(i).shipType));
+        visible_.push_back({i, *state, at, style});
+    }
+}
+
+void VesselOverlay::drawTrails(const OverlayContext& context, Canvas& canvas) {
+    const geo::MapView& view = context.view;
+    // Trail vertices in units of trailStepPx, so the store's one-unit decimation keeps
+    // vertices that far apart: the vertex count is bounded by pixels, not by fixes.
+    const double step = std::max(1.0f, options_.trailStepPx * context.pixelScale);
+    const std::function<ais::TrailPoint(double, double)> toSteps = [&view, step](double lon,
+                                                                                 double lat) {
+        const ScreenPoint s = view.toScreen(geo::LonLat{lon, lat});
+        return ais::TrailPoint{s.x / step, s.y / step, 0};
+    };
+    const float width = 1.6f * context.pixelScale;
+    const time::UnixMillis from = context.now - options_.trailMs;
+    for (const Visible& v : visible_) {
+        store_->decimatedTrail(v.index, from, context.now, toSteps, trail_);
+        if (trail_.empty()) continue;
+        ScreenPoint prev{trail_[0].x * step, trail_[0].y * step};
+        const Rgba base = v.style->fill;
+        auto segment = [&](ScreenPoint to, time::UnixMillis t) {
+            // Older segments fade out; the newest is at 70 % so the symbol stays dominant.
+            const float age = static_cast<float>(context.now - t) / options_.trailMs;
+            const float alpha = 0.7f * std::clamp(1.0f - age, 0.0f, 1.0f) * opacity;
+            if (alpha > 0.02f) canvas.line(prev, to, width, withAlpha(base, alpha));
+            prev = to;
+        };
+        for (std::size_t k = 1; k < trail_.size(); ++k)
+            segment({trail_[k].x * step, trail_[k].y * step}, trail_[k].time);
+        // Join the last fix to where the vessel is now (interpolated or dead-reckoned).
+        if (v.state.kind != ais::StateKind::Exact) segment(v.at, context.now);
+    }
+}
+
+void VesselOverlay::drawSymbol(const Visible& v, float scale, float alphaFactor, Canvas& canvas) {
+    const ais::VesselState& s = v.state;
+    // Beyond the dead-reckoning limit the position is only the last known one: hollow and
+    // faded, so nobody mistakes it for a live track. Dead-reckoned ones are a little faded.
+    const bool held = s.kind == ais::StateKind::Held;
+    const float fade = held ? 0.55f : (s.kind == ais::StateKind::DeadReckoned ? 0.8f : 1.0f);
+    const Rgba fill = withAlpha(v.style->fill, fade * alphaFactor);
+    const Rgba outline = withAlpha(kOutline, fade * alphaFactor);
+    const float lineWidth = std::max(1.0f, scale / 8.0f);
+    const bool contact = v.style->contact;
+    const float bearing = orientationDeg(s);
+    if (!contact && !ais::isKnown(bearing)) {
+        const float radius = scale * 0.5f;
+        if (held) {
+            canvas.strokeCircle(v.at, radius, lineWidth * 1.5f, fill);
+        } else {
+            canvas.fillCircle(v.at, radius, fill);
+            canvas.strokeCircle(v.at, radius, lineWidth, outline);
+        }
+        return;
+    }
+    const VesselSymbolGeometry& g = vesselSymbolGeometry(v.style->shape);
+    // Contacts are not oriented: their diamond stays upright.
+    const ScreenPoint along = contact ? ScreenPoint{0, -1} : direction(bearing);
+    const ScreenPoint across{-along.y, along.x};  // unit x axis of the symbol
+    auto place = [&](const VesselSymbolGeometry::Polygon& poly) {
+        scratch_.clear();
+        for (const ScreenPoint& p : poly.span())
+            scratch_.push_back({v.at.x + scale * (p.x * across.x - p.y * along.x),
+                                v.at.y + scale * (p.x * across.y - p.y * along.y)});
+    };
+    if (!held) {
+        for (int k = 0; k < g.partCount; ++k) {
+            place(g.parts[static_cast<std::size_t>(k)]);
+            canvas.fillConvex(scratch_, fill);
+        }
+        place(g.outline);
+        canvas.polyline(scratch_, lineWidth, outline, true);
+    } else {
+        place(g.outline);
+        canvas.polyline(scratch_, lineWidth * 1.5f, fill, true);
+    }
+}
+
+void VesselOverlay::drawLeader(const OverlayContext& context, const Visible& v, Canvas& canvas) {
+    const ais::VesselState& s = v.state;
+    if (!ais::isKnown(s.speedKn) || s.speedKn < options_.leaderMinSpeedKn) return;
+    const float bearing = ais::isKnown(s.courseDeg) ? s.courseDeg : s.headingDeg;
+    if (!ais::isKnown(bearing)) return;
+    // Ground metres grow by 1/cos(lat) on the Mercator plane.
+    const double groundM =
+        s.speedKn * (options_.leaderMinutes / 60.0) * geo::kMetresPerNauticalMile;
+    const double lengthPx =
+        groundM / std::cos(s.lat * M_PI / 180.0) / context.view.metresPerPixel();
+    if (lengthPx < 2.0) return;
+    const ScreenPoint d = direction(bearing);
+    const float fade = s.kind == ais::StateKind::Held ? 0.4f : 1.0f;
+    canvas.line(v.at, {v.at.x + d.x * lengthPx, v.at.y + d.y * lengthPx}, 1.3f * context.pixelScale,
+                withAlpha(kLeader, fade * opacity));
+}
+
+void VesselOverlay::drawLabels(const OverlayContext& context, Canvas& canvas) {
+    const geo::MapView& view = context.view;
+    const int cell = std::max(4, static_cast<int>(6 * context.pixelScale));
+    const int cols = view.widthPx() / cell + 1;
+    const int rows = view.heightPx() / cell + 1;
+    labelCells_.assign(static_cast<std::size_t>(cols) * rows, 0);
+    // Claims the cells under a box; false (claiming nothing) if any is taken already.
+    auto claim = [&](double x0, double y0, double x1, double y1) {
+        const int c0 = std::max(0, static_cast<int>(x0) / cell);
+        const int r0 = std::max(0, static_cast<int>(y0) / cell);
+        const int c1 = std::min(cols - 1, static_cast<int>(x1) / cell);
+        const int r1 = std::min(rows - 1, static_cast<int>(y1) / cell);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c)
+                if (labelCells_[static_cast<std::size_t>(r) * cols + c]) return false;
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c) labelCells_[static_cast<std::size_t>(r) * cols + c] = 1;
+        return true;
+    };
+    TextStyle style;
+    style.sizePx = 12.0f * context.pixelScale;
+    style.color = {20, 25, 35, static_cast<std::uint8_t>(255 * opacity)};
+    style.halo = {255, 255, 255, static_cast<std::uint8_t>(210 * opacity)};
+    style.anchor = TextAnchor::CenterLeft;
+    const double offset = options_.symbolLengthPx * 0.6 * context.pixelScale;
+    char mmsiText[16];
+    auto label = [&](const Visible& v) {
+        const std::string& name = store_->staticData(v.index).name;
+        std::string_view text = name;
+        if (text.empty()) {
+            std::snprintf(mmsiText, sizeof mmsiText, "%u", store_->mmsiAt(v.index));
+            text = mmsiText;
+        }
+        const ScreenPoint size = canvas.measureText(text, style.sizePx);
+        const ScreenPoint at{v.at.x + offset, v.at.y};
+        if (!claim(at.x, at.y - size.y / 2, at.x + size.x, at.y + size.y / 2)) return;
+        canvas.text(at, text, style);
+    };
+    // The selected vessel's label wins any overlap.
+    const auto& sel = context.selection.selectedVessel;
+    if (sel) {
+        for (const Visible& v : visible_)
+            if (v.state.mmsi == *sel) label(v);
+    }
+    for (const Visible& v : visible_)
+        if (!sel || v.state.mmsi != *sel) label(v);
+}
+
+void VesselOverlay::drawEmphasis(const OverlayContext& context, Canvas& canvas) {
+    const MapSelection& selection = context.selection;
+    if (!selection.selectedVessel && !selection.hoveredVessel &&
+        selection.highlightedVessels.empty())
+        return;
+    const float ps = context.pixelScale;
+    const float radius = options_.symbolLengthPx * 0.85f * ps;
+    for (const Visible& v : visible_) {
+        const ais::Mmsi mmsi = v.state.mmsi;
+        if (std::find(selection.highlightedVessels.begin(), selection.highlightedVessels.end(),
+                      mmsi) != selection.highlightedVessels.end())
+            canvas.strokeCircle(v.at, radius + 3 * ps, 2.5f * ps, withAlpha(kHighlight, opacity));
+        if (selection.hoveredVessel == mmsi)
+            canvas.strokeCircle(v.at, radius, 1.5f * ps, withAlpha(kOutline, 0.8f * opacity));
+        if (selection.selectedVessel == mmsi) {
+            // Dark under light: visible over sea, land and any symbol colour.
+            canvas.strokeCircle(v.at, radius, 4.0f * ps, withAlpha({20, 20, 20, 255}, opacity));
+            canvas.strokeCircle(v.at, radius, 2.0f * ps, withAlpha({255, 255, 255, 255}, opacity));
+        }
+    }
+}
+
+}  // namespace seawatch::render
