@@ -1,0 +1,543 @@
+// The vessel module: AIS feeds into the picture, vessel symbols on the map, hover tooltips,
+// click-to-select with an inspector, a searchable vessel list, the legend, the AIS sources
+// panel and the status-bar target count and message rate.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "console_state.hpp"
+#include "seawatch/ais/feeds.hpp"
+#include "seawatch/ais/gpsd_json.hpp"
+#include "seawatch/ais/vessel_picking.hpp"
+#include "seawatch/render/vessel_overlay.hpp"
+
+namespace seawatch::ui {
+
+namespace {
+
+double steadySeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// "42 s", "7 min", "3 h 05 min": an age a watch officer reads at a glance.
+std::string formatAge(time::UnixMillis ms) {
+    char text[48];
+    if (ms < 0) return "in the future";
+    const long long s = ms / 1000;
+    if (s < 120) {
+        std::snprintf(text, sizeof text, "%lld s", s);
+    } else if (s < 3600) {
+        std::snprintf(text, sizeof text, "%lld min", s / 60);
+    } else {
+        std::snprintf(text, sizeof text, "%lld h %02lld min", s / 3600, (s / 60) % 60);
+    }
+    return text;
+}
+
+std::string formatValue(float v, const char* format) {
+    if (!ais::isKnown(v)) return "n/a";
+    char text[32];
+    std::snprintf(text, sizeof text, format, static_cast<double>(v));
+    return text;
+}
+
+const char* stateKindText(ais::StateKind kind) {
+    switch (kind) {
+        case ais::StateKind::Exact:
+            return "exact fix";
+        case ais::StateKind::Interpolated:
+            return "interpolated";
+        case ais::StateKind::DeadReckoned:
+            return "dead-reckoned";
+        case ais::StateKind::Held:
+            return "held (last known, stale)";
+    }
+    return "?";
+}
+
+const char* feedStateText(ais::FeedState s) {
+    switch (s) {
+        case ais::FeedState::Starting:
+            return "starting";
+        case ais::FeedState::Running:
+            return "running";
+        case ais::FeedState::Reconnecting:
+            return "reconnecting";
+        case ais::FeedState::Finished:
+            return "finished";
+        case ais::FeedState::Failed:
+            return "failed";
+    }
+    return "?";
+}
+
+ImU32 toImColor(charts::Rgba c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
+
+std::string displayName(const ais::TrackStore& store, std::size_t index) {
+    const auto& info = store.staticData(index);
+    if (!info.name.empty()) return info.name;
+    return std::to_string(store.mmsiAt(index));
+}
+
+// Draws a legend symbol with ImGui at `centre`, bow up, `halfLength` pixels from the fix to
+// the bow: the same geometry the map uses.
+void drawLegendSymbol(ImDrawList* list, ImVec2 centre, float halfLength,
+                      const render::VesselLegendEntry& entry) {
+    const auto& g = render::vesselSymbolGeometry(entry.shape);
+    ImVec2 points[6];
+    auto place = [&](const render::VesselSymbolGeometry::Polygon& poly) {
+        for (int i = 0; i < poly.count; ++i) {
+            const auto& p = poly.points[static_cast<std::size_t>(i)];
+            points[i] = ImVec2(centre.x + static_cast<float>(p.x) * halfLength,
+                               centre.y + static_cast<float>(p.y) * halfLength);
+        }
+        return poly.count;
+    };
+    for (int k = 0; k < g.partCount; ++k) {
+        const int n = place(g.parts[static_cast<std::size_t>(k)]);
+        list->AddConvexPolyFilled(points, n, toImColor(entry.fill));
+    }
+    const int n = place(g.outline);
+    list->AddPolyline(points, n, IM_COL32(25, 25, 30, 230), ImDrawFlags_Closed, 1.2f);
+}
+
+class VesselModule final : public ConsoleModule {
+  public:
+    VesselModule(ConsoleState& state, const ConsoleOptions& options) : overlay_(state.tracks()) {
+        for (const std::string& source : options.aisSources) openSource(source);
+        lastEviction_ = steadySeconds();
+    }
+
+    void update(ConsoleState& state) override {
+        ais::TrackStore& store = state.tracks();
+        overlay_.setStore(store);
+        inbox_.drainInto(store);
+        const double clock = steadySeconds();
+        rate_.sample(clock, inbox_.totalPushed());
+        reportFeedErrors();
+        if (!state.scene) {
+            state.now = liveTime();
+            // Live pictures grow without bound unless silent targets go.
+            if (!feeds_.empty() && clock - lastEviction_ > 30.0) {
+                lastEviction_ = clock;
+                if (const std::size_t n = store.evictStale(state.now); n > 0)
+                    spdlog::info("AIS: dropped {} silent targets", n);
+            }
+        }
+        if (follow_ && state.selection.selectedVessel) {
+            if (const auto s = store.stateAtMmsi(*state.selection.selectedVessel, state.now))
+                state.view.setCenter(geo::toMercator(geo::LonLat{s->lon, s->lat}));
+        }
+        // Set again by drawHoverTooltip while the cursor rests on a vessel.
+        state.selection.hoveredVessel.reset();
+    }
+
+    void drawPanelMenu(ConsoleState& state) override {
+        (void)state;
+        ImGui::Separator();
+        ImGui::MenuItem("Vessel list", nullptr, &showList_);
+        ImGui::MenuItem("Vessel inspector", nullptr, &showInspector_);
+        ImGui::MenuItem("Vessel legend", nullptr, &showLegend_);
+        ImGui::MenuItem("AIS sources", nullptr, &showSources_);
+        if (ImGui::MenuItem("Add AIS source\xE2\x80\xA6")) {
+            showSources_ = true;
+            showAddSource_ = true;
+        }
+    }
+
+    void drawPanels(ConsoleState& state) override {
+        if (showInspector_) drawInspector(state);
+        if (showList_) drawList(state);
+        if (showLegend_) drawLegend(state);
+        if (showSources_) drawSources(state);
+    }
+
+    std::vector<render::MapOverlay*> overlays() override { return {&overlay_}; }
+
+    bool onMapClick(ConsoleState& state, geo::ScreenPoint point) override {
+        const auto picked = pick(state, point);
+        if (!picked) return false;
+        state.selection.selectedVessel = picked->mmsi;
+        showInspector_ = true;
+        return true;
+    }
+
+    bool drawHoverTooltip(ConsoleState& state, geo::ScreenPoint point) override {
+        const auto picked = pick(state, point);
+        if (!picked) return false;
+        state.selection.hoveredVessel = picked->mmsi;
+        const ais::TrackStore& store = state.tracks();
+        const auto& info = store.staticData(picked->index);
+        const ais::VesselState& s = picked->state;
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(displayName(store, picked->index).c_str());
+        ImGui::TextDisabled("MMSI %u  \xC2\xB7  %s", picked->mmsi,
+                            render::isRadarContact(picked->mmsi)
+                                ? "radar/visual contact"
+                                : ais::shipClassName(ais::classifyShipType(info.shipType)));
+        ImGui::Text(
+            "SOG %s kn   COG %s\xC2\xB0   HDG %s\xC2\xB0", formatValue(s.speedKn, "%.1f").c_str(),
+            formatValue(s.courseDeg, "%.0f").c_str(), formatValue(s.headingDeg, "%.0f").c_str());
+        ImGui::Text("last fix %s ago (%s)", formatAge(state.now - s.lastFixTime).c_str(),
+                    stateKindText(s.kind));
+        ImGui::EndTooltip();
+        return true;
+    }
+
+    void drawStatus(ConsoleState& state) override {
+        const std::size_t count = state.tracks().vesselCount();
+        if (feeds_.empty()) {
+            ImGui::Text("%zu targets (%zu in view)", count, overlay_.drawnCount());
+        } else {
+            ImGui::Text("%zu targets (%zu in view)  %.1f msg/s", count, overlay_.drawnCount(),
+                        rate_.ratePerSecond());
+        }
+    }
+
+  private:
+    std::optional<ais::PickedVessel> pick(ConsoleState& state, geo::ScreenPoint point) const {
+        if (!overlay_.visible) return std::nullopt;
+        return ais::pickVessel(state.tracks(), state.view, point, 10.0 * state.pixelScale,
+                               state.now);
+    }
+
+    void openSource(const std::string& source) {
+        auto feed = ais::openFeed(source, inbox_);
+        if (!feed) {
+            spdlog::error("AIS source '{}': {}", source, feed.error());
+            addError_ = feed.error();
+            return;
+        }
+        spdlog::info("AIS source '{}' opened", source);
+        addError_.clear();
+        feeds_.push_back({std::move(feed.value()), {}});
+    }
+
+    // The newest recorded time any replay has reached, else the wall clock.
+    time::UnixMillis liveTime() const {
+        time::UnixMillis t = ais::kNoTime;
+        for (const auto& f : feeds_) {
+            if (const auto* replay = dynamic_cast<const ais::ReplayFeed*>(f.feed.get())) {
+                const time::UnixMillis r = replay->replayTime();
+                if (r != ais::kNoTime && (t == ais::kNoTime || r > t)) t = r;
+            }
+        }
+        return t == ais::kNoTime ? ais::nowMillis() : t;
+    }
+
+    void reportFeedErrors() {
+        for (auto& f : feeds_) {
+            std::string error = f.feed->lastError();
+            if (error.empty() || error == f.reportedError) continue;
+            spdlog::error("AIS source '{}': {}", f.feed->name(), error);
+            f.reportedError = std::move(error);
+        }
+    }
+
+    void drawInspector(ConsoleState& state) {
+        ImGui::SetNextWindowSize(ImVec2(360 * state.pixelScale, 520 * state.pixelScale),
+                                 ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Vessel inspector", &showInspector_)) {
+            ImGui::End();
+            return;
+        }
+        const ais::TrackStore& store = state.tracks();
+        const auto index = state.selection.selectedVessel
+                               ? store.indexOf(*state.selection.selectedVessel)
+                               : std::nullopt;
+        if (!index) {
+            ImGui::TextDisabled("Click a vessel on the map or in the vessel list.");
+            ImGui::End();
+            return;
+        }
+        const std::size_t i = *index;
+        const ais::VesselStatic& info = store.staticData(i);
+        const auto s = store.stateAt(i, state.now);
+        if (s) {
+            if (ImGui::Button("Centre on map")) {
+                constexpr double kHalfDeg = 0.2;  // about 24 NM across: the vessel and its area
+                state.flyTo = geo::GeoBox{s->lon - kHalfDeg, s->lat - kHalfDeg, s->lon + kHalfDeg,
+                                          s->lat + kHalfDeg};
+            }
+            ImGui::SameLine();
+        }
+        ImGui::Checkbox("Follow", &follow_);
+        if (!ImGui::BeginTable("##fields", 2,
+                               ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::End();
+            return;
+        }
+        auto row = [](const char* label, const std::string& value) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", label);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(value.empty() ? "n/a" : value.c_str());
+        };
+        char text[128];
+        row("Name", info.name);
+        row("Callsign", info.callsign);
+        row("IMO", info.imo ? std::to_string(info.imo) : "");
+        row("MMSI", std::to_string(store.mmsiAt(i)));
+        std::snprintf(text, sizeof text, "%d  %s", info.shipType,
+                      ais::shipTypeText(static_cast<unsigned>(info.shipType)));
+        row("Ship type", text);
+        row("Class", render::isRadarContact(store.mmsiAt(i))
+                         ? "radar / visual contact"
+                         : ais::shipClassName(ais::classifyShipType(info.shipType)));
+        if (info.lengthM() > 0 || info.beamM() > 0) {
+            std::snprintf(text, sizeof text, "%d x %d m (bow %d, stern %d, port %d, stbd %d)",
+                          info.lengthM(), info.beamM(), info.toBow, info.toStern, info.toPort,
+                          info.toStarboard);
+            row("Dimensions", text);
+        } else {
+            row("Dimensions", "");
+        }
+        row("Draught", formatValue(info.draughtM, "%.1f m"));
+        row("Destination", info.destination);
+        row("AIS class", info.classB ? "B" : "A");
+        if (s) {
+            row("Position", geo::formatLatDM(s->lat) + "  " + geo::formatLonDM(s->lon));
+            row("SOG", formatValue(s->speedKn, "%.1f kn"));
+            row("COG", formatValue(s->courseDeg, "%.1f\xC2\xB0"));
+            row("Heading", formatValue(s->headingDeg, "%.0f\xC2\xB0"));
+            row("Nav status", ais::navStatusText(s->navStatus));
+            row("State", stateKindText(s->kind));
+            row("Age of last fix", formatAge(state.now - s->lastFixTime));
+        } else {
+            row("Position", "no fix yet at this time");
+        }
+        const std::size_t fixes = store.fixCount(i);
+        const ais::PositionFix last = store.fixAt(i, fixes - 1);
+        row("ROT", formatValue(last.turnDegPerMin, "%.1f\xC2\xB0/min"));
+        row("Fixes", std::to_string(fixes));
+        std::snprintf(text, sizeof text, "%.1f NM", store.trackLengthNm(i));
+        row("Track length", text);
+        row("First fix", time::formatDisplay(store.firstFixTime(i)));
+        row("Last fix", time::formatDisplay(store.lastFixTime(i)));
+        ImGui::EndTable();
+        ImGui::End();
+    }
+
+    void drawList(ConsoleState& state) {
+        ImGui::SetNextWindowSize(ImVec2(520 * state.pixelScale, 420 * state.pixelScale),
+                                 ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Vessels", &showList_)) {
+            ImGui::End();
+            return;
+        }
+        const ais::TrackStore& store = state.tracks();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        bool changed = ImGui::InputTextWithHint("##search", "search name, MMSI or callsign",
+                                                search_, sizeof search_);
+        const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                      ImGuiTableFlags_BordersOuter;
+        if (!ImGui::BeginTable("##vessels", 5, flags)) {
+            ImGui::End();
+            return;
+        }
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 0, 0);
+        ImGui::TableSetupColumn("MMSI", 0, 0, 1);
+        ImGui::TableSetupColumn("Type", 0, 0, 2);
+        ImGui::TableSetupColumn("SOG", ImGuiTableColumnFlags_PreferSortDescending, 0, 3);
+        ImGui::TableSetupColumn("Last fix", 0, 0, 4);
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+            specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+            static constexpr ais::VesselSortKey kKeys[] = {
+                ais::VesselSortKey::Name, ais::VesselSortKey::MmsiNumber, ais::VesselSortKey::Type,
+                ais::VesselSortKey::Speed, ais::VesselSortKey::FixAge};
+            query_.key =
+                kKeys[std::clamp<int>(static_cast<int>(specs->Specs[0].ColumnUserID), 0, 4)];
+            query_.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+            specs->SpecsDirty = false;
+            changed = true;
+        }
+        // Sorting 10k rows every frame would cost milliseconds; twice a second is enough for
+        // speeds and ages, and edits to the query apply at once.
+        const double clock = steadySeconds();
+        if (changed || clock - listBuiltAt_ > 0.5 || store.vesselCount() != listStoreSize_) {
+            query_.search = search_;
+            ais::buildVesselList(store, state.now, query_, rows_);
+            listBuiltAt_ = clock;
+            listStoreSize_ = store.vesselCount();
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows_.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const ais::VesselListRow& row = rows_[static_cast<std::size_t>(r)];
+                const auto index = store.indexOf(row.mmsi);  // indices move on eviction
+                if (!index) continue;
+                const auto& info = store.staticData(*index);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(static_cast<int>(row.mmsi));
+                const bool selected = state.selection.selectedVessel == row.mmsi;
+                if (ImGui::Selectable(info.name.empty() ? "\xE2\x80\x94" : info.name.c_str(),
+                                      selected, ImGuiSelectableFlags_SpanAllColumns)) {
+                    state.selection.selectedVessel = row.mmsi;
+                    showInspector_ = true;
+                    if (const auto s = store.stateAt(*index, state.now)) {
+                        constexpr double kHalfDeg = 0.2;
+                        state.flyTo = geo::GeoBox{s->lon - kHalfDeg, s->lat - kHalfDeg,
+                                                  s->lon + kHalfDeg, s->lat + kHalfDeg};
+                    }
+                }
+                if (ImGui::IsItemHovered()) state.selection.hoveredVessel = row.mmsi;
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::Text("%u", row.mmsi);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(
+                    render::isRadarContact(row.mmsi)
+                        ? "contact"
+                        : ais::shipClassName(ais::classifyShipType(info.shipType)));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(formatValue(row.speedKn, "%.1f").c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(row.hasState ? formatAge(row.fixAgeMs).c_str()
+                                                    : "\xE2\x80\x94");
+            }
+        }
+        ImGui::EndTable();
+        ImGui::End();
+    }
+
+    void drawLegend(ConsoleState& state) {
+        const float ps = state.pixelScale;
+        ImGui::SetNextWindowSize(ImVec2(250 * ps, 0), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Vessel legend", &showLegend_, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::End();
+            return;
+        }
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        const float rowHeight = 24 * ps;
+        for (const auto& entry : render::vesselLegend()) {
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            drawLegendSymbol(list, ImVec2(origin.x + 12 * ps, origin.y + rowHeight * 0.55f),
+                             8.5f * ps, entry);
+            ImGui::Dummy(ImVec2(26 * ps, rowHeight));
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(entry.label);
+        }
+        ImGui::Separator();
+        ImGui::TextWrapped(
+            "Symbols point along the heading (course when no heading); a circle: neither "
+            "known. The line ahead is where the vessel will be in %.0f min. Faded: "
+            "dead-reckoned; hollow: no report for over %lld min.",
+            static_cast<double>(overlay_.options().leaderMinutes),
+            static_cast<long long>(state.tracks().options().deadReckonLimitMs /
+                                   time::kMillisPerMinute));
+        ImGui::Checkbox("Trails", &overlay_.options().showTrails);
+        ImGui::SameLine();
+        ImGui::Checkbox("Names", &overlay_.options().showLabels);
+        ImGui::End();
+    }
+
+    void drawSources(ConsoleState& state) {
+        ImGui::SetNextWindowSize(ImVec2(440 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("AIS sources", &showSources_)) {
+            ImGui::End();
+            return;
+        }
+        if (showAddSource_ || ImGui::Button("Add source\xE2\x80\xA6")) {
+            showAddSource_ = false;
+            ImGui::OpenPopup("Add AIS source");
+        }
+        if (ImGui::BeginPopup("Add AIS source")) {
+            ImGui::TextUnformatted("File path, udp://HOST:PORT or tcp://HOST:PORT");
+            ImGui::SetNextItemWidth(360 * state.pixelScale);
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            const bool enter = ImGui::InputText("##source", sourceInput_, sizeof sourceInput_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+            if ((ImGui::Button("Open") || enter) && sourceInput_[0] != '\0') {
+                openSource(sourceInput_);
+                if (addError_.empty()) {
+                    sourceInput_[0] = '\0';
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+            if (!addError_.empty())
+                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", addError_.c_str());
+            ImGui::EndPopup();
+        }
+        if (feeds_.empty()) ImGui::TextDisabled("No live or recorded AIS source is open.");
+        for (std::size_t k = 0; k < feeds_.size(); ++k) {
+            ais::AisFeed& feed = *feeds_[k].feed;
+            ImGui::PushID(static_cast<int>(k));
+            ImGui::Separator();
+            ImGui::TextUnformatted(feed.name().c_str());
+            const ais::DecodeStats stats = feed.stats();
+            ImGui::TextDisabled(
+                "%s  \xC2\xB7  %llu messages  \xC2\xB7  %llu lines, %llu bad "
+                "checksum, %llu malformed",
+                feedStateText(feed.state()), static_cast<unsigned long long>(feed.messages()),
+                static_cast<unsigned long long>(stats.lines),
+                static_cast<unsigned long long>(stats.badChecksum),
+                static_cast<unsigned long long>(stats.malformed));
+            const std::string error = feed.lastError();
+            if (!error.empty())
+                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", error.c_str());
+            if (auto* replay = dynamic_cast<ais::ReplayFeed*>(&feed)) {
+                float speed = static_cast<float>(replay->speed());
+                ImGui::SetNextItemWidth(220 * state.pixelScale);
+                if (ImGui::SliderFloat("speed", &speed, 1.0f, 3600.0f, "%.0fx",
+                                       ImGuiSliderFlags_Logarithmic))
+                    replay->setSpeed(speed);
+                ImGui::SameLine();
+                bool paused = replay->paused();
+                if (ImGui::Checkbox("pause", &paused)) replay->setPaused(paused);
+            }
+            ImGui::PopID();
+        }
+        ImGui::End();
+    }
+
+    struct OpenFeed {
+        std::unique_ptr<ais::AisFeed> feed;
+        std::string reportedError;
+    };
+
+    render::VesselOverlay overlay_;
+    // The inbox outlives the feeds that push into it (members die in reverse order).
+    ais::TrackInbox inbox_;
+    std::vector<OpenFeed> feeds_;
+    ais::MessageRateMeter rate_{10.0};
+    double lastEviction_ = 0;
+    bool follow_ = false;
+    bool showInspector_ = false;
+    bool showList_ = false;
+    bool showLegend_ = false;
+    bool showSources_ = false;
+    bool showAddSource_ = false;
+    char sourceInput_[1024] = {};
+    std::string addError_;
+    char search_[128] = {};
+    ais::VesselListQuery query_;
+    std::vector<ais::VesselListRow> rows_;
+    double listBuiltAt_ = -1e9;
+    std::size_t listStoreSize_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ConsoleModule> makeVesselModule(ConsoleState& state,
+                                                const ConsoleOptions& options) {
+    return std::make_unique<VesselModule>(state, options);
+}
+
+}  // namespace seawatch::ui

@@ -1,0 +1,182 @@
+#include "seawatch/render/vessel_overlay.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "render_support.hpp"
+#include "seawatch/ais/track_store.hpp"
+#include "seawatch/render/map_renderer.hpp"
+#include "seawatch/scenario/scenario.hpp"
+
+using namespace seawatch;
+using seawatch::testing::Pixel;
+
+namespace {
+
+constexpr time::UnixMillis kT0 = 1'240'000'000'000;
+
+ais::PositionFix fixOf(ais::Mmsi mmsi, double lon, double lat, float headingDeg, float sog) {
+    ais::PositionFix f;
+    f.mmsi = mmsi;
+    f.time = kT0;
+    f.lon = lon;
+    f.lat = lat;
+    f.speedKn = sog;
+    f.courseDeg = headingDeg;
+    f.headingDeg = headingDeg;
+    return f;
+}
+
+void addVessel(ais::TrackStore& store, ais::Mmsi mmsi, int shipType, ais::PositionFix fix) {
+    store.addFix(fix);
+    ais::VesselStatic info;
+    info.mmsi = mmsi;
+    info.shipType = shipType;
+    store.mergeStatic(info);
+}
+
+struct Picture {
+    charts::RgbaImage image;
+    geo::MapView view;
+};
+
+// Renders only the vessel overlay (no charts: the store is the whole picture) at kT0.
+Picture renderVessels(const ais::TrackStore& store, const render::MapSelection& selection = {}) {
+    auto renderer = render::MapRenderer::create();
+    EXPECT_TRUE(renderer.ok()) << (renderer ? "" : renderer.error());
+    (*renderer)->style().showGraticule = false;
+    (*renderer)->style().showScaleBar = false;
+    auto target = render::OffscreenTarget::create(400, 400);
+    EXPECT_TRUE(target.ok());
+    const geo::MapView view = geo::MapView::fitting({47.9, 11.9, 48.1, 12.1}, 400, 400);
+    render::VesselOverlay overlay(store);
+    overlay.options().showLabels = false;
+    render::MapOverlay* overlays[] = {&overlay};
+    const render::OverlayContext context{view, kT0, 1.0f, selection};
+    (*target)->bind();
+    (*renderer)->render(view, overlays, context);
+    return {(*target)->read(), view};
+}
+
+Pixel at(const charts::RgbaImage& image, double x, double y) {
+    const auto* px = image.pixels.data() +
+                     (static_cast<std::size_t>(std::lround(y)) * image.width + std::lround(x)) * 4;
+    return {px[0], px[1], px[2], px[3]};
+}
+
+bool close(Pixel p, charts::Rgba c, int tolerance = 30) {
+    return std::abs(p.r - c.r) <= tolerance && std::abs(p.g - c.g) <= tolerance &&
+           std::abs(p.b - c.b) <= tolerance;
+}
+
+// The direction (degrees clockwise from north) of the pixel of colour `c` farthest from
+// `centre` within `radius`: the bow tip of an oriented symbol.
+double farthestPixelBearing(const charts::RgbaImage& image, geo::ScreenPoint centre, charts::Rgba c,
+                            int radius) {
+    double best = -1, bearing = 0;
+    for (int dy = -radius; dy <= radius; ++dy) {
+        for (int dx = -radius; dx <= radius; ++dx) {
+            if (!close(at(image, centre.x + dx, centre.y + dy), c, 12)) continue;
+            const double d = std::hypot(dx, dy);
+            if (d <= best) continue;
+            best = d;
+            bearing = std::atan2(dx, -dy) * 180.0 / M_PI;
+        }
+    }
+    return bearing < 0 ? bearing + 360 : bearing;
+}
+
+double angleBetween(double a, double b) {
+    const double d = std::fmod(std::fabs(a - b), 360.0);
+    return d > 180 ? 360 - d : d;
+}
+
+}  // namespace
+
+TEST(VesselOverlay, LegendCoversEveryClassWithDistinctColoursAndShapes) {
+    const auto legend = render::vesselLegend();
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        for (std::size_t j = i + 1; j < legend.size(); ++j) {
+            EXPECT_NE(legend[i].shape, legend[j].shape) << legend[i].label << legend[j].label;
+            EXPECT_FALSE(close({legend[i].fill.r, legend[i].fill.g, legend[i].fill.b, 255},
+                               legend[j].fill, 20))
+                << legend[i].label << " / " << legend[j].label;
+        }
+    }
+    EXPECT_EQ(render::vesselStyleFor(ais::classifyShipType(80)).shape,
+              render::VesselShape::BluntHull);
+    EXPECT_TRUE(render::isRadarContact(scenario::kContactMmsiFirst));
+    EXPECT_FALSE(render::isRadarContact(235000000));
+}
+
+TEST(VesselOverlay, DrawsAVesselInItsClassColourPointingAlongItsHeading) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    for (float heading : {0.0f, 60.0f, 200.0f}) {
+        ais::TrackStore store;
+        // Stopped (no leader line), so only the symbol is near the fix.
+        addVessel(store, 235000001, 80, fixOf(235000001, 48.0, 12.0, heading, 0.0f));
+        const Picture p = renderVessels(store);
+        const geo::ScreenPoint s = p.view.toScreen(geo::LonLat{48.0, 12.0});
+        const charts::Rgba tanker = render::vesselStyleFor(ais::ShipClass::Tanker).fill;
+        const Pixel centre = at(p.image, s.x, s.y);
+        EXPECT_TRUE(close(centre, tanker)) << centre.r << "," << centre.g << "," << centre.b;
+        EXPECT_LT(angleBetween(farthestPixelBearing(p.image, s, tanker, 14), heading), 25.0)
+            << "heading " << heading;
+    }
+}
+
+TEST(VesselOverlay, ContactsAreUprightDiamondsAndSelectionIsRinged) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    ais::TrackStore store;
+    const ais::Mmsi skiff = scenario::kContactMmsiFirst + 7;
+    store.addFix(fixOf(skiff, 48.0, 12.0, 45.0f, 0.0f));
+    addVessel(store, 235000002, 70, fixOf(235000002, 48.05, 12.05, 90.0f, 0.0f));
+    render::MapSelection selection;
+    selection.selectedVessel = 235000002;
+    const Picture p = renderVessels(store, selection);
+    const geo::ScreenPoint s = p.view.toScreen(geo::LonLat{48.0, 12.0});
+    const charts::Rgba contact = render::contactStyle().fill;
+    EXPECT_TRUE(close(at(p.image, s.x, s.y), contact));
+    // A diamond: filled 5 px straight up and right, not at the corner of its bounding box.
+    EXPECT_TRUE(close(at(p.image, s.x, s.y - 5), contact));
+    EXPECT_TRUE(close(at(p.image, s.x + 5, s.y), contact));
+    EXPECT_FALSE(close(at(p.image, s.x + 5, s.y - 5), contact));
+    // The selected cargo vessel has a white ring about 15 px out; the contact has none.
+    const geo::ScreenPoint c = p.view.toScreen(geo::LonLat{48.05, 12.05});
+    const charts::Rgba white{255, 255, 255, 255};
+    EXPECT_TRUE(close(at(p.image, c.x, c.y - 15.3), white, 40));
+    EXPECT_FALSE(close(at(p.image, s.x, s.y - 15.3), white, 40));
+}
+
+TEST(VesselOverlay, InboxDrainedIntoAStoreShowsVesselsWhereTheyAre) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    ais::TrackInbox inbox;
+    inbox.push(fixOf(636000001, 47.95, 12.03, 120.0f, 0.0f));
+    ais::VesselStatic info;
+    info.mmsi = 636000001;
+    info.shipType = 30;  // fishing
+    inbox.push(info);
+    ais::TrackStore store;
+    EXPECT_EQ(inbox.drainInto(store), 2u);
+    const Picture p = renderVessels(store);
+    const geo::ScreenPoint s = p.view.toScreen(geo::LonLat{47.95, 12.03});
+    EXPECT_TRUE(close(at(p.image, s.x, s.y), render::vesselStyleFor(ais::ShipClass::Fishing).fill));
+    // Elsewhere the picture is plain sea.
+    const Pixel sea = at(p.image, 300, 300);
+    EXPECT_TRUE(seawatch::testing::isSeaColoured(sea)) << sea.r << "," << sea.g << "," << sea.b;
+}
+
+TEST(VesselOverlay, HeldTargetsAreHollow) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    ais::TrackStore store;
+    auto fix = fixOf(235000003, 48.0, 12.0, 0.0f, 0.0f);
+    fix.time = kT0 - 2 * time::kMillisPerHour;  // far beyond the dead-reckoning limit
+    addVessel(store, 235000003, 70, fix);
+    ASSERT_EQ(store.stateAt(0, kT0)->kind, ais::StateKind::Held);
+    const Picture p = renderVessels(store);
+    const geo::ScreenPoint s = p.view.toScreen(geo::LonLat{48.0, 12.0});
+    const Pixel centre = at(p.image, s.x, s.y);
+    EXPECT_TRUE(seawatch::testing::isSeaColoured(centre))
+        << centre.r << "," << centre.g << "," << centre.b;
+}
