@@ -138,15 +138,20 @@ TEST(VesselOverlay, ContactsAreUprightDiamondsAndSelectionIsRinged) {
     const geo::ScreenPoint s = p.view.toScreen(geo::LonLat{48.0, 12.0});
     const charts::Rgba contact = render::contactStyle().fill;
     EXPECT_TRUE(close(at(p.image, s.x, s.y), contact));
-    // A diamond: filled 5 px straight up and right, not at the corner of its bounding box.
-    EXPECT_TRUE(close(at(p.image, s.x, s.y - 5), contact));
-    EXPECT_TRUE(close(at(p.image, s.x + 5, s.y), contact));
-    EXPECT_FALSE(close(at(p.image, s.x + 5, s.y - 5), contact));
-    // The selected cargo vessel has a white ring about 15 px out; the contact has none.
+    // A diamond: filled 4 px straight up and right, not at the corner of its bounding box.
+    EXPECT_TRUE(close(at(p.image, s.x, s.y - 4), contact));
+    EXPECT_TRUE(close(at(p.image, s.x + 4, s.y), contact));
+    EXPECT_FALSE(close(at(p.image, s.x + 4, s.y - 4), contact));
+    // The selected cargo vessel has a white ring 12-20 px out; the contact has none.
     const geo::ScreenPoint c = p.view.toScreen(geo::LonLat{48.05, 12.05});
     const charts::Rgba white{255, 255, 255, 255};
-    EXPECT_TRUE(close(at(p.image, c.x, c.y - 15.3), white, 40));
-    EXPECT_FALSE(close(at(p.image, s.x, s.y - 15.3), white, 40));
+    auto whiteAbove = [&](geo::ScreenPoint centre) {
+        for (int d = 12; d <= 20; ++d)
+            if (close(at(p.image, centre.x, centre.y - d), white, 30)) return true;
+        return false;
+    };
+    EXPECT_TRUE(whiteAbove(c));
+    EXPECT_FALSE(whiteAbove(s));
 }
 
 TEST(VesselOverlay, InboxDrainedIntoAStoreShowsVesselsWhereTheyAre) {
