@@ -146,8 +146,10 @@ void VesselOverlay::build(const OverlayContext& context, Canvas& canvas) {
     if (visible_.empty()) return;
     if (options_.showTrails && options_.trailMs > 0) drawTrails(context, canvas);
     const float scale = options_.symbolLengthPx * 0.5f * context.pixelScale;
-    for (const Visible& v : visible_) drawLeader(context, v, canvas);
-    for (const Visible& v : visible_) drawSymbol(v, scale, opacity, canvas);
+    for (const Visible& v : visible_) drawLeader(context, v, scale, canvas);
+    // In a dense picture symbols overlap anyway; their outlines would double the triangles.
+    const bool outlined = visible_.size() < options_.denseTargets;
+    for (const Visible& v : visible_) drawSymbol(v, scale, outlined, canvas);
     if (options_.showLabels && context.view.metresPerPixel() <= options_.labelMaxMetresPerPixel)
         drawLabels(context, canvas);
     drawEmphasis(context, canvas);
@@ -175,25 +177,54 @@ void VesselOverlay::collectVisible(const OverlayContext& context) {
 
 void VesselOverlay::drawTrails(const OverlayContext& context, Canvas& canvas) {
     const geo::MapView& view = context.view;
-    // Trail vertices in units of trailStepPx, so the store's one-unit decimation keeps
-    // vertices that far apart: the vertex count is bounded by pixels, not by fixes.
-    const double step = std::max(1.0f, options_.trailStepPx * context.pixelScale);
-    const std::function<ais::TrailPoint(double, double)> toSteps = [&view, step](double lon,
-                                                                                 double lat) {
-        const ScreenPoint s = view.toScreen(geo::LonLat{lon, lat});
-        return ais::TrailPoint{s.x / step, s.y / step, 0};
+    // Trail vertices in units of `step` pixels, so the store's one-unit decimation keeps
+    // vertices that far apart: the vertex count is bounded by pixels, not by fixes. A dense
+    // picture (thousands of targets on screen) coarsens the step: trails there are a hint
+    // of motion, and the frame budget goes to the symbols.
+    const double density = static_cast<double>(visible_.size()) / options_.denseTargets;
+    const double step = std::max(1.0f, options_.trailStepPx * context.pixelScale) *
+                        std::clamp(density * 4.0, 1.0, 8.0);
+    // Mercator is linear to well under a pixel across one trail, so each vessel projects its
+    // fixes with a local linear map around its current position instead of log/tan per fix.
+    struct LocalProjection {
+        double lon0 = 0, lat0 = 0, x0 = 0, y0 = 0, kx = 0, ky = 0;
+    } local;
+    const std::function<ais::TrailPoint(double, double)> toSteps = [&local](double lon,
+                                                                            double lat) {
+        return ais::TrailPoint{local.x0 + (lon - local.lon0) * local.kx,
+                               local.y0 + (lat - local.lat0) * local.ky, 0};
     };
+    constexpr double kProbeDeg = 0.01;
     const float width = 1.6f * context.pixelScale;
     const time::UnixMillis from = context.now - options_.trailMs;
+    // Beyond maxTrailTargets on screen, trails are kept for the vessels singled out only:
+    // thousands of overlapping trails are unreadable, and on a software rasterizer they cost
+    // more than every symbol together.
+    const bool everyTrail = visible_.size() <= options_.maxTrailTargets;
+    const MapSelection& selection = context.selection;
+    auto singledOut = [&selection](ais::Mmsi mmsi) {
+        return selection.selectedVessel == mmsi || selection.hoveredVessel == mmsi ||
+               std::find(selection.highlightedVessels.begin(), selection.highlightedVessels.end(),
+                         mmsi) != selection.highlightedVessels.end();
+    };
     for (const Visible& v : visible_) {
+        if (!everyTrail && !singledOut(v.state.mmsi)) continue;
+        const ScreenPoint east = view.toScreen(geo::LonLat{v.state.lon + kProbeDeg, v.state.lat});
+        const ScreenPoint north = view.toScreen(geo::LonLat{v.state.lon, v.state.lat + kProbeDeg});
+        local = {v.state.lon,
+                 v.state.lat,
+                 v.at.x / step,
+                 v.at.y / step,
+                 (east.x - v.at.x) / kProbeDeg / step,
+                 (north.y - v.at.y) / kProbeDeg / step};
         store_->decimatedTrail(v.index, from, context.now, toSteps, trail_);
         if (trail_.empty()) continue;
         ScreenPoint prev{trail_[0].x * step, trail_[0].y * step};
         const Rgba base = v.style->fill;
         auto segment = [&](ScreenPoint to, time::UnixMillis t) {
-            // Older segments fade out; the newest is at 70 % so the symbol stays dominant.
+            // Older segments fade out; the newest is at 80 % so the symbol stays dominant.
             const float age = static_cast<float>(context.now - t) / options_.trailMs;
-            const float alpha = 0.7f * std::clamp(1.0f - age, 0.0f, 1.0f) * opacity;
+            const float alpha = 0.8f * std::clamp(1.0f - age, 0.0f, 1.0f) * opacity;
             if (alpha > 0.02f) canvas.line(prev, to, width, withAlpha(base, alpha));
             prev = to;
         };
@@ -204,7 +235,8 @@ void VesselOverlay::drawTrails(const OverlayContext& context, Canvas& canvas) {
     }
 }
 
-void VesselOverlay::drawSymbol(const Visible& v, float scale, float alphaFactor, Canvas& canvas) {
+void VesselOverlay::drawSymbol(const Visible& v, float scale, bool outlined, Canvas& canvas) {
+    const float alphaFactor = opacity;
     const ais::VesselState& s = v.state;
     // Beyond the dead-reckoning limit the position is only the last known one: hollow and
     // faded, so nobody mistakes it for a live track. Dead-reckoned ones are a little faded.
@@ -229,26 +261,35 @@ void VesselOverlay::drawSymbol(const Visible& v, float scale, float alphaFactor,
     // Contacts are not oriented: their diamond stays upright.
     const ScreenPoint along = contact ? ScreenPoint{0, -1} : direction(bearing);
     const ScreenPoint across{-along.y, along.x};  // unit x axis of the symbol
-    auto place = [&](const VesselSymbolGeometry::Polygon& poly) {
+    // `grow` pushes each corner out by that many pixels from the fix.
+    auto place = [&](const VesselSymbolGeometry::Polygon& poly, float grow) {
         scratch_.clear();
-        for (const ScreenPoint& p : poly.span())
-            scratch_.push_back({v.at.x + scale * (p.x * across.x - p.y * along.x),
-                                v.at.y + scale * (p.x * across.y - p.y * along.y)});
+        for (const ScreenPoint& p : poly.span()) {
+            const double r = std::hypot(p.x, p.y);
+            const double k = scale * (r > 0 ? 1.0 + grow / (scale * r) : 1.0);
+            scratch_.push_back({v.at.x + k * (p.x * across.x - p.y * along.x),
+                                v.at.y + k * (p.x * across.y - p.y * along.y)});
+        }
     };
     if (!held) {
+        // A dark silhouette a pixel larger under the fill outlines the symbol at the cost of
+        // one polygon (a stroked outline is four quads per edge): it matters at 10k targets.
+        for (int k = 0; outlined && k < g.partCount; ++k) {
+            place(g.parts[static_cast<std::size_t>(k)], lineWidth);
+            canvas.fillConvex(scratch_, outline);
+        }
         for (int k = 0; k < g.partCount; ++k) {
-            place(g.parts[static_cast<std::size_t>(k)]);
+            place(g.parts[static_cast<std::size_t>(k)], 0.0f);
             canvas.fillConvex(scratch_, fill);
         }
-        place(g.outline);
-        canvas.polyline(scratch_, lineWidth, outline, true);
     } else {
-        place(g.outline);
+        place(g.outline, 0.0f);
         canvas.polyline(scratch_, lineWidth * 1.5f, fill, true);
     }
 }
 
-void VesselOverlay::drawLeader(const OverlayContext& context, const Visible& v, Canvas& canvas) {
+void VesselOverlay::drawLeader(const OverlayContext& context, const Visible& v, float scale,
+                               Canvas& canvas) {
     const ais::VesselState& s = v.state;
     if (!ais::isKnown(s.speedKn) || s.speedKn < options_.leaderMinSpeedKn) return;
     const float bearing = ais::isKnown(s.courseDeg) ? s.courseDeg : s.headingDeg;
@@ -258,7 +299,7 @@ void VesselOverlay::drawLeader(const OverlayContext& context, const Visible& v, 
         s.speedKn * (options_.leaderMinutes / 60.0) * geo::kMetresPerNauticalMile;
     const double lengthPx =
         groundM / std::cos(s.lat * M_PI / 180.0) / context.view.metresPerPixel();
-    if (lengthPx < 2.0) return;
+    if (lengthPx < scale * 1.4) return;  // hidden under the symbol: not worth a quad
     const ScreenPoint d = direction(bearing);
     const float fade = s.kind == ais::StateKind::Held ? 0.4f : 1.0f;
     canvas.line(v.at, {v.at.x + d.x * lengthPx, v.at.y + d.y * lengthPx}, 1.3f * context.pixelScale,
@@ -299,7 +340,8 @@ void VesselOverlay::drawLabels(const OverlayContext& context, Canvas& canvas) {
             text = mmsiText;
         }
         const ScreenPoint size = canvas.measureText(text, style.sizePx);
-        const ScreenPoint at{v.at.x + offset, v.at.y};
+        const bool selected = context.selection.selectedVessel == v.state.mmsi;
+        const ScreenPoint at{v.at.x + (selected ? offset * 1.8 : offset), v.at.y};
         if (!claim(at.x, at.y - size.y / 2, at.x + size.x, at.y + size.y / 2)) return;
         canvas.text(at, text, style);
     };

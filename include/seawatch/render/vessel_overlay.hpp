@@ -65,6 +65,12 @@ struct VesselOverlayOptions {
     float leaderMinSpeedKn = 0.5f;
     float trailStepPx = 2.0f;               // trail vertices at least this far apart
     double labelMaxMetresPerPixel = 150.0;  // names only when zoomed in this far
+    // From this many targets on screen the picture is "dense": symbols lose their outline
+    // and trails are drawn with coarser steps, to keep the frame inside its budget.
+    std::size_t denseTargets = 2500;
+    // Above this many targets on screen only selected, hovered and highlighted vessels keep
+    // their trails.
+    std::size_t maxTrailTargets = 4000;
     bool showTrails = true;
     bool showLabels = true;
 };
@@ -90,8 +96,8 @@ class VesselOverlay final : public MapOverlay {
     };
     void collectVisible(const OverlayContext& context);
     void drawTrails(const OverlayContext& context, Canvas& canvas);
-    void drawSymbol(const Visible& v, float scale, float alphaFactor, Canvas& canvas);
-    void drawLeader(const OverlayContext& context, const Visible& v, Canvas& canvas);
+    void drawSymbol(const Visible& v, float scale, bool outlined, Canvas& canvas);
+    void drawLeader(const OverlayContext& context, const Visible& v, float scale, Canvas& canvas);
     void drawLabels(const OverlayContext& context, Canvas& canvas);
     void drawEmphasis(const OverlayContext& context, Canvas& canvas);
 
