@@ -79,6 +79,14 @@ const char* feedStateText(ais::FeedState s) {
     return "?";
 }
 
+// First-use placement relative to the main viewport, so the vessel windows do not open
+// stacked on top of each other; ImGui remembers where the user moves them.
+void placeFirstUse(float xFraction, float yPx, ImVec2 pivot) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * xFraction, vp->Pos.y + yPx),
+                            ImGuiCond_FirstUseEver, pivot);
+}
+
 ImU32 toImColor(charts::Rgba c) {
     return IM_COL32(c.r, c.g, c.b, c.a);
 }
@@ -245,7 +253,8 @@ class VesselModule final : public ConsoleModule {
     }
 
     void drawInspector(ConsoleState& state) {
-        ImGui::SetNextWindowSize(ImVec2(360 * state.pixelScale, 520 * state.pixelScale),
+        placeFirstUse(0.99f, 470 * state.pixelScale, ImVec2(1, 0));  // below the list
+        ImGui::SetNextWindowSize(ImVec2(400 * state.pixelScale, 340 * state.pixelScale),
                                  ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Vessel inspector", &showInspector_)) {
             ImGui::End();
@@ -296,9 +305,8 @@ class VesselModule final : public ConsoleModule {
                          ? "radar / visual contact"
                          : ais::shipClassName(ais::classifyShipType(info.shipType)));
         if (info.lengthM() > 0 || info.beamM() > 0) {
-            std::snprintf(text, sizeof text, "%d x %d m (bow %d, stern %d, port %d, stbd %d)",
-                          info.lengthM(), info.beamM(), info.toBow, info.toStern, info.toPort,
-                          info.toStarboard);
+            std::snprintf(text, sizeof text, "%d x %d m (A %d, B %d, C %d, D %d)", info.lengthM(),
+                          info.beamM(), info.toBow, info.toStern, info.toPort, info.toStarboard);
             row("Dimensions", text);
         } else {
             row("Dimensions", "");
@@ -330,7 +338,8 @@ class VesselModule final : public ConsoleModule {
     }
 
     void drawList(ConsoleState& state) {
-        ImGui::SetNextWindowSize(ImVec2(520 * state.pixelScale, 420 * state.pixelScale),
+        placeFirstUse(0.99f, 110 * state.pixelScale, ImVec2(1, 0));
+        ImGui::SetNextWindowSize(ImVec2(520 * state.pixelScale, 350 * state.pixelScale),
                                  ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Vessels", &showList_)) {
             ImGui::End();
@@ -418,17 +427,20 @@ class VesselModule final : public ConsoleModule {
 
     void drawLegend(ConsoleState& state) {
         const float ps = state.pixelScale;
-        ImGui::SetNextWindowSize(ImVec2(250 * ps, 0), ImGuiCond_FirstUseEver);
+        placeFirstUse(0.01f, ImGui::GetMainViewport()->Size.y - 500 * ps, ImVec2(0, 0));
         if (!ImGui::Begin("Vessel legend", &showLegend_, ImGuiWindowFlags_AlwaysAutoResize)) {
             ImGui::End();
             return;
         }
         ImDrawList* list = ImGui::GetWindowDrawList();
-        const float rowHeight = 24 * ps;
+        const float rowHeight = 26 * ps;
         for (const auto& entry : render::vesselLegend()) {
             const ImVec2 origin = ImGui::GetCursorScreenPos();
-            drawLegendSymbol(list, ImVec2(origin.x + 12 * ps, origin.y + rowHeight * 0.55f),
-                             8.5f * ps, entry);
+            // On a swatch of chart sea, so each symbol looks as it does on the map.
+            list->AddRectFilled(origin, ImVec2(origin.x + 26 * ps, origin.y + rowHeight),
+                                IM_COL32(213, 230, 238, 255), 3 * ps);
+            drawLegendSymbol(list, ImVec2(origin.x + 13 * ps, origin.y + rowHeight * 0.55f),
+                             9.5f * ps, entry);
             ImGui::Dummy(ImVec2(26 * ps, rowHeight));
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
@@ -449,6 +461,7 @@ class VesselModule final : public ConsoleModule {
     }
 
     void drawSources(ConsoleState& state) {
+        placeFirstUse(0.5f, 40 * state.pixelScale, ImVec2(0.5f, 0));
         ImGui::SetNextWindowSize(ImVec2(440 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("AIS sources", &showSources_)) {
             ImGui::End();
