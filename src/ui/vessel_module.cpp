@@ -286,12 +286,14 @@ class VesselModule final : public ConsoleModule {
             ImGui::End();
             return;
         }
+        ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, 110 * state.pixelScale);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
         auto row = [](const char* label, const std::string& value) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", label);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(value.empty() ? "n/a" : value.c_str());
+            ImGui::TextWrapped("%s", value.empty() ? "n/a" : value.c_str());
         };
         char text[128];
         row("Name", info.name);
