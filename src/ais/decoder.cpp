@@ -44,9 +44,17 @@ const AisMessage* AisDecoder::decodeLine(std::string_view line) {
             return nullptr;
         case LineKind::Fragment: break;
     }
-    if (options_.gpsdTalkersOnly && !isGpsdAisTalker(p.fragment.talker)) {
-        ++stats_.otherNmea;
-        return nullptr;
+    if (options_.gpsdCompatible) {
+        if (!isGpsdAisTalker(p.fragment.talker)) {
+            ++stats_.otherNmea;
+            return nullptr;
+        }
+        const char c = p.fragment.channel;
+        if (!(c == '\0' || c == 'A' || c == 'B' || c == '1' || c == '2' || c == 'C')) {
+            ++stats_.malformed;
+            lastError_ = "invalid AIS channel";
+            return nullptr;
+        }
     }
     ++stats_.sentences;
     if (p.meta.time != kNoTime) lastTime_ = p.meta.time;
@@ -185,13 +193,16 @@ const AisMessage* AisDecoder::finish(const SentenceMeta& meta, char channel) {
         return nullptr;
     }
     if (message_.type == 24) {
+        // gpsd keeps one queue per radio channel; otherwise one queue serves all channels.
+        const bool channelB = channel == 'B' || channel == '2' || channel == 'C';
+        Type24Queue& q = type24_[options_.gpsdCompatible && channelB ? 1 : 0];
         if (message_.part == Type24Part::A) {
-            Type24Name& slot = type24_[type24Next_];
-            type24Next_ = (type24Next_ + 1) % kType24Slots;
+            Type24Name& slot = q.names[q.next];
+            q.next = (q.next + 1) % q.names.size();
             slot.mmsi = message_.mmsi;
             std::memcpy(slot.shipname, message_.shipname, sizeof slot.shipname);
         } else {
-            for (auto& slot : type24_) {
+            for (auto& slot : q.names) {
                 if (slot.mmsi == message_.mmsi && slot.mmsi != 0) {
                     std::memcpy(message_.shipname, slot.shipname, sizeof slot.shipname);
                     message_.part = Type24Part::Both;

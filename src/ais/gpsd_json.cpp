@@ -194,6 +194,9 @@ void putAidToNavigation(const AisMessage& m, std::string& out) {
 }
 
 void putStaticB(const AisMessage& m, std::string& out) {
+    // An unmerged part says which it is (gpsd prints this only with --split24).
+    if (m.part == Type24Part::A) out += ",\"part\":\"A\"";
+    if (m.part == Type24Part::B) out += ",\"part\":\"B\"";
     if (m.part != Type24Part::B) putText(out, "shipname", m.shipname);
     if (m.part != Type24Part::A) {
         put(out, ",\"shiptype\":{},\"shiptype_text\":\"{}\"", m.shiptype, shipTypeText(m.shiptype));

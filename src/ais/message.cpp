@@ -1,6 +1,7 @@
 #include "seawatch/ais/message.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace seawatch::ais {
@@ -120,7 +121,7 @@ void decodeClassBExtended(const BitBuffer& b, AisMessage& m) {
 
 void decodeAidToNavigation(const BitBuffer& b, AisMessage& m) {
     m.aidType = b.u(38, 5);
-    b.text(43, 20, m.name);
+    b.text(43, 20, m.name, false);
     m.accuracy = b.b(163);
     m.lon = b.s(164, 28);
     m.lat = b.s(192, 27);
@@ -135,13 +136,15 @@ void decodeAidToNavigation(const BitBuffer& b, AisMessage& m) {
     m.raim = b.b(268);
     m.virtualAid = b.b(269);
     m.assigned = b.b(270);
-    // The name extension only counts when the main name is full (gpsd's rule).
-    std::size_t len = 0;
-    while (m.name[len] != '\0') ++len;
+    // The name extension only counts when the main name is 20 characters before trimming
+    // (gpsd's rule); the whole name is trimmed afterwards.
+    std::size_t len = std::strlen(m.name);
     if (len == 20 && b.size() > 272) {
         const std::size_t extraChars = (b.size() - 272) / 6;
-        b.text(272, extraChars > 14 ? 14 : extraChars, m.name + 20);
+        b.text(272, extraChars > 14 ? 14 : extraChars, m.name + 20, false);
+        len = std::strlen(m.name);
     }
+    while (len > 0 && (m.name[len - 1] == ' ' || m.name[len - 1] == '@')) m.name[--len] = '\0';
 }
 
 PayloadResult decodeStaticB(const BitBuffer& b, AisMessage& m) {

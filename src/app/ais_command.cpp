@@ -60,9 +60,10 @@ int runDecode(const DecodeOptions& opt) {
     const auto& inputs = opt.inputs;
     const bool json = opt.json;
     const bool quiet = opt.quiet;
-    // In JSON mode we mirror gpsdecode: its talker list, and type 24 only once A and B merged.
+    // In JSON mode we mirror gpsdecode: its talkers and channels, and type 24 only once its
+    // parts A and B merged (unless --split24).
     ais::DecoderOptions decoderOptions;
-    decoderOptions.gpsdTalkersOnly = json && !opt.anyTalker;
+    decoderOptions.gpsdCompatible = json && !opt.anyTalker;
     const bool onlyMerged24 = json && !opt.split24;
     ais::AisDecoder decoder(decoderOptions);
     std::string out;
@@ -161,7 +162,7 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     decode->add_flag("--split24", decodeOpts->split24,
                      "JSON: also print unmatched type 24 parts A and B (gpsdecode -s)");
     decode->add_flag("--any-talker", decodeOpts->anyTalker,
-                     "JSON: accept AIS from any talker, not only gpsd's list");
+                     "JSON: accept any talker and channel, merge 24A/B across channels");
     decode->callback([decodeOpts, &exitCode] {
         if (decodeOpts->inputs.empty()) decodeOpts->inputs.push_back("-");
         exitCode = runDecode(*decodeOpts);

@@ -96,14 +96,16 @@ public:
 
     // Six-bit text of `chars` characters: stops at the first '@', then trims trailing
     // spaces and '@' (gpsd's rule). `out` must hold chars + 1.
-    void text(std::size_t start, std::size_t chars, char* out) const {
+    // With trim == false trailing spaces are kept (type 21 names are trimmed only after the
+    // name extension is appended).
+    void text(std::size_t start, std::size_t chars, char* out, bool trim = true) const {
         std::size_t n = 0;
         for (; n < chars; ++n) {
             const char c = kSixbitText[u(start + 6 * n, 6)];
             if (c == '@') break;
             out[n] = c;
         }
-        while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '@')) --n;
+        while (trim && n > 0 && (out[n - 1] == ' ' || out[n - 1] == '@')) --n;
         out[n] = '\0';
     }
 

@@ -42,9 +42,10 @@ struct DecodeStats {
 };
 
 struct DecoderOptions {
-    // gpsd only takes AIS from the talkers AI, AB, AD, AN, AR, AS, AT, AX, BS and SA; turn
-    // this on to reproduce its output exactly. Off, any talker is accepted.
-    bool gpsdTalkersOnly = false;
+    // Reproduce gpsd exactly: AIS only from the talkers AI, AB, AD, AN, AR, AS, AT, AX, BS
+    // and SA; only channels A/1/empty and B/2/C; type 24 parts merged only within a channel.
+    // Off, any talker and channel is accepted and 24A/24B merge across channels.
+    bool gpsdCompatible = false;
 };
 
 // True for the talker ids gpsd accepts AIS from.
@@ -90,6 +91,11 @@ private:
         Mmsi mmsi = 0;
         char shipname[21] = {};
     };
+    // Remembered 24A names, a small ring per channel as in gpsd (8 interleaved vessels).
+    struct Type24Queue {
+        std::array<Type24Name, 8> names{};
+        std::size_t next = 0;
+    };
 
     const AisMessage* finish(const SentenceMeta& meta, char channel);
     const AisMessage* handleFragment(const Fragment& f, const SentenceMeta& meta);
@@ -97,15 +103,13 @@ private:
     void dropGroup(PendingGroup& g);
 
     static constexpr std::size_t kMaxGroups = 16;
-    static constexpr std::size_t kType24Slots = 32;
 
     DecoderOptions options_;
     DecodeStats stats_;
     BitBuffer bits_;
     AisMessage message_;
     std::array<PendingGroup, kMaxGroups> groups_{};
-    std::array<Type24Name, kType24Slots> type24_{};
-    std::size_t type24Next_ = 0;
+    std::array<Type24Queue, 2> type24_{};
     time::UnixMillis lastTime_ = kNoTime;
     std::string_view lastError_;
 };
