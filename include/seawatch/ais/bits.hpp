@@ -12,12 +12,16 @@
 namespace seawatch::ais {
 
 // Payload armour character -> 6-bit value, or -1 when the character is not in the alphabet.
-inline int dearmourChar(char c) {
-    const int v = static_cast<unsigned char>(c);
-    if (v >= 48 && v <= 87) return v - 48;
-    if (v >= 96 && v <= 119) return v - 56;
-    return -1;
-}
+inline constexpr std::array<std::int8_t, 256> kDearmour = [] {
+    std::array<std::int8_t, 256> t{};
+    for (int v = 0; v < 256; ++v) {
+        t[static_cast<std::size_t>(v)] = static_cast<std::int8_t>(
+            (v >= 48 && v <= 87) ? v - 48 : (v >= 96 && v <= 119) ? v - 56 : -1);
+    }
+    return t;
+}();
+
+inline int dearmourChar(char c) { return kDearmour[static_cast<unsigned char>(c)]; }
 
 inline char armourChar(unsigned v) {
     v &= 63U;
@@ -46,15 +50,41 @@ public:
     // buffer would overflow (the buffer is then left partially filled).
     bool appendArmoured(std::string_view payload) {
         if (bits_ + payload.size() * 6 > kMaxBits) return false;
-        for (char c : payload) {
-            const int v = dearmourChar(c);
-            if (v < 0) return false;
-            // A 6-bit symbol spans at most two bytes.
-            const unsigned window = static_cast<unsigned>(v) << (10U - (bits_ & 7));
-            bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(window >> 8);
-            bytes_[(bits_ >> 3) + 1] |= static_cast<std::uint8_t>(window & 0xFFU);
-            bits_ += 6;
+        // Locals, not members, in the loop: byte stores could otherwise alias bits_.
+        std::size_t bits = bits_;
+        std::uint8_t* const bytes = bytes_.data();
+        const char* p = payload.data();
+        const char* const end = p + payload.size();
+        if ((bits & 7) == 0) {
+            // Byte-aligned (always, for a single-part message): 4 symbols -> 3 whole bytes.
+            for (; end - p >= 4; p += 4) {
+                const int a = dearmourChar(p[0]), b = dearmourChar(p[1]);
+                const int c = dearmourChar(p[2]), d = dearmourChar(p[3]);
+                if ((a | b | c | d) < 0) {
+                    bits_ = bits;
+                    return false;
+                }
+                const auto v = static_cast<std::uint32_t>((a << 18) | (b << 12) | (c << 6) | d);
+                std::uint8_t* out = bytes + (bits >> 3);
+                out[0] = static_cast<std::uint8_t>(v >> 16);
+                out[1] = static_cast<std::uint8_t>(v >> 8);
+                out[2] = static_cast<std::uint8_t>(v);
+                bits += 24;
+            }
         }
+        for (; p != end; ++p) {
+            const int v = dearmourChar(*p);
+            if (v < 0) {
+                bits_ = bits;
+                return false;
+            }
+            // A 6-bit symbol spans at most two bytes.
+            const unsigned window = static_cast<unsigned>(v) << (10U - (bits & 7));
+            bytes[bits >> 3] |= static_cast<std::uint8_t>(window >> 8);
+            bytes[(bits >> 3) + 1] |= static_cast<std::uint8_t>(window & 0xFFU);
+            bits += 6;
+        }
+        bits_ = bits;
         return true;
     }
 
