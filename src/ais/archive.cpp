@@ -124,12 +124,15 @@ AisArchive::~AisArchive() = default;
 Result<AisArchive> AisArchive::open(const std::string& workspacePath) {
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(workspacePath.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
     Db db(raw);
     if (rc != SQLITE_OK) return makeError("cannot open workspace " + workspacePath + ": " +
                                           (raw ? sqlite3_errmsg(raw) : "out of memory"));
     sqlite3_busy_timeout(db.get(), 5000);
-    if (auto s = exec(db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !s)
+    if (auto s = exec(db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        !s)
         return makeError("workspace " + workspacePath + ": " + s.error());
     if (auto s = exec(db.get(), kSchema); !s)
         return makeError("workspace " + workspacePath + ": " + s.error());
@@ -160,9 +163,49 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         }
     }
 
-    auto insertFix = prepare(db,
-        "INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type) "
-        "VALUES(?,?,?,?,?,?,?,?,?)");
+    // Rows go in groups of kRowsPerInsert through one multi-row statement (far fewer VM
+    // round trips per row); the remainder of a batch goes through the single-row one.
+    constexpr int kRowsPerInsert = 64;
+    const auto insertSql = [](int rows) {
+        std::string sql = "INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type) VALUES";
+        for (int r = 0; r < rows; ++r) sql += r ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)";
+        return sql;
+    };
+    auto insertFix = prepare(db, insertSql(1).c_str());
+    auto insertMany = prepare(db, insertSql(kRowsPerInsert).c_str());
+    if (!insertMany) return makeError(insertMany.error());
+    std::vector<PositionFix> pending;
+    pending.reserve(kRowsPerInsert);
+    const auto bindFix = [](sqlite3_stmt* s, int base, const PositionFix& fx) {
+        sqlite3_bind_int64(s, base + 1, fx.mmsi);
+        sqlite3_bind_int64(s, base + 2, fx.time);
+        sqlite3_bind_double(s, base + 3, fx.lat);
+        sqlite3_bind_double(s, base + 4, fx.lon);
+        bindOptional(s, base + 5, fx.speedKn);
+        bindOptional(s, base + 6, fx.courseDeg);
+        bindOptional(s, base + 7, fx.headingDeg);
+        sqlite3_bind_int(s, base + 8, fx.navStatus);
+        sqlite3_bind_int(s, base + 9, fx.messageType);
+    };
+    // Writes the pending rows: all of them (`all`) or only whole groups.
+    const auto flushFixes = [&](bool all) -> Status {
+        if (pending.size() == static_cast<std::size_t>(kRowsPerInsert)) {
+            sqlite3_stmt* s = insertMany->get();
+            for (int r = 0; r < kRowsPerInsert; ++r) bindFix(s, r * 9, pending[static_cast<std::size_t>(r)]);
+            if (sqlite3_step(s) != SQLITE_DONE) return makeError(sqliteError(db, "insert positions"));
+            sqlite3_reset(s);
+            pending.clear();
+        }
+        if (!all) return {};
+        for (const auto& fx : pending) {
+            sqlite3_stmt* s = insertFix->get();
+            bindFix(s, 0, fx);
+            if (sqlite3_step(s) != SQLITE_DONE) return makeError(sqliteError(db, "insert position"));
+            sqlite3_reset(s);
+        }
+        pending.clear();
+        return {};
+    };
     auto upsertStatic = prepare(db,
         "INSERT INTO ais_static(mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,"
         "to_starboard,draught,destination,class_b) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -193,6 +236,7 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
     AisDecoder decoder;
 
     const auto commit = [&](std::uint64_t linesDone, bool complete) -> Status {
+        if (auto st = flushFixes(true); !st) return st;
         sqlite3_stmt* p = progress->get();
         sqlite3_bind_text(p, 1, hash->c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(p, 2, path.c_str(), -1, SQLITE_TRANSIENT);
@@ -225,22 +269,13 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
                 if (t == kNoTime) {
                     ++report.untimedMessages;
                 } else {
-                    sqlite3_stmt* s = insertFix->get();
-                    sqlite3_bind_int64(s, 1, fix->mmsi);
-                    sqlite3_bind_int64(s, 2, fix->time);
-                    sqlite3_bind_double(s, 3, fix->lat);
-                    sqlite3_bind_double(s, 4, fix->lon);
-                    bindOptional(s, 5, fix->speedKn);
-                    bindOptional(s, 6, fix->courseDeg);
-                    bindOptional(s, 7, fix->headingDeg);
-                    sqlite3_bind_int(s, 8, fix->navStatus);
-                    sqlite3_bind_int(s, 9, fix->messageType);
-                    if (sqlite3_step(s) != SQLITE_DONE) {
-                        const std::string err = sqliteError(db, "insert position");
-                        rollback(db);
-                        return makeError(path + ":" + std::to_string(lineNo) + ": " + err);
+                    pending.push_back(*fix);
+                    if (pending.size() == static_cast<std::size_t>(kRowsPerInsert)) {
+                        if (auto st = flushFixes(false); !st) {
+                            rollback(db);
+                            return makeError(path + ":" + std::to_string(lineNo) + ": " + st.error());
+                        }
                     }
-                    sqlite3_reset(s);
                     ++report.fixesStored;
                 }
             }
@@ -268,7 +303,10 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
             }
         }
         if (++inBatch >= options.batchLines) {
-            if (auto s = commit(lineNo, false); !s) return makeError(s.error());
+            if (auto s = commit(lineNo, false); !s) {
+                rollback(db);
+                return makeError(path + ": " + s.error());
+            }
             if (auto s = exec(db, "BEGIN"); !s) return makeError(s.error());
             inBatch = 0;
         }
@@ -281,7 +319,10 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         rollback(db);
         return makeError("read error on " + path);
     }
-    if (auto s = commit(lineNo, !stoppedEarly); !s) return makeError(s.error());
+    if (auto s = commit(lineNo, !stoppedEarly); !s) {
+        rollback(db);
+        return makeError(path + ": " + s.error());
+    }
     report.decode = decoder.stats();
     return report;
 }
