@@ -20,39 +20,40 @@ using namespace seawatch::ais;
 
 // `messages` messages of the traffic mix, as sentences (type 5 takes two).
 std::vector<std::string> makeCorpus(int messages) {
-        std::vector<std::string> out;
-        std::mt19937 rng(7);
-        std::uniform_real_distribution<double> lat(10.5, 15.0), lon(43.0, 55.0), sog(0, 22), cog(0, 360);
-        for (int i = 0; i < messages; ++i) {
-            PositionFix f;
-            f.mmsi = 200000000 + static_cast<Mmsi>(rng() % 5000) * 1000;
-            f.time = 1700000000000 + i * 100;
-            f.lat = lat(rng);
-            f.lon = lon(rng);
-            f.speedKn = static_cast<float>(sog(rng));
-            f.courseDeg = static_cast<float>(cog(rng));
-            f.headingDeg = f.courseDeg;
-            f.navStatus = static_cast<std::uint8_t>(rng() % 9);
-            f.messageType = static_cast<std::uint8_t>(1 + rng() % 3);
-            const int kind = static_cast<int>(rng() % 100);
-            if (kind < 90) {
-                for (auto& s : encodePositionReport(f, kind >= 75)) out.push_back(std::move(s));
-            } else {
-                VesselStatic v;
-                v.mmsi = f.mmsi;
-                v.name = "MV OCEAN TRADER " + std::to_string(i % 100);
-                v.callsign = "A8" + std::to_string(i % 1000);
-                v.shipType = 70 + static_cast<int>(rng() % 20);
-                v.toBow = 150;
-                v.toStern = 30;
-                v.toPort = 12;
-                v.toStarboard = 12;
-                v.destination = "DJIBOUTI";
-                v.classB = kind >= 97;
-                for (auto& s : encodeStaticData(v, 'B', i % 10)) out.push_back(std::move(s));
-            }
+    std::vector<std::string> out;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> lat(10.5, 15.0), lon(43.0, 55.0), sog(0, 22),
+        cog(0, 360);
+    for (int i = 0; i < messages; ++i) {
+        PositionFix f;
+        f.mmsi = 200000000 + static_cast<Mmsi>(rng() % 5000) * 1000;
+        f.time = 1700000000000 + i * 100;
+        f.lat = lat(rng);
+        f.lon = lon(rng);
+        f.speedKn = static_cast<float>(sog(rng));
+        f.courseDeg = static_cast<float>(cog(rng));
+        f.headingDeg = f.courseDeg;
+        f.navStatus = static_cast<std::uint8_t>(rng() % 9);
+        f.messageType = static_cast<std::uint8_t>(1 + rng() % 3);
+        const int kind = static_cast<int>(rng() % 100);
+        if (kind < 90) {
+            for (auto& s : encodePositionReport(f, kind >= 75)) out.push_back(std::move(s));
+        } else {
+            VesselStatic v;
+            v.mmsi = f.mmsi;
+            v.name = "MV OCEAN TRADER " + std::to_string(i % 100);
+            v.callsign = "A8" + std::to_string(i % 1000);
+            v.shipType = 70 + static_cast<int>(rng() % 20);
+            v.toBow = 150;
+            v.toStern = 30;
+            v.toPort = 12;
+            v.toStarboard = 12;
+            v.destination = "DJIBOUTI";
+            v.classB = kind >= 97;
+            for (auto& s : encodeStaticData(v, 'B', i % 10)) out.push_back(std::move(s));
         }
-        return out;
+    }
+    return out;
 }
 
 const std::vector<std::string>& corpus() {
@@ -70,8 +71,8 @@ void BM_DecodeOnly(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(decoded);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
-    state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(state.iterations() * lines.size()),
-                                                       benchmark::Counter::kIsRate);
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_DecodeOnly)->Unit(benchmark::kMillisecond);
 
@@ -81,8 +82,8 @@ void BM_ParseLineOnly(benchmark::State& state) {
     for (auto _ : state)
         for (const auto& l : lines) n += parseLine(l).fragment.payload.size();
     benchmark::DoNotOptimize(n);
-    state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(state.iterations() * lines.size()),
-                                                       benchmark::Counter::kIsRate);
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ParseLineOnly)->Unit(benchmark::kMillisecond);
 
@@ -98,8 +99,8 @@ void BM_DecodeAndGpsdJson(benchmark::State& state) {
         }
     }
     benchmark::DoNotOptimize(out.data());
-    state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(state.iterations() * lines.size()),
-                                                       benchmark::Counter::kIsRate);
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_DecodeAndGpsdJson)->Unit(benchmark::kMillisecond);
 
@@ -113,8 +114,8 @@ void BM_TrackStoreIngest(benchmark::State& state) {
             if (const AisMessage* m = decoder.decodeLine(l)) store.ingest(*m, t += 100);
         benchmark::DoNotOptimize(store.totalFixes());
     }
-    state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(state.iterations() * lines.size()),
-                                                       benchmark::Counter::kIsRate);
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TrackStoreIngest)->Unit(benchmark::kMillisecond);
 

@@ -17,8 +17,9 @@ std::uint64_t hashSource(std::string_view s) {
 
 bool isGpsdAisTalker(std::string_view t) {
     if (t.size() != 2) return false;
-    if (t[0] == 'A') return t[1] == 'I' || t[1] == 'B' || t[1] == 'D' || t[1] == 'N' ||
-                            t[1] == 'R' || t[1] == 'S' || t[1] == 'T' || t[1] == 'X';
+    if (t[0] == 'A')
+        return t[1] == 'I' || t[1] == 'B' || t[1] == 'D' || t[1] == 'N' || t[1] == 'R' ||
+               t[1] == 'S' || t[1] == 'T' || t[1] == 'X';
     return t == "BS" || t == "SA";
 }
 
@@ -27,9 +28,15 @@ const AisMessage* AisDecoder::decodeLine(std::string_view line) {
     const ParsedLine p = parseLine(line);
     if (p.meta.tagBlockBadChecksum) ++stats_.badTagBlock;
     switch (p.kind) {
-        case LineKind::Blank: ++stats_.blankLines; return nullptr;
-        case LineKind::Comment: ++stats_.comments; return nullptr;
-        case LineKind::OtherNmea: ++stats_.otherNmea; return nullptr;
+        case LineKind::Blank:
+            ++stats_.blankLines;
+            return nullptr;
+        case LineKind::Comment:
+            ++stats_.comments;
+            return nullptr;
+        case LineKind::OtherNmea:
+            ++stats_.otherNmea;
+            return nullptr;
         case LineKind::Timestamp:
             ++stats_.timestamps;
             lastTime_ = p.meta.time;
@@ -42,7 +49,8 @@ const AisMessage* AisDecoder::decodeLine(std::string_view line) {
             ++stats_.malformed;
             lastError_ = p.error;
             return nullptr;
-        case LineKind::Fragment: break;
+        case LineKind::Fragment:
+            break;
     }
     if (options_.gpsdCompatible) {
         if (!isGpsdAisTalker(p.fragment.talker)) {
@@ -249,10 +257,9 @@ std::string formatStats(const DecodeStats& s) {
         "timestamp lines:       {}\n"
         "other NMEA skipped:    {}\n"
         "blank/comment lines:   {}\n",
-        s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.badTagBlock,
-        s.emptyPayloads, s.badLength, s.unsupported, s.groupsIncomplete, s.groupsOutOfOrder,
-        s.groupsStale, s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea,
-        s.blankLines + s.comments);
+        s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.badTagBlock, s.emptyPayloads,
+        s.badLength, s.unsupported, s.groupsIncomplete, s.groupsOutOfOrder, s.groupsStale,
+        s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea, s.blankLines + s.comments);
     out += "messages by type:     ";
     bool any = false;
     for (std::size_t t = 0; t < s.byType.size(); ++t) {

@@ -22,7 +22,7 @@ constexpr int kPollMs = 100;
 
 // Splits a byte stream into lines across reads.
 class LineSplitter {
-public:
+  public:
     template <typename F>
     void feed(std::string_view bytes, F&& onLine) {
         pending_.append(bytes);
@@ -38,7 +38,7 @@ public:
     }
     void clear() { pending_.clear(); }
 
-private:
+  private:
     std::string pending_;
 };
 
@@ -110,13 +110,19 @@ void AisFeed::handleLine(std::string_view line, time::UnixMillis fallbackTime) {
 // ---- Replay ----------------------------------------------------------------------------
 
 ReplayFeed::ReplayFeed(std::string path, TrackInbox& inbox, double speed)
-    : AisFeed("replay:" + path, inbox), path_(std::move(path)), speed_(std::clamp(speed, 1.0, 3600.0)) {
+    : AisFeed("replay:" + path, inbox),
+      path_(std::move(path)),
+      speed_(std::clamp(speed, 1.0, 3600.0)) {
     start();
 }
 
-ReplayFeed::~ReplayFeed() { stop(); }
+ReplayFeed::~ReplayFeed() {
+    stop();
+}
 
-void ReplayFeed::setSpeed(double speed) { speed_.store(std::clamp(speed, 1.0, 3600.0)); }
+void ReplayFeed::setSpeed(double speed) {
+    speed_.store(std::clamp(speed, 1.0, 3600.0));
+}
 
 void ReplayFeed::run(std::stop_token stop) {
     std::FILE* f = std::fopen(path_.c_str(), "rb");
@@ -154,19 +160,23 @@ void ReplayFeed::run(std::stop_token stop) {
                 const auto now = Clock::now();
                 if (sp != anchorSpeed) {
                     // Re-anchor at the current replay position.
-                    const double elapsed = std::chrono::duration<double, std::milli>(now - anchorWall).count();
+                    const double elapsed =
+                        std::chrono::duration<double, std::milli>(now - anchorWall).count();
                     anchorRecorded += static_cast<time::UnixMillis>(elapsed * anchorSpeed);
                     anchorWall = now;
                     anchorSpeed = sp;
                 }
                 const double dueMs = static_cast<double>(t - anchorRecorded) / sp;
-                const auto due = anchorWall + std::chrono::microseconds(static_cast<std::int64_t>(dueMs * 1000));
+                const auto due =
+                    anchorWall + std::chrono::microseconds(static_cast<std::int64_t>(dueMs * 1000));
                 if (due <= now) break;
-                std::this_thread::sleep_for(std::min<Clock::duration>(due - now, std::chrono::milliseconds(kPollMs)));
+                std::this_thread::sleep_for(
+                    std::min<Clock::duration>(due - now, std::chrono::milliseconds(kPollMs)));
             }
             replayTime_.store(t);
         }
-        const time::UnixMillis fallback = decoder_.lastTime() != kNoTime ? decoder_.lastTime() : nowMillis();
+        const time::UnixMillis fallback =
+            decoder_.lastTime() != kNoTime ? decoder_.lastTime() : nowMillis();
         handleLine(line, fallback);
     }
     if (reader.failed()) setError("read error on " + path_);
@@ -238,11 +248,15 @@ void UdpFeed::run(std::stop_token stop) {
 // ---- TCP -------------------------------------------------------------------------------
 
 TcpFeed::TcpFeed(std::string host, std::uint16_t port, TrackInbox& inbox)
-    : AisFeed("tcp://" + host + ":" + std::to_string(port), inbox), host_(std::move(host)), port_(port) {
+    : AisFeed("tcp://" + host + ":" + std::to_string(port), inbox),
+      host_(std::move(host)),
+      port_(port) {
     start();
 }
 
-TcpFeed::~TcpFeed() { stop(); }
+TcpFeed::~TcpFeed() {
+    stop();
+}
 
 void TcpFeed::run(std::stop_token stop) {
     int backoffMs = 500;

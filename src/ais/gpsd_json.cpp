@@ -9,26 +9,65 @@
 namespace seawatch::ais {
 namespace {
 
-constexpr std::array<const char*, 16> kNavStatus = {
-    "Under way using engine", "At anchor", "Not under command", "Restricted manoeuverability",
-    "Constrained by her draught", "Moored", "Aground", "Engaged in fishing",
-    "Under way sailing", "Reserved for HSC", "Reserved for WIG", "Reserved", "Reserved",
-    "Reserved", "Reserved", "Not defined"};
+constexpr std::array<const char*, 16> kNavStatus = {"Under way using engine",
+                                                    "At anchor",
+                                                    "Not under command",
+                                                    "Restricted manoeuverability",
+                                                    "Constrained by her draught",
+                                                    "Moored",
+                                                    "Aground",
+                                                    "Engaged in fishing",
+                                                    "Under way sailing",
+                                                    "Reserved for HSC",
+                                                    "Reserved for WIG",
+                                                    "Reserved",
+                                                    "Reserved",
+                                                    "Reserved",
+                                                    "Reserved",
+                                                    "Not defined"};
 
-constexpr std::array<const char*, 9> kEpfd = {
-    "Undefined", "GPS", "GLONASS", "Combined GPS/GLONASS", "Loran-C", "Chayka",
-    "Integrated navigation system", "Surveyed", "Galileo"};
+constexpr std::array<const char*, 9> kEpfd = {"Undefined",
+                                              "GPS",
+                                              "GLONASS",
+                                              "Combined GPS/GLONASS",
+                                              "Loran-C",
+                                              "Chayka",
+                                              "Integrated navigation system",
+                                              "Surveyed",
+                                              "Galileo"};
 
-constexpr std::array<const char*, 32> kAidType = {
-    "Unspecified", "Reference point", "RACON", "Fixed offshore structure",
-    "Spare, Reserved for future use.", "Light, without sectors", "Light, with sectors",
-    "Leading Light Front", "Leading Light Rear", "Beacon, Cardinal N", "Beacon, Cardinal E",
-    "Beacon, Cardinal S", "Beacon, Cardinal W", "Beacon, Port hand", "Beacon, Starboard hand",
-    "Beacon, Preferred Channel port hand", "Beacon, Preferred Channel starboard hand",
-    "Beacon, Isolated danger", "Beacon, Safe water", "Beacon, Special mark", "Cardinal Mark N",
-    "Cardinal Mark E", "Cardinal Mark S", "Cardinal Mark W", "Port hand Mark",
-    "Starboard hand Mark", "Preferred Channel Port hand", "Preferred Channel Starboard hand",
-    "Isolated danger", "Safe Water", "Special Mark", "Light Vessel / LANBY / Rigs"};
+constexpr std::array<const char*, 32> kAidType = {"Unspecified",
+                                                  "Reference point",
+                                                  "RACON",
+                                                  "Fixed offshore structure",
+                                                  "Spare, Reserved for future use.",
+                                                  "Light, without sectors",
+                                                  "Light, with sectors",
+                                                  "Leading Light Front",
+                                                  "Leading Light Rear",
+                                                  "Beacon, Cardinal N",
+                                                  "Beacon, Cardinal E",
+                                                  "Beacon, Cardinal S",
+                                                  "Beacon, Cardinal W",
+                                                  "Beacon, Port hand",
+                                                  "Beacon, Starboard hand",
+                                                  "Beacon, Preferred Channel port hand",
+                                                  "Beacon, Preferred Channel starboard hand",
+                                                  "Beacon, Isolated danger",
+                                                  "Beacon, Safe water",
+                                                  "Beacon, Special mark",
+                                                  "Cardinal Mark N",
+                                                  "Cardinal Mark E",
+                                                  "Cardinal Mark S",
+                                                  "Cardinal Mark W",
+                                                  "Port hand Mark",
+                                                  "Starboard hand Mark",
+                                                  "Preferred Channel Port hand",
+                                                  "Preferred Channel Starboard hand",
+                                                  "Isolated danger",
+                                                  "Safe Water",
+                                                  "Special Mark",
+                                                  "Light Vessel / LANBY / Rigs"};
 
 // Ship type legends for the hazard-category decades (20, 40, 60, 70, 80, 90).
 const char* decadeText(unsigned t, const char* prefixAll, const char* const* cats,
@@ -54,13 +93,15 @@ void appendEscaped(std::string& out, std::string_view s) {
     }
 }
 
-const char* boolText(bool b) { return b ? "true" : "false"; }
+const char* boolText(bool b) {
+    return b ? "true" : "false";
+}
 
 // A tiny JSON appender: integers with to_chars and the fixed-point AIS scalings with integer
 // arithmetic, which prints exactly what printf("%.1f") / ("%.6f") prints for these values
 // and is several times faster than general float formatting.
 class Json {
-public:
+  public:
     explicit Json(std::string& out) : out_(out) {}
     Json& raw(std::string_view s) {
         out_.append(s);
@@ -114,7 +155,7 @@ public:
     }
     std::string& out() { return out_; }
 
-private:
+  private:
     std::string& out_;
 };
 
@@ -165,15 +206,21 @@ void putBaseStation(const AisMessage& m, Json& j) {
 }
 
 void putDimensions(const AisMessage& m, Json& j) {
-    j.u("to_bow", m.toBow).u("to_stern", m.toStern).u("to_port", m.toPort).u("to_starboard", m.toStarboard);
+    j.u("to_bow", m.toBow)
+        .u("to_stern", m.toStern)
+        .u("to_port", m.toPort)
+        .u("to_starboard", m.toStarboard);
 }
 
 void putStaticVoyage(const AisMessage& m, Json& j) {
     j.u("imo", m.imo).u("ais_version", m.aisVersion).str("callsign", m.callsign);
-    j.str("shipname", m.shipname).u("shiptype", m.shiptype).str("shiptype_text", shipTypeText(m.shiptype));
+    j.str("shipname", m.shipname)
+        .u("shiptype", m.shiptype)
+        .str("shiptype_text", shipTypeText(m.shiptype));
     putDimensions(m, j);
     j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd));
-    put(j.out(), ",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", m.etaMonth, m.etaDay, m.etaHour, m.etaMinute);
+    put(j.out(), ",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", m.etaMonth, m.etaDay, m.etaHour,
+        m.etaMinute);
     j.tenths("draught", m.draught).str("destination", m.destination).u("dte", m.dte).raw("}");
 }
 
@@ -210,7 +257,9 @@ void putClassB(const AisMessage& m, Json& j) {
 
 void putClassBExtended(const AisMessage& m, Json& j) {
     putClassBHead(m, j);
-    j.str("shipname", m.shipname).u("shiptype", m.shiptype).str("shiptype_text", shipTypeText(m.shiptype));
+    j.str("shipname", m.shipname)
+        .u("shiptype", m.shiptype)
+        .str("shiptype_text", shipTypeText(m.shiptype));
     putDimensions(m, j);
     j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("dte", m.dte);
     j.b("assigned", m.assigned).raw("}");
@@ -232,7 +281,10 @@ void putStaticB(const AisMessage& m, Json& j) {
     if (m.part != Type24Part::B) j.str("shipname", m.shipname);
     if (m.part != Type24Part::A) {
         j.u("shiptype", m.shiptype).str("shiptype_text", shipTypeText(m.shiptype));
-        j.str("vendorid", m.vendorid).u("model", m.model).u("serial", m.serial).str("callsign", m.callsign);
+        j.str("vendorid", m.vendorid)
+            .u("model", m.model)
+            .u("serial", m.serial)
+            .str("callsign", m.callsign);
         if (isAuxiliaryMmsi(m.mmsi)) {
             j.u("mothership_mmsi", m.mothershipMmsi);
         } else {
@@ -252,40 +304,59 @@ void putLongRange(const AisMessage& m, Json& j) {
 
 }  // namespace
 
-const char* navStatusText(unsigned status) { return status < 16 ? kNavStatus[status] : "Reserved"; }
+const char* navStatusText(unsigned status) {
+    return status < 16 ? kNavStatus[status] : "Reserved";
+}
 
-const char* epfdText(unsigned epfd) { return epfd < kEpfd.size() ? kEpfd[epfd] : "INVALID EPFD"; }
+const char* epfdText(unsigned epfd) {
+    return epfd < kEpfd.size() ? kEpfd[epfd] : "INVALID EPFD";
+}
 
 const char* aidTypeText(unsigned aidType) {
     return aidType < kAidType.size() ? kAidType[aidType] : "INVALID";
 }
 
 const char* shipTypeText(unsigned t) {
-    static const char* const wig[] = {
-        "Wing in ground (WIG) - Hazardous category A", "Wing in ground (WIG) - Hazardous category B",
-        "Wing in ground (WIG) - Hazardous category C", "Wing in ground (WIG) - Hazardous category D"};
-    static const char* const hsc[] = {
-        "High speed craft (HSC) - Hazardous category A", "High speed craft (HSC) - Hazardous category B",
-        "High speed craft (HSC) - Hazardous category C", "High speed craft (HSC) - Hazardous category D"};
+    static const char* const wig[] = {"Wing in ground (WIG) - Hazardous category A",
+                                      "Wing in ground (WIG) - Hazardous category B",
+                                      "Wing in ground (WIG) - Hazardous category C",
+                                      "Wing in ground (WIG) - Hazardous category D"};
+    static const char* const hsc[] = {"High speed craft (HSC) - Hazardous category A",
+                                      "High speed craft (HSC) - Hazardous category B",
+                                      "High speed craft (HSC) - Hazardous category C",
+                                      "High speed craft (HSC) - Hazardous category D"};
     static const char* const passenger[] = {
         "Passenger - Hazardous category A", "Passenger - Hazardous category B",
         "Passenger - Hazardous category C", "Passenger - Hazardous category D"};
-    static const char* const cargo[] = {"Cargo - Hazardous category A", "Cargo - Hazardous category B",
-                                        "Cargo - Hazardous category C", "Cargo - Hazardous category D"};
+    static const char* const cargo[] = {
+        "Cargo - Hazardous category A", "Cargo - Hazardous category B",
+        "Cargo - Hazardous category C", "Cargo - Hazardous category D"};
     static const char* const tanker[] = {
         "Tanker - Hazardous category A", "Tanker - Hazardous category B",
         "Tanker - Hazardous category C", "Tanker - Hazardous category D"};
     static const char* const other[] = {
         "Other Type - Hazardous category A", "Other Type - Hazardous category B",
         "Other Type - Hazardous category C", "Other Type - Hazardous category D"};
-    static const char* const thirties[] = {
-        "Fishing", "Towing", "Towing: length exceeds 200m or breadth exceeds 25m",
-        "Dredging or underwater ops", "Diving ops", "Military ops", "Sailing", "Pleasure Craft",
-        "Reserved", "Reserved"};
-    static const char* const fifties[] = {
-        "Pilot Vessel", "Search and Rescue vessel", "Tug", "Port Tender",
-        "Anti-pollution equipment", "Law Enforcement", "Spare - Local Vessel",
-        "Spare - Local Vessel", "Medical Transport", "Ship according to RR Resolution No. 18"};
+    static const char* const thirties[] = {"Fishing",
+                                           "Towing",
+                                           "Towing: length exceeds 200m or breadth exceeds 25m",
+                                           "Dredging or underwater ops",
+                                           "Diving ops",
+                                           "Military ops",
+                                           "Sailing",
+                                           "Pleasure Craft",
+                                           "Reserved",
+                                           "Reserved"};
+    static const char* const fifties[] = {"Pilot Vessel",
+                                          "Search and Rescue vessel",
+                                          "Tug",
+                                          "Port Tender",
+                                          "Anti-pollution equipment",
+                                          "Law Enforcement",
+                                          "Spare - Local Vessel",
+                                          "Spare - Local Vessel",
+                                          "Medical Transport",
+                                          "Ship according to RR Resolution No. 18"};
     if (t == 0) return "Not available";
     if (t < 20) return "Reserved for future use";
     if (t < 30)
@@ -299,10 +370,11 @@ const char* shipTypeText(unsigned t) {
     if (t < 60) return fifties[t - 50];
     if (t < 70)
         return decadeText(t, "Passenger - all ships of this type", passenger,
-                          "Passenger - Reserved for future use", "Passenger - No additional information");
+                          "Passenger - Reserved for future use",
+                          "Passenger - No additional information");
     if (t < 80)
-        return decadeText(t, "Cargo - all ships of this type", cargo, "Cargo - Reserved for future use",
-                          "Cargo - No additional information");
+        return decadeText(t, "Cargo - all ships of this type", cargo,
+                          "Cargo - Reserved for future use", "Cargo - No additional information");
     if (t < 90)
         return decadeText(t, "Tanker - all ships of this type", tanker,
                           "Tanker - Reserved for future use", "Tanker - No additional information");
@@ -319,16 +391,39 @@ void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& o
     Json j(out);
     j.raw("\"").u("type", m.type).u("repeat", m.repeat).u("mmsi", m.mmsi).raw(",\"scaled\":true");
     switch (m.type) {
-        case 1: case 2: case 3: putClassA(m, j); break;
-        case 4: case 11: putBaseStation(m, j); break;
-        case 5: putStaticVoyage(m, j); break;
-        case 9: putSar(m, j); break;
-        case 18: putClassB(m, j); break;
-        case 19: putClassBExtended(m, j); break;
-        case 21: putAidToNavigation(m, j); break;
-        case 24: putStaticB(m, j); break;
-        case 27: putLongRange(m, j); break;
-        default: out += '}'; break;
+        case 1:
+        case 2:
+        case 3:
+            putClassA(m, j);
+            break;
+        case 4:
+        case 11:
+            putBaseStation(m, j);
+            break;
+        case 5:
+            putStaticVoyage(m, j);
+            break;
+        case 9:
+            putSar(m, j);
+            break;
+        case 18:
+            putClassB(m, j);
+            break;
+        case 19:
+            putClassBExtended(m, j);
+            break;
+        case 21:
+            putAidToNavigation(m, j);
+            break;
+        case 24:
+            putStaticB(m, j);
+            break;
+        case 27:
+            putLongRange(m, j);
+            break;
+        default:
+            out += '}';
+            break;
     }
     out += '\n';
 }

@@ -12,7 +12,9 @@ int hexDigit(char c) {
     return -1;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Reads "*hh" at `star`; -1 when absent or not hex.
 int readChecksum(std::string_view s, std::size_t star) {
@@ -83,7 +85,9 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
                 if (parseUnsigned(value, v)) meta.time = unixTimeToMillis(v);
                 break;
             }
-            case 's': meta.source = value; break;
+            case 's':
+                meta.source = value;
+                break;
             case 'g': {
                 // n-m-id
                 const std::size_t d1 = value.find('-');
@@ -98,7 +102,8 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
 }
@@ -133,7 +138,8 @@ bool parsePghp(std::string_view body, SentenceMeta& meta) {
     std::size_t pos = 5;  // just after "PGHP,"
     while (field < v.size()) {
         const std::size_t comma = body.find(',', pos);
-        const std::string_view f = body.substr(pos, comma == std::string_view::npos ? body.npos : comma - pos);
+        const std::string_view f =
+            body.substr(pos, comma == std::string_view::npos ? body.npos : comma - pos);
         if (!parseUnsigned(f, v[field])) return false;
         ++field;
         if (comma == std::string_view::npos) break;
@@ -235,7 +241,8 @@ ParsedLine parseLine(std::string_view line) {
         return malformed(p, "bad fragment count or number");
     f.count = static_cast<std::uint8_t>(fields[0][0] - '0');
     f.number = static_cast<std::uint8_t>(fields[1][0] - '0');
-    if (f.count == 0 || f.number == 0 || f.number > f.count) return malformed(p, "bad fragment number");
+    if (f.count == 0 || f.number == 0 || f.number > f.count)
+        return malformed(p, "bad fragment number");
     if (!fields[2].empty()) {
         if (fields[2].size() != 1 || !isDigit(fields[2][0])) return malformed(p, "bad sequence id");
         f.sequenceId = static_cast<std::int8_t>(fields[2][0] - '0');

@@ -9,14 +9,20 @@ namespace {
 constexpr std::uint16_t kNoValue = 0xFFFF;
 constexpr double kDegToUnits = 1e7;
 
-std::int32_t toUnits(double deg) { return static_cast<std::int32_t>(std::lround(deg * kDegToUnits)); }
-double fromUnits(std::int32_t u) { return u / kDegToUnits; }
+std::int32_t toUnits(double deg) {
+    return static_cast<std::int32_t>(std::lround(deg * kDegToUnits));
+}
+double fromUnits(std::int32_t u) {
+    return u / kDegToUnits;
+}
 
 std::uint16_t packTenths(float v) {
     if (!isKnown(v) || v < 0) return kNoValue;
     return static_cast<std::uint16_t>(std::min(65534L, std::lround(v * 10.0F)));
 }
-float unpackTenths(std::uint16_t v) { return v == kNoValue ? kUnknown : static_cast<float>(v) / 10.0F; }
+float unpackTenths(std::uint16_t v) {
+    return v == kNoValue ? kUnknown : static_cast<float>(v) / 10.0F;
+}
 
 // Interpolates an angle the short way round.
 float lerpAngle(float a, float b, double f) {
@@ -137,7 +143,7 @@ std::optional<VesselState> TrackStore::stateAt(std::size_t index, time::UnixMill
     if (tr.time.empty() || t < tr.time.front()) return std::nullopt;
     const auto hi = std::upper_bound(tr.time.begin(), tr.time.end(), t);
     const std::size_t j = static_cast<std::size_t>(hi - tr.time.begin());  // first fix after t
-    const std::size_t i = j - 1;                                           // last fix at or before t
+    const std::size_t i = j - 1;  // last fix at or before t
     const PositionFix a = fixAt(index, i);
     VesselState s;
     s.mmsi = tr.mmsi;
@@ -215,8 +221,12 @@ void TrackStore::decimate(const Track& tr, time::UnixMillis tFrom, time::UnixMil
 
 void TrackStore::decimatedTrail(std::size_t index, time::UnixMillis tFrom, time::UnixMillis tTo,
                                 double pixelSizeDeg, std::vector<TrailPoint>& out) const {
-    decimate(tracks_[index], tFrom, tTo, pixelSizeDeg,
-             [](double lon, double lat) { return TrailPoint{lon, lat, 0}; }, out);
+    decimate(
+        tracks_[index], tFrom, tTo, pixelSizeDeg,
+        [](double lon, double lat) {
+            return TrailPoint{lon, lat, 0};
+        },
+        out);
 }
 
 void TrackStore::decimatedTrail(std::size_t index, time::UnixMillis tFrom, time::UnixMillis tTo,

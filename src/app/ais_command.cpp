@@ -96,11 +96,13 @@ int runDecode(const DecodeOptions& opt) {
                     std::fwrite(out.data(), 1, out.size(), stdout);
                     out.clear();
                 }
-            } else if (!quiet && decoder.stats().malformed + decoder.stats().badChecksum != badBefore &&
+            } else if (!quiet &&
+                       decoder.stats().malformed + decoder.stats().badChecksum != badBefore &&
                        reportedErrors < 20) {
                 ++reportedErrors;
                 std::fprintf(stderr, "%s:%zu: %.*s\n", path.c_str(), reader.lineNumber(),
-                             static_cast<int>(decoder.lastError().size()), decoder.lastError().data());
+                             static_cast<int>(decoder.lastError().size()),
+                             decoder.lastError().data());
             }
         }
         if (reader.failed()) {
@@ -133,17 +135,18 @@ int runImport(const std::vector<std::string>& inputs, const std::string& workspa
                         static_cast<unsigned long long>(report->linesSkipped));
             continue;
         }
-        std::printf("%s: %llu lines read%s, %llu positions and %llu static reports stored, "
-                    "%llu messages without a time skipped, %llu bad checksums, %llu malformed\n",
-                    path.c_str(), static_cast<unsigned long long>(report->linesRead),
-                    report->linesSkipped
-                        ? fmt::format(" (resumed after line {})", report->linesSkipped).c_str()
-                        : "",
-                    static_cast<unsigned long long>(report->fixesStored),
-                    static_cast<unsigned long long>(report->staticStored),
-                    static_cast<unsigned long long>(report->untimedMessages),
-                    static_cast<unsigned long long>(report->decode.badChecksum),
-                    static_cast<unsigned long long>(report->decode.malformed));
+        std::printf(
+            "%s: %llu lines read%s, %llu positions and %llu static reports stored, "
+            "%llu messages without a time skipped, %llu bad checksums, %llu malformed\n",
+            path.c_str(), static_cast<unsigned long long>(report->linesRead),
+            report->linesSkipped
+                ? fmt::format(" (resumed after line {})", report->linesSkipped).c_str()
+                : "",
+            static_cast<unsigned long long>(report->fixesStored),
+            static_cast<unsigned long long>(report->staticStored),
+            static_cast<unsigned long long>(report->untimedMessages),
+            static_cast<unsigned long long>(report->decode.badChecksum),
+            static_cast<unsigned long long>(report->decode.malformed));
     }
     return exit;
 }
@@ -155,7 +158,8 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     ais->require_subcommand(1);
 
     auto decodeOpts = std::make_shared<DecodeOptions>();
-    auto* decode = ais->add_subcommand("decode", "Decode AIS sentences; --json prints gpsd-style JSON");
+    auto* decode =
+        ais->add_subcommand("decode", "Decode AIS sentences; --json prints gpsd-style JSON");
     decode->add_option("inputs", decodeOpts->inputs, "Files to read ('-' or none: standard input)");
     decode->add_flag("--json,-j", decodeOpts->json, "One gpsd-compatible JSON object per message");
     decode->add_flag("--quiet,-q", decodeOpts->quiet, "No per-line errors or summary on stderr");
@@ -173,10 +177,13 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
         std::string workspace;
     };
     auto importOpts = std::make_shared<ImportOptions>();
-    auto* import = ais->add_subcommand("import", "Store positions and static data in a workspace (SQLite)");
+    auto* import =
+        ais->add_subcommand("import", "Store positions and static data in a workspace (SQLite)");
     import->add_option("files", importOpts->inputs, "AIS log files")->required();
-    import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")->required();
-    import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace); });
-}
+    import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")
+        ->required();
+    import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace);
+});
+}  // namespace seawatch::app
 
 }  // namespace seawatch::app

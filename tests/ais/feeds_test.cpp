@@ -55,7 +55,8 @@ TEST(Feeds, UdpSentencesAppearInTheStore) {
     to.sin_port = htons(port);
     ::inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
     const auto send = [&](const std::string& datagram) {
-        ::sendto(s, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+        ::sendto(s, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr*>(&to),
+                 sizeof to);
     };
     // Several vessels, one of them in a datagram carrying two sentences, one with static data.
     send(encodePositionReport(fix(470000001, 12.5, 45.0))[0] + "\r\n");
@@ -71,10 +72,13 @@ TEST(Feeds, UdpSentencesAppearInTheStore) {
     ::close(s);
 
     TrackStore store;
-    ASSERT_TRUE(drainUntil(inbox, store, [&] {
-        const auto i = store.indexOf(470000001);
-        return store.vesselCount() == 3 && i && store.staticData(*i).name == "AL AMAL";
-    })) << "vessels seen: " << store.vesselCount();
+    ASSERT_TRUE(drainUntil(inbox, store,
+                           [&] {
+                               const auto i = store.indexOf(470000001);
+                               return store.vesselCount() == 3 && i &&
+                                      store.staticData(*i).name == "AL AMAL";
+                           }))
+        << "vessels seen: " << store.vesselCount();
     const auto st = store.stateAtMmsi(470000002, seawatch::ais::nowMillis());
     ASSERT_TRUE(st);
     EXPECT_NEAR(st->lat, 12.6, 0.01);
@@ -157,7 +161,8 @@ TEST(Feeds, ReplayFollowsRecordedTime) {
     auto* replay = dynamic_cast<ReplayFeed*>(feed->get());
     ASSERT_NE(replay, nullptr);
     EXPECT_EQ(replay->replayTime(), 1700000180000);
-    for (int k = 0; k < 100 && replay->state() != FeedState::Finished; ++k) std::this_thread::sleep_for(10ms);
+    for (int k = 0; k < 100 && replay->state() != FeedState::Finished; ++k)
+        std::this_thread::sleep_for(10ms);
     EXPECT_EQ(replay->state(), FeedState::Finished);
     std::filesystem::remove(path);
 }
@@ -170,8 +175,9 @@ TEST(Feeds, ReplayPausesAndHonoursSpeed) {
         const std::int64_t t0 = 1700000000000;
         // Second fix one recorded hour later: at 1x it would take an hour.
         std::fprintf(f, "%s\n", withTagBlock(encodePositionReport(fix(3001, 1, 1))[0], t0).c_str());
-        std::fprintf(f, "%s\n",
-                     withTagBlock(encodePositionReport(fix(3001, 1.1, 1))[0], t0 + 3600000).c_str());
+        std::fprintf(
+            f, "%s\n",
+            withTagBlock(encodePositionReport(fix(3001, 1.1, 1))[0], t0 + 3600000).c_str());
         std::fclose(f);
     }
     TrackInbox inbox;
@@ -182,7 +188,7 @@ TEST(Feeds, ReplayPausesAndHonoursSpeed) {
     inbox.drainInto(store);
     EXPECT_EQ(store.totalFixes(), 1U);  // still waiting for the recorded hour
     replay.setPaused(true);
-    replay.setSpeed(1e9);               // clamped to 3600x: the hour now takes one second
+    replay.setSpeed(1e9);  // clamped to 3600x: the hour now takes one second
     EXPECT_DOUBLE_EQ(replay.speed(), 3600.0);
     std::this_thread::sleep_for(150ms);
     inbox.drainInto(store);

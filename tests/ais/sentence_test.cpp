@@ -43,7 +43,8 @@ TEST(Sentence, TagBlockSourceTimeAndGroup) {
 }
 
 TEST(Sentence, TagBlockWithBadChecksumIsFlaggedButSentenceKept) {
-    const auto p = parseLine("\\s:x,c:1418169601*00\\!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
+    const auto p =
+        parseLine("\\s:x,c:1418169601*00\\!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
     EXPECT_EQ(p.kind, LineKind::Fragment);
     EXPECT_TRUE(p.meta.tagBlockBadChecksum);
     EXPECT_EQ(p.meta.time, kNoTime);
@@ -74,8 +75,10 @@ TEST(Sentence, SkippedKinds) {
     EXPECT_EQ(parseLine("").kind, LineKind::Blank);
     EXPECT_EQ(parseLine("   \r").kind, LineKind::Blank);
     EXPECT_EQ(parseLine("# comment").kind, LineKind::Comment);
-    EXPECT_EQ(parseLine("$GPGGA,184353.07,1929.045,S,02410.506,E,1,04,2.6,100.00,M,-33.9,M,,0000*6D").kind,
-              LineKind::OtherNmea);
+    EXPECT_EQ(
+        parseLine("$GPGGA,184353.07,1929.045,S,02410.506,E,1,04,2.6,100.00,M,-33.9,M,,0000*6D")
+            .kind,
+        LineKind::OtherNmea);
     EXPECT_EQ(parseLine("foobar").kind, LineKind::Malformed);
     EXPECT_EQ(parseLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0").kind, LineKind::Malformed);
     EXPECT_EQ(parseLine("\\s:x*00").kind, LineKind::Malformed);
@@ -83,8 +86,9 @@ TEST(Sentence, SkippedKinds) {
 
 TEST(Sentence, MalformedFields) {
     // Wrong field counts and impossible fragment numbers, each with a valid checksum.
-    for (const char* body : {"AIVDM,1,1,,B,15N1u", "AIVDM,1,2,,B,15N1u,0", "AIVDM,0,0,,B,15N1u,0",
-                             "AIVDM,1,1,,B,15N1u,7", "AIVDM,1,1,x,B,15N1u,0", "AIVDM,1,1,,B,15N1u,0,9"}) {
+    for (const char* body :
+         {"AIVDM,1,1,,B,15N1u", "AIVDM,1,2,,B,15N1u,0", "AIVDM,0,0,,B,15N1u,0",
+          "AIVDM,1,1,,B,15N1u,7", "AIVDM,1,1,x,B,15N1u,0", "AIVDM,1,1,,B,15N1u,0,9"}) {
         char line[128];
         std::snprintf(line, sizeof line, "!%s*%02X", body, nmeaChecksum(body));
         EXPECT_EQ(parseLine(line).kind, LineKind::Malformed) << line;

@@ -78,7 +78,7 @@ TEST(TrackStore, DeadReckonsForABoundedTime) {
     TrackStoreOptions opt;
     opt.deadReckonLimitMs = 30 * kMillisPerMinute;
     TrackStore store(opt);
-    store.addFix(fix(9, 0, 12.0, 45.0, 12, 90));  // 12 kn due east
+    store.addFix(fix(9, 0, 12.0, 45.0, 12, 90));                 // 12 kn due east
     const auto s = store.stateAtMmsi(9, 30 * kMillisPerMinute);  // 6 nm later
     ASSERT_TRUE(s);
     EXPECT_EQ(s->kind, StateKind::DeadReckoned);
@@ -141,8 +141,12 @@ TEST(TrackStore, TrailDecimationIsBoundedByPixels) {
     store.decimatedTrail(0, 50000 * 1000LL, 60000 * 1000LL, 1e-9, trail);
     EXPECT_EQ(trail.size(), 10001U);
     // Projection callback: 1 pixel = 0.1 degree.
-    store.decimatedTrail(0, 0, 100000 * 1000LL,
-                         [](double lon, double lat) { return TrailPoint{lon * 10, lat * 10, 0}; }, trail);
+    store.decimatedTrail(
+        0, 0, 100000 * 1000LL,
+        [](double lon, double lat) {
+            return TrailPoint{lon * 10, lat * 10, 0};
+        },
+        trail);
     EXPECT_LE(trail.size(), 12U);
 }
 
@@ -167,7 +171,8 @@ TEST(TrackStore, InboxHandsOverFromFeedThreads) {
     std::vector<std::jthread> feeds;
     for (int t = 0; t < 4; ++t)
         feeds.emplace_back([&inbox, t] {
-            for (int i = 0; i < 1000; ++i) inbox.push(fix(100 + t, i * 1000LL, 1.0 + t, 1.0 + i * 1e-4));
+            for (int i = 0; i < 1000; ++i)
+                inbox.push(fix(100 + t, i * 1000LL, 1.0 + t, 1.0 + i * 1e-4));
         });
     std::size_t drained = 0;
     for (int frame = 0; frame < 50; ++frame) drained += inbox.drainInto(store);

@@ -63,12 +63,14 @@ bool supported(const json& j) {
 
 // Field by field, in order; numbers within the last printed digit.
 void expectSameMessage(const json& gpsd, const json& ours, const std::string& where) {
-    ASSERT_EQ(gpsd.size(), ours.size()) << where << "\n gpsd " << gpsd.dump() << "\n ours " << ours.dump();
+    ASSERT_EQ(gpsd.size(), ours.size())
+        << where << "\n gpsd " << gpsd.dump() << "\n ours " << ours.dump();
     for (const auto& [key, value] : ours.items()) {
         ASSERT_TRUE(gpsd.contains(key)) << where << ": unexpected field " << key;
         const json& expected = gpsd.at(key);
         if (expected.is_number_float() || value.is_number_float()) {
-            EXPECT_NEAR(expected.get<double>(), value.get<double>(), 1.5e-6) << where << " field " << key;
+            EXPECT_NEAR(expected.get<double>(), value.get<double>(), 1.5e-6)
+                << where << " field " << key;
         } else {
             EXPECT_EQ(expected, value) << where << " field " << key;
         }
@@ -90,7 +92,8 @@ void compareWithGpsd(const fs::path& file, std::size_t minMessages) {
         if (last != '\n') std::ofstream(input, std::ios::app) << '\n';
     }
     const auto theirs = run(gpsd + " -j < " + input.string() + " 2>/dev/null");
-    const auto ours = run(std::string(SEAWATCH_BINARY) + " ais decode --json -q - < " + input.string());
+    const auto ours =
+        run(std::string(SEAWATCH_BINARY) + " ais decode --json -q - < " + input.string());
     fs::remove(input);
     ASSERT_EQ(ours.exitCode, 0);
     std::vector<json> expected;
@@ -100,7 +103,8 @@ void compareWithGpsd(const fs::path& file, std::size_t minMessages) {
     ASSERT_EQ(expected.size(), got.size()) << file;
     EXPECT_GE(got.size(), minMessages);
     for (std::size_t i = 0; i < got.size(); ++i)
-        expectSameMessage(expected[i], got[i], file.filename().string() + " message " + std::to_string(i));
+        expectSameMessage(expected[i], got[i],
+                          file.filename().string() + " message " + std::to_string(i));
     // Raw text equality too: same field order and number formatting as gpsd.
     std::istringstream g(theirs.out), o(ours.out);
     std::string gl, ol;
@@ -116,7 +120,9 @@ void compareWithGpsd(const fs::path& file, std::size_t minMessages) {
     EXPECT_EQ(identical, got.size());
 }
 
-fs::path shared(const char* rel) { return fs::path(SEAWATCH_SHARED_TESTDATA) / "ais" / rel; }
+fs::path shared(const char* rel) {
+    return fs::path(SEAWATCH_SHARED_TESTDATA) / "ais" / rel;
+}
 
 }  // namespace
 
@@ -156,11 +162,20 @@ TEST(GpsdCompatGenerated, RandomMessagesOfEveryType) {
         w.put(mmsi, 30);
         std::size_t length = 168;
         switch (type) {
-            case 5: length = (i % 7 == 0) ? 420 : 424; break;
-            case 19: length = 312; break;
-            case 21: length = 272 + 6 * (bits(4) % 15); break;
-            case 27: length = (i % 5 == 0) ? 168 : 96; break;
-            default: break;
+            case 5:
+                length = (i % 7 == 0) ? 420 : 424;
+                break;
+            case 19:
+                length = 312;
+                break;
+            case 21:
+                length = 272 + 6 * (bits(4) % 15);
+                break;
+            case 27:
+                length = (i % 5 == 0) ? 168 : 96;
+                break;
+            default:
+                break;
         }
         // Some messages a little long or short, to check both accept and reject the same.
         if (i % 13 == 0) length += 6;
@@ -175,7 +190,8 @@ TEST(GpsdCompatGenerated, RandomMessagesOfEveryType) {
             const unsigned n = static_cast<unsigned>(std::min<std::size_t>(length - w.size(), 30));
             w.put(bits(n), n);
         }
-        for (const auto& s : seawatch::ais::encodeSentences(w, (i % 2) ? 'A' : 'B', seq++ % 10)) out << s << "\n";
+        for (const auto& s : seawatch::ais::encodeSentences(w, (i % 2) ? 'A' : 'B', seq++ % 10))
+            out << s << "\n";
         if (type == 24 && (i / 12) % 2 == 0) {
             // Follow some part As with their part B, to exercise gpsd's merge.
             BitWriter b;
@@ -183,7 +199,8 @@ TEST(GpsdCompatGenerated, RandomMessagesOfEveryType) {
             b.put(0, 2);
             b.put(mmsi, 30);
             b.put(1, 2);
-            while (b.size() < 168) b.put(bits(8), std::min<unsigned>(8, 168 - static_cast<unsigned>(b.size())));
+            while (b.size() < 168)
+                b.put(bits(8), std::min<unsigned>(8, 168 - static_cast<unsigned>(b.size())));
             for (const auto& s : seawatch::ais::encodeSentences(b)) out << s << "\n";
         }
     }
@@ -228,18 +245,21 @@ TEST(AisCli, ImportTwiceAddsNothing) {
             f.time = 1700000000000 + i * 10000;
             f.lat = 12.5;
             f.lon = 45.0 + i * 0.001;
-            out << seawatch::ais::withTagBlock(seawatch::ais::encodePositionReport(f)[0], f.time) << "\n";
+            out << seawatch::ais::withTagBlock(seawatch::ais::encodePositionReport(f)[0], f.time)
+                << "\n";
         }
     }
     const fs::path ws = tempPath("ws.sqlite");
-    const std::string cmd = std::string(SEAWATCH_BINARY) + " ais import " + file.string() + " --db " + ws.string();
+    const std::string cmd =
+        std::string(SEAWATCH_BINARY) + " ais import " + file.string() + " --db " + ws.string();
     const auto first = run(cmd);
     EXPECT_EQ(first.exitCode, 0);
     EXPECT_NE(first.out.find("50 positions"), std::string::npos) << first.out;
     const auto second = run(cmd);
     EXPECT_EQ(second.exitCode, 0);
     EXPECT_NE(second.out.find("already imported"), std::string::npos) << second.out;
-    const auto bad = run(std::string(SEAWATCH_BINARY) + " ais import /nonexistent.nmea --db " + ws.string() + " 2>/dev/null");
+    const auto bad = run(std::string(SEAWATCH_BINARY) + " ais import /nonexistent.nmea --db " +
+                         ws.string() + " 2>/dev/null");
     EXPECT_EQ(bad.exitCode, 1);
     fs::remove(file);
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(ws.string() + suffix);

@@ -3,9 +3,9 @@
 // The reader works on a fixed, zero-padded buffer so the decode hot path never allocates.
 #include <array>
 #include <bit>
-#include <cstring>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -15,13 +15,16 @@ namespace seawatch::ais {
 inline constexpr std::array<std::int8_t, 256> kDearmour = [] {
     std::array<std::int8_t, 256> t{};
     for (int v = 0; v < 256; ++v) {
-        t[static_cast<std::size_t>(v)] = static_cast<std::int8_t>(
-            (v >= 48 && v <= 87) ? v - 48 : (v >= 96 && v <= 119) ? v - 56 : -1);
+        t[static_cast<std::size_t>(v)] = static_cast<std::int8_t>((v >= 48 && v <= 87)    ? v - 48
+                                                                  : (v >= 96 && v <= 119) ? v - 56
+                                                                                          : -1);
     }
     return t;
 }();
 
-inline int dearmourChar(char c) { return kDearmour[static_cast<unsigned char>(c)]; }
+inline int dearmourChar(char c) {
+    return kDearmour[static_cast<unsigned char>(c)];
+}
 
 inline char armourChar(unsigned v) {
     v &= 63U;
@@ -35,7 +38,7 @@ inline constexpr std::string_view kSixbitText =
 // Message bits, most significant bit first, in a fixed buffer large enough for any
 // legal AIS message (5 slots, 1008 bits) with generous headroom for odd multi-part groups.
 class BitBuffer {
-public:
+  public:
     static constexpr std::size_t kMaxSymbols = 1024;
     static constexpr std::size_t kMaxBits = kMaxSymbols * 6;
 
@@ -90,7 +93,8 @@ public:
 
     void appendBits(std::uint32_t value, unsigned width) {
         for (unsigned i = width; i-- > 0;) {
-            if ((value >> i) & 1U) bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(0x80U >> (bits_ & 7));
+            if ((value >> i) & 1U)
+                bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(0x80U >> (bits_ & 7));
             ++bits_;
         }
     }
@@ -141,7 +145,7 @@ public:
 
     const std::uint8_t* data() const { return bytes_.data(); }
 
-private:
+  private:
     // +8 so a 64-bit window at the last byte stays in bounds.
     std::array<std::uint8_t, kMaxBits / 8 + 8> bytes_{};
     std::size_t bits_ = 0;
@@ -149,12 +153,13 @@ private:
 
 // Builds a message bit by bit, for the encoder and for tests that craft every type.
 class BitWriter {
-public:
+  public:
     void put(std::uint64_t value, unsigned width) {
         for (unsigned i = width; i-- > 0;) bits_.push_back(static_cast<char>((value >> i) & 1U));
     }
     void putSigned(std::int64_t value, unsigned width) {
-        put(static_cast<std::uint64_t>(value) & ((width >= 64) ? ~0ULL : ((1ULL << width) - 1)), width);
+        put(static_cast<std::uint64_t>(value) & ((width >= 64) ? ~0ULL : ((1ULL << width) - 1)),
+            width);
     }
     void putBool(bool v) { put(v ? 1 : 0, 1); }
     // Text in the six-bit alphabet, upper-cased, padded with '@' to `chars` characters.
@@ -164,7 +169,7 @@ public:
     // Armoured payload and the number of fill bits appended to reach a 6-bit boundary.
     std::string armoured(int* fillBits) const;
 
-private:
+  private:
     std::string bits_;  // one char (0/1) per bit; only the encoder and tests use this
 };
 

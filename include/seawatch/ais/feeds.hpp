@@ -21,7 +21,7 @@ namespace seawatch::ais {
 enum class FeedState : std::uint8_t { Starting, Running, Reconnecting, Finished, Failed };
 
 class AisFeed {
-public:
+  public:
     AisFeed(const AisFeed&) = delete;
     AisFeed& operator=(const AisFeed&) = delete;
     virtual ~AisFeed();
@@ -35,7 +35,7 @@ public:
     DecodeStats stats() const;
     std::uint64_t messages() const { return messages_.load(); }
 
-protected:
+  protected:
     AisFeed(std::string name, TrackInbox& inbox) : name_(std::move(name)), inbox_(inbox) {}
     // Starts run() on the feed thread; derived constructors call it last.
     void start();
@@ -48,7 +48,7 @@ protected:
     std::atomic<FeedState> state_{FeedState::Starting};
     AisDecoder decoder_;
 
-private:
+  private:
     std::string name_;
     TrackInbox& inbox_;
     std::jthread thread_;
@@ -61,7 +61,7 @@ private:
 
 // Replays a recorded file at its recorded time (tag block c:, trailing Unix ms, $PGHP).
 class ReplayFeed final : public AisFeed {
-public:
+  public:
     ReplayFeed(std::string path, TrackInbox& inbox, double speed = 1.0);
     ~ReplayFeed() override;
     void setSpeed(double speed);  // clamped to 1..3600
@@ -71,7 +71,7 @@ public:
     // The recorded time the replay has reached (kNoTime before the first timed line).
     time::UnixMillis replayTime() const { return replayTime_.load(); }
 
-private:
+  private:
     void run(std::stop_token stop) override;
     std::string path_;
     std::atomic<double> speed_;
@@ -80,14 +80,14 @@ private:
 };
 
 class UdpFeed final : public AisFeed {
-public:
+  public:
     // Binds before returning, so the port is known (and errors are reported) at once.
     static Result<std::unique_ptr<UdpFeed>> open(const std::string& host, std::uint16_t port,
                                                  TrackInbox& inbox);
     ~UdpFeed() override;
     std::uint16_t port() const { return port_; }
 
-private:
+  private:
     UdpFeed(int socket, std::uint16_t port, TrackInbox& inbox);
     void run(std::stop_token stop) override;
     int socket_;
@@ -95,11 +95,11 @@ private:
 };
 
 class TcpFeed final : public AisFeed {
-public:
+  public:
     TcpFeed(std::string host, std::uint16_t port, TrackInbox& inbox);
     ~TcpFeed() override;
 
-private:
+  private:
     void run(std::stop_token stop) override;
     std::string host_;
     std::uint16_t port_;

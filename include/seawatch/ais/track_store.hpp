@@ -62,7 +62,7 @@ struct TrailPoint {
 };
 
 class TrackStore {
-public:
+  public:
     explicit TrackStore(TrackStoreOptions options = {}) : options_(std::move(options)) {}
 
     // Adds a fix (kept in time order; an equal time replaces). False when it has no
@@ -106,7 +106,7 @@ public:
 
     const TrackStoreOptions& options() const { return options_; }
 
-private:
+  private:
     struct Track {
         Mmsi mmsi = 0;
         VesselStatic info;
@@ -131,7 +131,7 @@ private:
 
 // Hand-over point between feed threads and the UI thread: feeds push, the UI drains.
 class TrackInbox {
-public:
+  public:
     void push(const PositionFix& fix);
     void push(const VesselStatic& v);
     // Moves everything received so far into the store; returns the number of items.
@@ -139,7 +139,7 @@ public:
     // Messages pushed since construction, for the status-bar message rate.
     std::uint64_t totalPushed() const;
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::vector<PositionFix> fixes_;
     std::vector<VesselStatic> statics_;
