@@ -154,8 +154,10 @@ class BitBuffer {
 // Builds a message bit by bit, for the encoder and for tests that craft every type.
 class BitWriter {
   public:
+    // Widths past 64 write leading zero bits (a wide spare field).
     void put(std::uint64_t value, unsigned width) {
-        for (unsigned i = width; i-- > 0;) bits_.push_back(static_cast<char>((value >> i) & 1U));
+        for (unsigned i = width; i-- > 0;)
+            bits_.push_back(static_cast<char>(i < 64 ? (value >> i) & 1U : 0U));
     }
     void putSigned(std::int64_t value, unsigned width) {
         put(static_cast<std::uint64_t>(value) & ((width >= 64) ? ~0ULL : ((1ULL << width) - 1)),
