@@ -344,6 +344,7 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         rollback(db);
         return makeError(path + ": " + s.error());
     }
+    decoder.endOfInput();
     report.decode = decoder.stats();
     return report;
 }

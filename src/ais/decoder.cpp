@@ -232,6 +232,10 @@ void AisDecoder::dropGroup(PendingGroup& g) {
     ++stats_.groupsIncomplete;
 }
 
+void AisDecoder::endOfInput() {
+    for (auto& g : groups_) dropGroup(g);
+}
+
 void AisDecoder::expireStale() {
     for (auto& g : groups_) {
         if (g.active && stats_.sentences - g.lastSentence > kStaleAfterSentences) {

@@ -110,6 +110,7 @@ int runDecode(const DecodeOptions& opt) {
             exit = kExitFailure;
         }
     }
+    decoder.endOfInput();
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
     if (!quiet) std::fputs(ais::formatStats(decoder.stats()).c_str(), stderr);

@@ -414,6 +414,19 @@ TEST(Reassembly, StaleGroupsTimeOut) {
     EXPECT_EQ(d.stats().accountedLines(), d.stats().lines);
 }
 
+TEST(Reassembly, GroupsLeftAtEndOfInputAreIncomplete) {
+    VesselStatic v;
+    v.mmsi = 5;
+    const auto parts = encodeStaticData(v, 'A', 2);
+    AisDecoder d;
+    d.decodeLine(parts[0]);
+    EXPECT_EQ(d.stats().groupsIncomplete, 0U);
+    d.endOfInput();
+    EXPECT_EQ(d.stats().groupsIncomplete, 1U);
+    EXPECT_EQ(d.stats().fragmentsDropped, 1U);
+    EXPECT_EQ(d.stats().accountedLines(), d.stats().lines);
+}
+
 TEST(TagBlock, EncoderPrefixIsReadBack) {
     PositionFix in;
     in.mmsi = 1;

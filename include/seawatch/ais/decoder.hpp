@@ -63,6 +63,10 @@ class AisDecoder {
     // nullptr otherwise. The pointer stays valid until the next call.
     const AisMessage* decodeLine(std::string_view line);
 
+    // At the end of a file or stream: groups still waiting for fragments are dropped and
+    // counted as incomplete (their lines are already counted).
+    void endOfInput();
+
     const DecodeStats& stats() const { return stats_; }
     // The last good time seen ($PGHP, tag block, trailing time); kNoTime before any.
     time::UnixMillis lastTime() const { return lastTime_; }
