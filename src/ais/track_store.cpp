@@ -49,6 +49,7 @@ bool TrackStore::addFix(const PositionFix& fix) {
     if (fix.lat < -90 || fix.lat > 90 || fix.lon < -180 || fix.lon > 180) return false;
     if (options_.ingestFilter && !options_.ingestFilter->contains({fix.lon, fix.lat})) return false;
     Track& tr = trackFor(fix.mmsi);
+    latestTime_ = std::max(latestTime_, fix.time);
     auto pos = tr.time.end();
     if (!tr.time.empty() && fix.time <= tr.time.back()) {
         pos = std::lower_bound(tr.time.begin(), tr.time.end(), fix.time);
@@ -84,6 +85,7 @@ bool TrackStore::addFix(const PositionFix& fix) {
 void TrackStore::mergeStatic(const VesselStatic& v) {
     if (v.mmsi == 0) return;
     Track& tr = trackFor(v.mmsi);
+    tr.staticHeard = latestTime_;
     VesselStatic& s = tr.info;
     if (!v.name.empty()) s.name = v.name;
     if (!v.callsign.empty()) s.callsign = v.callsign;
@@ -196,6 +198,12 @@ std::optional<VesselState> TrackStore::stateAtMmsi(Mmsi mmsi, time::UnixMillis t
     return stateAt(*i, t);
 }
 
+void TrackStore::statesAt(time::UnixMillis t, std::vector<VesselState>& out) const {
+    out.clear();
+    for (std::size_t i = 0; i < tracks_.size(); ++i)
+        if (auto s = stateAt(i, t)) out.push_back(*s);
+}
+
 template <typename Project>
 void TrackStore::decimate(const Track& tr, time::UnixMillis tFrom, time::UnixMillis tTo,
                           double minStep, Project&& project, std::vector<TrailPoint>& out) const {
@@ -239,7 +247,8 @@ std::size_t TrackStore::evictStale(time::UnixMillis now) {
     std::size_t removed = 0;
     for (std::size_t i = 0; i < tracks_.size();) {
         const Track& tr = tracks_[i];
-        const bool stale = tr.time.empty() || now - tr.time.back() > options_.staleAfterMs;
+        const time::UnixMillis heard = std::max(tr.staticHeard, lastFixTime(i));
+        const bool stale = heard == kNoTime || now - heard > options_.staleAfterMs;
         if (!stale) {
             ++i;
             continue;
@@ -260,6 +269,7 @@ void TrackStore::clear() {
     tracks_.clear();
     index_.clear();
     totalFixes_ = 0;
+    latestTime_ = kNoTime;
 }
 
 void TrackInbox::push(const PositionFix& fix) {

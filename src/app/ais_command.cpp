@@ -1,16 +1,22 @@
 // seawatch ais decode|import: thin shells over the AIS decoder and archive.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "commands.hpp"
 #include "seawatch/ais/archive.hpp"
 #include "seawatch/ais/decoder.hpp"
+#include "seawatch/ais/feeds.hpp"
 #include "seawatch/ais/gpsd_json.hpp"
 #include "seawatch/ais/line_reader.hpp"
 
@@ -152,6 +158,78 @@ int runImport(const std::vector<std::string>& inputs, const std::string& workspa
     return exit;
 }
 
+std::atomic<bool> gInterrupted{false};
+extern "C" void onInterrupt(int) {
+    gInterrupted.store(true);
+}
+
+// Headless live picture: runs the feeds, drains them into a TrackStore once a second like
+// the console does once a frame, prints the target count and message rate, then the vessels.
+int runWatch(const std::vector<std::string>& sources, double speed, double durationSeconds) {
+    ais::TrackInbox inbox;
+    ais::TrackStore store;
+    std::vector<std::unique_ptr<ais::AisFeed>> feeds;
+    int exit = kExitOk;
+    for (const auto& source : sources) {
+        auto feed = ais::openFeed(source, inbox, speed);
+        if (!feed) {
+            std::fprintf(stderr, "seawatch ais watch: %s\n", feed.error().c_str());
+            exit = kExitFailure;
+            continue;
+        }
+        feeds.push_back(std::move(feed.value()));
+    }
+    if (feeds.empty()) return exit;
+    gInterrupted.store(false);
+    const auto previous = std::signal(SIGINT, onInterrupt);
+    const auto start = std::chrono::steady_clock::now();
+    std::uint64_t lastPushed = 0;
+    time::UnixMillis pictureTime = ais::kNoTime;
+    while (!gInterrupted.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        inbox.drainInto(store);
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const bool allFinished = std::all_of(feeds.begin(), feeds.end(), [](const auto& f) {
+            return f->state() == ais::FeedState::Finished || f->state() == ais::FeedState::Failed;
+        });
+        const std::uint64_t pushed = inbox.totalPushed();
+        pictureTime = store.latestTime();
+        std::fprintf(stderr, "%7.1f s  %s  %zu vessels  %zu fixes  %llu reports (+%llu)\n", elapsed,
+                     pictureTime == ais::kNoTime ? "-" : time::formatDisplay(pictureTime).c_str(),
+                     store.vesselCount(), store.totalFixes(),
+                     static_cast<unsigned long long>(pushed),
+                     static_cast<unsigned long long>(pushed - lastPushed));
+        lastPushed = pushed;
+        if ((durationSeconds > 0 && elapsed >= durationSeconds) ||
+            (durationSeconds <= 0 && allFinished))
+            break;
+    }
+    std::signal(SIGINT, previous);
+    for (auto& f : feeds) {
+        f->stop();
+        if (!f->lastError().empty())
+            std::fprintf(stderr, "%s: %s\n", f->name().c_str(), f->lastError().c_str());
+    }
+    inbox.drainInto(store);
+    std::printf("%-9s  %-20s  %-24s  %10s  %11s  %5s  %5s  %6s\n", "MMSI", "NAME", "CLASS", "LAT",
+                "LON", "SOG", "COG", "FIXES");
+    for (std::size_t i = 0; i < store.vesselCount(); ++i) {
+        const auto& info = store.staticData(i);
+        const char* cls = ais::shipClassName(ais::classifyShipType(info.shipType));
+        const auto st = store.stateAt(i, store.lastFixTime(i));
+        if (!st) {
+            std::printf("%9u  %-20s  %-24s  %10s  %11s  %5s  %5s  %6d\n", store.mmsiAt(i),
+                        info.name.c_str(), cls, "-", "-", "-", "-", 0);
+            continue;
+        }
+        std::printf("%9u  %-20s  %-24s  %10.5f  %11.5f  %5.1f  %5.1f  %6zu\n", store.mmsiAt(i),
+                    info.name.c_str(), cls, st->lat, st->lon, static_cast<double>(st->speedKn),
+                    static_cast<double>(st->courseDeg), store.fixCount(i));
+    }
+    return exit;
+}
+
 }  // namespace
 
 void registerAisCommand(CLI::App& app, int& exitCode) {
@@ -183,6 +261,24 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     import->add_option("files", importOpts->inputs, "AIS log files")->required();
     import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")
         ->required();
+    struct WatchOptions {
+        std::vector<std::string> sources;
+        double speed = 1.0;
+        double duration = 0.0;
+    };
+    auto watchOpts = std::make_shared<WatchOptions>();
+    auto* watch = ais->add_subcommand(
+        "watch",
+        "Run AIS feeds headless (FILE replay, udp://HOST:PORT, tcp://HOST:PORT) and list vessels");
+    watch->add_option("sources", watchOpts->sources, "Sources")->required();
+    watch->add_option("--speed", watchOpts->speed, "Replay speed, 1 to 3600")
+        ->check(CLI::Range(1.0, 3600.0));
+    watch->add_option("--duration", watchOpts->duration,
+                      "Seconds to run (default: until every replay has finished)");
+    watch->callback([watchOpts, &exitCode] {
+        exitCode = runWatch(watchOpts->sources, watchOpts->speed, watchOpts->duration);
+    });
+
     import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace);
 });
 }  // namespace seawatch::app

@@ -67,6 +67,18 @@ TEST(TrackStore, StateInterpolatesBetweenFixes) {
     EXPECT_FALSE(store.stateAtMmsi(8, 0).has_value());
 }
 
+TEST(TrackStore, StatesAtCoversVesselsWithAFixByThen) {
+    TrackStore store;
+    store.addFix(fix(1, 0, 10, 50));
+    store.addFix(fix(2, 5000, 11, 51));
+    std::vector<VesselState> states;
+    store.statesAt(1000, states);
+    ASSERT_EQ(states.size(), 1U);
+    EXPECT_EQ(states[0].mmsi, 1U);
+    store.statesAt(6000, states);
+    EXPECT_EQ(states.size(), 2U);
+}
+
 TEST(TrackStore, CourseInterpolatesTheShortWayRound) {
     TrackStore store;
     store.addFix(fix(7, 0, 0, 0, 10, 350));
@@ -182,6 +194,26 @@ TEST(TrackStore, InboxHandsOverFromFeedThreads) {
     EXPECT_EQ(store.vesselCount(), 4U);
     EXPECT_EQ(store.totalFixes(), 4000U);
     EXPECT_EQ(inbox.totalPushed(), 4000U);
+}
+
+TEST(TrackStore, StaticOnlyVesselsAreSafeAndKeptWhileFresh) {
+    TrackStoreOptions opt;
+    opt.staleAfterMs = 60 * kMillisPerMinute;
+    TrackStore store(opt);
+    store.addFix(fix(1, 100 * kMillisPerMinute, 1, 1));
+    VesselStatic v;
+    v.mmsi = 2;
+    v.name = "STATIC FIRST";
+    store.mergeStatic(v);  // heard at the store's latest time
+    const auto i = *store.indexOf(2);
+    EXPECT_EQ(store.fixCount(i), 0U);
+    EXPECT_EQ(store.lastFixTime(i), kNoTime);
+    EXPECT_FALSE(store.stateAt(i, 100 * kMillisPerMinute).has_value());
+    std::vector<TrailPoint> trail;
+    store.decimatedTrail(i, 0, INT64_MAX, 0.01, trail);
+    EXPECT_TRUE(trail.empty());
+    EXPECT_EQ(store.evictStale(120 * kMillisPerMinute), 0U);
+    EXPECT_EQ(store.evictStale(200 * kMillisPerMinute), 2U);
 }
 
 TEST(TrackStore, TrackLength) {

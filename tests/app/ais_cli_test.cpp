@@ -264,3 +264,35 @@ TEST(AisCli, ImportTwiceAddsNothing) {
     fs::remove(file);
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(ws.string() + suffix);
 }
+
+TEST(AisCli, WatchReplaysAFileIntoAVesselList) {
+    const fs::path file = tempPath("watch.nmea");
+    {
+        std::ofstream out(file);
+        seawatch::ais::VesselStatic v;
+        v.mmsi = 470000077;
+        v.name = "GULF DHOW";
+        v.shipType = 30;
+        for (const auto& s : seawatch::ais::encodeStaticData(v)) out << s << "\n";
+        for (int i = 0; i < 5; ++i) {
+            seawatch::ais::PositionFix f;
+            f.mmsi = 470000077;
+            f.time = 1700000000000 + i * 60000;  // five minutes of track: 0.08 s at 3600x
+            f.lat = 12.5 + i * 0.01;
+            f.lon = 45.0;
+            f.speedKn = 7.5F;
+            f.courseDeg = 0;
+            out << seawatch::ais::withTagBlock(seawatch::ais::encodePositionReport(f)[0], f.time)
+                << "\n";
+        }
+    }
+    const auto r = run(std::string(SEAWATCH_BINARY) + " ais watch " + file.string() +
+                       " --speed 3600 2>/dev/null");
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_NE(r.out.find("470000077  GULF DHOW"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("fishing"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("12.54000"), std::string::npos) << r.out;  // the last fix
+    const auto bad = run(std::string(SEAWATCH_BINARY) + " ais watch /nonexistent.nmea 2>/dev/null");
+    EXPECT_EQ(bad.exitCode, 1);
+    fs::remove(file);
+}

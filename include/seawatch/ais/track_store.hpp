@@ -79,8 +79,15 @@ class TrackStore {
     Mmsi mmsiAt(std::size_t index) const { return tracks_[index].mmsi; }
     const VesselStatic& staticData(std::size_t index) const { return tracks_[index].info; }
     std::size_t fixCount(std::size_t index) const { return tracks_[index].time.size(); }
-    time::UnixMillis firstFixTime(std::size_t index) const { return tracks_[index].time.front(); }
-    time::UnixMillis lastFixTime(std::size_t index) const { return tracks_[index].time.back(); }
+    // A vessel may have static data and no fix yet: these return kNoTime then.
+    time::UnixMillis firstFixTime(std::size_t index) const {
+        return tracks_[index].time.empty() ? kNoTime : tracks_[index].time.front();
+    }
+    time::UnixMillis lastFixTime(std::size_t index) const {
+        return tracks_[index].time.empty() ? kNoTime : tracks_[index].time.back();
+    }
+    // The newest fix time in the store (kNoTime when empty), e.g. "now" for a replay.
+    time::UnixMillis latestTime() const { return latestTime_; }
     // The i-th stored fix of a vessel, decoded back to a PositionFix.
     PositionFix fixAt(std::size_t index, std::size_t i) const;
     // Track length in nautical miles over all stored fixes.
@@ -89,6 +96,9 @@ class TrackStore {
     // State at time t; nullopt before the first fix or for a vessel with no fixes.
     std::optional<VesselState> stateAt(std::size_t index, time::UnixMillis t) const;
     std::optional<VesselState> stateAtMmsi(Mmsi mmsi, time::UnixMillis t) const;
+    // Every vessel's state at t in one pass (vessels with no fix by t are left out); `out`
+    // is reused frame to frame, so drawing thousands of targets allocates nothing.
+    void statesAt(time::UnixMillis t, std::vector<VesselState>& out) const;
 
     // Trail vertices in [tFrom, tTo], thinned so consecutive vertices are at least one pixel
     // apart. `pixelSizeDeg` is the size of a screen pixel in degrees (x = lon, y = lat).
@@ -99,7 +109,7 @@ class TrackStore {
                         const std::function<TrailPoint(double lon, double lat)>& toPixels,
                         std::vector<TrailPoint>& out) const;
 
-    // Drops vessels whose last fix is older than now - staleAfterMs; returns how many.
+    // Drops vessels not heard (fix or static data) since now - staleAfterMs; returns how many.
     // Vessel indices change afterwards.
     std::size_t evictStale(time::UnixMillis now);
     void clear();
@@ -109,6 +119,8 @@ class TrackStore {
   private:
     struct Track {
         Mmsi mmsi = 0;
+        // When static data last arrived, in store time (the newest fix time then).
+        time::UnixMillis staticHeard = kNoTime;
         VesselStatic info;
         std::vector<time::UnixMillis> time;
         std::vector<std::int32_t> lat;
@@ -127,6 +139,7 @@ class TrackStore {
     std::vector<Track> tracks_;
     std::unordered_map<Mmsi, std::size_t> index_;
     std::size_t totalFixes_ = 0;
+    time::UnixMillis latestTime_ = kNoTime;
 };
 
 // Hand-over point between feed threads and the UI thread: feeds push, the UI drains.
