@@ -60,6 +60,7 @@ struct DecodeOptions {
     bool quiet = false;
     bool split24 = false;
     bool anyTalker = false;
+    std::string device = "stdin";
 };
 
 int runDecode(const DecodeOptions& opt) {
@@ -83,8 +84,9 @@ int runDecode(const DecodeOptions& opt) {
             exit = kExitFailure;
             continue;
         }
-        // gpsdecode names its input "stdin"; a file is named by its path.
-        const std::string device = path == "-" ? "stdin" : path;
+        // gpsdecode always names its input "stdin"; --device NAME ("{file}" for each path)
+        // says where the data came from instead.
+        const std::string device = opt.device == "{file}" ? path : opt.device;
         ais::LineReader reader(file.get());
         std::string_view line;
         std::uint64_t reportedErrors = 0;
@@ -242,6 +244,9 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     decode->add_option("inputs", decodeOpts->inputs, "Files to read ('-' or none: standard input)");
     decode->add_flag("--json,-j", decodeOpts->json, "One gpsd-compatible JSON object per message");
     decode->add_flag("--quiet,-q", decodeOpts->quiet, "No per-line errors or summary on stderr");
+    decode->add_option(
+        "--device", decodeOpts->device,
+        "JSON \"device\" value (default stdin, as gpsdecode; {file}: the input path)");
     decode->add_flag("--split24", decodeOpts->split24,
                      "JSON: also print unmatched type 24 parts A and B (gpsdecode -s)");
     decode->add_flag("--any-talker", decodeOpts->anyTalker,

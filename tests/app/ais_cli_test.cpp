@@ -225,7 +225,10 @@ TEST(AisCli, DecodeSummaryAndExitCodes) {
     ASSERT_EQ(decoded.exitCode, 0);
     const auto msgs = parseLines(decoded.out);
     ASSERT_EQ(msgs.size(), 1U);
-    EXPECT_EQ(msgs[0]["device"], file.string());
+    EXPECT_EQ(msgs[0]["device"], "stdin");  // as gpsdecode
+    const auto named = run(bin + " ais decode --json -q --device '{file}' " + file.string());
+    ASSERT_EQ(parseLines(named.out).size(), 1U);
+    EXPECT_EQ(parseLines(named.out)[0]["device"], file.string());
     EXPECT_EQ(msgs[0]["class"], "AIS");
     EXPECT_EQ(msgs[0]["type"], 1);
     const auto missing = run(bin + " ais decode /nonexistent/file.nmea 2>/dev/null");
