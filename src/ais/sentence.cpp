@@ -1,6 +1,7 @@
 #include "seawatch/ais/sentence.hpp"
 
 #include <array>
+#include <cstring>
 
 namespace seawatch::ais {
 namespace {
@@ -170,8 +171,20 @@ ParsedLine malformed(ParsedLine& p, std::string_view why) {
 }  // namespace
 
 std::uint8_t nmeaChecksum(std::string_view body) {
-    std::uint8_t sum = 0;
-    for (char c : body) sum ^= static_cast<std::uint8_t>(c);
+    // XOR eight bytes at a time, then fold the word down to one byte.
+    std::uint64_t acc = 0;
+    const char* p = body.data();
+    std::size_t n = body.size();
+    for (; n >= 8; n -= 8, p += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        acc ^= w;
+    }
+    acc ^= acc >> 32;
+    acc ^= acc >> 16;
+    acc ^= acc >> 8;
+    auto sum = static_cast<std::uint8_t>(acc);
+    for (; n > 0; --n, ++p) sum ^= static_cast<std::uint8_t>(*p);
     return sum;
 }
 
@@ -228,12 +241,12 @@ ParsedLine parseLine(std::string_view line) {
     std::array<std::string_view, 6> fields;
     std::size_t n = 0;
     std::size_t pos = 6;
-    while (true) {
-        const std::size_t comma = body.find(',', pos);
+    // One pass over short fields: cheaper than a memchr call per field.
+    for (std::size_t i = pos; i <= body.size(); ++i) {
+        if (i < body.size() && body[i] != ',') continue;
         if (n == fields.size()) return malformed(p, "too many fields");
-        fields[n++] = body.substr(pos, comma == std::string_view::npos ? body.npos : comma - pos);
-        if (comma == std::string_view::npos) break;
-        pos = comma + 1;
+        fields[n++] = body.substr(pos, i - pos);
+        pos = i + 1;
     }
     if (n != fields.size()) return malformed(p, "wrong number of fields");
     if (fields[0].size() != 1 || fields[1].size() != 1 || !isDigit(fields[0][0]) ||
