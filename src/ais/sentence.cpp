@@ -202,6 +202,18 @@ ParsedLine parseLine(std::string_view line) {
         p.kind = LineKind::Comment;
         return p;
     }
+    if (line.front() != '\\' && line.front() != '!' && line.front() != '$') {
+        // Loggers often prefix a receive time or a station name; gpsd skips such text too.
+        const std::size_t start = line.find_first_of("\\!$");
+        if (start == std::string_view::npos) return malformed(p, "not an NMEA sentence");
+        std::string_view prefix = line.substr(0, start);
+        while (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t' ||
+                                   prefix.back() == ',' || prefix.back() == ';'))
+            prefix.remove_suffix(1);
+        std::int64_t v = 0;
+        if (prefix.size() >= 9 && parseUnsigned(prefix, v)) p.meta.time = unixTimeToMillis(v);
+        line.remove_prefix(start);
+    }
     if (line.front() == '\\') {
         const std::size_t end = line.find('\\', 1);
         if (end == std::string_view::npos) return malformed(p, "unterminated tag block");

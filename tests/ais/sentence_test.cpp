@@ -65,6 +65,15 @@ TEST(Sentence, UscgMetadataKeepsTimeOfDayAndUnixSeconds) {
     EXPECT_EQ(p.meta.time, 1325394060000LL);
 }
 
+TEST(Sentence, PrefixedLinesAreReadAndANumericPrefixIsATime) {
+    const auto p = parseLine("1328133720087 !AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
+    ASSERT_EQ(p.kind, LineKind::Fragment);
+    EXPECT_EQ(p.meta.time, 1328133720087LL);
+    const auto q = parseLine("station-7: !AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
+    ASSERT_EQ(q.kind, LineKind::Fragment);
+    EXPECT_EQ(q.meta.time, kNoTime);
+}
+
 TEST(Sentence, PghpTimestamp) {
     const auto p = parseLine("$PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B*5B");
     ASSERT_EQ(p.kind, LineKind::Timestamp);
