@@ -415,6 +415,7 @@ Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMil
         store.mergeStatic(v);
     }
     if (rc != SQLITE_DONE) return makeError(sqliteError(db, "load static data"));
+    store.compact();
     return loaded;
 }
 

@@ -260,10 +260,13 @@ std::string formatStats(const DecodeStats& s) {
         "type 24 A+B merged:    {}\n"
         "timestamp lines:       {}\n"
         "other NMEA skipped:    {}\n"
-        "blank/comment lines:   {}\n",
+        "blank/comment lines:   {}\n"
+        "earlier fragments:     {} (lines of multi-part messages before their last)\n"
+        "lines accounted for:   {} of {}\n",
         s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.badTagBlock, s.emptyPayloads,
         s.badLength, s.unsupported, s.groupsIncomplete, s.groupsOutOfOrder, s.groupsStale,
-        s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea, s.blankLines + s.comments);
+        s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea, s.blankLines + s.comments,
+        s.fragmentsBuffered, s.accountedLines(), s.lines);
     out += "messages by type:     ";
     bool any = false;
     for (std::size_t t = 0; t < s.byType.size(); ++t) {

@@ -265,6 +265,30 @@ std::size_t TrackStore::evictStale(time::UnixMillis now) {
     return removed;
 }
 
+std::size_t TrackStore::fixMemoryBytes() const {
+    std::size_t bytes = 0;
+    for (const Track& tr : tracks_) {
+        bytes += tr.time.capacity() * sizeof(time::UnixMillis) +
+                 (tr.lat.capacity() + tr.lon.capacity()) * sizeof(std::int32_t) +
+                 (tr.sog.capacity() + tr.cog.capacity() + tr.heading.capacity()) *
+                     sizeof(std::uint16_t) +
+                 tr.status.capacity();
+    }
+    return bytes;
+}
+
+void TrackStore::compact() {
+    for (Track& tr : tracks_) {
+        tr.time.shrink_to_fit();
+        tr.lat.shrink_to_fit();
+        tr.lon.shrink_to_fit();
+        tr.sog.shrink_to_fit();
+        tr.cog.shrink_to_fit();
+        tr.heading.shrink_to_fit();
+        tr.status.shrink_to_fit();
+    }
+}
+
 void TrackStore::clear() {
     tracks_.clear();
     index_.clear();

@@ -216,6 +216,15 @@ TEST(TrackStore, StaticOnlyVesselsAreSafeAndKeptWhileFresh) {
     EXPECT_EQ(store.evictStale(200 * kMillisPerMinute), 2U);
 }
 
+TEST(TrackStore, AtMost32BytesPerFixAfterCompact) {
+    TrackStore store;
+    for (int i = 0; i < 100000; ++i)
+        store.addFix(fix(1 + i % 50, i * 1000LL, 12.0, 45.0 + i * 1e-6));
+    store.compact();
+    EXPECT_EQ(store.fixMemoryBytes(), store.totalFixes() * 23);
+    EXPECT_LE(store.fixMemoryBytes() / store.totalFixes(), 32U);
+}
+
 TEST(TrackStore, TrackLength) {
     TrackStore store;
     store.addFix(fix(1, 0, 0, 0));

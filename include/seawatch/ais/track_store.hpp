@@ -113,6 +113,10 @@ class TrackStore {
     // Vessel indices change afterwards.
     std::size_t evictStale(time::UnixMillis now);
     void clear();
+    // Bytes held by fix columns (capacity, not size): vectors grow by doubling, so call
+    // compact() after a bulk load to get back to 23 bytes per fix.
+    std::size_t fixMemoryBytes() const;
+    void compact();
 
     const TrackStoreOptions& options() const { return options_; }
 
