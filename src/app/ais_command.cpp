@@ -1,4 +1,4 @@
-// seawatch ais decode|import: thin shells over the AIS decoder and archive.
+// seawatch ais decode / import / watch: thin shells over the AIS decoder, archive and feeds.
 #include <fmt/format.h>
 
 #include <algorithm>
