@@ -17,5 +17,7 @@ enum ExitCode : int {
 // exit code in `exitCode`.
 void registerRenderCommand(CLI::App& app, int& exitCode);
 void registerAisCommand(CLI::App& app, int& exitCode);
+void registerAnalyzeCommand(CLI::App& app, int& exitCode);
+void registerScenarioCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

@@ -1,18 +1,16 @@
 #include "console_command.hpp"
 
-#include <cstdio>
-
 namespace seawatch::app {
 
 void addConsoleOptions(CLI::App& app, ConsoleOptions& options) {
     app.add_option("--chart", options.charts, "Chart file to show (repeatable)");
-    app.add_option("--ais", options.aisSources, "AIS source: FILE, udp://HOST:PORT, tcp://HOST:PORT");
+    app.add_option("--ais", options.aisSources,
+                   "AIS source: FILE, udp://HOST:PORT or tcp://HOST:PORT (repeatable)");
     app.add_option("--scenario", options.scenario, "Scenario JSON to open");
-}
-
-int runConsole(const ConsoleOptions&) {
-    std::fprintf(stderr, "seawatch: console not built yet\n");
-    return 1;
+    app.add_option("--exit-after-frames", options.exitAfterFrames,
+                   "Close after N frames (smoke tests, start-up timing)");
+    app.add_option("--screenshot", options.screenshot,
+                   "With --exit-after-frames: save the last frame to this PNG");
 }
 
 }  // namespace seawatch::app

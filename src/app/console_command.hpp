@@ -1,17 +1,12 @@
 #pragma once
 #include <CLI/CLI.hpp>
-#include <string>
-#include <vector>
+
+#include "seawatch/ui/console.hpp"
 
 namespace seawatch::app {
 
-struct ConsoleOptions {
-    std::vector<std::string> charts;
-    std::vector<std::string> aisSources;
-    std::string scenario;
-};
-
+using ConsoleOptions = ui::ConsoleOptions;
+// Options that apply when seawatch runs with no subcommand (the console).
 void addConsoleOptions(CLI::App& app, ConsoleOptions& options);
-int runConsole(const ConsoleOptions& options);
 
 }  // namespace seawatch::app

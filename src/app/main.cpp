@@ -10,8 +10,9 @@
 
 int main(int argc, char** argv) {
     using namespace seawatch::app;
-    CLI::App app{"seawatch: maritime-security situational awareness for the Gulf of Aden and "
-                 "the Indian Ocean"};
+    CLI::App app{
+        "seawatch: maritime-security situational awareness for the Gulf of Aden and "
+        "the Indian Ocean"};
     app.set_version_flag("--version", "seawatch 0.1.0");
     int exitCode = kExitOk;
 
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
     addConsoleOptions(app, console);
     registerRenderCommand(app, exitCode);
     registerAisCommand(app, exitCode);
+    registerAnalyzeCommand(app, exitCode);
+    registerScenarioCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {
@@ -36,6 +39,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "seawatch: %s\n", e.what());
         return kExitFailure;
     }
-    if (app.get_subcommands().empty()) return runConsole(console);
+    if (app.get_subcommands().empty()) return seawatch::ui::runConsole(console);
     return exitCode;
 }

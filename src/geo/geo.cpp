@@ -34,8 +34,9 @@ double distanceNm(LonLat a, LonLat b) {
     const double phi2 = b.lat * kDegToRad;
     const double dphi = phi2 - phi1;
     const double dlambda = (b.lon - a.lon) * kDegToRad;
-    const double h = std::sin(dphi / 2) * std::sin(dphi / 2) +
-                     std::cos(phi1) * std::cos(phi2) * std::sin(dlambda / 2) * std::sin(dlambda / 2);
+    const double h = std::sin(dphi / 2) * std::sin(dphi / 2) + std::cos(phi1) * std::cos(phi2) *
+                                                                   std::sin(dlambda / 2) *
+                                                                   std::sin(dlambda / 2);
     return 2.0 * kEarthRadiusNm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -62,9 +63,8 @@ LonLat destination(LonLat start, double bearingDeg, double distNm) {
     const double lambda1 = start.lon * kDegToRad;
     const double phi2 = std::asin(std::sin(phi1) * std::cos(delta) +
                                   std::cos(phi1) * std::sin(delta) * std::cos(theta));
-    const double lambda2 =
-        lambda1 + std::atan2(std::sin(theta) * std::sin(delta) * std::cos(phi1),
-                             std::cos(delta) - std::sin(phi1) * std::sin(phi2));
+    const double lambda2 = lambda1 + std::atan2(std::sin(theta) * std::sin(delta) * std::cos(phi1),
+                                                std::cos(delta) - std::sin(phi1) * std::sin(phi2));
     double lon = lambda2 * kRadToDeg;
     lon = std::fmod(lon + 540.0, 360.0) - 180.0;
     return {lon, phi2 * kRadToDeg};
@@ -135,9 +135,17 @@ std::string formatDMS(double value, char pos, char neg, int degWidth) {
 
 }  // namespace
 
-std::string formatLatDM(double lat) { return formatDM(lat, 'N', 'S', 2); }
-std::string formatLonDM(double lon) { return formatDM(lon, 'E', 'W', 3); }
-std::string formatLatDMS(double lat) { return formatDMS(lat, 'N', 'S', 2); }
-std::string formatLonDMS(double lon) { return formatDMS(lon, 'E', 'W', 3); }
+std::string formatLatDM(double lat) {
+    return formatDM(lat, 'N', 'S', 2);
+}
+std::string formatLonDM(double lon) {
+    return formatDM(lon, 'E', 'W', 3);
+}
+std::string formatLatDMS(double lat) {
+    return formatDMS(lat, 'N', 'S', 2);
+}
+std::string formatLonDMS(double lon) {
+    return formatDMS(lon, 'E', 'W', 3);
+}
 
 }  // namespace seawatch::geo

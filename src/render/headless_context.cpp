@@ -32,8 +32,9 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
     auto getPlatformDisplay = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
         eglGetProcAddress("eglGetPlatformDisplayEXT"));
     if (!getPlatformDisplay) {
-        return makeError("no OpenGL context: EGL has no eglGetPlatformDisplayEXT "
-                         "(install libegl-mesa0 and libgl1-mesa-dri)");
+        return makeError(
+            "no OpenGL context: EGL has no eglGetPlatformDisplayEXT "
+            "(install libegl-mesa0 and libgl1-mesa-dri)");
     }
     EGLDisplay display =
         getPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
@@ -56,9 +57,13 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
     // Surfaceless contexts need no config; ask for one anyway and fall back to none.
     if (!eglChooseConfig(display, configAttribs, &config, 1, &configCount) || configCount == 0)
         config = nullptr;
-    const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+    const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                     3,
+                                     EGL_CONTEXT_MINOR_VERSION,
+                                     3,
                                      EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                                     EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+                                     EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                     EGL_NONE};
     EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, contextAttribs);
     if (context == EGL_NO_CONTEXT) {
         const std::string why = eglErrorText("eglCreateContext(3.3 core)");

@@ -46,8 +46,16 @@ TEST(Distance, CrossAndAlongTrack) {
 }
 
 TEST(Format, DegreesMinutes) {
-    EXPECT_EQ(formatLatDM(12.5), "12\xC2\xB0" "30.000'N");
-    EXPECT_EQ(formatLonDM(-45.25), "045\xC2\xB0" "15.000'W");
-    EXPECT_EQ(formatLatDM(11.99999999), "12\xC2\xB0" "00.000'N");
-    EXPECT_EQ(formatLatDMS(-5.5), "05\xC2\xB0" "30'00.0\"S");
+    EXPECT_EQ(formatLatDM(12.5),
+              "12\xC2\xB0"
+              "30.000'N");
+    EXPECT_EQ(formatLonDM(-45.25),
+              "045\xC2\xB0"
+              "15.000'W");
+    EXPECT_EQ(formatLatDM(11.99999999),
+              "12\xC2\xB0"
+              "00.000'N");
+    EXPECT_EQ(formatLatDMS(-5.5),
+              "05\xC2\xB0"
+              "30'00.0\"S");
 }

@@ -8,7 +8,7 @@
 namespace seawatch::render {
 
 class HeadlessContext {
-public:
+  public:
     // Makes a 3.3+ core context current on this thread, or says why it could not.
     static Result<std::unique_ptr<HeadlessContext>> create();
     ~HeadlessContext();
@@ -17,7 +17,7 @@ public:
 
     const char* renderer() const;
 
-private:
+  private:
     HeadlessContext() = default;
     void* display_ = nullptr;
     void* context_ = nullptr;

@@ -1,0 +1,29 @@
+#pragma once
+// Reads NMEA AIS logs into what the engine consumes: timed position fixes and merged
+// static data per MMSI. A fix takes its time from its own sentence (tag block c:, trailing
+// Unix time) or else from the last $PGHP/tag time seen in the file; fixes with no time at
+// all cannot be placed and are counted, not guessed.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "seawatch/ais/decoder.hpp"
+#include "seawatch/common/result.hpp"
+
+namespace seawatch::analytics {
+
+struct AisInput {
+    std::vector<ais::PositionFix> fixes;     // in file order
+    std::vector<ais::VesselStatic> statics;  // one per MMSI, ascending
+    std::uint64_t untimedFixes = 0;          // position reports with no time to place them
+    std::uint64_t lines = 0;
+    std::uint64_t rejectedLines = 0;  // bad checksum, malformed, bad length
+    // First few rejected lines, "file:line: reason", for the operator.
+    std::vector<std::string> rejections;
+};
+
+// Fails only when a file cannot be opened or read.
+Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace seawatch::analytics

@@ -1,0 +1,175 @@
+#pragma once
+// The analytics engine: a deterministic, UI-independent pass over time-ordered AIS fixes
+// against zones and an optional schedule. The CLI runs it over a whole log; the console
+// ticks it as playback advances. Both get the same events because pair analysis runs on
+// a fixed grid of tick times (multiples of tickIntervalMs), never on call timing.
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "seawatch/analytics/event.hpp"
+#include "seawatch/zones/coverage.hpp"
+#include "seawatch/zones/zone_index.hpp"
+
+namespace seawatch::analytics {
+
+// Defaults and their reasons are in docs/ZONES.md.
+struct AnalyticsConfig {
+    time::UnixMillis tickIntervalMs = time::kMillisPerMinute;
+    time::UnixMillis staleAfterMs = 10 * time::kMillisPerMinute;  // older fixes drop out
+    double pairRangeNm = 6.0;  // pairs further apart are never examined
+
+    double cpaThresholdNm = 0.5;
+    double tcpaMaxMin = 20.0;
+    double cpaMinSpeedKn = 1.0;  // at least one of the pair must be under way
+    // A pair's cpa or approach alert is not raised again this soon after the last one,
+    // so sparse or noisy tracks flickering across a threshold do not repeat it.
+    double realertMin = 30.0;
+
+    double approachCpaNm = 1.0;
+    double approachClosingKn = 8.0;
+    double approachTcpaMaxMin = 30.0;
+    double smallCraftLengthM = 20.0;
+
+    double loiterSpeedKn = 2.0;
+    double loiterHours = 3.0;
+    double loiterSampleMin = 5.0;  // track samples this far apart damp GPS jitter
+    double coastalBufferNm = 3.0;  // with a land layer
+
+    double encounterRangeNm = 500.0 / 1852.0;
+    double encounterMinutes = 30.0;
+
+    double laneMinSpeedKn = 3.0;
+    double wrongWayAngleDeg = 90.0;
+    double laneEndMarginNm = 5.0;  // leaving a lane this near an end is arriving, not exiting
+
+    double escortRangeNm = 10.0;
+    double transitMinSpeedKn = 6.0;
+    double unescortedGraceMin = 30.0;
+};
+
+struct AnalyticsInputs {
+    std::vector<zones::Zone> zones;
+    std::optional<zones::Schedule> schedule;
+    std::vector<zones::Polygon> land;  // optional coastline for the loitering buffer
+    AnalyticsConfig config;
+};
+
+class Engine {
+  public:
+    explicit Engine(AnalyticsInputs inputs);
+
+    void setStatic(const ais::VesselStatic& info);
+    // Fixes must come in time order; an older fix for a vessel is counted and skipped.
+    // Base stations (types 4, 11), aids to navigation (21) and SAR aircraft (9) are not
+    // vessels: they are counted in ignoredFixes() and take no part.
+    // Runs every tick before the fix's time first.
+    void ingest(const ais::PositionFix& fix);
+    // Runs the ticks and schedule events up to and including t.
+    void advanceTo(time::UnixMillis t);
+    std::vector<Event> drainEvents();
+
+    const std::vector<zones::Zone>& zones() const { return inputs_.zones; }
+    const std::optional<zones::Corridor>& corridor() const { return corridor_; }
+    // Present when a schedule and a corridor were given.
+    const std::optional<zones::CoverageTimeline>& coverage() const { return coverage_; }
+    const std::optional<zones::Schedule>& schedule() const { return inputs_.schedule; }
+    const std::vector<std::string>& warnings() const { return warnings_; }
+    std::size_t vesselCount() const { return mmsi_.size(); }
+    std::size_t skippedFixes() const { return skippedFixes_; }
+    std::size_t fixesUsed() const { return usedFixes_; }
+    std::size_t ignoredFixes() const { return ignoredFixes_; }
+
+  private:
+    struct LoiterSample {
+        time::UnixMillis time;
+        geo::LonLat position;
+        double legNm;  // from the previous sample
+    };
+    struct PairState {
+        time::UnixMillis seenTick = 0;
+        bool cpaActive = false;
+        bool approachActive = false;
+        std::optional<time::UnixMillis> lastCpaAlert;
+        std::optional<time::UnixMillis> lastApproachAlert;
+        std::optional<time::UnixMillis> encounterSince;
+        bool encounterEmitted = false;
+        double encounterMinNm = 0.0;
+    };
+
+    std::uint32_t slotFor(ais::Mmsi mmsi);
+    void classify(std::uint32_t slot);
+    void runTick(time::UnixMillis t);
+    void examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t);
+    void updateZones(std::uint32_t slot, const ais::PositionFix& fix);
+    void updateLane(std::uint32_t slot, const ais::PositionFix& fix);
+    void updateLoiter(std::uint32_t slot, const ais::PositionFix& fix);
+    void updateEscort(std::uint32_t slot, const ais::PositionFix& fix);
+    bool nearLand(geo::LonLat p) const;
+    bool inAnchorage(std::uint32_t slot) const;
+    void emit(Event event) { pending_.push_back(std::move(event)); }
+    void buildScheduleEvents();
+
+    AnalyticsInputs inputs_;
+    zones::ZoneIndex index_;
+    zones::ZoneIndex landIndex_;
+    std::vector<zones::Zone> landZones_;
+    std::optional<zones::Corridor> corridor_;
+    std::optional<zones::CoverageTimeline> coverage_;
+    std::vector<Event> scheduleEvents_;  // sorted; emitted as time passes them
+    std::size_t nextScheduleEvent_ = 0;
+    std::vector<std::string> warnings_;
+    std::unordered_map<ais::Mmsi, ais::VesselStatic> statics_;
+
+    // Per-vessel state, struct of arrays indexed by slot.
+    std::unordered_map<ais::Mmsi, std::uint32_t> slots_;
+    std::vector<ais::Mmsi> mmsi_;
+    std::vector<time::UnixMillis> lastTime_;
+    std::vector<double> lat_, lon_, velEast_, velNorth_, speed_;
+    std::vector<std::uint8_t> velocityKnown_, small_, merchant_;
+    std::vector<std::vector<std::uint32_t>> inside_;
+    std::vector<std::vector<time::UnixMillis>> enteredAt_;
+    std::vector<zones::LaneDirection> lane_;
+    std::vector<std::uint8_t> wrongWay_;
+    std::vector<std::deque<LoiterSample>> loiterTrack_;
+    std::vector<double> loiterPathNm_;
+    std::vector<std::uint8_t> loitering_;
+    std::vector<std::optional<time::UnixMillis>> unescortedSince_;
+    std::vector<std::uint8_t> unescortedEmitted_;
+
+    std::unordered_map<std::uint64_t, PairState> pairs_;
+    std::optional<time::UnixMillis> nextTick_;
+    time::UnixMillis lastFixTime_ = 0;
+    std::vector<Event> pending_;
+    std::vector<std::uint32_t> scratchZones_;
+    // Tick scratch: the vessels in play, dead-reckoned to the tick time, in grid order.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> tickCells_;  // (cell key, slot)
+    std::vector<double> tickLat_, tickLon_, tickCos_;                 // by slot
+    std::vector<std::uint64_t> cellKeys_;
+    std::vector<std::uint32_t> cellStart_;
+    std::size_t skippedFixes_ = 0;
+    std::size_t usedFixes_ = 0;
+    std::size_t ignoredFixes_ = 0;
+};
+
+struct AnalysisRun {
+    std::vector<Event> events;  // sorted with sortEvents
+    std::size_t fixesUsed = 0;
+    std::size_t fixesSkipped = 0;
+    std::size_t fixesIgnored = 0;  // not from vessels (base stations, AtoN, aircraft)
+    std::vector<std::string> warnings;
+};
+
+// The batch pass the CLI makes: fixes are sorted by time (stably), those outside
+// [from, to] are dropped, and the engine is advanced to `to` (or to the later of the last
+// fix and the schedule's end).
+AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
+                         std::vector<ais::PositionFix> fixes,
+                         std::optional<time::UnixMillis> from = std::nullopt,
+                         std::optional<time::UnixMillis> to = std::nullopt);
+
+}  // namespace seawatch::analytics

@@ -1,0 +1,106 @@
+#pragma once
+// The map renderer: chart layers, graticule, overlays and HUD drawn with OpenGL 3.3 core
+// into whatever framebuffer is bound (the console window or an offscreen target). The
+// console and `seawatch render` use this same class, so what the tests check is what the
+// watch officer sees.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "seawatch/charts/chart.hpp"
+#include "seawatch/common/result.hpp"
+#include "seawatch/geo/map_view.hpp"
+#include "seawatch/render/canvas.hpp"
+
+namespace seawatch::render {
+
+enum class LayerKind { Vector, Raster };
+
+// What the layer panel shows and edits: plain state, read by the renderer every frame.
+struct LayerInfo {
+    int id = 0;
+    std::string name;    // "Basemap · land", "AA400008 · DEPARE", "chart.kap"
+    std::string source;  // file path
+    LayerKind kind = LayerKind::Vector;
+    charts::FeatureClass featureClass = charts::FeatureClass::Generic;
+    bool visible = true;
+    float opacity = 1.0f;
+    std::size_t featureCount = 0;
+};
+
+struct MapStyle {
+    Rgba sea{213, 230, 238, 255};
+    Rgba graticule{70, 95, 120, 90};
+    Rgba graticuleLabel{40, 60, 85, 255};
+    bool showGraticule = true;
+    bool showScaleBar = true;
+    float pixelScale = 1.0f;  // HiDPI: UI sizes in pixels are multiplied by this
+};
+
+class MapRenderer {
+  public:
+    // Needs a current GL 3.3 core context. Loads shaders from shaders/.
+    static Result<std::unique_ptr<MapRenderer>> create(float pixelScale = 1.0f);
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+
+    // Adds every layer of a vector chart; returns the new layer ids (drawn in class order).
+    std::vector<int> addVectorChart(const charts::VectorChart& chart, const std::string& title);
+    int addVectorLayer(const charts::VectorLayer& layer, const std::string& name,
+                       const std::string& source);
+    // Raster charts are read in tiles; `async` loads tiles on a worker thread (console),
+    // otherwise every tile a frame needs is read before it is drawn (headless).
+    Result<int> addRasterChart(const std::string& path, bool async);
+    void removeLayer(int id);
+    geo::MercatorBox layerBounds(int id) const;
+
+    std::vector<LayerInfo>& layers() { return layerInfo_; }  // order = draw order
+    void moveLayer(std::size_t from, std::size_t to);
+    MapStyle& style() { return style_; }
+    const FontAtlas& fonts() const { return *fonts_; }
+
+    // Draws the map for `view` into the bound framebuffer (viewport = view size).
+    // `mapOverlay` is drawn above the charts and graticule; `hud` on top of everything.
+    void render(const geo::MapView& view, const Canvas* mapOverlay = nullptr,
+                const Canvas* hud = nullptr);
+    // Adds graticule lines and edge labels, and the scale bar, to a canvas.
+    void buildGraticule(const geo::MapView& view, Canvas& canvas) const;
+    void buildScaleBar(const geo::MapView& view, Canvas& canvas) const;
+    // Soundings, nav aids and other point symbols of visible vector layers.
+    void buildPointSymbols(const geo::MapView& view, Canvas& canvas) const;
+
+    // True while raster tiles are still loading (the console keeps redrawing).
+    bool loading() const;
+
+    void drawCanvas(const Canvas& canvas, int widthPx, int heightPx);
+
+  private:
+    MapRenderer() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::unique_ptr<FontAtlas> fonts_;
+    std::vector<LayerInfo> layerInfo_;
+    MapStyle style_;
+    int nextId_ = 1;
+};
+
+// An offscreen framebuffer (multisampled colour + stencil) with read-back to RGBA.
+class OffscreenTarget {
+  public:
+    static Result<std::unique_ptr<OffscreenTarget>> create(int widthPx, int heightPx,
+                                                           int samples = 4);
+    ~OffscreenTarget();
+    OffscreenTarget(const OffscreenTarget&) = delete;
+    OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+    void bind();
+    // Resolves the multisampled image and reads it top row first.
+    charts::RgbaImage read();
+
+  private:
+    OffscreenTarget() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace seawatch::render

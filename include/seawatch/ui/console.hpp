@@ -1,0 +1,21 @@
+#pragma once
+// The interactive console: a GLFW window with the map and Dear ImGui panels.
+#include <string>
+#include <vector>
+
+namespace seawatch::ui {
+
+struct ConsoleOptions {
+    std::vector<std::string> charts;
+    std::vector<std::string> aisSources;
+    std::string scenario;
+    // Exit after this many frames (0 = run until closed); used by smoke tests and the
+    // startup benchmark. `screenshot` then saves the last frame as PNG.
+    int exitAfterFrames = 0;
+    std::string screenshot;
+};
+
+// Returns the process exit code. Fails cleanly (code 3) when no window can be opened.
+int runConsole(const ConsoleOptions& options);
+
+}  // namespace seawatch::ui

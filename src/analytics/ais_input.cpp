@@ -1,0 +1,90 @@
+#include "seawatch/analytics/ais_input.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "seawatch/ais/line_reader.hpp"
+#include "seawatch/ais/message.hpp"
+
+namespace seawatch::analytics {
+namespace {
+
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+constexpr std::size_t kMaxRejectionsListed = 20;
+
+// Type 24 arrives in halves and type 5 repeats: keep what each report actually carries.
+void mergeStatic(ais::VesselStatic& into, const ais::VesselStatic& from) {
+    if (!from.name.empty()) into.name = from.name;
+    if (!from.callsign.empty()) into.callsign = from.callsign;
+    if (from.imo) into.imo = from.imo;
+    if (from.shipType) into.shipType = from.shipType;
+    if (from.lengthM() > 0 || from.beamM() > 0) {
+        into.toBow = from.toBow;
+        into.toStern = from.toStern;
+        into.toPort = from.toPort;
+        into.toStarboard = from.toStarboard;
+    }
+    if (ais::isKnown(from.draughtM)) into.draughtM = from.draughtM;
+    if (!from.destination.empty()) into.destination = from.destination;
+    into.classB = into.classB || from.classB;
+}
+
+}  // namespace
+
+Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths) {
+    AisInput input;
+    std::map<ais::Mmsi, ais::VesselStatic> statics;
+    for (const auto& path : paths) {
+        const std::string name = path.string();
+        std::unique_ptr<std::FILE, FileCloser> file(std::fopen(name.c_str(), "rb"));
+        if (!file) return makeError(fmt::format("{}: cannot open AIS file", name));
+        ais::LineReader reader(file.get());
+        ais::AisDecoder decoder;  // per file: a $PGHP time must not leak into the next file
+        std::string_view line;
+        while (reader.next(line)) {
+            const auto before = decoder.stats();
+            const ais::AisMessage* message = decoder.decodeLine(line);
+            const auto& after = decoder.stats();
+            const char* reason = after.badChecksum > before.badChecksum ? "bad checksum"
+                                 : after.malformed > before.malformed   ? "malformed"
+                                 : after.badLength > before.badLength
+                                     ? "impossible bit length for its message type"
+                                     : nullptr;
+            if (reason) {
+                ++input.rejectedLines;
+                if (input.rejections.size() < kMaxRejectionsListed) {
+                    const std::string_view detail = decoder.lastError();
+                    input.rejections.push_back(
+                        detail.empty() ? fmt::format("{}:{}: {}", name, reader.lineNumber(), reason)
+                                       : fmt::format("{}:{}: {} ({})", name, reader.lineNumber(),
+                                                     reason, detail));
+                }
+            }
+            if (!message) continue;
+            if (auto info = ais::toVesselStatic(*message)) {
+                auto [it, added] = statics.try_emplace(info->mmsi, *info);
+                if (!added) mergeStatic(it->second, *info);
+            }
+            const time::UnixMillis t =
+                message->meta.time != ais::kNoTime ? message->meta.time : decoder.lastTime();
+            if (!ais::hasPosition(*message)) continue;
+            if (t == ais::kNoTime) {
+                ++input.untimedFixes;
+                continue;
+            }
+            if (auto fix = ais::toPositionFix(*message, t)) input.fixes.push_back(*fix);
+        }
+        if (reader.failed()) return makeError(fmt::format("{}: read error", name));
+        input.lines += decoder.stats().lines;
+    }
+    for (auto& [mmsi, info] : statics) input.statics.push_back(std::move(info));
+    return input;
+}
+
+}  // namespace seawatch::analytics

@@ -1,0 +1,146 @@
+#include "seawatch/analytics/event.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <tuple>
+
+namespace seawatch::analytics {
+namespace {
+
+constexpr std::array<std::pair<EventType, const char*>, 11> kNames{{
+    {EventType::ZoneEnter, "zone_enter"},
+    {EventType::ZoneExit, "zone_exit"},
+    {EventType::LaneExit, "lane_exit"},
+    {EventType::LaneWrongWay, "lane_wrong_way"},
+    {EventType::Cpa, "cpa"},
+    {EventType::SuspiciousApproach, "suspicious_approach"},
+    {EventType::Loitering, "loitering"},
+    {EventType::Encounter, "encounter"},
+    {EventType::CoverageGap, "coverage_gap"},
+    {EventType::AssignmentConflict, "assignment_conflict"},
+    {EventType::UnescortedTransit, "unescorted_transit"},
+}};
+
+std::string jsonString(std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20)
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+                else
+                    out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string csvField(std::string_view s) {
+    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Three decimals are 2 m in nm and 0.06 s in minutes: finer than any input AIS gives.
+// Negative zero is folded so the text never depends on rounding direction.
+std::string fixed(double v, int decimals) {
+    if (!std::isfinite(v)) return "null";
+    std::string s = fmt::format("{:.{}f}", v, decimals);
+    if (s.find_first_not_of("-0.") == std::string::npos && s.front() == '-') s.erase(0, 1);
+    return s;
+}
+
+}  // namespace
+
+const char* eventTypeName(EventType type) {
+    for (const auto& [t, name] : kNames)
+        if (t == type) return name;
+    return "unknown";
+}
+
+std::optional<EventType> parseEventType(std::string_view text) {
+    for (const auto& [t, name] : kNames)
+        if (text == name) return t;
+    return std::nullopt;
+}
+
+std::optional<double> Event::number(std::string_view key) const {
+    for (const auto& [k, v] : numbers)
+        if (k == key) return v;
+    return std::nullopt;
+}
+
+bool eventLess(const Event& a, const Event& b) {
+    return std::tie(a.time, a.type, a.mmsi, a.zone, a.unit) <
+           std::tie(b.time, b.type, b.mmsi, b.zone, b.unit);
+}
+
+void sortEvents(std::vector<Event>& events) {
+    std::stable_sort(events.begin(), events.end(), eventLess);
+}
+
+std::string toJsonLine(const Event& e) {
+    std::string out = fmt::format("{{\"type\":\"{}\",\"time\":\"{}\"", eventTypeName(e.type),
+                                  time::formatIso8601(e.time));
+    if (e.mmsi.size() == 1) {
+        out += fmt::format(",\"mmsi\":{}", e.mmsi.front());
+    } else if (e.mmsi.size() > 1) {
+        out += ",\"mmsi\":[";
+        for (std::size_t i = 0; i < e.mmsi.size(); ++i)
+            out += fmt::format("{}{}", i ? "," : "", e.mmsi[i]);
+        out += "]";
+    }
+    if (!e.zone.empty()) out += ",\"zone\":" + jsonString(e.zone);
+    if (!e.unit.empty()) out += ",\"unit\":" + jsonString(e.unit);
+    out += fmt::format(",\"lat\":{},\"lon\":{}", fixed(e.lat, 6), fixed(e.lon, 6));
+    for (const auto& [key, value] : e.numbers)
+        out += fmt::format(",{}:{}", jsonString(key), fixed(value, 3));
+    return out + "}";
+}
+
+std::string csvHeader() {
+    return "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers";
+}
+
+std::string toCsvLine(const Event& e) {
+    std::string numbers;
+    for (const auto& [key, value] : e.numbers) {
+        if (!numbers.empty()) numbers += ';';
+        numbers += key + "=" + fixed(value, 3);
+    }
+    return fmt::format(
+        "{},{},{},{},{},{},{},{},{}", eventTypeName(e.type), time::formatIso8601(e.time),
+        e.mmsi.empty() ? std::string{} : std::to_string(e.mmsi[0]),
+        e.mmsi.size() > 1 ? std::to_string(e.mmsi[1]) : std::string{}, csvField(e.zone),
+        csvField(e.unit), fixed(e.lat, 6), fixed(e.lon, 6), csvField(numbers));
+}
+
+void writeEvents(std::ostream& out, std::span<const Event> events, EventFormat format) {
+    if (format == EventFormat::Csv) out << csvHeader() << '\n';
+    for (const Event& e : events)
+        out << (format == EventFormat::Csv ? toCsvLine(e) : toJsonLine(e)) << '\n';
+}
+
+}  // namespace seawatch::analytics

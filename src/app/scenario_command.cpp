@@ -1,0 +1,150 @@
+// seawatch scenario check|export-ais: thin shells over the scenario core.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "seawatch/scenario/ais_export.hpp"
+#include "seawatch/scenario/briefing.hpp"
+#include "seawatch/scenario/scenario_json.hpp"
+#include "seawatch/scenario/track_synthesis.hpp"
+
+namespace seawatch::app {
+namespace {
+
+namespace sc = seawatch::scenario;
+
+// Loads and synthesizes, printing every problem; nullopt when the file is unusable.
+struct Loaded {
+    sc::Scenario scenario;
+    sc::SceneTracks scene;
+};
+
+std::unique_ptr<Loaded> loadOrReport(const std::string& file) {
+    auto load = sc::loadScenario(file);
+    if (!load.ok()) {
+        for (const auto& e : load.errors) std::fprintf(stderr, "%s: %s\n", file.c_str(), e.c_str());
+        std::fprintf(stderr, "%s: %zu error(s)\n", file.c_str(), load.errors.size());
+        return nullptr;
+    }
+    auto scene = sc::SceneTracks::build(load.scenario);
+    if (!scene) {
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), scene.error().c_str());
+        return nullptr;
+    }
+    return std::make_unique<Loaded>(Loaded{std::move(load.scenario), std::move(scene).value()});
+}
+
+// Referenced files that are missing make a poorer exercise, not an invalid one.
+void warnMissingReferences(const std::string& file, const sc::Scenario& s) {
+    auto check = [&](const std::string& ref) {
+        if (!ref.empty() && !std::filesystem::exists(s.resolve(ref))) {
+            std::fprintf(stderr, "%s: warning: %s not found (%s)\n", file.c_str(), ref.c_str(),
+                         s.resolve(ref).string().c_str());
+        }
+    };
+    for (const auto& list : {s.charts, s.aisSources, s.zoneFiles, s.incidentFiles}) {
+        for (const auto& ref : list) check(ref);
+    }
+    check(s.schedule);
+}
+
+int runCheck(const std::string& file) {
+    auto loaded = loadOrReport(file);
+    if (!loaded) return kExitFailure;
+    const auto& s = loaded->scenario;
+    warnMissingReferences(file, s);
+    std::map<std::string, int> roles;
+    int contacts = 0;
+    for (const auto& t : s.tracks) {
+        ++roles[sc::roleName(t.role)];
+        if (!t.transmitsAis) ++contacts;
+    }
+    std::size_t fixes = 0;
+    for (const auto& fix : loaded->scene.allFixes()) fixes += s.window.contains(fix.time) ? 1 : 0;
+    std::string roleList;
+    for (const auto& [role, count] : roles) {
+        roleList += fmt::format("{}{} {}", roleList.empty() ? "" : ", ", count, role);
+    }
+    fmt::print("{}\n", s.title);
+    fmt::print("window      {} .. {}\n", time::formatIso8601(s.window.start),
+               time::formatIso8601(s.window.end));
+    fmt::print("vessels     {} ({}); {} radar/visual contacts without AIS\n", s.tracks.size(),
+               roleList, contacts);
+    fmt::print("fixes       {} in the window\n", fixes);
+    fmt::print("injects     {}\n", s.injects.size());
+    fmt::print("annotations {}\n", s.annotations.size());
+    fmt::print("steps       {}\n", s.steps.size());
+    for (const auto& step : sc::stepsOf(s)) {
+        fmt::print("  {:2}  {}  {}\n", step.number, time::formatDisplay(step.time), step.caption);
+    }
+    return kExitOk;
+}
+
+int runExportAis(const std::string& file, const std::string& output, bool wholeTracks) {
+    auto loaded = loadOrReport(file);
+    if (!loaded) return kExitFailure;
+    // Written beside the target and renamed, so a failed export leaves no half file.
+    const std::string temporary = output + ".partial";
+    sc::AisExportStats stats;
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            std::fprintf(stderr, "%s: cannot write\n", output.c_str());
+            return kExitFailure;
+        }
+        sc::AisExportOptions options;
+        if (!wholeTracks) options.span = loaded->scenario.window;
+        stats = sc::writeAisNmea(loaded->scene, out, options);
+        if (!out.flush()) {
+            std::fprintf(stderr, "%s: write failed\n", output.c_str());
+            std::filesystem::remove(temporary);
+            return kExitFailure;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, output, ec);
+    if (ec) {
+        std::fprintf(stderr, "%s: cannot write (%s)\n", output.c_str(), ec.message().c_str());
+        return kExitFailure;
+    }
+    std::fprintf(stderr,
+                 "%s: %zu sentences, %zu position reports, %zu static reports, %zu vessels "
+                 "(%zu radar contacts)\n",
+                 output.c_str(), stats.sentences, stats.positionReports, stats.staticReports,
+                 stats.vessels, stats.contacts);
+    return kExitOk;
+}
+
+}  // namespace
+
+void registerScenarioCommand(CLI::App& app, int& exitCode) {
+    auto* sub = app.add_subcommand("scenario", "Validate scenarios and export their tracks");
+    sub->require_subcommand(1);
+
+    auto* check = sub->add_subcommand(
+        "check", "Validate a scenario file and summarise it (exit 1, listing every error)");
+    auto checkFile = std::make_shared<std::string>();
+    check->add_option("SCENARIO", *checkFile, "Scenario JSON file")->required();
+    check->callback([&exitCode, checkFile] { exitCode = runCheck(*checkFile); });
+
+    auto* exportAis = sub->add_subcommand(
+        "export-ais", "Write the scripted tracks as NMEA AIS sentences with tag blocks");
+    auto exportFile = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    auto wholeTracks = std::make_shared<bool>(false);
+    exportAis->add_option("SCENARIO", *exportFile, "Scenario JSON file")->required();
+    exportAis->add_option("-o,--output", *output, "Output .nmea file")->required();
+    exportAis->add_flag("--whole-tracks", *wholeTracks,
+                        "Also write fixes outside the scenario window");
+    exportAis->callback([&exitCode, exportFile, output, wholeTracks] {
+        exitCode = runExportAis(*exportFile, *output, *wholeTracks);
+    });
+}
+
+}  // namespace seawatch::app

@@ -1,0 +1,428 @@
+#include "seawatch/render/map_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "gl_objects.hpp"
+#include "raster_tiles.hpp"
+#include "vector_gpu.hpp"
+
+namespace seawatch::render {
+
+struct MapRenderer::Impl {
+    GlProgram fill, line, raster, canvas;
+    GlTexture atlas;
+    GlVertexArray canvasVao;
+    GlBuffer canvasVbo, canvasEbo;
+    std::unordered_map<int, std::unique_ptr<VectorLayerGpu>> vectors;
+    std::unordered_map<int, std::unique_ptr<RasterTileLayer>> rasters;
+    std::unordered_map<int, charts::VectorLayer> points;  // layers with point features
+};
+
+namespace {
+
+// Draw order inside one chart: areas under lines under points.
+int classOrder(charts::FeatureClass c) {
+    using FC = charts::FeatureClass;
+    switch (c) {
+        case FC::DepthArea:
+            return 0;
+        case FC::Land:
+            return 1;
+        case FC::Restricted:
+            return 2;
+        case FC::Generic:
+            return 3;
+        case FC::DepthContour:
+            return 4;
+        case FC::Coastline:
+            return 5;
+        case FC::Boundary:
+            return 6;
+        case FC::Hazard:
+            return 7;
+        case FC::NavAid:
+            return 8;
+        case FC::Sounding:
+            return 9;
+    }
+    return 3;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<MapRenderer>> MapRenderer::create(float pixelScale) {
+    std::unique_ptr<MapRenderer> r(new MapRenderer());
+    r->impl_ = std::make_unique<Impl>();
+    r->style_.pixelScale = pixelScale;
+    Impl& impl = *r->impl_;
+    for (auto [program, name] :
+         {std::pair{&impl.fill, "fill"}, std::pair{&impl.line, "line"},
+          std::pair{&impl.raster, "raster"}, std::pair{&impl.canvas, "canvas"}}) {
+        auto loaded = loadProgram(name);
+        if (!loaded) return makeError(loaded.error());
+        *program = std::move(loaded.value());
+    }
+    r->fonts_ = FontAtlas::create(pixelScale);
+    impl.atlas = makeTexture();
+    glBindTexture(GL_TEXTURE_2D, impl.atlas.get());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, r->fonts_->width(), r->fonts_->height(), 0, GL_RED,
+                 GL_UNSIGNED_BYTE, r->fonts_->coverage());
+
+    impl.canvasVao = makeVertexArray();
+    impl.canvasVbo = makeBuffer();
+    impl.canvasEbo = makeBuffer();
+    glBindVertexArray(impl.canvasVao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, impl.canvasVbo.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, impl.canvasEbo.get());
+    const auto stride = static_cast<GLsizei>(sizeof(CanvasVertex));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride,
+                          reinterpret_cast<void*>(offsetof(CanvasVertex, u)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                          reinterpret_cast<void*>(offsetof(CanvasVertex, rgba)));
+    glBindVertexArray(0);
+    return r;
+}
+
+MapRenderer::~MapRenderer() = default;
+
+int MapRenderer::addVectorLayer(const charts::VectorLayer& layer, const std::string& name,
+                                const std::string& source) {
+    const int id = nextId_++;
+    impl_->vectors[id] = std::make_unique<VectorLayerGpu>(layer);
+    if (layer.pointCount() > 0) impl_->points[id] = layer;
+    LayerInfo info;
+    info.id = id;
+    info.name = name;
+    info.source = source;
+    info.kind = LayerKind::Vector;
+    info.featureClass = layer.featureClass;
+    info.featureCount = layer.featureCount;
+    layerInfo_.push_back(std::move(info));
+    return id;
+}
+
+std::vector<int> MapRenderer::addVectorChart(const charts::VectorChart& chart,
+                                             const std::string& title) {
+    std::vector<const charts::VectorLayer*> ordered;
+    for (const auto& l : chart.layers) ordered.push_back(&l);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
+        return classOrder(a->featureClass) < classOrder(b->featureClass);
+    });
+    std::vector<int> ids;
+    for (const auto* l : ordered)
+        ids.push_back(addVectorLayer(*l, title + " \xC2\xB7 " + l->name, chart.path));
+    return ids;
+}
+
+Result<int> MapRenderer::addRasterChart(const std::string& path, bool async) {
+    auto layer = RasterTileLayer::open(path, async);
+    if (!layer) return makeError(layer.error());
+    const int id = nextId_++;
+    impl_->rasters[id] = std::move(layer.value());
+    LayerInfo info;
+    info.id = id;
+    const auto slash = path.find_last_of('/');
+    info.name = slash == std::string::npos ? path : path.substr(slash + 1);
+    info.source = path;
+    info.kind = LayerKind::Raster;
+    // Rasters go under every vector layer: charts are backgrounds, vectors are overlays.
+    layerInfo_.insert(layerInfo_.begin(), std::move(info));
+    return id;
+}
+
+void MapRenderer::removeLayer(int id) {
+    impl_->vectors.erase(id);
+    impl_->rasters.erase(id);
+    impl_->points.erase(id);
+    std::erase_if(layerInfo_, [id](const LayerInfo& l) { return l.id == id; });
+}
+
+geo::MercatorBox MapRenderer::layerBounds(int id) const {
+    if (auto r = impl_->rasters.find(id); r != impl_->rasters.end()) return r->second->bounds();
+    if (auto v = impl_->vectors.find(id); v != impl_->vectors.end()) return v->second->bounds();
+    return {};
+}
+
+void MapRenderer::moveLayer(std::size_t from, std::size_t to) {
+    if (from >= layerInfo_.size() || to >= layerInfo_.size() || from == to) return;
+    LayerInfo moved = std::move(layerInfo_[from]);
+    layerInfo_.erase(layerInfo_.begin() + static_cast<std::ptrdiff_t>(from));
+    layerInfo_.insert(layerInfo_.begin() + static_cast<std::ptrdiff_t>(to), std::move(moved));
+}
+
+bool MapRenderer::loading() const {
+    for (const auto& [id, r] : impl_->rasters)
+        if (r->loading()) return true;
+    return false;
+}
+
+void MapRenderer::drawCanvas(const Canvas& canvas, int widthPx, int heightPx) {
+    if (canvas.empty()) return;
+    Impl& impl = *impl_;
+    glUseProgram(impl.canvas.get());
+    glUniform2f(glGetUniformLocation(impl.canvas.get(), "u_viewport"), static_cast<float>(widthPx),
+                static_cast<float>(heightPx));
+    glUniform1i(glGetUniformLocation(impl.canvas.get(), "u_atlas"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, impl.atlas.get());
+    glBindVertexArray(impl.canvasVao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, impl.canvasVbo.get());
+    glBufferData(GL_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(canvas.vertices().size() * sizeof(CanvasVertex)),
+                 canvas.vertices().data(), GL_STREAM_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, impl.canvasEbo.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(canvas.indices().size() * sizeof(std::uint32_t)),
+                 canvas.indices().data(), GL_STREAM_DRAW);
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(canvas.indices().size()), GL_UNSIGNED_INT,
+                   nullptr);
+    glBindVertexArray(0);
+}
+
+void MapRenderer::render(const geo::MapView& view, const Canvas* mapOverlay, const Canvas* hud) {
+    Impl& impl = *impl_;
+    const int w = view.widthPx();
+    const int h = view.heightPx();
+    glViewport(0, 0, w, h);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glClearColor(style_.sea.r / 255.0f, style_.sea.g / 255.0f, style_.sea.b / 255.0f, 1.0f);
+    glClearStencil(0);
+    glStencilMask(0xFF);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+
+    const geo::MercatorBox viewBox = view.visibleMercator();
+    const geo::Mercator c = view.center();
+    const float scale[2] = {static_cast<float>(2.0 / (w * view.metresPerPixel())),
+                            static_cast<float>(2.0 / (h * view.metresPerPixel()))};
+    for (const LayerInfo& info : layerInfo_) {
+        if (!info.visible || info.opacity <= 0.0f) continue;
+        if (auto r = impl.rasters.find(info.id); r != impl.rasters.end()) {
+            r->second->draw(impl.raster.get(), view, info.opacity);
+            continue;
+        }
+        auto v = impl.vectors.find(info.id);
+        if (v == impl.vectors.end()) continue;
+        const geo::Mercator o = v->second->origin();
+        DrawUniforms u{{static_cast<float>(o.x - c.x), static_cast<float>(o.y - c.y)},
+                       {scale[0], scale[1]}};
+        v->second->drawFills(impl.fill.get(), u, info.opacity, viewBox);
+        v->second->drawStrokes(impl.line.get(), u, info.opacity, w, h, style_.pixelScale);
+    }
+
+    Canvas chartMarks(fonts_.get());
+    buildPointSymbols(view, chartMarks);
+    if (style_.showGraticule) buildGraticule(view, chartMarks);
+    drawCanvas(chartMarks, w, h);
+    if (mapOverlay) drawCanvas(*mapOverlay, w, h);
+    Canvas scaleBar(fonts_.get());
+    if (style_.showScaleBar) buildScaleBar(view, scaleBar);
+    drawCanvas(scaleBar, w, h);
+    if (hud) drawCanvas(*hud, w, h);
+}
+
+void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const {
+    const float s = style_.pixelScale;
+    const double step = geo::graticuleStepDeg(view, 150.0 * s);
+    const geo::GeoBox box = view.visibleBox();
+    const double w = view.widthPx();
+    const double h = view.heightPx();
+    TextStyle label;
+    label.sizePx = 11.0f * s;
+    label.color = style_.graticuleLabel;
+    label.halo = {255, 255, 255, 200};
+    for (double lon = std::ceil(box.west / step) * step; lon <= box.east; lon += step) {
+        const double x = view.toScreen(geo::LonLat{lon, 0}).x;
+        canvas.line({x, 0}, {x, h}, 1.0f * s, style_.graticule);
+        if (x < 24 * s || x > w - 24 * s) continue;  // a clipped label is worse than none
+        label.anchor = TextAnchor::TopCenter;
+        canvas.text({x, 3 * s}, geo::graticuleLabel(lon, false), label);
+        label.anchor = TextAnchor::BottomCenter;
+        canvas.text({x, h - 3 * s}, geo::graticuleLabel(lon, false), label);
+    }
+    const double south = std::max(box.south, -geo::kMaxMercatorLat);
+    const double north = std::min(box.north, geo::kMaxMercatorLat);
+    for (double lat = std::ceil(south / step) * step; lat <= north; lat += step) {
+        const double y = view.toScreen(geo::LonLat{box.west, lat}).y;
+        canvas.line({0, y}, {w, y}, 1.0f * s, style_.graticule);
+        if (y < 20 * s || y > h - 20 * s) continue;
+        label.anchor = TextAnchor::CenterLeft;
+        canvas.text({4 * s, y}, geo::graticuleLabel(lat, true), label);
+        label.anchor = TextAnchor::CenterRight;
+        canvas.text({w - 4 * s, y}, geo::graticuleLabel(lat, true), label);
+    }
+}
+
+void MapRenderer::buildScaleBar(const geo::MapView& view, Canvas& canvas) const {
+    const float s = style_.pixelScale;
+    const geo::ScaleBar bar = geo::chooseScaleBar(view, 160.0 * s);
+    const double x0 = 16 * s;
+    const double y0 = view.heightPx() - 30 * s;
+    const Rgba ink{30, 40, 50, 255};
+    canvas.fillRect({x0 - 6 * s, y0 - 18 * s},
+                    {x0 + std::max(bar.lengthPx, 60.0 * s) + 8 * s, y0 + 10 * s},
+                    {255, 255, 255, 190});
+    // Alternating black/white halves, as on a chart's scale.
+    canvas.fillRect({x0, y0}, {x0 + bar.lengthPx / 2, y0 + 4 * s}, ink);
+    canvas.strokeRect({x0, y0}, {x0 + bar.lengthPx, y0 + 4 * s}, 1.0f * s, ink);
+    char text[48];
+    if (bar.nauticalMiles >= 1) {
+        std::snprintf(text, sizeof text, "%g NM", bar.nauticalMiles);
+    } else {
+        std::snprintf(text, sizeof text, "%g cables", bar.nauticalMiles * 10);
+    }
+    TextStyle label;
+    label.sizePx = 12.0f * s;
+    label.color = ink;
+    label.anchor = TextAnchor::BottomLeft;
+    canvas.text({x0, y0 - 2 * s}, text, label);
+}
+
+void MapRenderer::buildPointSymbols(const geo::MapView& view, Canvas& canvas) const {
+    const float s = style_.pixelScale;
+    const geo::MercatorBox vb = view.visibleMercator();
+    const bool largeScale = view.metresPerPixel() < 60.0;  // soundings only when legible
+    for (const LayerInfo& info : layerInfo_) {
+        if (!info.visible) continue;
+        auto it = impl_->points.find(info.id);
+        if (it == impl_->points.end()) continue;
+        const charts::VectorLayer& layer = it->second;
+        const auto alpha = static_cast<std::uint8_t>(255 * info.opacity);
+        for (std::size_t i = 0; i < layer.pointCount(); ++i) {
+            const double x = layer.pointX[i];
+            const double y = layer.pointY[i];
+            if (x < vb.minX || x > vb.maxX || y < vb.minY || y > vb.maxY) continue;
+            const ScreenPoint p = view.toScreen(geo::Mercator{x, y});
+            if (layer.featureClass == charts::FeatureClass::Sounding) {
+                if (!largeScale || i >= layer.pointValue.size() || std::isnan(layer.pointValue[i]))
+                    continue;
+                char depth[16];
+                const float d = layer.pointValue[i];
+                // Charted soundings: whole metres, tenths below 31 m, as on paper charts.
+                if (d < 31.0f && std::fabs(d - std::round(d)) > 0.05f) {
+                    std::snprintf(depth, sizeof depth, "%.1f", d);
+                } else {
+                    std::snprintf(depth, sizeof depth, "%.0f", d);
+                }
+                TextStyle t;
+                t.sizePx = 10.0f * s;
+                t.color = {60, 70, 90, alpha};
+                t.anchor = TextAnchor::Center;
+                canvas.text(p, depth, t);
+            } else {
+                const Rgba stroke = layer.style.stroke;
+                const Rgba fill = layer.style.fill.a > 0 ? layer.style.fill : stroke;
+                const float r = layer.style.pointSizePx * s / 2;
+                canvas.fillCircle(p, r, {fill.r, fill.g, fill.b, alpha});
+                canvas.strokeCircle(p, r, 1.0f * s, {stroke.r, stroke.g, stroke.b, alpha});
+                if (i < layer.pointLabel.size() && !layer.pointLabel[i].empty() &&
+                    view.metresPerPixel() < 200.0) {
+                    TextStyle t;
+                    t.sizePx = 11.0f * s;
+                    t.color = {40, 40, 60, alpha};
+                    t.halo = {255, 255, 255, 160};
+                    canvas.text({p.x + r + 3 * s, p.y - 6 * s}, layer.pointLabel[i], t);
+                }
+            }
+        }
+    }
+}
+
+// ---- OffscreenTarget -------------------------------------------------------------------
+
+struct OffscreenTarget::Impl {
+    int width = 0, height = 0, samples = 0;
+    GlFramebuffer msFbo, resolveFbo;
+    GlRenderbuffer msColor, msStencil, resolveColor;
+};
+
+Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int w, int h, int samples) {
+    if (w <= 0 || h <= 0 || w > 16384 || h > 16384)
+        return makeError("image size must be between 1x1 and 16384x16384");
+    std::unique_ptr<OffscreenTarget> t(new OffscreenTarget());
+    t->impl_ = std::make_unique<Impl>();
+    Impl& impl = *t->impl_;
+    impl.width = w;
+    impl.height = h;
+    GLint maxSamples = 0;
+    glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+    impl.samples = std::min(samples, static_cast<int>(maxSamples));
+    auto makeRb = [](GLenum format, int s, int width, int height) {
+        GLuint n = 0;
+        glGenRenderbuffers(1, &n);
+        glBindRenderbuffer(GL_RENDERBUFFER, n);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, s, format, width, height);
+        return GlRenderbuffer(n);
+    };
+    auto makeFb = [] {
+        GLuint n = 0;
+        glGenFramebuffers(1, &n);
+        return GlFramebuffer(n);
+    };
+    impl.msColor = makeRb(GL_RGBA8, impl.samples, w, h);
+    impl.msStencil = makeRb(GL_DEPTH24_STENCIL8, impl.samples, w, h);
+    impl.msFbo = makeFb();
+    glBindFramebuffer(GL_FRAMEBUFFER, impl.msFbo.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              impl.msColor.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
+                              impl.msStencil.get());
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        return makeError("offscreen framebuffer is incomplete");
+    impl.resolveColor = makeRb(GL_RGBA8, 0, w, h);
+    impl.resolveFbo = makeFb();
+    glBindFramebuffer(GL_FRAMEBUFFER, impl.resolveFbo.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              impl.resolveColor.get());
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        return makeError("offscreen resolve framebuffer is incomplete");
+    glBindFramebuffer(GL_FRAMEBUFFER, impl.msFbo.get());
+    return t;
+}
+
+OffscreenTarget::~OffscreenTarget() = default;
+
+void OffscreenTarget::bind() {
+    glBindFramebuffer(GL_FRAMEBUFFER, impl_->msFbo.get());
+}
+
+charts::RgbaImage OffscreenTarget::read() {
+    Impl& impl = *impl_;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, impl.msFbo.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, impl.resolveFbo.get());
+    glBlitFramebuffer(0, 0, impl.width, impl.height, 0, 0, impl.width, impl.height,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, impl.resolveFbo.get());
+    charts::RgbaImage image;
+    image.width = impl.width;
+    image.height = impl.height;
+    image.pixels.resize(static_cast<std::size_t>(impl.width) * impl.height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, impl.width, impl.height, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels.data());
+    // GL reads bottom row first; images are top row first.
+    const std::size_t row = static_cast<std::size_t>(impl.width) * 4;
+    std::vector<std::uint8_t> tmp(row);
+    for (int y = 0; y < impl.height / 2; ++y) {
+        auto* a = image.pixels.data() + y * row;
+        auto* b = image.pixels.data() + (impl.height - 1 - y) * row;
+        std::copy(a, a + row, tmp.data());
+        std::copy(b, b + row, a);
+        std::copy(tmp.data(), tmp.data() + row, b);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, impl.msFbo.get());
+    return image;
+}
+
+}  // namespace seawatch::render

@@ -1,0 +1,64 @@
+#include "seawatch/ui/log_panel.hpp"
+
+#include <imgui.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <string>
+
+namespace seawatch::ui {
+
+LogState makeConsoleLog() {
+    LogState log;
+    log.ring = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(2000);
+    log.ring->set_pattern("%H:%M:%S %^%l%$ %v");
+    auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    log.logger =
+        std::make_shared<spdlog::logger>("seawatch", spdlog::sinks_init_list{console, log.ring});
+    spdlog::set_default_logger(log.logger);
+    return log;
+}
+
+void drawLogPanel(LogState& log, bool* open) {
+    if (!ImGui::Begin("Log", open)) {
+        ImGui::End();
+        return;
+    }
+    static const char* kLevels[] = {"trace", "debug", "info", "warning", "error", "critical"};
+    ImGui::SetNextItemWidth(110);
+    ImGui::Combo("level", &log.minimumLevel, kLevels, IM_ARRAYSIZE(kLevels));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(180);
+    ImGui::InputTextWithHint("##filter", "filter", log.filter, sizeof log.filter);
+    ImGui::SameLine();
+    ImGui::Checkbox("auto-scroll", &log.autoScroll);
+    ImGui::Separator();
+    ImGui::BeginChild("lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    const auto messages = log.ring->last_raw();
+    const std::string filter = log.filter;
+    for (const auto& m : messages) {
+        if (static_cast<int>(m.level) < log.minimumLevel) continue;
+        const std::string_view text(m.payload.data(), m.payload.size());
+        if (!filter.empty() && text.find(filter) == std::string_view::npos) continue;
+        ImVec4 color(0.85f, 0.87f, 0.9f, 1.0f);
+        if (m.level >= spdlog::level::err) {
+            color = ImVec4(1.0f, 0.45f, 0.4f, 1.0f);
+        } else if (m.level == spdlog::level::warn) {
+            color = ImVec4(1.0f, 0.8f, 0.35f, 1.0f);
+        }
+        const auto seconds =
+            std::chrono::duration_cast<std::chrono::seconds>(m.time.time_since_epoch()).count();
+        const int sod = static_cast<int>(seconds % 86400);
+        ImGui::TextDisabled("%02d:%02d:%02dZ", sod / 3600, sod / 60 % 60, sod % 60);
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::PopStyleColor();
+    }
+    if (log.autoScroll && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 4)
+        ImGui::SetScrollHereY(1.0f);
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace seawatch::ui
