@@ -25,8 +25,10 @@ bool isGpsdAisTalker(std::string_view t) {
 
 const AisMessage* AisDecoder::decodeLine(std::string_view line) {
     ++stats_.lines;
-    const ParsedLine p = parseLine(line);
+    ParsedLine p = parseLine(line);
     if (p.meta.tagBlockBadChecksum) ++stats_.badTagBlock;
+    if (p.meta.time == kNoTime && p.meta.timeOfDayMs >= 0 && lastTime_ != kNoTime)
+        p.meta.time = dateTimeOfDay(lastTime_, p.meta.timeOfDayMs);
     switch (p.kind) {
         case LineKind::Blank:
             ++stats_.blankLines;

@@ -142,7 +142,9 @@ void ReplayFeed::run(std::stop_token stop) {
     std::string_view line;
     while (!stop.stop_requested() && reader.next(line)) {
         const ParsedLine peek = parseLine(line);
-        const time::UnixMillis t = peek.meta.time;
+        time::UnixMillis t = peek.meta.time;
+        if (t == kNoTime && peek.meta.timeOfDayMs >= 0 && decoder_.lastTime() != kNoTime)
+            t = dateTimeOfDay(decoder_.lastTime(), peek.meta.timeOfDayMs);
         if (t != kNoTime) {
             if (anchorRecorded == kNoTime) {
                 anchorRecorded = t;

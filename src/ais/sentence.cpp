@@ -170,6 +170,15 @@ ParsedLine malformed(ParsedLine& p, std::string_view why) {
 
 }  // namespace
 
+time::UnixMillis dateTimeOfDay(time::UnixMillis recent, std::int32_t timeOfDayMs) {
+    constexpr time::UnixMillis kDay = time::kMillisPerDay;
+    const time::UnixMillis midnight = recent - ((recent % kDay) + kDay) % kDay;
+    time::UnixMillis t = midnight + timeOfDayMs;
+    if (t < recent - kDay / 2) t += kDay;
+    if (t > recent + kDay / 2) t -= kDay;
+    return t;
+}
+
 std::uint8_t nmeaChecksum(std::string_view body) {
     // XOR eight bytes at a time, then fold the word down to one byte.
     std::uint64_t acc = 0;

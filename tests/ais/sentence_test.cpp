@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/sentence.hpp"
 
 using namespace seawatch::ais;
@@ -102,4 +103,21 @@ TEST(Sentence, MalformedFields) {
         std::snprintf(line, sizeof line, "!%s*%02X", body, nmeaChecksum(body));
         EXPECT_EQ(parseLine(line).kind, LineKind::Malformed) << line;
     }
+}
+
+TEST(Decoder, TimeOfDayTakesTheDateOfTheLastFullTime) {
+    AisDecoder d;
+    // A $PGHP time late on 2012-01-01, then sentences carrying only a time of day.
+    d.decodeLine("$PGHP,1,2012,1,1,23,59,50,0,0,0,0,1,00*" + [] {
+        char cs[3];
+        std::snprintf(cs, sizeof cs, "%02X", nmeaChecksum("PGHP,1,2012,1,1,23,59,50,0,0,0,0,1,00"));
+        return std::string(cs);
+    }());
+    ASSERT_NE(d.lastTime(), kNoTime);
+    const auto* m = d.decodeLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33,t235955.00");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->meta.time, seawatch::time::fromCivil({2012, 1, 1, 23, 59, 55, 0}));
+    m = d.decodeLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33,t000005.00");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->meta.time, seawatch::time::fromCivil({2012, 1, 2, 0, 0, 5, 0}));  // next day
 }

@@ -52,6 +52,10 @@ struct ParsedLine {
 // Parses one line (with or without CR/LF). Never allocates, never throws.
 ParsedLine parseLine(std::string_view line);
 
+// A time of day alone (USCG "t050056.00") dated from a recent full time: the nearest such
+// instant, so a stream crossing midnight stays in order.
+time::UnixMillis dateTimeOfDay(time::UnixMillis recent, std::int32_t timeOfDayMs);
+
 // The NMEA XOR checksum of the characters between the start mark and '*'.
 std::uint8_t nmeaChecksum(std::string_view body);
 
