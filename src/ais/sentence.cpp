@@ -281,12 +281,16 @@ ParsedLine parseLine(std::string_view line) {
         if (fields[2].size() != 1 || !isDigit(fields[2][0])) return malformed(p, "bad sequence id");
         f.sequenceId = static_cast<std::int8_t>(fields[2][0] - '0');
     }
-    if (fields[3].size() > 1) return malformed(p, "bad channel");
+    // Some receivers write two-letter channels ("AB"); like gpsd, the first letter counts,
+    // except the ambiguous "12", which gpsd drops.
+    if (fields[3] == "12") return malformed(p, "ambiguous channel 12");
     f.channel = fields[3].empty() ? '\0' : fields[3][0];
     f.payload = fields[4];
-    if (fields[5].size() != 1 || fields[5][0] < '0' || fields[5][0] > '5')
-        return malformed(p, "bad fill bits");
-    f.fillBits = static_cast<std::uint8_t>(fields[5][0] - '0');
+    // An empty or non-numeric fill-bit field means no fill bits (gpsd reads it the same way).
+    if (fields[5].size() > 1) return malformed(p, "bad fill bits");
+    const char fill = fields[5].empty() ? '0' : fields[5][0];
+    if (fill >= '6' && fill <= '9') return malformed(p, "bad fill bits");
+    f.fillBits = (fill >= '0' && fill <= '5') ? static_cast<std::uint8_t>(fill - '0') : 0;
     p.kind = LineKind::Fragment;
     return p;
 }

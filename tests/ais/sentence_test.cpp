@@ -98,7 +98,8 @@ TEST(Sentence, MalformedFields) {
     // Wrong field counts and impossible fragment numbers, each with a valid checksum.
     for (const char* body :
          {"AIVDM,1,1,,B,15N1u", "AIVDM,1,2,,B,15N1u,0", "AIVDM,0,0,,B,15N1u,0",
-          "AIVDM,1,1,,B,15N1u,7", "AIVDM,1,1,x,B,15N1u,0", "AIVDM,1,1,,B,15N1u,0,9"}) {
+          "AIVDM,1,1,,B,15N1u,7", "AIVDM,1,1,x,B,15N1u,0", "AIVDM,1,1,,B,15N1u,0,9",
+          "AIVDM,1,1,,12,15N1u,0", "AIVDM,1,1,,B,15N1u,00"}) {
         char line[128];
         std::snprintf(line, sizeof line, "!%s*%02X", body, nmeaChecksum(body));
         EXPECT_EQ(parseLine(line).kind, LineKind::Malformed) << line;
@@ -120,4 +121,17 @@ TEST(Decoder, TimeOfDayTakesTheDateOfTheLastFullTime) {
     m = d.decodeLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33,t000005.00");
     ASSERT_TRUE(m);
     EXPECT_EQ(m->meta.time, seawatch::time::fromCivil({2012, 1, 2, 0, 0, 5, 0}));  // next day
+}
+
+TEST(Sentence, LenientChannelAndFillFieldsAsGpsd) {
+    for (const char* body : {"AIVDM,1,1,,AB,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0",
+                             "AIVDM,1,1,,A,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,",
+                             "AIVDM,1,1,,A,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,x"}) {
+        char line[128];
+        std::snprintf(line, sizeof line, "!%s*%02X", body, nmeaChecksum(body));
+        const auto p = parseLine(line);
+        ASSERT_EQ(p.kind, LineKind::Fragment) << line;
+        EXPECT_EQ(p.fragment.channel, 'A');
+        EXPECT_EQ(p.fragment.fillBits, 0);
+    }
 }
