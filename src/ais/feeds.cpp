@@ -168,6 +168,15 @@ void ReplayFeed::run(std::stop_token stop) {
                     anchorWall = now;
                     anchorSpeed = sp;
                 }
+                // A recording gap (or one wild timestamp, common in satellite AIS) longer
+                // than kMaxReplayGapMs is skipped rather than waited out.
+                const double replayNow =
+                    static_cast<double>(anchorRecorded) +
+                    std::chrono::duration<double, std::milli>(now - anchorWall).count() * sp;
+                if (static_cast<double>(t) - replayNow > static_cast<double>(kMaxReplayGapMs)) {
+                    anchorRecorded = t;
+                    anchorWall = now;
+                }
                 const double dueMs = static_cast<double>(t - anchorRecorded) / sp;
                 const auto due =
                     anchorWall + std::chrono::microseconds(static_cast<std::int64_t>(dueMs * 1000));
@@ -175,7 +184,7 @@ void ReplayFeed::run(std::stop_token stop) {
                 std::this_thread::sleep_for(
                     std::min<Clock::duration>(due - now, std::chrono::milliseconds(kPollMs)));
             }
-            replayTime_.store(t);
+            replayTime_.store(std::max(replayTime_.load(), t));
         }
         const time::UnixMillis fallback =
             decoder_.lastTime() != kNoTime ? decoder_.lastTime() : nowMillis();
@@ -313,6 +322,31 @@ void TcpFeed::run(std::stop_token stop) {
         backoffMs = std::min(backoffMs * 2, 30000);
     }
     state_ = FeedState::Finished;
+}
+
+Status FeedSet::add(const std::string& source, double replaySpeed) {
+    auto feed = openFeed(source, inbox_, replaySpeed);
+    if (!feed) return makeError(feed.error());
+    feeds_.push_back(std::move(feed.value()));
+    return {};
+}
+
+std::size_t FeedSet::drainInto(TrackStore& store, std::chrono::steady_clock::time_point now) {
+    const std::size_t n = inbox_.drainInto(store);
+    // The rate is re-estimated every two seconds so the status bar does not flicker.
+    if (windowStart_ == std::chrono::steady_clock::time_point{}) windowStart_ = now;
+    windowCount_ += n;
+    const double span = std::chrono::duration<double>(now - windowStart_).count();
+    if (span >= 2.0) {
+        rate_ = static_cast<double>(windowCount_) / span;
+        windowStart_ = now;
+        windowCount_ = 0;
+    }
+    return n;
+}
+
+void FeedSet::stopAll() {
+    for (auto& f : feeds_) f->stop();
 }
 
 Result<std::unique_ptr<AisFeed>> openFeed(const std::string& source, TrackInbox& inbox,

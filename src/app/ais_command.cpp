@@ -168,52 +168,45 @@ extern "C" void onInterrupt(int) {
 // Headless live picture: runs the feeds, drains them into a TrackStore once a second like
 // the console does once a frame, prints the target count and message rate, then the vessels.
 int runWatch(const std::vector<std::string>& sources, double speed, double durationSeconds) {
-    ais::TrackInbox inbox;
+    ais::FeedSet feeds;
     ais::TrackStore store;
-    std::vector<std::unique_ptr<ais::AisFeed>> feeds;
     int exit = kExitOk;
     for (const auto& source : sources) {
-        auto feed = ais::openFeed(source, inbox, speed);
-        if (!feed) {
-            std::fprintf(stderr, "seawatch ais watch: %s\n", feed.error().c_str());
+        if (auto added = feeds.add(source, speed); !added) {
+            std::fprintf(stderr, "seawatch ais watch: %s\n", added.error().c_str());
             exit = kExitFailure;
-            continue;
         }
-        feeds.push_back(std::move(feed.value()));
     }
-    if (feeds.empty()) return exit;
+    if (feeds.feeds().empty()) return exit;
     gInterrupted.store(false);
     const auto previous = std::signal(SIGINT, onInterrupt);
     const auto start = std::chrono::steady_clock::now();
-    std::uint64_t lastPushed = 0;
-    time::UnixMillis pictureTime = ais::kNoTime;
+    std::uint64_t reports = 0;
     while (!gInterrupted.load()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        inbox.drainInto(store);
+        reports += feeds.drainInto(store);
         const double elapsed =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const bool allFinished = std::all_of(feeds.begin(), feeds.end(), [](const auto& f) {
-            return f->state() == ais::FeedState::Finished || f->state() == ais::FeedState::Failed;
-        });
-        const std::uint64_t pushed = inbox.totalPushed();
-        pictureTime = store.latestTime();
-        std::fprintf(stderr, "%7.1f s  %s  %zu vessels  %zu fixes  %llu reports (+%llu)\n", elapsed,
+        const bool allFinished =
+            std::all_of(feeds.feeds().begin(), feeds.feeds().end(), [](const auto& f) {
+                return f->state() == ais::FeedState::Finished ||
+                       f->state() == ais::FeedState::Failed;
+            });
+        const time::UnixMillis pictureTime = store.latestTime();
+        std::fprintf(stderr, "%7.1f s  %s  %zu vessels  %zu fixes  %llu reports  %.0f/s\n", elapsed,
                      pictureTime == ais::kNoTime ? "-" : time::formatDisplay(pictureTime).c_str(),
                      store.vesselCount(), store.totalFixes(),
-                     static_cast<unsigned long long>(pushed),
-                     static_cast<unsigned long long>(pushed - lastPushed));
-        lastPushed = pushed;
+                     static_cast<unsigned long long>(reports), feeds.messageRate());
         if ((durationSeconds > 0 && elapsed >= durationSeconds) ||
             (durationSeconds <= 0 && allFinished))
             break;
     }
     std::signal(SIGINT, previous);
-    for (auto& f : feeds) {
-        f->stop();
+    feeds.stopAll();
+    for (const auto& f : feeds.feeds())
         if (!f->lastError().empty())
             std::fprintf(stderr, "%s: %s\n", f->name().c_str(), f->lastError().c_str());
-    }
-    inbox.drainInto(store);
+    feeds.drainInto(store);
     std::printf("%-9s  %-20s  %-24s  %10s  %11s  %5s  %5s  %6s\n", "MMSI", "NAME", "CLASS", "LAT",
                 "LON", "SOG", "COG", "FIXES");
     for (std::size_t i = 0; i < store.vesselCount(); ++i) {

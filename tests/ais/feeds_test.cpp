@@ -173,11 +173,10 @@ TEST(Feeds, ReplayPausesAndHonoursSpeed) {
         std::FILE* f = std::fopen(path.c_str(), "w");
         ASSERT_TRUE(f);
         const std::int64_t t0 = 1700000000000;
-        // Second fix one recorded hour later: at 1x it would take an hour.
+        // Second fix five recorded minutes later (within the gap limit): five minutes at 1x.
         std::fprintf(f, "%s\n", withTagBlock(encodePositionReport(fix(3001, 1, 1))[0], t0).c_str());
-        std::fprintf(
-            f, "%s\n",
-            withTagBlock(encodePositionReport(fix(3001, 1.1, 1))[0], t0 + 3600000).c_str());
+        std::fprintf(f, "%s\n",
+                     withTagBlock(encodePositionReport(fix(3001, 1.1, 1))[0], t0 + 300000).c_str());
         std::fclose(f);
     }
     TrackInbox inbox;
@@ -186,15 +185,67 @@ TEST(Feeds, ReplayPausesAndHonoursSpeed) {
     ASSERT_TRUE(drainUntil(inbox, store, [&] { return store.totalFixes() == 1; }));
     std::this_thread::sleep_for(150ms);
     inbox.drainInto(store);
-    EXPECT_EQ(store.totalFixes(), 1U);  // still waiting for the recorded hour
+    EXPECT_EQ(store.totalFixes(), 1U);  // still waiting for the recorded five minutes
     replay.setPaused(true);
-    replay.setSpeed(1e9);  // clamped to 3600x: the hour now takes one second
+    replay.setSpeed(1e9);  // clamped to 3600x: five minutes now take 83 ms
     EXPECT_DOUBLE_EQ(replay.speed(), 3600.0);
     std::this_thread::sleep_for(150ms);
     inbox.drainInto(store);
     EXPECT_EQ(store.totalFixes(), 1U);  // paused
     replay.setPaused(false);
     EXPECT_TRUE(drainUntil(inbox, store, [&] { return store.totalFixes() == 2; }));
+    replay.stop();
+    std::filesystem::remove(path);
+}
+
+TEST(Feeds, FeedSetDrainsAllSourcesAndMeasuresTheRate) {
+    const auto path = std::filesystem::temp_directory_path() / "seawatch_feedset.nmea";
+    {
+        std::FILE* f = std::fopen(path.c_str(), "w");
+        ASSERT_TRUE(f);
+        for (int i = 0; i < 10; ++i)
+            std::fprintf(f, "%s\n", encodePositionReport(fix(4000 + i, 12, 45))[0].c_str());
+        std::fclose(f);
+    }
+    FeedSet set;
+    ASSERT_TRUE(set.add(path.string(), 3600));
+    EXPECT_FALSE(set.add("/nonexistent/x.nmea"));
+    EXPECT_FALSE(set.add("udp://999.0.0.1:1"));
+    TrackStore store;
+    const auto t0 = std::chrono::steady_clock::now();
+    std::size_t drained = 0;
+    for (int i = 0; i < 200 && store.vesselCount() < 10; ++i) {
+        drained += set.drainInto(store, t0);
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_EQ(store.vesselCount(), 10U);
+    EXPECT_EQ(drained, 10U);
+    set.drainInto(store, t0 + std::chrono::seconds(4));  // closes a 4 s window of 10 reports
+    EXPECT_DOUBLE_EQ(set.messageRate(), 2.5);
+    EXPECT_EQ(set.feeds().size(), 1U);
+    set.stopAll();
+    std::filesystem::remove(path);
+}
+
+TEST(Feeds, ReplaySkipsLongGapsInsteadOfWaiting) {
+    const auto path = std::filesystem::temp_directory_path() / "seawatch_replay_gap.nmea";
+    {
+        std::FILE* f = std::fopen(path.c_str(), "w");
+        ASSERT_TRUE(f);
+        const std::int64_t t0 = 1700000000000;
+        const std::int64_t later = t0 + 6 * 3600000LL;  // a six-hour hole: six hours at 1x
+        std::fprintf(f, "%s\n", withTagBlock(encodePositionReport(fix(5001, 1, 1))[0], t0).c_str());
+        std::fprintf(f, "%s\n",
+                     withTagBlock(encodePositionReport(fix(5001, 1.1, 1))[0], later).c_str());
+        std::fprintf(f, "%s\n",
+                     withTagBlock(encodePositionReport(fix(5002, 2, 2))[0], later).c_str());
+        std::fclose(f);
+    }
+    TrackInbox inbox;
+    ReplayFeed replay(path.string(), inbox, 1.0);
+    TrackStore store;
+    EXPECT_TRUE(drainUntil(inbox, store, [&] { return store.totalFixes() == 3; }));
+    EXPECT_EQ(replay.replayTime(), 1700000000000 + 6 * 3600000LL);
     replay.stop();
     std::filesystem::remove(path);
 }

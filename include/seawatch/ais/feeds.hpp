@@ -5,12 +5,14 @@
 //   UDP          "udp://0.0.0.0:10110"  (OpenCPN's port; port 0 picks a free one)
 //   TCP client   "tcp://host:port"      reconnects with back-off
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/track_store.hpp"
@@ -59,7 +61,11 @@ class AisFeed {
     std::uint64_t linesSincePublish_ = 0;
 };
 
-// Replays a recorded file at its recorded time (tag block c:, trailing Unix ms, $PGHP).
+// Replays a recorded file at its recorded time (tag block c:, trailing Unix ms, $PGHP,
+// USCG time of day). Lines timed before the replay clock go out at once; a jump forward of
+// more than kMaxReplayGapMs (a recording gap, or one wild satellite timestamp) is skipped.
+inline constexpr time::UnixMillis kMaxReplayGapMs = 10 * time::kMillisPerMinute;
+
 class ReplayFeed final : public AisFeed {
   public:
     ReplayFeed(std::string path, TrackInbox& inbox, double speed = 1.0);
@@ -103,6 +109,33 @@ class TcpFeed final : public AisFeed {
     void run(std::stop_token stop) override;
     std::string host_;
     std::uint16_t port_;
+};
+
+// The console's AIS sources: "Add AIS source…" calls add(), each frame calls
+// drainInto(store), and the status bar shows messageRate(). Owned by the UI thread.
+class FeedSet {
+  public:
+    FeedSet() = default;
+    FeedSet(const FeedSet&) = delete;
+    FeedSet& operator=(const FeedSet&) = delete;
+    ~FeedSet() { stopAll(); }
+
+    // Opens and starts a source ("udp://…", "tcp://…" or a file to replay).
+    Status add(const std::string& source, double replaySpeed = 1.0);
+    // Moves everything the feeds produced into the store; returns the item count.
+    std::size_t drainInto(TrackStore& store, std::chrono::steady_clock::time_point now =
+                                                 std::chrono::steady_clock::now());
+    // Reports per second over the last few seconds of drains.
+    double messageRate() const { return rate_; }
+    const std::vector<std::unique_ptr<AisFeed>>& feeds() const { return feeds_; }
+    void stopAll();
+
+  private:
+    TrackInbox inbox_;
+    std::vector<std::unique_ptr<AisFeed>> feeds_;
+    std::chrono::steady_clock::time_point windowStart_{};
+    std::uint64_t windowCount_ = 0;
+    double rate_ = 0;
 };
 
 // Opens a feed from a source string: "udp://HOST:PORT", "tcp://HOST:PORT" or a file path.
