@@ -37,6 +37,54 @@ void mergeStatic(ais::VesselStatic& into, const ais::VesselStatic& from) {
 
 }  // namespace
 
+namespace {
+
+// Decodes one open file (or memory stream) into `input`, merging static data by MMSI.
+Status readAisStream(std::FILE* file, const std::string& name, AisInput& input,
+                     std::map<ais::Mmsi, ais::VesselStatic>& statics) {
+    ais::LineReader reader(file);
+    ais::AisDecoder decoder;  // per file: a $PGHP time must not leak into the next file
+    std::string_view line;
+    while (reader.next(line)) {
+        const auto before = decoder.stats();
+        const ais::AisMessage* message = decoder.decodeLine(line);
+        const auto& after = decoder.stats();
+        const char* reason = after.badChecksum > before.badChecksum ? "bad checksum"
+                             : after.malformed > before.malformed   ? "malformed"
+                             : after.badLength > before.badLength
+                                 ? "impossible bit length for its message type"
+                                 : nullptr;
+        if (reason) {
+            ++input.rejectedLines;
+            if (input.rejections.size() < kMaxRejectionsListed) {
+                const std::string_view detail = decoder.lastError();
+                input.rejections.push_back(
+                    detail.empty()
+                        ? fmt::format("{}:{}: {}", name, reader.lineNumber(), reason)
+                        : fmt::format("{}:{}: {} ({})", name, reader.lineNumber(), reason, detail));
+            }
+        }
+        if (!message) continue;
+        if (auto info = ais::toVesselStatic(*message)) {
+            auto [it, added] = statics.try_emplace(info->mmsi, *info);
+            if (!added) mergeStatic(it->second, *info);
+        }
+        const time::UnixMillis t =
+            message->meta.time != ais::kNoTime ? message->meta.time : decoder.lastTime();
+        if (!ais::hasPosition(*message)) continue;
+        if (t == ais::kNoTime) {
+            ++input.untimedFixes;
+            continue;
+        }
+        if (auto fix = ais::toPositionFix(*message, t)) input.fixes.push_back(*fix);
+    }
+    if (reader.failed()) return makeError(fmt::format("{}: read error", name));
+    input.lines += decoder.stats().lines;
+    return {};
+}
+
+}  // namespace
+
 Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths) {
     AisInput input;
     std::map<ais::Mmsi, ais::VesselStatic> statics;
@@ -44,45 +92,21 @@ Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths) {
         const std::string name = path.string();
         std::unique_ptr<std::FILE, FileCloser> file(std::fopen(name.c_str(), "rb"));
         if (!file) return makeError(fmt::format("{}: cannot open AIS file", name));
-        ais::LineReader reader(file.get());
-        ais::AisDecoder decoder;  // per file: a $PGHP time must not leak into the next file
-        std::string_view line;
-        while (reader.next(line)) {
-            const auto before = decoder.stats();
-            const ais::AisMessage* message = decoder.decodeLine(line);
-            const auto& after = decoder.stats();
-            const char* reason = after.badChecksum > before.badChecksum ? "bad checksum"
-                                 : after.malformed > before.malformed   ? "malformed"
-                                 : after.badLength > before.badLength
-                                     ? "impossible bit length for its message type"
-                                     : nullptr;
-            if (reason) {
-                ++input.rejectedLines;
-                if (input.rejections.size() < kMaxRejectionsListed) {
-                    const std::string_view detail = decoder.lastError();
-                    input.rejections.push_back(
-                        detail.empty() ? fmt::format("{}:{}: {}", name, reader.lineNumber(), reason)
-                                       : fmt::format("{}:{}: {} ({})", name, reader.lineNumber(),
-                                                     reason, detail));
-                }
-            }
-            if (!message) continue;
-            if (auto info = ais::toVesselStatic(*message)) {
-                auto [it, added] = statics.try_emplace(info->mmsi, *info);
-                if (!added) mergeStatic(it->second, *info);
-            }
-            const time::UnixMillis t =
-                message->meta.time != ais::kNoTime ? message->meta.time : decoder.lastTime();
-            if (!ais::hasPosition(*message)) continue;
-            if (t == ais::kNoTime) {
-                ++input.untimedFixes;
-                continue;
-            }
-            if (auto fix = ais::toPositionFix(*message, t)) input.fixes.push_back(*fix);
-        }
-        if (reader.failed()) return makeError(fmt::format("{}: read error", name));
-        input.lines += decoder.stats().lines;
+        if (Status s = readAisStream(file.get(), name, input, statics); !s)
+            return makeError(s.error());
     }
+    for (auto& [mmsi, info] : statics) input.statics.push_back(std::move(info));
+    return input;
+}
+
+Result<AisInput> loadAisText(std::string_view nmea, const std::string& name) {
+    AisInput input;
+    std::map<ais::Mmsi, ais::VesselStatic> statics;
+    if (nmea.empty()) return input;
+    std::unique_ptr<std::FILE, FileCloser> file(
+        fmemopen(const_cast<char*>(nmea.data()), nmea.size(), "rb"));
+    if (!file) return makeError(fmt::format("{}: cannot read AIS text", name));
+    if (Status s = readAisStream(file.get(), name, input, statics); !s) return makeError(s.error());
     for (auto& [mmsi, info] : statics) input.statics.push_back(std::move(info));
     return input;
 }

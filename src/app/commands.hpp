@@ -16,8 +16,10 @@ enum ExitCode : int {
 // Every register function adds one subcommand to `app`; its callback stores its
 // exit code in `exitCode`.
 void registerRenderCommand(CLI::App& app, int& exitCode);
+void registerBriefCommand(CLI::App& app, int& exitCode);
 void registerAisCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerScenarioCommand(CLI::App& app, int& exitCode);
+void registerIncidentsCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

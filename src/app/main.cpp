@@ -19,9 +19,11 @@ int main(int argc, char** argv) {
     ConsoleOptions console;
     addConsoleOptions(app, console);
     registerRenderCommand(app, exitCode);
+    registerBriefCommand(app, exitCode);
     registerAisCommand(app, exitCode);
     registerAnalyzeCommand(app, exitCode);
     registerScenarioCommand(app, exitCode);
+    registerIncidentsCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {

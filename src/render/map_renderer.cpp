@@ -19,6 +19,8 @@ struct MapRenderer::Impl {
     std::unordered_map<int, std::unique_ptr<VectorLayerGpu>> vectors;
     std::unordered_map<int, std::unique_ptr<RasterTileLayer>> rasters;
     std::unordered_map<int, charts::VectorLayer> points;  // layers with point features
+    std::unordered_map<int, std::unique_ptr<VectorLayerGpu>> polygonSets;  // overlay geometry
+    int nextPolygonSet = 1;
 };
 
 namespace {
@@ -190,6 +192,26 @@ void MapRenderer::drawCanvas(const Canvas& canvas, int widthPx, int heightPx) {
 }
 
 void MapRenderer::render(const geo::MapView& view, const Canvas* mapOverlay, const Canvas* hud) {
+    drawCharts(view);
+    if (mapOverlay) drawCanvas(*mapOverlay, view.widthPx(), view.heightPx());
+    drawHud(view, hud);
+}
+
+void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> overlays,
+                         const OverlayContext& context, const Canvas* hud) {
+    drawCharts(view);
+    for (MapOverlay* overlay : overlays) {
+        if (overlay && overlay->visible) overlay->drawGpu(context, *this);
+    }
+    Canvas symbols(fonts_.get());
+    for (MapOverlay* overlay : overlays) {
+        if (overlay && overlay->visible) overlay->build(context, symbols);
+    }
+    drawCanvas(symbols, view.widthPx(), view.heightPx());
+    drawHud(view, hud);
+}
+
+void MapRenderer::drawCharts(const geo::MapView& view) {
     Impl& impl = *impl_;
     const int w = view.widthPx();
     const int h = view.heightPx();
@@ -204,9 +226,6 @@ void MapRenderer::render(const geo::MapView& view, const Canvas* mapOverlay, con
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
     const geo::MercatorBox viewBox = view.visibleMercator();
-    const geo::Mercator c = view.center();
-    const float scale[2] = {static_cast<float>(2.0 / (w * view.metresPerPixel())),
-                            static_cast<float>(2.0 / (h * view.metresPerPixel()))};
     for (const LayerInfo& info : layerInfo_) {
         if (!info.visible || info.opacity <= 0.0f) continue;
         if (auto r = impl.rasters.find(info.id); r != impl.rasters.end()) {
@@ -215,22 +234,49 @@ void MapRenderer::render(const geo::MapView& view, const Canvas* mapOverlay, con
         }
         auto v = impl.vectors.find(info.id);
         if (v == impl.vectors.end()) continue;
-        const geo::Mercator o = v->second->origin();
-        DrawUniforms u{{static_cast<float>(o.x - c.x), static_cast<float>(o.y - c.y)},
-                       {scale[0], scale[1]}};
-        v->second->drawFills(impl.fill.get(), u, info.opacity, viewBox);
-        v->second->drawStrokes(impl.line.get(), u, info.opacity, w, h, style_.pixelScale);
+        drawVectorLayer(*v->second, view, viewBox, info.opacity);
     }
-
     Canvas chartMarks(fonts_.get());
     buildPointSymbols(view, chartMarks);
     if (style_.showGraticule) buildGraticule(view, chartMarks);
     drawCanvas(chartMarks, w, h);
-    if (mapOverlay) drawCanvas(*mapOverlay, w, h);
+}
+
+void MapRenderer::drawVectorLayer(const VectorLayerGpu& layer, const geo::MapView& view,
+                                  const geo::MercatorBox& viewBox, float opacity) {
+    Impl& impl = *impl_;
+    const geo::Mercator c = view.center();
+    const geo::Mercator o = layer.origin();
+    const int w = view.widthPx();
+    const int h = view.heightPx();
+    DrawUniforms u{{static_cast<float>(o.x - c.x), static_cast<float>(o.y - c.y)},
+                   {static_cast<float>(2.0 / (w * view.metresPerPixel())),
+                    static_cast<float>(2.0 / (h * view.metresPerPixel()))}};
+    layer.drawFills(impl.fill.get(), u, opacity, viewBox);
+    layer.drawStrokes(impl.line.get(), u, opacity, w, h, style_.pixelScale);
+}
+
+void MapRenderer::drawHud(const geo::MapView& view, const Canvas* hud) {
     Canvas scaleBar(fonts_.get());
     if (style_.showScaleBar) buildScaleBar(view, scaleBar);
-    drawCanvas(scaleBar, w, h);
-    if (hud) drawCanvas(*hud, w, h);
+    drawCanvas(scaleBar, view.widthPx(), view.heightPx());
+    if (hud) drawCanvas(*hud, view.widthPx(), view.heightPx());
+}
+
+int MapRenderer::uploadPolygons(const charts::VectorLayer& polygons) {
+    const int handle = impl_->nextPolygonSet++;
+    impl_->polygonSets[handle] = std::make_unique<VectorLayerGpu>(polygons);
+    return handle;
+}
+
+void MapRenderer::drawPolygons(int handle, const geo::MapView& view, float opacity) {
+    auto it = impl_->polygonSets.find(handle);
+    if (it == impl_->polygonSets.end()) return;
+    drawVectorLayer(*it->second, view, view.visibleMercator(), opacity);
+}
+
+void MapRenderer::releasePolygons(int handle) {
+    impl_->polygonSets.erase(handle);
 }
 
 void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const {

@@ -18,7 +18,9 @@
 #include "console_state.hpp"
 #include "seawatch/charts/image_writer.hpp"
 #include "seawatch/common/resources.hpp"
+#include "seawatch/incidents/default_workspace.hpp"
 #include "seawatch/render/chart_loading.hpp"
+#include "seawatch/scenario/briefing.hpp"
 
 namespace seawatch::ui {
 
@@ -122,6 +124,53 @@ void saveScreenshot(const std::string& path, int w, int h) {
     if (Status s = charts::writeImage(path, image, {}); !s) spdlog::error("{}", s.error());
 }
 
+// Loads --scenario into the console; errors go to the log and the console carries on.
+bool loadSceneInto(ConsoleState& state, const std::string& file) {
+    if (file.empty()) return false;
+    const auto started = std::chrono::steady_clock::now();
+    scenario::SceneOptions options;
+    auto workspace = incidents::ensureDefaultWorkspace();
+    if (workspace) {
+        options.workspace = *workspace;
+    } else {
+        spdlog::warn("default workspace unavailable ({}); using a temporary one",
+                     workspace.error());
+    }
+    auto scene = scenario::loadScene(file, options);
+    if (!scene) {
+        spdlog::error("{}", scene.error());
+        return false;
+    }
+    state.scene = std::make_unique<scenario::Scene>(std::move(scene.value()));
+    for (const auto& w : state.scene->warnings) spdlog::warn("{}: {}", file, w);
+    state.timeline = scenario::Timeline::forScenario(state.scene->scenario);
+    state.now = state.timeline.now();
+    spdlog::info(
+        "scenario '{}' loaded in {:.0f} ms: {} vessels, {} alerts, {} incidents",
+        state.scene->scenario.title,
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count(),
+        state.scene->tracks.vesselCount(), state.scene->events.size(),
+        state.scene->incidents.size());
+    return true;
+}
+
+// Clicks and hover go to the modules, top-most (last) first.
+void dispatchMapPointer(ConsoleState& state) {
+    if (!state.cursorOnMap || state.dragging) return;
+    ImGuiIO& io = ImGui::GetIO();
+    const geo::ScreenPoint p{io.MousePos.x * io.DisplayFramebufferScale.x,
+                             io.MousePos.y * io.DisplayFramebufferScale.y};
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x == 0.0f &&
+        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y == 0.0f) {
+        for (auto it = state.modules.rbegin(); it != state.modules.rend(); ++it)
+            if ((*it)->onMapClick(state, p)) break;
+    }
+    for (auto it = state.modules.rbegin(); it != state.modules.rend(); ++it)
+        if ((*it)->drawHoverTooltip(state, p)) break;
+}
+
 }  // namespace
 
 int runConsole(const ConsoleOptions& options) {
@@ -196,10 +245,17 @@ int runConsole(const ConsoleOptions& options) {
             state.view.resize(fbw, fbh);
             state.mapTopPx = 0;
             state.mapBottomPx = fbh;
-            if (!haveView || !options.charts.empty()) {
+            const bool sceneLoaded = loadSceneInto(state, options.scenario);
+            if (sceneLoaded) {
+                showPreset(state, scenario::viewBox(state.scene->scenario.initialView,
+                                                    state.view.widthPx(), state.view.heightPx()));
+            } else if (!haveView || !options.charts.empty()) {
                 showPreset(state,
                            report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox);
             }
+            // Console modules; their overlays draw bottom to top in this order.
+            // MODULES-BEGIN (each module adds its one line here)
+            // MODULES-END
             int frames = 0;
             bool firstFrameLogged = false;
             while (!glfwWindowShouldClose(window) && !state.quit) {
@@ -221,11 +277,22 @@ int runConsole(const ConsoleOptions& options) {
                 if (state.panels.frameTime) drawFrameTimeOverlay(state);
                 if (state.panels.fileBrowser) drawFileBrowser(state);
                 if (state.panels.imguiDemo) ImGui::ShowDemoWindow(&state.panels.imguiDemo);
+                for (auto& module : state.modules) module->update(state);
+                if (!state.presenterMode) {
+                    for (auto& module : state.modules) module->drawPanels(state);
+                }
                 handleMapInput(state);
+                dispatchMapPointer(state);
                 ImGui::Render();
 
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
-                state.renderer->render(state.view);
+                std::vector<render::MapOverlay*> overlays;
+                for (auto& module : state.modules) {
+                    for (render::MapOverlay* o : module->overlays()) overlays.push_back(o);
+                }
+                const render::OverlayContext context{state.view, state.now, state.pixelScale,
+                                                     state.selection};
+                state.renderer->render(state.view, overlays, context);
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
                 ++frames;
                 const bool last = options.exitAfterFrames > 0 && frames >= options.exitAfterFrames;
@@ -248,6 +315,7 @@ int runConsole(const ConsoleOptions& options) {
             saveSettings(window, state);
         }
     }
+    state.modules.clear();  // overlays hold GL objects: release them with the context alive
     state.renderer.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -6,8 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "console_module.hpp"
+#include "seawatch/ais/track_store.hpp"
 #include "seawatch/geo/map_view.hpp"
 #include "seawatch/render/map_renderer.hpp"
+#include "seawatch/scenario/scene.hpp"
+#include "seawatch/scenario/timeline.hpp"
+#include "seawatch/time/utc.hpp"
 #include "seawatch/ui/log_panel.hpp"
 
 struct GLFWwindow;
@@ -54,6 +59,24 @@ struct ConsoleState {
     int mapBottomPx = 0;
     bool dragging = false;
     bool quit = false;
+
+    // The picture's time. With a scenario or a replay it follows the timeline; with only
+    // live feeds it follows the wall clock.
+    scenario::Timeline timeline{scenario::TimeSpan{}};
+    time::UnixMillis now = 0;
+    // The loaded exercise, when there is one (--scenario).
+    std::unique_ptr<scenario::Scene> scene;
+    // Vessels shown on the map: the scene's tracks, or the live store fed by --ais sources.
+    ais::TrackStore liveTracks;
+    ais::TrackStore& tracks() { return scene ? scene->tracks : liveTracks; }
+    // What is selected or highlighted, shared by every overlay and panel.
+    render::MapSelection selection;
+    // Jump requests from panels (an alert, an incident): the map flies there next frame.
+    std::optional<geo::GeoBox> flyTo;
+    // Full screen presenter mode hides the panels.
+    bool presenterMode = false;
+
+    std::vector<std::unique_ptr<ConsoleModule>> modules;
 };
 
 void drawMainMenu(ConsoleState& state);

@@ -44,6 +44,7 @@ void drawMainMenu(ConsoleState& state) {
         ImGui::MenuItem("Layers", nullptr, &state.panels.layers);
         ImGui::MenuItem("Log", nullptr, &state.panels.log);
         ImGui::MenuItem("Frame time", nullptr, &state.panels.frameTime);
+        for (auto& module : state.modules) module->drawPanelMenu(state);
         ImGui::Separator();
         ImGui::MenuItem("ImGui demo", nullptr, &state.panels.imguiDemo);
         ImGui::EndMenu();
@@ -129,7 +130,11 @@ void drawStatusBar(ConsoleState& state) {
         } else {
             ImGui::TextDisabled("cursor off the map");
         }
-        ImGui::SameLine(ImGui::GetWindowWidth() * 0.5f);
+        for (auto& module : state.modules) {
+            ImGui::SameLine(0, 24 * state.pixelScale);
+            module->drawStatus(state);
+        }
+        ImGui::SameLine(ImGui::GetWindowWidth() * 0.62f);
         ImGui::Text("%.3f NM/px   1 px = %.0f m", state.view.nauticalMilesPerPixel(),
                     state.view.nauticalMilesPerPixel() * geo::kMetresPerNauticalMile);
     }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "seawatch/ais/decoder.hpp"
@@ -25,5 +26,7 @@ struct AisInput {
 
 // Fails only when a file cannot be opened or read.
 Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths);
+// The same over NMEA text in memory (a scenario's synthesized feed); `name` labels errors.
+Result<AisInput> loadAisText(std::string_view nmea, const std::string& name);
 
 }  // namespace seawatch::analytics

@@ -4,6 +4,7 @@
 // console and `seawatch render` use this same class, so what the tests check is what the
 // watch officer sees.
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,11 @@
 #include "seawatch/common/result.hpp"
 #include "seawatch/geo/map_view.hpp"
 #include "seawatch/render/canvas.hpp"
+#include "seawatch/render/overlay.hpp"
 
 namespace seawatch::render {
+
+class VectorLayerGpu;
 
 enum class LayerKind { Vector, Raster };
 
@@ -60,10 +64,19 @@ class MapRenderer {
     MapStyle& style() { return style_; }
     const FontAtlas& fonts() const { return *fonts_; }
 
-    // Draws the map for `view` into the bound framebuffer (viewport = view size).
-    // `mapOverlay` is drawn above the charts and graticule; `hud` on top of everything.
+    // Draws the map for `view` into the bound framebuffer (viewport = view size): chart
+    // layers, graticule, then each visible overlay (GPU passes first, then their canvases
+    // in order), the scale bar, and `hud` on top of everything.
     void render(const geo::MapView& view, const Canvas* mapOverlay = nullptr,
                 const Canvas* hud = nullptr);
+    void render(const geo::MapView& view, std::span<MapOverlay* const> overlays,
+                const OverlayContext& context, const Canvas* hud = nullptr);
+
+    // Building blocks for overlays' GPU passes: fill and stroke a polygon set in map
+    // coordinates (concave, with holes), uploaded once and drawn many times.
+    int uploadPolygons(const charts::VectorLayer& polygons);
+    void drawPolygons(int handle, const geo::MapView& view, float opacity);
+    void releasePolygons(int handle);
     // Adds graticule lines and edge labels, and the scale bar, to a canvas.
     void buildGraticule(const geo::MapView& view, Canvas& canvas) const;
     void buildScaleBar(const geo::MapView& view, Canvas& canvas) const;
@@ -77,6 +90,10 @@ class MapRenderer {
 
   private:
     MapRenderer() = default;
+    void drawCharts(const geo::MapView& view);
+    void drawHud(const geo::MapView& view, const Canvas* hud);
+    void drawVectorLayer(const VectorLayerGpu& layer, const geo::MapView& view,
+                         const geo::MercatorBox& viewBox, float opacity);
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::unique_ptr<FontAtlas> fonts_;

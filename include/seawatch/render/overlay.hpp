@@ -1,0 +1,57 @@
+#pragma once
+// Map overlays: everything drawn over the charts from core state at one instant (vessels,
+// incidents, zones, alerts, annotations). The console and the headless exporters (brief,
+// render --at) build the same overlays from the same core objects, so a briefing slide is
+// exactly what the watch officer saw.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "seawatch/ais/vessel.hpp"
+#include "seawatch/geo/map_view.hpp"
+#include "seawatch/render/canvas.hpp"
+#include "seawatch/time/utc.hpp"
+
+namespace seawatch::render {
+
+class MapRenderer;
+
+// What the user (or a briefing step) has singled out. Overlays draw these emphasised.
+struct MapSelection {
+    std::optional<ais::Mmsi> selectedVessel;
+    std::optional<ais::Mmsi> hoveredVessel;
+    std::vector<ais::Mmsi> highlightedVessels;
+    std::optional<std::int64_t> selectedIncident;            // incidents::Incident::id
+    std::vector<std::string> highlightedIncidents;           // source_ref values
+    std::vector<std::string> highlightedZones;               // zone names
+    std::optional<std::pair<ais::Mmsi, ais::Mmsi>> cpaPair;  // draw the CPA line
+    std::optional<std::size_t> selectedAlert;                // index into the scene's event list
+};
+
+struct OverlayContext {
+    const geo::MapView& view;
+    time::UnixMillis now = 0;
+    float pixelScale = 1.0f;
+    const MapSelection& selection;
+};
+
+class MapOverlay {
+  public:
+    virtual ~MapOverlay() = default;
+    // Shown in the layer panel; overlays can be hidden like chart layers.
+    virtual const char* name() const = 0;
+    // GPU passes drawn right after the chart layers (zone fills, the incident heatmap).
+    virtual void drawGpu(const OverlayContext& context, MapRenderer& renderer) {
+        (void)context;
+        (void)renderer;
+    }
+    // Screen-space symbols, lines and labels, drawn above every GPU pass.
+    virtual void build(const OverlayContext& context, Canvas& canvas) = 0;
+
+    bool visible = true;
+    float opacity = 1.0f;
+};
+
+}  // namespace seawatch::render

@@ -1,0 +1,260 @@
+// seawatch incidents import|query|stats: a thin shell over the incidents core.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "seawatch/incidents/export.hpp"
+#include "seawatch/incidents/import.hpp"
+#include "seawatch/incidents/store.hpp"
+
+namespace seawatch::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace seawatch::incidents;
+
+struct IncidentsOptions {
+    std::string db;
+    // import
+    std::vector<std::string> files;
+    std::string format;
+    bool strict = false;
+    // query
+    std::string bbox;
+    std::string from;
+    std::string to;
+    std::vector<std::string> categories;
+    std::string text;
+    std::string output = "table";
+    std::size_t limit = 0;
+    // stats
+    std::string by = "category";
+};
+
+// Opens the workspace and its incidents layer. Query and stats never create a file.
+struct OpenStore {
+    std::unique_ptr<workspace::Workspace> ws;
+    std::unique_ptr<IncidentStore> store;
+};
+
+Result<OpenStore> openStore(const std::string& db, bool create) {
+    std::error_code ec;
+    if (!create && !fs::exists(db, ec)) return makeError("no workspace at " + db);
+    auto ws = workspace::Workspace::open(db);
+    if (!ws) return makeError(ws.error());
+    OpenStore out;
+    out.ws = std::make_unique<workspace::Workspace>(std::move(ws).value());
+    auto store = IncidentStore::open(*out.ws);
+    if (!store) return makeError(store.error());
+    out.store = std::make_unique<IncidentStore>(std::move(store).value());
+    return out;
+}
+
+void drawProgress(const std::string& name, std::uint64_t done, std::uint64_t total) {
+    if (total == 0) return;
+    constexpr int kWidth = 30;
+    const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+    const int filled = static_cast<int>(fraction * kWidth);
+    std::fprintf(stderr, "\r%s [%s%s] %3d%%", name.c_str(), std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, '.').c_str(), static_cast<int>(fraction * 100));
+    if (done >= total) std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+int runImport(const IncidentsOptions& o) {
+    auto opened = openStore(o.db, true);
+    if (!opened) {
+        std::fprintf(stderr, "seawatch incidents import: %s\n", opened.error().c_str());
+        return kExitFailure;
+    }
+    int exitCode = kExitOk;
+    for (const std::string& file : o.files) {
+        ImportOptions options;
+        options.strict = o.strict;
+        if (!o.format.empty()) options.format = parseImportFormat(o.format);
+        options.onRejected = [](const RejectedRow& row) {
+            std::fprintf(stderr, "%s: rejected: %s%s%s\n", row.where.c_str(), row.reason.c_str(),
+                         row.detail.empty() ? "" : ": ", row.detail.c_str());
+        };
+        std::error_code ec;
+        const auto size = fs::file_size(file, ec);
+        // A bar only helps on a terminal and for files that take a moment.
+        if (isatty(STDERR_FILENO) && !ec && size > 1'000'000) {
+            const std::string name = fs::path(file).filename().string();
+            options.progress = [name](std::uint64_t done, std::uint64_t total) {
+                drawProgress(name, done, total);
+            };
+        }
+        auto summary = importFile(*opened->store, file, options);
+        if (!summary) {
+            std::fprintf(stderr, "seawatch incidents import: %s\n", summary.error().c_str());
+            exitCode = kExitFailure;
+            continue;
+        }
+        std::printf(
+            "%s: read %lld, inserted %lld, updated %lld, duplicate %lld, rejected %lld\n",
+            file.c_str(), static_cast<long long>(summary->read),
+            static_cast<long long>(summary->inserted), static_cast<long long>(summary->updated),
+            static_cast<long long>(summary->duplicate), static_cast<long long>(summary->rejected));
+        for (const auto& [reason, count] : summary->rejectedByReason) {
+            std::printf("  rejected, %s: %lld\n", reason.c_str(), static_cast<long long>(count));
+        }
+    }
+    return exitCode;
+}
+
+Result<geo::GeoBox> parseBbox(const std::string& text) {
+    geo::GeoBox box;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &box.west, &box.south, &box.east, &box.north,
+                    &extra) != 4 ||
+        !box.valid() || box.south < -90 || box.north > 90 || box.west < -180 || box.east > 180) {
+        return makeError("--bbox wants W,S,E,N in degrees with W<E and S<N, got '" + text + "'");
+    }
+    return box;
+}
+
+Result<IncidentQuery> buildQuery(const IncidentsOptions& o) {
+    IncidentQuery q;
+    if (!o.bbox.empty()) {
+        auto box = parseBbox(o.bbox);
+        if (!box) return makeError(box.error());
+        q.bbox = *box;
+    }
+    if (!o.from.empty()) {
+        auto t = time::parseIso8601(o.from);
+        if (!t) return makeError("--from: not a date: " + o.from);
+        q.from = *t;
+    }
+    if (!o.to.empty()) {
+        auto t = time::parseIso8601(o.to);
+        if (!t) return makeError("--to: not a date: " + o.to);
+        // A date alone means the whole of that day.
+        q.to = time::isDateOnly(o.to) ? *t + time::kMillisPerDay : *t;
+    }
+    for (const std::string& list : o.categories) {
+        std::stringstream parts(list);
+        std::string name;
+        while (std::getline(parts, name, ',')) {
+            if (name.empty()) continue;
+            auto c = parseCategory(name);
+            if (!c) {
+                std::string known;
+                for (const auto& info : categoryTaxonomy()) {
+                    known += (known.empty() ? "" : ", ") + std::string(info.name);
+                }
+                return makeError("--category: unknown '" + name + "' (one of " + known + ")");
+            }
+            q.categories.push_back(*c);
+        }
+    }
+    q.text = o.text;
+    q.limit = o.limit;
+    return q;
+}
+
+int runQuery(const IncidentsOptions& o) {
+    auto q = buildQuery(o);
+    if (!q) {
+        std::fprintf(stderr, "seawatch incidents query: %s\n", q.error().c_str());
+        return kExitUsage;
+    }
+    auto opened = openStore(o.db, false);
+    if (!opened) {
+        std::fprintf(stderr, "seawatch incidents query: %s\n", opened.error().c_str());
+        return kExitFailure;
+    }
+    auto rows = opened->store->queryRecords(*q);
+    if (!rows) {
+        std::fprintf(stderr, "seawatch incidents query: %s\n", rows.error().c_str());
+        return kExitFailure;
+    }
+    if (o.output == "csv") {
+        writeCsv(std::cout, *rows);
+    } else if (o.output == "geojson") {
+        writeGeoJson(std::cout, *rows);
+    } else if (o.output == "jsonl") {
+        writeJsonLines(std::cout, *rows);
+    } else {
+        writeTable(std::cout, *rows);
+    }
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitFailure;
+}
+
+int runStats(const IncidentsOptions& o) {
+    auto opened = openStore(o.db, false);
+    if (!opened) {
+        std::fprintf(stderr, "seawatch incidents stats: %s\n", opened.error().c_str());
+        return kExitFailure;
+    }
+    auto total = opened->store->count();
+    const StatsKey key = o.by == "year"        ? StatsKey::Year
+                         : o.by == "subregion" ? StatsKey::Subregion
+                                               : StatsKey::Category;
+    auto groups = opened->store->stats(key);
+    if (!total || !groups) {
+        std::fprintf(stderr, "seawatch incidents stats: %s\n",
+                     (!total ? total.error() : groups.error()).c_str());
+        return kExitFailure;
+    }
+    std::printf("incidents: %lld\n", static_cast<long long>(*total));
+    std::printf("by %s:\n", o.by.c_str());
+    for (const auto& [label, count] : *groups) {
+        std::printf("  %-24s %8lld\n", label.c_str(), static_cast<long long>(count));
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void registerIncidentsCommand(CLI::App& app, int& exitCode) {
+    auto options = std::make_shared<IncidentsOptions>();
+    auto* incidents =
+        app.add_subcommand("incidents", "Import, query and count piracy and security incidents");
+    incidents->require_subcommand(1, 1);
+
+    auto* import = incidents->add_subcommand(
+        "import", "Import NGA ASAM (CSV or MSI JSON), IMB-derived CSV or GeoJSON incidents");
+    import->add_option("files", options->files, "Files to import (one transaction each)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    import->add_option("--db", options->db, "Workspace GeoPackage (created when absent)")
+        ->required();
+    import->add_option("--format", options->format, "Input format; detected when omitted")
+        ->check(CLI::IsMember({"asam-csv", "asam-json", "imb-csv", "geojson"}));
+    import->add_flag("--strict", options->strict,
+                     "Abort and roll back the file on the first bad row");
+    import->callback([options, &exitCode] { exitCode = runImport(*options);
+});
+
+auto* query = incidents->add_subcommand("query", "List incidents matching filters");
+query->add_option("--db", options->db, "Workspace GeoPackage")->required();
+query->add_option("--bbox", options->bbox, "W,S,E,N in degrees");
+query->add_option("--from", options->from, "Start date/time (UTC, inclusive)");
+query->add_option("--to", options->to, "End date/time (UTC; a date includes that day)");
+query->add_option("--category", options->categories, "Categories, comma separated")->delimiter(',');
+query->add_option("--text", options->text,
+                  "Words that must all appear (narrative, vessel, "
+                  "aggressor)");
+query->add_option("--format", options->output, "Output format")
+    ->check(CLI::IsMember({"table", "csv", "geojson", "jsonl"}));
+query->add_option("--limit", options->limit, "At most this many rows (0 = all)");
+query->callback([options, &exitCode] { exitCode = runQuery(*options); });
+
+auto* stats = incidents->add_subcommand("stats", "Count incidents");
+stats->add_option("--db", options->db, "Workspace GeoPackage")->required();
+stats->add_option("--by", options->by, "Group by")
+    ->check(CLI::IsMember({"year", "category", "subregion"}));
+stats->callback([options, &exitCode] { exitCode = runStats(*options); });
+}  // namespace seawatch::app
+
+}  // namespace seawatch::app

@@ -1,0 +1,580 @@
+#include "seawatch/incidents/import.hpp"
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <ctime>
+#include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_map>
+
+#include "seawatch/incidents/csv_reader.hpp"
+#include "seawatch/incidents/text_rules.hpp"
+
+namespace seawatch::incidents {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kFormatNames[] = {"asam-csv", "asam-json", "imb-csv", "geojson"};
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+std::string trim(std::string_view text) {
+    std::size_t b = 0, e = text.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+    return std::string(text.substr(b, e - b));
+}
+
+Result<std::string> readWholeFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError("cannot read " + path.string());
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return makeError("error reading " + path.string());
+    return buffer.str();
+}
+
+// A row turned into an incident, or the reason it was rejected.
+struct RowResult {
+    std::optional<Incident> incident;
+    std::string reason;
+    std::string detail;
+};
+
+RowResult reject(std::string reason, std::string detail) {
+    return RowResult{std::nullopt, std::move(reason), std::move(detail)};
+}
+
+// Shared bookkeeping of one import: counting, reporting, strict mode, progress.
+class ImportRun {
+  public:
+    ImportRun(IncidentStore& store, const fs::path& path, const ImportOptions& options,
+              std::uint64_t totalBytes)
+        : store_(store), name_(path.filename().string()), options_(options), total_(totalBytes) {
+        importedAt_ = static_cast<time::UnixMillis>(std::time(nullptr)) * time::kMillisPerSecond;
+    }
+
+    // Returns an error only when the import must stop (strict mode, database failure).
+    Status handle(const std::string& where, RowResult row) {
+        ++summary_.read;
+        if (!row.incident) return rejected(where, row.reason, row.detail);
+        row.incident->importedAt = importedAt_;
+        auto outcome = store_.upsert(*row.incident);
+        if (!outcome) {
+            // CHECK constraints and the like reject a row; a broken database stops all.
+            if (sqlite3_errcode(store_.workspace().handle()) == SQLITE_CONSTRAINT) {
+                return rejected(where, "constraint violation", outcome.error());
+            }
+            return makeError(where + ": " + outcome.error());
+        }
+        switch (*outcome) {
+            case UpsertOutcome::Inserted:
+                ++summary_.inserted;
+                break;
+            case UpsertOutcome::Updated:
+                ++summary_.updated;
+                break;
+            case UpsertOutcome::Duplicate:
+                ++summary_.duplicate;
+                break;
+        }
+        return {};
+    }
+
+    void progress(std::uint64_t done) {
+        if (options_.progress && (summary_.read % 2048 == 0 || done >= total_)) {
+            options_.progress(done, total_);
+        }
+    }
+
+    const std::string& name() const { return name_; }
+    ImportSummary& summary() { return summary_; }
+
+  private:
+    Status rejected(const std::string& where, const std::string& reason,
+                    const std::string& detail) {
+        ++summary_.rejected;
+        ++summary_.rejectedByReason[reason];
+        RejectedRow row{where, reason, detail};
+        if (options_.onRejected) options_.onRejected(row);
+        if (summary_.rejections.size() < options_.maxReportedRejections) {
+            summary_.rejections.push_back(row);
+        }
+        if (options_.strict) {
+            return makeError(where + ": " + reason + (detail.empty() ? "" : " (" + detail + ")") +
+                             "; strict mode: nothing imported");
+        }
+        return {};
+    }
+
+    IncidentStore& store_;
+    std::string name_;
+    const ImportOptions& options_;
+    std::uint64_t total_;
+    time::UnixMillis importedAt_ = 0;
+    ImportSummary summary_;
+};
+
+struct ParsedTime {
+    time::UnixMillis t = 0;
+    bool dateOnly = false;
+};
+
+std::optional<ParsedTime> parseReportTime(std::string_view text) {
+    const std::string t = trim(text);
+    auto parsed = time::parseIso8601(t);
+    if (!parsed) return std::nullopt;
+    return ParsedTime{*parsed, time::isDateOnly(t)};
+}
+
+// ---- NGA ASAM ------------------------------------------------------------------------
+
+struct AsamFields {
+    std::string reference, date, position, navArea, subreg, hostility, victim, description;
+    std::optional<double> lat, lon;  // the MSI API gives decimal degrees as well
+};
+
+RowResult asamIncident(const AsamFields& f) {
+    const std::string reference = trim(f.reference);
+    if (reference.empty()) return reject("missing reference", "");
+    auto when = parseReportTime(f.date);
+    if (!when) return reject("bad date", f.date);
+    Incident r;
+    r.source = Source::Asam;
+    r.sourceRef = reference;
+    r.occurredAt = when->t;
+    r.dateOnly = when->dateOnly;
+    if (f.lat && f.lon) {
+        r.lat = *f.lat;
+        r.lon = *f.lon;
+    } else {
+        auto pos = parseDmsPosition(f.position);
+        if (!pos) return reject("bad position", pos.error() + ": " + f.position);
+        r.lat = pos->lat;
+        r.lon = pos->lon;
+    }
+    if (!std::isfinite(r.lat) || !std::isfinite(r.lon) || std::abs(r.lat) > 90 ||
+        std::abs(r.lon) > 180) {
+        return reject("bad position", f.position);
+    }
+    r.positionPrecision = PositionPrecision::Exact;
+    r.category = categoryFromReport(f.hostility, f.description);
+    r.aggressor = trim(f.hostility);
+    const std::string victim = trim(f.victim);
+    r.vesselType = vesselTypeFromVictim(victim);
+    r.vesselName = vesselNameFromVictim(victim);
+    r.flag = flagFromText(victim);
+    if (r.flag.empty()) r.flag = flagFromText(f.description);
+    r.vesselStatus = vesselStatusFromText(f.description);
+    r.narrative = trim(f.description);
+    r.navarea = trim(f.navArea);
+    r.subregion = trim(f.subreg);
+    r.sourceNote = "NGA ASAM " + reference;
+    return RowResult{std::move(r), {}, {}};
+}
+
+Result<std::unordered_map<std::string, std::size_t>> headerIndex(
+    const std::vector<std::string>& header, std::initializer_list<std::string_view> required,
+    const std::string& file) {
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t k = 0; k < header.size(); ++k) index.emplace(lower(trim(header[k])), k);
+    for (std::string_view name : required) {
+        if (!index.count(lower(name))) {
+            return makeError(file + ":1: header has no '" + std::string(name) + "' column");
+        }
+    }
+    return index;
+}
+
+Status importAsamCsv(ImportRun& run, std::string_view text) {
+    CsvReader reader(text);
+    std::vector<std::string> fields;
+    if (!reader.next(fields)) return makeError(run.name() + ": empty file");
+    auto index = headerIndex(fields,
+                             {"reference", "date", "position", "navArea", "subreg", "hostility",
+                              "victim", "description"},
+                             run.name());
+    if (!index) return makeError(index.error());
+    const auto col = [&](const char* name) { return index->at(lower(name)); };
+    const std::size_t cRef = col("reference"), cDate = col("date"), cPos = col("position"),
+                      cNav = col("navarea"), cSub = col("subreg"), cHost = col("hostility"),
+                      cVictim = col("victim"), cDesc = col("description");
+    const std::size_t needed = std::max({cRef, cDate, cPos, cNav, cSub, cHost, cVictim, cDesc}) + 1;
+    while (reader.next(fields)) {
+        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
+        RowResult row;
+        if (fields.size() < needed) {
+            row = reject("wrong field count", std::to_string(fields.size()) + " fields, " +
+                                                  std::to_string(needed) + " expected");
+        } else {
+            AsamFields f{fields[cRef],  fields[cDate],   fields[cPos],  fields[cNav], fields[cSub],
+                         fields[cHost], fields[cVictim], fields[cDesc], {},           {}};
+            row = asamIncident(f);
+        }
+        if (auto s = run.handle(where, std::move(row)); !s) return s;
+        run.progress(reader.offset());
+    }
+    if (!reader.error().empty()) {
+        // The rest of the file cannot be framed into records: count it as one bad record.
+        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
+        if (auto s = run.handle(where, reject("malformed CSV", reader.error())); !s) return s;
+    }
+    return {};
+}
+
+std::string jsonText(const nlohmann::json& record, const char* key) {
+    auto it = record.find(key);
+    if (it == record.end() || it->is_null()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    return it->dump();
+}
+
+std::optional<double> jsonNumber(const nlohmann::json& record, const char* key) {
+    auto it = record.find(key);
+    if (it == record.end() || !it->is_number()) return std::nullopt;
+    return it->get<double>();
+}
+
+Status importAsamJson(ImportRun& run, std::string_view text) {
+    nlohmann::json root = nlohmann::json::parse(stripTrailingCommas(text), nullptr, false);
+    if (root.is_discarded()) return makeError(run.name() + ": not valid JSON");
+    const nlohmann::json* records = nullptr;
+    if (root.is_object() && root.contains("asam") && root["asam"].is_array()) {
+        records = &root["asam"];
+    } else if (root.is_array()) {
+        records = &root;
+    } else {
+        return makeError(run.name() + ": no \"asam\" array");
+    }
+    std::size_t number = 0;
+    for (const nlohmann::json& record : *records) {
+        ++number;
+        const std::string where = run.name() + " record " + std::to_string(number);
+        RowResult row;
+        if (!record.is_object()) {
+            row = reject("not an object", record.dump().substr(0, 80));
+        } else {
+            AsamFields f{jsonText(record, "reference"),  jsonText(record, "date"),
+                         jsonText(record, "position"),   jsonText(record, "navArea"),
+                         jsonText(record, "subreg"),     jsonText(record, "hostility"),
+                         jsonText(record, "victim"),     jsonText(record, "description"),
+                         jsonNumber(record, "latitude"), jsonNumber(record, "longitude")};
+            row = asamIncident(f);
+        }
+        if (auto s = run.handle(where, std::move(row)); !s) return s;
+        run.progress(text.size() * number / std::max<std::size_t>(records->size(), 1));
+    }
+    return {};
+}
+
+// ---- IMB-derived CSV -------------------------------------------------------------------
+
+std::string imbValue(const std::string& text) {
+    std::string t = trim(text);
+    return (t == "NA" || t == "N/A") ? std::string() : t;
+}
+
+Status importImbCsv(ImportRun& run, std::string_view text) {
+    CsvReader reader(text);
+    std::vector<std::string> fields;
+    if (!reader.next(fields)) return makeError(run.name() + ": empty file");
+    auto index =
+        headerIndex(fields, {"date", "time", "longitude", "latitude", "attack_type"}, run.name());
+    if (!index) return makeError(index.error());
+    const auto get = [&](const char* name) -> std::string {
+        auto it = index->find(name);
+        return (it != index->end() && it->second < fields.size()) ? imbValue(fields[it->second])
+                                                                  : std::string();
+    };
+    while (reader.next(fields)) {
+        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
+        auto row = [&]() -> RowResult {
+            if (fields.size() < index->size()) {
+                return reject("wrong field count", std::to_string(fields.size()) + " fields");
+            }
+            const std::string date = get("date"), clock = get("time");
+            if (date.empty()) return reject("missing date", "");
+            const std::string stamp = clock.empty() ? date : date + "T" + clock;
+            auto when = parseReportTime(stamp);
+            if (!when) return reject("bad date", stamp);
+            const std::string lonText = get("longitude"), latText = get("latitude");
+            if (lonText.empty() || latText.empty()) return reject("missing position", "");
+            char* end = nullptr;
+            const double lon = std::strtod(lonText.c_str(), &end);
+            const bool lonOk = end && *end == '\0';
+            const double lat = std::strtod(latText.c_str(), &end);
+            const bool latOk = end && *end == '\0';
+            if (!lonOk || !latOk || !std::isfinite(lat) || !std::isfinite(lon) ||
+                std::abs(lat) > 90 || std::abs(lon) > 180) {
+                return reject("bad position", lonText + "," + latText);
+            }
+            Incident r;
+            r.source = Source::Imb;
+            // IMB-derived rows carry no reference: time and position identify them.
+            char ref[96];
+            std::snprintf(ref, sizeof ref, "%s %.4f,%.4f", stamp.c_str(), lat, lon);
+            r.sourceRef = ref;
+            r.occurredAt = when->t;
+            r.dateOnly = when->dateOnly;
+            r.lat = lat;
+            r.lon = lon;
+            r.positionPrecision = PositionPrecision::Exact;
+            r.narrative = get("attack_description");
+            const std::string location = get("location_description");
+            if (!location.empty()) {
+                r.narrative +=
+                    (r.narrative.empty() ? "" : " ") + std::string("(Location: ") + location + ")";
+            }
+            r.category = categoryFromImbAttackType(get("attack_type"), r.narrative);
+            r.vesselName = get("vessel_name");
+            r.vesselType = lower(get("vessel_type"));
+            const std::string status = get("vessel_status");
+            r.vesselStatus = parseVesselStatus(status).value_or(vesselStatusFromText(status));
+            const std::string dataSource = get("data_source");
+            r.sourceNote = dataSource.empty() ? "IMB-derived CSV" : "IMB-derived: " + dataSource;
+            return RowResult{std::move(r), {}, {}};
+        }();
+        if (auto s = run.handle(where, std::move(row)); !s) return s;
+        run.progress(reader.offset());
+    }
+    if (!reader.error().empty()) {
+        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
+        if (auto s = run.handle(where, reject("malformed CSV", reader.error())); !s) return s;
+    }
+    return {};
+}
+
+// ---- GeoJSON through OGR ---------------------------------------------------------------
+
+void registerGdalOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+struct GdalDatasetCloser {
+    void operator()(void* ds) const { GDALClose(ds); }
+};
+struct FeatureDestroyer {
+    void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
+};
+
+std::string fieldText(OGRFeatureH feature, const char* name) {
+    const int index = OGR_F_GetFieldIndex(feature, name);
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(feature, index)) return {};
+    return OGR_F_GetFieldAsString(feature, index);
+}
+
+RowResult geoJsonIncident(OGRFeatureH feature) {
+    OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
+    if (!geometry || wkbFlatten(OGR_G_GetGeometryType(geometry)) != wkbPoint ||
+        OGR_G_IsEmpty(geometry)) {
+        return reject("not a point", "");
+    }
+    Incident r;
+    r.lon = OGR_G_GetX(geometry, 0);
+    r.lat = OGR_G_GetY(geometry, 0);
+    if (std::abs(r.lat) > 90 || std::abs(r.lon) > 180) {
+        return reject("bad position", std::to_string(r.lon) + "," + std::to_string(r.lat));
+    }
+    const std::string source = fieldText(feature, "source");
+    if (!source.empty()) {
+        auto parsed = parseSource(source);
+        if (!parsed) return reject("unknown source", source);
+        r.source = *parsed;
+    }
+    r.sourceRef = trim(fieldText(feature, "source_ref"));
+    if (r.sourceRef.empty()) return reject("missing source_ref", "");
+    auto when = parseReportTime(fieldText(feature, "occurred_at"));
+    if (!when) return reject("bad date", fieldText(feature, "occurred_at"));
+    r.occurredAt = when->t;
+    r.dateOnly = when->dateOnly;
+    if (const std::string p = fieldText(feature, "position_precision"); !p.empty()) {
+        auto parsed = parsePositionPrecision(p);
+        if (!parsed) return reject("unknown position_precision", p);
+        r.positionPrecision = *parsed;
+    }
+    if (const std::string c = fieldText(feature, "category"); !c.empty()) {
+        auto parsed = parseCategory(c);
+        if (!parsed) return reject("unknown category", c);
+        r.category = *parsed;
+    }
+    if (const std::string s = fieldText(feature, "vessel_status"); !s.empty()) {
+        auto parsed = parseVesselStatus(s);
+        if (!parsed) return reject("unknown vessel_status", s);
+        r.vesselStatus = *parsed;
+    }
+    r.vesselName = fieldText(feature, "vessel_name");
+    r.vesselType = fieldText(feature, "vessel_type");
+    r.flag = fieldText(feature, "flag");
+    r.aggressor = fieldText(feature, "aggressor");
+    r.narrative = fieldText(feature, "narrative");
+    r.navarea = fieldText(feature, "navarea");
+    r.subregion = fieldText(feature, "subregion");
+    r.sourceNote = fieldText(feature, "source_note");
+    return RowResult{std::move(r), {}, {}};
+}
+
+Status importGeoJson(ImportRun& run, const fs::path& path) {
+    registerGdalOnce();
+    const char* drivers[] = {"GeoJSON", nullptr};
+    // Dates stay text so date-only values keep their precision flag.
+    const char* openOptions[] = {"DATE_AS_STRING=YES", nullptr};
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    std::unique_ptr<void, GdalDatasetCloser> ds(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr));
+    const std::string openError = CPLGetLastErrorMsg();
+    CPLPopErrorHandler();
+    if (!ds) return makeError(run.name() + ": not readable as GeoJSON: " + openError);
+    if (GDALDatasetGetLayerCount(ds.get()) < 1) return makeError(run.name() + ": no layer");
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    const GIntBig total = OGR_L_GetFeatureCount(layer, TRUE);
+    OGR_L_ResetReading(layer);
+    std::int64_t number = 0;
+    while (true) {
+        std::unique_ptr<void, FeatureDestroyer> feature(OGR_L_GetNextFeature(layer));
+        if (!feature) break;
+        ++number;
+        const std::string where = run.name() + " feature " + std::to_string(number);
+        if (auto s = run.handle(where, geoJsonIncident(feature.get())); !s) return s;
+        if (total > 0) {
+            run.progress(static_cast<std::uint64_t>(number) * fs::file_size(path) /
+                         static_cast<std::uint64_t>(total));
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string_view importFormatName(ImportFormat f) {
+    return kFormatNames[static_cast<std::size_t>(f)];
+}
+
+std::optional<ImportFormat> parseImportFormat(std::string_view text) {
+    const std::string key = lower(text);
+    for (std::size_t k = 0; k < std::size(kFormatNames); ++k) {
+        if (key == kFormatNames[k]) return static_cast<ImportFormat>(k);
+    }
+    return std::nullopt;
+}
+
+Result<ImportFormat> detectImportFormat(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError("cannot read " + path.string());
+    std::string head(8192, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    std::string_view h = head;
+    if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
+    while (!h.empty() && std::isspace(static_cast<unsigned char>(h.front()))) h.remove_prefix(1);
+    if (!h.empty() && (h.front() == '{' || h.front() == '[')) {
+        if (h.find("\"FeatureCollection\"") != std::string_view::npos ||
+            h.find("\"Feature\"") != std::string_view::npos) {
+            return ImportFormat::GeoJson;
+        }
+        if (h.find("\"asam\"") != std::string_view::npos ||
+            h.find("\"reference\"") != std::string_view::npos) {
+            return ImportFormat::AsamJson;
+        }
+        return makeError(path.string() + ": JSON, but neither GeoJSON nor NGA MSI ASAM");
+    }
+    const std::string firstLine = lower(h.substr(0, h.find_first_of("\r\n")));
+    if (firstLine.rfind("reference,date,position", 0) == 0) return ImportFormat::AsamCsv;
+    if (firstLine.rfind("date,time,longitude,latitude", 0) == 0) return ImportFormat::ImbCsv;
+    return makeError(path.string() +
+                     ": format not recognised (expected an ASAM CSV or JSON, IMB CSV or "
+                     "GeoJSON); give --format");
+}
+
+std::string stripTrailingCommas(std::string_view json) {
+    std::string out;
+    out.reserve(json.size());
+    bool inString = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char ch = json[i];
+        if (inString) {
+            out += ch;
+            if (ch == '\\' && i + 1 < json.size()) {
+                out += json[++i];
+            } else if (ch == '"') {
+                inString = false;
+            }
+            continue;
+        }
+        if (ch == '"') inString = true;
+        if (ch == ',') {
+            std::size_t j = i + 1;
+            while (j < json.size() && std::isspace(static_cast<unsigned char>(json[j]))) ++j;
+            if (j < json.size() && (json[j] == ']' || json[j] == '}')) continue;
+        }
+        out += ch;
+    }
+    return out;
+}
+
+Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
+                                 const ImportOptions& options) {
+    ImportFormat format;
+    if (options.format) {
+        format = *options.format;
+    } else {
+        auto detected = detectImportFormat(path);
+        if (!detected) return makeError(detected.error());
+        format = *detected;
+    }
+    std::string text;
+    if (format != ImportFormat::GeoJson) {
+        auto content = readWholeFile(path);
+        if (!content) return makeError(content.error());
+        text = std::move(content).value();
+    } else if (std::error_code ec; !fs::is_regular_file(path, ec)) {
+        return makeError("cannot read " + path.string());
+    }
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    ImportRun run(store, path, options, ec ? 0 : size);
+
+    workspace::Transaction tx(store.workspace());
+    if (!tx.active()) return makeError(tx.beginError());
+    if (auto s = store.beginBulkLoad(); !s) return makeError(s.error());
+    // Rolling back the transaction restores the triggers; the store must forget the load.
+    struct BulkGuard {
+        IncidentStore& store;
+        ~BulkGuard() { store.cancelBulkLoad(); }
+    } guard{store};
+    Status status;
+    switch (format) {
+        case ImportFormat::AsamCsv:
+            status = importAsamCsv(run, text);
+            break;
+        case ImportFormat::AsamJson:
+            status = importAsamJson(run, text);
+            break;
+        case ImportFormat::ImbCsv:
+            status = importImbCsv(run, text);
+            break;
+        case ImportFormat::GeoJson:
+            status = importGeoJson(run, path);
+            break;
+    }
+    if (!status) return makeError(status.error());  // the transaction rolls back
+    if (auto s = store.endBulkLoad(); !s) return makeError("indexing failed: " + s.error());
+    if (auto s = tx.commit(); !s) return makeError("commit failed: " + s.error());
+    if (options.progress) options.progress(ec ? 0 : size, ec ? 0 : size);
+    return run.summary();
+}
+
+}  // namespace seawatch::incidents

@@ -1,0 +1,569 @@
+#include "seawatch/incidents/store.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <limits>
+#include <string>
+
+#include "sqlite_statement.hpp"
+
+namespace seawatch::incidents {
+
+using workspace::sqliteError;
+using workspace::Statement;
+
+namespace {
+
+// The `incidents` table is a GeoPackage feature layer (fid + geom) with the model's
+// fields as plain columns, so QGIS shows every attribute. The GeoPackage R*Tree serves
+// GDAL/QGIS; seawatch's own filters use a covering grid-cell index, and an external-content
+// FTS5 index covers the free text.
+constexpr const char* kTableSql = R"sql(
+CREATE TABLE incidents (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  geom POINT,
+  -- The CHECKs use OR, not IN: SQLite builds a temporary table for every IN list on every
+  -- insert, which costs more than the rest of the row.
+  source TEXT NOT NULL
+    CHECK (source = 'asam' OR source = 'imb' OR source = 'manual' OR source = 'scenario'),
+  source_ref TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  occurred_ms INTEGER NOT NULL,
+  date_only INTEGER NOT NULL DEFAULT 0 CHECK (date_only = 0 OR date_only = 1),
+  lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+  position_precision TEXT NOT NULL CHECK (position_precision = 'exact'
+    OR position_precision = 'estimated' OR position_precision = 'region_only'),
+  category TEXT NOT NULL,
+  category_code INTEGER NOT NULL,
+  vessel_name TEXT,
+  vessel_type TEXT,
+  flag TEXT,
+  vessel_status TEXT NOT NULL CHECK (vessel_status = 'unknown' OR vessel_status = 'berthed'
+    OR vessel_status = 'anchored' OR vessel_status = 'steaming'),
+  aggressor TEXT,
+  narrative TEXT,
+  navarea TEXT,
+  subregion TEXT,
+  source_note TEXT,
+  imported_at TEXT NOT NULL,
+  content_hash INTEGER NOT NULL,
+  grid_cell INTEGER NOT NULL,
+  UNIQUE (source, source_ref));
+-- bbox+time+category filters read only this covering index: one seek per 1-degree cell
+-- of the box, then the time range within it. Much cheaper to maintain than a second R*Tree.
+CREATE INDEX incidents_cell_time
+  ON incidents(grid_cell, occurred_ms, category_code, lon, lat);
+CREATE INDEX incidents_category_occurred ON incidents(category_code, occurred_ms);
+CREATE INDEX incidents_occurred ON incidents(occurred_ms);
+CREATE VIRTUAL TABLE incidents_fts USING fts5(narrative, vessel_name, aggressor,
+  content='incidents', content_rowid='fid');
+)sql";
+
+// Keeps the FTS index in step with the table. Bulk loads drop
+// these (and the GeoPackage ones), then fill the indexes in one statement each.
+constexpr const char* kIndexTriggersSql = R"sql(
+CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
+  INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor)
+    VALUES (NEW.fid, NEW.narrative, NEW.vessel_name, NEW.aggressor);
+END;
+CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN
+  INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, aggressor)
+    VALUES ('delete', OLD.fid, OLD.narrative, OLD.vessel_name, OLD.aggressor);
+END;
+CREATE TRIGGER incidents_fts_update AFTER UPDATE OF narrative, vessel_name, aggressor
+  ON incidents BEGIN
+  INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, aggressor)
+    VALUES ('delete', OLD.fid, OLD.narrative, OLD.vessel_name, OLD.aggressor);
+  INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor)
+    VALUES (NEW.fid, NEW.narrative, NEW.vessel_name, NEW.aggressor);
+END;
+)sql";
+
+constexpr const char* kOwnTriggerNames[] = {"incidents_fts_insert", "incidents_fts_delete",
+                                            "incidents_fts_update"};
+
+std::string allIndexTriggersSql() {
+    return std::string(kIndexTriggersSql) +
+           workspace::gpkgRtreeTriggersSql("incidents", "geom", "fid");
+}
+
+std::string dropIndexTriggersSql() {
+    std::string sql;
+    for (const char* name : kOwnTriggerNames) sql += std::string("DROP TRIGGER ") + name + ";\n";
+    for (const std::string& name : workspace::gpkgRtreeTriggerNames("incidents", "geom")) {
+        sql += "DROP TRIGGER " + name + ";\n";
+    }
+    return sql;
+}
+
+// The `incidents` table is a GeoPackage feature layer (fid + geom) with the model's
+// fields as plain columns, so QGIS shows every attribute. The GeoPackage R*Tree serves
+// GDAL/QGIS; seawatch's own filters use a covering grid-cell index, and an external-content
+// FTS5 index covers the free text.
+const std::string& schemaV1() {
+    static const std::string sql =
+        std::string(kTableSql) +
+        workspace::gpkgPointLayerSql("incidents", "geom", "fid",
+                                     "Piracy and maritime security incidents") +
+        kIndexTriggersSql;
+    return sql;
+}
+
+constexpr const char* kRecordColumns =
+    "i.fid, i.source, i.source_ref, i.occurred_ms, i.date_only, i.lat, i.lon, "
+    "i.position_precision, i.category_code, i.vessel_name, i.vessel_type, i.flag, "
+    "i.vessel_status, i.aggressor, i.narrative, i.navarea, i.subregion, i.source_note, "
+    "i.imported_at";
+
+Incident readRecord(const Statement& s) {
+    Incident r;
+    r.id = s.int64(0);
+    r.source = parseSource(s.text(1)).value_or(Source::Manual);
+    r.sourceRef = s.text(2);
+    r.occurredAt = s.int64(3);
+    r.dateOnly = s.int64(4) != 0;
+    r.lat = s.real(5);
+    r.lon = s.real(6);
+    r.positionPrecision = parsePositionPrecision(s.text(7)).value_or(PositionPrecision::Estimated);
+    const auto code = s.int64(8);
+    r.category =
+        (code >= 0 && code < kCategoryCount) ? static_cast<Category>(code) : Category::Unclassified;
+    r.vesselName = s.text(9);
+    r.vesselType = s.text(10);
+    r.flag = s.text(11);
+    r.vesselStatus = parseVesselStatus(s.text(12)).value_or(VesselStatus::Unknown);
+    r.aggressor = s.text(13);
+    r.narrative = s.text(14);
+    r.navarea = s.text(15);
+    r.subregion = s.text(16);
+    r.sourceNote = s.text(17);
+    r.importedAt = time::parseIso8601(s.text(18)).value_or(0);
+    return r;
+}
+
+// FNV-1a over every stored field except the import time, to tell an unchanged re-import
+// from an updated record without reading the row back.
+std::int64_t contentHash(const Incident& r) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::string_view bytes) {
+        for (unsigned char c : bytes) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        h ^= 0xff;  // field separator
+        h *= 1099511628211ull;
+    };
+    auto mixNumber = [&mix](auto value) {
+        mix(std::string_view(reinterpret_cast<const char*>(&value), sizeof(value)));
+    };
+    mixNumber(r.occurredAt);
+    mixNumber(static_cast<int>(r.dateOnly));
+    mixNumber(r.lat);
+    mixNumber(r.lon);
+    mixNumber(static_cast<int>(r.positionPrecision));
+    mixNumber(static_cast<int>(r.category));
+    mixNumber(static_cast<int>(r.vesselStatus));
+    for (const std::string* s : {&r.vesselName, &r.vesselType, &r.flag, &r.aggressor, &r.narrative,
+                                 &r.navarea, &r.subregion, &r.sourceNote}) {
+        mix(*s);
+    }
+    return static_cast<std::int64_t>(h);
+}
+
+// 1-degree cells numbered row by row from the south-west corner of the world.
+constexpr int kGridColumns = 360;
+int gridColumn(double lon) {
+    return std::clamp(static_cast<int>(std::floor(lon)) + 180, 0, 359);
+}
+int gridRow(double lat) {
+    return std::clamp(static_cast<int>(std::floor(lat)) + 90, 0, 179);
+}
+std::int64_t gridCell(double lon, double lat) {
+    return static_cast<std::int64_t>(gridRow(lat)) * kGridColumns + gridColumn(lon);
+}
+
+// Boxes up to this many cells are answered by one index seek per cell; bigger ones select
+// most of the table anyway and scan it by time or category.
+constexpr int kMaxSeekCells = 1024;
+
+std::vector<std::int64_t> cellsOf(const geo::GeoBox& box) {
+    std::vector<std::int64_t> cells;
+    const int c0 = gridColumn(box.west), c1 = gridColumn(box.east);
+    const int r0 = gridRow(box.south), r1 = gridRow(box.north);
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) > kMaxSeekCells) return cells;
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c)
+            cells.push_back(static_cast<std::int64_t>(r) * kGridColumns + c);
+    }
+    return cells;
+}
+
+void bindQuery(Statement& stmt, const IncidentQuery& q) {
+    int index = 1;
+    if (!q.text.empty()) stmt.bind(index++, ftsQueryFromWords(q.text));
+    if (q.bbox) {
+        for (std::int64_t cell : cellsOf(*q.bbox)) stmt.bind(index++, cell);
+        for (double v : {q.bbox->west, q.bbox->east, q.bbox->south, q.bbox->north}) {
+            stmt.bind(index++, v);
+        }
+    }
+    if (q.from) stmt.bind(index++, static_cast<std::int64_t>(*q.from));
+    if (q.to) stmt.bind(index++, static_cast<std::int64_t>(*q.to));
+    for (Category c : q.categories) stmt.bind(index++, static_cast<int>(c));
+    if (q.limit > 0) stmt.bind(index++, static_cast<std::int64_t>(q.limit));
+}
+
+// A parameterised query: FTS drives when there is text; otherwise a small box reads the
+// covering grid-cell index, and the planner picks the time or category index for the rest.
+std::string buildQuerySql(const IncidentQuery& q, std::string_view columns) {
+    std::string sql = "SELECT " + std::string(columns) + " FROM ";
+    const std::size_t cells = q.bbox ? cellsOf(*q.bbox).size() : 0;
+    if (!q.text.empty()) {
+        sql += "incidents_fts f CROSS JOIN incidents i ON i.fid = f.rowid ";
+    } else if (cells > 0) {
+        sql += "incidents i INDEXED BY incidents_cell_time ";
+    } else {
+        sql += "incidents i ";
+    }
+    sql += "WHERE 1";
+    if (!q.text.empty()) sql += " AND incidents_fts MATCH ?";
+    if (q.bbox) {
+        if (cells > 0) {
+            sql += " AND i.grid_cell IN (";
+            for (std::size_t k = 0; k < cells; ++k) sql += k ? ",?" : "?";
+            sql += ")";
+        }
+        sql += " AND i.lon >= ? AND i.lon <= ? AND i.lat >= ? AND i.lat <= ?";
+    }
+    if (q.from) sql += " AND i.occurred_ms >= ?";
+    if (q.to) sql += " AND i.occurred_ms < ?";
+    if (!q.categories.empty()) {
+        sql += " AND i.category_code IN (";
+        for (std::size_t k = 0; k < q.categories.size(); ++k) sql += k ? ",?" : "?";
+        sql += ")";
+    }
+    sql += " ORDER BY i.occurred_ms, i.fid";
+    if (q.limit > 0) sql += " LIMIT ?";
+    return sql;
+}
+
+Status stepError(sqlite3* db, int rc, std::string_view what) {
+    return makeError(std::string(what) + ": " + sqlite3_errstr(rc) + " (" + sqlite3_errmsg(db) +
+                     ")");
+}
+
+}  // namespace
+
+struct IncidentStore::UpsertStatements {
+    Statement find;
+    Statement insert;
+    Statement update;
+};
+
+void IncidentColumns::clear() {
+    ids.clear();
+    lon.clear();
+    lat.clear();
+    occurredAt.clear();
+    category.clear();
+}
+
+const std::vector<workspace::Migration>& incidentMigrations() {
+    static const std::vector<workspace::Migration> steps{{1, schemaV1()}};
+    return steps;
+}
+
+std::string ftsQueryFromWords(std::string_view words) {
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"';
+        for (char ch : word) {
+            if (ch == '"') out += '"';  // FTS5 escapes a quote by doubling it
+            out += ch;
+        }
+        out += '"';
+        word.clear();
+    };
+    for (char ch : words) {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == ',') {
+            flush();
+        } else {
+            word += ch;
+        }
+    }
+    flush();
+    return out;
+}
+
+Result<IncidentStore> IncidentStore::open(workspace::Workspace& ws) {
+    if (auto s = ws.migrate("incidents", incidentMigrations()); !s) {
+        return makeError("workspace " + ws.path().string() + ": " + s.error());
+    }
+    return IncidentStore(ws);
+}
+
+Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
+    sqlite3* db = ws_->handle();
+    if (!std::isfinite(r.lat) || !std::isfinite(r.lon) || std::abs(r.lat) > 90.0 ||
+        std::abs(r.lon) > 180.0) {
+        return makeError("position out of range");
+    }
+    if (r.sourceRef.empty()) return makeError("empty source reference");
+    const std::int64_t hash = contentHash(r);
+
+    if (!statements_) {
+        auto find = Statement::prepare(
+            db, "SELECT fid, content_hash FROM incidents WHERE source = ?1 AND source_ref = ?2");
+        if (!find) return makeError(find.error());
+        auto insert = Statement::prepare(
+            db,
+            "INSERT INTO incidents(geom, source, source_ref, occurred_at, occurred_ms, "
+            "date_only, lat, lon, position_precision, category, category_code, vessel_name, "
+            "vessel_type, flag, vessel_status, aggressor, narrative, navarea, subregion, "
+            "source_note, imported_at, content_hash, grid_cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+        if (!insert) return makeError(insert.error());
+        auto update = Statement::prepare(
+            db,
+            "UPDATE incidents SET geom = ?1, source = ?2, source_ref = ?3, occurred_at = ?4, "
+            "occurred_ms = ?5, date_only = ?6, lat = ?7, lon = ?8, position_precision = ?9, "
+            "category = ?10, category_code = ?11, vessel_name = ?12, vessel_type = ?13, "
+            "flag = ?14, vessel_status = ?15, aggressor = ?16, narrative = ?17, navarea = ?18, "
+            "subregion = ?19, source_note = ?20, imported_at = ?21, content_hash = ?22, "
+            "grid_cell = ?23 WHERE fid = ?24");
+        if (!update) return makeError(update.error());
+        statements_ = std::make_shared<UpsertStatements>(UpsertStatements{
+            std::move(find).value(), std::move(insert).value(), std::move(update).value()});
+    }
+    Statement& find = statements_->find;
+    find.reset();
+    find.bind(1, sourceName(r.source));
+    find.bind(2, r.sourceRef);
+    std::int64_t existing = 0;
+    int rc = find.step();
+    if (rc == SQLITE_ROW) {
+        existing = find.int64(0);
+        const bool same = find.int64(1) == hash;
+        find.reset();
+        if (same) return UpsertOutcome::Duplicate;
+    } else if (rc != SQLITE_DONE) {
+        return makeError(stepError(db, rc, "lookup failed").error());
+    }
+    find.reset();
+
+    // During a bulk load the index triggers are gone: a row that was already indexed before
+    // the load keeps its index entries right by hand; newer rows are indexed at the end.
+    const bool maintainByHand = bulkFrom_ >= 0 && existing > 0 && existing <= bulkFrom_;
+    if (maintainByHand) {
+        if (auto s =
+                runForRow("INSERT INTO incidents_fts(incidents_fts, rowid, narrative, vessel_name, "
+                          "aggressor) SELECT 'delete', fid, narrative, vessel_name, aggressor FROM "
+                          "incidents WHERE fid = ?1",
+                          existing);
+            !s) {
+            return makeError(s.error());
+        }
+    }
+    Statement& write = existing ? statements_->update : statements_->insert;
+    write.reset();
+    const std::string importedAt = time::formatIso8601(
+        r.importedAt ? r.importedAt
+                     : static_cast<time::UnixMillis>(std::time(nullptr)) * time::kMillisPerSecond);
+    write.bindBlob(1, workspace::gpkgPointBlob(r.lon, r.lat));
+    write.bind(2, sourceName(r.source));
+    write.bind(3, r.sourceRef);
+    write.bind(4, r.dateOnly ? time::formatDate(r.occurredAt) : time::formatIso8601(r.occurredAt));
+    write.bind(5, static_cast<std::int64_t>(r.occurredAt));
+    write.bind(6, r.dateOnly ? 1 : 0);
+    write.bind(7, r.lat);
+    write.bind(8, r.lon);
+    write.bind(9, positionPrecisionName(r.positionPrecision));
+    write.bind(10, categoryName(r.category));
+    write.bind(11, static_cast<int>(r.category));
+    write.bindOptionalText(12, r.vesselName);
+    write.bindOptionalText(13, r.vesselType);
+    write.bindOptionalText(14, r.flag);
+    write.bind(15, vesselStatusName(r.vesselStatus));
+    write.bindOptionalText(16, r.aggressor);
+    write.bindOptionalText(17, r.narrative);
+    write.bindOptionalText(18, r.navarea);
+    write.bindOptionalText(19, r.subregion);
+    write.bindOptionalText(20, r.sourceNote);
+    write.bind(21, importedAt);
+    write.bind(22, hash);
+    write.bind(23, gridCell(r.lon, r.lat));
+    if (existing) write.bind(24, existing);
+    rc = write.step();
+    write.reset();
+    if (rc != SQLITE_DONE) {
+        return makeError(stepError(db, rc, existing ? "update failed" : "insert failed").error());
+    }
+    if (maintainByHand) {
+        for (const char* sql :
+             {"INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) SELECT fid, "
+              "narrative, vessel_name, aggressor FROM incidents WHERE fid = ?1",
+              "INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, ST_MinX(geom), "
+              "ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM incidents WHERE fid = ?1 AND "
+              "geom NOT NULL AND NOT ST_IsEmpty(geom)"}) {
+            if (auto s = runForRow(sql, existing); !s) return makeError(s.error());
+        }
+    }
+    return existing ? UpsertOutcome::Updated : UpsertOutcome::Inserted;
+}
+
+Status IncidentStore::runForRow(const char* sql, std::int64_t fid) {
+    auto stmt = Statement::prepare(ws_->handle(), sql);
+    if (!stmt) return makeError(stmt.error());
+    stmt->bind(1, fid);
+    const int rc = stmt->step();
+    if (rc != SQLITE_DONE) return stepError(ws_->handle(), rc, "index maintenance failed");
+    return {};
+}
+
+Status IncidentStore::beginBulkLoad() {
+    if (bulkFrom_ >= 0) return makeError("bulk load already started");
+    auto stmt = Statement::prepare(ws_->handle(), "SELECT COALESCE(MAX(fid), 0) FROM incidents");
+    if (!stmt) return makeError(stmt.error());
+    if (stmt->step() != SQLITE_ROW) return makeError("cannot read the last incident id");
+    const std::int64_t last = stmt->int64(0);
+    if (auto s = ws_->exec(dropIndexTriggersSql()); !s) {
+        return makeError("cannot start a bulk load: " + s.error());
+    }
+    bulkFrom_ = last;
+    return {};
+}
+
+Status IncidentStore::endBulkLoad() {
+    if (bulkFrom_ < 0) return makeError("no bulk load to end");
+    const std::int64_t from = bulkFrom_;
+    bulkFrom_ = -1;
+    auto countRows = [&](const char* sql) -> Result<std::int64_t> {
+        auto stmt = Statement::prepare(ws_->handle(), sql);
+        if (!stmt) return makeError(stmt.error());
+        stmt->bind(1, from);
+        if (stmt->step() != SQLITE_ROW) return makeError(sqliteError(ws_->handle(), "count"));
+        return stmt->int64(0);
+    };
+    auto added = countRows("SELECT COUNT(*) FROM incidents WHERE fid > ?1");
+    auto before = countRows("SELECT COUNT(*) FROM incidents WHERE fid <= ?1");
+    if (!added || !before) return makeError(!added ? added.error() : before.error());
+    std::vector<const char*> fills;
+    if (*added >= *before) {
+        // Mostly new rows: packing the whole tree beats inserting entry by entry.
+        if (auto s = workspace::rebuildGpkgRtree(*ws_, "incidents", "geom", "fid"); !s) {
+            return makeError("R*Tree rebuild failed: " + s.error());
+        }
+    } else {
+        fills.push_back(
+            "INSERT INTO rtree_incidents_geom SELECT fid, ST_MinX(geom), ST_MaxX(geom), "
+            "ST_MinY(geom), ST_MaxY(geom) FROM incidents WHERE fid > ?1 AND geom NOT NULL AND "
+            "NOT ST_IsEmpty(geom)");
+    }
+    fills.push_back(
+        "INSERT INTO incidents_fts(rowid, narrative, vessel_name, aggressor) "
+        "SELECT fid, narrative, vessel_name, aggressor FROM incidents WHERE fid > ?1");
+    for (const char* sql : fills) {
+        auto stmt = Statement::prepare(ws_->handle(), sql);
+        if (!stmt) return makeError(stmt.error());
+        stmt->bind(1, from);
+        if (const int rc = stmt->step(); rc != SQLITE_DONE) {
+            return stepError(ws_->handle(), rc, "index fill failed");
+        }
+    }
+    return ws_->exec(allIndexTriggersSql());
+}
+
+Result<IncidentColumns> IncidentStore::query(const IncidentQuery& q) const {
+    auto stmt = Statement::prepare(
+        ws_->handle(), buildQuerySql(q, "i.fid, i.lon, i.lat, i.occurred_ms, i.category_code"));
+    if (!stmt) return makeError(stmt.error());
+    bindQuery(*stmt, q);
+    IncidentColumns out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        out.ids.push_back(stmt->int64(0));
+        out.lon.push_back(stmt->real(1));
+        out.lat.push_back(stmt->real(2));
+        out.occurredAt.push_back(stmt->int64(3));
+        const auto code = stmt->int64(4);
+        out.category.push_back((code >= 0 && code < kCategoryCount) ? static_cast<Category>(code)
+                                                                    : Category::Unclassified);
+    }
+    if (rc != SQLITE_DONE) return makeError(stepError(ws_->handle(), rc, "query failed").error());
+    return out;
+}
+
+Result<std::vector<Incident>> IncidentStore::queryRecords(const IncidentQuery& q) const {
+    auto stmt = Statement::prepare(ws_->handle(), buildQuerySql(q, kRecordColumns));
+    if (!stmt) return makeError(stmt.error());
+    bindQuery(*stmt, q);
+    std::vector<Incident> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(readRecord(*stmt));
+    if (rc != SQLITE_DONE) return makeError(stepError(ws_->handle(), rc, "query failed").error());
+    return out;
+}
+
+Result<Incident> IncidentStore::fetch(std::int64_t id) const {
+    auto stmt = Statement::prepare(ws_->handle(), std::string("SELECT ") + kRecordColumns +
+                                                      " FROM incidents i WHERE fid = ?1");
+    if (!stmt) return makeError(stmt.error());
+    stmt->bind(1, id);
+    const int rc = stmt->step();
+    if (rc == SQLITE_ROW) return readRecord(*stmt);
+    if (rc == SQLITE_DONE) return makeError("no incident with id " + std::to_string(id));
+    return makeError(stepError(ws_->handle(), rc, "fetch failed").error());
+}
+
+Result<std::int64_t> IncidentStore::count() const {
+    auto stmt = Statement::prepare(ws_->handle(), "SELECT COUNT(*) FROM incidents");
+    if (!stmt) return makeError(stmt.error());
+    if (stmt->step() != SQLITE_ROW) return makeError("count failed");
+    return stmt->int64(0);
+}
+
+Result<std::vector<TimeBucket>> IncidentStore::countsByTime(const IncidentQuery& q,
+                                                            bool byMonth) const {
+    auto columns = query(q);
+    if (!columns) return makeError(columns.error());
+    std::vector<TimeBucket> buckets;
+    // Rows come ordered by time, so buckets fill in order.
+    for (time::UnixMillis t : columns->occurredAt) {
+        const time::CivilTime c = time::toCivil(t);
+        const int month = byMonth ? c.month : 0;
+        if (buckets.empty() || buckets.back().year != c.year || buckets.back().month != month) {
+            buckets.push_back({c.year, month, 0});
+        }
+        ++buckets.back().count;
+    }
+    return buckets;
+}
+
+Result<std::map<std::string, std::int64_t>> IncidentStore::stats(StatsKey key) const {
+    const char* sql = nullptr;
+    switch (key) {
+        case StatsKey::Year:
+            sql = "SELECT substr(occurred_at, 1, 4), COUNT(*) FROM incidents GROUP BY 1";
+            break;
+        case StatsKey::Category:
+            sql = "SELECT category, COUNT(*) FROM incidents GROUP BY 1";
+            break;
+        case StatsKey::Subregion:
+            sql = "SELECT COALESCE(subregion, '(none)'), COUNT(*) FROM incidents GROUP BY 1";
+            break;
+    }
+    auto stmt = Statement::prepare(ws_->handle(), sql);
+    if (!stmt) return makeError(stmt.error());
+    std::map<std::string, std::int64_t> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) out[stmt->text(0)] = stmt->int64(1);
+    if (rc != SQLITE_DONE) return makeError(stepError(ws_->handle(), rc, "stats failed").error());
+    return out;
+}
+
+}  // namespace seawatch::incidents

@@ -1,0 +1,183 @@
+#include "seawatch/scenario/scene.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <sstream>
+
+#include "seawatch/analytics/ais_input.hpp"
+#include "seawatch/analytics/engine.hpp"
+#include "seawatch/common/resources.hpp"
+#include "seawatch/incidents/import.hpp"
+#include "seawatch/incidents/store.hpp"
+#include "seawatch/incidents/workspace.hpp"
+#include "seawatch/scenario/ais_export.hpp"
+#include "seawatch/scenario/scenario_json.hpp"
+#include "seawatch/zones/zone_loader.hpp"
+
+namespace seawatch::scenario {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void loadIncidents(Scene& scene, const SceneOptions& options) {
+    const Scenario& s = scene.scenario;
+    if (s.incidentFiles.empty()) return;
+    fs::path workspacePath = options.workspace;
+    const bool temporary = workspacePath.empty();
+    if (temporary) {
+        workspacePath =
+            fs::temp_directory_path() / fmt::format("seawatch-scene-{}-{}.gpkg", ::getpid(),
+                                                    reinterpret_cast<std::uintptr_t>(&scene));
+    }
+    {
+        auto ws = workspace::Workspace::open(workspacePath);
+        if (!ws) {
+            scene.warnings.push_back(ws.error());
+            return;
+        }
+        auto store = incidents::IncidentStore::open(*ws);
+        if (!store) {
+            scene.warnings.push_back(store.error());
+        } else {
+            for (const auto& reference : s.incidentFiles) {
+                const fs::path path = s.resolve(reference);
+                auto summary = incidents::importFile(*store, path);
+                if (!summary) scene.warnings.push_back(summary.error());
+            }
+            incidents::IncidentQuery query;
+            query.bbox = s.incidentFilter.box;
+            if (s.incidentFilter.window) {
+                query.from = s.incidentFilter.window->start;
+                query.to = s.incidentFilter.window->end;
+            }
+            for (const auto& name : s.incidentFilter.categories) {
+                if (auto c = incidents::parseCategory(name)) query.categories.push_back(*c);
+            }
+            auto rows = store->queryRecords(query);
+            if (rows) {
+                scene.incidents = std::move(rows.value());
+            } else {
+                scene.warnings.push_back(rows.error());
+            }
+        }
+    }
+    if (temporary) {
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            fs::remove(workspacePath.string() + suffix, ec);
+    }
+}
+
+void loadZonesAndSchedule(Scene& scene) {
+    const Scenario& s = scene.scenario;
+    std::vector<fs::path> paths;
+    for (const auto& reference : s.zoneFiles) paths.push_back(s.resolve(reference));
+    if (!paths.empty()) {
+        auto loaded = zones::loadZoneFiles(paths);
+        if (loaded) {
+            scene.zones = std::move(loaded->zones);
+            for (auto& e : loaded->errors) scene.warnings.push_back(std::move(e));
+        } else {
+            scene.warnings.push_back(loaded.error());
+        }
+    }
+    if (!s.schedule.empty()) {
+        auto schedule = zones::loadSchedule(s.resolve(s.schedule));
+        if (schedule) {
+            scene.schedule = std::move(schedule.value());
+        } else {
+            scene.warnings.push_back(schedule.error());
+        }
+    }
+    if (auto corridor = zones::findCorridor(scene.zones))
+        scene.corridor = std::move(corridor.value());
+    if (scene.corridor && scene.schedule)
+        scene.coverage = zones::buildCoverage(*scene.corridor, scene.zones, *scene.schedule);
+}
+
+}  // namespace
+
+Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
+    ScenarioLoad load = loadScenario(file);
+    if (!load.ok()) {
+        std::string message = file.string() + ": invalid scenario:";
+        for (const auto& e : load.errors) message += "\n  " + e;
+        return makeError(message);
+    }
+    Scene scene;
+    scene.file = file;
+    scene.scenario = std::move(load.scenario);
+    auto scripted = SceneTracks::build(scene.scenario);
+    if (!scripted) return makeError(file.string() + ": " + scripted.error());
+    scene.scripted = std::move(scripted.value());
+
+    // The AIS path: synthesized fixes out as NMEA, back in through the decoder.
+    std::ostringstream nmea;
+    AisExportOptions exportOptions;
+    exportOptions.span = scene.scenario.window;
+    writeAisNmea(scene.scripted, nmea, exportOptions);
+    auto decoded = analytics::loadAisText(nmea.str(), file.filename().string() + " (scripted AIS)");
+    if (!decoded) return makeError(decoded.error());
+    analytics::AisInput input = std::move(decoded.value());
+    std::vector<fs::path> aisFiles;
+    for (const auto& reference : scene.scenario.aisSources)
+        aisFiles.push_back(scene.scenario.resolve(reference));
+    if (!aisFiles.empty()) {
+        auto recorded = analytics::loadAisFiles(aisFiles);
+        if (recorded) {
+            input.fixes.insert(input.fixes.end(), recorded->fixes.begin(), recorded->fixes.end());
+            input.statics.insert(input.statics.end(), recorded->statics.begin(),
+                                 recorded->statics.end());
+        } else {
+            scene.warnings.push_back(recorded.error());
+        }
+    }
+    for (const auto& info : input.statics) scene.tracks.mergeStatic(info);
+    for (const auto& fix : input.fixes) scene.tracks.addFix(fix);
+
+    loadZonesAndSchedule(scene);
+    loadIncidents(scene, options);
+
+    analytics::AnalyticsInputs inputs;
+    inputs.zones = scene.zones;
+    inputs.schedule = scene.schedule;
+    if (options.useBasemapLand) {
+        auto land = zones::loadPolygons(resourcePath("data/basemap/natural_earth.gpkg"), "land");
+        if (land) inputs.land = std::move(land.value());
+    }
+    analytics::AnalysisRun run =
+        analytics::analyzeFixes(std::move(inputs), input.statics, std::move(input.fixes),
+                                scene.scenario.window.start, scene.scenario.window.end);
+    scene.events = std::move(run.events);
+    for (auto& w : run.warnings) scene.warnings.push_back(std::move(w));
+    return scene;
+}
+
+std::vector<const analytics::Event*> Scene::eventsBetween(time::UnixMillis from,
+                                                          time::UnixMillis to) const {
+    std::vector<const analytics::Event*> out;
+    auto it =
+        std::lower_bound(events.begin(), events.end(), from,
+                         [](const analytics::Event& e, time::UnixMillis t) { return e.time < t; });
+    for (; it != events.end() && it->time <= to; ++it) out.push_back(&*it);
+    return out;
+}
+
+std::vector<const incidents::Incident*> Scene::incidentsBetween(time::UnixMillis from,
+                                                                time::UnixMillis to) const {
+    std::vector<const incidents::Incident*> out;
+    for (const auto& i : incidents)
+        if (i.occurredAt >= from && i.occurredAt <= to) out.push_back(&i);
+    return out;
+}
+
+const incidents::Incident* Scene::findIncident(std::string_view sourceRef) const {
+    for (const auto& i : incidents)
+        if (i.sourceRef == sourceRef) return &i;
+    return nullptr;
+}
+
+}  // namespace seawatch::scenario
