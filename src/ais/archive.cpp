@@ -50,7 +50,9 @@ CREATE TABLE IF NOT EXISTS ais_import_progress (
 )sql";
 
 // Best effort after an error that is already being reported.
-void rollback(sqlite3* db) { sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
+void rollback(sqlite3* db) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
 
 std::string sqliteError(sqlite3* db, std::string_view what) {
     return std::string(what) + ": " + sqlite3_errmsg(db);
@@ -123,13 +125,18 @@ AisArchive::~AisArchive() = default;
 
 Result<AisArchive> AisArchive::open(const std::string& workspacePath) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(workspacePath.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc =
+        sqlite3_open_v2(workspacePath.c_str(), &raw,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     Db db(raw);
-    if (rc != SQLITE_OK) return makeError("cannot open workspace " + workspacePath + ": " +
-                                          (raw ? sqlite3_errmsg(raw) : "out of memory"));
+    if (rc != SQLITE_OK)
+        return makeError("cannot open workspace " + workspacePath + ": " +
+                         (raw ? sqlite3_errmsg(raw) : "out of memory"));
     sqlite3_busy_timeout(db.get(), 5000);
-    if (auto s = exec(db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !s)
+    if (auto s = exec(db.get(),
+                      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        !s)
         return makeError("workspace " + workspacePath + ": " + s.error());
     if (auto s = exec(db.get(), kSchema); !s)
         return makeError("workspace " + workspacePath + ": " + s.error());
@@ -147,7 +154,8 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
 
     std::uint64_t resumeFrom = 0;
     {
-        auto q = prepare(db, "SELECT lines_done, complete FROM ais_import_progress WHERE content_hash=?");
+        auto q = prepare(
+            db, "SELECT lines_done, complete FROM ais_import_progress WHERE content_hash=?");
         if (!q) return makeError(q.error());
         sqlite3_bind_text(q->get(), 1, hash->c_str(), -1, SQLITE_TRANSIENT);
         if (sqlite3_step(q->get()) == SQLITE_ROW) {
@@ -160,25 +168,80 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         }
     }
 
-    auto insertFix = prepare(db,
-        "INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type) "
-        "VALUES(?,?,?,?,?,?,?,?,?)");
-    auto upsertStatic = prepare(db,
-        "INSERT INTO ais_static(mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,"
-        "to_starboard,draught,destination,class_b) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT(mmsi) DO UPDATE SET "
-        "name=COALESCE(NULLIF(excluded.name,''),name),"
-        "callsign=COALESCE(NULLIF(excluded.callsign,''),callsign),"
-        "imo=COALESCE(NULLIF(excluded.imo,0),imo),"
-        "ship_type=COALESCE(NULLIF(excluded.ship_type,0),ship_type),"
-        "to_bow=CASE WHEN excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN excluded.to_bow ELSE to_bow END,"
-        "to_stern=CASE WHEN excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN excluded.to_stern ELSE to_stern END,"
-        "to_port=CASE WHEN excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN excluded.to_port ELSE to_port END,"
-        "to_starboard=CASE WHEN excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN excluded.to_starboard ELSE to_starboard END,"
-        "draught=COALESCE(excluded.draught,draught),"
-        "destination=COALESCE(NULLIF(excluded.destination,''),destination),"
-        "class_b=MAX(class_b,excluded.class_b)");
-    auto progress = prepare(db,
+    // Rows go in groups of kRowsPerInsert through one multi-row statement (far fewer VM
+    // round trips per row); the remainder of a batch goes through the single-row one.
+    constexpr int kRowsPerInsert = 64;
+    const auto insertSql = [](int rows) {
+        std::string sql =
+            "INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type) "
+            "VALUES";
+        for (int r = 0; r < rows; ++r) sql += r ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)";
+        return sql;
+    };
+    auto insertFix = prepare(db, insertSql(1).c_str());
+    auto insertMany = prepare(db, insertSql(kRowsPerInsert).c_str());
+    if (!insertMany) return makeError(insertMany.error());
+    std::vector<PositionFix> pending;
+    pending.reserve(kRowsPerInsert);
+    const auto bindFix = [](sqlite3_stmt* s, int base, const PositionFix& fx) {
+        sqlite3_bind_int64(s, base + 1, fx.mmsi);
+        sqlite3_bind_int64(s, base + 2, fx.time);
+        sqlite3_bind_double(s, base + 3, fx.lat);
+        sqlite3_bind_double(s, base + 4, fx.lon);
+        bindOptional(s, base + 5, fx.speedKn);
+        bindOptional(s, base + 6, fx.courseDeg);
+        bindOptional(s, base + 7, fx.headingDeg);
+        sqlite3_bind_int(s, base + 8, fx.navStatus);
+        sqlite3_bind_int(s, base + 9, fx.messageType);
+    };
+    // Writes the pending rows: all of them (`all`) or only whole groups.
+    const auto flushFixes = [&](bool all) -> Status {
+        if (pending.size() == static_cast<std::size_t>(kRowsPerInsert)) {
+            sqlite3_stmt* s = insertMany->get();
+            for (int r = 0; r < kRowsPerInsert; ++r)
+                bindFix(s, r * 9, pending[static_cast<std::size_t>(r)]);
+            if (sqlite3_step(s) != SQLITE_DONE)
+                return makeError(sqliteError(db, "insert positions"));
+            sqlite3_reset(s);
+            pending.clear();
+        }
+        if (!all) return {};
+        for (const auto& fx : pending) {
+            sqlite3_stmt* s = insertFix->get();
+            bindFix(s, 0, fx);
+            if (sqlite3_step(s) != SQLITE_DONE)
+                return makeError(sqliteError(db, "insert position"));
+            sqlite3_reset(s);
+        }
+        pending.clear();
+        return {};
+    };
+    auto upsertStatic =
+        prepare(db,
+                "INSERT INTO ais_static(mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,"
+                "to_starboard,draught,destination,class_b) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(mmsi) DO UPDATE SET "
+                "name=COALESCE(NULLIF(excluded.name,''),name),"
+                "callsign=COALESCE(NULLIF(excluded.callsign,''),callsign),"
+                "imo=COALESCE(NULLIF(excluded.imo,0),imo),"
+                "ship_type=COALESCE(NULLIF(excluded.ship_type,0),ship_type),"
+                "to_bow=CASE WHEN "
+                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+                "excluded.to_bow ELSE to_bow END,"
+                "to_stern=CASE WHEN "
+                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+                "excluded.to_stern ELSE to_stern END,"
+                "to_port=CASE WHEN "
+                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+                "excluded.to_port ELSE to_port END,"
+                "to_starboard=CASE WHEN "
+                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+                "excluded.to_starboard ELSE to_starboard END,"
+                "draught=COALESCE(excluded.draught,draught),"
+                "destination=COALESCE(NULLIF(excluded.destination,''),destination),"
+                "class_b=MAX(class_b,excluded.class_b)");
+    auto progress = prepare(
+        db,
         "INSERT INTO ais_import_progress(content_hash,path,lines_done,complete) VALUES(?,?,?,?) "
         "ON CONFLICT(content_hash) DO UPDATE SET path=excluded.path,lines_done=excluded.lines_done,"
         "complete=excluded.complete");
@@ -193,6 +256,7 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
     AisDecoder decoder;
 
     const auto commit = [&](std::uint64_t linesDone, bool complete) -> Status {
+        if (auto st = flushFixes(true); !st) return st;
         sqlite3_stmt* p = progress->get();
         sqlite3_bind_text(p, 1, hash->c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(p, 2, path.c_str(), -1, SQLITE_TRANSIENT);
@@ -225,22 +289,14 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
                 if (t == kNoTime) {
                     ++report.untimedMessages;
                 } else {
-                    sqlite3_stmt* s = insertFix->get();
-                    sqlite3_bind_int64(s, 1, fix->mmsi);
-                    sqlite3_bind_int64(s, 2, fix->time);
-                    sqlite3_bind_double(s, 3, fix->lat);
-                    sqlite3_bind_double(s, 4, fix->lon);
-                    bindOptional(s, 5, fix->speedKn);
-                    bindOptional(s, 6, fix->courseDeg);
-                    bindOptional(s, 7, fix->headingDeg);
-                    sqlite3_bind_int(s, 8, fix->navStatus);
-                    sqlite3_bind_int(s, 9, fix->messageType);
-                    if (sqlite3_step(s) != SQLITE_DONE) {
-                        const std::string err = sqliteError(db, "insert position");
-                        rollback(db);
-                        return makeError(path + ":" + std::to_string(lineNo) + ": " + err);
+                    pending.push_back(*fix);
+                    if (pending.size() == static_cast<std::size_t>(kRowsPerInsert)) {
+                        if (auto st = flushFixes(false); !st) {
+                            rollback(db);
+                            return makeError(path + ":" + std::to_string(lineNo) + ": " +
+                                             st.error());
+                        }
                     }
-                    sqlite3_reset(s);
                     ++report.fixesStored;
                 }
             }
@@ -268,7 +324,10 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
             }
         }
         if (++inBatch >= options.batchLines) {
-            if (auto s = commit(lineNo, false); !s) return makeError(s.error());
+            if (auto s = commit(lineNo, false); !s) {
+                rollback(db);
+                return makeError(path + ": " + s.error());
+            }
             if (auto s = exec(db, "BEGIN"); !s) return makeError(s.error());
             inBatch = 0;
         }
@@ -281,15 +340,21 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         rollback(db);
         return makeError("read error on " + path);
     }
-    if (auto s = commit(lineNo, !stoppedEarly); !s) return makeError(s.error());
+    if (auto s = commit(lineNo, !stoppedEarly); !s) {
+        rollback(db);
+        return makeError(path + ": " + s.error());
+    }
+    decoder.endOfInput();
     report.decode = decoder.stats();
     return report;
 }
 
 Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMillis tTo,
-                                           TrackStore& store, std::optional<geo::GeoBox> box) const {
+                                           TrackStore& store,
+                                           std::optional<geo::GeoBox> box) const {
     sqlite3* db = impl_->db.get();
-    auto q = prepare(db,
+    auto q = prepare(
+        db,
         "SELECT mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type FROM ais_positions "
         "WHERE time_ms BETWEEN ? AND ? ORDER BY time_ms");
     if (!q) return makeError(q.error());
@@ -297,8 +362,9 @@ Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMil
     sqlite3_bind_int64(s, 1, tFrom);
     sqlite3_bind_int64(s, 2, tTo);
     const auto optionalFloat = [s](int col) {
-        return sqlite3_column_type(s, col) == SQLITE_NULL ? kUnknown
-                                                          : static_cast<float>(sqlite3_column_double(s, col));
+        return sqlite3_column_type(s, col) == SQLITE_NULL
+                   ? kUnknown
+                   : static_cast<float>(sqlite3_column_double(s, col));
     };
     std::size_t loaded = 0;
     int rc;
@@ -318,7 +384,8 @@ Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMil
     }
     if (rc != SQLITE_DONE) return makeError(sqliteError(db, "load positions"));
 
-    auto st = prepare(db,
+    auto st = prepare(
+        db,
         "SELECT mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,to_starboard,draught,"
         "destination,class_b FROM ais_static");
     if (!st) return makeError(st.error());
@@ -340,13 +407,15 @@ Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMil
         v.toStern = sqlite3_column_int(t, 6);
         v.toPort = sqlite3_column_int(t, 7);
         v.toStarboard = sqlite3_column_int(t, 8);
-        v.draughtM = sqlite3_column_type(t, 9) == SQLITE_NULL ? kUnknown
-                                                              : static_cast<float>(sqlite3_column_double(t, 9));
+        v.draughtM = sqlite3_column_type(t, 9) == SQLITE_NULL
+                         ? kUnknown
+                         : static_cast<float>(sqlite3_column_double(t, 9));
         v.destination = text(10);
         v.classB = sqlite3_column_int(t, 11) != 0;
         store.mergeStatic(v);
     }
     if (rc != SQLITE_DONE) return makeError(sqliteError(db, "load static data"));
+    store.compact();
     return loaded;
 }
 

@@ -17,19 +17,28 @@ std::uint64_t hashSource(std::string_view s) {
 
 bool isGpsdAisTalker(std::string_view t) {
     if (t.size() != 2) return false;
-    if (t[0] == 'A') return t[1] == 'I' || t[1] == 'B' || t[1] == 'D' || t[1] == 'N' ||
-                            t[1] == 'R' || t[1] == 'S' || t[1] == 'T' || t[1] == 'X';
+    if (t[0] == 'A')
+        return t[1] == 'I' || t[1] == 'B' || t[1] == 'D' || t[1] == 'N' || t[1] == 'R' ||
+               t[1] == 'S' || t[1] == 'T' || t[1] == 'X';
     return t == "BS" || t == "SA";
 }
 
 const AisMessage* AisDecoder::decodeLine(std::string_view line) {
     ++stats_.lines;
-    const ParsedLine p = parseLine(line);
+    ParsedLine p = parseLine(line);
     if (p.meta.tagBlockBadChecksum) ++stats_.badTagBlock;
+    if (p.meta.time == kNoTime && p.meta.timeOfDayMs >= 0 && lastTime_ != kNoTime)
+        p.meta.time = dateTimeOfDay(lastTime_, p.meta.timeOfDayMs);
     switch (p.kind) {
-        case LineKind::Blank: ++stats_.blankLines; return nullptr;
-        case LineKind::Comment: ++stats_.comments; return nullptr;
-        case LineKind::OtherNmea: ++stats_.otherNmea; return nullptr;
+        case LineKind::Blank:
+            ++stats_.blankLines;
+            return nullptr;
+        case LineKind::Comment:
+            ++stats_.comments;
+            return nullptr;
+        case LineKind::OtherNmea:
+            ++stats_.otherNmea;
+            return nullptr;
         case LineKind::Timestamp:
             ++stats_.timestamps;
             lastTime_ = p.meta.time;
@@ -42,11 +51,20 @@ const AisMessage* AisDecoder::decodeLine(std::string_view line) {
             ++stats_.malformed;
             lastError_ = p.error;
             return nullptr;
-        case LineKind::Fragment: break;
+        case LineKind::Fragment:
+            break;
     }
-    if (options_.gpsdTalkersOnly && !isGpsdAisTalker(p.fragment.talker)) {
-        ++stats_.otherNmea;
-        return nullptr;
+    if (options_.gpsdCompatible) {
+        if (!isGpsdAisTalker(p.fragment.talker)) {
+            ++stats_.otherNmea;
+            return nullptr;
+        }
+        const char c = p.fragment.channel;
+        if (!(c == '\0' || c == 'A' || c == 'B' || c == '1' || c == '2' || c == 'C')) {
+            ++stats_.malformed;
+            lastError_ = "invalid AIS channel";
+            return nullptr;
+        }
     }
     ++stats_.sentences;
     if (p.meta.time != kNoTime) lastTime_ = p.meta.time;
@@ -185,13 +203,16 @@ const AisMessage* AisDecoder::finish(const SentenceMeta& meta, char channel) {
         return nullptr;
     }
     if (message_.type == 24) {
+        // gpsd keeps one queue per radio channel; otherwise one queue serves all channels.
+        const bool channelB = channel == 'B' || channel == '2' || channel == 'C';
+        Type24Queue& q = type24_[options_.gpsdCompatible && channelB ? 1 : 0];
         if (message_.part == Type24Part::A) {
-            Type24Name& slot = type24_[type24Next_];
-            type24Next_ = (type24Next_ + 1) % kType24Slots;
+            Type24Name& slot = q.names[q.next];
+            q.next = (q.next + 1) % q.names.size();
             slot.mmsi = message_.mmsi;
             std::memcpy(slot.shipname, message_.shipname, sizeof slot.shipname);
         } else {
-            for (auto& slot : type24_) {
+            for (auto& slot : q.names) {
                 if (slot.mmsi == message_.mmsi && slot.mmsi != 0) {
                     std::memcpy(message_.shipname, slot.shipname, sizeof slot.shipname);
                     message_.part = Type24Part::Both;
@@ -211,6 +232,10 @@ void AisDecoder::dropGroup(PendingGroup& g) {
     g.active = false;
     stats_.fragmentsDropped += g.received;
     ++stats_.groupsIncomplete;
+}
+
+void AisDecoder::endOfInput() {
+    for (auto& g : groups_) dropGroup(g);
 }
 
 void AisDecoder::expireStale() {
@@ -237,11 +262,13 @@ std::string formatStats(const DecodeStats& s) {
         "type 24 A+B merged:    {}\n"
         "timestamp lines:       {}\n"
         "other NMEA skipped:    {}\n"
-        "blank/comment lines:   {}\n",
-        s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.badTagBlock,
-        s.emptyPayloads, s.badLength, s.unsupported, s.groupsIncomplete, s.groupsOutOfOrder,
-        s.groupsStale, s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea,
-        s.blankLines + s.comments);
+        "blank/comment lines:   {}\n"
+        "earlier fragments:     {} (lines of multi-part messages before their last)\n"
+        "lines accounted for:   {} of {}\n",
+        s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.badTagBlock, s.emptyPayloads,
+        s.badLength, s.unsupported, s.groupsIncomplete, s.groupsOutOfOrder, s.groupsStale,
+        s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea, s.blankLines + s.comments,
+        s.fragmentsBuffered, s.accountedLines(), s.lines);
     out += "messages by type:     ";
     bool any = false;
     for (std::size_t t = 0; t < s.byType.size(); ++t) {

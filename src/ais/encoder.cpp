@@ -82,17 +82,20 @@ unsigned utcSecond(time::UnixMillis t) {
 }  // namespace
 
 std::vector<std::string> encodeSentences(const BitWriter& bits, char channel, int sequenceId,
-                                         std::size_t maxPayloadChars, std::string_view talkerAndType) {
+                                         std::size_t maxPayloadChars,
+                                         std::string_view talkerAndType) {
     int fill = 0;
     const std::string payload = bits.armoured(&fill);
-    const std::size_t parts = std::max<std::size_t>(1, (payload.size() + maxPayloadChars - 1) / maxPayloadChars);
+    const std::size_t parts =
+        std::max<std::size_t>(1, (payload.size() + maxPayloadChars - 1) / maxPayloadChars);
     std::vector<std::string> out;
     out.reserve(parts);
     for (std::size_t i = 0; i < parts; ++i) {
-        const std::string_view chunk = std::string_view(payload).substr(i * maxPayloadChars, maxPayloadChars);
+        const std::string_view chunk =
+            std::string_view(payload).substr(i * maxPayloadChars, maxPayloadChars);
         const std::string seq = parts > 1 ? std::to_string(sequenceId % 10) : std::string{};
-        const std::string body = fmt::format("{},{},{},{},{},{},{}", talkerAndType, parts, i + 1, seq,
-                                             channel, chunk, i + 1 == parts ? fill : 0);
+        const std::string body = fmt::format("{},{},{},{},{},{},{}", talkerAndType, parts, i + 1,
+                                             seq, channel, chunk, i + 1 == parts ? fill : 0);
         out.push_back(fmt::format("!{}*{:02X}", body, nmeaChecksum(body)));
     }
     return out;
@@ -114,10 +117,10 @@ std::vector<std::string> encodePositionReport(const PositionFix& fix, bool class
         w.put(encodeCourse(fix.courseDeg), 12);
         w.put(encodeHeading(fix.headingDeg), 9);
         w.put(utcSecond(fix.time), 6);
-        w.put(0, 2);   // maneuver
-        w.put(0, 3);   // spare
+        w.put(0, 2);       // maneuver
+        w.put(0, 3);       // spare
         w.putBool(false);  // RAIM
-        w.put(0, 19);  // radio
+        w.put(0, 19);      // radio
     } else {
         w.put(18, 6);
         w.put(0, 2);
@@ -167,7 +170,8 @@ std::vector<std::string> encodeStaticData(const VesselStatic& v, char channel, i
         w.put(0, 5);
         w.put(24, 5);
         w.put(60, 6);
-        w.put(isKnown(v.draughtM) ? dim(static_cast<int>(std::lround(v.draughtM * 10.0F)), 8) : 0, 8);
+        w.put(isKnown(v.draughtM) ? dim(static_cast<int>(std::lround(v.draughtM * 10.0F)), 8) : 0,
+              8);
         w.putText(v.destination, 20);
         w.put(0, 1);  // DTE ready
         w.put(0, 1);

@@ -22,7 +22,7 @@ constexpr int kPollMs = 100;
 
 // Splits a byte stream into lines across reads.
 class LineSplitter {
-public:
+  public:
     template <typename F>
     void feed(std::string_view bytes, F&& onLine) {
         pending_.append(bytes);
@@ -38,7 +38,7 @@ public:
     }
     void clear() { pending_.clear(); }
 
-private:
+  private:
     std::string pending_;
 };
 
@@ -110,13 +110,19 @@ void AisFeed::handleLine(std::string_view line, time::UnixMillis fallbackTime) {
 // ---- Replay ----------------------------------------------------------------------------
 
 ReplayFeed::ReplayFeed(std::string path, TrackInbox& inbox, double speed)
-    : AisFeed("replay:" + path, inbox), path_(std::move(path)), speed_(std::clamp(speed, 1.0, 3600.0)) {
+    : AisFeed("replay:" + path, inbox),
+      path_(std::move(path)),
+      speed_(std::clamp(speed, 1.0, 3600.0)) {
     start();
 }
 
-ReplayFeed::~ReplayFeed() { stop(); }
+ReplayFeed::~ReplayFeed() {
+    stop();
+}
 
-void ReplayFeed::setSpeed(double speed) { speed_.store(std::clamp(speed, 1.0, 3600.0)); }
+void ReplayFeed::setSpeed(double speed) {
+    speed_.store(std::clamp(speed, 1.0, 3600.0));
+}
 
 void ReplayFeed::run(std::stop_token stop) {
     std::FILE* f = std::fopen(path_.c_str(), "rb");
@@ -136,7 +142,9 @@ void ReplayFeed::run(std::stop_token stop) {
     std::string_view line;
     while (!stop.stop_requested() && reader.next(line)) {
         const ParsedLine peek = parseLine(line);
-        const time::UnixMillis t = peek.meta.time;
+        time::UnixMillis t = peek.meta.time;
+        if (t == kNoTime && peek.meta.timeOfDayMs >= 0 && decoder_.lastTime() != kNoTime)
+            t = dateTimeOfDay(decoder_.lastTime(), peek.meta.timeOfDayMs);
         if (t != kNoTime) {
             if (anchorRecorded == kNoTime) {
                 anchorRecorded = t;
@@ -154,19 +162,32 @@ void ReplayFeed::run(std::stop_token stop) {
                 const auto now = Clock::now();
                 if (sp != anchorSpeed) {
                     // Re-anchor at the current replay position.
-                    const double elapsed = std::chrono::duration<double, std::milli>(now - anchorWall).count();
+                    const double elapsed =
+                        std::chrono::duration<double, std::milli>(now - anchorWall).count();
                     anchorRecorded += static_cast<time::UnixMillis>(elapsed * anchorSpeed);
                     anchorWall = now;
                     anchorSpeed = sp;
                 }
+                // A recording gap (or one wild timestamp, common in satellite AIS) longer
+                // than kMaxReplayGapMs is skipped rather than waited out.
+                const double replayNow =
+                    static_cast<double>(anchorRecorded) +
+                    std::chrono::duration<double, std::milli>(now - anchorWall).count() * sp;
+                if (static_cast<double>(t) - replayNow > static_cast<double>(kMaxReplayGapMs)) {
+                    anchorRecorded = t;
+                    anchorWall = now;
+                }
                 const double dueMs = static_cast<double>(t - anchorRecorded) / sp;
-                const auto due = anchorWall + std::chrono::microseconds(static_cast<std::int64_t>(dueMs * 1000));
+                const auto due =
+                    anchorWall + std::chrono::microseconds(static_cast<std::int64_t>(dueMs * 1000));
                 if (due <= now) break;
-                std::this_thread::sleep_for(std::min<Clock::duration>(due - now, std::chrono::milliseconds(kPollMs)));
+                std::this_thread::sleep_for(
+                    std::min<Clock::duration>(due - now, std::chrono::milliseconds(kPollMs)));
             }
-            replayTime_.store(t);
+            replayTime_.store(std::max(replayTime_.load(), t));
         }
-        const time::UnixMillis fallback = decoder_.lastTime() != kNoTime ? decoder_.lastTime() : nowMillis();
+        const time::UnixMillis fallback =
+            decoder_.lastTime() != kNoTime ? decoder_.lastTime() : nowMillis();
         handleLine(line, fallback);
     }
     if (reader.failed()) setError("read error on " + path_);
@@ -238,11 +259,15 @@ void UdpFeed::run(std::stop_token stop) {
 // ---- TCP -------------------------------------------------------------------------------
 
 TcpFeed::TcpFeed(std::string host, std::uint16_t port, TrackInbox& inbox)
-    : AisFeed("tcp://" + host + ":" + std::to_string(port), inbox), host_(std::move(host)), port_(port) {
+    : AisFeed("tcp://" + host + ":" + std::to_string(port), inbox),
+      host_(std::move(host)),
+      port_(port) {
     start();
 }
 
-TcpFeed::~TcpFeed() { stop(); }
+TcpFeed::~TcpFeed() {
+    stop();
+}
 
 void TcpFeed::run(std::stop_token stop) {
     int backoffMs = 500;
@@ -297,6 +322,31 @@ void TcpFeed::run(std::stop_token stop) {
         backoffMs = std::min(backoffMs * 2, 30000);
     }
     state_ = FeedState::Finished;
+}
+
+Status FeedSet::add(const std::string& source, double replaySpeed) {
+    auto feed = openFeed(source, inbox_, replaySpeed);
+    if (!feed) return makeError(feed.error());
+    feeds_.push_back(std::move(feed.value()));
+    return {};
+}
+
+std::size_t FeedSet::drainInto(TrackStore& store, std::chrono::steady_clock::time_point now) {
+    const std::size_t n = inbox_.drainInto(store);
+    // The rate is re-estimated every two seconds so the status bar does not flicker.
+    if (windowStart_ == std::chrono::steady_clock::time_point{}) windowStart_ = now;
+    windowCount_ += n;
+    const double span = std::chrono::duration<double>(now - windowStart_).count();
+    if (span >= 2.0) {
+        rate_ = static_cast<double>(windowCount_) / span;
+        windowStart_ = now;
+        windowCount_ = 0;
+    }
+    return n;
+}
+
+void FeedSet::stopAll() {
+    for (auto& f : feeds_) f->stop();
 }
 
 Result<std::unique_ptr<AisFeed>> openFeed(const std::string& source, TrackInbox& inbox,

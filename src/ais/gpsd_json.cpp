@@ -3,31 +3,71 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <charconv>
 #include <iterator>
 
 namespace seawatch::ais {
 namespace {
 
-constexpr std::array<const char*, 16> kNavStatus = {
-    "Under way using engine", "At anchor", "Not under command", "Restricted manoeuverability",
-    "Constrained by her draught", "Moored", "Aground", "Engaged in fishing",
-    "Under way sailing", "Reserved for HSC", "Reserved for WIG", "Reserved", "Reserved",
-    "Reserved", "Reserved", "Not defined"};
+constexpr std::array<const char*, 16> kNavStatus = {"Under way using engine",
+                                                    "At anchor",
+                                                    "Not under command",
+                                                    "Restricted manoeuverability",
+                                                    "Constrained by her draught",
+                                                    "Moored",
+                                                    "Aground",
+                                                    "Engaged in fishing",
+                                                    "Under way sailing",
+                                                    "Reserved for HSC",
+                                                    "Reserved for WIG",
+                                                    "Reserved",
+                                                    "Reserved",
+                                                    "Reserved",
+                                                    "Reserved",
+                                                    "Not defined"};
 
-constexpr std::array<const char*, 9> kEpfd = {
-    "Undefined", "GPS", "GLONASS", "Combined GPS/GLONASS", "Loran-C", "Chayka",
-    "Integrated navigation system", "Surveyed", "Galileo"};
+constexpr std::array<const char*, 9> kEpfd = {"Undefined",
+                                              "GPS",
+                                              "GLONASS",
+                                              "Combined GPS/GLONASS",
+                                              "Loran-C",
+                                              "Chayka",
+                                              "Integrated navigation system",
+                                              "Surveyed",
+                                              "Galileo"};
 
-constexpr std::array<const char*, 32> kAidType = {
-    "Unspecified", "Reference point", "RACON", "Fixed offshore structure",
-    "Spare, Reserved for future use.", "Light, without sectors", "Light, with sectors",
-    "Leading Light Front", "Leading Light Rear", "Beacon, Cardinal N", "Beacon, Cardinal E",
-    "Beacon, Cardinal S", "Beacon, Cardinal W", "Beacon, Port hand", "Beacon, Starboard hand",
-    "Beacon, Preferred Channel port hand", "Beacon, Preferred Channel starboard hand",
-    "Beacon, Isolated danger", "Beacon, Safe water", "Beacon, Special mark", "Cardinal Mark N",
-    "Cardinal Mark E", "Cardinal Mark S", "Cardinal Mark W", "Port hand Mark",
-    "Starboard hand Mark", "Preferred Channel Port hand", "Preferred Channel Starboard hand",
-    "Isolated danger", "Safe Water", "Special Mark", "Light Vessel / LANBY / Rigs"};
+constexpr std::array<const char*, 32> kAidType = {"Unspecified",
+                                                  "Reference point",
+                                                  "RACON",
+                                                  "Fixed offshore structure",
+                                                  "Spare, Reserved for future use.",
+                                                  "Light, without sectors",
+                                                  "Light, with sectors",
+                                                  "Leading Light Front",
+                                                  "Leading Light Rear",
+                                                  "Beacon, Cardinal N",
+                                                  "Beacon, Cardinal E",
+                                                  "Beacon, Cardinal S",
+                                                  "Beacon, Cardinal W",
+                                                  "Beacon, Port hand",
+                                                  "Beacon, Starboard hand",
+                                                  "Beacon, Preferred Channel port hand",
+                                                  "Beacon, Preferred Channel starboard hand",
+                                                  "Beacon, Isolated danger",
+                                                  "Beacon, Safe water",
+                                                  "Beacon, Special mark",
+                                                  "Cardinal Mark N",
+                                                  "Cardinal Mark E",
+                                                  "Cardinal Mark S",
+                                                  "Cardinal Mark W",
+                                                  "Port hand Mark",
+                                                  "Starboard hand Mark",
+                                                  "Preferred Channel Port hand",
+                                                  "Preferred Channel Starboard hand",
+                                                  "Isolated danger",
+                                                  "Safe Water",
+                                                  "Special Mark",
+                                                  "Light Vessel / LANBY / Rigs"};
 
 // Ship type legends for the hazard-category decades (20, 40, 60, 70, 80, 90).
 const char* decadeText(unsigned t, const char* prefixAll, const char* const* cats,
@@ -53,24 +93,78 @@ void appendEscaped(std::string& out, std::string_view s) {
     }
 }
 
-const char* boolText(bool b) { return b ? "true" : "false"; }
+const char* boolText(bool b) {
+    return b ? "true" : "false";
+}
+
+// A tiny JSON appender: integers with to_chars and the fixed-point AIS scalings with integer
+// arithmetic, which prints exactly what printf("%.1f") / ("%.6f") prints for these values
+// and is several times faster than general float formatting.
+class Json {
+  public:
+    explicit Json(std::string& out) : out_(out) {}
+    Json& raw(std::string_view s) {
+        out_.append(s);
+        return *this;
+    }
+    Json& key(std::string_view k) {
+        out_ += ",\"";
+        out_.append(k);
+        out_ += "\":";
+        return *this;
+    }
+    Json& u(std::uint64_t v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+        return *this;
+    }
+    Json& u(std::string_view k, std::uint64_t v) { return key(k).u(v); }
+    Json& b(std::string_view k, bool v) { return key(k).raw(boolText(v)); }
+    Json& str(std::string_view k, std::string_view v) {
+        key(k);
+        out_ += '"';
+        appendEscaped(out_, v);
+        out_ += '"';
+        return *this;
+    }
+    // Tenths as "%.1f": 123 -> "12.3".
+    Json& tenths(std::string_view k, std::uint32_t v) {
+        key(k).u(v / 10);
+        out_ += '.';
+        out_ += static_cast<char>('0' + v % 10);
+        return *this;
+    }
+    // 1/10000 minute as "%.6f" degrees. raw/600000 = (5*raw/3) millionths, whose fraction is
+    // 0, 1/3 or 2/3, never a rounding tie, so integer rounding matches printf exactly.
+    Json& deg6(std::string_view k, std::int32_t raw) {
+        key(k);
+        std::int64_t a = raw;
+        if (a < 0) {
+            out_ += '-';
+            a = -a;
+        }
+        const std::int64_t micro = (5 * a + 1) / 3;
+        u(static_cast<std::uint64_t>(micro / 1000000));
+        char frac[7];
+        std::int64_t f = micro % 1000000;
+        for (int i = 5; i >= 0; --i, f /= 10) frac[i] = static_cast<char>('0' + f % 10);
+        out_ += '.';
+        out_.append(frac, 6);
+        return *this;
+    }
+    std::string& out() { return out_; }
+
+  private:
+    std::string& out_;
+};
 
 template <typename... Args>
 void put(std::string& out, fmt::format_string<Args...> f, Args&&... args) {
-    char buf[512];
+    char buf[128];
     const auto r = fmt::format_to_n(buf, sizeof buf, f, std::forward<Args>(args)...);
     out.append(buf, r.size <= sizeof buf ? r.size : sizeof buf);
 }
-
-void putText(std::string& out, std::string_view key, const char* value) {
-    out += ",\"";
-    out += key;
-    out += "\":\"";
-    appendEscaped(out, value);
-    out += '"';
-}
-
-double latlon(std::int32_t v) { return v / 600000.0; }
 
 // Rate of turn as gpsd prints it: the legend strings, or the squared value (sign lost, as
 // in gpsd 3.22).
@@ -81,179 +175,188 @@ void putTurn(std::string& out, std::int32_t turn) {
         out += "\"fastleft\"";
     } else if (turn == 127) {
         out += "\"fastright\"";
+    } else if (turn == 0) {
+        out += '0';
     } else {
         const double r = turn / 4.733;
         put(out, "{:.0f}", r * r);
     }
 }
 
-void putClassA(const AisMessage& m, std::string& out) {
-    put(out, ",\"status\":{},\"status_text\":\"{}\",\"turn\":", m.status, navStatusText(m.status));
-    putTurn(out, m.turn);
-    out += ",\"speed\":";
+void putClassA(const AisMessage& m, Json& j) {
+    j.u("status", m.status).str("status_text", navStatusText(m.status)).key("turn");
+    putTurn(j.out(), m.turn);
     if (m.speed == 1023) {
-        out += "\"nan\"";
+        j.key("speed").raw("\"nan\"");
     } else if (m.speed == 1022) {
-        out += "\"fast\"";
+        j.key("speed").raw("\"fast\"");
     } else {
-        put(out, "{:.1f}", m.speed / 10.0);
+        j.tenths("speed", m.speed);
     }
-    put(out,
-        ",\"accuracy\":{},\"lon\":{:.6f},\"lat\":{:.6f},\"course\":{:.1f},\"heading\":{},"
-        "\"second\":{},\"maneuver\":{},\"raim\":{},\"radio\":{}}}",
-        boolText(m.accuracy), latlon(m.lon), latlon(m.lat), m.course / 10.0, m.heading, m.second,
-        m.maneuver, boolText(m.raim), m.radio);
+    j.b("accuracy", m.accuracy).deg6("lon", m.lon).deg6("lat", m.lat).tenths("course", m.course);
+    j.u("heading", m.heading).u("second", m.second).u("maneuver", m.maneuver).b("raim", m.raim);
+    j.u("radio", m.radio).raw("}");
 }
 
-void putBaseStation(const AisMessage& m, std::string& out) {
-    put(out,
-        ",\"timestamp\":\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z\",\"accuracy\":{},\"lon\":{:.6f},"
-        "\"lat\":{:.6f},\"epfd\":{},\"epfd_text\":\"{}\",\"raim\":{},\"radio\":{}}}",
-        m.year, m.month, m.day, m.hour, m.minute, m.second, boolText(m.accuracy), latlon(m.lon),
-        latlon(m.lat), m.epfd, epfdText(m.epfd), boolText(m.raim), m.radio);
+void putBaseStation(const AisMessage& m, Json& j) {
+    put(j.out(), ",\"timestamp\":\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z\"", m.year, m.month, m.day,
+        m.hour, m.minute, m.second);
+    j.b("accuracy", m.accuracy).deg6("lon", m.lon).deg6("lat", m.lat).u("epfd", m.epfd);
+    j.str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("radio", m.radio).raw("}");
 }
 
-void putDimensions(const AisMessage& m, std::string& out) {
-    put(out, ",\"to_bow\":{},\"to_stern\":{},\"to_port\":{},\"to_starboard\":{}", m.toBow,
-        m.toStern, m.toPort, m.toStarboard);
+void putDimensions(const AisMessage& m, Json& j) {
+    j.u("to_bow", m.toBow)
+        .u("to_stern", m.toStern)
+        .u("to_port", m.toPort)
+        .u("to_starboard", m.toStarboard);
 }
 
-void putStaticVoyage(const AisMessage& m, std::string& out) {
-    put(out, ",\"imo\":{},\"ais_version\":{}", m.imo, m.aisVersion);
-    putText(out, "callsign", m.callsign);
-    putText(out, "shipname", m.shipname);
-    put(out, ",\"shiptype\":{},\"shiptype_text\":\"{}\"", m.shiptype, shipTypeText(m.shiptype));
-    putDimensions(m, out);
-    put(out, ",\"epfd\":{},\"epfd_text\":\"{}\",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\",\"draught\":{:.1f}",
-        m.epfd, epfdText(m.epfd), m.etaMonth, m.etaDay, m.etaHour, m.etaMinute, m.draught / 10.0);
-    putText(out, "destination", m.destination);
-    put(out, ",\"dte\":{}}}", m.dte);
+void putStaticVoyage(const AisMessage& m, Json& j) {
+    j.u("imo", m.imo).u("ais_version", m.aisVersion).str("callsign", m.callsign);
+    j.str("shipname", m.shipname)
+        .u("shiptype", m.shiptype)
+        .str("shiptype_text", shipTypeText(m.shiptype));
+    putDimensions(m, j);
+    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd));
+    put(j.out(), ",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", m.etaMonth, m.etaDay, m.etaHour,
+        m.etaMinute);
+    j.tenths("draught", m.draught).str("destination", m.destination).u("dte", m.dte).raw("}");
 }
 
 // Type 9 altitude and speed: numbers, or gpsd's legends for "not available" and "high".
-void putSar(const AisMessage& m, std::string& out) {
-    out += ",\"alt\":";
+void putSar(const AisMessage& m, Json& j) {
     if (m.altitude == 4095) {
-        out += "\"nan\"";
-    } else if (m.altitude == 4094) {
-        out += "4094";
+        j.key("alt").raw("\"nan\"");
     } else {
-        put(out, "{}", m.altitude);
+        j.u("alt", m.altitude);
     }
-    out += ",\"speed\":";
     if (m.speed == 1023) {
-        out += "\"nan\"";
+        j.key("speed").raw("\"nan\"");
     } else if (m.speed == 1022) {
-        out += "\"fast\"";
+        j.key("speed").raw("\"fast\"");
     } else {
-        put(out, "{}", m.speed);
+        j.u("speed", m.speed);
     }
-    put(out,
-        ",\"accuracy\":{},\"lon\":{:.6f},\"lat\":{:.6f},\"course\":{:.1f},\"second\":{},"
-        "\"regional\":{},\"dte\":{},\"raim\":{},\"radio\":{}}}",
-        boolText(m.accuracy), latlon(m.lon), latlon(m.lat), m.course / 10.0, m.second, m.regional,
-        m.dte, boolText(m.raim), m.radio);
+    j.b("accuracy", m.accuracy).deg6("lon", m.lon).deg6("lat", m.lat).tenths("course", m.course);
+    j.u("second", m.second).u("regional", m.regional).u("dte", m.dte).b("raim", m.raim);
+    j.u("radio", m.radio).raw("}");
 }
 
-void putClassBHead(const AisMessage& m, std::string& out) {
-    put(out,
-        ",\"reserved\":{},\"speed\":{:.1f},\"accuracy\":{},\"lon\":{:.6f},\"lat\":{:.6f},"
-        "\"course\":{:.1f},\"heading\":{},\"second\":{},\"regional\":{}",
-        m.reserved, m.speed / 10.0, boolText(m.accuracy), latlon(m.lon), latlon(m.lat),
-        m.course / 10.0, m.heading, m.second, m.regional);
+void putClassBHead(const AisMessage& m, Json& j) {
+    j.u("reserved", m.reserved).tenths("speed", m.speed).b("accuracy", m.accuracy);
+    j.deg6("lon", m.lon).deg6("lat", m.lat).tenths("course", m.course).u("heading", m.heading);
+    j.u("second", m.second).u("regional", m.regional);
 }
 
-void putClassB(const AisMessage& m, std::string& out) {
-    putClassBHead(m, out);
-    put(out,
-        ",\"cs\":{},\"display\":{},\"dsc\":{},\"band\":{},\"msg22\":{},\"raim\":{},\"radio\":{}}}",
-        boolText(m.cs), boolText(m.display), boolText(m.dsc), boolText(m.band),
-        boolText(m.msg22), boolText(m.raim), m.radio);
+void putClassB(const AisMessage& m, Json& j) {
+    putClassBHead(m, j);
+    j.b("cs", m.cs).b("display", m.display).b("dsc", m.dsc).b("band", m.band).b("msg22", m.msg22);
+    j.b("raim", m.raim).u("radio", m.radio).raw("}");
 }
 
-void putClassBExtended(const AisMessage& m, std::string& out) {
-    putClassBHead(m, out);
-    putText(out, "shipname", m.shipname);
-    put(out, ",\"shiptype\":{},\"shiptype_text\":\"{}\"", m.shiptype, shipTypeText(m.shiptype));
-    putDimensions(m, out);
-    put(out, ",\"epfd\":{},\"epfd_text\":\"{}\",\"raim\":{},\"dte\":{},\"assigned\":{}}}", m.epfd,
-        epfdText(m.epfd), boolText(m.raim), m.dte, boolText(m.assigned));
+void putClassBExtended(const AisMessage& m, Json& j) {
+    putClassBHead(m, j);
+    j.str("shipname", m.shipname)
+        .u("shiptype", m.shiptype)
+        .str("shiptype_text", shipTypeText(m.shiptype));
+    putDimensions(m, j);
+    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("dte", m.dte);
+    j.b("assigned", m.assigned).raw("}");
 }
 
-void putAidToNavigation(const AisMessage& m, std::string& out) {
-    put(out, ",\"aid_type\":{},\"aid_type_text\":\"{}\"", m.aidType, aidTypeText(m.aidType));
-    putText(out, "name", m.name);
-    put(out, ",\"lon\":{:.6f},\"lat\":{:.6f},\"accuracy\":{}", latlon(m.lon), latlon(m.lat),
-        boolText(m.accuracy));
-    putDimensions(m, out);
-    put(out,
-        ",\"epfd\":{},\"epfd_text\":\"{}\",\"second\":{},\"regional\":{},\"off_position\":{},"
-        "\"raim\":{},\"virtual_aid\":{}}}",
-        m.epfd, epfdText(m.epfd), m.second, m.regional, boolText(m.offPosition), boolText(m.raim),
-        boolText(m.virtualAid));
+void putAidToNavigation(const AisMessage& m, Json& j) {
+    j.u("aid_type", m.aidType).str("aid_type_text", aidTypeText(m.aidType)).str("name", m.name);
+    j.deg6("lon", m.lon).deg6("lat", m.lat).b("accuracy", m.accuracy);
+    putDimensions(m, j);
+    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd)).u("second", m.second);
+    j.u("regional", m.regional).b("off_position", m.offPosition).b("raim", m.raim);
+    j.b("virtual_aid", m.virtualAid).raw("}");
 }
 
-void putStaticB(const AisMessage& m, std::string& out) {
-    if (m.part != Type24Part::B) putText(out, "shipname", m.shipname);
+void putStaticB(const AisMessage& m, Json& j) {
+    // An unmerged part says which it is (gpsd prints these only with --split24).
+    if (m.part == Type24Part::A) j.str("part", "A");
+    if (m.part == Type24Part::B) j.str("part", "B");
+    if (m.part != Type24Part::B) j.str("shipname", m.shipname);
     if (m.part != Type24Part::A) {
-        put(out, ",\"shiptype\":{},\"shiptype_text\":\"{}\"", m.shiptype, shipTypeText(m.shiptype));
-        putText(out, "vendorid", m.vendorid);
-        put(out, ",\"model\":{},\"serial\":{}", m.model, m.serial);
-        putText(out, "callsign", m.callsign);
+        j.u("shiptype", m.shiptype).str("shiptype_text", shipTypeText(m.shiptype));
+        j.str("vendorid", m.vendorid)
+            .u("model", m.model)
+            .u("serial", m.serial)
+            .str("callsign", m.callsign);
         if (isAuxiliaryMmsi(m.mmsi)) {
-            put(out, ",\"mothership_mmsi\":{}", m.mothershipMmsi);
+            j.u("mothership_mmsi", m.mothershipMmsi);
         } else {
-            putDimensions(m, out);
+            putDimensions(m, j);
         }
     }
-    out += '}';
+    j.raw("}");
 }
 
-void putLongRange(const AisMessage& m, std::string& out) {
-    // gpsd 3.22 writes the status legend (not the number) under "status" here.
-    put(out,
-        ",\"status\":\"{}\",\"accuracy\":{},\"lon\":{:.1f},\"lat\":{:.1f},\"speed\":{},"
-        "\"course\":{},\"raim\":{},\"gnss\":{}}}",
-        navStatusText(m.status), boolText(m.accuracy), m.lon / 600.0, m.lat / 600.0, m.speed,
-        m.course, boolText(m.raim), boolText(m.gnss));
+void putLongRange(const AisMessage& m, Json& j) {
+    // gpsd 3.22 writes the status legend (not the number) under "status" here; positions are
+    // 1/10 minute, printed with printf rounding (ties exist, so this one uses fmt).
+    j.str("status", navStatusText(m.status)).b("accuracy", m.accuracy);
+    put(j.out(), ",\"lon\":{:.1f},\"lat\":{:.1f}", m.lon / 600.0, m.lat / 600.0);
+    j.u("speed", m.speed).u("course", m.course).b("raim", m.raim).b("gnss", m.gnss).raw("}");
 }
 
 }  // namespace
 
-const char* navStatusText(unsigned status) { return status < 16 ? kNavStatus[status] : "Reserved"; }
+const char* navStatusText(unsigned status) {
+    return status < 16 ? kNavStatus[status] : "Reserved";
+}
 
-const char* epfdText(unsigned epfd) { return epfd < kEpfd.size() ? kEpfd[epfd] : "INVALID EPFD"; }
+const char* epfdText(unsigned epfd) {
+    return epfd < kEpfd.size() ? kEpfd[epfd] : "INVALID EPFD";
+}
 
 const char* aidTypeText(unsigned aidType) {
     return aidType < kAidType.size() ? kAidType[aidType] : "INVALID";
 }
 
 const char* shipTypeText(unsigned t) {
-    static const char* const wig[] = {
-        "Wing in ground (WIG) - Hazardous category A", "Wing in ground (WIG) - Hazardous category B",
-        "Wing in ground (WIG) - Hazardous category C", "Wing in ground (WIG) - Hazardous category D"};
-    static const char* const hsc[] = {
-        "High speed craft (HSC) - Hazardous category A", "High speed craft (HSC) - Hazardous category B",
-        "High speed craft (HSC) - Hazardous category C", "High speed craft (HSC) - Hazardous category D"};
+    static const char* const wig[] = {"Wing in ground (WIG) - Hazardous category A",
+                                      "Wing in ground (WIG) - Hazardous category B",
+                                      "Wing in ground (WIG) - Hazardous category C",
+                                      "Wing in ground (WIG) - Hazardous category D"};
+    static const char* const hsc[] = {"High speed craft (HSC) - Hazardous category A",
+                                      "High speed craft (HSC) - Hazardous category B",
+                                      "High speed craft (HSC) - Hazardous category C",
+                                      "High speed craft (HSC) - Hazardous category D"};
     static const char* const passenger[] = {
         "Passenger - Hazardous category A", "Passenger - Hazardous category B",
         "Passenger - Hazardous category C", "Passenger - Hazardous category D"};
-    static const char* const cargo[] = {"Cargo - Hazardous category A", "Cargo - Hazardous category B",
-                                        "Cargo - Hazardous category C", "Cargo - Hazardous category D"};
+    static const char* const cargo[] = {
+        "Cargo - Hazardous category A", "Cargo - Hazardous category B",
+        "Cargo - Hazardous category C", "Cargo - Hazardous category D"};
     static const char* const tanker[] = {
         "Tanker - Hazardous category A", "Tanker - Hazardous category B",
         "Tanker - Hazardous category C", "Tanker - Hazardous category D"};
     static const char* const other[] = {
         "Other Type - Hazardous category A", "Other Type - Hazardous category B",
         "Other Type - Hazardous category C", "Other Type - Hazardous category D"};
-    static const char* const thirties[] = {
-        "Fishing", "Towing", "Towing: length exceeds 200m or breadth exceeds 25m",
-        "Dredging or underwater ops", "Diving ops", "Military ops", "Sailing", "Pleasure Craft",
-        "Reserved", "Reserved"};
-    static const char* const fifties[] = {
-        "Pilot Vessel", "Search and Rescue vessel", "Tug", "Port Tender",
-        "Anti-pollution equipment", "Law Enforcement", "Spare - Local Vessel",
-        "Spare - Local Vessel", "Medical Transport", "Ship according to RR Resolution No. 18"};
+    static const char* const thirties[] = {"Fishing",
+                                           "Towing",
+                                           "Towing: length exceeds 200m or breadth exceeds 25m",
+                                           "Dredging or underwater ops",
+                                           "Diving ops",
+                                           "Military ops",
+                                           "Sailing",
+                                           "Pleasure Craft",
+                                           "Reserved",
+                                           "Reserved"};
+    static const char* const fifties[] = {"Pilot Vessel",
+                                          "Search and Rescue vessel",
+                                          "Tug",
+                                          "Port Tender",
+                                          "Anti-pollution equipment",
+                                          "Law Enforcement",
+                                          "Spare - Local Vessel",
+                                          "Spare - Local Vessel",
+                                          "Medical Transport",
+                                          "Ship according to RR Resolution No. 18"};
     if (t == 0) return "Not available";
     if (t < 20) return "Reserved for future use";
     if (t < 30)
@@ -267,10 +370,11 @@ const char* shipTypeText(unsigned t) {
     if (t < 60) return fifties[t - 50];
     if (t < 70)
         return decadeText(t, "Passenger - all ships of this type", passenger,
-                          "Passenger - Reserved for future use", "Passenger - No additional information");
+                          "Passenger - Reserved for future use",
+                          "Passenger - No additional information");
     if (t < 80)
-        return decadeText(t, "Cargo - all ships of this type", cargo, "Cargo - Reserved for future use",
-                          "Cargo - No additional information");
+        return decadeText(t, "Cargo - all ships of this type", cargo,
+                          "Cargo - Reserved for future use", "Cargo - No additional information");
     if (t < 90)
         return decadeText(t, "Tanker - all ships of this type", tanker,
                           "Tanker - Reserved for future use", "Tanker - No additional information");
@@ -284,18 +388,42 @@ const char* shipTypeText(unsigned t) {
 void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& out) {
     out += "{\"class\":\"AIS\",\"device\":\"";
     appendEscaped(out, device);
-    put(out, "\",\"type\":{},\"repeat\":{},\"mmsi\":{},\"scaled\":true", m.type, m.repeat, m.mmsi);
+    Json j(out);
+    j.raw("\"").u("type", m.type).u("repeat", m.repeat).u("mmsi", m.mmsi).raw(",\"scaled\":true");
     switch (m.type) {
-        case 1: case 2: case 3: putClassA(m, out); break;
-        case 4: case 11: putBaseStation(m, out); break;
-        case 5: putStaticVoyage(m, out); break;
-        case 9: putSar(m, out); break;
-        case 18: putClassB(m, out); break;
-        case 19: putClassBExtended(m, out); break;
-        case 21: putAidToNavigation(m, out); break;
-        case 24: putStaticB(m, out); break;
-        case 27: putLongRange(m, out); break;
-        default: out += '}'; break;
+        case 1:
+        case 2:
+        case 3:
+            putClassA(m, j);
+            break;
+        case 4:
+        case 11:
+            putBaseStation(m, j);
+            break;
+        case 5:
+            putStaticVoyage(m, j);
+            break;
+        case 9:
+            putSar(m, j);
+            break;
+        case 18:
+            putClassB(m, j);
+            break;
+        case 19:
+            putClassBExtended(m, j);
+            break;
+        case 21:
+            putAidToNavigation(m, j);
+            break;
+        case 24:
+            putStaticB(m, j);
+            break;
+        case 27:
+            putLongRange(m, j);
+            break;
+        default:
+            out += '}';
+            break;
     }
     out += '\n';
 }

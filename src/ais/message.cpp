@@ -1,6 +1,7 @@
 #include "seawatch/ais/message.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace seawatch::ais {
@@ -10,9 +11,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Length rules follow gpsd so both accept and reject the same messages: most types must
 // reach their nominal length (longer is tolerated), some have a legal range.
-bool atLeast(std::size_t bits, std::size_t nominal) { return bits >= nominal; }
-bool within(std::size_t bits, std::size_t lo, std::size_t hi) { return bits >= lo && bits <= hi; }
-static_assert(sizeof(std::size_t) >= 4);
+bool atLeast(std::size_t bits, std::size_t nominal) {
+    return bits >= nominal;
+}
+bool within(std::size_t bits, std::size_t lo, std::size_t hi) {
+    return bits >= lo && bits <= hi;
+}
 
 void decodeClassAPosition(const BitBuffer& b, AisMessage& m) {
     m.status = b.u(38, 4);
@@ -120,7 +124,7 @@ void decodeClassBExtended(const BitBuffer& b, AisMessage& m) {
 
 void decodeAidToNavigation(const BitBuffer& b, AisMessage& m) {
     m.aidType = b.u(38, 5);
-    b.text(43, 20, m.name);
+    b.text(43, 20, m.name, false);
     m.accuracy = b.b(163);
     m.lon = b.s(164, 28);
     m.lat = b.s(192, 27);
@@ -135,13 +139,15 @@ void decodeAidToNavigation(const BitBuffer& b, AisMessage& m) {
     m.raim = b.b(268);
     m.virtualAid = b.b(269);
     m.assigned = b.b(270);
-    // The name extension only counts when the main name is full (gpsd's rule).
-    std::size_t len = 0;
-    while (m.name[len] != '\0') ++len;
+    // The name extension only counts when the main name is 20 characters before trimming
+    // (gpsd's rule); the whole name is trimmed afterwards.
+    std::size_t len = std::strlen(m.name);
     if (len == 20 && b.size() > 272) {
         const std::size_t extraChars = (b.size() - 272) / 6;
-        b.text(272, extraChars > 14 ? 14 : extraChars, m.name + 20);
+        b.text(272, extraChars > 14 ? 14 : extraChars, m.name + 20, false);
+        len = std::strlen(m.name);
     }
+    while (len > 0 && (m.name[len - 1] == ' ' || m.name[len - 1] == '@')) m.name[--len] = '\0';
 }
 
 PayloadResult decodeStaticB(const BitBuffer& b, AisMessage& m) {
@@ -186,9 +192,21 @@ void decodeLongRange(const BitBuffer& b, AisMessage& m) {
 
 bool isSupportedType(unsigned type) {
     switch (type) {
-        case 1: case 2: case 3: case 4: case 5: case 9: case 11: case 18: case 19: case 21:
-        case 24: case 27: return true;
-        default: return false;
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+        case 5:
+        case 9:
+        case 11:
+        case 18:
+        case 19:
+        case 21:
+        case 24:
+        case 27:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -197,15 +215,19 @@ PayloadResult decodePayload(const BitBuffer& b, AisMessage& m) {
     m.bitLength = static_cast<std::uint32_t>(n);
     if (n < 6) return PayloadResult::Empty;
     m.type = static_cast<std::uint8_t>(b.u(0, 6));
-    if (n < 38) return isSupportedType(m.type) ? PayloadResult::BadLength : PayloadResult::Unsupported;
+    if (n < 38)
+        return isSupportedType(m.type) ? PayloadResult::BadLength : PayloadResult::Unsupported;
     m.repeat = static_cast<std::uint8_t>(b.u(6, 2));
     m.mmsi = b.u(8, 30);
     switch (m.type) {
-        case 1: case 2: case 3:
+        case 1:
+        case 2:
+        case 3:
             if (!atLeast(n, 168)) return PayloadResult::BadLength;
             decodeClassAPosition(b, m);
             return PayloadResult::Ok;
-        case 4: case 11:
+        case 4:
+        case 11:
             if (!atLeast(n, 168)) return PayloadResult::BadLength;
             decodeBaseStation(b, m);
             return PayloadResult::Ok;
@@ -244,9 +266,19 @@ PayloadResult decodePayload(const BitBuffer& b, AisMessage& m) {
 
 bool hasPosition(const AisMessage& m) {
     switch (m.type) {
-        case 1: case 2: case 3: case 4: case 9: case 11: case 18: case 19: case 21: case 27:
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+        case 9:
+        case 11:
+        case 18:
+        case 19:
+        case 21:
+        case 27:
             return !std::isnan(latitudeDeg(m)) && !std::isnan(longitudeDeg(m));
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -271,7 +303,11 @@ std::optional<PositionFix> toPositionFix(const AisMessage& m, time::UnixMillis r
     f.lon = longitudeDeg(m);
     f.messageType = m.type;
     switch (m.type) {
-        case 1: case 2: case 3: case 18: case 19:
+        case 1:
+        case 2:
+        case 3:
+        case 18:
+        case 19:
             if (m.speed < kSpeedNotAvailable) f.speedKn = static_cast<float>(m.speed) / 10.0F;
             if (m.course < kCourseNotAvailable) f.courseDeg = static_cast<float>(m.course) / 10.0F;
             if (m.heading < 360) f.headingDeg = static_cast<float>(m.heading);
@@ -284,7 +320,8 @@ std::optional<PositionFix> toPositionFix(const AisMessage& m, time::UnixMillis r
             if (m.speed < 63) f.speedKn = static_cast<float>(m.speed);
             if (m.course < 511 && m.course < 360) f.courseDeg = static_cast<float>(m.course);
             break;
-        default: break;
+        default:
+            break;
     }
     if (m.type <= 3) {
         f.navStatus = static_cast<std::uint8_t>(m.status);

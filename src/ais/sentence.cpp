@@ -1,6 +1,7 @@
 #include "seawatch/ais/sentence.hpp"
 
 #include <array>
+#include <cstring>
 
 namespace seawatch::ais {
 namespace {
@@ -12,7 +13,9 @@ int hexDigit(char c) {
     return -1;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Reads "*hh" at `star`; -1 when absent or not hex.
 int readChecksum(std::string_view s, std::size_t star) {
@@ -83,7 +86,9 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
                 if (parseUnsigned(value, v)) meta.time = unixTimeToMillis(v);
                 break;
             }
-            case 's': meta.source = value; break;
+            case 's':
+                meta.source = value;
+                break;
             case 'g': {
                 // n-m-id
                 const std::size_t d1 = value.find('-');
@@ -98,7 +103,8 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
 }
@@ -133,7 +139,8 @@ bool parsePghp(std::string_view body, SentenceMeta& meta) {
     std::size_t pos = 5;  // just after "PGHP,"
     while (field < v.size()) {
         const std::size_t comma = body.find(',', pos);
-        const std::string_view f = body.substr(pos, comma == std::string_view::npos ? body.npos : comma - pos);
+        const std::string_view f =
+            body.substr(pos, comma == std::string_view::npos ? body.npos : comma - pos);
         if (!parseUnsigned(f, v[field])) return false;
         ++field;
         if (comma == std::string_view::npos) break;
@@ -163,9 +170,30 @@ ParsedLine malformed(ParsedLine& p, std::string_view why) {
 
 }  // namespace
 
+time::UnixMillis dateTimeOfDay(time::UnixMillis recent, std::int32_t timeOfDayMs) {
+    constexpr time::UnixMillis kDay = time::kMillisPerDay;
+    const time::UnixMillis midnight = recent - ((recent % kDay) + kDay) % kDay;
+    time::UnixMillis t = midnight + timeOfDayMs;
+    if (t < recent - kDay / 2) t += kDay;
+    if (t > recent + kDay / 2) t -= kDay;
+    return t;
+}
+
 std::uint8_t nmeaChecksum(std::string_view body) {
-    std::uint8_t sum = 0;
-    for (char c : body) sum ^= static_cast<std::uint8_t>(c);
+    // XOR eight bytes at a time, then fold the word down to one byte.
+    std::uint64_t acc = 0;
+    const char* p = body.data();
+    std::size_t n = body.size();
+    for (; n >= 8; n -= 8, p += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        acc ^= w;
+    }
+    acc ^= acc >> 32;
+    acc ^= acc >> 16;
+    acc ^= acc >> 8;
+    auto sum = static_cast<std::uint8_t>(acc);
+    for (; n > 0; --n, ++p) sum ^= static_cast<std::uint8_t>(*p);
     return sum;
 }
 
@@ -182,6 +210,18 @@ ParsedLine parseLine(std::string_view line) {
     if (line.front() == '#') {
         p.kind = LineKind::Comment;
         return p;
+    }
+    if (line.front() != '\\' && line.front() != '!' && line.front() != '$') {
+        // Loggers often prefix a receive time or a station name; gpsd skips such text too.
+        const std::size_t start = line.find_first_of("\\!$");
+        if (start == std::string_view::npos) return malformed(p, "not an NMEA sentence");
+        std::string_view prefix = line.substr(0, start);
+        while (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t' ||
+                                   prefix.back() == ',' || prefix.back() == ';'))
+            prefix.remove_suffix(1);
+        std::int64_t v = 0;
+        if (prefix.size() >= 9 && parseUnsigned(prefix, v)) p.meta.time = unixTimeToMillis(v);
+        line.remove_prefix(start);
     }
     if (line.front() == '\\') {
         const std::size_t end = line.find('\\', 1);
@@ -222,12 +262,12 @@ ParsedLine parseLine(std::string_view line) {
     std::array<std::string_view, 6> fields;
     std::size_t n = 0;
     std::size_t pos = 6;
-    while (true) {
-        const std::size_t comma = body.find(',', pos);
+    // One pass over short fields: cheaper than a memchr call per field.
+    for (std::size_t i = pos; i <= body.size(); ++i) {
+        if (i < body.size() && body[i] != ',') continue;
         if (n == fields.size()) return malformed(p, "too many fields");
-        fields[n++] = body.substr(pos, comma == std::string_view::npos ? body.npos : comma - pos);
-        if (comma == std::string_view::npos) break;
-        pos = comma + 1;
+        fields[n++] = body.substr(pos, i - pos);
+        pos = i + 1;
     }
     if (n != fields.size()) return malformed(p, "wrong number of fields");
     if (fields[0].size() != 1 || fields[1].size() != 1 || !isDigit(fields[0][0]) ||
@@ -235,17 +275,22 @@ ParsedLine parseLine(std::string_view line) {
         return malformed(p, "bad fragment count or number");
     f.count = static_cast<std::uint8_t>(fields[0][0] - '0');
     f.number = static_cast<std::uint8_t>(fields[1][0] - '0');
-    if (f.count == 0 || f.number == 0 || f.number > f.count) return malformed(p, "bad fragment number");
+    if (f.count == 0 || f.number == 0 || f.number > f.count)
+        return malformed(p, "bad fragment number");
     if (!fields[2].empty()) {
         if (fields[2].size() != 1 || !isDigit(fields[2][0])) return malformed(p, "bad sequence id");
         f.sequenceId = static_cast<std::int8_t>(fields[2][0] - '0');
     }
-    if (fields[3].size() > 1) return malformed(p, "bad channel");
+    // Some receivers write two-letter channels ("AB"); like gpsd, the first letter counts,
+    // except the ambiguous "12", which gpsd drops.
+    if (fields[3] == "12") return malformed(p, "ambiguous channel 12");
     f.channel = fields[3].empty() ? '\0' : fields[3][0];
     f.payload = fields[4];
-    if (fields[5].size() != 1 || fields[5][0] < '0' || fields[5][0] > '5')
-        return malformed(p, "bad fill bits");
-    f.fillBits = static_cast<std::uint8_t>(fields[5][0] - '0');
+    // An empty or non-numeric fill-bit field means no fill bits (gpsd reads it the same way).
+    if (fields[5].size() > 1) return malformed(p, "bad fill bits");
+    const char fill = fields[5].empty() ? '0' : fields[5][0];
+    if (fill >= '6' && fill <= '9') return malformed(p, "bad fill bits");
+    f.fillBits = (fill >= '0' && fill <= '5') ? static_cast<std::uint8_t>(fill - '0') : 0;
     p.kind = LineKind::Fragment;
     return p;
 }

@@ -9,14 +9,20 @@ namespace {
 constexpr std::uint16_t kNoValue = 0xFFFF;
 constexpr double kDegToUnits = 1e7;
 
-std::int32_t toUnits(double deg) { return static_cast<std::int32_t>(std::lround(deg * kDegToUnits)); }
-double fromUnits(std::int32_t u) { return u / kDegToUnits; }
+std::int32_t toUnits(double deg) {
+    return static_cast<std::int32_t>(std::lround(deg * kDegToUnits));
+}
+double fromUnits(std::int32_t u) {
+    return u / kDegToUnits;
+}
 
 std::uint16_t packTenths(float v) {
     if (!isKnown(v) || v < 0) return kNoValue;
     return static_cast<std::uint16_t>(std::min(65534L, std::lround(v * 10.0F)));
 }
-float unpackTenths(std::uint16_t v) { return v == kNoValue ? kUnknown : static_cast<float>(v) / 10.0F; }
+float unpackTenths(std::uint16_t v) {
+    return v == kNoValue ? kUnknown : static_cast<float>(v) / 10.0F;
+}
 
 // Interpolates an angle the short way round.
 float lerpAngle(float a, float b, double f) {
@@ -43,6 +49,7 @@ bool TrackStore::addFix(const PositionFix& fix) {
     if (fix.lat < -90 || fix.lat > 90 || fix.lon < -180 || fix.lon > 180) return false;
     if (options_.ingestFilter && !options_.ingestFilter->contains({fix.lon, fix.lat})) return false;
     Track& tr = trackFor(fix.mmsi);
+    latestTime_ = std::max(latestTime_, fix.time);
     auto pos = tr.time.end();
     if (!tr.time.empty() && fix.time <= tr.time.back()) {
         pos = std::lower_bound(tr.time.begin(), tr.time.end(), fix.time);
@@ -78,6 +85,7 @@ bool TrackStore::addFix(const PositionFix& fix) {
 void TrackStore::mergeStatic(const VesselStatic& v) {
     if (v.mmsi == 0) return;
     Track& tr = trackFor(v.mmsi);
+    tr.staticHeard = latestTime_;
     VesselStatic& s = tr.info;
     if (!v.name.empty()) s.name = v.name;
     if (!v.callsign.empty()) s.callsign = v.callsign;
@@ -137,7 +145,7 @@ std::optional<VesselState> TrackStore::stateAt(std::size_t index, time::UnixMill
     if (tr.time.empty() || t < tr.time.front()) return std::nullopt;
     const auto hi = std::upper_bound(tr.time.begin(), tr.time.end(), t);
     const std::size_t j = static_cast<std::size_t>(hi - tr.time.begin());  // first fix after t
-    const std::size_t i = j - 1;                                           // last fix at or before t
+    const std::size_t i = j - 1;  // last fix at or before t
     const PositionFix a = fixAt(index, i);
     VesselState s;
     s.mmsi = tr.mmsi;
@@ -190,6 +198,12 @@ std::optional<VesselState> TrackStore::stateAtMmsi(Mmsi mmsi, time::UnixMillis t
     return stateAt(*i, t);
 }
 
+void TrackStore::statesAt(time::UnixMillis t, std::vector<VesselState>& out) const {
+    out.clear();
+    for (std::size_t i = 0; i < tracks_.size(); ++i)
+        if (auto s = stateAt(i, t)) out.push_back(*s);
+}
+
 template <typename Project>
 void TrackStore::decimate(const Track& tr, time::UnixMillis tFrom, time::UnixMillis tTo,
                           double minStep, Project&& project, std::vector<TrailPoint>& out) const {
@@ -215,8 +229,12 @@ void TrackStore::decimate(const Track& tr, time::UnixMillis tFrom, time::UnixMil
 
 void TrackStore::decimatedTrail(std::size_t index, time::UnixMillis tFrom, time::UnixMillis tTo,
                                 double pixelSizeDeg, std::vector<TrailPoint>& out) const {
-    decimate(tracks_[index], tFrom, tTo, pixelSizeDeg,
-             [](double lon, double lat) { return TrailPoint{lon, lat, 0}; }, out);
+    decimate(
+        tracks_[index], tFrom, tTo, pixelSizeDeg,
+        [](double lon, double lat) {
+            return TrailPoint{lon, lat, 0};
+        },
+        out);
 }
 
 void TrackStore::decimatedTrail(std::size_t index, time::UnixMillis tFrom, time::UnixMillis tTo,
@@ -229,7 +247,8 @@ std::size_t TrackStore::evictStale(time::UnixMillis now) {
     std::size_t removed = 0;
     for (std::size_t i = 0; i < tracks_.size();) {
         const Track& tr = tracks_[i];
-        const bool stale = tr.time.empty() || now - tr.time.back() > options_.staleAfterMs;
+        const time::UnixMillis heard = std::max(tr.staticHeard, lastFixTime(i));
+        const bool stale = heard == kNoTime || now - heard > options_.staleAfterMs;
         if (!stale) {
             ++i;
             continue;
@@ -246,10 +265,35 @@ std::size_t TrackStore::evictStale(time::UnixMillis now) {
     return removed;
 }
 
+std::size_t TrackStore::fixMemoryBytes() const {
+    std::size_t bytes = 0;
+    for (const Track& tr : tracks_) {
+        bytes += tr.time.capacity() * sizeof(time::UnixMillis) +
+                 (tr.lat.capacity() + tr.lon.capacity()) * sizeof(std::int32_t) +
+                 (tr.sog.capacity() + tr.cog.capacity() + tr.heading.capacity()) *
+                     sizeof(std::uint16_t) +
+                 tr.status.capacity();
+    }
+    return bytes;
+}
+
+void TrackStore::compact() {
+    for (Track& tr : tracks_) {
+        tr.time.shrink_to_fit();
+        tr.lat.shrink_to_fit();
+        tr.lon.shrink_to_fit();
+        tr.sog.shrink_to_fit();
+        tr.cog.shrink_to_fit();
+        tr.heading.shrink_to_fit();
+        tr.status.shrink_to_fit();
+    }
+}
+
 void TrackStore::clear() {
     tracks_.clear();
     index_.clear();
     totalFixes_ = 0;
+    latestTime_ = kNoTime;
 }
 
 void TrackInbox::push(const PositionFix& fix) {

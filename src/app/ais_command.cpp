@@ -1,16 +1,22 @@
-// seawatch ais decode|import: thin shells over the AIS decoder and archive.
+// seawatch ais decode / import / watch: thin shells over the AIS decoder, archive and feeds.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "commands.hpp"
 #include "seawatch/ais/archive.hpp"
 #include "seawatch/ais/decoder.hpp"
+#include "seawatch/ais/feeds.hpp"
 #include "seawatch/ais/gpsd_json.hpp"
 #include "seawatch/ais/line_reader.hpp"
 
@@ -54,15 +60,17 @@ struct DecodeOptions {
     bool quiet = false;
     bool split24 = false;
     bool anyTalker = false;
+    std::string device = "stdin";
 };
 
 int runDecode(const DecodeOptions& opt) {
     const auto& inputs = opt.inputs;
     const bool json = opt.json;
     const bool quiet = opt.quiet;
-    // In JSON mode we mirror gpsdecode: its talker list, and type 24 only once A and B merged.
+    // In JSON mode we mirror gpsdecode: its talkers and channels, and type 24 only once its
+    // parts A and B merged (unless --split24).
     ais::DecoderOptions decoderOptions;
-    decoderOptions.gpsdTalkersOnly = json && !opt.anyTalker;
+    decoderOptions.gpsdCompatible = json && !opt.anyTalker;
     const bool onlyMerged24 = json && !opt.split24;
     ais::AisDecoder decoder(decoderOptions);
     std::string out;
@@ -76,8 +84,9 @@ int runDecode(const DecodeOptions& opt) {
             exit = kExitFailure;
             continue;
         }
-        // gpsdecode names its input "stdin"; a file is named by its path.
-        const std::string device = path == "-" ? "stdin" : path;
+        // gpsdecode always names its input "stdin"; --device NAME ("{file}" for each path)
+        // says where the data came from instead.
+        const std::string device = opt.device == "{file}" ? path : opt.device;
         ais::LineReader reader(file.get());
         std::string_view line;
         std::uint64_t reportedErrors = 0;
@@ -95,11 +104,13 @@ int runDecode(const DecodeOptions& opt) {
                     std::fwrite(out.data(), 1, out.size(), stdout);
                     out.clear();
                 }
-            } else if (!quiet && decoder.stats().malformed + decoder.stats().badChecksum != badBefore &&
+            } else if (!quiet &&
+                       decoder.stats().malformed + decoder.stats().badChecksum != badBefore &&
                        reportedErrors < 20) {
                 ++reportedErrors;
                 std::fprintf(stderr, "%s:%zu: %.*s\n", path.c_str(), reader.lineNumber(),
-                             static_cast<int>(decoder.lastError().size()), decoder.lastError().data());
+                             static_cast<int>(decoder.lastError().size()),
+                             decoder.lastError().data());
             }
         }
         if (reader.failed()) {
@@ -107,6 +118,7 @@ int runDecode(const DecodeOptions& opt) {
             exit = kExitFailure;
         }
     }
+    decoder.endOfInput();
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
     if (!quiet) std::fputs(ais::formatStats(decoder.stats()).c_str(), stderr);
@@ -132,17 +144,83 @@ int runImport(const std::vector<std::string>& inputs, const std::string& workspa
                         static_cast<unsigned long long>(report->linesSkipped));
             continue;
         }
-        std::printf("%s: %llu lines read%s, %llu positions and %llu static reports stored, "
-                    "%llu messages without a time skipped, %llu bad checksums, %llu malformed\n",
-                    path.c_str(), static_cast<unsigned long long>(report->linesRead),
-                    report->linesSkipped
-                        ? fmt::format(" (resumed after line {})", report->linesSkipped).c_str()
-                        : "",
-                    static_cast<unsigned long long>(report->fixesStored),
-                    static_cast<unsigned long long>(report->staticStored),
-                    static_cast<unsigned long long>(report->untimedMessages),
-                    static_cast<unsigned long long>(report->decode.badChecksum),
-                    static_cast<unsigned long long>(report->decode.malformed));
+        std::printf(
+            "%s: %llu lines read%s, %llu positions and %llu static reports stored, "
+            "%llu messages without a time skipped, %llu bad checksums, %llu malformed\n",
+            path.c_str(), static_cast<unsigned long long>(report->linesRead),
+            report->linesSkipped
+                ? fmt::format(" (resumed after line {})", report->linesSkipped).c_str()
+                : "",
+            static_cast<unsigned long long>(report->fixesStored),
+            static_cast<unsigned long long>(report->staticStored),
+            static_cast<unsigned long long>(report->untimedMessages),
+            static_cast<unsigned long long>(report->decode.badChecksum),
+            static_cast<unsigned long long>(report->decode.malformed));
+    }
+    return exit;
+}
+
+std::atomic<bool> gInterrupted{false};
+extern "C" void onInterrupt(int) {
+    gInterrupted.store(true);
+}
+
+// Headless live picture: runs the feeds, drains them into a TrackStore once a second like
+// the console does once a frame, prints the target count and message rate, then the vessels.
+int runWatch(const std::vector<std::string>& sources, double speed, double durationSeconds) {
+    ais::FeedSet feeds;
+    ais::TrackStore store;
+    int exit = kExitOk;
+    for (const auto& source : sources) {
+        if (auto added = feeds.add(source, speed); !added) {
+            std::fprintf(stderr, "seawatch ais watch: %s\n", added.error().c_str());
+            exit = kExitFailure;
+        }
+    }
+    if (feeds.feeds().empty()) return exit;
+    gInterrupted.store(false);
+    const auto previous = std::signal(SIGINT, onInterrupt);
+    const auto start = std::chrono::steady_clock::now();
+    std::uint64_t reports = 0;
+    while (!gInterrupted.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        reports += feeds.drainInto(store);
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const bool allFinished =
+            std::all_of(feeds.feeds().begin(), feeds.feeds().end(), [](const auto& f) {
+                return f->state() == ais::FeedState::Finished ||
+                       f->state() == ais::FeedState::Failed;
+            });
+        const time::UnixMillis pictureTime = store.latestTime();
+        std::fprintf(stderr, "%7.1f s  %s  %zu vessels  %zu fixes  %llu reports  %.0f/s\n", elapsed,
+                     pictureTime == ais::kNoTime ? "-" : time::formatDisplay(pictureTime).c_str(),
+                     store.vesselCount(), store.totalFixes(),
+                     static_cast<unsigned long long>(reports), feeds.messageRate());
+        if ((durationSeconds > 0 && elapsed >= durationSeconds) ||
+            (durationSeconds <= 0 && allFinished))
+            break;
+    }
+    std::signal(SIGINT, previous);
+    feeds.stopAll();
+    for (const auto& f : feeds.feeds())
+        if (!f->lastError().empty())
+            std::fprintf(stderr, "%s: %s\n", f->name().c_str(), f->lastError().c_str());
+    feeds.drainInto(store);
+    std::printf("%-9s  %-20s  %-24s  %10s  %11s  %5s  %5s  %6s\n", "MMSI", "NAME", "CLASS", "LAT",
+                "LON", "SOG", "COG", "FIXES");
+    for (std::size_t i = 0; i < store.vesselCount(); ++i) {
+        const auto& info = store.staticData(i);
+        const char* cls = ais::shipClassName(ais::classifyShipType(info.shipType));
+        const auto st = store.stateAt(i, store.lastFixTime(i));
+        if (!st) {
+            std::printf("%9u  %-20s  %-24s  %10s  %11s  %5s  %5s  %6d\n", store.mmsiAt(i),
+                        info.name.c_str(), cls, "-", "-", "-", "-", 0);
+            continue;
+        }
+        std::printf("%9u  %-20s  %-24s  %10.5f  %11.5f  %5.1f  %5.1f  %6zu\n", store.mmsiAt(i),
+                    info.name.c_str(), cls, st->lat, st->lon, static_cast<double>(st->speedKn),
+                    static_cast<double>(st->courseDeg), store.fixCount(i));
     }
     return exit;
 }
@@ -154,14 +232,18 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     ais->require_subcommand(1);
 
     auto decodeOpts = std::make_shared<DecodeOptions>();
-    auto* decode = ais->add_subcommand("decode", "Decode AIS sentences; --json prints gpsd-style JSON");
+    auto* decode =
+        ais->add_subcommand("decode", "Decode AIS sentences; --json prints gpsd-style JSON");
     decode->add_option("inputs", decodeOpts->inputs, "Files to read ('-' or none: standard input)");
     decode->add_flag("--json,-j", decodeOpts->json, "One gpsd-compatible JSON object per message");
     decode->add_flag("--quiet,-q", decodeOpts->quiet, "No per-line errors or summary on stderr");
+    decode->add_option(
+        "--device", decodeOpts->device,
+        "JSON \"device\" value (default stdin, as gpsdecode; {file}: the input path)");
     decode->add_flag("--split24", decodeOpts->split24,
                      "JSON: also print unmatched type 24 parts A and B (gpsdecode -s)");
     decode->add_flag("--any-talker", decodeOpts->anyTalker,
-                     "JSON: accept AIS from any talker, not only gpsd's list");
+                     "JSON: accept any talker and channel, merge 24A/B across channels");
     decode->callback([decodeOpts, &exitCode] {
         if (decodeOpts->inputs.empty()) decodeOpts->inputs.push_back("-");
         exitCode = runDecode(*decodeOpts);
@@ -172,10 +254,31 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
         std::string workspace;
     };
     auto importOpts = std::make_shared<ImportOptions>();
-    auto* import = ais->add_subcommand("import", "Store positions and static data in a workspace (SQLite)");
+    auto* import =
+        ais->add_subcommand("import", "Store positions and static data in a workspace (SQLite)");
     import->add_option("files", importOpts->inputs, "AIS log files")->required();
-    import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")->required();
-    import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace); });
-}
+    import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")
+        ->required();
+    struct WatchOptions {
+        std::vector<std::string> sources;
+        double speed = 1.0;
+        double duration = 0.0;
+    };
+    auto watchOpts = std::make_shared<WatchOptions>();
+    auto* watch = ais->add_subcommand(
+        "watch",
+        "Run AIS feeds headless (FILE replay, udp://HOST:PORT, tcp://HOST:PORT) and list vessels");
+    watch->add_option("sources", watchOpts->sources, "Sources")->required();
+    watch->add_option("--speed", watchOpts->speed, "Replay speed, 1 to 3600")
+        ->check(CLI::Range(1.0, 3600.0));
+    watch->add_option("--duration", watchOpts->duration,
+                      "Seconds to run (default: until every replay has finished)");
+    watch->callback([watchOpts, &exitCode] {
+        exitCode = runWatch(watchOpts->sources, watchOpts->speed, watchOpts->duration);
+    });
+
+    import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace);
+});
+}  // namespace seawatch::app
 
 }  // namespace seawatch::app

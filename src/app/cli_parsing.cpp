@@ -19,4 +19,29 @@ bool parseSize(const std::string& text, int& width, int& height) {
     return width > 0 && height > 0 && width <= 16384 && height <= 16384;
 }
 
+std::optional<std::int64_t> parseDuration(const std::string& text) {
+    double value = 0;
+    char unit = 's';
+    char tail;
+    const int n = std::sscanf(text.c_str(), "%lf%c%c", &value, &unit, &tail);
+    if (n < 1 || n > 2 || value < 0) return std::nullopt;
+    double seconds = value;
+    switch (unit) {
+        case 's':
+            break;
+        case 'm':
+            seconds *= 60;
+            break;
+        case 'h':
+            seconds *= 3600;
+            break;
+        case 'd':
+            seconds *= 86400;
+            break;
+        default:
+            return std::nullopt;
+    }
+    return static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
+}
+
 }  // namespace seawatch::app

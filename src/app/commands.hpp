@@ -16,6 +16,7 @@ enum ExitCode : int {
 // Every register function adds one subcommand to `app`; its callback stores its
 // exit code in `exitCode`.
 void registerRenderCommand(CLI::App& app, int& exitCode);
+void registerBriefCommand(CLI::App& app, int& exitCode);
 void registerAisCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerScenarioCommand(CLI::App& app, int& exitCode);

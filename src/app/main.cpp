@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     ConsoleOptions console;
     addConsoleOptions(app, console);
     registerRenderCommand(app, exitCode);
+    registerBriefCommand(app, exitCode);
     registerAisCommand(app, exitCode);
     registerAnalyzeCommand(app, exitCode);
     registerScenarioCommand(app, exitCode);

@@ -1,32 +1,52 @@
-// seawatch render: the chart picture, headless (EGL surfaceless), to PNG or GeoTIFF.
+// seawatch render: the picture, headless (EGL surfaceless), to PNG or GeoTIFF: charts only,
+// or a scenario at one time (--at), or a frame sequence for an animation (--frames).
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cli_parsing.hpp"
 #include "commands.hpp"
-#include "seawatch/charts/image_writer.hpp"
+#include "headless_session.hpp"
 #include "seawatch/render/chart_loading.hpp"
-#include "seawatch/render/headless_context.hpp"
-#include "seawatch/render/map_renderer.hpp"
+#include "seawatch/scenario/briefing.hpp"
 
 namespace seawatch::app {
 
 namespace {
 
 struct RenderOptions {
+    std::string scenario;
     std::vector<std::string> charts;
     std::string bbox;
     std::string size = "1600x900";
     std::string output;
+    std::string at;
+    std::string frames;  // interval, e.g. "10m"
+    std::string from, to;
     bool noBasemap = false;
     // Chart furniture (graticule, scale bar) is burnt into pictures for people, but left
     // out of GeoTIFFs, which GIS overlays and which have their own grids.
-    std::optional<bool> furniture;
+    bool furniture = false;
+    bool noFurniture = false;
     bool verbose = false;
 };
+
+bool isGeoTiff(const std::string& path) {
+    std::string lower = path;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.ends_with(".tif") || lower.ends_with(".tiff");
+}
+
+std::optional<time::UnixMillis> parseTimeOption(const char* name, const std::string& text) {
+    auto t = time::parseIso8601(text);
+    if (!t)
+        std::fprintf(stderr, "seawatch render: %s must be an ISO 8601 UTC time, got '%s'\n", name,
+                     text.c_str());
+    return t;
+}
 
 int runRender(const RenderOptions& o) {
     int width = 0, height = 0;
@@ -43,53 +63,87 @@ int runRender(const RenderOptions& o) {
                      o.bbox.c_str());
         return kExitUsage;
     }
-    const auto started = std::chrono::steady_clock::now();
-    auto context = render::HeadlessContext::create();
-    if (!context) {
-        std::fprintf(stderr, "seawatch render: %s\n", context.error().c_str());
-        return kExitNoGraphics;
+    if ((!o.at.empty() || !o.frames.empty()) && o.scenario.empty()) {
+        std::fprintf(stderr, "seawatch render: --at and --frames need a SCENARIO\n");
+        return kExitUsage;
     }
-    auto renderer = render::MapRenderer::create();
-    if (!renderer) {
-        std::fprintf(stderr, "seawatch render: %s\n", renderer.error().c_str());
-        return kExitNoGraphics;
+    std::optional<time::UnixMillis> interval;
+    if (!o.frames.empty()) {
+        interval = parseDuration(o.frames);
+        if (!interval || *interval <= 0) {
+            std::fprintf(stderr,
+                         "seawatch render: --frames takes an interval such as 30s, 10m "
+                         "or 1h, got '%s'\n",
+                         o.frames.c_str());
+            return kExitUsage;
+        }
     }
-    render::SceneLoadReport report =
-        render::loadMapScene(**renderer, o.charts, !o.noBasemap, /*async=*/false);
-    for (const auto& e : report.errors) std::fprintf(stderr, "seawatch render: %s\n", e.c_str());
-    for (const auto& w : report.warnings)
-        std::fprintf(stderr, "seawatch render: warning: %s\n", w.c_str());
-    const bool geotiff = o.output.ends_with(".tif") || o.output.ends_with(".tiff") ||
-                         o.output.ends_with(".TIF") || o.output.ends_with(".TIFF");
-    const bool furniture = o.furniture.value_or(!geotiff);
-    (*renderer)->style().showGraticule = furniture;
-    (*renderer)->style().showScaleBar = furniture;
-    if (o.bbox.empty()) box = report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox;
+    std::optional<time::UnixMillis> at, from, to;
+    if (!o.at.empty() && !(at = parseTimeOption("--at", o.at))) return kExitUsage;
+    if (!o.from.empty() && !(from = parseTimeOption("--from", o.from))) return kExitUsage;
+    if (!o.to.empty() && !(to = parseTimeOption("--to", o.to))) return kExitUsage;
 
-    auto target = render::OffscreenTarget::create(width, height, /*samples=*/0);
-    if (!target) {
-        std::fprintf(stderr, "seawatch render: %s\n", target.error().c_str());
-        return kExitNoGraphics;
+    const auto started = std::chrono::steady_clock::now();
+    HeadlessSession session;
+    if (int code =
+            openHeadlessSession("seawatch render", o.charts, !o.noBasemap, o.scenario, session);
+        code != kExitOk)
+        return code;
+    const bool furniture = o.furniture || (!o.noFurniture && !isGeoTiff(o.output));
+    session.renderer->style().showGraticule = furniture;
+    session.renderer->style().showScaleBar = furniture;
+
+    if (o.bbox.empty()) {
+        if (session.scene) {
+            box = scenario::viewBox(session.scene->scenario.initialView, width, height);
+        } else {
+            box = session.chartsBox.valid() ? session.chartsBox : render::kGulfOfAdenBox;
+        }
     }
     const geo::MapView view = geo::MapView::fitting(box, width, height);
-    (*target)->bind();
-    (*renderer)->render(view);
-    const charts::RgbaImage image = (*target)->read();
-    if (Status written = charts::writeImage(o.output, image, view.visibleMercator()); !written) {
-        std::fprintf(stderr, "seawatch render: %s\n", written.error().c_str());
-        return kExitFailure;
+    render::MapSelection selection;
+    int code = kExitOk;
+    std::size_t written = 0;
+    if (interval) {
+        const scenario::TimeSpan span{from.value_or(session.scene->scenario.window.start),
+                                      to.value_or(session.scene->scenario.window.end)};
+        auto times = scenario::frameTimes(span, *interval);
+        if (!times) {
+            std::fprintf(stderr, "seawatch render: %s\n", times.error().c_str());
+            return kExitUsage;
+        }
+        std::error_code ec;
+        std::filesystem::create_directories(o.output, ec);
+        if (ec) {
+            std::fprintf(stderr, "seawatch render: cannot create %s: %s\n", o.output.c_str(),
+                         ec.message().c_str());
+            return kExitFailure;
+        }
+        for (std::size_t i = 0; i < times->size() && code == kExitOk; ++i) {
+            const auto path = std::filesystem::path(o.output) / scenario::frameImageName(i, "png");
+            code = writePicture("seawatch render", session, view, path.string(), (*times)[i],
+                                selection);
+            ++written;
+        }
+    } else {
+        const time::UnixMillis t =
+            at.value_or(session.scene ? session.scene->scenario.window.start : 0);
+        code = writePicture("seawatch render", session, view, o.output, t, selection);
+        written = 1;
     }
+    if (code != kExitOk) return code;
     if (o.verbose) {
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();
         const geo::GeoBox seen = view.visibleBox();
         std::fprintf(stderr,
-                     "seawatch render: wrote %s (%dx%d, %.4f,%.4f,%.4f,%.4f) in %.0f ms on %s\n",
-                     o.output.c_str(), width, height, seen.west, seen.south, seen.east, seen.north,
-                     ms, (*context)->renderer());
+                     "seawatch render: wrote %zu image(s) to %s (%dx%d, %.4f,%.4f,%.4f,%.4f) in "
+                     "%.0f ms on %s\n",
+                     written, o.output.c_str(), width, height, seen.west, seen.south, seen.east,
+                     seen.north, ms, session.context->renderer());
     }
-    return report.errors.empty() ? kExitOk : kExitFailure;
+    return session.failedInputs == 0 ? kExitOk : kExitFailure;
 }
 
 }  // namespace
@@ -97,18 +151,29 @@ int runRender(const RenderOptions& o) {
 void registerRenderCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<RenderOptions>();
     auto* sub = app.add_subcommand(
-        "render", "Render the chart picture headless (no display needed) to PNG or GeoTIFF");
+        "render", "Render the picture headless (no display needed) to PNG or GeoTIFF");
+    sub->add_option("scenario", options->scenario,
+                    "Scenario JSON: draw the exercise (vessels, zones, incidents, alerts)");
     sub->add_option("--chart", options->charts, "Chart file to draw (repeatable)");
     sub->add_option("--bbox", options->bbox,
                     "Area to show: W,S,E,N in degrees (widened to keep square pixels; the "
                     "GeoTIFF records the exact extent)");
     sub->add_option("--size", options->size, "Image size WIDTHxHEIGHT in pixels")
         ->capture_default_str();
-    sub->add_option("-o,--output", options->output, "Output .png or .tif (GeoTIFF, EPSG:3857)")
+    sub->add_option("-o,--output", options->output,
+                    "Output .png or .tif (GeoTIFF, EPSG:3857); a folder with --frames")
         ->required();
+    sub->add_option("--at", options->at, "Scenario time to draw (ISO 8601 UTC)");
+    sub->add_option("--frames", options->frames,
+                    "Write a frame every INTERVAL (30s, 10m, 1h) into the -o folder");
+    sub->add_option("--from", options->from,
+                    "With --frames: first frame time (default: window start)");
+    sub->add_option("--to", options->to, "With --frames: last frame time (default: window end)");
     sub->add_flag("--no-basemap", options->noBasemap, "Leave out the Natural Earth basemap");
-    sub->add_flag("--furniture,!--no-furniture", options->furniture,
-                  "Draw the graticule and scale bar (default: yes for PNG, no for GeoTIFF)");
+    sub->add_flag("--furniture", options->furniture,
+                  "Draw the graticule and scale bar even in a GeoTIFF");
+    sub->add_flag("--no-furniture", options->noFurniture,
+                  "Leave out the graticule and scale bar even in a PNG");
     sub->add_flag("-v,--verbose", options->verbose, "Report the extent and the time taken");
     sub->callback([options, &exitCode] { exitCode = runRender(*options); });
 }

@@ -24,8 +24,8 @@ void extend(geo::GeoBox& box, const geo::MercatorBox& m) {
 
 }  // namespace
 
-Status addChartFile(MapRenderer& renderer, const std::string& path, bool async,
-                    geo::GeoBox* bounds, std::vector<std::string>* warnings) {
+Status addChartFile(MapRenderer& renderer, const std::string& path, bool async, geo::GeoBox* bounds,
+                    std::vector<std::string>* warnings) {
     auto type = charts::probeChart(path);
     if (!type) return makeError(type.error());
     const std::string title = std::filesystem::path(path).filename().string();

@@ -294,16 +294,16 @@ void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const
         canvas.line({x, 0}, {x, h}, 1.0f * s, style_.graticule);
         if (x < 24 * s || x > w - 24 * s) continue;  // a clipped label is worse than none
         label.anchor = TextAnchor::TopCenter;
-        canvas.text({x, 3 * s}, geo::graticuleLabel(lon, false), label);
+        canvas.text({x, style_.insetTopPx + 3 * s}, geo::graticuleLabel(lon, false), label);
         label.anchor = TextAnchor::BottomCenter;
-        canvas.text({x, h - 3 * s}, geo::graticuleLabel(lon, false), label);
+        canvas.text({x, h - style_.insetBottomPx - 3 * s}, geo::graticuleLabel(lon, false), label);
     }
     const double south = std::max(box.south, -geo::kMaxMercatorLat);
     const double north = std::min(box.north, geo::kMaxMercatorLat);
     for (double lat = std::ceil(south / step) * step; lat <= north; lat += step) {
         const double y = view.toScreen(geo::LonLat{box.west, lat}).y;
         canvas.line({0, y}, {w, y}, 1.0f * s, style_.graticule);
-        if (y < 20 * s || y > h - 20 * s) continue;
+        if (y < style_.insetTopPx + 20 * s || y > h - style_.insetBottomPx - 20 * s) continue;
         label.anchor = TextAnchor::CenterLeft;
         canvas.text({4 * s, y}, geo::graticuleLabel(lat, true), label);
         label.anchor = TextAnchor::CenterRight;
@@ -315,7 +315,7 @@ void MapRenderer::buildScaleBar(const geo::MapView& view, Canvas& canvas) const 
     const float s = style_.pixelScale;
     const geo::ScaleBar bar = geo::chooseScaleBar(view, 160.0 * s);
     const double x0 = 16 * s;
-    const double y0 = view.heightPx() - 30 * s;
+    const double y0 = view.heightPx() - style_.insetBottomPx - 30 * s;
     const Rgba ink{30, 40, 50, 255};
     canvas.fillRect({x0 - 6 * s, y0 - 18 * s},
                     {x0 + std::max(bar.lengthPx, 60.0 * s) + 8 * s, y0 + 10 * s},

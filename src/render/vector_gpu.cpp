@@ -9,7 +9,6 @@
 
 namespace seawatch::render {
 
-
 namespace {
 
 constexpr std::uint32_t kMaxTriangulatedVertices = 4000;

@@ -256,6 +256,7 @@ int runConsole(const ConsoleOptions& options) {
             // Console modules; their overlays draw bottom to top in this order.
             // MODULES-BEGIN (each module adds its one line here)
             state.modules.push_back(makeVesselModule(state, options));
+            state.modules.push_back(makeBriefingModule(state, options));
             // MODULES-END
             int frames = 0;
             bool firstFrameLogged = false;
@@ -271,13 +272,20 @@ int runConsole(const ConsoleOptions& options) {
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
                 ImGui::NewFrame();
-                drawMainMenu(state);
-                drawStatusBar(state);
-                if (state.panels.layers) drawLayerPanel(state);
-                if (state.panels.log) drawLogPanel(state.log, &state.panels.log);
-                if (state.panels.frameTime) drawFrameTimeOverlay(state);
-                if (state.panels.fileBrowser) drawFileBrowser(state);
-                if (state.panels.imguiDemo) ImGui::ShowDemoWindow(&state.panels.imguiDemo);
+                if (!state.presenterMode) {
+                    drawMainMenu(state);
+                    drawStatusBar(state);
+                    if (state.panels.layers) drawLayerPanel(state);
+                    if (state.panels.log) drawLogPanel(state.log, &state.panels.log);
+                    if (state.panels.frameTime) drawFrameTimeOverlay(state);
+                    if (state.panels.fileBrowser) drawFileBrowser(state);
+                    if (state.panels.imguiDemo) ImGui::ShowDemoWindow(&state.panels.imguiDemo);
+                } else {
+                    state.mapTopPx = 0;
+                    state.mapBottomPx = fbh;
+                }
+                updateViewFlight(state);
+                state.renderer->style().insetTopPx = static_cast<float>(state.mapTopPx);
                 for (auto& module : state.modules) module->update(state);
                 if (!state.presenterMode) {
                     for (auto& module : state.modules) module->drawPanels(state);
@@ -286,6 +294,7 @@ int runConsole(const ConsoleOptions& options) {
                 dispatchMapPointer(state);
                 ImGui::Render();
 
+                state.renderer->style().insetBottomPx = static_cast<float>(fbh - state.mapBottomPx);
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
                 std::vector<render::MapOverlay*> overlays;
                 for (auto& module : state.modules) {

@@ -75,6 +75,13 @@ struct ConsoleState {
     std::optional<geo::GeoBox> flyTo;
     // Full screen presenter mode hides the panels.
     bool presenterMode = false;
+    // A view animation in progress (fly-to), in ImGui time seconds.
+    struct Flight {
+        geo::MapView from, to;
+        double startedAt = 0;
+        double seconds = 1.2;
+    };
+    std::optional<Flight> flight;
 
     std::vector<std::unique_ptr<ConsoleModule>> modules;
 };
@@ -87,5 +94,7 @@ void drawFileBrowser(ConsoleState& state);
 // Pan with drag, zoom with wheel around the cursor and with +/-; updates cursor position.
 void handleMapInput(ConsoleState& state);
 void showPreset(ConsoleState& state, const geo::GeoBox& box);
+// Starts a fly-to for state.flyTo and advances any flight in progress.
+void updateViewFlight(ConsoleState& state);
 
 }  // namespace seawatch::ui

@@ -20,6 +20,10 @@ LogState makeConsoleLog() {
 }
 
 void drawLogPanel(LogState& log, bool* open) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + vp->Size.y - 330),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(560, 220), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Log", open)) {
         ImGui::End();
         return;

@@ -23,6 +23,29 @@ void showPreset(ConsoleState& state, const geo::GeoBox& box) {
     state.view = geo::MapView(c, fitted.metresPerPixel(), w, state.view.heightPx());
 }
 
+void updateViewFlight(ConsoleState& state) {
+    const double now = ImGui::GetTime();
+    if (state.flyTo) {
+        const geo::MapView before = state.view;
+        showPreset(state, *state.flyTo);
+        state.flight = ConsoleState::Flight{before, state.view, now, 1.2};
+        state.view = before;
+        state.flyTo.reset();
+    }
+    if (!state.flight) return;
+    // Interrupted by the user: a drag or a wheel turn takes the map back.
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantCaptureMouse && (state.dragging || io.MouseWheel != 0.0f)) {
+        state.flight.reset();
+        return;
+    }
+    const double t = (now - state.flight->startedAt) / state.flight->seconds;
+    geo::MapView v = geo::MapView::interpolate(state.flight->from, state.flight->to, t);
+    v.resize(state.view.widthPx(), state.view.heightPx());
+    state.view = v;
+    if (t >= 1.0) state.flight.reset();
+}
+
 void drawMainMenu(ConsoleState& state) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
@@ -54,6 +77,9 @@ void drawMainMenu(ConsoleState& state) {
 }
 
 void drawLayerPanel(ConsoleState& state) {
+    const float s = state.pixelScale;
+    ImGui::SetNextWindowPos(ImVec2(10 * s, state.mapTopPx + 10 * s), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(380 * s, 240 * s), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Layers", &state.panels.layers)) {
         ImGui::End();
         return;
@@ -199,6 +225,7 @@ void handleMapInput(ConsoleState& state) {
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O)) state.panels.fileBrowser = true;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit = true;
         const float step = 60.0f * state.pixelScale;
+        if (state.presenterMode) return;  // arrows step the briefing there
         if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) state.view.panPixels(step, 0);
         if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) state.view.panPixels(-step, 0);
         if (ImGui::IsKeyPressed(GLFW_KEY_UP)) state.view.panPixels(0, step);

@@ -83,7 +83,8 @@ TEST(Archive, ImportIsIdempotentAndLoadsAWindow) {
     EXPECT_FLOAT_EQ(store.fixAt(*i, 0).speedKn, 9.5F);
 
     TrackStore boxed;
-    auto nb = archive->loadWindow(t0, t0 + 1000 * 60000, boxed, seawatch::geo::GeoBox{50, 12.205, 60, 12.295});
+    auto nb = archive->loadWindow(t0, t0 + 1000 * 60000, boxed,
+                                  seawatch::geo::GeoBox{50, 12.205, 60, 12.295});
     ASSERT_TRUE(nb);
     EXPECT_EQ(boxed.vesselCount(), 1U);  // only the vessel near 12.2N
 }

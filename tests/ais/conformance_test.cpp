@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path aisData() { return fs::path(SEAWATCH_SHARED_TESTDATA) / "ais"; }
+fs::path aisData() {
+    return fs::path(SEAWATCH_SHARED_TESTDATA) / "ais";
+}
 
 std::vector<std::string> readLines(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -32,8 +34,12 @@ void expectMatchesLibais(const AisMessage& m, const nlohmann::json& j, const std
     EXPECT_EQ(m.mmsi, j.at("mmsi").get<std::uint32_t>());
     EXPECT_EQ(m.repeat, j.at("repeat").get<int>());
     const double div = m.type == 27 ? 600.0 : 600000.0;
-    if (j.contains("lat") && j["lat"].is_number()) { EXPECT_NEAR(m.lat / div, j["lat"].get<double>(), 1e-4); }
-    if (j.contains("lon") && j["lon"].is_number()) { EXPECT_NEAR(m.lon / div, j["lon"].get<double>(), 1e-4); }
+    if (j.contains("lat") && j["lat"].is_number()) {
+        EXPECT_NEAR(m.lat / div, j["lat"].get<double>(), 1e-4);
+    }
+    if (j.contains("lon") && j["lon"].is_number()) {
+        EXPECT_NEAR(m.lon / div, j["lon"].get<double>(), 1e-4);
+    }
     if (m.type != 27) {
         if (j.contains("speed") && j["speed"].is_number() && m.type != 9) {
             EXPECT_NEAR(m.speed / 10.0, j["speed"].get<double>(), 0.051);
@@ -42,29 +48,53 @@ void expectMatchesLibais(const AisMessage& m, const nlohmann::json& j, const std
             EXPECT_NEAR(m.course / 10.0, j["course"].get<double>(), 0.051);
         }
     }
-    if (j.contains("heading")) { EXPECT_EQ(m.heading, j["heading"].get<unsigned>()); }
-    if (j.contains("status") && j["status"].is_number()) { EXPECT_EQ(m.status, j["status"].get<unsigned>()); }
-    if (j.contains("second")) { EXPECT_EQ(m.second, j["second"].get<unsigned>()); }
-    if (j.contains("shipname")) { EXPECT_EQ(std::string(m.shipname), j["shipname"].get<std::string>()); }
-    if (j.contains("callsign")) { EXPECT_EQ(std::string(m.callsign), j["callsign"].get<std::string>()); }
+    if (j.contains("heading")) {
+        EXPECT_EQ(m.heading, j["heading"].get<unsigned>());
+    }
+    if (j.contains("status") && j["status"].is_number()) {
+        EXPECT_EQ(m.status, j["status"].get<unsigned>());
+    }
+    if (j.contains("second")) {
+        EXPECT_EQ(m.second, j["second"].get<unsigned>());
+    }
+    if (j.contains("shipname")) {
+        EXPECT_EQ(std::string(m.shipname), j["shipname"].get<std::string>());
+    }
+    if (j.contains("callsign")) {
+        EXPECT_EQ(std::string(m.callsign), j["callsign"].get<std::string>());
+    }
     if (j.contains("destination")) {
         EXPECT_EQ(std::string(m.destination), j["destination"].get<std::string>());
     }
-    if (j.contains("imo")) { EXPECT_EQ(std::to_string(m.imo), j["imo"].get<std::string>()); }
-    if (j.contains("shiptype")) { EXPECT_EQ(m.shiptype, j["shiptype"].get<unsigned>()); }
+    if (j.contains("imo")) {
+        EXPECT_EQ(std::to_string(m.imo), j["imo"].get<std::string>());
+    }
+    if (j.contains("shiptype")) {
+        EXPECT_EQ(m.shiptype, j["shiptype"].get<unsigned>());
+    }
     for (const char* k : {"to_bow", "to_stern", "to_port", "to_starboard"}) {
         if (!j.contains(k)) continue;
-        const unsigned ours = std::string(k) == "to_bow" ? m.toBow
+        const unsigned ours = std::string(k) == "to_bow"     ? m.toBow
                               : std::string(k) == "to_stern" ? m.toStern
-                              : std::string(k) == "to_port" ? m.toPort
+                              : std::string(k) == "to_port"  ? m.toPort
                                                              : m.toStarboard;
         EXPECT_EQ(ours, j[k].get<unsigned>()) << k;
     }
-    if (j.contains("draught")) { EXPECT_NEAR(m.draught / 10.0, j["draught"].get<double>(), 0.051); }
-    if (j.contains("epfd")) { EXPECT_EQ(m.epfd, j["epfd"].get<unsigned>()); }
-    if (j.contains("aid_type")) { EXPECT_EQ(m.aidType, j["aid_type"].get<unsigned>()); }
-    if (j.contains("raim")) { EXPECT_EQ(m.raim, j["raim"].get<bool>()); }
-    if (j.contains("accuracy")) { EXPECT_EQ(m.accuracy, j["accuracy"].get<bool>()); }
+    if (j.contains("draught")) {
+        EXPECT_NEAR(m.draught / 10.0, j["draught"].get<double>(), 0.051);
+    }
+    if (j.contains("epfd")) {
+        EXPECT_EQ(m.epfd, j["epfd"].get<unsigned>());
+    }
+    if (j.contains("aid_type")) {
+        EXPECT_EQ(m.aidType, j["aid_type"].get<unsigned>());
+    }
+    if (j.contains("raim")) {
+        EXPECT_EQ(m.raim, j["raim"].get<bool>());
+    }
+    if (j.contains("accuracy")) {
+        EXPECT_EQ(m.accuracy, j["accuracy"].get<bool>());
+    }
 }
 
 void conformance(const char* stem, int expectedSupported) {
@@ -98,7 +128,9 @@ void conformance(const char* stem, int expectedSupported) {
 }  // namespace
 
 // 24A and 24B decode separately, so 11 messages where gpsd prints 10.
-TEST(Conformance, LibaisTypeExamples) { conformance("typeexamples", 11); }
+TEST(Conformance, LibaisTypeExamples) {
+    conformance("typeexamples", 11);
+}
 
 TEST(Conformance, LibaisTagBlocks) {
     conformance("tagblock", 4);

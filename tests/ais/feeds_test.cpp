@@ -55,7 +55,8 @@ TEST(Feeds, UdpSentencesAppearInTheStore) {
     to.sin_port = htons(port);
     ::inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
     const auto send = [&](const std::string& datagram) {
-        ::sendto(s, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+        ::sendto(s, datagram.data(), datagram.size(), 0, reinterpret_cast<sockaddr*>(&to),
+                 sizeof to);
     };
     // Several vessels, one of them in a datagram carrying two sentences, one with static data.
     send(encodePositionReport(fix(470000001, 12.5, 45.0))[0] + "\r\n");
@@ -71,10 +72,13 @@ TEST(Feeds, UdpSentencesAppearInTheStore) {
     ::close(s);
 
     TrackStore store;
-    ASSERT_TRUE(drainUntil(inbox, store, [&] {
-        const auto i = store.indexOf(470000001);
-        return store.vesselCount() == 3 && i && store.staticData(*i).name == "AL AMAL";
-    })) << "vessels seen: " << store.vesselCount();
+    ASSERT_TRUE(drainUntil(inbox, store,
+                           [&] {
+                               const auto i = store.indexOf(470000001);
+                               return store.vesselCount() == 3 && i &&
+                                      store.staticData(*i).name == "AL AMAL";
+                           }))
+        << "vessels seen: " << store.vesselCount();
     const auto st = store.stateAtMmsi(470000002, seawatch::ais::nowMillis());
     ASSERT_TRUE(st);
     EXPECT_NEAR(st->lat, 12.6, 0.01);
@@ -157,7 +161,8 @@ TEST(Feeds, ReplayFollowsRecordedTime) {
     auto* replay = dynamic_cast<ReplayFeed*>(feed->get());
     ASSERT_NE(replay, nullptr);
     EXPECT_EQ(replay->replayTime(), 1700000180000);
-    for (int k = 0; k < 100 && replay->state() != FeedState::Finished; ++k) std::this_thread::sleep_for(10ms);
+    for (int k = 0; k < 100 && replay->state() != FeedState::Finished; ++k)
+        std::this_thread::sleep_for(10ms);
     EXPECT_EQ(replay->state(), FeedState::Finished);
     std::filesystem::remove(path);
 }
@@ -168,10 +173,10 @@ TEST(Feeds, ReplayPausesAndHonoursSpeed) {
         std::FILE* f = std::fopen(path.c_str(), "w");
         ASSERT_TRUE(f);
         const std::int64_t t0 = 1700000000000;
-        // Second fix one recorded hour later: at 1x it would take an hour.
+        // Second fix five recorded minutes later (within the gap limit): five minutes at 1x.
         std::fprintf(f, "%s\n", withTagBlock(encodePositionReport(fix(3001, 1, 1))[0], t0).c_str());
         std::fprintf(f, "%s\n",
-                     withTagBlock(encodePositionReport(fix(3001, 1.1, 1))[0], t0 + 3600000).c_str());
+                     withTagBlock(encodePositionReport(fix(3001, 1.1, 1))[0], t0 + 300000).c_str());
         std::fclose(f);
     }
     TrackInbox inbox;
@@ -180,15 +185,67 @@ TEST(Feeds, ReplayPausesAndHonoursSpeed) {
     ASSERT_TRUE(drainUntil(inbox, store, [&] { return store.totalFixes() == 1; }));
     std::this_thread::sleep_for(150ms);
     inbox.drainInto(store);
-    EXPECT_EQ(store.totalFixes(), 1U);  // still waiting for the recorded hour
+    EXPECT_EQ(store.totalFixes(), 1U);  // still waiting for the recorded five minutes
     replay.setPaused(true);
-    replay.setSpeed(1e9);               // clamped to 3600x: the hour now takes one second
+    replay.setSpeed(1e9);  // clamped to 3600x: five minutes now take 83 ms
     EXPECT_DOUBLE_EQ(replay.speed(), 3600.0);
     std::this_thread::sleep_for(150ms);
     inbox.drainInto(store);
     EXPECT_EQ(store.totalFixes(), 1U);  // paused
     replay.setPaused(false);
     EXPECT_TRUE(drainUntil(inbox, store, [&] { return store.totalFixes() == 2; }));
+    replay.stop();
+    std::filesystem::remove(path);
+}
+
+TEST(Feeds, FeedSetDrainsAllSourcesAndMeasuresTheRate) {
+    const auto path = std::filesystem::temp_directory_path() / "seawatch_feedset.nmea";
+    {
+        std::FILE* f = std::fopen(path.c_str(), "w");
+        ASSERT_TRUE(f);
+        for (int i = 0; i < 10; ++i)
+            std::fprintf(f, "%s\n", encodePositionReport(fix(4000 + i, 12, 45))[0].c_str());
+        std::fclose(f);
+    }
+    FeedSet set;
+    ASSERT_TRUE(set.add(path.string(), 3600));
+    EXPECT_FALSE(set.add("/nonexistent/x.nmea"));
+    EXPECT_FALSE(set.add("udp://999.0.0.1:1"));
+    TrackStore store;
+    const auto t0 = std::chrono::steady_clock::now();
+    std::size_t drained = 0;
+    for (int i = 0; i < 200 && store.vesselCount() < 10; ++i) {
+        drained += set.drainInto(store, t0);
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_EQ(store.vesselCount(), 10U);
+    EXPECT_EQ(drained, 10U);
+    set.drainInto(store, t0 + std::chrono::seconds(4));  // closes a 4 s window of 10 reports
+    EXPECT_DOUBLE_EQ(set.messageRate(), 2.5);
+    EXPECT_EQ(set.feeds().size(), 1U);
+    set.stopAll();
+    std::filesystem::remove(path);
+}
+
+TEST(Feeds, ReplaySkipsLongGapsInsteadOfWaiting) {
+    const auto path = std::filesystem::temp_directory_path() / "seawatch_replay_gap.nmea";
+    {
+        std::FILE* f = std::fopen(path.c_str(), "w");
+        ASSERT_TRUE(f);
+        const std::int64_t t0 = 1700000000000;
+        const std::int64_t later = t0 + 6 * 3600000LL;  // a six-hour hole: six hours at 1x
+        std::fprintf(f, "%s\n", withTagBlock(encodePositionReport(fix(5001, 1, 1))[0], t0).c_str());
+        std::fprintf(f, "%s\n",
+                     withTagBlock(encodePositionReport(fix(5001, 1.1, 1))[0], later).c_str());
+        std::fprintf(f, "%s\n",
+                     withTagBlock(encodePositionReport(fix(5002, 2, 2))[0], later).c_str());
+        std::fclose(f);
+    }
+    TrackInbox inbox;
+    ReplayFeed replay(path.string(), inbox, 1.0);
+    TrackStore store;
+    EXPECT_TRUE(drainUntil(inbox, store, [&] { return store.totalFixes() == 3; }));
+    EXPECT_EQ(replay.replayTime(), 1700000000000 + 6 * 3600000LL);
     replay.stop();
     std::filesystem::remove(path);
 }

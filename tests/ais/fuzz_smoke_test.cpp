@@ -11,7 +11,8 @@ TEST(FuzzSmoke, MutatedSentencesNeverCrash) {
     using namespace seawatch::ais;
     std::vector<std::string> seeds = {
         "!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33",
-        "\\g:1-2-1604,s:rORBCOMM008,c:1418169601*37\\!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@D0000000000001833040000000000,0*63",
+        "\\g:1-2-1604,s:rORBCOMM008,c:1418169601*37\\!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@"
+        "D0000000000001833040000000000,0*63",
         "\\g:2-2-1604*34\\!AIVDM,2,2,6,A,00000000008,2*2A",
         "$PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B*5B",
         "!AIVDM,1,1,,A,403Ovl@000Htt<tSF0l4Q@100`Pq,0*28,d-109,S2105,t050056.00,1325394060",
@@ -35,10 +36,18 @@ TEST(FuzzSmoke, MutatedSentencesNeverCrash) {
             for (int e = 0; e < edits && !s.empty(); ++e) {
                 const std::size_t pos = rng() % s.size();
                 switch (rng() % 4) {
-                    case 0: s[pos] = alphabet[rng() % alphabet.size()]; break;
-                    case 1: s.erase(pos, 1 + rng() % 8); break;
-                    case 2: s.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
-                    default: s.insert(pos, s.substr(0, rng() % s.size())); break;
+                    case 0:
+                        s[pos] = alphabet[rng() % alphabet.size()];
+                        break;
+                    case 1:
+                        s.erase(pos, 1 + rng() % 8);
+                        break;
+                    case 2:
+                        s.insert(pos, 1, alphabet[rng() % alphabet.size()]);
+                        break;
+                    default:
+                        s.insert(pos, s.substr(0, rng() % s.size()));
+                        break;
                 }
             }
             input += s;

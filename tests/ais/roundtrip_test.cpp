@@ -37,9 +37,9 @@ TEST(RoundTrip, ClassAPositionTypes1To3) {
     for (unsigned type : {1U, 2U, 3U}) {
         BitWriter w;
         header(w, type, 1, 477553000);
-        w.put(5, 4);            // moored
-        w.putSigned(-20, 8);    // turn
-        w.put(123, 10);         // 12.3 kn
+        w.put(5, 4);          // moored
+        w.putSigned(-20, 8);  // turn
+        w.put(123, 10);       // 12.3 kn
         w.putBool(true);
         w.putSigned(encodeLon(45.123456), 28);
         w.putSigned(encodeLat(-12.5), 27);
@@ -114,7 +114,9 @@ TEST(RoundTrip, PositionFixThroughEncoder) {
         EXPECT_FLOAT_EQ(out->courseDeg, in.courseDeg);
         EXPECT_FLOAT_EQ(out->headingDeg, in.headingDeg);
         EXPECT_EQ(m->second, 26U);
-        if (!classB) { EXPECT_NEAR(out->turnDegPerMin, 16.0F, 1.0F); }
+        if (!classB) {
+            EXPECT_NEAR(out->turnDegPerMin, 16.0F, 1.0F);
+        }
     }
 }
 
@@ -405,9 +407,23 @@ TEST(Reassembly, StaleGroupsTimeOut) {
     const auto filler = encodePositionReport(PositionFix{7, 0, 1.0, 1.0});
     AisDecoder d;
     d.decodeLine(parts[0]);
-    for (std::uint64_t i = 0; i < AisDecoder::kStaleAfterSentences + 40; ++i) d.decodeLine(filler[0]);
+    for (std::uint64_t i = 0; i < AisDecoder::kStaleAfterSentences + 40; ++i)
+        d.decodeLine(filler[0]);
     EXPECT_EQ(d.decodeLine(parts[1]), nullptr);
     EXPECT_EQ(d.stats().groupsStale, 1U);
+    EXPECT_EQ(d.stats().accountedLines(), d.stats().lines);
+}
+
+TEST(Reassembly, GroupsLeftAtEndOfInputAreIncomplete) {
+    VesselStatic v;
+    v.mmsi = 5;
+    const auto parts = encodeStaticData(v, 'A', 2);
+    AisDecoder d;
+    d.decodeLine(parts[0]);
+    EXPECT_EQ(d.stats().groupsIncomplete, 0U);
+    d.endOfInput();
+    EXPECT_EQ(d.stats().groupsIncomplete, 1U);
+    EXPECT_EQ(d.stats().fragmentsDropped, 1U);
     EXPECT_EQ(d.stats().accountedLines(), d.stats().lines);
 }
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/sentence.hpp"
 
 using namespace seawatch::ais;
@@ -43,7 +44,8 @@ TEST(Sentence, TagBlockSourceTimeAndGroup) {
 }
 
 TEST(Sentence, TagBlockWithBadChecksumIsFlaggedButSentenceKept) {
-    const auto p = parseLine("\\s:x,c:1418169601*00\\!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
+    const auto p =
+        parseLine("\\s:x,c:1418169601*00\\!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
     EXPECT_EQ(p.kind, LineKind::Fragment);
     EXPECT_TRUE(p.meta.tagBlockBadChecksum);
     EXPECT_EQ(p.meta.time, kNoTime);
@@ -64,6 +66,15 @@ TEST(Sentence, UscgMetadataKeepsTimeOfDayAndUnixSeconds) {
     EXPECT_EQ(p.meta.time, 1325394060000LL);
 }
 
+TEST(Sentence, PrefixedLinesAreReadAndANumericPrefixIsATime) {
+    const auto p = parseLine("1328133720087 !AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
+    ASSERT_EQ(p.kind, LineKind::Fragment);
+    EXPECT_EQ(p.meta.time, 1328133720087LL);
+    const auto q = parseLine("station-7: !AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33");
+    ASSERT_EQ(q.kind, LineKind::Fragment);
+    EXPECT_EQ(q.meta.time, kNoTime);
+}
+
 TEST(Sentence, PghpTimestamp) {
     const auto p = parseLine("$PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B*5B");
     ASSERT_EQ(p.kind, LineKind::Timestamp);
@@ -74,8 +85,10 @@ TEST(Sentence, SkippedKinds) {
     EXPECT_EQ(parseLine("").kind, LineKind::Blank);
     EXPECT_EQ(parseLine("   \r").kind, LineKind::Blank);
     EXPECT_EQ(parseLine("# comment").kind, LineKind::Comment);
-    EXPECT_EQ(parseLine("$GPGGA,184353.07,1929.045,S,02410.506,E,1,04,2.6,100.00,M,-33.9,M,,0000*6D").kind,
-              LineKind::OtherNmea);
+    EXPECT_EQ(
+        parseLine("$GPGGA,184353.07,1929.045,S,02410.506,E,1,04,2.6,100.00,M,-33.9,M,,0000*6D")
+            .kind,
+        LineKind::OtherNmea);
     EXPECT_EQ(parseLine("foobar").kind, LineKind::Malformed);
     EXPECT_EQ(parseLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0").kind, LineKind::Malformed);
     EXPECT_EQ(parseLine("\\s:x*00").kind, LineKind::Malformed);
@@ -83,10 +96,42 @@ TEST(Sentence, SkippedKinds) {
 
 TEST(Sentence, MalformedFields) {
     // Wrong field counts and impossible fragment numbers, each with a valid checksum.
-    for (const char* body : {"AIVDM,1,1,,B,15N1u", "AIVDM,1,2,,B,15N1u,0", "AIVDM,0,0,,B,15N1u,0",
-                             "AIVDM,1,1,,B,15N1u,7", "AIVDM,1,1,x,B,15N1u,0", "AIVDM,1,1,,B,15N1u,0,9"}) {
+    for (const char* body :
+         {"AIVDM,1,1,,B,15N1u", "AIVDM,1,2,,B,15N1u,0", "AIVDM,0,0,,B,15N1u,0",
+          "AIVDM,1,1,,B,15N1u,7", "AIVDM,1,1,x,B,15N1u,0", "AIVDM,1,1,,B,15N1u,0,9",
+          "AIVDM,1,1,,12,15N1u,0", "AIVDM,1,1,,B,15N1u,00"}) {
         char line[128];
         std::snprintf(line, sizeof line, "!%s*%02X", body, nmeaChecksum(body));
         EXPECT_EQ(parseLine(line).kind, LineKind::Malformed) << line;
+    }
+}
+
+TEST(Decoder, TimeOfDayTakesTheDateOfTheLastFullTime) {
+    AisDecoder d;
+    // A $PGHP time late on 2012-01-01, then sentences carrying only a time of day.
+    d.decodeLine("$PGHP,1,2012,1,1,23,59,50,0,0,0,0,1,00*" + [] {
+        char cs[3];
+        std::snprintf(cs, sizeof cs, "%02X", nmeaChecksum("PGHP,1,2012,1,1,23,59,50,0,0,0,0,1,00"));
+        return std::string(cs);
+    }());
+    ASSERT_NE(d.lastTime(), kNoTime);
+    const auto* m = d.decodeLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33,t235955.00");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->meta.time, seawatch::time::fromCivil({2012, 1, 1, 23, 59, 55, 0}));
+    m = d.decodeLine("!AIVDM,1,1,,B,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0*33,t000005.00");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->meta.time, seawatch::time::fromCivil({2012, 1, 2, 0, 0, 5, 0}));  // next day
+}
+
+TEST(Sentence, LenientChannelAndFillFieldsAsGpsd) {
+    for (const char* body : {"AIVDM,1,1,,AB,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0",
+                             "AIVDM,1,1,,A,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,",
+                             "AIVDM,1,1,,A,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,x"}) {
+        char line[128];
+        std::snprintf(line, sizeof line, "!%s*%02X", body, nmeaChecksum(body));
+        const auto p = parseLine(line);
+        ASSERT_EQ(p.kind, LineKind::Fragment) << line;
+        EXPECT_EQ(p.fragment.channel, 'A');
+        EXPECT_EQ(p.fragment.fillBits, 0);
     }
 }

@@ -67,6 +67,18 @@ TEST(TrackStore, StateInterpolatesBetweenFixes) {
     EXPECT_FALSE(store.stateAtMmsi(8, 0).has_value());
 }
 
+TEST(TrackStore, StatesAtCoversVesselsWithAFixByThen) {
+    TrackStore store;
+    store.addFix(fix(1, 0, 10, 50));
+    store.addFix(fix(2, 5000, 11, 51));
+    std::vector<VesselState> states;
+    store.statesAt(1000, states);
+    ASSERT_EQ(states.size(), 1U);
+    EXPECT_EQ(states[0].mmsi, 1U);
+    store.statesAt(6000, states);
+    EXPECT_EQ(states.size(), 2U);
+}
+
 TEST(TrackStore, CourseInterpolatesTheShortWayRound) {
     TrackStore store;
     store.addFix(fix(7, 0, 0, 0, 10, 350));
@@ -78,7 +90,7 @@ TEST(TrackStore, DeadReckonsForABoundedTime) {
     TrackStoreOptions opt;
     opt.deadReckonLimitMs = 30 * kMillisPerMinute;
     TrackStore store(opt);
-    store.addFix(fix(9, 0, 12.0, 45.0, 12, 90));  // 12 kn due east
+    store.addFix(fix(9, 0, 12.0, 45.0, 12, 90));                 // 12 kn due east
     const auto s = store.stateAtMmsi(9, 30 * kMillisPerMinute);  // 6 nm later
     ASSERT_TRUE(s);
     EXPECT_EQ(s->kind, StateKind::DeadReckoned);
@@ -141,8 +153,12 @@ TEST(TrackStore, TrailDecimationIsBoundedByPixels) {
     store.decimatedTrail(0, 50000 * 1000LL, 60000 * 1000LL, 1e-9, trail);
     EXPECT_EQ(trail.size(), 10001U);
     // Projection callback: 1 pixel = 0.1 degree.
-    store.decimatedTrail(0, 0, 100000 * 1000LL,
-                         [](double lon, double lat) { return TrailPoint{lon * 10, lat * 10, 0}; }, trail);
+    store.decimatedTrail(
+        0, 0, 100000 * 1000LL,
+        [](double lon, double lat) {
+            return TrailPoint{lon * 10, lat * 10, 0};
+        },
+        trail);
     EXPECT_LE(trail.size(), 12U);
 }
 
@@ -167,7 +183,8 @@ TEST(TrackStore, InboxHandsOverFromFeedThreads) {
     std::vector<std::jthread> feeds;
     for (int t = 0; t < 4; ++t)
         feeds.emplace_back([&inbox, t] {
-            for (int i = 0; i < 1000; ++i) inbox.push(fix(100 + t, i * 1000LL, 1.0 + t, 1.0 + i * 1e-4));
+            for (int i = 0; i < 1000; ++i)
+                inbox.push(fix(100 + t, i * 1000LL, 1.0 + t, 1.0 + i * 1e-4));
         });
     std::size_t drained = 0;
     for (int frame = 0; frame < 50; ++frame) drained += inbox.drainInto(store);
@@ -177,6 +194,35 @@ TEST(TrackStore, InboxHandsOverFromFeedThreads) {
     EXPECT_EQ(store.vesselCount(), 4U);
     EXPECT_EQ(store.totalFixes(), 4000U);
     EXPECT_EQ(inbox.totalPushed(), 4000U);
+}
+
+TEST(TrackStore, StaticOnlyVesselsAreSafeAndKeptWhileFresh) {
+    TrackStoreOptions opt;
+    opt.staleAfterMs = 60 * kMillisPerMinute;
+    TrackStore store(opt);
+    store.addFix(fix(1, 100 * kMillisPerMinute, 1, 1));
+    VesselStatic v;
+    v.mmsi = 2;
+    v.name = "STATIC FIRST";
+    store.mergeStatic(v);  // heard at the store's latest time
+    const auto i = *store.indexOf(2);
+    EXPECT_EQ(store.fixCount(i), 0U);
+    EXPECT_EQ(store.lastFixTime(i), kNoTime);
+    EXPECT_FALSE(store.stateAt(i, 100 * kMillisPerMinute).has_value());
+    std::vector<TrailPoint> trail;
+    store.decimatedTrail(i, 0, INT64_MAX, 0.01, trail);
+    EXPECT_TRUE(trail.empty());
+    EXPECT_EQ(store.evictStale(120 * kMillisPerMinute), 0U);
+    EXPECT_EQ(store.evictStale(200 * kMillisPerMinute), 2U);
+}
+
+TEST(TrackStore, AtMost32BytesPerFixAfterCompact) {
+    TrackStore store;
+    for (int i = 0; i < 100000; ++i)
+        store.addFix(fix(1 + i % 50, i * 1000LL, 12.0, 45.0 + i * 1e-6));
+    store.compact();
+    EXPECT_EQ(store.fixMemoryBytes(), store.totalFixes() * 23);
+    EXPECT_LE(store.fixMemoryBytes() / store.totalFixes(), 32U);
 }
 
 TEST(TrackStore, TrackLength) {

@@ -19,8 +19,8 @@ namespace seawatch::ais {
 
 struct ImportReport {
     std::string path;
-    std::uint64_t linesRead = 0;      // lines read in this run (after any resume point)
-    std::uint64_t linesSkipped = 0;   // lines already imported by an earlier run
+    std::uint64_t linesRead = 0;     // lines read in this run (after any resume point)
+    std::uint64_t linesSkipped = 0;  // lines already imported by an earlier run
     std::uint64_t fixesStored = 0;
     std::uint64_t staticStored = 0;
     std::uint64_t untimedMessages = 0;  // decoded but no time anywhere in the stream
@@ -35,7 +35,7 @@ struct ImportOptions {
 };
 
 class AisArchive {
-public:
+  public:
     static Result<AisArchive> open(const std::string& workspacePath);
     AisArchive(AisArchive&&) noexcept;
     AisArchive& operator=(AisArchive&&) noexcept;
@@ -50,7 +50,7 @@ public:
     Result<std::uint64_t> positionCount() const;
     Result<std::uint64_t> staticCount() const;
 
-private:
+  private:
     struct Impl;
     explicit AisArchive(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -3,20 +3,27 @@
 // The reader works on a fixed, zero-padded buffer so the decode hot path never allocates.
 #include <array>
 #include <bit>
-#include <cstring>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace seawatch::ais {
 
 // Payload armour character -> 6-bit value, or -1 when the character is not in the alphabet.
+inline constexpr std::array<std::int8_t, 256> kDearmour = [] {
+    std::array<std::int8_t, 256> t{};
+    for (int v = 0; v < 256; ++v) {
+        t[static_cast<std::size_t>(v)] = static_cast<std::int8_t>((v >= 48 && v <= 87)    ? v - 48
+                                                                  : (v >= 96 && v <= 119) ? v - 56
+                                                                                          : -1);
+    }
+    return t;
+}();
+
 inline int dearmourChar(char c) {
-    const int v = static_cast<unsigned char>(c);
-    if (v >= 48 && v <= 87) return v - 48;
-    if (v >= 96 && v <= 119) return v - 56;
-    return -1;
+    return kDearmour[static_cast<unsigned char>(c)];
 }
 
 inline char armourChar(unsigned v) {
@@ -31,7 +38,7 @@ inline constexpr std::string_view kSixbitText =
 // Message bits, most significant bit first, in a fixed buffer large enough for any
 // legal AIS message (5 slots, 1008 bits) with generous headroom for odd multi-part groups.
 class BitBuffer {
-public:
+  public:
     static constexpr std::size_t kMaxSymbols = 1024;
     static constexpr std::size_t kMaxBits = kMaxSymbols * 6;
 
@@ -46,21 +53,48 @@ public:
     // buffer would overflow (the buffer is then left partially filled).
     bool appendArmoured(std::string_view payload) {
         if (bits_ + payload.size() * 6 > kMaxBits) return false;
-        for (char c : payload) {
-            const int v = dearmourChar(c);
-            if (v < 0) return false;
-            // A 6-bit symbol spans at most two bytes.
-            const unsigned window = static_cast<unsigned>(v) << (10U - (bits_ & 7));
-            bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(window >> 8);
-            bytes_[(bits_ >> 3) + 1] |= static_cast<std::uint8_t>(window & 0xFFU);
-            bits_ += 6;
+        // Locals, not members, in the loop: byte stores could otherwise alias bits_.
+        std::size_t bits = bits_;
+        std::uint8_t* const bytes = bytes_.data();
+        const char* p = payload.data();
+        const char* const end = p + payload.size();
+        if ((bits & 7) == 0) {
+            // Byte-aligned (always, for a single-part message): 4 symbols -> 3 whole bytes.
+            for (; end - p >= 4; p += 4) {
+                const int a = dearmourChar(p[0]), b = dearmourChar(p[1]);
+                const int c = dearmourChar(p[2]), d = dearmourChar(p[3]);
+                if ((a | b | c | d) < 0) {
+                    bits_ = bits;
+                    return false;
+                }
+                const auto v = static_cast<std::uint32_t>((a << 18) | (b << 12) | (c << 6) | d);
+                std::uint8_t* out = bytes + (bits >> 3);
+                out[0] = static_cast<std::uint8_t>(v >> 16);
+                out[1] = static_cast<std::uint8_t>(v >> 8);
+                out[2] = static_cast<std::uint8_t>(v);
+                bits += 24;
+            }
         }
+        for (; p != end; ++p) {
+            const int v = dearmourChar(*p);
+            if (v < 0) {
+                bits_ = bits;
+                return false;
+            }
+            // A 6-bit symbol spans at most two bytes.
+            const unsigned window = static_cast<unsigned>(v) << (10U - (bits & 7));
+            bytes[bits >> 3] |= static_cast<std::uint8_t>(window >> 8);
+            bytes[(bits >> 3) + 1] |= static_cast<std::uint8_t>(window & 0xFFU);
+            bits += 6;
+        }
+        bits_ = bits;
         return true;
     }
 
     void appendBits(std::uint32_t value, unsigned width) {
         for (unsigned i = width; i-- > 0;) {
-            if ((value >> i) & 1U) bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(0x80U >> (bits_ & 7));
+            if ((value >> i) & 1U)
+                bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(0x80U >> (bits_ & 7));
             ++bits_;
         }
     }
@@ -96,20 +130,22 @@ public:
 
     // Six-bit text of `chars` characters: stops at the first '@', then trims trailing
     // spaces and '@' (gpsd's rule). `out` must hold chars + 1.
-    void text(std::size_t start, std::size_t chars, char* out) const {
+    // With trim == false trailing spaces are kept (type 21 names are trimmed only after the
+    // name extension is appended).
+    void text(std::size_t start, std::size_t chars, char* out, bool trim = true) const {
         std::size_t n = 0;
         for (; n < chars; ++n) {
             const char c = kSixbitText[u(start + 6 * n, 6)];
             if (c == '@') break;
             out[n] = c;
         }
-        while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '@')) --n;
+        while (trim && n > 0 && (out[n - 1] == ' ' || out[n - 1] == '@')) --n;
         out[n] = '\0';
     }
 
     const std::uint8_t* data() const { return bytes_.data(); }
 
-private:
+  private:
     // +8 so a 64-bit window at the last byte stays in bounds.
     std::array<std::uint8_t, kMaxBits / 8 + 8> bytes_{};
     std::size_t bits_ = 0;
@@ -117,12 +153,15 @@ private:
 
 // Builds a message bit by bit, for the encoder and for tests that craft every type.
 class BitWriter {
-public:
+  public:
+    // Widths past 64 write leading zero bits (a wide spare field).
     void put(std::uint64_t value, unsigned width) {
-        for (unsigned i = width; i-- > 0;) bits_.push_back(static_cast<char>((value >> i) & 1U));
+        for (unsigned i = width; i-- > 0;)
+            bits_.push_back(static_cast<char>(i < 64 ? (value >> i) & 1U : 0U));
     }
     void putSigned(std::int64_t value, unsigned width) {
-        put(static_cast<std::uint64_t>(value) & ((width >= 64) ? ~0ULL : ((1ULL << width) - 1)), width);
+        put(static_cast<std::uint64_t>(value) & ((width >= 64) ? ~0ULL : ((1ULL << width) - 1)),
+            width);
     }
     void putBool(bool v) { put(v ? 1 : 0, 1); }
     // Text in the six-bit alphabet, upper-cased, padded with '@' to `chars` characters.
@@ -132,7 +171,7 @@ public:
     // Armoured payload and the number of fill bits appended to reach a 6-bit boundary.
     std::string armoured(int* fillBits) const;
 
-private:
+  private:
     std::string bits_;  // one char (0/1) per bit; only the encoder and tests use this
 };
 

@@ -11,15 +11,15 @@
 namespace seawatch::ais {
 
 struct DecodeStats {
-    std::uint64_t lines = 0;             // every line handed to the decoder
-    std::uint64_t sentences = 0;         // AIVDM/AIVDO fragments with a good checksum
+    std::uint64_t lines = 0;      // every line handed to the decoder
+    std::uint64_t sentences = 0;  // AIVDM/AIVDO fragments with a good checksum
     std::uint64_t blankLines = 0;
     std::uint64_t comments = 0;
-    std::uint64_t otherNmea = 0;         // non-AIS sentences (and filtered talkers), skipped
-    std::uint64_t timestamps = 0;        // $PGHP time lines
+    std::uint64_t otherNmea = 0;   // non-AIS sentences (and filtered talkers), skipped
+    std::uint64_t timestamps = 0;  // $PGHP time lines
     std::uint64_t badChecksum = 0;
-    std::uint64_t badTagBlock = 0;       // tag block checksum failures (sentence still used)
-    std::uint64_t malformed = 0;         // unparseable lines and invalid payload characters
+    std::uint64_t badTagBlock = 0;  // tag block checksum failures (sentence still used)
+    std::uint64_t malformed = 0;    // unparseable lines and invalid payload characters
     // Lines that were a non-final fragment of a multi-part message, or a fragment thrown
     // away; the final fragment's line is counted by what its message became.
     std::uint64_t fragmentsBuffered = 0;
@@ -28,10 +28,10 @@ struct DecodeStats {
     std::uint64_t groupsStale = 0;       // a group timed out waiting for its next fragment
     std::uint64_t groupsIncomplete = 0;  // every group dropped (out of order + stale + evicted)
     std::uint64_t emptyPayloads = 0;
-    std::uint64_t badLength = 0;         // a supported type with an impossible bit length
-    std::uint64_t unsupported = 0;       // valid messages of types not decoded (counted by type)
-    std::uint64_t decoded = 0;           // messages returned to the caller
-    std::uint64_t type24Merged = 0;      // 24B reports that found their 24A
+    std::uint64_t badLength = 0;     // a supported type with an impossible bit length
+    std::uint64_t unsupported = 0;   // valid messages of types not decoded (counted by type)
+    std::uint64_t decoded = 0;       // messages returned to the caller
+    std::uint64_t type24Merged = 0;  // 24B reports that found their 24A
     std::array<std::uint64_t, 64> byType{};  // every complete message, decoded or not
 
     // Every line ends in exactly one of these; tests check that the sum equals `lines`.
@@ -42,9 +42,10 @@ struct DecodeStats {
 };
 
 struct DecoderOptions {
-    // gpsd only takes AIS from the talkers AI, AB, AD, AN, AR, AS, AT, AX, BS and SA; turn
-    // this on to reproduce its output exactly. Off, any talker is accepted.
-    bool gpsdTalkersOnly = false;
+    // Reproduce gpsd exactly: AIS only from the talkers AI, AB, AD, AN, AR, AS, AT, AX, BS
+    // and SA; only channels A/1/empty and B/2/C; type 24 parts merged only within a channel.
+    // Off, any talker and channel is accepted and 24A/24B merge across channels.
+    bool gpsdCompatible = false;
 };
 
 // True for the talker ids gpsd accepts AIS from.
@@ -54,13 +55,17 @@ bool isGpsdAisTalker(std::string_view talker);
 std::string formatStats(const DecodeStats& s);
 
 class AisDecoder {
-public:
+  public:
     AisDecoder() = default;
     explicit AisDecoder(DecoderOptions options) : options_(options) {}
 
     // Feeds one line. Returns the decoded message when this line completed a supported one,
     // nullptr otherwise. The pointer stays valid until the next call.
     const AisMessage* decodeLine(std::string_view line);
+
+    // At the end of a file or stream: groups still waiting for fragments are dropped and
+    // counted as incomplete (their lines are already counted).
+    void endOfInput();
 
     const DecodeStats& stats() const { return stats_; }
     // The last good time seen ($PGHP, tag block, trailing time); kNoTime before any.
@@ -71,24 +76,29 @@ public:
     // Groups waiting this many sentences for their next fragment are dropped as stale.
     static constexpr std::uint64_t kStaleAfterSentences = 200;
 
-private:
+  private:
     struct PendingGroup {
         bool active = false;
         char channel = 0;
         std::int8_t sequenceId = -1;
-        std::uint32_t groupId = 0;      // tag block g: id, 0 when none
-        std::uint64_t sourceHash = 0;   // tag block s:, hashed
+        std::uint32_t groupId = 0;     // tag block g: id, 0 when none
+        std::uint64_t sourceHash = 0;  // tag block s:, hashed
         std::uint8_t count = 0;
         std::uint8_t received = 0;
         std::uint64_t lastSentence = 0;
-        SentenceMeta firstMeta;         // time from the first fragment (later ones may lack it)
-        std::string sourceText;         // keeps s: alive after the first line is gone
+        SentenceMeta firstMeta;  // time from the first fragment (later ones may lack it)
+        std::string sourceText;  // keeps s: alive after the first line is gone
         std::string payload;
         std::uint8_t fillBits = 0;
     };
     struct Type24Name {
         Mmsi mmsi = 0;
         char shipname[21] = {};
+    };
+    // Remembered 24A names, a small ring per channel as in gpsd (8 interleaved vessels).
+    struct Type24Queue {
+        std::array<Type24Name, 8> names{};
+        std::size_t next = 0;
     };
 
     const AisMessage* finish(const SentenceMeta& meta, char channel);
@@ -97,15 +107,13 @@ private:
     void dropGroup(PendingGroup& g);
 
     static constexpr std::size_t kMaxGroups = 16;
-    static constexpr std::size_t kType24Slots = 32;
 
     DecoderOptions options_;
     DecodeStats stats_;
     BitBuffer bits_;
     AisMessage message_;
     std::array<PendingGroup, kMaxGroups> groups_{};
-    std::array<Type24Name, kType24Slots> type24_{};
-    std::size_t type24Next_ = 0;
+    std::array<Type24Queue, 2> type24_{};
     time::UnixMillis lastTime_ = kNoTime;
     std::string_view lastError_;
 };

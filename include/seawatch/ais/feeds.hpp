@@ -5,12 +5,14 @@
 //   UDP          "udp://0.0.0.0:10110"  (OpenCPN's port; port 0 picks a free one)
 //   TCP client   "tcp://host:port"      reconnects with back-off
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/track_store.hpp"
@@ -21,7 +23,7 @@ namespace seawatch::ais {
 enum class FeedState : std::uint8_t { Starting, Running, Reconnecting, Finished, Failed };
 
 class AisFeed {
-public:
+  public:
     AisFeed(const AisFeed&) = delete;
     AisFeed& operator=(const AisFeed&) = delete;
     virtual ~AisFeed();
@@ -35,7 +37,7 @@ public:
     DecodeStats stats() const;
     std::uint64_t messages() const { return messages_.load(); }
 
-protected:
+  protected:
     AisFeed(std::string name, TrackInbox& inbox) : name_(std::move(name)), inbox_(inbox) {}
     // Starts run() on the feed thread; derived constructors call it last.
     void start();
@@ -48,7 +50,7 @@ protected:
     std::atomic<FeedState> state_{FeedState::Starting};
     AisDecoder decoder_;
 
-private:
+  private:
     std::string name_;
     TrackInbox& inbox_;
     std::jthread thread_;
@@ -59,9 +61,13 @@ private:
     std::uint64_t linesSincePublish_ = 0;
 };
 
-// Replays a recorded file at its recorded time (tag block c:, trailing Unix ms, $PGHP).
+// Replays a recorded file at its recorded time (tag block c:, trailing Unix ms, $PGHP,
+// USCG time of day). Lines timed before the replay clock go out at once; a jump forward of
+// more than kMaxReplayGapMs (a recording gap, or one wild satellite timestamp) is skipped.
+inline constexpr time::UnixMillis kMaxReplayGapMs = 10 * time::kMillisPerMinute;
+
 class ReplayFeed final : public AisFeed {
-public:
+  public:
     ReplayFeed(std::string path, TrackInbox& inbox, double speed = 1.0);
     ~ReplayFeed() override;
     void setSpeed(double speed);  // clamped to 1..3600
@@ -71,7 +77,7 @@ public:
     // The recorded time the replay has reached (kNoTime before the first timed line).
     time::UnixMillis replayTime() const { return replayTime_.load(); }
 
-private:
+  private:
     void run(std::stop_token stop) override;
     std::string path_;
     std::atomic<double> speed_;
@@ -80,14 +86,14 @@ private:
 };
 
 class UdpFeed final : public AisFeed {
-public:
+  public:
     // Binds before returning, so the port is known (and errors are reported) at once.
     static Result<std::unique_ptr<UdpFeed>> open(const std::string& host, std::uint16_t port,
                                                  TrackInbox& inbox);
     ~UdpFeed() override;
     std::uint16_t port() const { return port_; }
 
-private:
+  private:
     UdpFeed(int socket, std::uint16_t port, TrackInbox& inbox);
     void run(std::stop_token stop) override;
     int socket_;
@@ -95,14 +101,41 @@ private:
 };
 
 class TcpFeed final : public AisFeed {
-public:
+  public:
     TcpFeed(std::string host, std::uint16_t port, TrackInbox& inbox);
     ~TcpFeed() override;
 
-private:
+  private:
     void run(std::stop_token stop) override;
     std::string host_;
     std::uint16_t port_;
+};
+
+// The console's AIS sources: "Add AIS source…" calls add(), each frame calls
+// drainInto(store), and the status bar shows messageRate(). Owned by the UI thread.
+class FeedSet {
+  public:
+    FeedSet() = default;
+    FeedSet(const FeedSet&) = delete;
+    FeedSet& operator=(const FeedSet&) = delete;
+    ~FeedSet() { stopAll(); }
+
+    // Opens and starts a source ("udp://…", "tcp://…" or a file to replay).
+    Status add(const std::string& source, double replaySpeed = 1.0);
+    // Moves everything the feeds produced into the store; returns the item count.
+    std::size_t drainInto(TrackStore& store, std::chrono::steady_clock::time_point now =
+                                                 std::chrono::steady_clock::now());
+    // Reports per second over the last few seconds of drains.
+    double messageRate() const { return rate_; }
+    const std::vector<std::unique_ptr<AisFeed>>& feeds() const { return feeds_; }
+    void stopAll();
+
+  private:
+    TrackInbox inbox_;
+    std::vector<std::unique_ptr<AisFeed>> feeds_;
+    std::chrono::steady_clock::time_point windowStart_{};
+    std::uint64_t windowCount_ = 0;
+    double rate_ = 0;
 };
 
 // Opens a feed from a source string: "udp://HOST:PORT", "tcp://HOST:PORT" or a file path.

@@ -9,7 +9,7 @@
 namespace seawatch::ais {
 
 class LineReader {
-public:
+  public:
     explicit LineReader(std::FILE* file, std::size_t blockSize = 1 << 20)
         : file_(file), buffer_(blockSize) {}
 
@@ -40,7 +40,7 @@ public:
     std::size_t lineNumber() const { return lineNumber_; }
     bool failed() const { return error_; }
 
-private:
+  private:
     void refill() {
         if (begin_ > 0) {
             std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);

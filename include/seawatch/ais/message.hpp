@@ -14,10 +14,10 @@ namespace seawatch::ais {
 // Raw "not available" sentinels, as transmitted.
 inline constexpr std::int32_t kLonNotAvailable = 181 * 600000;  // 1/10000 minute
 inline constexpr std::int32_t kLatNotAvailable = 91 * 600000;
-inline constexpr std::int32_t kLon27NotAvailable = 181 * 600;   // type 27: 1/10 minute
+inline constexpr std::int32_t kLon27NotAvailable = 181 * 600;  // type 27: 1/10 minute
 inline constexpr std::int32_t kLat27NotAvailable = 91 * 600;
-inline constexpr std::uint32_t kSpeedNotAvailable = 1023;       // 1/10 knot
-inline constexpr std::uint32_t kCourseNotAvailable = 3600;      // 1/10 degree
+inline constexpr std::uint32_t kSpeedNotAvailable = 1023;   // 1/10 knot
+inline constexpr std::uint32_t kCourseNotAvailable = 3600;  // 1/10 degree
 inline constexpr std::uint32_t kHeadingNotAvailable = 511;
 inline constexpr std::int32_t kTurnNotAvailable = -128;
 
@@ -29,7 +29,7 @@ struct AisMessage {
     Mmsi mmsi = 0;
 
     // Position reports (1-3, 4, 9, 11, 18, 19, 21, 27).
-    std::uint32_t status = 0;   // navigation status
+    std::uint32_t status = 0;  // navigation status
     std::int32_t turn = kTurnNotAvailable;
     std::uint32_t speed = kSpeedNotAvailable;  // 1/10 kn (type 9: knots; type 27: knots)
     bool accuracy = false;
@@ -105,6 +105,8 @@ std::optional<PositionFix> toPositionFix(const AisMessage& m, time::UnixMillis r
 std::optional<VesselStatic> toVesselStatic(const AisMessage& m);
 
 // AIS "auxiliary craft" MMSIs (98MIDxxxx) carry a mothership MMSI instead of dimensions.
-inline bool isAuxiliaryMmsi(Mmsi mmsi) { return mmsi / 10000000U == 98U; }
+inline bool isAuxiliaryMmsi(Mmsi mmsi) {
+    return mmsi / 10000000U == 98U;
+}
 
 }  // namespace seawatch::ais

@@ -22,24 +22,24 @@ enum class LineKind : std::uint8_t {
 
 // What travels with a sentence besides its payload.
 struct SentenceMeta {
-    time::UnixMillis time = kNoTime;       // tag block c:, or trailing Unix (ms) time
-    std::int32_t timeOfDayMs = -1;         // USCG "t050056.00" (time of day only)
-    std::string_view source;               // tag block s:
-    std::uint32_t groupId = 0;             // tag block g:n-m-id
+    time::UnixMillis time = kNoTime;  // tag block c:, or trailing Unix (ms) time
+    std::int32_t timeOfDayMs = -1;    // USCG "t050056.00" (time of day only)
+    std::string_view source;          // tag block s:
+    std::uint32_t groupId = 0;        // tag block g:n-m-id
     std::uint8_t groupIndex = 0;
     std::uint8_t groupSize = 0;
-    bool tagBlockBadChecksum = false;      // a tag block was present but its checksum failed
+    bool tagBlockBadChecksum = false;  // a tag block was present but its checksum failed
 };
 
 struct Fragment {
-    std::string_view talker;   // "AI", "AB", "BS", ...
-    std::string_view payload;  // armoured six-bit characters
-    std::uint8_t count = 0;    // fragments in the message (1..9)
-    std::uint8_t number = 0;   // this fragment (1..count)
+    std::string_view talker;      // "AI", "AB", "BS", ...
+    std::string_view payload;     // armoured six-bit characters
+    std::uint8_t count = 0;       // fragments in the message (1..9)
+    std::uint8_t number = 0;      // this fragment (1..count)
     std::int8_t sequenceId = -1;  // -1 when empty
-    char channel = 0;          // 'A', 'B', '1', '2' or 0 when empty
+    char channel = 0;             // 'A', 'B', '1', '2' or 0 when empty
     std::uint8_t fillBits = 0;
-    bool own = false;          // VDO: own ship
+    bool own = false;  // VDO: own ship
 };
 
 struct ParsedLine {
@@ -51,6 +51,10 @@ struct ParsedLine {
 
 // Parses one line (with or without CR/LF). Never allocates, never throws.
 ParsedLine parseLine(std::string_view line);
+
+// A time of day alone (USCG "t050056.00") dated from a recent full time: the nearest such
+// instant, so a stream crossing midnight stays in order.
+time::UnixMillis dateTimeOfDay(time::UnixMillis recent, std::int32_t timeOfDayMs);
 
 // The NMEA XOR checksum of the characters between the start mark and '*'.
 std::uint8_t nmeaChecksum(std::string_view body);

@@ -62,7 +62,7 @@ struct TrailPoint {
 };
 
 class TrackStore {
-public:
+  public:
     explicit TrackStore(TrackStoreOptions options = {}) : options_(std::move(options)) {}
 
     // Adds a fix (kept in time order; an equal time replaces). False when it has no
@@ -79,8 +79,15 @@ public:
     Mmsi mmsiAt(std::size_t index) const { return tracks_[index].mmsi; }
     const VesselStatic& staticData(std::size_t index) const { return tracks_[index].info; }
     std::size_t fixCount(std::size_t index) const { return tracks_[index].time.size(); }
-    time::UnixMillis firstFixTime(std::size_t index) const { return tracks_[index].time.front(); }
-    time::UnixMillis lastFixTime(std::size_t index) const { return tracks_[index].time.back(); }
+    // A vessel may have static data and no fix yet: these return kNoTime then.
+    time::UnixMillis firstFixTime(std::size_t index) const {
+        return tracks_[index].time.empty() ? kNoTime : tracks_[index].time.front();
+    }
+    time::UnixMillis lastFixTime(std::size_t index) const {
+        return tracks_[index].time.empty() ? kNoTime : tracks_[index].time.back();
+    }
+    // The newest fix time in the store (kNoTime when empty), e.g. "now" for a replay.
+    time::UnixMillis latestTime() const { return latestTime_; }
     // The i-th stored fix of a vessel, decoded back to a PositionFix.
     PositionFix fixAt(std::size_t index, std::size_t i) const;
     // Track length in nautical miles over all stored fixes.
@@ -89,6 +96,9 @@ public:
     // State at time t; nullopt before the first fix or for a vessel with no fixes.
     std::optional<VesselState> stateAt(std::size_t index, time::UnixMillis t) const;
     std::optional<VesselState> stateAtMmsi(Mmsi mmsi, time::UnixMillis t) const;
+    // Every vessel's state at t in one pass (vessels with no fix by t are left out); `out`
+    // is reused frame to frame, so drawing thousands of targets allocates nothing.
+    void statesAt(time::UnixMillis t, std::vector<VesselState>& out) const;
 
     // Trail vertices in [tFrom, tTo], thinned so consecutive vertices are at least one pixel
     // apart. `pixelSizeDeg` is the size of a screen pixel in degrees (x = lon, y = lat).
@@ -99,16 +109,22 @@ public:
                         const std::function<TrailPoint(double lon, double lat)>& toPixels,
                         std::vector<TrailPoint>& out) const;
 
-    // Drops vessels whose last fix is older than now - staleAfterMs; returns how many.
+    // Drops vessels not heard (fix or static data) since now - staleAfterMs; returns how many.
     // Vessel indices change afterwards.
     std::size_t evictStale(time::UnixMillis now);
     void clear();
+    // Bytes held by fix columns (capacity, not size): vectors grow by doubling, so call
+    // compact() after a bulk load to get back to 23 bytes per fix.
+    std::size_t fixMemoryBytes() const;
+    void compact();
 
     const TrackStoreOptions& options() const { return options_; }
 
-private:
+  private:
     struct Track {
         Mmsi mmsi = 0;
+        // When static data last arrived, in store time (the newest fix time then).
+        time::UnixMillis staticHeard = kNoTime;
         VesselStatic info;
         std::vector<time::UnixMillis> time;
         std::vector<std::int32_t> lat;
@@ -127,11 +143,12 @@ private:
     std::vector<Track> tracks_;
     std::unordered_map<Mmsi, std::size_t> index_;
     std::size_t totalFixes_ = 0;
+    time::UnixMillis latestTime_ = kNoTime;
 };
 
 // Hand-over point between feed threads and the UI thread: feeds push, the UI drains.
 class TrackInbox {
-public:
+  public:
     void push(const PositionFix& fix);
     void push(const VesselStatic& v);
     // Moves everything received so far into the store; returns the number of items.
@@ -139,7 +156,7 @@ public:
     // Messages pushed since construction, for the status-bar message rate.
     std::uint64_t totalPushed() const;
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::vector<PositionFix> fixes_;
     std::vector<VesselStatic> statics_;

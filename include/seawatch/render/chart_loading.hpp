@@ -13,7 +13,7 @@ inline constexpr geo::GeoBox kGulfOfAdenBox{42.0, 10.0, 54.0, 16.0};
 struct SceneLoadReport {
     std::vector<std::string> errors;    // one line per chart that could not be loaded
     std::vector<std::string> warnings;  // features skipped in charts that did load
-    geo::GeoBox chartsBox;            // union of the loaded charts (not the basemap)
+    geo::GeoBox chartsBox;              // union of the loaded charts (not the basemap)
 };
 
 SceneLoadReport loadMapScene(MapRenderer& renderer, const std::vector<std::string>& charts,

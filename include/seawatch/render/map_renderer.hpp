@@ -39,6 +39,10 @@ struct MapStyle {
     bool showGraticule = true;
     bool showScaleBar = true;
     float pixelScale = 1.0f;  // HiDPI: UI sizes in pixels are multiplied by this
+    // Pixels at the top and bottom covered by the console's bars; the scale bar and edge
+    // labels stay clear of them.
+    float insetTopPx = 0.0f;
+    float insetBottomPx = 0.0f;
 };
 
 class MapRenderer {

@@ -1,0 +1,174 @@
+// AIS throughput: decode only (framing + de-armouring + fields), decode + gpsd JSON, and
+// ingest into the TrackStore. Input: real-looking sentences from the encoder (a Gulf of
+// Aden traffic mix: class A/B positions, static data incl. multi-part type 5, base stations).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "seawatch/ais/decoder.hpp"
+#include "seawatch/ais/encoder.hpp"
+#include "seawatch/ais/gpsd_json.hpp"
+#include "seawatch/ais/track_store.hpp"
+
+namespace {
+
+using namespace seawatch::ais;
+
+// `messages` messages of the traffic mix, as sentences (type 5 takes two).
+std::vector<std::string> makeCorpus(int messages) {
+    std::vector<std::string> out;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> lat(10.5, 15.0), lon(43.0, 55.0), sog(0, 22),
+        cog(0, 360);
+    for (int i = 0; i < messages; ++i) {
+        PositionFix f;
+        f.mmsi = 200000000 + static_cast<Mmsi>(rng() % 5000) * 1000;
+        f.time = 1700000000000 + i * 100;
+        f.lat = lat(rng);
+        f.lon = lon(rng);
+        f.speedKn = static_cast<float>(sog(rng));
+        f.courseDeg = static_cast<float>(cog(rng));
+        f.headingDeg = f.courseDeg;
+        f.navStatus = static_cast<std::uint8_t>(rng() % 9);
+        f.messageType = static_cast<std::uint8_t>(1 + rng() % 3);
+        const int kind = static_cast<int>(rng() % 100);
+        if (kind < 90) {
+            for (auto& s : encodePositionReport(f, kind >= 75)) out.push_back(std::move(s));
+        } else {
+            VesselStatic v;
+            v.mmsi = f.mmsi;
+            v.name = "MV OCEAN TRADER " + std::to_string(i % 100);
+            v.callsign = "A8" + std::to_string(i % 1000);
+            v.shipType = 70 + static_cast<int>(rng() % 20);
+            v.toBow = 150;
+            v.toStern = 30;
+            v.toPort = 12;
+            v.toStarboard = 12;
+            v.destination = "DJIBOUTI";
+            v.classB = kind >= 97;
+            for (auto& s : encodeStaticData(v, 'B', i % 10)) out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+const std::vector<std::string>& corpus() {
+    static const std::vector<std::string> lines = makeCorpus(200000);
+    return lines;
+}
+
+void BM_DecodeOnly(benchmark::State& state) {
+    const auto& lines = corpus();
+    AisDecoder decoder;
+    std::uint64_t decoded = 0;
+    for (auto _ : state) {
+        for (const auto& l : lines)
+            if (decoder.decodeLine(l)) ++decoded;
+    }
+    benchmark::DoNotOptimize(decoded);
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_DecodeOnly)->Unit(benchmark::kMillisecond);
+
+void BM_ParseLineOnly(benchmark::State& state) {
+    const auto& lines = corpus();
+    std::uint64_t n = 0;
+    for (auto _ : state)
+        for (const auto& l : lines) n += parseLine(l).fragment.payload.size();
+    benchmark::DoNotOptimize(n);
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ParseLineOnly)->Unit(benchmark::kMillisecond);
+
+void BM_DecodeAndGpsdJson(benchmark::State& state) {
+    const auto& lines = corpus();
+    AisDecoder decoder;
+    std::string out;
+    out.reserve(1 << 20);
+    for (auto _ : state) {
+        for (const auto& l : lines) {
+            if (const AisMessage* m = decoder.decodeLine(l)) appendGpsdJson(*m, "stdin", out);
+            if (out.size() > (1 << 19)) out.clear();
+        }
+    }
+    benchmark::DoNotOptimize(out.data());
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_DecodeAndGpsdJson)->Unit(benchmark::kMillisecond);
+
+void BM_TrackStoreIngest(benchmark::State& state) {
+    const auto& lines = corpus();
+    for (auto _ : state) {
+        AisDecoder decoder;
+        TrackStore store;
+        std::int64_t t = 1700000000000;
+        for (const auto& l : lines)
+            if (const AisMessage* m = decoder.decodeLine(l)) store.ingest(*m, t += 100);
+        benchmark::DoNotOptimize(store.totalFixes());
+    }
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TrackStoreIngest)->Unit(benchmark::kMillisecond);
+
+void BM_DecimatedTrail(benchmark::State& state) {
+    TrackStore store;
+    for (int i = 0; i < 1000000; ++i) {
+        PositionFix f;
+        f.mmsi = 1 + static_cast<Mmsi>(i % 100);
+        f.time = 1700000000000 + i * 1000LL;
+        f.lat = 12.0 + (i % 100) * 0.01 + (i / 100) * 1e-5;
+        f.lon = 45.0 + (i / 100) * 1e-4;
+        store.addFix(f);
+    }
+    std::vector<TrailPoint> trail;
+    std::size_t vertices = 0;
+    for (auto _ : state) {
+        vertices = 0;
+        for (std::size_t v = 0; v < store.vesselCount(); ++v) {
+            store.decimatedTrail(v, 0, INT64_MAX, 0.002, trail);  // ~1 px at a 4 km/512 px view
+            vertices += trail.size();
+        }
+    }
+    state.counters["fixes"] = static_cast<double>(store.totalFixes());
+    state.counters["vertices"] = static_cast<double>(vertices);
+}
+BENCHMARK(BM_DecimatedTrail)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+// `seawatch_ais_decode_bench --write-corpus FILE N` writes N messages of the same mix,
+// one sentence a line with a tag-block time, for the end-to-end CLI comparison
+// (scripts/bench_ais.sh); otherwise the usual Google Benchmark main.
+int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--write-corpus") {
+        std::FILE* f = std::fopen(argv[2], "wb");
+        if (!f) {
+            std::perror(argv[2]);
+            return 1;
+        }
+        const auto lines = makeCorpus(std::atoi(argv[3]));
+        std::int64_t t = 1700000000000;
+        for (const auto& l : lines) {
+            const std::string line = withTagBlock(l, t += 50);
+            std::fwrite(line.data(), 1, line.size(), f);
+            std::fputc('\n', f);
+        }
+        std::fclose(f);
+        std::printf("%zu sentences written to %s\n", lines.size(), argv[2]);
+        return 0;
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

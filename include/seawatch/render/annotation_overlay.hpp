@@ -1,0 +1,29 @@
+#pragma once
+// Trainer annotations (text labels, arrows, range rings, areas) drawn over the picture.
+#include <vector>
+
+#include "seawatch/render/overlay.hpp"
+#include "seawatch/scenario/scenario.hpp"
+
+namespace seawatch::render {
+
+class AnnotationOverlay final : public MapOverlay {
+  public:
+    explicit AnnotationOverlay(const std::vector<scenario::Annotation>& annotations)
+        : annotations_(annotations) {}
+    const char* name() const override { return "Annotations"; }
+    void build(const OverlayContext& context, Canvas& canvas) override;
+    // Index of the annotation selected for editing, drawn with handles.
+    std::optional<std::size_t> selected;
+
+  private:
+    const std::vector<scenario::Annotation>& annotations_;
+};
+
+// "#rrggbb" or "#rrggbbaa" to a colour; `fallback` when empty or malformed.
+Rgba parseHexColour(std::string_view text, Rgba fallback);
+
+// Points of a range ring of `radiusNm` around `centre` (geodesic), for drawing or hit tests.
+std::vector<geo::LonLat> rangeRing(geo::LonLat centre, double radiusNm, int segments = 96);
+
+}  // namespace seawatch::render

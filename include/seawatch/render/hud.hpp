@@ -1,0 +1,26 @@
+#pragma once
+// Heads-up elements drawn over the map in screen space: the UTC time badge and a briefing
+// caption band. The console's presenter mode and the exported briefing frames share them.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "seawatch/geo/map_view.hpp"
+#include "seawatch/render/canvas.hpp"
+#include "seawatch/time/utc.hpp"
+
+namespace seawatch::render {
+
+// "15 Nov 2009 12:50Z" in a box at the top-left, with an optional second line.
+void buildTimeBadge(Canvas& canvas, const geo::MapView& view, time::UnixMillis now,
+                    std::string_view subtitle, float pixelScale);
+
+// A caption band along the bottom: "3/10" and the caption, wrapped to the width.
+void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view caption,
+                  int stepNumber, int stepCount, float pixelScale);
+
+// Splits text into lines no wider than maxWidthPx at sizePx.
+std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, float sizePx,
+                                  double maxWidthPx, bool bold = false);
+
+}  // namespace seawatch::render

@@ -1,0 +1,204 @@
+// seawatch brief: every step of a scenario rendered headless, and a self-contained HTML deck.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "cli_parsing.hpp"
+#include "commands.hpp"
+#include "headless_session.hpp"
+#include "seawatch/geo/geo.hpp"
+#include "seawatch/scenario/briefing.hpp"
+
+namespace seawatch::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BriefOptions {
+    std::string scenario;
+    std::string output;
+    std::string size = "1920x1080";
+    bool geotiff = false;
+    bool verbose = false;
+};
+
+// How loud each analytics event is for a watch officer.
+const char* severityOf(analytics::EventType type) {
+    using analytics::EventType;
+    switch (type) {
+        case EventType::SuspiciousApproach:
+        case EventType::CoverageGap:
+        case EventType::UnescortedTransit:
+            return "alarm";
+        case EventType::Cpa:
+        case EventType::LaneWrongWay:
+        case EventType::Loitering:
+        case EventType::Encounter:
+        case EventType::AssignmentConflict:
+            return "warning";
+        case EventType::ZoneEnter:
+        case EventType::ZoneExit:
+        case EventType::LaneExit:
+            break;
+    }
+    return "info";
+}
+
+std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
+    if (auto index = scene.tracks.indexOf(mmsi)) {
+        const auto& name = scene.tracks.staticData(*index).name;
+        if (!name.empty()) return name;
+    }
+    if (const auto* track = scene.scriptedTrack(mmsi); track && !track->vessel.name.empty())
+        return track->vessel.name;
+    return std::to_string(mmsi);
+}
+
+scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Event& e) {
+    scenario::DeckAlert a;
+    a.time = e.time;
+    a.severity = severityOf(e.type);
+    a.kind = analytics::eventTypeName(e.type);
+    for (std::size_t i = 0; i < e.mmsi.size(); ++i)
+        a.subject += (i ? " / " : "") + vesselLabel(scene, e.mmsi[i]);
+    if (a.subject.empty()) a.subject = !e.zone.empty() ? e.zone : e.unit;
+    std::string message;
+    if (!e.zone.empty() && !e.mmsi.empty()) message = e.zone;
+    if (!e.unit.empty()) message += (message.empty() ? "" : ", ") + e.unit;
+    for (const auto& [key, value] : e.numbers) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s%s %.2f", message.empty() ? "" : ", ", key.c_str(),
+                      value);
+        message += buf;
+    }
+    a.message = message;
+    return a;
+}
+
+scenario::DeckIncident deckIncident(const incidents::Incident& i) {
+    scenario::DeckIncident d;
+    d.reference = i.sourceRef;
+    d.time = i.occurredAt;
+    d.position = {i.lon, i.lat};
+    d.category = std::string(incidents::categoryLabel(i.category));
+    d.description = i.vesselName.empty() ? i.narrative : i.vesselName + ": " + i.narrative;
+    if (d.description.size() > 240) d.description = d.description.substr(0, 237) + "...";
+    return d;
+}
+
+int runBrief(const BriefOptions& o) {
+    int width = 0, height = 0;
+    if (!parseSize(o.size, width, height)) {
+        std::fprintf(stderr, "seawatch brief: --size must be WIDTHxHEIGHT, got '%s'\n",
+                     o.size.c_str());
+        return kExitUsage;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    HeadlessSession session;
+    if (int code = openHeadlessSession("seawatch brief", {}, true, o.scenario, session);
+        code != kExitOk)
+        return code;
+    const scenario::Scene& scene = *session.scene;
+    const auto steps = scenario::stepsOf(scene.scenario);
+    if (steps.empty()) {
+        std::fprintf(stderr, "seawatch brief: %s has no steps to brief\n", o.scenario.c_str());
+        return kExitFailure;
+    }
+    std::error_code ec;
+    fs::create_directories(o.output, ec);
+    if (ec) {
+        std::fprintf(stderr, "seawatch brief: cannot create %s: %s\n", o.output.c_str(),
+                     ec.message().c_str());
+        return kExitFailure;
+    }
+
+    std::vector<fs::path> images;
+    std::vector<std::vector<scenario::DeckIncident>> stepIncidents;
+    std::vector<std::vector<scenario::DeckAlert>> stepAlerts;
+    std::map<std::string, int> alertCounts;
+    for (const auto& step : steps) {
+        render::MapSelection selection;
+        session.picture->applyStep(step, selection);
+        const geo::MapView view =
+            geo::MapView::fitting(scenario::viewBox(step.view, width, height), width, height);
+        const fs::path image = fs::path(o.output) / scenario::stepImageName(step.number);
+        const int stepCount = static_cast<int>(steps.size());
+        if (int code =
+                writePicture("seawatch brief", session, view, image.string(), step.time, selection,
+                             step.caption, static_cast<int>(step.number), stepCount);
+            code != kExitOk)
+            return code;
+        if (o.geotiff) {
+            const fs::path tif = fs::path(o.output) / scenario::stepImageName(step.number, "tif");
+            session.renderer->style().showGraticule = false;
+            session.renderer->style().showScaleBar = false;
+            const int code =
+                writePicture("seawatch brief", session, view, tif.string(), step.time, selection);
+            session.renderer->style().showGraticule = true;
+            session.renderer->style().showScaleBar = true;
+            if (code != kExitOk) return code;
+        }
+        images.push_back(image);
+
+        // The incidents of a step: those it highlights, and those that happened in its span.
+        std::vector<scenario::DeckIncident> incidents;
+        for (const auto& ref : step.highlight.incidents) {
+            if (const auto* i = scene.findIncident(ref)) incidents.push_back(deckIncident(*i));
+        }
+        for (const auto* i : scene.incidentsBetween(step.time, step.until - 1)) {
+            if (std::find(step.highlight.incidents.begin(), step.highlight.incidents.end(),
+                          i->sourceRef) == step.highlight.incidents.end())
+                incidents.push_back(deckIncident(*i));
+        }
+        stepIncidents.push_back(std::move(incidents));
+        std::vector<scenario::DeckAlert> alerts;
+        for (const auto* e : scene.eventsBetween(step.time, step.until - 1)) {
+            // Zone entries and exits are bookkeeping, not briefing material.
+            if (std::string_view(severityOf(e->type)) == "info") continue;
+            alerts.push_back(deckAlert(scene, *e));
+        }
+        stepAlerts.push_back(std::move(alerts));
+    }
+    for (const auto& e : scene.events) alertCounts[analytics::eventTypeName(e.type)]++;
+
+    scenario::DeckSummary summary;
+    std::size_t fixes = 0;
+    for (std::size_t v = 0; v < scene.tracks.vesselCount(); ++v) fixes += scene.tracks.fixCount(v);
+    summary.figures.push_back({"Vessels", std::to_string(scene.tracks.vesselCount())});
+    summary.figures.push_back({"AIS fixes decoded", std::to_string(fixes)});
+    summary.figures.push_back({"Incidents shown", std::to_string(scene.incidents.size())});
+    summary.figures.push_back({"Zones", std::to_string(scene.zones.size())});
+    for (const auto& [type, count] : alertCounts)
+        summary.figures.push_back({"Alerts: " + type, std::to_string(count)});
+    summary.figures.push_back({"Steps", std::to_string(steps.size())});
+    if (Status s = scenario::writeBriefingDeck(o.output, scene.scenario, images, stepIncidents,
+                                               stepAlerts, summary);
+        !s) {
+        std::fprintf(stderr, "seawatch brief: %s\n", s.error().c_str());
+        return kExitFailure;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::fprintf(stderr, "seawatch brief: %zu steps, %s/index.html in %.1f s\n", steps.size(),
+                 o.output.c_str(), seconds);
+    return session.failedInputs == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void registerBriefCommand(CLI::App& app, int& exitCode) {
+    auto options = std::make_shared<BriefOptions>();
+    auto* sub = app.add_subcommand(
+        "brief", "Render every step of a scenario headless and write an HTML briefing deck");
+    sub->add_option("scenario", options->scenario, "Scenario JSON")->required();
+    sub->add_option("-o,--output", options->output, "Folder for the images and index.html")
+        ->required();
+    sub->add_option("--size", options->size, "Image size WIDTHxHEIGHT")->capture_default_str();
+    sub->add_flag("--geotiff", options->geotiff, "Also write each step as a GeoTIFF (EPSG:3857)");
+    sub->callback([options, &exitCode] { exitCode = runBrief(*options); });
+}
+
+}  // namespace seawatch::app

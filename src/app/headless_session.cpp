@@ -1,0 +1,70 @@
+#include "headless_session.hpp"
+
+#include "seawatch/charts/image_writer.hpp"
+#include "seawatch/render/chart_loading.hpp"
+
+namespace seawatch::app {
+
+int openHeadlessSession(const char* command, const std::vector<std::string>& charts, bool basemap,
+                        const std::string& scenarioFile, HeadlessSession& session) {
+    auto context = render::HeadlessContext::create();
+    if (!context) {
+        std::fprintf(stderr, "%s: %s\n", command, context.error().c_str());
+        return kExitNoGraphics;
+    }
+    session.context = std::move(context.value());
+    auto renderer = render::MapRenderer::create();
+    if (!renderer) {
+        std::fprintf(stderr, "%s: %s\n", command, renderer.error().c_str());
+        return kExitNoGraphics;
+    }
+    session.renderer = std::move(renderer.value());
+    render::SceneLoadReport report =
+        render::loadMapScene(*session.renderer, charts, basemap, /*async=*/false);
+    for (const auto& e : report.errors) std::fprintf(stderr, "%s: %s\n", command, e.c_str());
+    for (const auto& w : report.warnings)
+        std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
+    session.failedInputs += static_cast<int>(report.errors.size());
+    session.chartsBox = report.chartsBox;
+    if (scenarioFile.empty()) return kExitOk;
+
+    auto scene = scenario::loadScene(scenarioFile);
+    if (!scene) {
+        std::fprintf(stderr, "%s: %s\n", command, scene.error().c_str());
+        return kExitFailure;
+    }
+    session.scene = std::make_unique<scenario::Scene>(std::move(scene.value()));
+    for (const auto& w : session.scene->warnings)
+        std::fprintf(stderr, "%s: warning: %s\n", command, w.c_str());
+    std::vector<std::string> errors;
+    session.picture =
+        std::make_unique<render::ScenePicture>(*session.scene, *session.renderer, &errors);
+    for (const auto& e : errors) std::fprintf(stderr, "%s: %s\n", command, e.c_str());
+    session.failedInputs += static_cast<int>(errors.size());
+    return kExitOk;
+}
+
+int writePicture(const char* command, HeadlessSession& session, const geo::MapView& view,
+                 const std::string& output, time::UnixMillis t,
+                 const render::MapSelection& selection, std::string_view caption, int stepNumber,
+                 int stepCount) {
+    auto target = render::OffscreenTarget::create(view.widthPx(), view.heightPx(), 0);
+    if (!target) {
+        std::fprintf(stderr, "%s: %s\n", command, target.error().c_str());
+        return kExitNoGraphics;
+    }
+    (*target)->bind();
+    if (session.picture) {
+        session.picture->draw(view, t, selection, caption, stepNumber, stepCount);
+    } else {
+        session.renderer->render(view);
+    }
+    const charts::RgbaImage image = (*target)->read();
+    if (Status written = charts::writeImage(output, image, view.visibleMercator()); !written) {
+        std::fprintf(stderr, "%s: %s\n", command, written.error().c_str());
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+}  // namespace seawatch::app

@@ -1,0 +1,69 @@
+#include "seawatch/render/scene_picture.hpp"
+
+#include <algorithm>
+
+#include "seawatch/render/annotation_overlay.hpp"
+#include "seawatch/render/chart_loading.hpp"
+#include "seawatch/render/hud.hpp"
+
+namespace seawatch::render {
+
+struct ScenePicture::Overlays {
+    std::unique_ptr<AnnotationOverlay> annotations;
+};
+
+ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
+                           std::vector<std::string>* errors)
+    : scene_(scene), renderer_(renderer), overlays_(std::make_unique<Overlays>()) {
+    const std::size_t before = renderer.layers().size();
+    for (const auto& reference : scene.scenario.charts) {
+        const std::string path = scene.scenario.resolve(reference).string();
+        if (Status s = addChartFile(renderer, path, /*async=*/false); !s && errors)
+            errors->push_back(s.error());
+    }
+    for (std::size_t i = before; i < renderer.layers().size(); ++i)
+        chartLayers_.push_back(renderer.layers()[i].id);
+    overlays_->annotations = std::make_unique<AnnotationOverlay>(scene.scenario.annotations);
+}
+
+ScenePicture::~ScenePicture() = default;
+
+std::vector<MapOverlay*> ScenePicture::overlays() {
+    return {overlays_->annotations.get()};
+}
+
+void ScenePicture::showEverything() {
+    for (MapOverlay* o : overlays()) o->visible = true;
+    for (auto& layer : renderer_.layers()) layer.visible = true;
+}
+
+void ScenePicture::applyStep(const scenario::BriefingStep& step, MapSelection& selection) {
+    showEverything();
+    selection = MapSelection{};
+    selection.highlightedVessels = step.highlight.mmsi;
+    selection.highlightedIncidents = step.highlight.incidents;
+    selection.highlightedZones = step.highlight.zones;
+    if (step.layers.empty()) return;
+    const auto shown = [&](std::string_view name) {
+        return std::find(step.layers.begin(), step.layers.end(), name) != step.layers.end();
+    };
+    // Scenario charts follow "chart"; the basemap always stays.
+    for (auto& layer : renderer_.layers()) {
+        if (std::find(chartLayers_.begin(), chartLayers_.end(), layer.id) != chartLayers_.end())
+            layer.visible = shown("chart");
+    }
+    overlays_->annotations->visible = true;
+}
+
+void ScenePicture::draw(const geo::MapView& view, time::UnixMillis t, const MapSelection& selection,
+                        std::string_view caption, int stepNumber, int stepCount) {
+    const float scale = renderer_.style().pixelScale;
+    Canvas hud(&renderer_.fonts());
+    buildTimeBadge(hud, view, t, scene_.scenario.title, scale);
+    buildCaption(hud, view, caption, stepNumber, stepCount, scale);
+    const OverlayContext context{view, t, scale, selection};
+    const auto list = overlays();
+    renderer_.render(view, list, context, &hud);
+}
+
+}  // namespace seawatch::render
