@@ -327,14 +327,21 @@ class VesselModule final : public ConsoleModule {
         } else {
             row("Position", "no fix yet at this time");
         }
+        // A vessel may be known from static data alone, before its first position report.
         const std::size_t fixes = store.fixCount(i);
-        const ais::PositionFix last = store.fixAt(i, fixes - 1);
-        row("ROT", formatValue(last.turnDegPerMin, "%.1f\xC2\xB0/min"));
         row("Fixes", std::to_string(fixes));
-        std::snprintf(text, sizeof text, "%.1f NM", store.trackLengthNm(i));
-        row("Track length", text);
-        row("First fix", time::formatDisplay(store.firstFixTime(i)));
-        row("Last fix", time::formatDisplay(store.lastFixTime(i)));
+        if (fixes > 0) {
+            // The store's 23-byte fix layout has no rate of turn; say so rather than "n/a",
+            // which would read as "the vessel did not report it".
+            const ais::PositionFix last = store.fixAt(i, fixes - 1);
+            row("ROT", ais::isKnown(last.turnDegPerMin)
+                           ? formatValue(last.turnDegPerMin, "%.1f\xC2\xB0/min")
+                           : std::string("not kept in the track store"));
+            std::snprintf(text, sizeof text, "%.1f NM", store.trackLengthNm(i));
+            row("Track length", text);
+            row("First fix", time::formatDisplay(store.firstFixTime(i)));
+            row("Last fix", time::formatDisplay(store.lastFixTime(i)));
+        }
         ImGui::EndTable();
         ImGui::End();
     }
