@@ -145,10 +145,12 @@ void VesselOverlay::build(const OverlayContext& context, Canvas& canvas) {
     collectVisible(context);
     if (visible_.empty()) return;
     if (options_.showTrails && options_.trailMs > 0) drawTrails(context, canvas);
-    const float scale = options_.symbolLengthPx * 0.5f * context.pixelScale;
-    for (const Visible& v : visible_) drawLeader(context, v, scale, canvas);
-    // In a dense picture symbols overlap anyway; their outlines would double the triangles.
+    // In a dense picture symbols overlap anyway: smaller ones leave some sea between them,
+    // and their outlines would double the triangles.
     const bool outlined = visible_.size() < options_.denseTargets;
+    const float scale =
+        options_.symbolLengthPx * 0.5f * context.pixelScale * (outlined ? 1.0f : 0.75f);
+    for (const Visible& v : visible_) drawLeader(context, v, scale, canvas);
     for (const Visible& v : visible_) drawSymbol(v, scale, outlined, canvas);
     if (options_.showLabels && context.view.metresPerPixel() <= options_.labelMaxMetresPerPixel)
         drawLabels(context, canvas);

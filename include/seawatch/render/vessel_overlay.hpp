@@ -65,8 +65,8 @@ struct VesselOverlayOptions {
     float leaderMinSpeedKn = 0.5f;
     float trailStepPx = 2.0f;               // trail vertices at least this far apart
     double labelMaxMetresPerPixel = 150.0;  // names only when zoomed in this far
-    // From this many targets on screen the picture is "dense": symbols lose their outline
-    // and trails are drawn with coarser steps, to keep the frame inside its budget.
+    // From this many targets on screen the picture is "dense": symbols shrink to 3/4 and lose
+    // their outline, and trails are drawn with coarser steps, to keep the frame in budget.
     std::size_t denseTargets = 2500;
     // Above this many targets on screen only selected, hovered and highlighted vessels keep
     // their trails.
