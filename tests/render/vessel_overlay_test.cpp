@@ -185,3 +185,76 @@ TEST(VesselOverlay, HeldTargetsAreHollow) {
     EXPECT_TRUE(seawatch::testing::isSeaColoured(centre))
         << centre.r << "," << centre.g << "," << centre.b;
 }
+
+// Canvas-only checks (no GL): what the overlay puts on the canvas.
+namespace {
+
+std::size_t canvasVertices(render::VesselOverlay& overlay, const geo::MapView& view,
+                           const render::MapSelection& selection, render::Canvas& canvas) {
+    canvas.clear();
+    const render::OverlayContext context{view, kT0, 1.0f, selection};
+    overlay.build(context, canvas);
+    return canvas.vertices().size();
+}
+
+}  // namespace
+
+TEST(VesselOverlay, TrailVerticesAreBoundedByPixelsNotByFixes) {
+    auto fonts = render::FontAtlas::create();
+    render::Canvas canvas(fonts.get());
+    ais::TrackStore store;
+    // 1,800 fixes a second apart over the last 30 min at 12 kn: 6 NM of trail.
+    for (int k = 0; k < 1800; ++k) {
+        auto f = fixOf(235000004, 48.0 + k * (0.1 / 1800), 12.0, 90.0f, 12.0f);
+        f.time = kT0 - (1799 - k) * 1000;
+        store.addFix(f);
+    }
+    const geo::MapView view = geo::MapView::fitting({47.9, 11.9, 48.2, 12.1}, 800, 600);
+    const double trailPx =
+        view.toScreen(geo::LonLat{48.1, 12.0}).x - view.toScreen(geo::LonLat{48.0, 12.0}).x;
+    render::VesselOverlay overlay(store);
+    overlay.options().showLabels = false;
+    const std::size_t withTrail = canvasVertices(overlay, view, {}, canvas);
+    overlay.options().showTrails = false;
+    const std::size_t without = canvasVertices(overlay, view, {}, canvas);
+    // One quad (4 vertices) per segment of at least trailStepPx (2 px).
+    const double segments = static_cast<double>(withTrail - without) / 4.0;
+    EXPECT_GT(segments, trailPx / 2.0 * 0.5);
+    EXPECT_LE(segments, trailPx / 2.0 + 2.0);
+}
+
+TEST(VesselOverlay, LabelsDoNotPileUp) {
+    auto fonts = render::FontAtlas::create();
+    render::Canvas canvas(fonts.get());
+    ais::TrackStore store;
+    // Two named vessels 20 m apart: one label fits, the other would overlap it.
+    for (ais::Mmsi mmsi : {235000005u, 235000006u}) {
+        const double dx = mmsi == 235000005u ? 0.0 : 0.0002;
+        addVessel(store, mmsi, 70, fixOf(mmsi, 48.0 + dx, 12.0, 0.0f, 0.0f));
+        ais::VesselStatic info;
+        info.mmsi = mmsi;
+        info.name = "MV LABEL";
+        store.mergeStatic(info);
+    }
+    const geo::MapView view = geo::MapView::fitting({47.98, 11.99, 48.02, 12.01}, 800, 400);
+    ASSERT_LT(view.metresPerPixel(), 150.0);
+    render::VesselOverlay overlay(store);
+    overlay.options().showLabels = false;
+    const std::size_t symbols = canvasVertices(overlay, view, {}, canvas);
+    overlay.options().showLabels = true;
+    const std::size_t labelled = canvasVertices(overlay, view, {}, canvas);
+    // Glyph quads of "MV LABEL" (the space draws nothing, a halo may add passes): whatever
+    // one label costs, two would cost twice that.
+    const std::size_t oneLabel = labelled - symbols;
+    EXPECT_GT(oneLabel, 0u);
+    store.clear();
+    addVessel(store, 235000005u, 70, fixOf(235000005u, 48.0, 12.0, 0.0f, 0.0f));
+    ais::VesselStatic info;
+    info.mmsi = 235000005u;
+    info.name = "MV LABEL";
+    store.mergeStatic(info);
+    overlay.options().showLabels = false;
+    const std::size_t single = canvasVertices(overlay, view, {}, canvas);
+    overlay.options().showLabels = true;
+    EXPECT_EQ(canvasVertices(overlay, view, {}, canvas) - single, oneLabel);
+}
