@@ -55,10 +55,19 @@ std::vector<std::size_t> filterAlerts(std::span<const Event> events, const Alert
     return out;
 }
 
+std::uint32_t routineTypeMask() {
+    return typeBit(EventType::ZoneEnter) | typeBit(EventType::ZoneExit);
+}
+
+std::uint32_t defaultAlertTypeMask() {
+    return kAllAlertTypes & ~routineTypeMask();
+}
+
 std::size_t countUnacknowledged(std::span<const Event> events, time::UnixMillis now,
-                                const std::vector<bool>& acknowledged) {
+                                const std::vector<bool>& acknowledged, std::uint32_t typeMask) {
     std::size_t count = 0;
     for (std::size_t i = 0; i < events.size() && events[i].time <= now; ++i) {
+        if (!(typeMask & typeBit(events[i].type))) continue;
         if (i >= acknowledged.size() || !acknowledged[i]) ++count;
     }
     return count;

@@ -95,7 +95,15 @@ Rgba alertColour(EventType type) {
 
 AlertOverlay::AlertOverlay(const std::vector<analytics::Event>& events,
                            const ais::TrackStore& tracks)
-    : events_(events), tracks_(tracks) {}
+    : typeMask(analytics::defaultAlertTypeMask()), events_(events), tracks_(tracks) {}
+
+std::vector<std::size_t> AlertOverlay::liveAlerts(const OverlayContext& context) const {
+    analytics::AlertQuery query;
+    query.now = context.now;
+    query.maxAge = analytics::kAlertMapWindow;
+    query.typeMask = typeMask;
+    return analytics::filterAlerts(events_, query);
+}
 
 void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, float alpha,
                                float scale, bool selected, Canvas& canvas) const {
@@ -126,10 +134,7 @@ void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, fl
 
 void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
     const float s = context.pixelScale;
-    analytics::AlertQuery query;
-    query.now = context.now;
-    query.maxAge = analytics::kAlertMapWindow;
-    const auto live = analytics::filterAlerts(events_, query);
+    const auto live = liveAlerts(context);
     // Oldest first, so the newest alert is drawn on top.
     for (auto it = live.rbegin(); it != live.rend(); ++it) {
         const analytics::Event& event = events_[*it];
@@ -187,10 +192,7 @@ void AlertOverlay::buildCpaLine(const OverlayContext& context, Canvas& canvas) c
 
 std::optional<std::size_t> AlertOverlay::alertAt(const OverlayContext& context,
                                                  ScreenPoint point) const {
-    analytics::AlertQuery query;
-    query.now = context.now;
-    query.maxAge = analytics::kAlertMapWindow;
-    std::vector<std::size_t> candidates = analytics::filterAlerts(events_, query);
+    std::vector<std::size_t> candidates = liveAlerts(context);
     if (const auto selected = context.selection.selectedAlert;
         selected && *selected < events_.size() && events_[*selected].time <= context.now)
         candidates.insert(candidates.begin(), *selected);

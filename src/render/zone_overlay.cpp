@@ -69,19 +69,28 @@ bool onScreen(const geo::MapView& view, ScreenPoint p, double marginPx) {
            p.y <= view.heightPx() + marginPx;
 }
 
-// Where to put a zone's label: the middle of the visible part of its bounding box when
-// that lies inside the zone, otherwise the first inside point of a 5 x 5 grid over it.
+// Where to put a zone's label. Sectors and small zones: the middle of the visible part of
+// the bounding box when that lies inside the zone. Reporting and risk areas usually cover
+// the whole view, so their labels go near its north-west and south-east corners, away from
+// the corridor in the middle and from each other. Otherwise the first inside point of a
+// 5 x 5 grid over the visible box.
 std::optional<geo::LonLat> labelPoint(const zones::Zone& zone, const geo::GeoBox& visible) {
     const geo::GeoBox b = zone.bounds();
     const geo::GeoBox clip{std::max(b.west, visible.west), std::max(b.south, visible.south),
                            std::min(b.east, visible.east), std::min(b.north, visible.north)};
     if (!clip.valid()) return std::nullopt;
+    const bool wide =
+        zone.kind == zones::ZoneKind::ReportingArea || zone.kind == zones::ZoneKind::RiskArea;
     const geo::LonLat centre{(clip.west + clip.east) / 2, (clip.south + clip.north) / 2};
-    if (zones::containsPoint(zone, centre)) return centre;
-    for (int i = 1; i < 5; ++i) {
-        for (int j = 1; j < 5; ++j) {
-            const geo::LonLat p{clip.west + (clip.east - clip.west) * j / 5.0,
-                                clip.south + (clip.north - clip.south) * i / 5.0};
+    if (!wide && zones::containsPoint(zone, centre)) return centre;
+    // Risk areas scan from the south-east corner, everything else from the north-west.
+    const bool fromSouthEast = zone.kind == zones::ZoneKind::RiskArea;
+    for (int i = 1; i < 8; ++i) {
+        for (int j = 1; j < 8; ++j) {
+            const int row = fromSouthEast ? i : 8 - i;
+            const int column = fromSouthEast ? 8 - j : j;
+            const geo::LonLat p{clip.west + (clip.east - clip.west) * (column + 0.5) / 9.0,
+                                clip.south + (clip.north - clip.south) * (row + 0.5) / 9.0};
             if (zones::containsPoint(zone, p)) return p;
         }
     }

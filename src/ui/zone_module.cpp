@@ -96,6 +96,11 @@ class ZoneModule final : public ConsoleModule {
         ImGui::MenuItem("Alerts", nullptr, &showAlerts_);
     }
 
+    void update(ConsoleState& state) override {
+        (void)state;
+        alertOverlay_->typeMask = typeMask_;
+    }
+
     void drawPanels(ConsoleState& state) override {
         if (showLegend_) drawLegend(state);
         if (showCoverage_ && coverage_) drawCoverage(state);
@@ -146,7 +151,8 @@ class ZoneModule final : public ConsoleModule {
 
     void drawStatus(ConsoleState& state) override {
         if (events_->empty()) return;
-        const std::size_t open = analytics::countUnacknowledged(*events_, state.now, acknowledged_);
+        const std::size_t open =
+            analytics::countUnacknowledged(*events_, state.now, acknowledged_, typeMask_);
         if (open > 0) {
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%zu unacknowledged alerts", open);
         } else {
@@ -256,7 +262,9 @@ class ZoneModule final : public ConsoleModule {
     }
 
     void drawLegend(ConsoleState& state) {
-        ImGui::SetNextWindowSize(ImVec2(300 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        ImGui::SetNextWindowPos(ImVec2(10, display.y - 40), ImGuiCond_FirstUseEver, ImVec2(0, 1));
+        ImGui::SetNextWindowSize(ImVec2(330 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Zone legend", &showLegend_)) {
             ImGui::End();
             return;
@@ -345,7 +353,7 @@ class ZoneModule final : public ConsoleModule {
     bool showLegend_ = true;
     bool showCoverage_ = true;
     bool showAlerts_ = true;
-    std::uint32_t typeMask_ = (1u << analytics::kEventTypeCount) - 1;
+    std::uint32_t typeMask_ = analytics::defaultAlertTypeMask();
     bool unacknowledgedOnly_ = false;
     char textFilter_[128] = {};
     char ackName_[64] = {};
@@ -355,7 +363,10 @@ class ZoneModule final : public ConsoleModule {
 // A end, each cell in the colour of the unit covering it, gaps red, `now` a white line.
 // Clicking seeks the clock; hovering names the units.
 void ZoneModule::drawCoverage(ConsoleState& state) {
-    ImGui::SetNextWindowSize(ImVec2(520 * state.pixelScale, 260 * state.pixelScale),
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x - 10, display.y - 40), ImGuiCond_FirstUseEver,
+                            ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(480 * state.pixelScale, 230 * state.pixelScale),
                              ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Coverage", &showCoverage_)) {
         ImGui::End();
@@ -447,7 +458,10 @@ void ZoneModule::drawCoverage(ConsoleState& state) {
 }
 
 void ZoneModule::drawAlerts(ConsoleState& state) {
-    ImGui::SetNextWindowSize(ImVec2(560 * state.pixelScale, 320 * state.pixelScale),
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x - 10, 130 * state.pixelScale), ImGuiCond_FirstUseEver,
+                            ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(560 * state.pixelScale, 300 * state.pixelScale),
                              ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Alerts", &showAlerts_)) {
         ImGui::End();

@@ -16,6 +16,7 @@
 namespace seawatch::analytics {
 
 inline constexpr std::size_t kEventTypeCount = 11;  // EventType::UnescortedTransit + 1
+inline constexpr std::uint32_t kAllAlertTypes = (1u << kEventTypeCount) - 1;
 inline constexpr time::UnixMillis kAlertMapWindow = 30 * time::kMillisPerMinute;
 
 struct AlertQuery {
@@ -23,7 +24,7 @@ struct AlertQuery {
     // Only events in [now - maxAge, now]; no limit when absent.
     std::optional<time::UnixMillis> maxAge;
     // Bit (1 << type) set = shown. All types by default.
-    std::uint32_t typeMask = (1u << kEventTypeCount) - 1;
+    std::uint32_t typeMask = kAllAlertTypes;
     // Case-insensitive; matched against the type name, zone, unit and MMSIs. Empty = all.
     std::string text;
     bool unacknowledgedOnly = false;
@@ -36,9 +37,15 @@ std::uint32_t typeBit(EventType type);
 std::vector<std::size_t> filterAlerts(std::span<const Event> events, const AlertQuery& query,
                                       const std::vector<bool>& acknowledged = {});
 
-// Alerts up to `now` not yet acknowledged.
+// Zone entries and exits: bookkeeping rather than alerts, hidden unless asked for.
+std::uint32_t routineTypeMask();
+// Every type except the routine ones: what the alerts panel and map show by default.
+std::uint32_t defaultAlertTypeMask();
+
+// Alerts of the types in `typeMask` up to `now` not yet acknowledged.
 std::size_t countUnacknowledged(std::span<const Event> events, time::UnixMillis now,
-                                const std::vector<bool>& acknowledged);
+                                const std::vector<bool>& acknowledged,
+                                std::uint32_t typeMask = defaultAlertTypeMask());
 
 // 1 for a fresh alert, falling linearly to `floor` at `window` old; 0 outside [0, window].
 float alertFade(time::UnixMillis eventTime, time::UnixMillis now,

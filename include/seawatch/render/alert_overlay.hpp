@@ -28,7 +28,11 @@ class AlertOverlay : public MapOverlay {
     // and clicks.
     std::optional<std::size_t> alertAt(const OverlayContext& context, ScreenPoint point) const;
 
+    // Types drawn (bit 1 << EventType); the console keeps it in step with the alerts panel.
+    std::uint32_t typeMask;
+
   private:
+    std::vector<std::size_t> liveAlerts(const OverlayContext& context) const;
     void buildMarker(const analytics::Event& event, ScreenPoint at, float alpha, float scale,
                      bool selected, Canvas& canvas) const;
     void buildCpaLine(const OverlayContext& context, Canvas& canvas) const;
