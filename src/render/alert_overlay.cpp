@@ -134,6 +134,8 @@ void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, fl
 
 void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
     const float s = context.pixelScale;
+    // Under the markers: the alert that explains the line must stay readable.
+    buildCpaLine(context, canvas);
     const auto live = liveAlerts(context);
     // Oldest first, so the newest alert is drawn on top.
     for (auto it = live.rbegin(); it != live.rend(); ++it) {
@@ -153,7 +155,6 @@ void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
         buildMarker(event, context.view.toScreen(geo::LonLat{event.lon, event.lat}), opacity, s,
                     true, canvas);
     }
-    buildCpaLine(context, canvas);
 }
 
 void AlertOverlay::buildCpaLine(const OverlayContext& context, Canvas& canvas) const {
@@ -184,10 +185,23 @@ void AlertOverlay::buildCpaLine(const OverlayContext& context, Canvas& canvas) c
     label.bold = true;
     label.color = {120, 50, 0, 255};
     label.halo = {255, 255, 255, 230};
-    label.anchor = TextAnchor::BottomCenter;
-    const ScreenPoint middle{(firstCpa.x + secondCpa.x) / 2,
-                             std::min(firstCpa.y, secondCpa.y) - 8.0 * s};
-    canvas.text(middle, analytics::formatCpa(line->cpa), label);
+    // Beyond the CPA points as seen from the vessels, so the label covers neither the
+    // vessels nor the alert marker at one of them.
+    const ScreenPoint middle{(firstCpa.x + secondCpa.x) / 2, (firstCpa.y + secondCpa.y) / 2};
+    double dx = middle.x - (firstNow.x + secondNow.x) / 2;
+    double dy = middle.y - (firstNow.y + secondNow.y) / 2;
+    const double length = std::hypot(dx, dy);
+    if (length < 1.0) {
+        dx = 0.0;
+        dy = -1.0;
+    } else {
+        dx /= length;
+        dy /= length;
+    }
+    label.anchor = std::abs(dx) < 0.3 ? (dy < 0 ? TextAnchor::BottomCenter : TextAnchor::TopCenter)
+                                      : (dx > 0 ? TextAnchor::CenterLeft : TextAnchor::CenterRight);
+    canvas.text({middle.x + dx * 14.0 * s, middle.y + dy * 14.0 * s},
+                analytics::formatCpa(line->cpa), label);
 }
 
 std::optional<std::size_t> AlertOverlay::alertAt(const OverlayContext& context,

@@ -82,6 +82,16 @@ std::optional<geo::LonLat> labelPoint(const zones::Zone& zone, const geo::GeoBox
     const bool wide =
         zone.kind == zones::ZoneKind::ReportingArea || zone.kind == zones::ZoneKind::RiskArea;
     const geo::LonLat centre{(clip.west + clip.east) / 2, (clip.south + clip.north) / 2};
+    if (zone.kind == zones::ZoneKind::PatrolSector && zones::containsPoint(zone, centre)) {
+        // The corridor runs through the middle of a sector, with group markers and their
+        // labels above it: the sector's label goes between the lanes and its south edge.
+        double southEdge = centre.lat;
+        const double step = (centre.lat - clip.south) / 20.0;
+        while (southEdge - step > clip.south &&
+               zones::containsPoint(zone, {centre.lon, southEdge - step}))
+            southEdge -= step;
+        return geo::LonLat{centre.lon, centre.lat - 0.65 * (centre.lat - southEdge)};
+    }
     if (!wide && zones::containsPoint(zone, centre)) return centre;
     // Risk areas scan from the south-east corner, everything else from the north-west.
     const bool fromSouthEast = zone.kind == zones::ZoneKind::RiskArea;
@@ -214,7 +224,9 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
         for (const zones::UncoveredStretch& gap : zones::uncoveredAt(*coverage_, context.now)) {
             const auto points =
                 toScreen(context.view, zones::axisStretch(*corridor_, gap.fromNm, gap.toNm));
-            thickPolyline(canvas, points, 9.0f * s, band);
+            // A white casing keeps the band readable over a red-toned sector fill.
+            thickPolyline(canvas, points, 12.0f * s, {255, 255, 255, band.a});
+            thickPolyline(canvas, points, 8.0f * s, band);
             const geo::LonLat middle = corridor_->axisPoint((gap.fromNm + gap.toNm) / 2.0);
             label.color = {170, 10, 10, 255};
             label.anchor = TextAnchor::TopCenter;
@@ -281,9 +293,7 @@ void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas) con
         label.anchor = TextAnchor::Center;
         label.bold = zone.kind == zones::ZoneKind::PatrolSector;
         const ScreenPoint at = context.view.toScreen(*point);
-        // Sector labels sit north of the corridor axis, clear of lanes and group markers.
-        const double liftPx = zone.kind == zones::ZoneKind::PatrolSector ? 22.0 * s : 0.0;
-        canvas.text({at.x, at.y - liftPx}, zones::zoneLabel(zone), label);
+        canvas.text(at, zones::zoneLabel(zone), label);
     }
 }
 

@@ -10,6 +10,8 @@
 #include "seawatch/render/alert_overlay.hpp"
 #include "seawatch/render/map_renderer.hpp"
 #include "seawatch/render/zone_overlay.hpp"
+#include "seawatch/analytics/alert_filter.hpp"
+#include "seawatch/scenario/scene.hpp"
 #include "seawatch/zones/zone_loader.hpp"
 
 using namespace seawatch;
@@ -191,4 +193,41 @@ TEST(AlertOverlay, MarksAnAlertAtItsPositionForThirtyMinutes) {
     const Rendered stale =
         painter.draw({&overlay}, box, events[0].time + 31 * time::kMillisPerMinute);
     EXPECT_TRUE(near(pixelAt(stale.image, stale.view, {48.0, 13.0}), overSea({0, 0, 0, 0}), 3));
+}
+
+TEST(AlertOverlay, EmphasisesTheSelectedApproachAndDrawsItsCpaLine) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    Painter painter;
+    auto scene = scenario::loadScene(resourcePath("data/scenarios/gulf_of_aden_2009.json"));
+    ASSERT_TRUE(scene.ok()) << scene.error();
+    const auto& events = scene->events;
+    const auto approach = std::find_if(events.begin(), events.end(), [](const analytics::Event& e) {
+        return e.type == analytics::EventType::SuspiciousApproach && e.mmsi.size() == 2;
+    });
+    ASSERT_NE(approach, events.end()) << "the bundled exercise has a skiff approach";
+    render::MapSelection selection;
+    selection.selectedAlert = static_cast<std::size_t>(approach - events.begin());
+    selection.cpaPair = std::make_pair(approach->mmsi[0], approach->mmsi[1]);
+    render::ZoneOverlay zonesOverlay(scene->zones, scene->schedule ? &*scene->schedule : nullptr,
+                                     scene->corridor ? &*scene->corridor : nullptr,
+                                     scene->coverage ? &*scene->coverage : nullptr);
+    render::AlertOverlay alerts(events, scene->tracks);
+    const geo::GeoBox box{approach->lon - 0.35, approach->lat - 0.2, approach->lon + 0.35,
+                          approach->lat + 0.2};
+    const Rendered r = painter.draw({&zonesOverlay, &alerts}, box, approach->time, selection,
+                                    "alert_cpa.png");
+    // The red triangle, left of the white "!" in its middle.
+    const geo::ScreenPoint at = r.view.toScreen(geo::LonLat{approach->lon, approach->lat});
+    const auto* px = r.image.pixels.data() +
+                     (static_cast<std::size_t>(at.y + 5) * r.image.width + static_cast<int>(at.x - 4)) * 4;
+    EXPECT_TRUE(px[0] > 150 && px[1] < 120 && px[2] < 120)
+        << "marker " << int(px[0]) << "," << int(px[1]) << "," << int(px[2]);
+    // Both vessels of the pair are ringed where they are now.
+    const auto line = analytics::predictCpaLine(scene->tracks, approach->mmsi[0], approach->mmsi[1],
+                                                approach->time);
+    ASSERT_TRUE(line.has_value());
+    const geo::ScreenPoint cpa = r.view.toScreen(line->firstAtCpa);
+    const Pixel atCpa = pixelAt(r.image, r.view, line->firstAtCpa);
+    EXPECT_TRUE(atCpa.r > 180 && atCpa.g > 80 && atCpa.g < 170 && atCpa.b < 80)
+        << "orange CPA point at " << cpa.x << "," << cpa.y << " is " << show(atCpa);
 }

@@ -17,7 +17,7 @@
 namespace seawatch::render {
 
 // Colours of what the zone overlay draws besides the zones themselves.
-inline constexpr Rgba kCoverageGapColour{215, 25, 25, 220};
+inline constexpr Rgba kCoverageGapColour{215, 25, 25, 255};
 inline constexpr Rgba kZoneHighlightColour{255, 200, 0, 255};
 
 Rgba toRgba(zones::Colour c);
