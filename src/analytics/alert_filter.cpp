@@ -88,7 +88,8 @@ std::string alertTypeLabel(EventType type) {
 }
 
 std::string formatCpa(const CpaResult& cpa) {
-    if (cpa.tcpaMin >= 0.0) return fmt::format("CPA {:.2f} nm in {:.0f} min", cpa.cpaNm, cpa.tcpaMin);
+    if (cpa.tcpaMin >= 0.0)
+        return fmt::format("CPA {:.2f} nm in {:.0f} min", cpa.cpaNm, cpa.tcpaMin);
     return fmt::format("CPA passed, {:.2f} nm {:.0f} min ago", cpa.cpaNm, -cpa.tcpaMin);
 }
 

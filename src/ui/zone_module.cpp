@@ -11,8 +11,8 @@
 #include <set>
 
 #include "console_state.hpp"
+#include "seawatch/analytics/alert_acks.hpp"
 #include "seawatch/analytics/alert_filter.hpp"
-#include "seawatch/analytics/alert_log.hpp"
 #include "seawatch/common/resources.hpp"
 #include "seawatch/incidents/default_workspace.hpp"
 #include "seawatch/render/alert_overlay.hpp"
@@ -47,6 +47,24 @@ void swatch(const zones::ZoneDrawStyle& style, float size) {
     ImGui::Dummy(ImVec2(size, size));
 }
 
+// White diagonal stripes over a gap cell, so a gap never reads as a red-toned navy.
+void hatch(ImDrawList* draw, ImVec2 topLeft, ImVec2 bottomRight) {
+    draw->PushClipRect(topLeft, bottomRight, true);
+    const float height = bottomRight.y - topLeft.y;
+    for (float x = topLeft.x - height; x < bottomRight.x; x += 7.0f) {
+        draw->AddLine(ImVec2(x, bottomRight.y), ImVec2(x + height, topLeft.y),
+                      IM_COL32(255, 255, 255, 150), 1.5f);
+    }
+    draw->PopClipRect();
+}
+
+// "risk_area" as a legend says it: "risk area".
+std::string kindLabel(zones::ZoneKind kind) {
+    std::string label = zones::zoneKindName(kind);
+    std::replace(label.begin(), label.end(), '_', ' ');
+    return label;
+}
+
 std::string validityText(const zones::Zone& zone) {
     if (!zone.validFrom && !zone.validTo) return "always valid";
     return (zone.validFrom ? time::formatDate(*zone.validFrom) : std::string("\xE2\x80\xA6")) +
@@ -78,13 +96,13 @@ class ZoneModule final : public ConsoleModule {
             events_ = &noEvents_;
         }
         index_ = zones::ZoneIndex(*zones_);
-        zoneOverlay_ = std::make_unique<render::ZoneOverlay>(*zones_, schedule_, corridor_, coverage_);
+        zoneOverlay_ =
+            std::make_unique<render::ZoneOverlay>(*zones_, schedule_, corridor_, coverage_);
         for (const auto& e : zoneOverlay_->styleErrors()) spdlog::warn("{}", e);
         alertOverlay_ = std::make_unique<render::AlertOverlay>(*events_, state.tracks());
-        acknowledged_.assign(events_->size(), false);
-        ackBy_.assign(events_->size(), {});
-        ackAt_.assign(events_->size(), 0);
-        if (const char* user = std::getenv("USER")) std::snprintf(ackName_, sizeof ackName_, "%s", user);
+        acks_ = analytics::AlertAcknowledgements(events_->size());
+        if (const char* user = std::getenv("USER"))
+            std::snprintf(ackName_, sizeof ackName_, "%s", user);
         openAlertLog();
     }
 
@@ -141,7 +159,7 @@ class ZoneModule final : public ConsoleModule {
             const zones::Zone& zone = (*zones_)[i];
             ImGui::TextColored(imVec(render::toRgba(zoneOverlay_->styles()[i].stroke)), "%s",
                                zone.name.c_str());
-            ImGui::TextDisabled("%s%s%s \xC2\xB7 %s", zones::zoneKindName(zone.kind),
+            ImGui::TextDisabled("%s%s%s \xC2\xB7 %s", kindLabel(zone.kind).c_str(),
                                 zone.owner.empty() ? "" : " \xC2\xB7 ", zone.owner.c_str(),
                                 validityText(zone).c_str());
         }
@@ -152,7 +170,7 @@ class ZoneModule final : public ConsoleModule {
     void drawStatus(ConsoleState& state) override {
         if (events_->empty()) return;
         const std::size_t open =
-            analytics::countUnacknowledged(*events_, state.now, acknowledged_, typeMask_);
+            analytics::countUnacknowledged(*events_, state.now, acks_.acknowledged(), typeMask_);
         if (open > 0) {
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%zu unacknowledged alerts", open);
         } else {
@@ -184,44 +202,19 @@ class ZoneModule final : public ConsoleModule {
                           workspace.error());
             return;
         }
-        auto log = analytics::AlertLog::open(*workspace);
-        if (!log) {
-            spdlog::error("alerts: {}", log.error());
+        auto acks = analytics::AlertAcknowledgements::open(*workspace, *events_);
+        if (!acks) {
+            spdlog::error("alerts: acknowledgements will not be kept: {}", acks.error());
             return;
         }
-        auto ids = log->store(*events_);
-        if (!ids) {
-            spdlog::error("alerts: {}: {}", workspace->string(), ids.error());
-            return;
-        }
-        alertIds_ = std::move(*ids);
-        auto stored = log->list();
-        if (stored) {
-            std::unordered_map<std::int64_t, const analytics::StoredAlert*> byId;
-            for (const auto& a : *stored) byId[a.id] = &a;
-            for (std::size_t i = 0; i < alertIds_.size(); ++i) {
-                const auto it = byId.find(alertIds_[i]);
-                if (it == byId.end() || !it->second->acknowledgedAt) continue;
-                acknowledged_[i] = true;
-                ackBy_[i] = it->second->acknowledgedBy;
-                ackAt_[i] = *it->second->acknowledgedAt;
-            }
-        }
-        alertLog_ = std::move(*log);
+        acks_ = std::move(*acks);
     }
 
     void acknowledge(std::size_t index) {
         const std::string who = ackName_[0] ? ackName_ : "watch officer";
-        const time::UnixMillis at = wallClockMillis();
-        if (alertLog_ && index < alertIds_.size()) {
-            if (Status s = alertLog_->acknowledge(alertIds_[index], who, at); !s) {
-                spdlog::error("alerts: acknowledging alert {}: {}", alertIds_[index], s.error());
-                return;
-            }
-        }
-        acknowledged_[index] = true;
-        ackBy_[index] = who;
-        ackAt_[index] = at;
+        if (Status s = acks_.acknowledge(index, who, wallClockMillis()); !s)
+            spdlog::error("alerts: acknowledging {}: {}",
+                          analytics::alertTypeLabel((*events_)[index].type), s.error());
     }
 
     // Selects an alert and brings it into view: the clock, the map, the CPA pair.
@@ -255,9 +248,9 @@ class ZoneModule final : public ConsoleModule {
         for (ais::Mmsi m : e.mmsi) ImGui::Text("MMSI %u", static_cast<unsigned>(m));
         if (!e.zone.empty()) ImGui::Text("zone: %s", e.zone.c_str());
         if (!e.unit.empty()) ImGui::Text("unit: %s", e.unit.c_str());
-        if (acknowledged_[index]) {
-            ImGui::TextDisabled("acknowledged by %s at %s", ackBy_[index].c_str(),
-                                time::formatDisplay(ackAt_[index]).c_str());
+        if (acks_.isAcknowledged(index)) {
+            ImGui::TextDisabled("acknowledged by %s at %s", acks_.acknowledgedBy(index).c_str(),
+                                time::formatDisplay(acks_.acknowledgedAt(index)).c_str());
         }
     }
 
@@ -272,9 +265,10 @@ class ZoneModule final : public ConsoleModule {
         const float size = ImGui::GetTextLineHeight();
         ImGui::TextDisabled("Zones valid at %s", time::formatDisplay(state.now).c_str());
         static constexpr zones::ZoneKind kKinds[] = {
-            zones::ZoneKind::CorridorLane, zones::ZoneKind::RiskArea,
+            zones::ZoneKind::CorridorLane,  zones::ZoneKind::RiskArea,
             zones::ZoneKind::ReportingArea, zones::ZoneKind::PatrolSector,
-            zones::ZoneKind::Exclusion,    zones::ZoneKind::Anchorage, zones::ZoneKind::Custom};
+            zones::ZoneKind::Exclusion,     zones::ZoneKind::Anchorage,
+            zones::ZoneKind::Custom};
         if (ImGui::BeginTable("kinds", 3, ImGuiTableFlags_SizingStretchProp)) {
             for (zones::ZoneKind kind : kKinds) {
                 int total = 0, active = 0;
@@ -287,7 +281,7 @@ class ZoneModule final : public ConsoleModule {
                 ImGui::TableNextColumn();
                 swatch(zones::defaultZoneStyle(kind), size);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(zones::zoneKindName(kind));
+                ImGui::TextUnformatted(kindLabel(kind).c_str());
                 ImGui::TableNextColumn();
                 if (total == 0) {
                     ImGui::TextDisabled("none");
@@ -344,11 +338,7 @@ class ZoneModule final : public ConsoleModule {
     std::unique_ptr<render::ZoneOverlay> zoneOverlay_;
     std::unique_ptr<render::AlertOverlay> alertOverlay_;
 
-    std::optional<analytics::AlertLog> alertLog_;
-    std::vector<std::int64_t> alertIds_;  // parallel to *events_
-    std::vector<bool> acknowledged_;
-    std::vector<std::string> ackBy_;
-    std::vector<time::UnixMillis> ackAt_;
+    analytics::AlertAcknowledgements acks_{0};  // parallel to *events_
 
     bool showLegend_ = true;
     bool showCoverage_ = true;
@@ -401,10 +391,12 @@ void ZoneModule::drawCoverage(ConsoleState& state) {
         for (std::size_t s = 0; s < segments; ++s) {
             const auto& units = cov.covering(i, s);
             const ImU32 colour =
-                units.empty() ? imColour(render::kCoverageGapColour)
-                              : imColour(zones::ownerColour(schedule_->assignments[units[0]].nation));
+                units.empty()
+                    ? imColour(render::kCoverageGapColour)
+                    : imColour(zones::ownerColour(schedule_->assignments[units[0]].nation));
             const float y0 = origin.y + s * rowHeight;
             draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y0 + rowHeight), colour);
+            if (units.empty()) hatch(draw, ImVec2(x0, y0), ImVec2(x1, y0 + rowHeight));
         }
     }
     const float nowX = xOf(state.now);
@@ -494,7 +486,8 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
     query.typeMask = typeMask_;
     query.text = textFilter_;
     query.unacknowledgedOnly = unacknowledgedOnly_;
-    const std::vector<std::size_t> rows = analytics::filterAlerts(*events_, query, acknowledged_);
+    const std::vector<std::size_t> rows =
+        analytics::filterAlerts(*events_, query, acks_.acknowledged());
     ImGui::TextDisabled("%zu alerts up to %s, newest first", rows.size(),
                         time::formatDisplay(state.now).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
@@ -543,11 +536,12 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
                     what += "  " + e.zone;
                 ImGui::TextUnformatted(what.c_str());
                 ImGui::TableNextColumn();
-                if (acknowledged_[index]) {
-                    ImGui::TextDisabled("%s", ackBy_[index].c_str());
+                if (acks_.isAcknowledged(index)) {
+                    ImGui::TextDisabled("%s", acks_.acknowledgedBy(index).c_str());
                     if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip("acknowledged by %s at %s", ackBy_[index].c_str(),
-                                          time::formatDisplay(ackAt_[index]).c_str());
+                        ImGui::SetTooltip("acknowledged by %s at %s",
+                                          acks_.acknowledgedBy(index).c_str(),
+                                          time::formatDisplay(acks_.acknowledgedAt(index)).c_str());
                 } else if (ImGui::SmallButton("Ack")) {
                     acknowledge(index);
                 }

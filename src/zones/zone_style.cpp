@@ -134,13 +134,14 @@ ZoneDrawStyle resolveZoneStyle(const Zone& zone, std::vector<std::string>* error
             target = *parsed;
         } else if (errors) {
             errors->push_back(fmt::format("{}: feature {} ('{}'): {}: {}; using the default",
-                                          zone.sourceFile, zone.featureIndex, zone.name,
-                                          property, parsed.error()));
+                                          zone.sourceFile, zone.featureIndex, zone.name, property,
+                                          parsed.error()));
         }
     };
     apply(zone.style.fill, "fill", style.fill);
     apply(zone.style.stroke, "stroke", style.stroke);
-    if (zone.style.strokeWidth > 0.0) style.strokeWidthPx = static_cast<float>(zone.style.strokeWidth);
+    if (zone.style.strokeWidth > 0.0)
+        style.strokeWidthPx = static_cast<float>(zone.style.strokeWidth);
     return style;
 }
 

@@ -1,6 +1,11 @@
 #include "seawatch/analytics/alert_filter.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "seawatch/analytics/alert_acks.hpp"
 
 #include "track_builder.hpp"
 
@@ -122,9 +127,11 @@ TEST(AlertFilter, PredictsTheCpaLineOfTwoConvergingVessels) {
     // A heads east at 10 kn; B is 10 nm east of A heading west at 10 kn, 0.5 nm north.
     const geo::LonLat a0{48.0, 12.5};
     const geo::LonLat b0 = geo::destination(geo::destination(a0, 90, 10.0), 0, 0.5);
-    for (const auto& f : seawatch::testing::straightTrack(1, a0, 90, 10, kStart, kStart + 60 * kMinute, kMinute))
+    for (const auto& f :
+         seawatch::testing::straightTrack(1, a0, 90, 10, kStart, kStart + 60 * kMinute, kMinute))
         tracks.addFix(f);
-    for (const auto& f : seawatch::testing::straightTrack(2, b0, 270, 10, kStart, kStart + 60 * kMinute, kMinute))
+    for (const auto& f :
+         seawatch::testing::straightTrack(2, b0, 270, 10, kStart, kStart + 60 * kMinute, kMinute))
         tracks.addFix(f);
     const auto line = predictCpaLine(tracks, 1, 2, kStart);
     ASSERT_TRUE(line.has_value());
@@ -136,4 +143,28 @@ TEST(AlertFilter, PredictsTheCpaLineOfTwoConvergingVessels) {
     EXPECT_EQ(formatCpa(line->cpa).substr(0, 8), "CPA 0.50");
     EXPECT_FALSE(predictCpaLine(tracks, 1, 3, kStart).has_value()) << "unknown vessel";
     EXPECT_FALSE(predictCpaLine(tracks, 1, 2, kStart - kMinute).has_value()) << "before any fix";
+}
+
+TEST(AlertAcknowledgements, PersistInTheWorkspaceAcrossReopening) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("seawatch-acks-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto workspace = dir / "workspace.gpkg";
+    const auto events = sampleEvents();
+    {
+        auto acks = AlertAcknowledgements::open(workspace, events);
+        ASSERT_TRUE(acks.ok()) << acks.error();
+        EXPECT_TRUE(acks->persistent());
+        EXPECT_EQ(countUnacknowledged(events, kStart + 120 * kMinute, acks->acknowledged(),
+                                      kAllAlertTypes),
+                  events.size());
+        ASSERT_TRUE(acks->acknowledge(3, "duty officer", kStart + 41 * kMinute).ok());
+        EXPECT_FALSE(acks->acknowledge(events.size(), "x", 0).ok()) << "out of range";
+    }
+    auto reopened = AlertAcknowledgements::open(workspace, events);
+    ASSERT_TRUE(reopened.ok()) << reopened.error();
+    for (std::size_t i = 0; i < events.size(); ++i) EXPECT_EQ(reopened->isAcknowledged(i), i == 3);
+    EXPECT_EQ(reopened->acknowledgedBy(3), "duty officer");
+    EXPECT_EQ(reopened->acknowledgedAt(3), kStart + 41 * kMinute);
+    std::filesystem::remove_all(dir);
 }

@@ -5,12 +5,12 @@
 #include <cstdlib>
 
 #include "render_support.hpp"
+#include "seawatch/analytics/alert_filter.hpp"
 #include "seawatch/charts/image_writer.hpp"
 #include "seawatch/common/resources.hpp"
 #include "seawatch/render/alert_overlay.hpp"
 #include "seawatch/render/map_renderer.hpp"
 #include "seawatch/render/zone_overlay.hpp"
-#include "seawatch/analytics/alert_filter.hpp"
 #include "seawatch/scenario/scene.hpp"
 #include "seawatch/zones/zone_loader.hpp"
 
@@ -71,7 +71,8 @@ zones::Polygon square(double west, double south, double east, double north) {
 Pixel overSea(zones::Colour c) {
     const render::Rgba sea = render::MapStyle{}.sea;
     const double a = c.a / 255.0;
-    return {static_cast<int>(sea.r + (c.r - sea.r) * a), static_cast<int>(sea.g + (c.g - sea.g) * a),
+    return {static_cast<int>(sea.r + (c.r - sea.r) * a),
+            static_cast<int>(sea.g + (c.g - sea.g) * a),
             static_cast<int>(sea.b + (c.b - sea.b) * a), 255};
 }
 
@@ -103,9 +104,11 @@ TEST(ZoneOverlay, FillsAPatrolSectorInItsOwnerColourAndLeavesItsHoleEmpty) {
     render::ZoneOverlay overlay(zones);
     const Rendered r = painter.draw({&overlay}, {45, 11, 51, 15}, 0, {}, "zone_sector.png");
 
-    const Pixel expected = overSea(zones::defaultZoneStyle(zones::ZoneKind::PatrolSector, "CTF-151").fill);
+    const Pixel expected =
+        overSea(zones::defaultZoneStyle(zones::ZoneKind::PatrolSector, "CTF-151").fill);
     const Pixel inside = pixelAt(r.image, r.view, {46.7, 12.4});
-    EXPECT_TRUE(near(inside, expected)) << "inside " << show(inside) << " expected " << show(expected);
+    EXPECT_TRUE(near(inside, expected))
+        << "inside " << show(inside) << " expected " << show(expected);
     // CTF-151 purple: blue and red above green.
     EXPECT_GT(inside.b, inside.g);
     EXPECT_GT(inside.r, inside.g - 30);
@@ -113,6 +116,13 @@ TEST(ZoneOverlay, FillsAPatrolSectorInItsOwnerColourAndLeavesItsHoleEmpty) {
     EXPECT_TRUE(near(hole, overSea({0, 0, 0, 0}), 3)) << "hole " << show(hole);
     const Pixel outside = pixelAt(r.image, r.view, {45.5, 14.5});
     EXPECT_TRUE(near(outside, overSea({0, 0, 0, 0}), 3)) << "outside " << show(outside);
+
+    // Highlighted (a briefing step names it): a thick amber outline on its edge.
+    render::MapSelection selection;
+    selection.highlightedZones = {"Sector 2"};
+    const Rendered lit = painter.draw({&overlay}, {45, 11, 51, 15}, 0, selection);
+    const Pixel edge = pixelAt(lit.image, lit.view, {46.0, 13.0});
+    EXPECT_TRUE(edge.r > 200 && edge.g > 150 && edge.b < 100) << "edge " << show(edge);
 }
 
 TEST(ZoneOverlay, ShowsADatedRiskAreaOnlyWhileItIsValid) {
@@ -128,18 +138,18 @@ TEST(ZoneOverlay, ShowsADatedRiskAreaOnlyWhileItIsValid) {
     const geo::LonLat inside{48.5, 12.7};
     const Pixel sea = overSea({0, 0, 0, 0});
 
-    const Rendered during = painter.draw({&overlay}, {45, 11, 51, 15},
-                                           *time::parseIso8601("2009-06-01T00:00:00Z"));
+    const Rendered during =
+        painter.draw({&overlay}, {45, 11, 51, 15}, *time::parseIso8601("2009-06-01T00:00:00Z"));
     const Pixel shown = pixelAt(during.image, during.view, inside);
     EXPECT_TRUE(near(shown, overSea(zones::defaultZoneStyle(zones::ZoneKind::RiskArea).fill)))
         << show(shown);
     EXPECT_GT(shown.r - shown.b, sea.r - sea.b + 15) << "not red-tinted: " << show(shown);
 
-    const Rendered after = painter.draw({&overlay}, {45, 11, 51, 15},
-                                          *time::parseIso8601("2010-01-01T00:00:00Z"));
+    const Rendered after =
+        painter.draw({&overlay}, {45, 11, 51, 15}, *time::parseIso8601("2010-01-01T00:00:00Z"));
     EXPECT_TRUE(near(pixelAt(after.image, after.view, inside), sea, 3));
-    const Rendered before = painter.draw({&overlay}, {45, 11, 51, 15},
-                                           *time::parseIso8601("2008-12-31T23:59:59Z"));
+    const Rendered before =
+        painter.draw({&overlay}, {45, 11, 51, 15}, *time::parseIso8601("2008-12-31T23:59:59Z"));
     EXPECT_TRUE(near(pixelAt(before.image, before.view, inside), sea, 3));
 }
 
@@ -214,12 +224,13 @@ TEST(AlertOverlay, EmphasisesTheSelectedApproachAndDrawsItsCpaLine) {
     render::AlertOverlay alerts(events, scene->tracks);
     const geo::GeoBox box{approach->lon - 0.35, approach->lat - 0.2, approach->lon + 0.35,
                           approach->lat + 0.2};
-    const Rendered r = painter.draw({&zonesOverlay, &alerts}, box, approach->time, selection,
-                                    "alert_cpa.png");
+    const Rendered r =
+        painter.draw({&zonesOverlay, &alerts}, box, approach->time, selection, "alert_cpa.png");
     // The red triangle, left of the white "!" in its middle.
     const geo::ScreenPoint at = r.view.toScreen(geo::LonLat{approach->lon, approach->lat});
-    const auto* px = r.image.pixels.data() +
-                     (static_cast<std::size_t>(at.y + 5) * r.image.width + static_cast<int>(at.x - 4)) * 4;
+    const auto* px =
+        r.image.pixels.data() +
+        (static_cast<std::size_t>(at.y + 5) * r.image.width + static_cast<int>(at.x - 4)) * 4;
     EXPECT_TRUE(px[0] > 150 && px[1] < 120 && px[2] < 120)
         << "marker " << int(px[0]) << "," << int(px[1]) << "," << int(px[2]);
     // Both vessels of the pair are ringed where they are now.

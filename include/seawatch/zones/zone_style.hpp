@@ -28,8 +28,8 @@ std::string formatHexColour(Colour c);  // "#RRGGBBAA"
 // The nations and task forces of the Gulf of Aden operations, each with a colour of its
 // own and the short name used in labels ("Sector 4 · CTF-151").
 struct OwnerEntry {
-    const char* shortName;                   // "EU NAVFOR"
-    std::vector<const char*> matchWords;     // lower-case substrings that identify it
+    const char* shortName;                // "EU NAVFOR"
+    std::vector<const char*> matchWords;  // lower-case substrings that identify it
     Colour colour;
 };
 std::span<const OwnerEntry> ownerPalette();
@@ -43,7 +43,7 @@ Colour ownerColour(std::string_view owner);
 std::string ownerShortName(std::string_view owner);
 
 struct ZoneDrawStyle {
-    Colour fill;            // a == 0: no fill
+    Colour fill;  // a == 0: no fill
     Colour stroke;
     float strokeWidthPx = 1.5f;
     float dashLengthPx = 0.0f;  // 0: solid outline
