@@ -109,6 +109,35 @@ std::optional<geo::LonLat> labelPoint(const zones::Zone& zone, const geo::GeoBox
 
 }  // namespace
 
+// Labels that would overlap one already placed are left out, so a zoomed-out picture stays
+// legible. The first placed wins: coverage gaps and groups go before zone names.
+class ZoneOverlay::LabelPlacer {
+  public:
+    explicit LabelPlacer(Canvas& canvas) : canvas_(canvas) {}
+
+    bool place(ScreenPoint at, const std::string& text, const TextStyle& style) {
+        const ScreenPoint size = canvas_.measureText(text, style.sizePx, style.bold);
+        const auto column = static_cast<int>(style.anchor) % 3;  // left, centre, right
+        const auto row = static_cast<int>(style.anchor) / 3;     // top, centre, bottom
+        const double x0 = at.x - size.x * column / 2.0;
+        const double y0 = at.y - size.y * row / 2.0;
+        const Box box{x0 - 2, y0 - 2, x0 + size.x + 2, y0 + size.y + 2};
+        for (const Box& b : boxes_) {
+            if (box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1) return false;
+        }
+        boxes_.push_back(box);
+        canvas_.text(at, text, style);
+        return true;
+    }
+
+  private:
+    struct Box {
+        double x0, y0, x1, y1;
+    };
+    Canvas& canvas_;
+    std::vector<Box> boxes_;
+};
+
 Rgba toRgba(zones::Colour c) {
     return {c.r, c.g, c.b, c.a};
 }
@@ -156,8 +185,9 @@ void ZoneOverlay::drawGpu(const OverlayContext& context, MapRenderer& renderer) 
 void ZoneOverlay::build(const OverlayContext& context, Canvas& canvas) {
     buildHighlights(context, canvas);
     buildLaneChevrons(context, canvas);
-    buildCoverage(context, canvas);
-    buildLabels(context, canvas);
+    LabelPlacer labels(canvas);
+    buildCoverage(context, canvas, labels);
+    buildLabels(context, canvas, labels);
 }
 
 void ZoneOverlay::buildHighlights(const OverlayContext& context, Canvas& canvas) const {
@@ -211,7 +241,8 @@ void ZoneOverlay::buildLaneChevrons(const OverlayContext& context, Canvas& canva
     }
 }
 
-void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) const {
+void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas,
+                                LabelPlacer& labels) const {
     if (!corridor_) return;
     const float s = context.pixelScale;
     TextStyle label;
@@ -231,9 +262,9 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
             label.color = {170, 10, 10, 255};
             label.anchor = TextAnchor::TopCenter;
             const ScreenPoint at = context.view.toScreen(middle);
-            canvas.text({at.x, at.y + 8 * s},
-                        fmt::format("Coverage gap \xC2\xB7 {:.0f} nm", gap.toNm - gap.fromNm),
-                        label);
+            labels.place({at.x, at.y + 8 * s},
+                         fmt::format("Coverage gap \xC2\xB7 {:.0f} nm", gap.toNm - gap.fromNm),
+                         label);
         }
     }
     if (!schedule_) return;
@@ -255,12 +286,13 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
         canvas.fillConvex(diamond, colour);
         label.color = {20, 30, 45, 255};
         label.anchor = TextAnchor::BottomCenter;
-        canvas.text({at.x, at.y - r - 3 * s},
-                    fmt::format("{} \xC2\xB7 {:.0f} kn", transit.id, transit.speedKn), label);
+        labels.place({at.x, at.y - r - 3 * s},
+                     fmt::format("{} \xC2\xB7 {:.0f} kn", transit.id, transit.speedKn), label);
     }
 }
 
-void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas) const {
+void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas,
+                              LabelPlacer& labels) const {
     const float s = context.pixelScale;
     const geo::GeoBox visibleBox = context.view.visibleBox();
     TextStyle label;
@@ -278,7 +310,7 @@ void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas) con
             canvas.fillCircle(at, 3.0f * s, toRgba(styles_[i].stroke));
             label.color = {20, 30, 45, 255};
             label.anchor = TextAnchor::CenterLeft;
-            canvas.text({at.x + 7 * s, at.y}, zone.name, label);
+            labels.place({at.x + 7 * s, at.y}, zone.name, label);
             continue;
         }
         // Lanes speak through their chevrons; lines are centrelines.
@@ -293,7 +325,7 @@ void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas) con
         label.anchor = TextAnchor::Center;
         label.bold = zone.kind == zones::ZoneKind::PatrolSector;
         const ScreenPoint at = context.view.toScreen(*point);
-        canvas.text(at, zones::zoneLabel(zone), label);
+        labels.place(at, zones::zoneLabel(zone), label);
     }
 }
 

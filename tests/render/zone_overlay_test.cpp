@@ -242,3 +242,31 @@ TEST(AlertOverlay, EmphasisesTheSelectedApproachAndDrawsItsCpaLine) {
     EXPECT_TRUE(atCpa.r > 180 && atCpa.g > 80 && atCpa.g < 170 && atCpa.b < 80)
         << "orange CPA point at " << cpa.x << "," << cpa.y << " is " << show(atCpa);
 }
+
+TEST(ZoneOverlay, MarksEachGroupUnderWayAtItsPlannedPositionInItsEscortColour) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    Painter painter;
+    std::vector<std::filesystem::path> files;
+    for (const char* name : {"irtc", "hra", "vra", "patrol_sectors"})
+        files.push_back(resourcePath(std::string("data/zones/") + name + ".geojson"));
+    auto loaded = zones::loadZoneFiles(files);
+    ASSERT_TRUE(loaded.ok()) << loaded.error();
+    auto schedule = zones::loadSchedule(resourcePath("data/zones/schedule_gulf_of_aden_2009.json"));
+    ASSERT_TRUE(schedule.ok()) << schedule.error();
+    auto corridor = zones::findCorridor(loaded->zones);
+    ASSERT_TRUE(corridor.ok()) << corridor.error();
+    const zones::CoverageTimeline coverage =
+        zones::buildCoverage(*corridor, loaded->zones, *schedule);
+    render::ZoneOverlay overlay(loaded->zones, &*schedule, &*corridor, &coverage);
+    const time::UnixMillis now = schedule->windowFrom + 10 * time::kMillisPerHour;
+    const auto groups = zones::plannedGroupPositions(*schedule, *corridor, now);
+    ASSERT_FALSE(groups.empty()) << "groups are under way at 10:00";
+    const Rendered r = painter.draw({&overlay}, {42, 10, 54, 16}, now, {}, "zone_gulf.png");
+    for (const zones::GroupPosition& group : groups) {
+        const zones::GroupTransit& transit = schedule->transits[group.transit];
+        const Pixel marker = pixelAt(r.image, r.view, group.planned.position);
+        const render::Rgba expected = render::toRgba(zones::ownerColour(transit.escortNation));
+        EXPECT_TRUE(near(marker, {expected.r, expected.g, expected.b, 255}, 20))
+            << transit.id << " at its planned position is " << show(marker);
+    }
+}

@@ -44,10 +44,11 @@ class ZoneOverlay : public MapOverlay {
     const std::vector<zones::ZoneDrawStyle>& styles() const { return styles_; }
 
   private:
+    class LabelPlacer;
     void upload(MapRenderer& renderer);
     void buildLaneChevrons(const OverlayContext& context, Canvas& canvas) const;
-    void buildCoverage(const OverlayContext& context, Canvas& canvas) const;
-    void buildLabels(const OverlayContext& context, Canvas& canvas) const;
+    void buildCoverage(const OverlayContext& context, Canvas& canvas, LabelPlacer& labels) const;
+    void buildLabels(const OverlayContext& context, Canvas& canvas, LabelPlacer& labels) const;
     void buildHighlights(const OverlayContext& context, Canvas& canvas) const;
 
     const std::vector<zones::Zone>& zones_;
