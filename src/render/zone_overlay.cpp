@@ -291,6 +291,18 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas,
     }
 }
 
+std::optional<std::size_t> ZoneOverlay::groupAt(const OverlayContext& context,
+                                                ScreenPoint point) const {
+    if (!schedule_ || !corridor_) return std::nullopt;
+    const double reach = 9.0 * context.pixelScale;
+    for (const zones::GroupPosition& group :
+         zones::plannedGroupPositions(*schedule_, *corridor_, context.now)) {
+        const ScreenPoint at = context.view.toScreen(group.planned.position);
+        if (std::hypot(at.x - point.x, at.y - point.y) <= reach) return group.transit;
+    }
+    return std::nullopt;
+}
+
 void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas,
                               LabelPlacer& labels) const {
     const float s = context.pixelScale;

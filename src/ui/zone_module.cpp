@@ -151,6 +151,20 @@ class ZoneModule final : public ConsoleModule {
             }
         }
         if (!zoneOverlay_->visible) return false;
+        if (const auto group = zoneOverlay_->groupAt(context, point)) {
+            const zones::GroupTransit& transit = schedule_->transits[*group];
+            ImGui::BeginTooltip();
+            ImGui::Text("Group transit %s, %s at %.0f kn", transit.id.c_str(),
+                        zones::laneDirectionName(transit.direction), transit.speedKn);
+            ImGui::Text("escort: %s (%s)", transit.escortUnit.c_str(),
+                        transit.escortNation.c_str());
+            ImGui::TextDisabled(
+                "departed %s, due %s", time::formatDisplay(transit.departure).c_str(),
+                time::formatDisplay(zones::plannedArrival(transit, *corridor_)).c_str());
+            ImGui::TextDisabled("planned position; the escort's AIS track may differ");
+            ImGui::EndTooltip();
+            return true;
+        }
         std::vector<std::uint32_t> hits;
         index_.containingAt(state.view.toLonLat(point), state.now, hits);
         if (hits.empty()) return false;

@@ -269,4 +269,11 @@ TEST(ZoneOverlay, MarksEachGroupUnderWayAtItsPlannedPositionInItsEscortColour) {
         EXPECT_TRUE(near(marker, {expected.r, expected.g, expected.b, 255}, 20))
             << transit.id << " at its planned position is " << show(marker);
     }
+    // Hovering a marker finds its group; open sea finds none.
+    const render::MapSelection none;
+    const render::OverlayContext context{r.view, now, 1.0f, none};
+    const auto hit = overlay.groupAt(context, r.view.toScreen(groups.front().planned.position));
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_EQ(*hit, groups.front().transit);
+    EXPECT_FALSE(overlay.groupAt(context, r.view.toScreen(geo::LonLat{44.0, 15.5})).has_value());
 }

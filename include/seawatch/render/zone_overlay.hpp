@@ -4,6 +4,7 @@
 // each shown only while valid at the picture's time. With a schedule and corridor it also
 // shows coverage at `now`: uncovered stretches of the corridor as a thick red band, and
 // the planned position of every group under way ("GT-W12-1115 · 12 kn").
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ class ZoneOverlay : public MapOverlay {
     const char* name() const override { return "Zones"; }
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
     void build(const OverlayContext& context, Canvas& canvas) override;
+
+    // The group (index into Schedule::transits) whose marker is under `point`, for tooltips.
+    std::optional<std::size_t> groupAt(const OverlayContext& context, ScreenPoint point) const;
 
     // Malformed style overrides (each names the file and feature); the zone is drawn in
     // its default style.
