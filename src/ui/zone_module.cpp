@@ -6,9 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <set>
 
 #include "console_state.hpp"
 #include "seawatch/analytics/alert_acks.hpp"
