@@ -2,13 +2,17 @@
 
 #include <algorithm>
 
+#include "seawatch/render/alert_overlay.hpp"
 #include "seawatch/render/annotation_overlay.hpp"
+#include "seawatch/render/zone_overlay.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/hud.hpp"
 
 namespace seawatch::render {
 
 struct ScenePicture::Overlays {
+    std::unique_ptr<ZoneOverlay> zones;
+    std::unique_ptr<AlertOverlay> alerts;
     std::unique_ptr<AnnotationOverlay> annotations;
 };
 
@@ -23,13 +27,17 @@ ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
     }
     for (std::size_t i = before; i < renderer.layers().size(); ++i)
         chartLayers_.push_back(renderer.layers()[i].id);
+    overlays_->zones = std::make_unique<ZoneOverlay>(
+        scene.zones, scene.schedule ? &*scene.schedule : nullptr,
+        scene.corridor ? &*scene.corridor : nullptr, scene.coverage ? &*scene.coverage : nullptr);
+    overlays_->alerts = std::make_unique<AlertOverlay>(scene.events, scene.tracks);
     overlays_->annotations = std::make_unique<AnnotationOverlay>(scene.scenario.annotations);
 }
 
 ScenePicture::~ScenePicture() = default;
 
 std::vector<MapOverlay*> ScenePicture::overlays() {
-    return {overlays_->annotations.get()};
+    return {overlays_->zones.get(), overlays_->alerts.get(), overlays_->annotations.get()};
 }
 
 void ScenePicture::showEverything() {
@@ -52,6 +60,8 @@ void ScenePicture::applyStep(const scenario::BriefingStep& step, MapSelection& s
         if (std::find(chartLayers_.begin(), chartLayers_.end(), layer.id) != chartLayers_.end())
             layer.visible = shown("chart");
     }
+    overlays_->zones->visible = shown("zones") || shown("schedule");
+    overlays_->alerts->visible = shown("alerts");
     overlays_->annotations->visible = true;
 }
 

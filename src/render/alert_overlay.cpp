@@ -1,0 +1,222 @@
+#include "seawatch/render/alert_overlay.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "seawatch/analytics/alert_filter.hpp"
+
+namespace seawatch::render {
+
+namespace {
+
+using analytics::EventType;
+
+enum class Shape { Triangle, Square, Circle, Diamond };
+
+Shape alertShape(EventType type) {
+    switch (type) {
+        case EventType::SuspiciousApproach:
+        case EventType::LaneWrongWay:
+            return Shape::Triangle;
+        case EventType::CoverageGap:
+        case EventType::AssignmentConflict:
+        case EventType::UnescortedTransit:
+            return Shape::Square;
+        case EventType::Cpa:
+            return Shape::Diamond;
+        default:
+            return Shape::Circle;
+    }
+}
+
+// Zone entries and exits are routine bookkeeping: drawn small so they do not drown the
+// alerts a watch officer acts on.
+bool isRoutine(EventType type) {
+    return type == EventType::ZoneEnter || type == EventType::ZoneExit;
+}
+
+Rgba faded(Rgba c, float alpha) {
+    c.a = static_cast<std::uint8_t>(std::clamp(c.a * alpha, 0.0f, 255.0f));
+    return c;
+}
+
+std::vector<ScreenPoint> shapePoints(Shape shape, ScreenPoint c, double r) {
+    switch (shape) {
+        case Shape::Triangle:
+            return {{c.x, c.y - r * 1.15}, {c.x + r, c.y + r * 0.75}, {c.x - r, c.y + r * 0.75}};
+        case Shape::Square:
+            return {{c.x - r * 0.8, c.y - r * 0.8},
+                    {c.x + r * 0.8, c.y - r * 0.8},
+                    {c.x + r * 0.8, c.y + r * 0.8},
+                    {c.x - r * 0.8, c.y + r * 0.8}};
+        case Shape::Diamond:
+            return {{c.x, c.y - r}, {c.x + r, c.y}, {c.x, c.y + r}, {c.x - r, c.y}};
+        case Shape::Circle:
+            break;
+    }
+    return {};
+}
+
+void dashedLine(Canvas& canvas, ScreenPoint a, ScreenPoint b, float widthPx, float dashPx,
+                Rgba colour) {
+    const double length = std::hypot(b.x - a.x, b.y - a.y);
+    if (length <= 0.0) return;
+    const double ux = (b.x - a.x) / length, uy = (b.y - a.y) / length;
+    for (double d = 0.0; d < length; d += 2.0 * dashPx) {
+        const double e = std::min(length, d + dashPx);
+        canvas.line({a.x + ux * d, a.y + uy * d}, {a.x + ux * e, a.y + uy * e}, widthPx, colour);
+    }
+}
+
+}  // namespace
+
+Rgba alertColour(EventType type) {
+    switch (type) {
+        case EventType::SuspiciousApproach:
+        case EventType::CoverageGap:
+            return {215, 25, 25, 255};
+        case EventType::Cpa:
+            return {240, 120, 0, 255};
+        case EventType::Loitering:
+        case EventType::UnescortedTransit:
+            return {230, 165, 0, 255};
+        case EventType::Encounter:
+        case EventType::AssignmentConflict:
+            return {140, 60, 170, 255};
+        case EventType::LaneWrongWay:
+        case EventType::LaneExit:
+            return {200, 30, 140, 255};
+        case EventType::ZoneEnter:
+        case EventType::ZoneExit:
+            break;
+    }
+    return {40, 90, 160, 255};
+}
+
+AlertOverlay::AlertOverlay(const std::vector<analytics::Event>& events,
+                           const ais::TrackStore& tracks)
+    : typeMask(analytics::defaultAlertTypeMask()), events_(events), tracks_(tracks) {}
+
+std::vector<std::size_t> AlertOverlay::liveAlerts(const OverlayContext& context) const {
+    analytics::AlertQuery query;
+    query.now = context.now;
+    query.maxAge = analytics::kAlertMapWindow;
+    query.typeMask = typeMask;
+    return analytics::filterAlerts(events_, query);
+}
+
+void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, float alpha,
+                               float scale, bool selected, Canvas& canvas) const {
+    const double r = (isRoutine(event.type) ? 4.0 : 8.0) * scale * (selected ? 1.4 : 1.0);
+    const Rgba colour = faded(alertColour(event.type), alpha);
+    const Rgba halo = faded({255, 255, 255, 235}, alpha);
+    if (selected) {
+        canvas.strokeCircle(at, static_cast<float>(r * 2.0), 3.0f * scale, {255, 200, 0, 255});
+        canvas.strokeCircle(at, static_cast<float>(r * 2.0), 1.0f * scale, {60, 40, 0, 255});
+    }
+    const Shape shape = alertShape(event.type);
+    if (shape == Shape::Circle) {
+        canvas.fillCircle(at, static_cast<float>(r + 2.0 * scale), halo);
+        canvas.fillCircle(at, static_cast<float>(r), colour);
+    } else {
+        canvas.fillConvex(shapePoints(shape, at, r + 2.5 * scale), halo);
+        canvas.fillConvex(shapePoints(shape, at, r), colour);
+    }
+    if (event.type == EventType::SuspiciousApproach) {
+        TextStyle bang;
+        bang.sizePx = static_cast<float>(r * 1.3);
+        bang.bold = true;
+        bang.color = faded({255, 255, 255, 255}, alpha);
+        bang.anchor = TextAnchor::Center;
+        canvas.text({at.x, at.y + r * 0.15}, "!", bang);
+    }
+}
+
+void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
+    const float s = context.pixelScale;
+    // Under the markers: the alert that explains the line must stay readable.
+    buildCpaLine(context, canvas);
+    const auto live = liveAlerts(context);
+    // Oldest first, so the newest alert is drawn on top.
+    for (auto it = live.rbegin(); it != live.rend(); ++it) {
+        const analytics::Event& event = events_[*it];
+        if (context.selection.selectedAlert == *it) continue;
+        const ScreenPoint at = context.view.toScreen(geo::LonLat{event.lon, event.lat});
+        if (at.x < -20 || at.y < -20 || at.x > context.view.widthPx() + 20 ||
+            at.y > context.view.heightPx() + 20)
+            continue;
+        const float alpha = analytics::alertFade(event.time, context.now) * opacity;
+        buildMarker(event, at, alpha, s, false, canvas);
+    }
+    // The selected alert stays visible (at full strength) whatever its age.
+    if (const auto selected = context.selection.selectedAlert;
+        selected && *selected < events_.size() && events_[*selected].time <= context.now) {
+        const analytics::Event& event = events_[*selected];
+        buildMarker(event, context.view.toScreen(geo::LonLat{event.lon, event.lat}), opacity, s,
+                    true, canvas);
+    }
+}
+
+void AlertOverlay::buildCpaLine(const OverlayContext& context, Canvas& canvas) const {
+    const auto& pair = context.selection.cpaPair;
+    if (!pair) return;
+    const auto line = analytics::predictCpaLine(tracks_, pair->first, pair->second, context.now);
+    if (!line) return;
+    const float s = context.pixelScale;
+    const Rgba ink{30, 30, 40, static_cast<std::uint8_t>(255 * opacity)};
+    const Rgba cpaColour = faded(alertColour(EventType::Cpa), opacity);
+    const ScreenPoint firstNow = context.view.toScreen(line->firstNow);
+    const ScreenPoint secondNow = context.view.toScreen(line->secondNow);
+    const ScreenPoint firstCpa = context.view.toScreen(line->firstAtCpa);
+    const ScreenPoint secondCpa = context.view.toScreen(line->secondAtCpa);
+    // Each vessel's track to its CPA point (thin), the CPA separation (dashed, thick).
+    canvas.line(firstNow, firstCpa, 1.5f * s, faded(ink, 0.7f));
+    canvas.line(secondNow, secondCpa, 1.5f * s, faded(ink, 0.7f));
+    dashedLine(canvas, firstCpa, secondCpa, 2.5f * s, 6.0f * s, cpaColour);
+    for (ScreenPoint p : {firstNow, secondNow}) {
+        canvas.strokeCircle(p, 7.0f * s, 2.0f * s, ink);
+    }
+    for (ScreenPoint p : {firstCpa, secondCpa}) {
+        canvas.fillCircle(p, 4.5f * s, {255, 255, 255, 230});
+        canvas.fillCircle(p, 3.0f * s, cpaColour);
+    }
+    TextStyle label;
+    label.sizePx = 13.0f * s;
+    label.bold = true;
+    label.color = {120, 50, 0, 255};
+    label.halo = {255, 255, 255, 230};
+    // Beyond the CPA points as seen from the vessels, so the label covers neither the
+    // vessels nor the alert marker at one of them.
+    const ScreenPoint middle{(firstCpa.x + secondCpa.x) / 2, (firstCpa.y + secondCpa.y) / 2};
+    double dx = middle.x - (firstNow.x + secondNow.x) / 2;
+    double dy = middle.y - (firstNow.y + secondNow.y) / 2;
+    const double length = std::hypot(dx, dy);
+    if (length < 1.0) {
+        dx = 0.0;
+        dy = -1.0;
+    } else {
+        dx /= length;
+        dy /= length;
+    }
+    label.anchor = std::abs(dx) < 0.3 ? (dy < 0 ? TextAnchor::BottomCenter : TextAnchor::TopCenter)
+                                      : (dx > 0 ? TextAnchor::CenterLeft : TextAnchor::CenterRight);
+    canvas.text({middle.x + dx * 14.0 * s, middle.y + dy * 14.0 * s},
+                analytics::formatCpa(line->cpa), label);
+}
+
+std::optional<std::size_t> AlertOverlay::alertAt(const OverlayContext& context,
+                                                 ScreenPoint point) const {
+    std::vector<std::size_t> candidates = liveAlerts(context);
+    if (const auto selected = context.selection.selectedAlert;
+        selected && *selected < events_.size() && events_[*selected].time <= context.now)
+        candidates.insert(candidates.begin(), *selected);
+    const double reach = 10.0 * context.pixelScale;
+    for (std::size_t index : candidates) {  // newest first
+        const analytics::Event& e = events_[index];
+        const ScreenPoint at = context.view.toScreen(geo::LonLat{e.lon, e.lat});
+        if (std::hypot(at.x - point.x, at.y - point.y) <= reach) return index;
+    }
+    return std::nullopt;
+}
+
+}  // namespace seawatch::render

@@ -1,0 +1,344 @@
+#include "seawatch/render/zone_overlay.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "seawatch/render/map_renderer.hpp"
+#include "seawatch/zones/coverage_view.hpp"
+
+namespace seawatch::render {
+
+namespace {
+
+void appendRing(const zones::Ring& ring, charts::VectorLayer& layer) {
+    std::size_t count = ring.size();
+    // Rings are closed implicitly; a repeated first vertex would make a zero-length edge.
+    if (count > 1 && ring.front().lon == ring.back().lon && ring.front().lat == ring.back().lat)
+        --count;
+    for (std::size_t i = 0; i < count; ++i) {
+        const geo::Mercator m = geo::toMercator(ring[i]);
+        layer.ringX.push_back(m.x);
+        layer.ringY.push_back(m.y);
+        layer.bounds.minX = std::min(layer.bounds.minX, m.x);
+        layer.bounds.minY = std::min(layer.bounds.minY, m.y);
+        layer.bounds.maxX = std::max(layer.bounds.maxX, m.x);
+        layer.bounds.maxY = std::max(layer.bounds.maxY, m.y);
+    }
+    layer.ringVertexStart.push_back(static_cast<std::uint32_t>(layer.ringX.size()));
+}
+
+charts::VectorLayer zoneLayer(const zones::Zone& zone, const zones::ZoneDrawStyle& style) {
+    charts::VectorLayer layer;
+    layer.name = zone.name;
+    layer.style.fill = toRgba(style.fill);
+    layer.style.stroke = toRgba(style.stroke);
+    layer.style.strokeWidthPx = style.strokeWidthPx;
+    layer.style.dashLengthPx = style.dashLengthPx;
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    layer.bounds = {inf, inf, -inf, -inf};
+    for (const zones::Polygon& polygon : zone.polygons) {
+        appendRing(polygon.outer, layer);
+        for (const zones::Ring& hole : polygon.holes) appendRing(hole, layer);
+        layer.polygonRingStart.push_back(static_cast<std::uint32_t>(layer.ringCount()));
+        layer.polygonValue.push_back(std::nanf(""));
+    }
+    layer.featureCount = 1;
+    return layer;
+}
+
+std::vector<ScreenPoint> toScreen(const geo::MapView& view, std::span<const geo::LonLat> points) {
+    std::vector<ScreenPoint> out;
+    out.reserve(points.size());
+    for (const geo::LonLat& p : points) out.push_back(view.toScreen(p));
+    return out;
+}
+
+// A thick line with round joints, so a bent band has no notches at its vertices.
+void thickPolyline(Canvas& canvas, std::span<const ScreenPoint> points, float widthPx,
+                   Rgba colour) {
+    canvas.polyline(points, widthPx, colour);
+    for (std::size_t i = 1; i + 1 < points.size(); ++i)
+        canvas.fillCircle(points[i], widthPx / 2.0f, colour);
+}
+
+bool onScreen(const geo::MapView& view, ScreenPoint p, double marginPx) {
+    return p.x >= -marginPx && p.y >= -marginPx && p.x <= view.widthPx() + marginPx &&
+           p.y <= view.heightPx() + marginPx;
+}
+
+// Where to put a zone's label. Sectors and small zones: the middle of the visible part of
+// the bounding box when that lies inside the zone. Reporting and risk areas usually cover
+// the whole view, so their labels go near its north-west and south-east corners, away from
+// the corridor in the middle and from each other. Otherwise the first inside point of a
+// 5 x 5 grid over the visible box.
+std::optional<geo::LonLat> labelPoint(const zones::Zone& zone, const geo::GeoBox& visible) {
+    const geo::GeoBox b = zone.bounds();
+    const geo::GeoBox clip{std::max(b.west, visible.west), std::max(b.south, visible.south),
+                           std::min(b.east, visible.east), std::min(b.north, visible.north)};
+    if (!clip.valid()) return std::nullopt;
+    const bool wide =
+        zone.kind == zones::ZoneKind::ReportingArea || zone.kind == zones::ZoneKind::RiskArea;
+    const geo::LonLat centre{(clip.west + clip.east) / 2, (clip.south + clip.north) / 2};
+    if (zone.kind == zones::ZoneKind::PatrolSector && zones::containsPoint(zone, centre)) {
+        // The corridor runs through the middle of a sector, with group markers and their
+        // labels above it: the sector's label goes between the lanes and its south edge.
+        double southEdge = centre.lat;
+        const double step = (centre.lat - clip.south) / 20.0;
+        while (southEdge - step > clip.south &&
+               zones::containsPoint(zone, {centre.lon, southEdge - step}))
+            southEdge -= step;
+        return geo::LonLat{centre.lon, centre.lat - 0.65 * (centre.lat - southEdge)};
+    }
+    if (!wide && zones::containsPoint(zone, centre)) return centre;
+    // Risk areas scan from the south-east corner, everything else from the north-west.
+    const bool fromSouthEast = zone.kind == zones::ZoneKind::RiskArea;
+    for (int i = 1; i < 8; ++i) {
+        for (int j = 1; j < 8; ++j) {
+            const int row = fromSouthEast ? i : 8 - i;
+            const int column = fromSouthEast ? 8 - j : j;
+            const geo::LonLat p{clip.west + (clip.east - clip.west) * (column + 0.5) / 9.0,
+                                clip.south + (clip.north - clip.south) * (row + 0.5) / 9.0};
+            if (zones::containsPoint(zone, p)) return p;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+// Labels that would overlap one already placed are left out, so a zoomed-out picture stays
+// legible. The first placed wins: coverage gaps and groups go before zone names.
+class ZoneOverlay::LabelPlacer {
+  public:
+    explicit LabelPlacer(Canvas& canvas) : canvas_(canvas) {}
+
+    bool place(ScreenPoint at, const std::string& text, const TextStyle& style) {
+        const ScreenPoint size = canvas_.measureText(text, style.sizePx, style.bold);
+        const auto column = static_cast<int>(style.anchor) % 3;  // left, centre, right
+        const auto row = static_cast<int>(style.anchor) / 3;     // top, centre, bottom
+        const double x0 = at.x - size.x * column / 2.0;
+        const double y0 = at.y - size.y * row / 2.0;
+        const Box box{x0 - 2, y0 - 2, x0 + size.x + 2, y0 + size.y + 2};
+        for (const Box& b : boxes_) {
+            if (box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1) return false;
+        }
+        boxes_.push_back(box);
+        canvas_.text(at, text, style);
+        return true;
+    }
+
+  private:
+    struct Box {
+        double x0, y0, x1, y1;
+    };
+    Canvas& canvas_;
+    std::vector<Box> boxes_;
+};
+
+Rgba toRgba(zones::Colour c) {
+    return {c.r, c.g, c.b, c.a};
+}
+
+ZoneOverlay::ZoneOverlay(const std::vector<zones::Zone>& zones, const zones::Schedule* schedule,
+                         const zones::Corridor* corridor, const zones::CoverageTimeline* coverage)
+    : zones_(zones), schedule_(schedule), corridor_(corridor), coverage_(coverage) {
+    styles_.reserve(zones_.size());
+    for (const zones::Zone& zone : zones_)
+        styles_.push_back(zones::resolveZoneStyle(zone, &styleErrors_));
+}
+
+ZoneOverlay::~ZoneOverlay() {
+    if (!renderer_) return;
+    for (int handle : handles_)
+        if (handle >= 0) renderer_->releasePolygons(handle);
+}
+
+void ZoneOverlay::upload(MapRenderer& renderer) {
+    renderer_ = &renderer;
+    handles_.assign(zones_.size(), -1);
+    for (std::size_t i = 0; i < zones_.size(); ++i) {
+        const zones::Zone& zone = zones_[i];
+        if (!zone.isArea() || zone.polygons.empty()) continue;
+        handles_[i] = renderer.uploadPolygons(zoneLayer(zone, styles_[i]));
+    }
+}
+
+void ZoneOverlay::drawGpu(const OverlayContext& context, MapRenderer& renderer) {
+    if (renderer_ != &renderer) upload(renderer);
+    // Kinds that cover the most sea go first, so sectors and lanes stay readable on top.
+    static constexpr zones::ZoneKind kOrder[] = {
+        zones::ZoneKind::ReportingArea, zones::ZoneKind::RiskArea,  zones::ZoneKind::Custom,
+        zones::ZoneKind::Anchorage,     zones::ZoneKind::Exclusion, zones::ZoneKind::PatrolSector,
+        zones::ZoneKind::CorridorLane};
+    for (zones::ZoneKind kind : kOrder) {
+        for (std::size_t i = 0; i < zones_.size(); ++i) {
+            if (handles_[i] < 0 || zones_[i].kind != kind || !zones_[i].activeAt(context.now))
+                continue;
+            renderer.drawPolygons(handles_[i], context.view, opacity);
+        }
+    }
+}
+
+void ZoneOverlay::build(const OverlayContext& context, Canvas& canvas) {
+    buildHighlights(context, canvas);
+    buildLaneChevrons(context, canvas);
+    LabelPlacer labels(canvas);
+    buildCoverage(context, canvas, labels);
+    buildLabels(context, canvas, labels);
+}
+
+void ZoneOverlay::buildHighlights(const OverlayContext& context, Canvas& canvas) const {
+    const auto& names = context.selection.highlightedZones;
+    if (names.empty()) return;
+    Rgba colour = kZoneHighlightColour;
+    colour.a = static_cast<std::uint8_t>(colour.a * opacity);
+    for (const zones::Zone& zone : zones_) {
+        if (!zone.isArea() || !zone.activeAt(context.now)) continue;
+        if (std::find(names.begin(), names.end(), zone.name) == names.end()) continue;
+        for (const zones::Polygon& polygon : zone.polygons) {
+            const auto outer = toScreen(context.view, polygon.outer);
+            canvas.polyline(outer, 4.0f * context.pixelScale, colour, true);
+        }
+    }
+}
+
+void ZoneOverlay::buildLaneChevrons(const OverlayContext& context, Canvas& canvas) const {
+    if (!corridor_) return;
+    const float s = context.pixelScale;
+    const double spacingPx = 90.0 * s;
+    const double armPx = 6.0 * s;
+    for (const zones::Lane* lane : {&corridor_->eastbound, &corridor_->westbound}) {
+        if (lane->zoneIndex < zones_.size() && !zones_[lane->zoneIndex].activeAt(context.now))
+            continue;
+        Rgba colour = toRgba(lane->zoneIndex < styles_.size() ? styles_[lane->zoneIndex].stroke
+                                                              : zones::Colour{20, 110, 40, 255});
+        colour.a = static_cast<std::uint8_t>(colour.a * opacity);
+        const auto points = toScreen(context.view, lane->centreline.vertices());
+        // Walk the projected centreline and put a chevron every `spacingPx`, pointing
+        // along the direction of travel (the centreline is drawn that way).
+        double untilNext = spacingPx / 2.0;
+        for (std::size_t i = 1; i < points.size(); ++i) {
+            const double dx = points[i].x - points[i - 1].x;
+            const double dy = points[i].y - points[i - 1].y;
+            const double length = std::hypot(dx, dy);
+            if (length <= 0.0) continue;
+            const double ux = dx / length, uy = dy / length;
+            for (double along = untilNext; along < length; along += spacingPx) {
+                const ScreenPoint tip{points[i - 1].x + ux * along, points[i - 1].y + uy * along};
+                if (!onScreen(context.view, tip, 10.0)) continue;
+                const ScreenPoint back{tip.x - ux * armPx, tip.y - uy * armPx};
+                const ScreenPoint left{back.x - uy * armPx, back.y + ux * armPx};
+                const ScreenPoint right{back.x + uy * armPx, back.y - ux * armPx};
+                canvas.line(left, tip, 2.0f * s, colour);
+                canvas.line(right, tip, 2.0f * s, colour);
+            }
+            untilNext = std::fmod(untilNext - length, spacingPx);
+            if (untilNext < 0) untilNext += spacingPx;
+        }
+    }
+}
+
+void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas,
+                                LabelPlacer& labels) const {
+    if (!corridor_) return;
+    const float s = context.pixelScale;
+    TextStyle label;
+    label.sizePx = 12.0f * s;
+    label.halo = {255, 255, 255, 220};
+    label.bold = true;
+    if (coverage_) {
+        Rgba band = kCoverageGapColour;
+        band.a = static_cast<std::uint8_t>(band.a * opacity);
+        for (const zones::UncoveredStretch& gap : zones::uncoveredAt(*coverage_, context.now)) {
+            const auto points =
+                toScreen(context.view, zones::axisStretch(*corridor_, gap.fromNm, gap.toNm));
+            // A white casing keeps the band readable over a red-toned sector fill.
+            thickPolyline(canvas, points, 12.0f * s, {255, 255, 255, band.a});
+            thickPolyline(canvas, points, 8.0f * s, band);
+            const geo::LonLat middle = corridor_->axisPoint((gap.fromNm + gap.toNm) / 2.0);
+            label.color = {170, 10, 10, 255};
+            label.anchor = TextAnchor::TopCenter;
+            const ScreenPoint at = context.view.toScreen(middle);
+            labels.place({at.x, at.y + 8 * s},
+                         fmt::format("Coverage gap \xC2\xB7 {:.0f} nm", gap.toNm - gap.fromNm),
+                         label);
+        }
+    }
+    if (!schedule_) return;
+    for (const zones::GroupPosition& group :
+         zones::plannedGroupPositions(*schedule_, *corridor_, context.now)) {
+        const zones::GroupTransit& transit = schedule_->transits[group.transit];
+        const ScreenPoint at = context.view.toScreen(group.planned.position);
+        if (!onScreen(context.view, at, 40.0)) continue;
+        const Rgba colour = toRgba(zones::ownerColour(transit.escortNation));
+        const double r = 7.0 * s;
+        // A diamond: a group is a planned position, not a vessel symbol.
+        const ScreenPoint diamond[] = {
+            {at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
+        const ScreenPoint halo[] = {{at.x, at.y - r - 2 * s},
+                                    {at.x + r + 2 * s, at.y},
+                                    {at.x, at.y + r + 2 * s},
+                                    {at.x - r - 2 * s, at.y}};
+        canvas.fillConvex(halo, {255, 255, 255, 230});
+        canvas.fillConvex(diamond, colour);
+        label.color = {20, 30, 45, 255};
+        label.anchor = TextAnchor::BottomCenter;
+        labels.place({at.x, at.y - r - 3 * s},
+                     fmt::format("{} \xC2\xB7 {:.0f} kn", transit.id, transit.speedKn), label);
+    }
+}
+
+std::optional<std::size_t> ZoneOverlay::groupAt(const OverlayContext& context,
+                                                ScreenPoint point) const {
+    if (!schedule_ || !corridor_) return std::nullopt;
+    const double reach = 9.0 * context.pixelScale;
+    for (const zones::GroupPosition& group :
+         zones::plannedGroupPositions(*schedule_, *corridor_, context.now)) {
+        const ScreenPoint at = context.view.toScreen(group.planned.position);
+        if (std::hypot(at.x - point.x, at.y - point.y) <= reach) return group.transit;
+    }
+    return std::nullopt;
+}
+
+void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas,
+                              LabelPlacer& labels) const {
+    const float s = context.pixelScale;
+    const geo::GeoBox visibleBox = context.view.visibleBox();
+    TextStyle label;
+    label.sizePx = 12.0f * s;
+    label.halo = {255, 255, 255, 200};
+    label.anchor = TextAnchor::Center;
+    for (std::size_t i = 0; i < zones_.size(); ++i) {
+        const zones::Zone& zone = zones_[i];
+        if (!zone.activeAt(context.now)) continue;
+        if (zone.geometry == zones::GeometryType::Point) {
+            if (zone.line.empty()) continue;
+            const ScreenPoint at = context.view.toScreen(zone.line.front());
+            if (!onScreen(context.view, at, 20.0)) continue;
+            canvas.fillCircle(at, 4.5f * s, {255, 255, 255, 230});
+            canvas.fillCircle(at, 3.0f * s, toRgba(styles_[i].stroke));
+            label.color = {20, 30, 45, 255};
+            label.anchor = TextAnchor::CenterLeft;
+            labels.place({at.x + 7 * s, at.y}, zone.name, label);
+            continue;
+        }
+        // Lanes speak through their chevrons; lines are centrelines.
+        if (!zone.isArea() || zone.kind == zones::ZoneKind::CorridorLane) continue;
+        const auto point = labelPoint(zone, visibleBox);
+        if (!point) continue;
+        zones::Colour text = styles_[i].stroke;
+        // Darken the outline colour so the label reads on a translucent fill of the same hue.
+        text = {static_cast<std::uint8_t>(text.r * 0.7), static_cast<std::uint8_t>(text.g * 0.7),
+                static_cast<std::uint8_t>(text.b * 0.7), 255};
+        label.color = toRgba(text);
+        label.anchor = TextAnchor::Center;
+        label.bold = zone.kind == zones::ZoneKind::PatrolSector;
+        const ScreenPoint at = context.view.toScreen(*point);
+        labels.place(at, zones::zoneLabel(zone), label);
+    }
+}
+
+}  // namespace seawatch::render

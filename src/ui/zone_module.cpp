@@ -1,0 +1,578 @@
+// Zones, coverage and alerts in the console: the zone and alert overlays, a legend of zone
+// kinds and sector owners, the coverage strip (who covers which stretch of the corridor
+// when), and the alerts list with filters, acknowledgement and jump.
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "console_state.hpp"
+#include "seawatch/analytics/alert_acks.hpp"
+#include "seawatch/analytics/alert_filter.hpp"
+#include "seawatch/common/resources.hpp"
+#include "seawatch/incidents/default_workspace.hpp"
+#include "seawatch/render/alert_overlay.hpp"
+#include "seawatch/render/zone_overlay.hpp"
+#include "seawatch/zones/zone_index.hpp"
+#include "seawatch/zones/zone_loader.hpp"
+#include "seawatch/zones/zone_style.hpp"
+
+namespace seawatch::ui {
+
+namespace {
+
+ImU32 imColour(zones::Colour c, std::uint8_t alpha = 255) {
+    return IM_COL32(c.r, c.g, c.b, alpha);
+}
+ImU32 imColour(render::Rgba c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
+ImVec4 imVec(render::Rgba c) {
+    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f);
+}
+
+// A small filled square with an outline, on the current line, like a map legend swatch.
+void swatch(const zones::ZoneDrawStyle& style, float size) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // Translucent fills are shown over the sea colour, as they appear on the chart.
+    draw->AddRectFilled(p, ImVec2(p.x + size, p.y + size), IM_COL32(214, 232, 244, 255));
+    draw->AddRectFilled(p, ImVec2(p.x + size, p.y + size),
+                        imColour(style.fill, std::max<std::uint8_t>(style.fill.a, 60)));
+    draw->AddRect(p, ImVec2(p.x + size, p.y + size), imColour(style.stroke), 0, 0, 2.0f);
+    ImGui::Dummy(ImVec2(size, size));
+}
+
+// White diagonal stripes over a gap cell, so a gap never reads as a red-toned navy.
+void hatch(ImDrawList* draw, ImVec2 topLeft, ImVec2 bottomRight) {
+    draw->PushClipRect(topLeft, bottomRight, true);
+    const float height = bottomRight.y - topLeft.y;
+    for (float x = topLeft.x - height; x < bottomRight.x; x += 7.0f) {
+        draw->AddLine(ImVec2(x, bottomRight.y), ImVec2(x + height, topLeft.y),
+                      IM_COL32(255, 255, 255, 150), 1.5f);
+    }
+    draw->PopClipRect();
+}
+
+// "risk_area" as a legend says it: "risk area".
+std::string kindLabel(zones::ZoneKind kind) {
+    std::string label = zones::zoneKindName(kind);
+    std::replace(label.begin(), label.end(), '_', ' ');
+    return label;
+}
+
+std::string validityText(const zones::Zone& zone) {
+    if (!zone.validFrom && !zone.validTo) return "always valid";
+    return (zone.validFrom ? time::formatDate(*zone.validFrom) : std::string("\xE2\x80\xA6")) +
+           " \xE2\x80\x93 " + (zone.validTo ? time::formatDate(*zone.validTo) : "\xE2\x80\xA6");
+}
+
+time::UnixMillis wallClockMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+class ZoneModule final : public ConsoleModule {
+  public:
+    explicit ZoneModule(ConsoleState& state) {
+        if (state.scene) {
+            scenario::Scene& scene = *state.scene;
+            zones_ = &scene.zones;
+            schedule_ = scene.schedule ? &*scene.schedule : nullptr;
+            corridor_ = scene.corridor ? &*scene.corridor : nullptr;
+            coverage_ = scene.coverage ? &*scene.coverage : nullptr;
+            events_ = &scene.events;
+            window_ = state.timeline.window();
+        } else {
+            loadBundledZones();
+            zones_ = &ownZones_;
+            if (auto corridor = zones::findCorridor(ownZones_)) ownCorridor_ = std::move(*corridor);
+            corridor_ = ownCorridor_ ? &*ownCorridor_ : nullptr;
+            events_ = &noEvents_;
+        }
+        index_ = zones::ZoneIndex(*zones_);
+        zoneOverlay_ =
+            std::make_unique<render::ZoneOverlay>(*zones_, schedule_, corridor_, coverage_);
+        for (const auto& e : zoneOverlay_->styleErrors()) spdlog::warn("{}", e);
+        alertOverlay_ = std::make_unique<render::AlertOverlay>(*events_, state.tracks());
+        acks_ = analytics::AlertAcknowledgements(events_->size());
+        if (const char* user = std::getenv("USER"))
+            std::snprintf(ackName_, sizeof ackName_, "%s", user);
+        openAlertLog();
+    }
+
+    void drawPanelMenu(ConsoleState& state) override {
+        (void)state;
+        ImGui::Separator();
+        ImGui::MenuItem("Zone legend", nullptr, &showLegend_);
+        ImGui::MenuItem("Coverage", nullptr, &showCoverage_, coverage_ != nullptr);
+        ImGui::MenuItem("Alerts", nullptr, &showAlerts_);
+    }
+
+    void update(ConsoleState& state) override {
+        (void)state;
+        alertOverlay_->typeMask = typeMask_;
+    }
+
+    void drawPanels(ConsoleState& state) override {
+        if (showLegend_) drawLegend(state);
+        if (showCoverage_ && coverage_) drawCoverage(state);
+        if (showAlerts_) drawAlerts(state);
+    }
+
+    std::vector<render::MapOverlay*> overlays() override {
+        return {zoneOverlay_.get(), alertOverlay_.get()};
+    }
+
+    bool onMapClick(ConsoleState& state, geo::ScreenPoint point) override {
+        if (!alertOverlay_->visible) return false;
+        const render::OverlayContext context{state.view, state.now, state.pixelScale,
+                                             state.selection};
+        const auto index = alertOverlay_->alertAt(context, point);
+        if (!index) return false;
+        select(state, *index);
+        return true;
+    }
+
+    bool drawHoverTooltip(ConsoleState& state, geo::ScreenPoint point) override {
+        const render::OverlayContext context{state.view, state.now, state.pixelScale,
+                                             state.selection};
+        if (alertOverlay_->visible) {
+            if (const auto index = alertOverlay_->alertAt(context, point)) {
+                ImGui::BeginTooltip();
+                alertTooltip(*index);
+                ImGui::EndTooltip();
+                return true;
+            }
+        }
+        if (!zoneOverlay_->visible) return false;
+        if (const auto group = zoneOverlay_->groupAt(context, point)) {
+            const zones::GroupTransit& transit = schedule_->transits[*group];
+            ImGui::BeginTooltip();
+            ImGui::Text("Group transit %s, %s at %.0f kn", transit.id.c_str(),
+                        zones::laneDirectionName(transit.direction), transit.speedKn);
+            ImGui::Text("escort: %s (%s)", transit.escortUnit.c_str(),
+                        transit.escortNation.c_str());
+            ImGui::TextDisabled(
+                "departed %s, due %s", time::formatDisplay(transit.departure).c_str(),
+                time::formatDisplay(zones::plannedArrival(transit, *corridor_)).c_str());
+            ImGui::TextDisabled("planned position; the escort's AIS track may differ");
+            ImGui::EndTooltip();
+            return true;
+        }
+        std::vector<std::uint32_t> hits;
+        index_.containingAt(state.view.toLonLat(point), state.now, hits);
+        if (hits.empty()) return false;
+        ImGui::BeginTooltip();
+        for (std::uint32_t i : hits) {
+            const zones::Zone& zone = (*zones_)[i];
+            ImGui::TextColored(imVec(render::toRgba(zoneOverlay_->styles()[i].stroke)), "%s",
+                               zone.name.c_str());
+            ImGui::TextDisabled("%s%s%s \xC2\xB7 %s", kindLabel(zone.kind).c_str(),
+                                zone.owner.empty() ? "" : " \xC2\xB7 ", zone.owner.c_str(),
+                                validityText(zone).c_str());
+        }
+        ImGui::EndTooltip();
+        return true;
+    }
+
+    void drawStatus(ConsoleState& state) override {
+        if (events_->empty()) return;
+        const std::size_t open =
+            analytics::countUnacknowledged(*events_, state.now, acks_.acknowledged(), typeMask_);
+        if (open > 0) {
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%zu unacknowledged alerts", open);
+        } else {
+            ImGui::TextDisabled("no open alerts");
+        }
+    }
+
+  private:
+    void loadBundledZones() {
+        std::vector<std::filesystem::path> files;
+        for (const char* name : {"irtc", "hra", "vra", "patrol_sectors"})
+            files.push_back(resourcePath(std::string("data/zones/") + name + ".geojson"));
+        auto loaded = zones::loadZoneFiles(files);
+        if (!loaded) {
+            spdlog::error("zones: {}", loaded.error());
+            return;
+        }
+        for (const auto& e : loaded->errors) spdlog::warn("{}", e);
+        ownZones_ = std::move(loaded->zones);
+    }
+
+    // The scene's events go into the workspace's alert log once, so acknowledgements
+    // persist across sessions; the log's ids are kept parallel to the event list.
+    void openAlertLog() {
+        if (events_->empty()) return;
+        auto workspace = incidents::ensureDefaultWorkspace();
+        if (!workspace) {
+            spdlog::error("alerts: no workspace, acknowledgements will not be kept: {}",
+                          workspace.error());
+            return;
+        }
+        auto acks = analytics::AlertAcknowledgements::open(*workspace, *events_);
+        if (!acks) {
+            spdlog::error("alerts: acknowledgements will not be kept: {}", acks.error());
+            return;
+        }
+        acks_ = std::move(*acks);
+    }
+
+    void acknowledge(std::size_t index) {
+        const std::string who = ackName_[0] ? ackName_ : "watch officer";
+        if (Status s = acks_.acknowledge(index, who, wallClockMillis()); !s)
+            spdlog::error("alerts: acknowledging {}: {}",
+                          analytics::alertTypeLabel((*events_)[index].type), s.error());
+    }
+
+    // Selects an alert and brings it into view: the clock, the map, the CPA pair.
+    void select(ConsoleState& state, std::size_t index) {
+        const analytics::Event& e = (*events_)[index];
+        state.selection.selectedAlert = index;
+        if (e.mmsi.size() == 2) {
+            state.selection.cpaPair = std::make_pair(e.mmsi[0], e.mmsi[1]);
+        } else {
+            state.selection.cpaPair.reset();
+        }
+    }
+
+    void jump(ConsoleState& state, std::size_t index) {
+        const analytics::Event& e = (*events_)[index];
+        select(state, index);
+        state.timeline.seek(e.time);
+        state.now = state.timeline.now();
+        const double halfDeg = e.type == analytics::EventType::CoverageGap ? 1.0 : 0.3;
+        state.flyTo = geo::GeoBox{e.lon - halfDeg, e.lat - halfDeg * 0.6, e.lon + halfDeg,
+                                  e.lat + halfDeg * 0.6};
+    }
+
+    void alertTooltip(std::size_t index) const {
+        const analytics::Event& e = (*events_)[index];
+        ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
+                           analytics::alertTypeLabel(e.type).c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", time::formatDisplay(e.time).c_str());
+        ImGui::TextUnformatted(analytics::describeAlert(e).c_str());
+        for (ais::Mmsi m : e.mmsi) ImGui::Text("MMSI %u", static_cast<unsigned>(m));
+        if (!e.zone.empty()) ImGui::Text("zone: %s", e.zone.c_str());
+        if (!e.unit.empty()) ImGui::Text("unit: %s", e.unit.c_str());
+        if (acks_.isAcknowledged(index)) {
+            ImGui::TextDisabled("acknowledged by %s at %s", acks_.acknowledgedBy(index).c_str(),
+                                time::formatDisplay(acks_.acknowledgedAt(index)).c_str());
+        }
+    }
+
+    void drawLegend(ConsoleState& state) {
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        ImGui::SetNextWindowPos(ImVec2(10, display.y - 40), ImGuiCond_FirstUseEver, ImVec2(0, 1));
+        ImGui::SetNextWindowSize(ImVec2(330 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Zone legend", &showLegend_)) {
+            ImGui::End();
+            return;
+        }
+        const float size = ImGui::GetTextLineHeight();
+        ImGui::TextDisabled("Zones valid at %s", time::formatDisplay(state.now).c_str());
+        static constexpr zones::ZoneKind kKinds[] = {
+            zones::ZoneKind::CorridorLane,  zones::ZoneKind::RiskArea,
+            zones::ZoneKind::ReportingArea, zones::ZoneKind::PatrolSector,
+            zones::ZoneKind::Exclusion,     zones::ZoneKind::Anchorage,
+            zones::ZoneKind::Custom};
+        if (ImGui::BeginTable("kinds", 3, ImGuiTableFlags_SizingStretchProp)) {
+            for (zones::ZoneKind kind : kKinds) {
+                int total = 0, active = 0;
+                for (const auto& z : *zones_) {
+                    if (z.kind != kind || !z.isArea()) continue;
+                    ++total;
+                    active += z.activeAt(state.now) ? 1 : 0;
+                }
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                swatch(zones::defaultZoneStyle(kind), size);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(kindLabel(kind).c_str());
+                ImGui::TableNextColumn();
+                if (total == 0) {
+                    ImGui::TextDisabled("none");
+                } else {
+                    ImGui::Text("%d of %d active", active, total);
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("Patrol sectors");
+        if (ImGui::BeginTable("owners", 3, ImGuiTableFlags_SizingStretchProp)) {
+            for (std::size_t i = 0; i < zones_->size(); ++i) {
+                const zones::Zone& z = (*zones_)[i];
+                if (z.kind != zones::ZoneKind::PatrolSector) continue;
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                swatch(zoneOverlay_->styles()[i], size);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(zones::zoneLabel(z).c_str());
+                ImGui::TableNextColumn();
+                if (z.activeAt(state.now)) {
+                    ImGui::TextUnformatted("active");
+                } else {
+                    ImGui::TextDisabled("inactive");
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("Map symbols");
+        ImGui::TextColored(imVec(render::kCoverageGapColour), "\xE2\x96\xAC");
+        ImGui::SameLine();
+        ImGui::TextUnformatted("corridor stretch with no unit assigned");
+        ImGui::TextUnformatted("\xE2\x97\x86");
+        ImGui::SameLine();
+        ImGui::TextUnformatted("planned group position (escort colour)");
+        ImGui::End();
+    }
+
+    void drawCoverage(ConsoleState& state);
+    void drawAlerts(ConsoleState& state);
+
+    std::vector<zones::Zone> ownZones_;
+    std::optional<zones::Corridor> ownCorridor_;
+    const std::vector<analytics::Event> noEvents_;
+    const std::vector<zones::Zone>* zones_ = nullptr;
+    const zones::Schedule* schedule_ = nullptr;
+    const zones::Corridor* corridor_ = nullptr;
+    const zones::CoverageTimeline* coverage_ = nullptr;
+    const std::vector<analytics::Event>* events_ = nullptr;
+    scenario::TimeSpan window_;
+    zones::ZoneIndex index_;
+    std::unique_ptr<render::ZoneOverlay> zoneOverlay_;
+    std::unique_ptr<render::AlertOverlay> alertOverlay_;
+
+    analytics::AlertAcknowledgements acks_{0};  // parallel to *events_
+
+    bool showLegend_ = true;
+    bool showCoverage_ = true;
+    bool showAlerts_ = true;
+    std::uint32_t typeMask_ = analytics::defaultAlertTypeMask();
+    bool unacknowledgedOnly_ = false;
+    char textFilter_[128] = {};
+    char ackName_[64] = {};
+};
+
+// The coverage strip: time across (the scenario window), corridor segments down from the
+// A end, each cell in the colour of the unit covering it, gaps red, `now` a white line.
+// Clicking seeks the clock; hovering names the units.
+void ZoneModule::drawCoverage(ConsoleState& state) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x - 10, display.y - 40), ImGuiCond_FirstUseEver,
+                            ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(480 * state.pixelScale, 230 * state.pixelScale),
+                             ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Coverage", &showCoverage_)) {
+        ImGui::End();
+        return;
+    }
+    const zones::CoverageTimeline& cov = *coverage_;
+    const scenario::TimeSpan span =
+        window_.duration() > 0 ? window_
+                               : scenario::TimeSpan{cov.boundaries.front(), cov.boundaries.back()};
+    ImGui::TextDisabled("Corridor A (top) to B, %s to %s", time::formatDisplay(span.start).c_str(),
+                        time::formatDisplay(span.end).c_str());
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float labelHeight = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 size(std::max(100.0f, avail.x), std::max(60.0f, avail.y - labelHeight));
+    ImGui::InvisibleButton("strip", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                        IM_COL32(60, 60, 66, 255));
+    const double duration = static_cast<double>(std::max<time::UnixMillis>(1, span.duration()));
+    auto xOf = [&](time::UnixMillis t) {
+        const double f = std::clamp((t - span.start) / duration, 0.0, 1.0);
+        return origin.x + static_cast<float>(f) * size.x;
+    };
+    const std::size_t segments = cov.segments.size();
+    const float rowHeight = size.y / static_cast<float>(std::max<std::size_t>(1, segments));
+    for (std::size_t i = 0; i < cov.intervalCount(); ++i) {
+        const float x0 = xOf(cov.boundaries[i]);
+        const float x1 = std::max(x0 + 1.0f, xOf(cov.boundaries[i + 1]));
+        for (std::size_t s = 0; s < segments; ++s) {
+            const auto& units = cov.covering(i, s);
+            const ImU32 colour =
+                units.empty()
+                    ? imColour(render::kCoverageGapColour)
+                    : imColour(zones::ownerColour(schedule_->assignments[units[0]].nation));
+            const float y0 = origin.y + s * rowHeight;
+            draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y0 + rowHeight), colour);
+            if (units.empty()) hatch(draw, ImVec2(x0, y0), ImVec2(x1, y0 + rowHeight));
+        }
+    }
+    const float nowX = xOf(state.now);
+    draw->AddLine(ImVec2(nowX, origin.y), ImVec2(nowX, origin.y + size.y),
+                  IM_COL32(255, 255, 255, 255), 2.0f);
+    // Hour ticks along the bottom, labelled every six hours.
+    for (time::UnixMillis t = (span.start / time::kMillisPerHour + 1) * time::kMillisPerHour;
+         t < span.end; t += time::kMillisPerHour) {
+        const float x = xOf(t);
+        const bool major = (t / time::kMillisPerHour) % 6 == 0;
+        draw->AddLine(ImVec2(x, origin.y + size.y), ImVec2(x, origin.y + size.y + (major ? 6 : 3)),
+                      IM_COL32(200, 200, 200, 255));
+        if (major) {
+            const std::string label = time::formatDisplay(t).substr(11, 5);
+            draw->AddText(ImVec2(x + 2, origin.y + size.y + 1), IM_COL32(200, 200, 200, 255),
+                          label.c_str());
+        }
+    }
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const auto mouseTime = static_cast<time::UnixMillis>(
+        span.start + std::clamp((mouse.x - origin.x) / size.x, 0.0f, 1.0f) * duration);
+    if (clicked) {
+        state.timeline.seek(mouseTime);
+        state.now = state.timeline.now();
+    }
+    if (hovered && segments > 0) {
+        const auto s = static_cast<std::size_t>(
+            std::clamp((mouse.y - origin.y) / rowHeight, 0.0f, static_cast<float>(segments - 1)));
+        ImGui::BeginTooltip();
+        ImGui::Text("%s, %.0f\xE2\x80\x93%.0f nm from A", time::formatDisplay(mouseTime).c_str(),
+                    cov.segments[s].fromNm, cov.segments[s].toNm);
+        if (const auto interval = cov.intervalAt(mouseTime)) {
+            const auto& units = cov.covering(*interval, s);
+            if (units.empty()) {
+                ImGui::TextColored(imVec(render::kCoverageGapColour), "no unit assigned");
+            }
+            for (std::uint32_t a : units) {
+                const auto& assignment = schedule_->assignments[a];
+                ImGui::TextColored(imVec(render::toRgba(zones::ownerColour(assignment.nation))),
+                                   "%s", assignment.unit.c_str());
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s, %s", assignment.nation.c_str(), assignment.sector.c_str());
+            }
+        } else {
+            ImGui::TextDisabled("outside the schedule window");
+        }
+        ImGui::TextDisabled("click to move the clock here");
+        ImGui::EndTooltip();
+    }
+    ImGui::End();
+}
+
+void ZoneModule::drawAlerts(ConsoleState& state) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x - 10, 130 * state.pixelScale), ImGuiCond_FirstUseEver,
+                            ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(560 * state.pixelScale, 300 * state.pixelScale),
+                             ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Alerts", &showAlerts_)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::Button("Types\xE2\x80\xA6")) ImGui::OpenPopup("alert types");
+    if (ImGui::BeginPopup("alert types")) {
+        for (std::size_t t = 0; t < analytics::kEventTypeCount; ++t) {
+            const auto type = static_cast<analytics::EventType>(t);
+            ImGui::PushStyleColor(ImGuiCol_Text, imVec(render::alertColour(type)));
+            ImGui::CheckboxFlags(analytics::alertTypeLabel(type).c_str(), &typeMask_,
+                                 analytics::typeBit(type));
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(160 * state.pixelScale);
+    ImGui::InputTextWithHint("##filter", "filter: MMSI, zone, unit", textFilter_,
+                             sizeof textFilter_);
+    ImGui::SameLine();
+    ImGui::Checkbox("open only", &unacknowledgedOnly_);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110 * state.pixelScale);
+    ImGui::InputTextWithHint("##who", "your name", ackName_, sizeof ackName_);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Acknowledgements are signed with this name");
+
+    analytics::AlertQuery query;
+    query.now = state.now;
+    query.typeMask = typeMask_;
+    query.text = textFilter_;
+    query.unacknowledgedOnly = unacknowledgedOnly_;
+    const std::vector<std::size_t> rows =
+        analytics::filterAlerts(*events_, query, acks_.acknowledged());
+    ImGui::TextDisabled("%zu alerts up to %s, newest first", rows.size(),
+                        time::formatDisplay(state.now).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+    if (ImGui::BeginTable("alerts", 5, flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("ack", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const std::size_t index = rows[static_cast<std::size_t>(row)];
+                const analytics::Event& e = (*events_)[index];
+                ImGui::PushID(static_cast<int>(index));
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                const bool selected = state.selection.selectedAlert == index;
+                const std::string when = time::formatDisplay(e.time).substr(11, 5);
+                if (ImGui::Selectable(when.c_str(), selected,
+                                      ImGuiSelectableFlags_SpanAllColumns |
+                                          ImGuiSelectableFlags_AllowItemOverlap))
+                    select(state, index);
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    alertTooltip(index);
+                    ImGui::EndTooltip();
+                }
+                ImGui::TableNextColumn();
+                ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
+                                   analytics::alertTypeLabel(e.type).c_str());
+                ImGui::TableNextColumn();
+                std::string what = analytics::describeAlert(e);
+                if (!e.mmsi.empty()) {
+                    what += "  (";
+                    for (std::size_t m = 0; m < e.mmsi.size(); ++m)
+                        what += (m ? ", " : "") + std::to_string(e.mmsi[m]);
+                    what += ")";
+                }
+                if (!e.zone.empty() && e.type != analytics::EventType::ZoneEnter &&
+                    e.type != analytics::EventType::ZoneExit)
+                    what += "  " + e.zone;
+                ImGui::TextUnformatted(what.c_str());
+                ImGui::TableNextColumn();
+                if (acks_.isAcknowledged(index)) {
+                    ImGui::TextDisabled("%s", acks_.acknowledgedBy(index).c_str());
+                    if (ImGui::IsItemHovered())
+                        ImGui::SetTooltip("acknowledged by %s at %s",
+                                          acks_.acknowledgedBy(index).c_str(),
+                                          time::formatDisplay(acks_.acknowledgedAt(index)).c_str());
+                } else if (ImGui::SmallButton("Ack")) {
+                    acknowledge(index);
+                }
+                ImGui::TableNextColumn();
+                if (ImGui::SmallButton("Jump")) jump(state, index);
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace
+
+std::unique_ptr<ConsoleModule> makeZoneModule(ConsoleState& state, const ConsoleOptions& options) {
+    (void)options;
+    return std::make_unique<ZoneModule>(state);
+}
+
+}  // namespace seawatch::ui
