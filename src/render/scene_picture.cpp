@@ -4,15 +4,17 @@
 
 #include "seawatch/render/alert_overlay.hpp"
 #include "seawatch/render/annotation_overlay.hpp"
-#include "seawatch/render/zone_overlay.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/hud.hpp"
+#include "seawatch/render/vessel_overlay.hpp"
+#include "seawatch/render/zone_overlay.hpp"
 
 namespace seawatch::render {
 
 struct ScenePicture::Overlays {
     std::unique_ptr<ZoneOverlay> zones;
     std::unique_ptr<AlertOverlay> alerts;
+    std::unique_ptr<VesselOverlay> vessels;
     std::unique_ptr<AnnotationOverlay> annotations;
 };
 
@@ -31,13 +33,15 @@ ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
         scene.zones, scene.schedule ? &*scene.schedule : nullptr,
         scene.corridor ? &*scene.corridor : nullptr, scene.coverage ? &*scene.coverage : nullptr);
     overlays_->alerts = std::make_unique<AlertOverlay>(scene.events, scene.tracks);
+    overlays_->vessels = std::make_unique<VesselOverlay>(scene.tracks);
     overlays_->annotations = std::make_unique<AnnotationOverlay>(scene.scenario.annotations);
 }
 
 ScenePicture::~ScenePicture() = default;
 
 std::vector<MapOverlay*> ScenePicture::overlays() {
-    return {overlays_->zones.get(), overlays_->alerts.get(), overlays_->annotations.get()};
+    return {overlays_->zones.get(), overlays_->alerts.get(), overlays_->vessels.get(),
+            overlays_->annotations.get()};
 }
 
 void ScenePicture::showEverything() {
@@ -62,6 +66,7 @@ void ScenePicture::applyStep(const scenario::BriefingStep& step, MapSelection& s
     }
     overlays_->zones->visible = shown("zones") || shown("schedule");
     overlays_->alerts->visible = shown("alerts");
+    overlays_->vessels->visible = shown("tracks");
     overlays_->annotations->visible = true;
 }
 

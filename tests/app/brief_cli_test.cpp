@@ -79,3 +79,71 @@ TEST(RenderCommand, ScenarioAtATimeAndFrames) {
     EXPECT_EQ(r.exitCode, 2);
     fs::remove_all(dir);
 }
+
+// Each step image shows what its step says: every highlighted vessel that is under way at
+// the step's time carries the highlight ring at the pixel of its position.
+#include <gdal_priv.h>
+
+#include "seawatch/geo/map_view.hpp"
+#include "seawatch/scenario/briefing.hpp"
+#include "seawatch/scenario/scene.hpp"
+
+TEST(BriefCommand, HighlightedVesselsAreWhereTheirStepSaysAtTheRightPixel) {
+    using namespace seawatch;
+    const fs::path dir = scratchDir("brief_pixels");
+    const int w = 1280, h = 720;
+    const auto r =
+        runSeawatch("brief " + kScenario + " --size 1280x720 -o " + dir.string(), "env -u DISPLAY");
+    if (r.exitCode == 3) GTEST_SKIP() << "no EGL context here: " << r.err;
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto scene = scenario::loadScene(kScenario);
+    ASSERT_TRUE(scene.ok()) << scene.error();
+    GDALAllRegister();
+    int checked = 0;
+    for (const auto& step : scenario::stepsOf(scene->scenario)) {
+        if (step.highlight.mmsi.empty()) continue;
+        const fs::path image = dir / scenario::stepImageName(step.number);
+        GDALDataset* ds = static_cast<GDALDataset*>(GDALOpen(image.string().c_str(), GA_ReadOnly));
+        ASSERT_NE(ds, nullptr) << image;
+        std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3);
+        int bands[] = {1, 2, 3};
+        ASSERT_EQ(
+            ds->RasterIO(GF_Read, 0, 0, w, h, rgb.data(), w, h, GDT_Byte, 3, bands, 3, w * 3, 1),
+            CE_None);
+        GDALClose(ds);
+        const auto ringHits = [&](geo::ScreenPoint c, double radius) {
+            int hits = 0;
+            for (int k = 0; k < 72; ++k) {
+                const double a = k * 2 * geo::kPi / 72;
+                for (double dr : {-1.0, 0.0, 1.0}) {
+                    const int x = static_cast<int>(std::lround(c.x + (radius + dr) * std::cos(a)));
+                    const int y = static_cast<int>(std::lround(c.y + (radius + dr) * std::sin(a)));
+                    if (x < 0 || y < 0 || x >= w || y >= h) continue;
+                    const unsigned char* p = &rgb[(static_cast<std::size_t>(y) * w + x) * 3];
+                    // The highlight amber (230, 159, 0).
+                    if (p[0] > 190 && p[1] > 120 && p[1] < 200 && p[2] < 70) {
+                        ++hits;
+                        break;
+                    }
+                }
+            }
+            return hits;
+        };
+        const geo::MapView view = geo::MapView::fitting(scenario::viewBox(step.view, w, h), w, h);
+        for (ais::Mmsi mmsi : step.highlight.mmsi) {
+            const auto state = scene->tracks.stateAtMmsi(mmsi, step.time);
+            if (!state || step.time - state->lastFixTime > 10 * time::kMillisPerMinute) continue;
+            const geo::ScreenPoint p = view.toScreen(geo::LonLat{state->lon, state->lat});
+            if (p.x < 40 || p.y < 40 || p.x > w - 40 || p.y > h - 120) continue;
+            // The ring is 18.3 px from the vessel's position at the default symbol size.
+            EXPECT_GE(ringHits(p, 18.3), 20)
+                << "step " << step.number << ": no highlight ring around MMSI " << mmsi
+                << " at pixel " << p.x << "," << p.y;
+            // And not 60 px away, so the check is about this vessel, not a wash of colour.
+            EXPECT_LT(ringHits({p.x + 60, p.y}, 18.3), 20) << "step " << step.number;
+            ++checked;
+        }
+    }
+    EXPECT_GE(checked, 3) << "the bundled story highlights vessels in several steps";
+    fs::remove_all(dir);
+}
