@@ -3,6 +3,7 @@
 #include <GL/glcorearb.h>
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
 #include "seawatch/charts/chart.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/headless_context.hpp"
@@ -13,19 +14,9 @@ using namespace seawatch;
 namespace {
 
 struct Fixture {
-    std::unique_ptr<render::HeadlessContext> context;
-    std::unique_ptr<render::MapRenderer> renderer;
-    bool ok = false;
-    Fixture() {
-        auto c = render::HeadlessContext::create();
-        if (!c) return;
-        context = std::move(c.value());
-        auto r = render::MapRenderer::create();
-        if (!r) return;
-        renderer = std::move(r.value());
-        render::loadMapScene(*renderer, {}, true, false);
-        ok = true;
-    }
+    bench::HeadlessMap map;
+    render::MapRenderer* renderer = map.renderer.get();
+    bool ok = map.ok();
 };
 
 Fixture& fixture() {

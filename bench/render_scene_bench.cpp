@@ -6,7 +6,7 @@
 
 #include <random>
 
-#include "seawatch/render/chart_loading.hpp"
+#include "bench_support.hpp"
 #include "seawatch/render/headless_context.hpp"
 #include "seawatch/render/map_renderer.hpp"
 #include "seawatch/render/scene_picture.hpp"
@@ -17,24 +17,17 @@ using namespace seawatch;
 namespace {
 
 struct Fixture {
-    std::unique_ptr<render::HeadlessContext> context;
-    std::unique_ptr<render::MapRenderer> renderer;
+    bench::HeadlessMap map;
     std::unique_ptr<scenario::Scene> scene;
     std::unique_ptr<render::ScenePicture> picture;
     bool ok = false;
     Fixture() {
-        auto c = render::HeadlessContext::create();
-        if (!c) return;
-        context = std::move(c.value());
-        auto r = render::MapRenderer::create();
-        if (!r) return;
-        renderer = std::move(r.value());
-        render::loadMapScene(*renderer, {}, true, false);
+        if (!map.ok()) return;
         auto s = scenario::loadScene(std::string(SEAWATCH_SOURCE_DIR) +
                                      "/data/scenarios/gulf_of_aden_2009.json");
         if (!s) return;
         scene = std::make_unique<scenario::Scene>(std::move(s.value()));
-        picture = std::make_unique<render::ScenePicture>(*scene, *renderer);
+        picture = std::make_unique<render::ScenePicture>(*scene, *map.renderer);
         ok = true;
     }
 };

@@ -4,6 +4,8 @@
 #include <GL/glcorearb.h>
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
+
 #include <cmath>
 #include <random>
 
@@ -64,20 +66,10 @@ ais::TrackStore syntheticGulf() {
 }
 
 struct Fixture {
-    std::unique_ptr<render::HeadlessContext> context;
-    std::unique_ptr<render::MapRenderer> renderer;
+    bench::HeadlessMap map;
+    std::unique_ptr<render::MapRenderer>& renderer = map.renderer;
     ais::TrackStore store = syntheticGulf();
-    bool ok = false;
-    Fixture() {
-        auto c = render::HeadlessContext::create();
-        if (!c) return;
-        context = std::move(c.value());
-        auto r = render::MapRenderer::create();
-        if (!r) return;
-        renderer = std::move(r.value());
-        render::loadMapScene(*renderer, {}, true, false);
-        ok = true;
-    }
+    bool ok = map.ok();
 };
 
 Fixture& fixture() {

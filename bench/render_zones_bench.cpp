@@ -4,6 +4,8 @@
 #include <GL/glcorearb.h>
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
+
 #include <random>
 
 #include "seawatch/analytics/alert_filter.hpp"
@@ -24,8 +26,8 @@ constexpr int kHeight = 800;
 constexpr std::size_t kAlerts = 1000;
 
 struct Fixture {
-    std::unique_ptr<render::HeadlessContext> context;
-    std::unique_ptr<render::MapRenderer> renderer;
+    bench::HeadlessMap map;
+    std::unique_ptr<render::MapRenderer>& renderer = map.renderer;
     std::unique_ptr<render::OffscreenTarget> target;
     std::vector<zones::Zone> zoneList;
     std::optional<zones::Schedule> schedule;
@@ -39,19 +41,10 @@ struct Fixture {
     std::string error;
 
     Fixture() {
-        auto c = render::HeadlessContext::create();
-        if (!c) {
-            error = c.error();
+        if (!map.ok()) {
+            error = map.error;
             return;
         }
-        context = std::move(c.value());
-        auto r = render::MapRenderer::create();
-        if (!r) {
-            error = r.error();
-            return;
-        }
-        renderer = std::move(r.value());
-        render::loadMapScene(*renderer, {}, true, false);
         auto t = render::OffscreenTarget::create(kWidth, kHeight, 0);
         if (!t) {
             error = t.error();
