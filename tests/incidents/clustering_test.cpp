@@ -1,0 +1,153 @@
+#include "seawatch/incidents/clustering.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+#include <set>
+
+#include "seawatch/incidents/synthetic.hpp"
+
+using namespace seawatch;
+using namespace seawatch::incidents;
+
+namespace {
+
+constexpr time::UnixMillis kDay = time::kMillisPerDay;
+
+IncidentColumns columnsAt(std::initializer_list<std::pair<geo::LonLat, time::UnixMillis>> rows,
+                          Category category = Category::Boarded) {
+    IncidentColumns c;
+    std::int64_t id = 1;
+    for (const auto& [p, t] : rows) {
+        c.ids.push_back(id++);
+        c.lon.push_back(p.lon);
+        c.lat.push_back(p.lat);
+        c.occurredAt.push_back(t);
+        c.category.push_back(category);
+    }
+    return c;
+}
+
+std::uint64_t total(const std::vector<IncidentCluster>& clusters) {
+    return std::accumulate(clusters.begin(), clusters.end(), std::uint64_t{0},
+                           [](std::uint64_t s, const IncidentCluster& c) { return s + c.count; });
+}
+
+}  // namespace
+
+TEST(MarkerSymbology, EveryCategoryHasItsOwnColourAndShapePair) {
+    const auto& table = markerSymbology();
+    std::set<std::tuple<int, int, int, int, bool>> seen;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        EXPECT_EQ(static_cast<std::size_t>(table[i].category), i) << "table is indexed by enum";
+        const auto& c = table[i].colour;
+        EXPECT_TRUE(seen.insert({c.r, c.g, c.b, static_cast<int>(table[i].shape), table[i].filled})
+                        .second)
+            << categoryLabel(table[i].category) << " repeats another symbol";
+    }
+    const MarkerSymbol& hijacked = markerSymbol(Category::Hijacked);
+    EXPECT_EQ(hijacked.shape, MarkerShape::Diamond);
+    EXPECT_TRUE(hijacked.filled);
+    EXPECT_GT(hijacked.colour.r, 180);
+    EXPECT_LT(hijacked.colour.g, 60);
+    EXPECT_LT(severityRank(Category::Hijacked), severityRank(Category::Attempted));
+    EXPECT_LT(severityRank(Category::Boarded), severityRank(Category::SuspiciousApproach));
+}
+
+TEST(IncidentClustering, CountsAreConservedAndSplitWhenZoomingIn) {
+    const auto records = syntheticIncidents(5000, 7);
+    const IncidentColumns columns = columnsOf(records);
+    const auto positions = mercatorPositions(columns);
+    // The whole western Indian Ocean: every synthetic incident is on screen.
+    const geo::MapView wide = geo::MapView::fitting({25, -40, 100, 40}, 1280, 800);
+    ClusterOptions options;
+    options.timeFiltered = false;
+    const auto coarse = clusterIncidents(columns, positions, wide, options);
+    std::uint64_t onScreen = 0;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (wide.visibleBox().contains({columns.lon[i], columns.lat[i]})) ++onScreen;
+    EXPECT_EQ(onScreen, columns.size());
+    EXPECT_EQ(total(coarse), columns.size());
+    EXPECT_LT(coarse.size(), columns.size() / 4) << "dense areas collapse into clusters";
+
+    // Zoom in four times around the same centre: the biggest cluster falls apart.
+    const auto biggest = std::max_element(coarse.begin(), coarse.end(), [](auto& a, auto& b) {
+        return a.count < b.count;
+    });
+    geo::MapView close = wide;
+    close.zoomAround(biggest->centre, 4.0);
+    const auto fine = clusterIncidents(columns, positions, close, options);
+    std::uint64_t insideBiggest = 0;
+    std::uint64_t largestFine = 0;
+    for (const auto& c : fine) {
+        largestFine = std::max<std::uint64_t>(largestFine, c.count);
+        const auto ll = close.toLonLat(c.centre);
+        if (biggest->bounds.contains(ll)) insideBiggest += c.count;
+    }
+    EXPECT_LT(largestFine, biggest->count);
+    EXPECT_GE(insideBiggest, biggest->count / 2);
+    // Everything in the zoomed view is still counted once.
+    std::uint64_t visible = 0;
+    const geo::GeoBox closeBox = close.visibleBox();
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (closeBox.contains({columns.lon[i], columns.lat[i]})) ++visible;
+    EXPECT_GE(total(fine), visible);
+}
+
+TEST(IncidentClustering, IncidentsAppearAtTheirTime) {
+    const auto columns = columnsAt({{{48.0, 12.5}, 10 * kDay},
+                                    {{48.0, 12.5}, 20 * kDay},
+                                    {{52.0, 14.0}, 30 * kDay}});
+    const auto positions = mercatorPositions(columns);
+    const geo::MapView view = geo::MapView::fitting({42, 10, 54, 16}, 1200, 600);
+    ClusterOptions options;
+    options.now = 5 * kDay;
+    EXPECT_TRUE(clusterIncidents(columns, positions, view, options).empty());
+    options.now = 10 * kDay;
+    auto shown = clusterIncidents(columns, positions, view, options);
+    ASSERT_EQ(shown.size(), 1u);
+    EXPECT_EQ(shown[0].count, 1u);
+    options.now = 25 * kDay;
+    shown = clusterIncidents(columns, positions, view, options);
+    ASSERT_EQ(shown.size(), 1u);  // two incidents at one spot share a cell
+    EXPECT_EQ(shown[0].count, 2u);
+    EXPECT_EQ(shown[0].firstMember, 1u) << "ties go to the latest";
+    EXPECT_EQ(shown[0].latestAt, 20 * kDay);
+    options.now = 40 * kDay;
+    EXPECT_EQ(total(clusterIncidents(columns, positions, view, options)), 3u);
+}
+
+TEST(IncidentClustering, MostSevereMemberNamesTheClusterAndPickingFindsIt) {
+    IncidentColumns columns = columnsAt({{{48.0, 12.5}, kDay}, {{48.0, 12.5}, 2 * kDay}},
+                                        Category::SuspiciousApproach);
+    columns.category[0] = Category::Hijacked;
+    const auto positions = mercatorPositions(columns);
+    const geo::MapView view = geo::MapView::fitting({42, 10, 54, 16}, 1200, 600);
+    ClusterOptions options;
+    options.now = 3 * kDay;
+    const auto clusters = clusterIncidents(columns, positions, view, options);
+    ASSERT_EQ(clusters.size(), 1u);
+    EXPECT_EQ(clusters[0].mostSevere, Category::Hijacked);
+    EXPECT_EQ(clusters[0].firstMember, 0u);
+    const geo::ScreenPoint at = view.toScreen(geo::LonLat{48.0, 12.5});
+    EXPECT_EQ(pickCluster(clusters, {at.x + 3, at.y - 2}, 10.0), 0u);
+    EXPECT_FALSE(pickCluster(clusters, {at.x + 60, at.y}, 10.0));
+    EXPECT_EQ(findIncidentRow(columns, 2), 1u);
+    EXPECT_FALSE(findIncidentRow(columns, 99));
+}
+
+TEST(IncidentClustering, ColumnsOfRecordsKeepOrderAndRefs) {
+    std::vector<Incident> records(2);
+    records[0].id = 5;
+    records[0].sourceRef = "2009-101";
+    records[0].lon = 45.1;
+    records[1].id = 9;
+    records[1].sourceRef = "2009-102";
+    records[1].category = Category::Hijacked;
+    const auto columns = columnsOf(records);
+    ASSERT_EQ(columns.size(), 2u);
+    EXPECT_EQ(columns.ids[1], 9);
+    EXPECT_DOUBLE_EQ(columns.lon[0], 45.1);
+    EXPECT_EQ(columns.category[1], Category::Hijacked);
+    EXPECT_EQ(sourceRefsOf(records), (std::vector<std::string>{"2009-101", "2009-102"}));
+}
