@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace seawatch::incidents {
 
@@ -16,7 +17,10 @@ constexpr std::array<MarkerSymbol, kCategoryCount> kSymbology{{
     {Category::Boarded, MarkerShape::Square, true, {240, 100, 20}, SeverityGroup::Boarded},
     {Category::Hijacked, MarkerShape::Diamond, true, {215, 25, 28}, SeverityGroup::Taken},
     {Category::FiredUpon, MarkerShape::Triangle, true, {200, 30, 100}, SeverityGroup::Attacked},
-    {Category::SuspiciousApproach, MarkerShape::Circle, false, {225, 180, 0},
+    {Category::SuspiciousApproach,
+     MarkerShape::Circle,
+     false,
+     {225, 180, 0},
      SeverityGroup::Approached},
     {Category::Approach, MarkerShape::Circle, false, {140, 150, 40}, SeverityGroup::Approached},
     {Category::Attack, MarkerShape::Triangle, true, {150, 40, 150}, SeverityGroup::Attacked},
@@ -194,6 +198,55 @@ std::vector<std::string> sourceRefsOf(std::span<const Incident> records) {
     std::vector<std::string> out;
     out.reserve(records.size());
     for (const Incident& r : records) out.push_back(r.sourceRef);
+    return out;
+}
+
+std::vector<std::uint32_t> sortedRows(const IncidentColumns& columns, IncidentSortKey key,
+                                      bool descending) {
+    std::vector<std::uint32_t> rows(columns.size());
+    std::iota(rows.begin(), rows.end(), std::uint32_t{0});
+    auto tie = [&](std::uint32_t a, std::uint32_t b) {
+        if (columns.occurredAt[a] != columns.occurredAt[b])
+            return columns.occurredAt[a] < columns.occurredAt[b];
+        return columns.ids[a] < columns.ids[b];
+    };
+    auto less = [&](std::uint32_t a, std::uint32_t b) {
+        switch (key) {
+            case IncidentSortKey::Time:
+                break;
+            case IncidentSortKey::Category:
+                if (columns.category[a] != columns.category[b])
+                    return categoryLabel(columns.category[a]) < categoryLabel(columns.category[b]);
+                break;
+            case IncidentSortKey::Latitude:
+                if (columns.lat[a] != columns.lat[b]) return columns.lat[a] < columns.lat[b];
+                break;
+            case IncidentSortKey::Longitude:
+                if (columns.lon[a] != columns.lon[b]) return columns.lon[a] < columns.lon[b];
+                break;
+            case IncidentSortKey::Id:
+                return columns.ids[a] < columns.ids[b];
+        }
+        return tie(a, b);
+    };
+    if (descending) {
+        std::sort(rows.begin(), rows.end(), [&](auto a, auto b) { return less(b, a); });
+    } else {
+        std::sort(rows.begin(), rows.end(), less);
+    }
+    return rows;
+}
+
+IncidentColumns keepIds(const IncidentColumns& columns, std::span<const std::int64_t> ids) {
+    IncidentColumns out;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (!std::binary_search(ids.begin(), ids.end(), columns.ids[i])) continue;
+        out.ids.push_back(columns.ids[i]);
+        out.lon.push_back(columns.lon[i]);
+        out.lat.push_back(columns.lat[i]);
+        out.occurredAt.push_back(columns.occurredAt[i]);
+        out.category.push_back(columns.category[i]);
+    }
     return out;
 }
 

@@ -64,9 +64,9 @@ struct HeatmapOverlay::Gpu {
     GlFramebuffer framebuffer;
     int width = 0, height = 0;
     GLenum format = GL_R32F;
-    std::vector<float> binned;        // weight per padded heat texel
-    std::vector<float> splatData;     // x, y, weight per occupied texel
-    std::vector<double> summedArea;   // for the peak estimate
+    std::vector<float> binned;       // weight per padded heat texel
+    std::vector<float> splatData;    // x, y, weight per occupied texel
+    std::vector<double> summedArea;  // for the peak estimate
 };
 
 Rgba heatRamp(float t) {
@@ -186,10 +186,10 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
 
     // Bin the incidents that have happened into heat texels (with a border of one kernel
     // radius, so splats from just off screen still warm its edge).
-    const double screenRadius = std::clamp(kernelRadiusMetres / view.metresPerPixel(),
-                                           static_cast<double>(minRadiusPx),
-                                           static_cast<double>(maxRadiusPx)) *
-                                context.pixelScale;
+    const double screenRadius =
+        std::clamp(kernelRadiusMetres / view.metresPerPixel(), static_cast<double>(minRadiusPx),
+                   static_cast<double>(maxRadiusPx)) *
+        context.pixelScale;
     const double radius = screenRadius / kDownsample;  // heat texels, 3 sigma
     const int pad = static_cast<int>(std::ceil(radius));
     const int paddedW = width + 2 * pad, paddedH = height + 2 * pad;
@@ -250,8 +250,7 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
     glBindBuffer(GL_ARRAY_BUFFER, gpu.splats.get());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(gpu.splatData.size() * sizeof(float)),
                  gpu.splatData.data(), GL_STREAM_DRAW);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4,
-                          static_cast<GLsizei>(gpu.splatData.size() / 3));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(gpu.splatData.size() / 3));
 
     // Colour the density over the caller's framebuffer.
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(saved.drawFramebuffer));

@@ -27,12 +27,15 @@ std::vector<ScreenPoint> shapeOutline(incidents::MarkerShape shape, ScreenPoint 
             return {{at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
         case MarkerShape::Square:
             r *= 0.9;
-            return {{at.x - r, at.y - r}, {at.x + r, at.y - r}, {at.x + r, at.y + r},
+            return {{at.x - r, at.y - r},
+                    {at.x + r, at.y - r},
+                    {at.x + r, at.y + r},
                     {at.x - r, at.y + r}};
         case MarkerShape::Triangle: {
             r *= 1.2;
             // Centroid on the incident: apex up.
-            return {{at.x, at.y - r}, {at.x + r * 0.92, at.y + r * 0.6},
+            return {{at.x, at.y - r},
+                    {at.x + r * 0.92, at.y + r * 0.6},
                     {at.x - r * 0.92, at.y + r * 0.6}};
         }
         case MarkerShape::Circle:
@@ -98,8 +101,9 @@ void IncidentOverlay::setIncidents(incidents::IncidentColumns columns,
 
 const std::vector<incidents::IncidentCluster>& IncidentOverlay::clustersFor(
     const geo::MapView& view, time::UnixMillis now, float pixelScale) {
-    const CacheKey key{view.center().x, view.center().y, view.metresPerPixel(), view.widthPx(),
-                       view.heightPx(),  now, pixelScale, generation_};
+    const CacheKey key{view.center().x, view.center().y, view.metresPerPixel(),
+                       view.widthPx(),  view.heightPx(), now,
+                       pixelScale,      generation_};
     if (cacheKey_ && *cacheKey_ == key) return clusters_;
     incidents::ClusterOptions options;
     options.now = now;

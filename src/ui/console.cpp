@@ -255,6 +255,7 @@ int runConsole(const ConsoleOptions& options) {
             }
             // Console modules; their overlays draw bottom to top in this order.
             // MODULES-BEGIN (each module adds its one line here)
+            state.modules.push_back(makeIncidentModule(state, options));
             // MODULES-END
             int frames = 0;
             bool firstFrameLogged = false;

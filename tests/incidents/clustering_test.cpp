@@ -41,8 +41,8 @@ TEST(MarkerSymbology, EveryCategoryHasItsOwnColourAndShapePair) {
     for (std::size_t i = 0; i < table.size(); ++i) {
         EXPECT_EQ(static_cast<std::size_t>(table[i].category), i) << "table is indexed by enum";
         const auto& c = table[i].colour;
-        EXPECT_TRUE(seen.insert({c.r, c.g, c.b, static_cast<int>(table[i].shape), table[i].filled})
-                        .second)
+        EXPECT_TRUE(
+            seen.insert({c.r, c.g, c.b, static_cast<int>(table[i].shape), table[i].filled}).second)
             << categoryLabel(table[i].category) << " repeats another symbol";
     }
     const MarkerSymbol& hijacked = markerSymbol(Category::Hijacked);
@@ -71,9 +71,8 @@ TEST(IncidentClustering, CountsAreConservedAndSplitWhenZoomingIn) {
     EXPECT_LT(coarse.size(), columns.size() / 4) << "dense areas collapse into clusters";
 
     // Zoom in four times around the same centre: the biggest cluster falls apart.
-    const auto biggest = std::max_element(coarse.begin(), coarse.end(), [](auto& a, auto& b) {
-        return a.count < b.count;
-    });
+    const auto biggest = std::max_element(coarse.begin(), coarse.end(),
+                                          [](auto& a, auto& b) { return a.count < b.count; });
     geo::MapView close = wide;
     close.zoomAround(biggest->centre, 4.0);
     const auto fine = clusterIncidents(columns, positions, close, options);
@@ -95,9 +94,8 @@ TEST(IncidentClustering, CountsAreConservedAndSplitWhenZoomingIn) {
 }
 
 TEST(IncidentClustering, IncidentsAppearAtTheirTime) {
-    const auto columns = columnsAt({{{48.0, 12.5}, 10 * kDay},
-                                    {{48.0, 12.5}, 20 * kDay},
-                                    {{52.0, 14.0}, 30 * kDay}});
+    const auto columns = columnsAt(
+        {{{48.0, 12.5}, 10 * kDay}, {{48.0, 12.5}, 20 * kDay}, {{52.0, 14.0}, 30 * kDay}});
     const auto positions = mercatorPositions(columns);
     const geo::MapView view = geo::MapView::fitting({42, 10, 54, 16}, 1200, 600);
     ClusterOptions options;
@@ -118,8 +116,8 @@ TEST(IncidentClustering, IncidentsAppearAtTheirTime) {
 }
 
 TEST(IncidentClustering, MostSevereMemberNamesTheClusterAndPickingFindsIt) {
-    IncidentColumns columns = columnsAt({{{48.0, 12.5}, kDay}, {{48.0, 12.5}, 2 * kDay}},
-                                        Category::SuspiciousApproach);
+    IncidentColumns columns =
+        columnsAt({{{48.0, 12.5}, kDay}, {{48.0, 12.5}, 2 * kDay}}, Category::SuspiciousApproach);
     columns.category[0] = Category::Hijacked;
     const auto positions = mercatorPositions(columns);
     const geo::MapView view = geo::MapView::fitting({42, 10, 54, 16}, 1200, 600);
@@ -150,4 +148,26 @@ TEST(IncidentClustering, ColumnsOfRecordsKeepOrderAndRefs) {
     EXPECT_DOUBLE_EQ(columns.lon[0], 45.1);
     EXPECT_EQ(columns.category[1], Category::Hijacked);
     EXPECT_EQ(sourceRefsOf(records), (std::vector<std::string>{"2009-101", "2009-102"}));
+}
+
+TEST(IncidentTable, SortsByKeyWithTimeAsTieBreakAndKeepsChosenIds) {
+    auto columns =
+        columnsAt({{{50.0, 12.0}, 3 * kDay}, {{45.0, 14.0}, 1 * kDay}, {{48.0, 11.0}, 2 * kDay}});
+    columns.category = {Category::Robbery, Category::Hijacked, Category::Robbery};
+    EXPECT_EQ(sortedRows(columns, IncidentSortKey::Time, false),
+              (std::vector<std::uint32_t>{1, 2, 0}));
+    EXPECT_EQ(sortedRows(columns, IncidentSortKey::Time, true),
+              (std::vector<std::uint32_t>{0, 2, 1}));
+    EXPECT_EQ(sortedRows(columns, IncidentSortKey::Longitude, false),
+              (std::vector<std::uint32_t>{1, 2, 0}));
+    EXPECT_EQ(sortedRows(columns, IncidentSortKey::Latitude, true),
+              (std::vector<std::uint32_t>{1, 0, 2}));
+    // "Hijacked" < "Robbery"; the two robberies by time.
+    EXPECT_EQ(sortedRows(columns, IncidentSortKey::Category, false),
+              (std::vector<std::uint32_t>{1, 2, 0}));
+    const std::vector<std::int64_t> keep{1, 3};
+    const auto kept = keepIds(columns, keep);
+    ASSERT_EQ(kept.size(), 2u);
+    EXPECT_EQ(kept.ids, (std::vector<std::int64_t>{1, 3}));
+    EXPECT_DOUBLE_EQ(kept.lat[1], 11.0);
 }

@@ -43,19 +43,19 @@ int severityRank(Category c);
 
 // Incidents that share a grid cell of the screen. A cluster of one is drawn as its marker.
 struct IncidentCluster {
-    geo::ScreenPoint centre;    // mean screen position of the members
-    std::uint32_t count = 0;    // members
+    geo::ScreenPoint centre;      // mean screen position of the members
+    std::uint32_t count = 0;      // members
     std::size_t firstMember = 0;  // column index of one member (the most severe)
     Category mostSevere = Category::Unclassified;
-    geo::GeoBox bounds;  // of the members, for "zoom to cluster"
+    geo::GeoBox bounds;             // of the members, for "zoom to cluster"
     time::UnixMillis latestAt = 0;  // the newest member's time (the "just happened" ring)
 };
 
 struct ClusterOptions {
-    double cellPx = 48.0;           // grid cell side in screen pixels
-    time::UnixMillis now = 0;       // incidents after this time are not shown
-    bool timeFiltered = true;       // false: show every incident regardless of `now`
-    double marginPx = 16.0;         // include incidents just off screen (marker overhang)
+    double cellPx = 48.0;      // grid cell side in screen pixels
+    time::UnixMillis now = 0;  // incidents after this time are not shown
+    bool timeFiltered = true;  // false: show every incident regardless of `now`
+    double marginPx = 16.0;    // include incidents just off screen (marker overhang)
 };
 
 // Web Mercator positions of the columns' rows, computed once so that clustering a frame
@@ -87,6 +87,13 @@ double clusterRadiusPx(std::uint32_t count, double pixelScale);
 // source references aligned with them.
 IncidentColumns columnsOf(std::span<const Incident> records);
 std::vector<std::string> sourceRefsOf(std::span<const Incident> records);
+
+// Table order: row indices of `columns` sorted by a key, ties by time then id.
+enum class IncidentSortKey { Time, Category, Latitude, Longitude, Id };
+std::vector<std::uint32_t> sortedRows(const IncidentColumns& columns, IncidentSortKey key,
+                                      bool descending);
+// Keeps the rows whose id is in `ids` (sorted ascending), in their order.
+IncidentColumns keepIds(const IncidentColumns& columns, std::span<const std::int64_t> ids);
 
 // The column row of incident `id`, if present.
 std::optional<std::size_t> findIncidentRow(const IncidentColumns& columns, std::int64_t id);

@@ -30,14 +30,14 @@ class IncidentOverlay : public MapOverlay {
 
     // What is under a screen point: a single incident (its column row) or a cluster.
     struct Pick {
-        std::optional<std::size_t> row;                    // a lone marker
+        std::optional<std::size_t> row;                     // a lone marker
         std::optional<incidents::IncidentCluster> cluster;  // two or more incidents
     };
     Pick pick(const geo::MapView& view, time::UnixMillis now, geo::ScreenPoint point,
               float pixelScale = 1.0f);
 
-    float markerSizePx = 7.0f;      // half-size of a marker before pixel scaling
-    double clusterCellPx = 44.0;    // 0 or less: never cluster
+    float markerSizePx = 7.0f;    // half-size of a marker before pixel scaling
+    double clusterCellPx = 44.0;  // 0 or less: never cluster
     time::UnixMillis recentWindow = time::kMillisPerDay;
 
   private:

@@ -1,0 +1,716 @@
+// The incidents console: markers and density on the map, a filtered, sortable table of the
+// workspace's incidents, the full record of the selected one, a histogram over time, the
+// legend, and importing files. The table and the map show the same filtered set; with an
+// exercise loaded the filter starts at "exercise incidents only", so the map shows what
+// `seawatch brief` shows for that scenario.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "console_state.hpp"
+#include "seawatch/incidents/clustering.hpp"
+#include "seawatch/incidents/default_workspace.hpp"
+#include "seawatch/incidents/import.hpp"
+#include "seawatch/incidents/store.hpp"
+#include "seawatch/render/heatmap_overlay.hpp"
+#include "seawatch/render/incident_overlay.hpp"
+
+namespace seawatch::ui {
+
+namespace {
+
+ImU32 colourOf(incidents::MarkerColour c, float alpha = 1.0f) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255));
+}
+
+// The legend's copy of the map symbol, drawn with ImGui at `centre`.
+void drawLegendSymbol(ImDrawList* list, ImVec2 c, const incidents::MarkerSymbol& s, float r) {
+    const ImU32 col = colourOf(s.colour);
+    const ImU32 halo = IM_COL32(255, 255, 255, 230);
+    const float t = std::max(1.5f, r * 0.32f);
+    using incidents::MarkerShape;
+    switch (s.shape) {
+        case MarkerShape::Circle:
+            list->AddCircleFilled(c, r + 1.5f, halo);
+            if (s.filled) {
+                list->AddCircleFilled(c, r, col);
+            } else {
+                list->AddCircle(c, r - t * 0.5f, col, 0, t);
+            }
+            return;
+        case MarkerShape::Diamond: {
+            const float d = r * 1.25f;
+            const ImVec2 p[4] = {{c.x, c.y - d}, {c.x + d, c.y}, {c.x, c.y + d}, {c.x - d, c.y}};
+            list->AddQuadFilled(p[0], p[1], p[2], p[3], s.filled ? col : halo);
+            if (!s.filled) list->AddQuad(p[0], p[1], p[2], p[3], col, t);
+            return;
+        }
+        case MarkerShape::Square: {
+            const float d = r * 0.9f;
+            list->AddRectFilled({c.x - d, c.y - d}, {c.x + d, c.y + d}, s.filled ? col : halo);
+            if (!s.filled) list->AddRect({c.x - d, c.y - d}, {c.x + d, c.y + d}, col, 0, 0, t);
+            return;
+        }
+        case MarkerShape::Triangle: {
+            const float d = r * 1.2f;
+            const ImVec2 a{c.x, c.y - d}, b{c.x + d * 0.92f, c.y + d * 0.6f},
+                e{c.x - d * 0.92f, c.y + d * 0.6f};
+            list->AddTriangleFilled(a, b, e, s.filled ? col : halo);
+            if (!s.filled) list->AddTriangle(a, b, e, col, t);
+            return;
+        }
+    }
+}
+
+std::string firstLine(const std::string& text, std::size_t maxChars = 110) {
+    std::string line = text.substr(0, text.find('\n'));
+    if (line.size() > maxChars) line = line.substr(0, maxChars) + "\xE2\x80\xA6";
+    return line;
+}
+
+geo::GeoBox boxAround(geo::LonLat p, double halfDeg) {
+    return {p.lon - halfDeg, p.lat - halfDeg, p.lon + halfDeg, p.lat + halfDeg};
+}
+
+time::UnixMillis wallClock() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+struct Filter {
+    char from[24] = {};  // YYYY-MM-DD, inclusive
+    char to[24] = {};    // YYYY-MM-DD, inclusive (the whole day)
+    std::array<bool, incidents::kCategoryCount> categories{};
+    char text[128] = {};
+    bool withinView = false;
+    bool exerciseOnly = false;
+    Filter() { categories.fill(true); }
+};
+
+class IncidentModule : public ConsoleModule {
+  public:
+    IncidentModule(ConsoleState& state, const ConsoleOptions& options)
+        : markers_(incidents::IncidentColumns{}), heat_(incidents::IncidentColumns{}) {
+        (void)options;
+        openWorkspace();
+        if (state.scene) {
+            // The exercise's incidents: the scene loader imported them into this workspace.
+            for (const auto& i : state.scene->incidents) {
+                sceneIds_.push_back(i.id);
+                sceneRefs_[i.id] = i.sourceRef;
+            }
+            std::sort(sceneIds_.begin(), sceneIds_.end());
+            filter_.exerciseOnly = true;
+            if (!store_) {
+                // No workspace: show the scene's records as they are.
+                setShown(incidents::columnsOf(state.scene->incidents));
+            }
+        }
+        // Markers tell the story of an exercise; density tells that of years of reports.
+        heat_.visible = !state.scene;
+        heat_.opacity = 0.8f;
+    }
+
+    void update(ConsoleState& state) override {
+        // The historical picture without an exercise is "everything reported so far".
+        if (!state.scene && state.now <= 0) state.now = wallClock();
+        if (filter_.withinView && !state.dragging) {
+            const geo::GeoBox box = state.view.visibleBox();
+            if (box.west != lastBox_.west || box.east != lastBox_.east ||
+                box.south != lastBox_.south || box.north != lastBox_.north) {
+                lastBox_ = box;
+                dirty_ = true;
+            }
+        }
+        if (dirty_) requery(state);
+    }
+
+    std::vector<render::MapOverlay*> overlays() override { return {&heat_, &markers_}; }
+
+    void drawPanelMenu(ConsoleState& state) override {
+        (void)state;
+        ImGui::MenuItem("Incidents", nullptr, &showTable_);
+        ImGui::MenuItem("Incident details", nullptr, &showDetail_);
+        ImGui::MenuItem("Incidents over time", nullptr, &showHistogram_);
+        ImGui::MenuItem("Incident legend", nullptr, &showLegend_);
+        if (ImGui::MenuItem("Import incidents\xE2\x80\xA6")) showImport_ = true;
+    }
+
+    void drawPanels(ConsoleState& state) override {
+        if (showTable_) drawTable(state);
+        if (showDetail_) drawDetail(state);
+        if (showHistogram_) drawHistogram(state);
+        if (showLegend_) drawLegend(state);
+        if (showImport_) drawImport();
+    }
+
+    bool onMapClick(ConsoleState& state, geo::ScreenPoint point) override {
+        if (!markers_.visible) return false;
+        const auto pick = markers_.pick(state.view, state.now, point, state.pixelScale);
+        if (pick.row) {
+            select(state, shown_.ids[*pick.row], /*fly=*/false);
+            return true;
+        }
+        if (pick.cluster) {
+            // Zoom to the cluster so its members separate.
+            const geo::GeoBox b = pick.cluster->bounds;
+            const double pad = std::max(0.05, 0.15 * std::max(b.east - b.west, b.north - b.south));
+            state.flyTo = geo::GeoBox{b.west - pad, b.south - pad, b.east + pad, b.north + pad};
+            return true;
+        }
+        return false;
+    }
+
+    bool drawHoverTooltip(ConsoleState& state, geo::ScreenPoint point) override {
+        if (!markers_.visible) return false;
+        const auto pick = markers_.pick(state.view, state.now, point, state.pixelScale);
+        if (pick.cluster) {
+            ImGui::BeginTooltip();
+            ImGui::Text("%u incidents, worst: %s", pick.cluster->count,
+                        std::string(incidents::categoryLabel(pick.cluster->mostSevere)).c_str());
+            ImGui::TextDisabled("click to zoom in");
+            ImGui::EndTooltip();
+            return true;
+        }
+        if (!pick.row) return false;
+        const incidents::Incident* r = record(shown_.ids[*pick.row]);
+        ImGui::BeginTooltip();
+        if (r) {
+            ImGui::Text("%s", r->vesselName.empty() ? "(vessel not named)" : r->vesselName.c_str());
+            ImGui::Text("%s  \xC2\xB7  %s", time::formatDisplay(r->occurredAt).c_str(),
+                        std::string(incidents::categoryLabel(r->category)).c_str());
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+            ImGui::TextDisabled("%s", firstLine(r->narrative).c_str());
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::Text("incident %lld", static_cast<long long>(shown_.ids[*pick.row]));
+        }
+        ImGui::EndTooltip();
+        return true;
+    }
+
+    void drawStatus(ConsoleState& state) override {
+        (void)state;
+        ImGui::Text("incidents %zu", shown_.size());
+    }
+
+  private:
+    void openWorkspace() {
+        auto path = incidents::ensureDefaultWorkspace();
+        if (!path) {
+            spdlog::error("incidents: {}", path.error());
+            return;
+        }
+        auto ws = workspace::Workspace::open(*path);
+        if (!ws) {
+            spdlog::error("incidents: {}: {}", path->string(), ws.error());
+            return;
+        }
+        workspace_ = std::make_unique<workspace::Workspace>(std::move(ws.value()));
+        auto store = incidents::IncidentStore::open(*workspace_);
+        if (!store) {
+            spdlog::error("incidents: {}: {}", path->string(), store.error());
+            return;
+        }
+        store_.emplace(std::move(store.value()));
+        if (auto n = store_->count()) spdlog::info("incidents: {} in {}", *n, path->string());
+    }
+
+    incidents::IncidentQuery currentQuery(const ConsoleState& state) const {
+        incidents::IncidentQuery q;
+        if (auto from = time::parseIso8601(filter_.from)) q.from = *from;
+        if (auto to = time::parseIso8601(filter_.to)) q.to = *to + time::kMillisPerDay;
+        for (int c = 0; c < incidents::kCategoryCount; ++c)
+            if (filter_.categories[static_cast<std::size_t>(c)])
+                q.categories.push_back(static_cast<incidents::Category>(c));
+        // All ticked is no filter; none ticked would be "all" to the store, so say nothing.
+        if (q.categories.size() == incidents::kCategoryCount) q.categories.clear();
+        q.text = filter_.text;
+        if (filter_.withinView) q.bbox = state.view.visibleBox();
+        return q;
+    }
+
+    void requery(ConsoleState& state) {
+        dirty_ = false;
+        if (!store_) return;
+        const auto started = std::chrono::steady_clock::now();
+        const incidents::IncidentQuery q = currentQuery(state);
+        const bool noneTicked = std::none_of(filter_.categories.begin(), filter_.categories.end(),
+                                             [](bool b) { return b; });
+        auto columns = noneTicked ? Result<incidents::IncidentColumns>(incidents::IncidentColumns{})
+                                  : store_->query(q);
+        if (!columns) {
+            // A bad search (FTS syntax) is the user's to fix; keep the last good set.
+            queryError_ = columns.error();
+            spdlog::warn("incidents: query failed: {}", columns.error());
+            return;
+        }
+        queryError_.clear();
+        if (filter_.exerciseOnly && !sceneIds_.empty())
+            *columns = incidents::keepIds(*columns, sceneIds_);
+        setShown(std::move(columns.value()));
+        auto buckets = store_->countsByTime(q, histogramByMonth_);
+        histogram_ = buckets ? std::move(buckets.value()) : std::vector<incidents::TimeBucket>{};
+        if (filter_.exerciseOnly && !sceneIds_.empty()) histogram_ = bucketsOfShown();
+        queryMillis_ =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        (void)state;
+    }
+
+    // The store counts by its query; with the exercise-only filter the set is narrower.
+    std::vector<incidents::TimeBucket> bucketsOfShown() const {
+        std::map<std::pair<int, int>, std::int64_t> counts;
+        for (auto t : shown_.occurredAt) {
+            const auto c = time::toCivil(t);
+            ++counts[{c.year, histogramByMonth_ ? c.month : 0}];
+        }
+        std::vector<incidents::TimeBucket> out;
+        for (const auto& [key, n] : counts) out.push_back({key.first, key.second, n});
+        return out;
+    }
+
+    void setShown(incidents::IncidentColumns columns) {
+        shown_ = std::move(columns);
+        std::vector<std::string> refs;
+        if (!sceneRefs_.empty()) {
+            refs.reserve(shown_.size());
+            for (auto id : shown_.ids) {
+                const auto it = sceneRefs_.find(id);
+                refs.push_back(it == sceneRefs_.end() ? std::string() : it->second);
+            }
+        }
+        markers_.setIncidents(shown_, std::move(refs));
+        heat_.setIncidents(shown_);
+        order_ = incidents::sortedRows(shown_, sortKey_, sortDescending_);
+    }
+
+    const incidents::Incident* record(std::int64_t id) {
+        if (auto it = records_.find(id); it != records_.end()) return &it->second;
+        if (!store_) return nullptr;
+        auto r = store_->fetch(id);
+        if (!r) return nullptr;
+        if (records_.size() > 4000) records_.clear();  // a bound, not an LRU: rows re-fetch fast
+        return &records_.emplace(id, std::move(r.value())).first->second;
+    }
+
+    void select(ConsoleState& state, std::int64_t id, bool fly) {
+        state.selection.selectedIncident = id;
+        showDetail_ = true;
+        if (fly) {
+            if (auto row = incidents::findIncidentRow(shown_, id))
+                state.flyTo = boxAround({shown_.lon[*row], shown_.lat[*row]}, 1.5);
+        } else {
+            // From the map: bring the row into view in the table.
+            const auto it = std::find_if(order_.begin(), order_.end(),
+                                         [&](std::uint32_t r) { return shown_.ids[r] == id; });
+            if (it != order_.end()) scrollToRow_ = static_cast<int>(it - order_.begin());
+        }
+    }
+
+    void drawFilters(ConsoleState& state) {
+        const float w = ImGui::GetFontSize() * 7;
+        ImGui::SetNextItemWidth(w);
+        if (ImGui::InputTextWithHint("##from", "from YYYY-MM-DD", filter_.from, sizeof filter_.from,
+                                     ImGuiInputTextFlags_EnterReturnsTrue))
+            dirty_ = true;
+        if (ImGui::IsItemDeactivatedAfterEdit()) dirty_ = true;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(w);
+        if (ImGui::InputTextWithHint("##to", "to YYYY-MM-DD", filter_.to, sizeof filter_.to,
+                                     ImGuiInputTextFlags_EnterReturnsTrue))
+            dirty_ = true;
+        if (ImGui::IsItemDeactivatedAfterEdit()) dirty_ = true;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputTextWithHint("##text", "search narrative, vessel, aggressor", filter_.text,
+                                     sizeof filter_.text))
+            dirty_ = true;
+        for (int c = 0; c < incidents::kCategoryCount; ++c) {
+            const auto cat = static_cast<incidents::Category>(c);
+            if (c % 6 != 0) ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_CheckMark,
+                                  colourOf(incidents::markerSymbol(cat).colour));
+            if (ImGui::Checkbox(std::string(incidents::categoryLabel(cat)).c_str(),
+                                &filter_.categories[static_cast<std::size_t>(c)]))
+                dirty_ = true;
+            ImGui::PopStyleColor();
+        }
+        if (ImGui::SmallButton("all")) {
+            filter_.categories.fill(true);
+            dirty_ = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("none")) {
+            filter_.categories.fill(false);
+            dirty_ = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::Checkbox("within the view", &filter_.withinView)) {
+            dirty_ = true;
+            lastBox_ = state.view.visibleBox();
+        }
+        if (!sceneIds_.empty()) {
+            ImGui::SameLine();
+            if (ImGui::Checkbox("exercise only", &filter_.exerciseOnly)) dirty_ = true;
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%zu shown \xC2\xB7 query %.0f ms", shown_.size(), queryMillis_);
+        if (!queryError_.empty()) ImGui::TextColored({1, 0.4f, 0.3f, 1}, "%s", queryError_.c_str());
+    }
+
+    void drawTable(ConsoleState& state) {
+        ImGui::SetNextWindowSize({760, 420}, ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Incidents", &showTable_)) {
+            ImGui::End();
+            return;
+        }
+        if (!store_) ImGui::TextColored({1, 0.4f, 0.3f, 1}, "No incident workspace: see the log.");
+        drawFilters(state);
+        const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
+                                      ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Hideable;
+        if (ImGui::BeginTable("incident_rows", 5, flags)) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn(
+                "Date (UTC)",
+                ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0,
+                static_cast<ImGuiID>(incidents::IncidentSortKey::Time));
+            ImGui::TableSetupColumn("Category", 0, 0,
+                                    static_cast<ImGuiID>(incidents::IncidentSortKey::Category));
+            ImGui::TableSetupColumn("Vessel", ImGuiTableColumnFlags_NoSort);
+            ImGui::TableSetupColumn("Position", 0, 0,
+                                    static_cast<ImGuiID>(incidents::IncidentSortKey::Latitude));
+            ImGui::TableSetupColumn("Reference", ImGuiTableColumnFlags_NoSort);
+            ImGui::TableHeadersRow();
+            if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+                specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+                sortKey_ = static_cast<incidents::IncidentSortKey>(specs->Specs[0].ColumnUserID);
+                sortDescending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+                order_ = incidents::sortedRows(shown_, sortKey_, sortDescending_);
+                specs->SpecsDirty = false;
+            }
+            const float rowHeight =
+                ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+            if (scrollToRow_ >= 0) {
+                ImGui::SetScrollY(
+                    std::max(0.0f, scrollToRow_ * rowHeight - ImGui::GetWindowHeight() * 0.4f));
+                scrollToRow_ = -1;
+            }
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(order_.size()), rowHeight);
+            while (clipper.Step()) {
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) drawRow(state, i);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::End();
+    }
+
+    void drawRow(ConsoleState& state, int i) {
+        const std::uint32_t row = order_[static_cast<std::size_t>(i)];
+        const std::int64_t id = shown_.ids[row];
+        const auto category = shown_.category[row];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(static_cast<int>(row));
+        const bool selected = state.selection.selectedIncident == id;
+        const std::string date = time::formatDisplay(shown_.occurredAt[row]);
+        if (ImGui::Selectable(date.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+            select(state, id, /*fly=*/true);
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float r = ImGui::GetFontSize() * 0.3f;
+        drawLegendSymbol(ImGui::GetWindowDrawList(),
+                         {at.x + r + 2, at.y + ImGui::GetFontSize() * 0.5f},
+                         incidents::markerSymbol(category), r);
+        ImGui::SetCursorScreenPos({at.x + 2 * r + 8, at.y});
+        ImGui::TextUnformatted(std::string(incidents::categoryLabel(category)).c_str());
+        const incidents::Incident* rec = record(id);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rec ? rec->vesselName.c_str() : "");
+        ImGui::TableNextColumn();
+        ImGui::Text("%s %s", geo::formatLatDM(shown_.lat[row]).c_str(),
+                    geo::formatLonDM(shown_.lon[row]).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rec ? rec->sourceRef.c_str() : "");
+    }
+
+    void drawDetail(ConsoleState& state) {
+        ImGui::SetNextWindowSize({420, 380}, ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Incident details", &showDetail_)) {
+            ImGui::End();
+            return;
+        }
+        const incidents::Incident* r =
+            state.selection.selectedIncident ? record(*state.selection.selectedIncident) : nullptr;
+        if (!r) {
+            ImGui::TextDisabled("Select an incident in the table or on the map.");
+            ImGui::End();
+            return;
+        }
+        drawLegendSymbol(ImGui::GetWindowDrawList(),
+                         {ImGui::GetCursorScreenPos().x + 8,
+                          ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 0.6f},
+                         incidents::markerSymbol(r->category), ImGui::GetFontSize() * 0.4f);
+        ImGui::Indent(22);
+        ImGui::Text("%s \xE2\x80\x94 %s",
+                    std::string(incidents::categoryLabel(r->category)).c_str(),
+                    r->vesselName.empty() ? "vessel not named" : r->vesselName.c_str());
+        ImGui::Unindent(22);
+        if (ImGui::BeginTable("fields", 2, ImGuiTableFlags_SizingStretchProp)) {
+            auto field = [](const char* name, const std::string& value) {
+                if (value.empty()) return;
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", name);
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", value.c_str());
+            };
+            field("When", r->dateOnly
+                              ? time::formatDisplay(r->occurredAt).substr(0, 10) + " (date only)"
+                              : time::formatDisplay(r->occurredAt));
+            field("Position",
+                  geo::formatLatDM(r->lat) + "  " + geo::formatLonDM(r->lon) + "  (" +
+                      std::string(incidents::positionPrecisionName(r->positionPrecision)) + ")");
+            field("Vessel type", r->vesselType);
+            field("Flag", r->flag);
+            field("Status", std::string(incidents::vesselStatusName(r->vesselStatus)));
+            field("Aggressor", r->aggressor);
+            field("Subregion", r->subregion);
+            field("NAVAREA", r->navarea);
+            field("Source", std::string(incidents::sourceName(r->source)) + " " + r->sourceRef);
+            field("Note", r->sourceNote);
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        ImGui::TextWrapped("%s", r->narrative.empty() ? "(no narrative)" : r->narrative.c_str());
+        ImGui::Separator();
+        if (ImGui::Button("Show on map")) state.flyTo = boxAround({r->lon, r->lat}, 1.5);
+        ImGui::SameLine();
+        if (ImGui::Button("Clear selection")) state.selection.selectedIncident.reset();
+        ImGui::End();
+    }
+
+    void drawHistogram(ConsoleState& state) {
+        (void)state;
+        ImGui::SetNextWindowSize({520, 220}, ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Incidents over time", &showHistogram_)) {
+            ImGui::End();
+            return;
+        }
+        if (ImGui::Checkbox("by month", &histogramByMonth_)) dirty_ = true;
+        ImGui::SameLine();
+        std::int64_t peak = 0, total = 0;
+        for (const auto& b : histogram_) {
+            peak = std::max(peak, b.count);
+            total += b.count;
+        }
+        ImGui::TextDisabled("%lld incidents in the filtered set, peak %lld",
+                            static_cast<long long>(total), static_cast<long long>(peak));
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const float labelH = ImGui::GetTextLineHeightWithSpacing();
+        const ImVec2 size{ImGui::GetContentRegionAvail().x,
+                          std::max(40.0f, ImGui::GetContentRegionAvail().y - labelH)};
+        ImGui::InvisibleButton("bars", {size.x, size.y + labelH});
+        if (histogram_.empty() || peak == 0) {
+            list->AddText(origin, IM_COL32(160, 160, 160, 255), "nothing in the filtered set");
+            ImGui::End();
+            return;
+        }
+        const float barW = size.x / static_cast<float>(histogram_.size());
+        const int labelEvery = std::max(1, static_cast<int>(std::ceil(60.0f / barW)));
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        for (std::size_t i = 0; i < histogram_.size(); ++i) {
+            const auto& b = histogram_[i];
+            const float x0 = origin.x + barW * static_cast<float>(i);
+            const float h = size.y * static_cast<float>(b.count) / static_cast<float>(peak);
+            const bool hovered = ImGui::IsItemHovered() && mouse.x >= x0 && mouse.x < x0 + barW;
+            list->AddRectFilled({x0 + 1, origin.y + size.y - h}, {x0 + barW - 1, origin.y + size.y},
+                                hovered ? IM_COL32(255, 170, 60, 255) : IM_COL32(215, 90, 50, 230));
+            if (hovered) {
+                if (b.month > 0) {
+                    ImGui::SetTooltip("%04d-%02d: %lld", b.year, b.month,
+                                      static_cast<long long>(b.count));
+                } else {
+                    ImGui::SetTooltip("%d: %lld", b.year, static_cast<long long>(b.count));
+                }
+            }
+            if (static_cast<int>(i) % labelEvery == 0) {
+                char label[16];
+                if (b.month > 0) {
+                    std::snprintf(label, sizeof label, "%04d-%02d", b.year, b.month);
+                } else {
+                    std::snprintf(label, sizeof label, "%d", b.year);
+                }
+                list->AddText({x0, origin.y + size.y + 2}, IM_COL32(200, 200, 200, 255), label);
+            }
+        }
+        ImGui::End();
+    }
+
+    void drawLegend(ConsoleState& state) {
+        (void)state;
+        ImGui::SetNextWindowSize({300, 520}, ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Incident legend", &showLegend_)) {
+            ImGui::End();
+            return;
+        }
+        ImGui::Checkbox("Markers", &markers_.visible);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-1);
+        ImGui::SliderFloat("##markerOpacity", &markers_.opacity, 0.0f, 1.0f, "opacity %.2f");
+        ImGui::Checkbox("Density", &heat_.visible);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-1);
+        ImGui::SliderFloat("##heatOpacity", &heat_.opacity, 0.0f, 1.0f, "opacity %.2f");
+        float radiusKm = static_cast<float>(heat_.kernelRadiusMetres / 1000.0);
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::SliderFloat("##radius", &radiusKm, 5.0f, 200.0f, "kernel %.0f km"))
+            heat_.kernelRadiusMetres = radiusKm * 1000.0;
+        if (!heat_.error().empty())
+            ImGui::TextColored({1, 0.4f, 0.3f, 1}, "%s", heat_.error().c_str());
+        ImGui::Separator();
+        const float r = ImGui::GetFontSize() * 0.38f;
+        std::optional<incidents::SeverityGroup> group;
+        std::array<const incidents::MarkerSymbol*, incidents::kCategoryCount> bySeverity{};
+        for (std::size_t i = 0; i < bySeverity.size(); ++i)
+            bySeverity[i] = &incidents::markerSymbology()[i];
+        std::sort(bySeverity.begin(), bySeverity.end(), [](auto* a, auto* b) {
+            return incidents::severityRank(a->category) < incidents::severityRank(b->category);
+        });
+        for (const auto* s : bySeverity) {
+            if (group != s->group) {
+                group = s->group;
+                ImGui::TextDisabled("%s",
+                                    std::string(incidents::severityGroupLabel(s->group)).c_str());
+            }
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            drawLegendSymbol(ImGui::GetWindowDrawList(),
+                             {at.x + r + 10, at.y + ImGui::GetFontSize() * 0.55f}, *s, r);
+            ImGui::SetCursorScreenPos({at.x + 2 * r + 18, at.y});
+            ImGui::TextUnformatted(std::string(incidents::categoryLabel(s->category)).c_str());
+            if (ImGui::IsItemHovered()) {
+                for (const auto& info : incidents::categoryTaxonomy())
+                    if (info.category == s->category)
+                        ImGui::SetTooltip("%s", std::string(info.description).c_str());
+            }
+        }
+        ImGui::Separator();
+        ImGui::TextWrapped(
+            "Numbered discs: incidents grouped at this scale, edged in the colour "
+            "of the worst. A ring marks one of the last 24 hours.");
+        ImGui::Separator();
+        ImGui::TextUnformatted("Density");
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize();
+        constexpr int kSteps = 32;
+        for (int i = 0; i < kSteps; ++i) {
+            const float t = static_cast<float>(i) / (kSteps - 1);
+            const charts::Rgba c = render::heatRamp(t);
+            // Over the sea colour, as on the chart.
+            const float a = c.a / 255.0f;
+            auto mix = [a](int fg, int bg) { return static_cast<int>(fg * a + bg * (1 - a)); };
+            list->AddRectFilled({at.x + w * i / kSteps, at.y},
+                                {at.x + w * (i + 1) / kSteps, at.y + h},
+                                IM_COL32(mix(c.r, 213), mix(c.g, 230), mix(c.b, 238), 255));
+        }
+        ImGui::Dummy({w, h});
+        ImGui::TextDisabled("none");
+        ImGui::SameLine(w * 0.5f - 20);
+        ImGui::TextDisabled("few");
+        ImGui::SameLine(w - 140);
+        ImGui::TextDisabled("dense (%.0f within a kernel)", heat_.peakDensity());
+        ImGui::End();
+    }
+
+    void drawImport() {
+        ImGui::SetNextWindowSize({520, 130}, ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Import incidents", &showImport_)) {
+            ImGui::End();
+            return;
+        }
+        ImGui::TextDisabled("ASAM CSV or JSON, IMB CSV, or GeoJSON points; format detected.");
+        ImGui::SetNextItemWidth(-90);
+        const bool enter =
+            ImGui::InputTextWithHint("##path", "/path/to/incidents.csv", importPath_,
+                                     sizeof importPath_, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if ((ImGui::Button("Import") || enter) && importPath_[0] != '\0') runImport();
+        if (!importMessage_.empty()) ImGui::TextWrapped("%s", importMessage_.c_str());
+        ImGui::End();
+    }
+
+    void runImport() {
+        const std::string path = importPath_;
+        if (!store_) {
+            importMessage_ = "no incident workspace; see the log";
+            spdlog::error("incidents: cannot import {}: no workspace", path);
+            return;
+        }
+        incidents::ImportOptions options;
+        int reported = 0;
+        options.onRejected = [&](const incidents::RejectedRow& row) {
+            // The first few name the file and record; the summary counts the rest.
+            if (++reported <= 20) spdlog::warn("{}: {} ({})", row.where, row.reason, row.detail);
+        };
+        auto summary = incidents::importFile(*store_, path, options);
+        if (!summary) {
+            importMessage_ = summary.error();
+            spdlog::error("incidents: import of {} failed: {}", path, summary.error());
+            return;
+        }
+        importMessage_ = fmt::format("{}: read {}, {} new, {} updated, {} unchanged, {} rejected",
+                                     path, summary->read, summary->inserted, summary->updated,
+                                     summary->duplicate, summary->rejected);
+        spdlog::info("incidents: {}", importMessage_);
+        records_.clear();
+        dirty_ = true;
+    }
+
+    std::unique_ptr<workspace::Workspace> workspace_;
+    std::optional<incidents::IncidentStore> store_;
+    render::IncidentOverlay markers_;
+    render::HeatmapOverlay heat_;
+    incidents::IncidentColumns shown_;
+    std::vector<std::uint32_t> order_;  // table rows in display order
+    incidents::IncidentSortKey sortKey_ = incidents::IncidentSortKey::Time;
+    bool sortDescending_ = true;
+    std::vector<incidents::TimeBucket> histogram_;
+    std::unordered_map<std::int64_t, incidents::Incident> records_;
+    std::vector<std::int64_t> sceneIds_;  // sorted
+    std::unordered_map<std::int64_t, std::string> sceneRefs_;
+    Filter filter_;
+    geo::GeoBox lastBox_;
+    bool dirty_ = true;
+    double queryMillis_ = 0;
+    std::string queryError_;
+    int scrollToRow_ = -1;
+    bool histogramByMonth_ = false;
+    bool showTable_ = true, showDetail_ = false, showHistogram_ = false, showLegend_ = true;
+    bool showImport_ = false;
+    char importPath_[1024] = {};
+    std::string importMessage_;
+};
+
+}  // namespace
+
+std::unique_ptr<ConsoleModule> makeIncidentModule(ConsoleState& state,
+                                                  const ConsoleOptions& options) {
+    return std::make_unique<IncidentModule>(state, options);
+}
+
+}  // namespace seawatch::ui
