@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cmath>
+#include <cstdlib>
 
 #include "render_support.hpp"
+#include "seawatch/charts/image_writer.hpp"
 #include "seawatch/incidents/clustering.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/heatmap_overlay.hpp"
@@ -63,6 +66,12 @@ class IncidentRender : public ::testing::Test {
     const geo::MapView view_ = geo::MapView::fitting({42, 10, 54, 16}, 1200, 600);
 };
 
+// SEAWATCH_RENDER_DUMP=dir keeps the pictures, for looking at what the tests check.
+void dump(const charts::RgbaImage& image, const char* name) {
+    if (const char* dir = std::getenv("SEAWATCH_RENDER_DUMP"))
+        (void)charts::writeImage(std::string(dir) + "/" + name + ".png", image, {});
+}
+
 bool near(Pixel p, incidents::MarkerColour c, int tolerance = 40) {
     return std::abs(p.r - c.r) <= tolerance && std::abs(p.g - c.g) <= tolerance &&
            std::abs(p.b - c.b) <= tolerance;
@@ -88,6 +97,7 @@ TEST_F(IncidentRender, MarkerOfTheCategoryColourAppearsAtItsTime) {
     EXPECT_TRUE(isSeaColoured(pixelAt(between, view_, disruption)));
 
     const auto after = draw({&overlay}, kT0 + 10 * kDay);
+    dump(after, "incident_markers");
     const Pixel blue = pixelAt(after, view_, disruption);
     EXPECT_TRUE(near(blue, incidents::markerSymbol(incidents::Category::Disruption).colour))
         << blue.r << "," << blue.g << "," << blue.b;
@@ -119,13 +129,21 @@ TEST_F(IncidentRender, RecentIncidentGetsARingThatOlderOnesDoNot) {
 
 TEST_F(IncidentRender, CrowdedIncidentsBecomeOneClusterBubble) {
     Incidents data;
-    for (int i = 0; i < 40; ++i)
-        data.add({48.0 + 0.01 * (i % 5), 12.5 + 0.01 * (i / 5)}, kT0 + i * kDay,
-                 incidents::Category::Boarded, std::to_string(1000 + i));
+    render::IncidentOverlay probe(incidents::IncidentColumns{});
+    // Forty incidents 400 m apart near the middle of one grid cell.
+    const double cellM = probe.clusterCellPx * view_.metresPerPixel();
+    const geo::Mercator near48 = geo::toMercator(geo::LonLat{48.0, 12.5});
+    const geo::Mercator middle{(std::floor(near48.x / cellM) + 0.5) * cellM,
+                               (std::floor(near48.y / cellM) + 0.5) * cellM};
+    for (int i = 0; i < 40; ++i) {
+        const geo::LonLat p =
+            geo::fromMercator({middle.x + 400.0 * (i % 5), middle.y + 400.0 * (i / 5)});
+        data.add(p, kT0 + i * kDay, incidents::Category::Boarded, std::to_string(1000 + i));
+    }
     render::IncidentOverlay overlay(data.columns, data.refs);
     const auto image = draw({&overlay}, kT0 + 100 * kDay);
-    const auto pick =
-        overlay.pick(view_, kT0 + 100 * kDay, view_.toScreen(geo::LonLat{48.02, 12.52}));
+    dump(image, "incident_cluster");
+    const auto pick = overlay.pick(view_, kT0 + 100 * kDay, view_.toScreen(middle));
     ASSERT_TRUE(pick.cluster.has_value());
     EXPECT_EQ(pick.cluster->count, 40u);
     // The bubble's edge carries the colour of its members' category.
@@ -139,9 +157,10 @@ TEST_F(IncidentRender, CrowdedIncidentsBecomeOneClusterBubble) {
         << int{p[0]} << "," << int{p[1]} << "," << int{p[2]};
     // Zoomed in far enough, the same incidents are lone markers again.
     geo::MapView close = view_;
-    close.zoomAround(view_.toScreen(geo::LonLat{48.02, 12.52}), 64.0);
+    close.zoomAround(view_.toScreen(middle), 256.0);
     const auto single =
-        overlay.pick(close, kT0 + 100 * kDay, close.toScreen(geo::LonLat{48.0, 12.5}));
+        overlay.pick(close, kT0 + 100 * kDay,
+                     close.toScreen(geo::LonLat{data.columns.lon[0], data.columns.lat[0]}));
     ASSERT_TRUE(single.row.has_value());
     EXPECT_EQ(*single.row, 0u);
 }
@@ -157,7 +176,10 @@ TEST_F(IncidentRender, HeatmapIsHotWhereIncidentsCrowdAndClearFarAway) {
     GLint fboBefore = 0, viewportBefore[4] = {};
     target_->bind();
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fboBefore);
+    render::IncidentOverlay markers(data.columns, data.refs);
+    dump(draw({&heat, &markers}, kT0 + kDay), "incident_heatmap_with_markers");
     const auto image = draw({&heat}, kT0 + kDay);
+    dump(image, "incident_heatmap");
     ASSERT_TRUE(heat.error().empty()) << heat.error();
     const Pixel hot = pixelAt(image, view_, {48.0, 12.5});
     EXPECT_GT(hot.r, 180) << hot.r << "," << hot.g << "," << hot.b;
