@@ -138,6 +138,40 @@ std::vector<IncidentCluster> clusterIncidents(const IncidentColumns& columns,
         a.bounds.south = std::min(a.bounds.south, columns.lat[i]);
         a.bounds.north = std::max(a.bounds.north, columns.lat[i]);
     }
+    // Members near a cell edge make neighbouring bubbles overlap; fold a neighbour into
+    // its cell when their centres are closer than a cell, so bubbles never pile up.
+    const double mergePx = std::max(1.0, options.cellPx);
+    for (std::int64_t row = 0; row < rows; ++row) {
+        for (std::int64_t col = 0; col < cols; ++col) {
+            Accumulator& a = cells[static_cast<std::size_t>(row * cols + col)];
+            if (a.count == 0) continue;
+            for (const auto& [dx, dy] :
+                 {std::pair{1, 0}, std::pair{-1, 1}, std::pair{0, 1}, std::pair{1, 1}}) {
+                const std::int64_t c2 = col + dx, r2 = row + dy;
+                if (c2 < 0 || c2 >= cols || r2 >= rows) continue;
+                Accumulator& b = cells[static_cast<std::size_t>(r2 * cols + c2)];
+                if (b.count == 0) continue;
+                const double ax = a.sumX / a.count, ay = a.sumY / a.count;
+                const double bx = b.sumX / b.count, by = b.sumY / b.count;
+                if (std::hypot(ax - bx, ay - by) >= mergePx) continue;
+                a.sumX += b.sumX;
+                a.sumY += b.sumY;
+                a.count += b.count;
+                if (b.bestRank < a.bestRank ||
+                    (b.bestRank == a.bestRank &&
+                     columns.occurredAt[b.best] > columns.occurredAt[a.best])) {
+                    a.bestRank = b.bestRank;
+                    a.best = b.best;
+                }
+                a.latestAt = std::max(a.latestAt, b.latestAt);
+                a.bounds.west = std::min(a.bounds.west, b.bounds.west);
+                a.bounds.east = std::max(a.bounds.east, b.bounds.east);
+                a.bounds.south = std::min(a.bounds.south, b.bounds.south);
+                a.bounds.north = std::max(a.bounds.north, b.bounds.north);
+                b = Accumulator{};
+            }
+        }
+    }
     std::vector<IncidentCluster> out;
     // Mercator y grows northwards: the top screen row is the last grid row.
     for (std::int64_t row = rows - 1; row >= 0; --row) {

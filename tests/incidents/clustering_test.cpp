@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <numeric>
 #include <set>
 
@@ -170,4 +171,25 @@ TEST(IncidentTable, SortsByKeyWithTimeAsTieBreakAndKeepsChosenIds) {
     ASSERT_EQ(kept.size(), 2u);
     EXPECT_EQ(kept.ids, (std::vector<std::int64_t>{1, 3}));
     EXPECT_DOUBLE_EQ(kept.lat[1], 11.0);
+}
+
+TEST(IncidentClustering, NeighbouringCellsWithCloseCentresMerge) {
+    // Two incidents 10 px apart on either side of a cell edge become one bubble.
+    const geo::MapView view = geo::MapView::fitting({42, 10, 54, 16}, 1200, 600);
+    ClusterOptions options;
+    options.timeFiltered = false;
+    const double cellM = options.cellPx * view.metresPerPixel();
+    const geo::Mercator edge{std::floor(geo::toMercator(geo::LonLat{48, 12.5}).x / cellM) * cellM,
+                             geo::toMercator(geo::LonLat{48, 12.5}).y};
+    const double fivePx = 5 * view.metresPerPixel();
+    const geo::LonLat west = geo::fromMercator({edge.x - fivePx, edge.y});
+    const geo::LonLat east = geo::fromMercator({edge.x + fivePx, edge.y});
+    const auto columns = columnsAt({{west, kDay}, {east, kDay}});
+    const auto clusters = clusterIncidents(columns, mercatorPositions(columns), view, options);
+    ASSERT_EQ(clusters.size(), 1u);
+    EXPECT_EQ(clusters[0].count, 2u);
+    // Far apart (two cells), they stay two.
+    const geo::LonLat far = geo::fromMercator({edge.x + 2.5 * cellM, edge.y});
+    const auto apart = columnsAt({{west, kDay}, {far, kDay}});
+    EXPECT_EQ(clusterIncidents(apart, mercatorPositions(apart), view, options).size(), 2u);
 }
