@@ -370,7 +370,12 @@ class IncidentModule : public ConsoleModule {
     }
 
     void drawTable(ConsoleState& state) {
-        ImGui::SetNextWindowSize({760, 420}, ImGuiCond_FirstUseEver);
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float s = state.pixelScale;
+        // First use: along the bottom of the map, clear of the layer and log panels' corner.
+        ImGui::SetNextWindowPos({vp->Pos.x + 10 * s, vp->Pos.y + vp->Size.y - 380 * s},
+                                ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize({760 * s, 340 * s}, ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Incidents", &showTable_)) {
             ImGui::End();
             return;
@@ -382,10 +387,12 @@ class IncidentModule : public ConsoleModule {
                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Hideable;
         if (ImGui::BeginTable("incident_rows", 5, flags)) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(
-                "Date (UTC)",
-                ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0,
-                static_cast<ImGuiID>(incidents::IncidentSortKey::Time));
+            ImGui::TableSetupColumn("Date (UTC)",
+                                    ImGuiTableColumnFlags_DefaultSort |
+                                        ImGuiTableColumnFlags_PreferSortDescending |
+                                        ImGuiTableColumnFlags_WidthFixed,
+                                    ImGui::CalcTextSize("2009-04-08 07:30  ").x,
+                                    static_cast<ImGuiID>(incidents::IncidentSortKey::Time));
             ImGui::TableSetupColumn("Category", 0, 0,
                                     static_cast<ImGuiID>(incidents::IncidentSortKey::Category));
             ImGui::TableSetupColumn("Vessel", ImGuiTableColumnFlags_NoSort);
@@ -425,9 +432,16 @@ class IncidentModule : public ConsoleModule {
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(row));
         const bool selected = state.selection.selectedIncident == id;
-        const std::string date = time::formatDisplay(shown_.occurredAt[row]);
+        // "2009-04-08 07:30": the header says UTC; seconds are noise in incident reports.
+        const std::string date = time::formatDisplay(shown_.occurredAt[row]).substr(0, 16);
+        // Rows still in the future of the picture's time are greyed: not on the map yet.
+        const bool future = shown_.occurredAt[row] > state.now;
+        if (future)
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         if (ImGui::Selectable(date.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
             select(state, id, /*fly=*/true);
+        if (future && ImGui::IsItemHovered())
+            ImGui::SetTooltip("after the picture's time: not on the map yet");
         ImGui::PopID();
         ImGui::TableNextColumn();
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -445,10 +459,15 @@ class IncidentModule : public ConsoleModule {
                     geo::formatLonDM(shown_.lon[row]).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(rec ? rec->sourceRef.c_str() : "");
+        if (future) ImGui::PopStyleColor();
     }
 
     void drawDetail(ConsoleState& state) {
-        ImGui::SetNextWindowSize({420, 380}, ImGuiCond_FirstUseEver);
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float s = state.pixelScale;
+        ImGui::SetNextWindowPos({vp->Pos.x + 780 * s, vp->Pos.y + vp->Size.y - 420 * s},
+                                ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize({420 * s, 380 * s}, ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Incident details", &showDetail_)) {
             ImGui::End();
             return;
@@ -504,8 +523,11 @@ class IncidentModule : public ConsoleModule {
     }
 
     void drawHistogram(ConsoleState& state) {
-        (void)state;
-        ImGui::SetNextWindowSize({520, 220}, ImGuiCond_FirstUseEver);
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x * 0.3f, vp->Pos.y + 60 * state.pixelScale},
+                                ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize({520 * state.pixelScale, 220 * state.pixelScale},
+                                 ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Incidents over time", &showHistogram_)) {
             ImGui::End();
             return;
@@ -562,8 +584,12 @@ class IncidentModule : public ConsoleModule {
     }
 
     void drawLegend(ConsoleState& state) {
-        (void)state;
-        ImGui::SetNextWindowSize({300, 520}, ImGuiCond_FirstUseEver);
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float s = state.pixelScale;
+        // First use: the right edge, under the frame-time overlay.
+        ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x - 300 * s, vp->Pos.y + 130 * s},
+                                ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize({290 * s, 560 * s}, ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Incident legend", &showLegend_)) {
             ImGui::End();
             return;
@@ -591,20 +617,20 @@ class IncidentModule : public ConsoleModule {
         std::sort(bySeverity.begin(), bySeverity.end(), [](auto* a, auto* b) {
             return incidents::severityRank(a->category) < incidents::severityRank(b->category);
         });
-        for (const auto* s : bySeverity) {
-            if (group != s->group) {
-                group = s->group;
-                ImGui::TextDisabled("%s",
-                                    std::string(incidents::severityGroupLabel(s->group)).c_str());
+        for (const auto* symbol : bySeverity) {
+            if (group != symbol->group) {
+                group = symbol->group;
+                ImGui::TextDisabled(
+                    "%s", std::string(incidents::severityGroupLabel(symbol->group)).c_str());
             }
             const ImVec2 at = ImGui::GetCursorScreenPos();
             drawLegendSymbol(ImGui::GetWindowDrawList(),
-                             {at.x + r + 10, at.y + ImGui::GetFontSize() * 0.55f}, *s, r);
+                             {at.x + r + 10, at.y + ImGui::GetFontSize() * 0.55f}, *symbol, r);
             ImGui::SetCursorScreenPos({at.x + 2 * r + 18, at.y});
-            ImGui::TextUnformatted(std::string(incidents::categoryLabel(s->category)).c_str());
+            ImGui::TextUnformatted(std::string(incidents::categoryLabel(symbol->category)).c_str());
             if (ImGui::IsItemHovered()) {
                 for (const auto& info : incidents::categoryTaxonomy())
-                    if (info.category == s->category)
+                    if (info.category == symbol->category)
                         ImGui::SetTooltip("%s", std::string(info.description).c_str());
             }
         }
@@ -630,10 +656,11 @@ class IncidentModule : public ConsoleModule {
         }
         ImGui::Dummy({w, h});
         ImGui::TextDisabled("none");
-        ImGui::SameLine(w * 0.5f - 20);
-        ImGui::TextDisabled("few");
-        ImGui::SameLine(w - 140);
-        ImGui::TextDisabled("dense (%.0f within a kernel)", heat_.peakDensity());
+        ImGui::SameLine(w - ImGui::CalcTextSize("dense").x);
+        ImGui::TextDisabled("dense");
+        if (heat_.visible)
+            ImGui::TextDisabled("red: about %.0f incidents within %.0f km", heat_.peakDensity(),
+                                heat_.kernelRadiusMetres / 3000.0);
         ImGui::End();
     }
 
