@@ -62,7 +62,8 @@ geo::MapView frameView(std::int64_t i) {
     return v;
 }
 
-void renderFrame(benchmark::State& state, std::vector<render::MapOverlay*> overlays) {
+void renderFrame(benchmark::State& state, std::vector<render::MapOverlay*> overlays,
+                 bool still = false) {
     Gl& g = gl();
     if (!g.ok) {
         state.SkipWithError("no EGL context");
@@ -72,7 +73,7 @@ void renderFrame(benchmark::State& state, std::vector<render::MapOverlay*> overl
     g.target->bind();
     std::int64_t i = 0;
     for (auto _ : state) {
-        const geo::MapView view = frameView(i++);
+        const geo::MapView view = frameView(still ? 0 : i++);
         const render::OverlayContext context{view, kEnd2024, 1.0f, selection};
         g.renderer->render(view, overlays, context);
         glFinish();
@@ -96,6 +97,20 @@ void BM_Frame_Heatmap1M(benchmark::State& state) {
     if (!heat.error().empty()) state.SkipWithError(heat.error().c_str());
 }
 BENCHMARK(BM_Frame_Heatmap1M)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A still picture (the console redraws every frame): the density texture is reused and
+// only the colour pass runs.
+void BM_Frame_Heatmap1M_Still(benchmark::State& state) {
+    render::HeatmapOverlay heat(millionColumns());
+    renderFrame(state, {&heat}, true);
+}
+BENCHMARK(BM_Frame_Heatmap1M_Still)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_Frame_Markers1M_Still(benchmark::State& state) {
+    render::IncidentOverlay overlay(millionColumns());
+    renderFrame(state, {&overlay}, true);
+}
+BENCHMARK(BM_Frame_Markers1M_Still)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Without GL: the core clustering a marker frame starts with.
 void BM_Cluster1M(benchmark::State& state) {

@@ -106,6 +106,8 @@ void HeatmapOverlay::setIncidents(const incidents::IncidentColumns& columns) {
         mercY_[k] = m.y;
         times_[k] = columns.occurredAt[i];
     }
+    ++generation_;
+    drawnFor_.reset();
 }
 
 void HeatmapOverlay::build(const OverlayContext& context, Canvas& canvas) {
@@ -182,6 +184,7 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
         }
         gpu.width = width;
         gpu.height = height;
+        drawnFor_.reset();
     }
 
     // Bin the incidents that have happened into heat texels (with a border of one kernel
@@ -191,13 +194,43 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
                    static_cast<double>(maxRadiusPx)) *
         context.pixelScale;
     const double radius = screenRadius / kDownsample;  // heat texels, 3 sigma
+    const auto shown = static_cast<std::size_t>(
+        std::upper_bound(times_.begin(), times_.end(), context.now) - times_.begin());
+    const DensityKey key{view.center().x, view.center().y, view.metresPerPixel(),
+                         width,           height,          shown,
+                         radius,          generation_};
+    if (!drawnFor_ || !(*drawnFor_ == key)) {
+        splatDensity(view, radius, shown);
+        drawnFor_ = key;
+    }
+    if (peakDensity_ <= 0.0f) return;
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(saved.drawFramebuffer));
+    glViewport(saved.viewport[0], saved.viewport[1], saved.viewport[2], saved.viewport[3]);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_BLEND);
+    // Colour the density over the caller's framebuffer.
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(gpu.ramp.get());
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, gpu.density.get());
+    glUniform1i(glGetUniformLocation(gpu.ramp.get(), "u_density"), 0);
+    // A lone incident sits a third of the way up the ramp; the hottest spot is red.
+    const float logPeak = std::log(1.0f + std::max(3.0f, peakDensity_));
+    glUniform1f(glGetUniformLocation(gpu.ramp.get(), "u_logPeak"), logPeak);
+    glUniform1f(glGetUniformLocation(gpu.ramp.get(), "u_opacity"), opacity);
+    glBindVertexArray(gpu.rampVao.get());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+}
+
+void HeatmapOverlay::splatDensity(const geo::MapView& view, double radius, std::size_t shown) {
+    Gpu& gpu = *gpu_;
+    const int width = gpu.width, height = gpu.height;
     const int pad = static_cast<int>(std::ceil(radius));
     const int paddedW = width + 2 * pad, paddedH = height + 2 * pad;
     gpu.binned.assign(static_cast<std::size_t>(paddedW) * paddedH, 0.0f);
     const geo::MercatorBox box = view.visibleMercator();
     const double texelM = view.metresPerPixel() * kDownsample;
-    const auto shown = static_cast<std::size_t>(
-        std::upper_bound(times_.begin(), times_.end(), context.now) - times_.begin());
     for (std::size_t i = 0; i < shown; ++i) {
         const double x = (mercX_[i] - box.minX) / texelM + pad;
         const double y = (box.maxY - mercY_[i]) / texelM + pad;
@@ -232,7 +265,7 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
         }
     }
     peakDensity_ = static_cast<float>(peak);
-    if (gpu.splatData.empty()) return;
+    // Cleared even when empty, so a stale picture never outlives its incidents.
 
     glDisable(GL_STENCIL_TEST);
     glDisable(GL_SCISSOR_TEST);
@@ -240,6 +273,7 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
     glViewport(0, 0, width, height);
     glClearColor(0, 0, 0, 0);
     glClear(GL_COLOR_BUFFER_BIT);
+    if (gpu.splatData.empty()) return;
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE);
     glUseProgram(gpu.splat.get());
@@ -251,21 +285,6 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(gpu.splatData.size() * sizeof(float)),
                  gpu.splatData.data(), GL_STREAM_DRAW);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(gpu.splatData.size() / 3));
-
-    // Colour the density over the caller's framebuffer.
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(saved.drawFramebuffer));
-    glViewport(saved.viewport[0], saved.viewport[1], saved.viewport[2], saved.viewport[3]);
-    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    glUseProgram(gpu.ramp.get());
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, gpu.density.get());
-    glUniform1i(glGetUniformLocation(gpu.ramp.get(), "u_density"), 0);
-    // A lone incident sits a third of the way up the ramp; the hottest spot is red.
-    const float logPeak = std::log(1.0f + std::max(3.0f, peakDensity_));
-    glUniform1f(glGetUniformLocation(gpu.ramp.get(), "u_logPeak"), logPeak);
-    glUniform1f(glGetUniformLocation(gpu.ramp.get(), "u_opacity"), opacity);
-    glBindVertexArray(gpu.rampVao.get());
-    glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
 }  // namespace seawatch::render

@@ -5,7 +5,9 @@
 // ramp (transparent at zero, then yellow, orange, red). Only incidents that have happened
 // by the picture's time count. The caller's framebuffer, viewport and blending are
 // restored afterwards: the console draws into FBO 0, headless renders into their own.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,12 +39,26 @@ class HeatmapOverlay : public MapOverlay {
     float peakDensity() const { return peakDensity_; }
 
   private:
+    // What the density texture was last drawn for: when it has not changed (a still
+    // picture, or time moving on without a new incident) only the colour pass runs.
+    struct DensityKey {
+        double cx = 0, cy = 0, mpp = 0;
+        int w = 0, h = 0;
+        std::size_t shown = 0;
+        double radius = 0;
+        std::uint64_t generation = 0;
+        bool operator==(const DensityKey&) const = default;
+    };
     struct Gpu;
+    // Bins the first `shown` incidents and splats them into the density texture.
+    void splatDensity(const geo::MapView& view, double radius, std::size_t shown);
     std::unique_ptr<Gpu> gpu_;
     std::vector<double> mercX_, mercY_;
     std::vector<time::UnixMillis> times_;  // ascending; positions sorted with them
     std::string error_;
     float peakDensity_ = 0.0f;
+    std::uint64_t generation_ = 1;
+    std::optional<DensityKey> drawnFor_;
 };
 
 // The ramp the heat pass uses, t in [0, 1] -> premultiplied-free RGBA (alpha 0 at t = 0);
