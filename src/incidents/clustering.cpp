@@ -244,13 +244,20 @@ std::vector<std::uint32_t> sortedRows(const IncidentColumns& columns, IncidentSo
             return columns.occurredAt[a] < columns.occurredAt[b];
         return columns.ids[a] < columns.ids[b];
     };
+    // Alphabetical rank of each category's label, so a million rows sort on integers.
+    std::array<int, kCategoryCount> labelRank{};
+    for (int c = 0; c < kCategoryCount; ++c)
+        for (int d = 0; d < kCategoryCount; ++d)
+            if (categoryLabel(static_cast<Category>(d)) < categoryLabel(static_cast<Category>(c)))
+                ++labelRank[static_cast<std::size_t>(c)];
+    auto rankOf = [&](Category c) { return labelRank[static_cast<std::size_t>(c)]; };
     auto less = [&](std::uint32_t a, std::uint32_t b) {
         switch (key) {
             case IncidentSortKey::Time:
                 break;
             case IncidentSortKey::Category:
                 if (columns.category[a] != columns.category[b])
-                    return categoryLabel(columns.category[a]) < categoryLabel(columns.category[b]);
+                    return rankOf(columns.category[a]) < rankOf(columns.category[b]);
                 break;
             case IncidentSortKey::Latitude:
                 if (columns.lat[a] != columns.lat[b]) return columns.lat[a] < columns.lat[b];

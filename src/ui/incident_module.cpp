@@ -125,10 +125,16 @@ class IncidentModule : public ConsoleModule {
         // The historical picture without an exercise is "everything reported so far".
         if (!state.scene && state.now <= 0) state.now = wallClock();
         if (filter_.withinView && !state.dragging) {
+            // Re-query once the view has settled, not on every step of a wheel zoom.
             const geo::GeoBox box = state.view.visibleBox();
+            const double clock = ImGui::GetTime();
             if (box.west != lastBox_.west || box.east != lastBox_.east ||
                 box.south != lastBox_.south || box.north != lastBox_.north) {
                 lastBox_ = box;
+                viewChangedAt_ = clock;
+                viewQueryPending_ = true;
+            } else if (viewQueryPending_ && clock - viewChangedAt_ > 0.25) {
+                viewQueryPending_ = false;
                 dirty_ = true;
             }
         }
@@ -722,6 +728,8 @@ class IncidentModule : public ConsoleModule {
     std::unordered_map<std::int64_t, std::string> sceneRefs_;
     Filter filter_;
     geo::GeoBox lastBox_;
+    double viewChangedAt_ = 0;
+    bool viewQueryPending_ = false;
     bool dirty_ = true;
     double queryMillis_ = 0;
     std::string queryError_;
