@@ -291,6 +291,42 @@ IncidentColumns keepIds(const IncidentColumns& columns, std::span<const std::int
     return out;
 }
 
+std::vector<TimeBucket> countsByTime(const IncidentColumns& columns, bool byMonth) {
+    if (columns.size() == 0) return {};
+    // Bucket index: months since year 0, or years.
+    auto bucketOf = [byMonth](time::UnixMillis t) {
+        const time::CivilTime c = time::toCivil(t);
+        return byMonth ? c.year * 12 + (c.month - 1) : c.year;
+    };
+    const auto [lo, hi] = std::minmax_element(columns.occurredAt.begin(), columns.occurredAt.end());
+    const int first = bucketOf(*lo), last = bucketOf(*hi);
+    std::vector<std::int64_t> counts(static_cast<std::size_t>(last - first + 1), 0);
+    if (std::is_sorted(columns.occurredAt.begin(), columns.occurredAt.end())) {
+        // In time order (as the store returns them): one binary search per bucket.
+        for (int b = first; b <= last; ++b) {
+            const int next = b + 1;
+            const time::UnixMillis end =
+                byMonth ? time::fromCivil({next / 12, next % 12 + 1, 1, 0, 0, 0, 0})
+                        : time::fromCivil({next, 1, 1, 0, 0, 0, 0});
+            const time::UnixMillis start =
+                byMonth ? time::fromCivil({b / 12, b % 12 + 1, 1, 0, 0, 0, 0})
+                        : time::fromCivil({b, 1, 1, 0, 0, 0, 0});
+            counts[static_cast<std::size_t>(b - first)] =
+                std::lower_bound(columns.occurredAt.begin(), columns.occurredAt.end(), end) -
+                std::lower_bound(columns.occurredAt.begin(), columns.occurredAt.end(), start);
+        }
+    } else {
+        for (auto t : columns.occurredAt) ++counts[static_cast<std::size_t>(bucketOf(t) - first)];
+    }
+    std::vector<TimeBucket> out;
+    out.reserve(counts.size());
+    for (int b = first; b <= last; ++b) {
+        const std::int64_t n = counts[static_cast<std::size_t>(b - first)];
+        out.push_back(byMonth ? TimeBucket{b / 12, b % 12 + 1, n} : TimeBucket{b, 0, n});
+    }
+    return out;
+}
+
 std::optional<std::size_t> findIncidentRow(const IncidentColumns& columns, std::int64_t id) {
     const auto it = std::find(columns.ids.begin(), columns.ids.end(), id);
     if (it == columns.ids.end()) return std::nullopt;

@@ -107,10 +107,18 @@ const std::vector<incidents::IncidentCluster>& IncidentOverlay::clustersFor(
     if (cacheKey_ && *cacheKey_ == key) return clusters_;
     incidents::ClusterOptions options;
     options.now = now;
+    options.marginPx = markerSizePx * pixelScale * 2.0;
     // A tiny cell keeps every incident apart while still sharing one code path.
     options.cellPx = clusterCellPx > 0 ? clusterCellPx * pixelScale : 0.01;
-    options.marginPx = markerSizePx * pixelScale * 2.0;
     clusters_ = incidents::clusterIncidents(columns_, positions_, view, options);
+    // Where incidents are everywhere (years of reports over a theatre), a bubble every cell
+    // is a wall of numbers: coarsen the grid until the picture holds a readable number.
+    const double area = static_cast<double>(view.widthPx()) * view.heightPx();
+    const auto readable = static_cast<std::size_t>(std::max(20.0, area / (120.0 * 120.0)));
+    while (clusterCellPx > 0 && clusters_.size() > readable && options.cellPx < 320 * pixelScale) {
+        options.cellPx *= 1.5;
+        clusters_ = incidents::clusterIncidents(columns_, positions_, view, options);
+    }
     cacheKey_ = key;
     return clusters_;
 }

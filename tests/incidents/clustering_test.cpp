@@ -193,3 +193,32 @@ TEST(IncidentClustering, NeighbouringCellsWithCloseCentresMerge) {
     const auto apart = columnsAt({{west, kDay}, {far, kDay}});
     EXPECT_EQ(clusterIncidents(apart, mercatorPositions(apart), view, options).size(), 2u);
 }
+
+TEST(IncidentHistogram, CountsByYearAndMonthWithEmptyBucketsInside) {
+    const auto at = [](int y, int m, int d) { return time::fromCivil({y, m, d, 12, 0, 0, 0}); };
+    auto columns = columnsAt({{{48, 12}, at(2009, 1, 31)},
+                              {{48, 12}, at(2009, 3, 1)},
+                              {{48, 12}, at(2009, 3, 31)},
+                              {{48, 12}, at(2011, 12, 31)}});
+    const auto years = countsByTime(columns, false);
+    ASSERT_EQ(years.size(), 3u);
+    EXPECT_EQ(years[0].year, 2009);
+    EXPECT_EQ(years[0].month, 0);
+    EXPECT_EQ(years[0].count, 3);
+    EXPECT_EQ(years[1].count, 0) << "2010 is an empty bar, not a missing one";
+    EXPECT_EQ(years[2].count, 1);
+    const auto months = countsByTime(columns, true);
+    ASSERT_EQ(months.size(), 36u);  // Jan 2009 .. Dec 2011
+    EXPECT_EQ(months[0].count, 1);
+    EXPECT_EQ(months[1].count, 0);
+    EXPECT_EQ(months[2].month, 3);
+    EXPECT_EQ(months[2].count, 2);
+    EXPECT_EQ(months[35].year, 2011);
+    EXPECT_EQ(months[35].count, 1);
+    // Out of time order, the same answer.
+    std::swap(columns.occurredAt[0], columns.occurredAt[3]);
+    const auto unsorted = countsByTime(columns, true);
+    ASSERT_EQ(unsorted.size(), months.size());
+    for (std::size_t i = 0; i < months.size(); ++i) EXPECT_EQ(unsorted[i].count, months[i].count);
+    EXPECT_TRUE(countsByTime(IncidentColumns{}, false).empty());
+}

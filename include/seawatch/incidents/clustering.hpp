@@ -95,6 +95,11 @@ std::vector<std::uint32_t> sortedRows(const IncidentColumns& columns, IncidentSo
 // Keeps the rows whose id is in `ids` (sorted ascending), in their order.
 IncidentColumns keepIds(const IncidentColumns& columns, std::span<const std::int64_t> ids);
 
+// Counts of the rows by year (month = 0) or by year and month, ascending, empty buckets
+// inside the range included so a histogram's bars are evenly spaced in time. The same
+// buckets as IncidentStore::countsByTime, from columns already in memory.
+std::vector<TimeBucket> countsByTime(const IncidentColumns& columns, bool byMonth);
+
 // The column row of incident `id`, if present.
 std::optional<std::size_t> findIncidentRow(const IncidentColumns& columns, std::int64_t id);
 
