@@ -78,6 +78,18 @@ std::string firstLine(const std::string& text, std::size_t maxChars = 110) {
     return line;
 }
 
+// Date-only reports (most ASAM and IMB records) show no invented time of day.
+std::string formatWhen(const incidents::Incident& r) {
+    const std::string full = time::formatDisplay(r.occurredAt);
+    return r.dateOnly ? full.substr(0, 10) + " (date only)" : full;
+}
+
+std::string words(std::string_view name) {
+    std::string out(name);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
 geo::GeoBox boxAround(geo::LonLat p, double halfDeg) {
     return {p.lon - halfDeg, p.lat - halfDeg, p.lon + halfDeg, p.lat + halfDeg};
 }
@@ -199,6 +211,10 @@ class IncidentModule : public ConsoleModule {
             }
         }
         collectQuery();
+        if (!heat_.error().empty() && !heatErrorLogged_) {
+            heatErrorLogged_ = true;
+            spdlog::error("{}", heat_.error());
+        }
         if (dirty_ && !pending_.valid()) startQuery(state);
     }
 
@@ -260,7 +276,7 @@ class IncidentModule : public ConsoleModule {
         ImGui::BeginTooltip();
         if (r) {
             ImGui::Text("%s", r->vesselName.empty() ? "(vessel not named)" : r->vesselName.c_str());
-            ImGui::Text("%s  \xC2\xB7  %s", time::formatDisplay(r->occurredAt).c_str(),
+            ImGui::Text("%s  \xC2\xB7  %s", formatWhen(*r).c_str(),
                         std::string(incidents::categoryLabel(r->category)).c_str());
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
             ImGui::TextDisabled("%s", firstLine(r->narrative).c_str());
@@ -577,15 +593,13 @@ class IncidentModule : public ConsoleModule {
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", value.c_str());
             };
-            field("When", r->dateOnly
-                              ? time::formatDisplay(r->occurredAt).substr(0, 10) + " (date only)"
-                              : time::formatDisplay(r->occurredAt));
-            field("Position",
-                  geo::formatLatDM(r->lat) + "  " + geo::formatLonDM(r->lon) + "  (" +
-                      std::string(incidents::positionPrecisionName(r->positionPrecision)) + ")");
+            field("When", formatWhen(*r));
+            field("Position", geo::formatLatDM(r->lat) + "  " + geo::formatLonDM(r->lon) + "  (" +
+                                  words(incidents::positionPrecisionName(r->positionPrecision)) +
+                                  ")");
             field("Vessel type", r->vesselType);
             field("Flag", r->flag);
-            field("Status", std::string(incidents::vesselStatusName(r->vesselStatus)));
+            field("Status", words(incidents::vesselStatusName(r->vesselStatus)));
             field("Aggressor", r->aggressor);
             field("Subregion", r->subregion);
             field("NAVAREA", r->navarea);
@@ -753,6 +767,7 @@ class IncidentModule : public ConsoleModule {
         }
         ImGui::TextDisabled("ASAM CSV or JSON, IMB CSV, or GeoJSON points; format detected.");
         ImGui::SetNextItemWidth(-90);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool enter =
             ImGui::InputTextWithHint("##path", "/path/to/incidents.csv", importPath_,
                                      sizeof importPath_, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -810,7 +825,8 @@ class IncidentModule : public ConsoleModule {
     bool viewQueryPending_ = false;
     bool dirty_ = true;
     double queryMillis_ = 0;
-    double panelMillis_ = 0;  // smoothed CPU time of this module's panels per frame
+    double panelMillis_ = 0;
+    bool heatErrorLogged_ = false;  // smoothed CPU time of this module's panels per frame
     std::string queryError_;
     int scrollToRow_ = -1;
     bool histogramByMonth_ = false;
