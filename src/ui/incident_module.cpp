@@ -18,6 +18,8 @@
 #include <unordered_map>
 
 #include "console_state.hpp"
+#include "incident_query_worker.hpp"
+#include "incident_widgets.hpp"
 #include "seawatch/incidents/clustering.hpp"
 #include "seawatch/incidents/default_workspace.hpp"
 #include "seawatch/incidents/import.hpp"
@@ -28,49 +30,6 @@
 namespace seawatch::ui {
 
 namespace {
-
-ImU32 colourOf(incidents::MarkerColour c, float alpha = 1.0f) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255));
-}
-
-// The legend's copy of the map symbol, drawn with ImGui at `centre`.
-void drawLegendSymbol(ImDrawList* list, ImVec2 c, const incidents::MarkerSymbol& s, float r) {
-    const ImU32 col = colourOf(s.colour);
-    const ImU32 halo = IM_COL32(255, 255, 255, 230);
-    const float t = std::max(1.5f, r * 0.32f);
-    using incidents::MarkerShape;
-    switch (s.shape) {
-        case MarkerShape::Circle:
-            list->AddCircleFilled(c, r + 1.5f, halo);
-            if (s.filled) {
-                list->AddCircleFilled(c, r, col);
-            } else {
-                list->AddCircle(c, r - t * 0.5f, col, 0, t);
-            }
-            return;
-        case MarkerShape::Diamond: {
-            const float d = r * 1.25f;
-            const ImVec2 p[4] = {{c.x, c.y - d}, {c.x + d, c.y}, {c.x, c.y + d}, {c.x - d, c.y}};
-            list->AddQuadFilled(p[0], p[1], p[2], p[3], s.filled ? col : halo);
-            if (!s.filled) list->AddQuad(p[0], p[1], p[2], p[3], col, t);
-            return;
-        }
-        case MarkerShape::Square: {
-            const float d = r * 0.9f;
-            list->AddRectFilled({c.x - d, c.y - d}, {c.x + d, c.y + d}, s.filled ? col : halo);
-            if (!s.filled) list->AddRect({c.x - d, c.y - d}, {c.x + d, c.y + d}, col, 0, 0, t);
-            return;
-        }
-        case MarkerShape::Triangle: {
-            const float d = r * 1.2f;
-            const ImVec2 a{c.x, c.y - d}, b{c.x + d * 0.92f, c.y + d * 0.6f},
-                e{c.x - d * 0.92f, c.y + d * 0.6f};
-            list->AddTriangleFilled(a, b, e, s.filled ? col : halo);
-            if (!s.filled) list->AddTriangle(a, b, e, col, t);
-            return;
-        }
-    }
-}
 
 std::string firstLine(const std::string& text, std::size_t maxChars = 110) {
     std::string line = text.substr(0, text.find('\n'));
@@ -99,64 +58,6 @@ time::UnixMillis wallClock() {
                std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
-
-struct QueryRequest {
-    incidents::IncidentQuery query;
-    bool noneTicked = false;            // no category: nothing, which the store reads as all
-    std::vector<std::int64_t> keepIds;  // sorted; empty = every row of the query
-    bool byMonth = false;
-    incidents::IncidentSortKey sortKey = incidents::IncidentSortKey::Time;
-    bool descending = true;
-};
-
-struct QueryOutcome {
-    incidents::IncidentColumns columns;
-    std::vector<std::uint32_t> order;
-    std::vector<incidents::TimeBucket> histogram;
-    std::string error;
-    double millis = 0;
-};
-
-// The table's queries, off the UI thread, on a connection of their own.
-class QueryWorker {
-  public:
-    static Result<std::unique_ptr<QueryWorker>> open(const std::filesystem::path& path) {
-        auto ws = workspace::Workspace::open(path);
-        if (!ws) return makeError(ws.error());
-        auto worker = std::unique_ptr<QueryWorker>(new QueryWorker());
-        worker->ws_ = std::make_unique<workspace::Workspace>(std::move(ws.value()));
-        auto store = incidents::IncidentStore::open(*worker->ws_);
-        if (!store) return makeError(store.error());
-        worker->store_.emplace(std::move(store.value()));
-        return worker;
-    }
-
-    QueryOutcome run(const QueryRequest& request) {
-        const auto started = std::chrono::steady_clock::now();
-        QueryOutcome out;
-        if (!request.noneTicked) {
-            auto columns = store_->query(request.query);
-            if (!columns) {
-                out.error = columns.error();
-                return out;
-            }
-            out.columns = std::move(columns.value());
-            if (!request.keepIds.empty())
-                out.columns = incidents::keepIds(out.columns, request.keepIds);
-        }
-        out.order = incidents::sortedRows(out.columns, request.sortKey, request.descending);
-        out.histogram = incidents::countsByTime(out.columns, request.byMonth);
-        out.millis =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                .count();
-        return out;
-    }
-
-  private:
-    QueryWorker() = default;
-    std::unique_ptr<workspace::Workspace> ws_;
-    std::optional<incidents::IncidentStore> store_;
-};
 
 struct Filter {
     char from[24] = {};  // YYYY-MM-DD, inclusive
@@ -431,7 +332,7 @@ class IncidentModule : public ConsoleModule {
             const auto cat = static_cast<incidents::Category>(c);
             if (c % 6 != 0) ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_CheckMark,
-                                  colourOf(incidents::markerSymbol(cat).colour));
+                                  incidentColour(incidents::markerSymbol(cat).colour));
             if (ImGui::Checkbox(std::string(incidents::categoryLabel(cat)).c_str(),
                                 &filter_.categories[static_cast<std::size_t>(c)]))
                 dirty_ = true;
@@ -542,9 +443,9 @@ class IncidentModule : public ConsoleModule {
         ImGui::TableNextColumn();
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float r = ImGui::GetFontSize() * 0.3f;
-        drawLegendSymbol(ImGui::GetWindowDrawList(),
-                         {at.x + r + 2, at.y + ImGui::GetFontSize() * 0.5f},
-                         incidents::markerSymbol(category), r);
+        drawIncidentSymbol(ImGui::GetWindowDrawList(),
+                           {at.x + r + 2, at.y + ImGui::GetFontSize() * 0.5f},
+                           incidents::markerSymbol(category), r);
         ImGui::SetCursorScreenPos({at.x + 2 * r + 8, at.y});
         ImGui::TextUnformatted(std::string(incidents::categoryLabel(category)).c_str());
         const incidents::Incident* rec = record(id);
@@ -575,10 +476,10 @@ class IncidentModule : public ConsoleModule {
             ImGui::End();
             return;
         }
-        drawLegendSymbol(ImGui::GetWindowDrawList(),
-                         {ImGui::GetCursorScreenPos().x + 8,
-                          ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 0.6f},
-                         incidents::markerSymbol(r->category), ImGui::GetFontSize() * 0.4f);
+        drawIncidentSymbol(ImGui::GetWindowDrawList(),
+                           {ImGui::GetCursorScreenPos().x + 8,
+                            ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 0.6f},
+                           incidents::markerSymbol(r->category), ImGui::GetFontSize() * 0.4f);
         ImGui::Indent(22);
         ImGui::Text("%s \xE2\x80\x94 %s",
                     std::string(incidents::categoryLabel(r->category)).c_str(),
@@ -628,53 +529,7 @@ class IncidentModule : public ConsoleModule {
         }
         if (ImGui::Checkbox("by month", &histogramByMonth_))
             histogram_ = incidents::countsByTime(shown_, histogramByMonth_);
-        ImGui::SameLine();
-        std::int64_t peak = 0, total = 0;
-        for (const auto& b : histogram_) {
-            peak = std::max(peak, b.count);
-            total += b.count;
-        }
-        ImGui::TextDisabled("%lld incidents in the filtered set, peak %lld",
-                            static_cast<long long>(total), static_cast<long long>(peak));
-        ImDrawList* list = ImGui::GetWindowDrawList();
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
-        const float labelH = ImGui::GetTextLineHeightWithSpacing();
-        const ImVec2 size{ImGui::GetContentRegionAvail().x,
-                          std::max(40.0f, ImGui::GetContentRegionAvail().y - labelH)};
-        ImGui::InvisibleButton("bars", {size.x, size.y + labelH});
-        if (histogram_.empty() || peak == 0) {
-            list->AddText(origin, IM_COL32(160, 160, 160, 255), "nothing in the filtered set");
-            ImGui::End();
-            return;
-        }
-        const float barW = size.x / static_cast<float>(histogram_.size());
-        const int labelEvery = std::max(1, static_cast<int>(std::ceil(60.0f / barW)));
-        const ImVec2 mouse = ImGui::GetIO().MousePos;
-        for (std::size_t i = 0; i < histogram_.size(); ++i) {
-            const auto& b = histogram_[i];
-            const float x0 = origin.x + barW * static_cast<float>(i);
-            const float h = size.y * static_cast<float>(b.count) / static_cast<float>(peak);
-            const bool hovered = ImGui::IsItemHovered() && mouse.x >= x0 && mouse.x < x0 + barW;
-            list->AddRectFilled({x0 + 1, origin.y + size.y - h}, {x0 + barW - 1, origin.y + size.y},
-                                hovered ? IM_COL32(255, 170, 60, 255) : IM_COL32(215, 90, 50, 230));
-            if (hovered) {
-                if (b.month > 0) {
-                    ImGui::SetTooltip("%04d-%02d: %lld", b.year, b.month,
-                                      static_cast<long long>(b.count));
-                } else {
-                    ImGui::SetTooltip("%d: %lld", b.year, static_cast<long long>(b.count));
-                }
-            }
-            if (static_cast<int>(i) % labelEvery == 0) {
-                char label[16];
-                if (b.month > 0) {
-                    std::snprintf(label, sizeof label, "%04d-%02d", b.year, b.month);
-                } else {
-                    std::snprintf(label, sizeof label, "%d", b.year);
-                }
-                list->AddText({x0, origin.y + size.y + 2}, IM_COL32(200, 200, 200, 255), label);
-            }
-        }
+        drawTimeHistogram(histogram_);
         ImGui::End();
     }
 
@@ -704,52 +559,15 @@ class IncidentModule : public ConsoleModule {
         if (!heat_.error().empty())
             ImGui::TextColored({1, 0.4f, 0.3f, 1}, "%s", heat_.error().c_str());
         ImGui::Separator();
-        const float r = ImGui::GetFontSize() * 0.38f;
-        std::optional<incidents::SeverityGroup> group;
-        std::array<const incidents::MarkerSymbol*, incidents::kCategoryCount> bySeverity{};
-        for (std::size_t i = 0; i < bySeverity.size(); ++i)
-            bySeverity[i] = &incidents::markerSymbology()[i];
-        std::sort(bySeverity.begin(), bySeverity.end(), [](auto* a, auto* b) {
-            return incidents::severityRank(a->category) < incidents::severityRank(b->category);
-        });
-        for (const auto* symbol : bySeverity) {
-            if (group != symbol->group) {
-                group = symbol->group;
-                ImGui::TextDisabled(
-                    "%s", std::string(incidents::severityGroupLabel(symbol->group)).c_str());
-            }
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            drawLegendSymbol(ImGui::GetWindowDrawList(),
-                             {at.x + r + 10, at.y + ImGui::GetFontSize() * 0.55f}, *symbol, r);
-            ImGui::SetCursorScreenPos({at.x + 2 * r + 18, at.y});
-            ImGui::TextUnformatted(std::string(incidents::categoryLabel(symbol->category)).c_str());
-            if (ImGui::IsItemHovered()) {
-                for (const auto& info : incidents::categoryTaxonomy())
-                    if (info.category == symbol->category)
-                        ImGui::SetTooltip("%s", std::string(info.description).c_str());
-            }
-        }
+        drawSymbolLegend();
         ImGui::Separator();
         ImGui::TextWrapped(
             "Numbered discs: incidents grouped at this scale, edged in the colour "
             "of the worst. A ring marks one of the last 24 hours.");
         ImGui::Separator();
         ImGui::TextUnformatted("Density");
-        ImDrawList* list = ImGui::GetWindowDrawList();
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize();
-        constexpr int kSteps = 32;
-        for (int i = 0; i < kSteps; ++i) {
-            const float t = static_cast<float>(i) / (kSteps - 1);
-            const charts::Rgba c = render::heatRamp(t);
-            // Over the sea colour, as on the chart.
-            const float a = c.a / 255.0f;
-            auto mix = [a](int fg, int bg) { return static_cast<int>(fg * a + bg * (1 - a)); };
-            list->AddRectFilled({at.x + w * i / kSteps, at.y},
-                                {at.x + w * (i + 1) / kSteps, at.y + h},
-                                IM_COL32(mix(c.r, 213), mix(c.g, 230), mix(c.b, 238), 255));
-        }
-        ImGui::Dummy({w, h});
+        drawHeatRamp();
+        const float w = ImGui::GetContentRegionAvail().x;
         ImGui::TextDisabled("none");
         ImGui::SameLine(w - ImGui::CalcTextSize("dense").x);
         ImGui::TextDisabled("dense");
@@ -825,8 +643,8 @@ class IncidentModule : public ConsoleModule {
     bool viewQueryPending_ = false;
     bool dirty_ = true;
     double queryMillis_ = 0;
-    double panelMillis_ = 0;
-    bool heatErrorLogged_ = false;  // smoothed CPU time of this module's panels per frame
+    double panelMillis_ = 0;  // smoothed CPU time of this module's panels per frame
+    bool heatErrorLogged_ = false;
     std::string queryError_;
     int scrollToRow_ = -1;
     bool histogramByMonth_ = false;
