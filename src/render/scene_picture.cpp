@@ -2,17 +2,23 @@
 
 #include <algorithm>
 
+#include "seawatch/incidents/clustering.hpp"
 #include "seawatch/render/alert_overlay.hpp"
 #include "seawatch/render/annotation_overlay.hpp"
 #include "seawatch/render/chart_loading.hpp"
+#include "seawatch/render/heatmap_overlay.hpp"
 #include "seawatch/render/hud.hpp"
+#include "seawatch/render/incident_overlay.hpp"
 #include "seawatch/render/vessel_overlay.hpp"
 #include "seawatch/render/zone_overlay.hpp"
 
 namespace seawatch::render {
 
 struct ScenePicture::Overlays {
+    incidents::IncidentColumns incidentColumns;  // the heatmap reads these every frame
     std::unique_ptr<ZoneOverlay> zones;
+    std::unique_ptr<HeatmapOverlay> heatmap;
+    std::unique_ptr<IncidentOverlay> incidents;
     std::unique_ptr<AlertOverlay> alerts;
     std::unique_ptr<VesselOverlay> vessels;
     std::unique_ptr<AnnotationOverlay> annotations;
@@ -32,6 +38,11 @@ ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
     overlays_->zones = std::make_unique<ZoneOverlay>(
         scene.zones, scene.schedule ? &*scene.schedule : nullptr,
         scene.corridor ? &*scene.corridor : nullptr, scene.coverage ? &*scene.coverage : nullptr);
+    overlays_->incidentColumns = incidents::columnsOf(scene.incidents);
+    overlays_->heatmap = std::make_unique<HeatmapOverlay>(overlays_->incidentColumns);
+    overlays_->heatmap->visible = false;  // a step asks for it with the "heatmap" layer
+    overlays_->incidents = std::make_unique<IncidentOverlay>(
+        overlays_->incidentColumns, incidents::sourceRefsOf(scene.incidents));
     overlays_->alerts = std::make_unique<AlertOverlay>(scene.events, scene.tracks);
     overlays_->vessels = std::make_unique<VesselOverlay>(scene.tracks);
     overlays_->annotations = std::make_unique<AnnotationOverlay>(scene.scenario.annotations);
@@ -40,12 +51,12 @@ ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
 ScenePicture::~ScenePicture() = default;
 
 std::vector<MapOverlay*> ScenePicture::overlays() {
-    return {overlays_->zones.get(), overlays_->alerts.get(), overlays_->vessels.get(),
-            overlays_->annotations.get()};
+    return {overlays_->zones.get(),  overlays_->heatmap.get(), overlays_->incidents.get(),
+            overlays_->alerts.get(), overlays_->vessels.get(), overlays_->annotations.get()};
 }
 
 void ScenePicture::showEverything() {
-    for (MapOverlay* o : overlays()) o->visible = true;
+    for (MapOverlay* o : overlays()) o->visible = o != overlays_->heatmap.get();
     for (auto& layer : renderer_.layers()) layer.visible = true;
 }
 
@@ -67,6 +78,8 @@ void ScenePicture::applyStep(const scenario::BriefingStep& step, MapSelection& s
     overlays_->zones->visible = shown("zones") || shown("schedule");
     overlays_->alerts->visible = shown("alerts");
     overlays_->vessels->visible = shown("tracks");
+    overlays_->incidents->visible = shown("incidents");
+    overlays_->heatmap->visible = shown("heatmap");
     overlays_->annotations->visible = true;
 }
 

@@ -256,6 +256,7 @@ int runConsole(const ConsoleOptions& options) {
             // Console modules; their overlays draw bottom to top in this order.
             // MODULES-BEGIN (each module adds its one line here)
             state.modules.push_back(makeZoneModule(state, options));
+            state.modules.push_back(makeIncidentModule(state, options));
             state.modules.push_back(makeVesselModule(state, options));
             state.modules.push_back(makeBriefingModule(state, options));
             // MODULES-END

@@ -1,0 +1,72 @@
+#pragma once
+// Incidents on the chart: a category marker (colour and shape from the core symbology) for
+// each incident that has happened by the picture's time, clustered with counts where they
+// crowd, a fading ring on those of the last 24 hours, and emphasis for the selected and
+// highlighted ones. Built from incident columns only, so the console, `seawatch brief` and
+// `seawatch render --at` draw the same thing.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "seawatch/incidents/clustering.hpp"
+#include "seawatch/incidents/store.hpp"
+#include "seawatch/render/overlay.hpp"
+
+namespace seawatch::render {
+
+class IncidentOverlay : public MapOverlay {
+  public:
+    // `sourceRefs`, when given, is aligned with the columns and lets the overlay emphasise
+    // MapSelection::highlightedIncidents (which names incidents by source reference).
+    explicit IncidentOverlay(incidents::IncidentColumns columns,
+                             std::vector<std::string> sourceRefs = {});
+    void setIncidents(incidents::IncidentColumns columns, std::vector<std::string> sourceRefs = {});
+
+    const char* name() const override { return "Incidents"; }
+    void build(const OverlayContext& context, Canvas& canvas) override;
+
+    const incidents::IncidentColumns& columns() const { return columns_; }
+
+    // What is under a screen point: a single incident (its column row) or a cluster.
+    struct Pick {
+        std::optional<std::size_t> row;                     // a lone marker
+        std::optional<incidents::IncidentCluster> cluster;  // two or more incidents
+    };
+    Pick pick(const geo::MapView& view, time::UnixMillis now, geo::ScreenPoint point,
+              float pixelScale = 1.0f);
+
+    float markerSizePx = 7.0f;    // half-size of a marker before pixel scaling
+    double clusterCellPx = 44.0;  // 0 or less: never cluster
+    time::UnixMillis recentWindow = time::kMillisPerDay;
+
+  private:
+    const std::vector<incidents::IncidentCluster>& clustersFor(const geo::MapView& view,
+                                                               time::UnixMillis now,
+                                                               float pixelScale);
+    void drawEmphasis(const OverlayContext& context, Canvas& canvas);
+
+    incidents::IncidentColumns columns_;
+    std::vector<std::string> sourceRefs_;
+    std::vector<geo::Mercator> positions_;
+    // Clusters of the last view and time: hover and click reuse them without re-clustering.
+    struct CacheKey {
+        double cx = 0, cy = 0, mpp = 0;
+        int w = 0, h = 0;
+        time::UnixMillis now = 0;
+        float pixelScale = 0;
+        std::uint64_t generation = 0;
+        bool operator==(const CacheKey&) const = default;
+    };
+    std::optional<CacheKey> cacheKey_;
+    std::vector<incidents::IncidentCluster> clusters_;
+    std::uint64_t generation_ = 1;
+    std::vector<std::string> highlightedRefs_;
+    std::vector<std::size_t> highlightedRows_;
+};
+
+// Draws one incident marker (white halo, then the category symbol) centred on `at`.
+void drawIncidentMarker(Canvas& canvas, geo::ScreenPoint at, const incidents::MarkerSymbol& symbol,
+                        float halfSizePx, float alpha = 1.0f);
+
+}  // namespace seawatch::render

@@ -1,0 +1,223 @@
+#include "seawatch/render/incident_overlay.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+namespace seawatch::render {
+
+namespace {
+
+Rgba withAlpha(incidents::MarkerColour c, float alpha) {
+    return {c.r, c.g, c.b, static_cast<std::uint8_t>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f)};
+}
+
+Rgba scaled(Rgba c, float alpha) {
+    c.a = static_cast<std::uint8_t>(c.a * std::clamp(alpha, 0.0f, 1.0f));
+    return c;
+}
+
+// Outline of a shape of half-size `r` around `at`, clockwise on screen.
+std::vector<ScreenPoint> shapeOutline(incidents::MarkerShape shape, ScreenPoint at, double r) {
+    using incidents::MarkerShape;
+    switch (shape) {
+        case MarkerShape::Diamond:
+            r *= 1.25;  // same visual weight as a square
+            return {{at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
+        case MarkerShape::Square:
+            r *= 0.9;
+            return {{at.x - r, at.y - r},
+                    {at.x + r, at.y - r},
+                    {at.x + r, at.y + r},
+                    {at.x - r, at.y + r}};
+        case MarkerShape::Triangle: {
+            r *= 1.2;
+            // Centroid on the incident: apex up.
+            return {{at.x, at.y - r},
+                    {at.x + r * 0.92, at.y + r * 0.6},
+                    {at.x - r * 0.92, at.y + r * 0.6}};
+        }
+        case MarkerShape::Circle:
+            break;
+    }
+    return {};
+}
+
+std::vector<ScreenPoint> grown(std::span<const ScreenPoint> points, ScreenPoint at, double by) {
+    std::vector<ScreenPoint> out(points.begin(), points.end());
+    for (auto& p : out) {
+        const double dx = p.x - at.x, dy = p.y - at.y;
+        const double len = std::max(1e-6, std::hypot(dx, dy));
+        p = {p.x + dx / len * by, p.y + dy / len * by};
+    }
+    return out;
+}
+
+}  // namespace
+
+void drawIncidentMarker(Canvas& canvas, ScreenPoint at, const incidents::MarkerSymbol& symbol,
+                        float halfSizePx, float alpha) {
+    const Rgba halo = scaled({255, 255, 255, 235}, alpha);
+    const Rgba colour = withAlpha(symbol.colour, alpha);
+    const float stroke = std::max(1.5f, halfSizePx * 0.32f);
+    if (symbol.shape == incidents::MarkerShape::Circle) {
+        const float r = halfSizePx * 0.95f;
+        if (symbol.filled) {
+            canvas.fillCircle(at, r + 1.5f, halo);
+            canvas.fillCircle(at, r, colour);
+        } else {
+            canvas.fillCircle(at, r + stroke * 0.5f + 1.5f, halo);
+            canvas.strokeCircle(at, r, stroke, colour);
+        }
+        return;
+    }
+    const auto outline = shapeOutline(symbol.shape, at, halfSizePx);
+    const auto haloOutline = grown(outline, at, symbol.filled ? 2.0 : stroke * 0.5 + 2.0);
+    canvas.fillConvex(haloOutline, halo);
+    if (symbol.filled) {
+        canvas.fillConvex(outline, colour);
+    } else {
+        canvas.polyline(grown(outline, at, -stroke * 0.5), stroke, colour, true);
+    }
+}
+
+IncidentOverlay::IncidentOverlay(incidents::IncidentColumns columns,
+                                 std::vector<std::string> sourceRefs) {
+    setIncidents(std::move(columns), std::move(sourceRefs));
+}
+
+void IncidentOverlay::setIncidents(incidents::IncidentColumns columns,
+                                   std::vector<std::string> sourceRefs) {
+    columns_ = std::move(columns);
+    sourceRefs_ = std::move(sourceRefs);
+    if (sourceRefs_.size() != columns_.size()) sourceRefs_.clear();
+    positions_ = incidents::mercatorPositions(columns_);
+    ++generation_;
+    cacheKey_.reset();
+    highlightedRefs_.clear();
+    highlightedRows_.clear();
+}
+
+const std::vector<incidents::IncidentCluster>& IncidentOverlay::clustersFor(
+    const geo::MapView& view, time::UnixMillis now, float pixelScale) {
+    const CacheKey key{view.center().x, view.center().y, view.metresPerPixel(),
+                       view.widthPx(),  view.heightPx(), now,
+                       pixelScale,      generation_};
+    if (cacheKey_ && *cacheKey_ == key) return clusters_;
+    incidents::ClusterOptions options;
+    options.now = now;
+    options.marginPx = markerSizePx * pixelScale * 2.0;
+    // A tiny cell keeps every incident apart while still sharing one code path.
+    options.cellPx = clusterCellPx > 0 ? clusterCellPx * pixelScale : 0.01;
+    clusters_ = incidents::clusterIncidents(columns_, positions_, view, options);
+    // Where incidents are everywhere (years of reports over a theatre), a bubble every cell
+    // is a wall of numbers: coarsen the grid until the picture holds a readable number.
+    const double area = static_cast<double>(view.widthPx()) * view.heightPx();
+    const auto readable = static_cast<std::size_t>(std::max(20.0, area / (120.0 * 120.0)));
+    while (clusterCellPx > 0 && clusters_.size() > readable && options.cellPx < 320 * pixelScale) {
+        options.cellPx *= 1.5;
+        clusters_ = incidents::clusterIncidents(columns_, positions_, view, options);
+    }
+    cacheKey_ = key;
+    return clusters_;
+}
+
+void IncidentOverlay::build(const OverlayContext& context, Canvas& canvas) {
+    if (opacity <= 0.0f || columns_.size() == 0) return;
+    const float px = context.pixelScale;
+    const float alpha = opacity;
+    const auto& clusters = clustersFor(context.view, context.now, px);
+    const TextStyle countStyle{.sizePx = 11.5f * px,
+                               .color = scaled({255, 255, 255, 255}, alpha),
+                               .halo = {0, 0, 0, 0},
+                               .bold = true,
+                               .anchor = TextAnchor::Center};
+    for (const auto& c : clusters) {
+        const auto age = context.now - c.latestAt;
+        const bool recent = age >= 0 && age < recentWindow;
+        const auto& symbol = incidents::markerSymbol(c.mostSevere);
+        if (c.count == 1) {
+            if (recent) {
+                // Fades over the window, so "just now" stands out from "this morning".
+                const float fresh = 1.0f - static_cast<float>(age) / recentWindow;
+                canvas.strokeCircle(c.centre, markerSizePx * px * (2.0f + fresh), 2.0f * px,
+                                    withAlpha(symbol.colour, alpha * (0.35f + 0.6f * fresh)));
+            }
+            drawIncidentMarker(canvas, c.centre, symbol, markerSizePx * px, alpha);
+            continue;
+        }
+        // A cluster: a dark disc edged in the colour of its most severe member, with the count.
+        const auto r = static_cast<float>(incidents::clusterRadiusPx(c.count, px));
+        if (recent) {
+            const float fresh = 1.0f - static_cast<float>(age) / recentWindow;
+            canvas.strokeCircle(c.centre, r + 5.0f * px, 2.0f * px,
+                                withAlpha(symbol.colour, alpha * (0.35f + 0.6f * fresh)));
+        }
+        canvas.fillCircle(c.centre, r + 1.5f * px, scaled({255, 255, 255, 220}, alpha));
+        canvas.fillCircle(c.centre, r, scaled({30, 42, 60, 225}, alpha));
+        canvas.strokeCircle(c.centre, r - 1.5f * px, 3.0f * px, withAlpha(symbol.colour, alpha));
+        const std::string label =
+            c.count >= 10000 ? std::to_string(c.count / 1000) + "k" : std::to_string(c.count);
+        canvas.text(c.centre, label, countStyle);
+    }
+    drawEmphasis(context, canvas);
+}
+
+void IncidentOverlay::drawEmphasis(const OverlayContext& context, Canvas& canvas) {
+    const float px = context.pixelScale;
+    if (context.selection.highlightedIncidents != highlightedRefs_) {
+        highlightedRefs_ = context.selection.highlightedIncidents;
+        highlightedRows_.clear();
+        for (std::size_t i = 0; i < sourceRefs_.size() && !highlightedRefs_.empty(); ++i) {
+            if (std::find(highlightedRefs_.begin(), highlightedRefs_.end(), sourceRefs_[i]) !=
+                highlightedRefs_.end())
+                highlightedRows_.push_back(i);
+        }
+    }
+    // Highlighted and selected incidents come out of their clusters, on top of everything.
+    auto emphasise = [&](std::size_t row, Rgba ring, float ringWidth) {
+        if (!incidents::shownAt(columns_, row, context.now)) return;
+        const ScreenPoint at = context.view.toScreen(positions_[row]);
+        const float r = markerSizePx * px * 2.1f;
+        canvas.strokeCircle(at, r + 1.5f * px, ringWidth + 2.0f * px, {255, 255, 255, 230});
+        canvas.strokeCircle(at, r, ringWidth, ring);
+        drawIncidentMarker(canvas, at, incidents::markerSymbol(columns_.category[row]),
+                           markerSizePx * px * 1.2f, 1.0f);
+    };
+    for (std::size_t row : highlightedRows_) emphasise(row, {255, 170, 0, 255}, 2.5f * px);
+    if (context.selection.selectedIncident) {
+        if (auto row = incidents::findIncidentRow(columns_, *context.selection.selectedIncident))
+            emphasise(*row, {10, 20, 40, 255}, 3.0f * px);
+    }
+}
+
+IncidentOverlay::Pick IncidentOverlay::pick(const geo::MapView& view, time::UnixMillis now,
+                                            geo::ScreenPoint point, float pixelScale) {
+    Pick out;
+    const auto& clusters = clustersFor(view, now, pixelScale);
+    // The larger of a marker's or the biggest bubble's radius bounds the search.
+    const double markerReach = markerSizePx * pixelScale * 1.6;
+    std::optional<std::size_t> best;
+    double bestD2 = 0;
+    for (std::size_t i = 0; i < clusters.size(); ++i) {
+        const auto& c = clusters[i];
+        const double reach =
+            c.count == 1 ? markerReach : incidents::clusterRadiusPx(c.count, pixelScale) + 2.0;
+        const double dx = c.centre.x - point.x, dy = c.centre.y - point.y;
+        const double d2 = dx * dx + dy * dy;
+        if (d2 <= reach * reach && (!best || d2 < bestD2)) {
+            best = i;
+            bestD2 = d2;
+        }
+    }
+    if (!best) return out;
+    if (clusters[*best].count == 1) {
+        out.row = clusters[*best].firstMember;
+    } else {
+        out.cluster = clusters[*best];
+    }
+    return out;
+}
+
+}  // namespace seawatch::render
