@@ -54,7 +54,7 @@ void loadSettings(WindowGeometry& geometry, ConsoleState& state, bool& haveView)
     if (j.contains("panels")) {
         const auto& p = j["panels"];
         state.panels.layers = p.value("layers", true);
-        state.panels.log = p.value("log", true);
+        state.panels.log = p.value("log", false);
         state.panels.frameTime = p.value("frame_time", true);
     }
 }
@@ -274,6 +274,10 @@ int runConsole(const ConsoleOptions& options) {
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
                 ImGui::NewFrame();
+                if (const auto errors = errorCount(state.log); errors > state.log.errorsSeen) {
+                    state.log.errorsSeen = errors;
+                    state.panels.log = true;  // an error deserves to be seen
+                }
                 if (!state.presenterMode) {
                     drawMainMenu(state);
                     drawStatusBar(state);

@@ -21,7 +21,7 @@ namespace seawatch::ui {
 
 struct PanelVisibility {
     bool layers = true;
-    bool log = true;
+    bool log = false;  // opens by itself when an error is logged
     bool frameTime = true;
     bool fileBrowser = false;
     bool imguiDemo = false;

@@ -648,7 +648,7 @@ class IncidentModule : public ConsoleModule {
     std::string queryError_;
     int scrollToRow_ = -1;
     bool histogramByMonth_ = false;
-    bool showTable_ = true, showDetail_ = false, showHistogram_ = false, showLegend_ = true;
+    bool showTable_ = false, showDetail_ = false, showHistogram_ = false, showLegend_ = false;
     bool showImport_ = false;
     char importPath_[1024] = {};
     std::string importMessage_;

@@ -4,17 +4,37 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <spdlog/sinks/base_sink.h>
+
+#include <atomic>
+#include <mutex>
 #include <string>
 
 namespace seawatch::ui {
+
+class ErrorCountSink final : public spdlog::sinks::base_sink<std::mutex> {
+  public:
+    std::atomic<std::uint64_t> errors{0};
+
+  protected:
+    void sink_it_(const spdlog::details::log_msg& msg) override {
+        if (msg.level >= spdlog::level::err) errors.fetch_add(1);
+    }
+    void flush_() override {}
+};
+
+std::uint64_t errorCount(const LogState& log) {
+    return log.errors ? log.errors->errors.load() : 0;
+}
 
 LogState makeConsoleLog() {
     LogState log;
     log.ring = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(2000);
     log.ring->set_pattern("%H:%M:%S %^%l%$ %v");
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
-    log.logger =
-        std::make_shared<spdlog::logger>("seawatch", spdlog::sinks_init_list{console, log.ring});
+    log.errors = std::make_shared<ErrorCountSink>();
+    log.logger = std::make_shared<spdlog::logger>(
+        "seawatch", spdlog::sinks_init_list{console, log.ring, log.errors});
     spdlog::set_default_logger(log.logger);
     return log;
 }

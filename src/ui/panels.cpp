@@ -156,13 +156,19 @@ void drawStatusBar(ConsoleState& state) {
         } else {
             ImGui::TextDisabled("cursor off the map");
         }
+        // Fixed column for the cursor so the rest does not jump as the digits change.
+        ImGui::SameLine(360 * state.pixelScale);
+        const double metresPerPixel =
+            state.view.nauticalMilesPerPixel() * geo::kMetresPerNauticalMile;
+        if (metresPerPixel >= 1000) {
+            ImGui::Text("1 px = %.2f km", metresPerPixel / 1000);
+        } else {
+            ImGui::Text("1 px = %.0f m", metresPerPixel);
+        }
         for (auto& module : state.modules) {
             ImGui::SameLine(0, 24 * state.pixelScale);
             module->drawStatus(state);
         }
-        ImGui::SameLine(ImGui::GetWindowWidth() * 0.62f);
-        ImGui::Text("%.3f NM/px   1 px = %.0f m", state.view.nauticalMilesPerPixel(),
-                    state.view.nauticalMilesPerPixel() * geo::kMetresPerNauticalMile);
     }
     state.mapBottomPx = static_cast<int>(vp->Size.y - height);
     ImGui::End();

@@ -353,7 +353,7 @@ class ZoneModule final : public ConsoleModule {
 
     analytics::AlertAcknowledgements acks_{0};  // parallel to *events_
 
-    bool showLegend_ = true;
+    bool showLegend_ = false;  // opened from Panels; the map itself labels the sectors
     bool showCoverage_ = true;
     bool showAlerts_ = true;
     std::uint32_t typeMask_ = analytics::defaultAlertTypeMask();
@@ -367,9 +367,10 @@ class ZoneModule final : public ConsoleModule {
 // Clicking seeks the clock; hovering names the units.
 void ZoneModule::drawCoverage(ConsoleState& state) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x - 10, display.y - 40), ImGuiCond_FirstUseEver,
-                            ImVec2(1, 1));
-    ImGui::SetNextWindowSize(ImVec2(480 * state.pixelScale, 230 * state.pixelScale),
+    // First run: bottom-left, above the timeline bar.
+    ImGui::SetNextWindowPos(ImVec2(10, display.y - 110 * state.pixelScale), ImGuiCond_FirstUseEver,
+                            ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(480 * state.pixelScale, 210 * state.pixelScale),
                              ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Coverage", &showCoverage_)) {
         ImGui::End();
@@ -464,9 +465,10 @@ void ZoneModule::drawCoverage(ConsoleState& state) {
 
 void ZoneModule::drawAlerts(ConsoleState& state) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x - 10, 130 * state.pixelScale), ImGuiCond_FirstUseEver,
+    // First run: right-hand side, under the Briefing panel.
+    ImGui::SetNextWindowPos(ImVec2(display.x - 10, 490 * state.pixelScale), ImGuiCond_FirstUseEver,
                             ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(560 * state.pixelScale, 300 * state.pixelScale),
+    ImGui::SetNextWindowSize(ImVec2(440 * state.pixelScale, 230 * state.pixelScale),
                              ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Alerts", &showAlerts_)) {
         ImGui::End();
