@@ -3,18 +3,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "seawatch/zones/zone_style.hpp"
+
 namespace seawatch::render {
 
 namespace {
 
 constexpr Rgba kDefaultInk{156, 39, 176, 255};  // magenta: chart annotation convention
-
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 void arrowHead(Canvas& canvas, ScreenPoint tail, ScreenPoint head, float size, Rgba colour) {
     const double dx = head.x - tail.x;
@@ -33,18 +28,12 @@ void arrowHead(Canvas& canvas, ScreenPoint tail, ScreenPoint head, float size, R
 
 }  // namespace
 
-Rgba parseHexColour(std::string_view text, Rgba fallback) {
-    if (text.size() != 7 && text.size() != 9) return fallback;
-    if (text[0] != '#') return fallback;
-    int v[4] = {0, 0, 0, 255};
-    for (std::size_t i = 0; i * 2 + 1 < text.size(); ++i) {
-        const int hi = hexDigit(text[1 + i * 2]);
-        const int lo = hexDigit(text[2 + i * 2]);
-        if (hi < 0 || lo < 0) return fallback;
-        v[i] = hi * 16 + lo;
-    }
-    return {static_cast<std::uint8_t>(v[0]), static_cast<std::uint8_t>(v[1]),
-            static_cast<std::uint8_t>(v[2]), static_cast<std::uint8_t>(v[3])};
+// Annotation colours use the zone files' "#RRGGBB[AA]" syntax; a bad one falls back to ink.
+Rgba annotationColour(std::string_view text) {
+    if (text.empty()) return kDefaultInk;
+    auto parsed = zones::parseHexColour(text);
+    if (!parsed) return kDefaultInk;
+    return {parsed->r, parsed->g, parsed->b, parsed->a};
 }
 
 std::vector<geo::LonLat> rangeRing(geo::LonLat centre, double radiusNm, int segments) {
@@ -63,7 +52,7 @@ void AnnotationOverlay::build(const OverlayContext& context, Canvas& canvas) {
     for (std::size_t i = 0; i < annotations_.size(); ++i) {
         const scenario::Annotation& a = annotations_[i];
         if (!a.visibleAt(context.now) || a.points.empty()) continue;
-        const Rgba ink = parseHexColour(a.colour, kDefaultInk);
+        const Rgba ink = annotationColour(a.colour);
         const bool isSelected = selected && *selected == i;
         const float width = (isSelected ? 3.0f : 2.0f) * s;
         std::vector<ScreenPoint> pts;

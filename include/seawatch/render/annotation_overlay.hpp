@@ -20,8 +20,8 @@ class AnnotationOverlay final : public MapOverlay {
     const std::vector<scenario::Annotation>& annotations_;
 };
 
-// "#rrggbb" or "#rrggbbaa" to a colour; `fallback` when empty or malformed.
-Rgba parseHexColour(std::string_view text, Rgba fallback);
+// An annotation's "#rrggbb[aa]" colour; the default magenta when empty or malformed.
+Rgba annotationColour(std::string_view text);
 
 // Points of a range ring of `radiusNm` around `centre` (geodesic), for drawing or hit tests.
 std::vector<geo::LonLat> rangeRing(geo::LonLat centre, double radiusNm, int segments = 96);
