@@ -11,8 +11,6 @@ namespace seawatch::render {
 
 namespace {
 
-constexpr std::uint32_t kMaxTriangulatedVertices = 4000;
-
 struct LineVertex {
     float start[2];
     float end[2];
@@ -68,12 +66,18 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
             const std::span<const std::uint32_t> rings(
                 layer.ringVertexStart.data() + layer.polygonRingStart[p],
                 layer.polygonRingStart[p + 1] - layer.polygonRingStart[p] + 1);
-            // Ear clipping grows quadratically with ring size; a huge polygon is cheaper as
-            // a stencil fill than as a long wait at load (the basemap is pre-split in tiles).
-            const std::uint32_t vertexCount = rings.back() - rings.front();
-            if (vertexCount <= kMaxTriangulatedVertices &&
-                geo::triangulatePolygon(layer.ringX, layer.ringY, rings, g.indices))
+            // Ring vertices stay at the front of the buffer for the stencil fallback; a
+            // triangulation's own vertices (tiles cut from big polygons add some) follow.
+            geo::Triangles triangles;
+            if (geo::triangulatePolygon(layer.ringX, layer.ringY, rings, triangles)) {
+                const auto base = static_cast<std::uint32_t>(verts.size() / 2);
+                for (std::size_t i = 0; i < triangles.x.size(); ++i) {
+                    verts.push_back(static_cast<float>(triangles.x[i] - ox));
+                    verts.push_back(static_cast<float>(triangles.y[i] - oy));
+                }
+                for (std::uint32_t index : triangles.indices) g.indices.push_back(base + index);
                 continue;
+            }
             for (std::uint32_t r = layer.polygonRingStart[p]; r < layer.polygonRingStart[p + 1];
                  ++r) {
                 const GLint first = static_cast<GLint>(layer.ringVertexStart[r]);
