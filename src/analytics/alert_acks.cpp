@@ -32,6 +32,18 @@ Result<AlertAcknowledgements> AlertAcknowledgements::open(const std::filesystem:
     return acks;
 }
 
+Status AlertAcknowledgements::extend(std::span<const Event> added) {
+    if (log_) {
+        auto ids = log_->store(added);
+        if (!ids) return makeError(ids.error());
+        ids_.insert(ids_.end(), ids->begin(), ids->end());
+    }
+    acknowledged_.resize(acknowledged_.size() + added.size(), false);
+    by_.resize(acknowledged_.size());
+    at_.resize(acknowledged_.size(), 0);
+    return {};
+}
+
 Status AlertAcknowledgements::acknowledge(std::size_t index, const std::string& by,
                                           time::UnixMillis at) {
     if (index >= acknowledged_.size())

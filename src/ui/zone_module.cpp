@@ -8,10 +8,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "console_state.hpp"
 #include "seawatch/analytics/alert_acks.hpp"
 #include "seawatch/analytics/alert_filter.hpp"
+#include "seawatch/analytics/engine.hpp"
 #include "seawatch/common/resources.hpp"
 #include "seawatch/incidents/default_workspace.hpp"
 #include "seawatch/render/alert_overlay.hpp"
@@ -92,7 +94,11 @@ class ZoneModule final : public ConsoleModule {
             zones_ = &ownZones_;
             if (auto corridor = zones::findCorridor(ownZones_)) ownCorridor_ = std::move(*corridor);
             corridor_ = ownCorridor_ ? &*ownCorridor_ : nullptr;
-            events_ = &noEvents_;
+            events_ = &liveEvents_;
+            // Live feeds get the same engine as `seawatch analyze`, ticked as fixes arrive.
+            analytics::AnalyticsInputs inputs;
+            inputs.zones = ownZones_;
+            liveEngine_ = std::make_unique<analytics::Engine>(std::move(inputs));
         }
         index_ = zones::ZoneIndex(*zones_);
         zoneOverlay_ =
@@ -114,8 +120,43 @@ class ZoneModule final : public ConsoleModule {
     }
 
     void update(ConsoleState& state) override {
-        (void)state;
         alertOverlay_->typeMask = typeMask_;
+        if (liveEngine_) runLiveAnalytics(state);
+    }
+
+    // Feeds the fixes that reached the live store since the last run to the engine, in time
+    // order, about once a second, and appends what it reports to the alert list.
+    void runLiveAnalytics(ConsoleState& state) {
+        const double now = ImGui::GetTime();
+        if (now - lastLiveRun_ < 1.0) return;
+        lastLiveRun_ = now;
+        const ais::TrackStore& store = state.liveTracks;
+        std::vector<ais::PositionFix> fresh;
+        for (std::size_t v = 0; v < store.vesselCount(); ++v) {
+            const ais::Mmsi mmsi = store.mmsiAt(v);
+            std::size_t& done = processed_[mmsi];
+            const std::size_t count = store.fixCount(v);
+            if (done > count) done = 0;  // evicted and seen again
+            if (done == 0) liveEngine_->setStatic(store.staticData(v));
+            for (std::size_t i = done; i < count; ++i) fresh.push_back(store.fixAt(v, i));
+            done = count;
+        }
+        if (fresh.empty()) return;
+        std::stable_sort(fresh.begin(), fresh.end(),
+                         [](const auto& a, const auto& b) { return a.time < b.time; });
+        for (const auto& fix : fresh) liveEngine_->ingest(fix);
+        liveEngine_->advanceTo(fresh.back().time);
+        std::vector<analytics::Event> added = liveEngine_->drainEvents();
+        if (added.empty()) return;
+        analytics::sortEvents(added);
+        if (Status s = acks_.extend(added); !s) spdlog::error("alerts: {}", s.error());
+        for (auto& e : added) {
+            if (e.type != analytics::EventType::ZoneEnter &&
+                e.type != analytics::EventType::ZoneExit)
+                spdlog::info("alert {} {}", analytics::eventTypeName(e.type),
+                             time::formatDisplay(e.time));
+            liveEvents_.push_back(std::move(e));
+        }
     }
 
     void drawPanels(ConsoleState& state) override {
@@ -340,7 +381,11 @@ class ZoneModule final : public ConsoleModule {
 
     std::vector<zones::Zone> ownZones_;
     std::optional<zones::Corridor> ownCorridor_;
-    const std::vector<analytics::Event> noEvents_;
+    // Live mode (no scenario): the engine and what it has reported so far.
+    std::unique_ptr<analytics::Engine> liveEngine_;
+    std::vector<analytics::Event> liveEvents_;
+    std::unordered_map<ais::Mmsi, std::size_t> processed_;  // fixes already fed, per vessel
+    double lastLiveRun_ = 0;
     const std::vector<zones::Zone>* zones_ = nullptr;
     const zones::Schedule* schedule_ = nullptr;
     const zones::Corridor* corridor_ = nullptr;

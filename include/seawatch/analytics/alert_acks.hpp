@@ -22,6 +22,9 @@ class AlertAcknowledgements {
                                               std::span<const Event> events);
 
     Status acknowledge(std::size_t index, const std::string& by, time::UnixMillis at);
+    // Live feeds: the event list grows as the engine runs; new alerts start unacknowledged.
+    // When persistent, the new events are stored in the alert log as well.
+    Status extend(std::span<const Event> added);
 
     const std::vector<bool>& acknowledged() const { return acknowledged_; }
     bool isAcknowledged(std::size_t index) const { return acknowledged_[index]; }
