@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 #include <unordered_map>
 
 namespace seawatch::geo {
@@ -85,56 +86,90 @@ bool triangulateParts(GEOSContextHandle_t h, const GEOSGeometry* g, Triangles& o
 
 }  // namespace
 
+namespace {
+
+GEOSGeometry* makePolygon(GEOSContextHandle_t h, std::span<const double> x,
+                          std::span<const double> y, std::span<const std::uint32_t> ringStart) {
+    GEOSGeometry* shell = makeRing(h, x, y, ringStart[0], ringStart[1]);
+    std::vector<GEOSGeometry*> holes;
+    for (std::size_t r = 1; r + 1 < ringStart.size(); ++r)
+        holes.push_back(makeRing(h, x, y, ringStart[r], ringStart[r + 1]));
+    return GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
+}
+
+struct TileGrid {
+    double minX = 0, minY = 0, maxX = 0, maxY = 0;
+    int tiles = 1;
+};
+
+// Triangulates the grid columns i with i % stride == first, with its own GEOS context and
+// its own copy of the polygon (GEOS geometries are not shared between threads).
+bool triangulateColumns(std::span<const double> x, std::span<const double> y,
+                        std::span<const std::uint32_t> ringStart, const TileGrid& grid, int first,
+                        int stride, Triangles& out) {
+    GeosContext context;
+    GEOSContextHandle_t h = context.handle;
+    GeometryOwner polygon{h, makePolygon(h, x, y, ringStart)};
+    if (!polygon.g) return false;
+    const double w = (grid.maxX - grid.minX) / grid.tiles;
+    const double hgt = (grid.maxY - grid.minY) / grid.tiles;
+    for (int i = first; i < grid.tiles; i += stride) {
+        for (int j = 0; j < grid.tiles; ++j) {
+            // The last row and column reach the exact bounds so no sliver is lost to rounding.
+            const double x0 = grid.minX + i * w;
+            const double y0 = grid.minY + j * hgt;
+            const double x1 = i + 1 == grid.tiles ? grid.maxX : x0 + w;
+            const double y1 = j + 1 == grid.tiles ? grid.maxY : y0 + hgt;
+            GeometryOwner piece{h, GEOSClipByRect_r(h, polygon.g, x0, y0, x1, y1)};
+            if (!piece.g || !triangulateParts(h, piece.g, out)) return false;
+        }
+    }
+    return true;
+}
+
+void append(Triangles& out, const Triangles& part) {
+    const auto base = static_cast<std::uint32_t>(out.x.size());
+    out.x.insert(out.x.end(), part.x.begin(), part.x.end());
+    out.y.insert(out.y.end(), part.y.begin(), part.y.end());
+    for (std::uint32_t i : part.indices) out.indices.push_back(base + i);
+}
+
+}  // namespace
+
 bool triangulatePolygon(std::span<const double> x, std::span<const double> y,
                         std::span<const std::uint32_t> ringStart, Triangles& out) {
     if (ringStart.size() < 2) return false;
+    for (std::size_t r = 0; r + 1 < ringStart.size(); ++r)
+        if (ringStart[r + 1] - ringStart[r] < 3) return false;
+    const std::size_t vertexCount = ringStart.back() - ringStart.front();
     thread_local GeosContext context;
     GEOSContextHandle_t h = context.handle;
-    const std::size_t rings = ringStart.size() - 1;
-    for (std::size_t r = 0; r < rings; ++r)
-        if (ringStart[r + 1] - ringStart[r] < 3) return false;
-
-    GEOSGeometry* shell = makeRing(h, x, y, ringStart[0], ringStart[1]);
-    std::vector<GEOSGeometry*> holes;
-    for (std::size_t r = 1; r < rings; ++r)
-        holes.push_back(makeRing(h, x, y, ringStart[r], ringStart[r + 1]));
-    GeometryOwner polygon{
-        h, GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()))};
-    if (!polygon.g) return false;
-
-    const std::size_t firstVertex = out.x.size();
-    const std::size_t firstIndex = out.indices.size();
-    const auto undo = [&] {
-        out.x.resize(firstVertex);
-        out.y.resize(firstVertex);
-        out.indices.resize(firstIndex);
-        return false;
-    };
-    const std::size_t vertexCount = ringStart.back() - ringStart.front();
     if (vertexCount <= kVerticesPerTile * 2) {
-        return triangulateGeos(h, polygon.g, out) || undo();
+        GeometryOwner polygon{h, makePolygon(h, x, y, ringStart)};
+        Triangles part;
+        if (!polygon.g || !triangulateGeos(h, polygon.g, part)) return false;
+        append(out, part);
+        return true;
     }
-    double minX = 0, minY = 0, maxX = 0, maxY = 0;
-    GEOSGeom_getXMin_r(h, polygon.g, &minX);
-    GEOSGeom_getYMin_r(h, polygon.g, &minY);
-    GEOSGeom_getXMax_r(h, polygon.g, &maxX);
-    GEOSGeom_getYMax_r(h, polygon.g, &maxY);
-    const int tiles = static_cast<int>(std::ceil(
+    TileGrid grid;
+    for (std::uint32_t i = ringStart.front(); i < ringStart[1]; ++i) {
+        grid.minX = i == ringStart.front() ? x[i] : std::min(grid.minX, x[i]);
+        grid.maxX = i == ringStart.front() ? x[i] : std::max(grid.maxX, x[i]);
+        grid.minY = i == ringStart.front() ? y[i] : std::min(grid.minY, y[i]);
+        grid.maxY = i == ringStart.front() ? y[i] : std::max(grid.maxY, y[i]);
+    }
+    grid.tiles = static_cast<int>(std::ceil(
         std::sqrt(static_cast<double>(vertexCount) / static_cast<double>(kVerticesPerTile))));
-    const double w = (maxX - minX) / tiles;
-    const double hgt = (maxY - minY) / tiles;
-    for (int i = 0; i < tiles; ++i) {
-        for (int j = 0; j < tiles; ++j) {
-            // The last row and column reach the exact bounds so no sliver is lost to rounding.
-            const double x0 = minX + i * w;
-            const double y0 = minY + j * hgt;
-            const double x1 = i + 1 == tiles ? maxX : x0 + w;
-            const double y1 = j + 1 == tiles ? maxY : y0 + hgt;
-            GeometryOwner piece{h, GEOSClipByRect_r(h, polygon.g, x0, y0, x1, y1)};
-            if (!piece.g) return undo();
-            if (!triangulateParts(h, piece.g, out)) return undo();
-        }
-    }
+    // Tiles are independent: a second thread takes every other column (a continent's coast
+    // is most of the time `seawatch render` spends before drawing).
+    Triangles even, odd;
+    bool oddOk = true;
+    std::thread helper([&] { oddOk = triangulateColumns(x, y, ringStart, grid, 1, 2, odd); });
+    const bool evenOk = triangulateColumns(x, y, ringStart, grid, 0, 2, even);
+    helper.join();
+    if (!evenOk || !oddOk) return false;
+    append(out, even);
+    append(out, odd);
     return true;
 }
 
