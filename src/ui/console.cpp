@@ -9,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -189,6 +190,13 @@ int runConsole(const ConsoleOptions& options) {
     WindowGeometry geometry;
     bool haveView = false;
     loadSettings(geometry, state, haveView);
+    // A first start on a small screen: the default size must fit the monitor.
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
+            geometry.width = std::min(geometry.width, mode->width * 95 / 100);
+            geometry.height = std::min(geometry.height, mode->height * 90 / 100);
+        }
+    }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
