@@ -89,6 +89,30 @@ bool isStrongRed(Pixel p) {
     return p.r > 170 && p.g < 100 && p.b < 100;
 }
 
+// The bundled zones named in `files`, with the bundled schedule, corridor and coverage.
+struct BundledCorridor {
+    std::vector<zones::Zone> zones;
+    zones::Schedule schedule;
+    zones::Corridor corridor;
+    zones::CoverageTimeline coverage;
+};
+
+void loadBundledCorridor(std::initializer_list<const char*> files, BundledCorridor& out) {
+    std::vector<std::filesystem::path> paths;
+    for (const char* name : files)
+        paths.push_back(resourcePath(std::string("data/zones/") + name + ".geojson"));
+    auto loaded = zones::loadZoneFiles(paths);
+    ASSERT_TRUE(loaded.ok()) << loaded.error();
+    auto schedule = zones::loadSchedule(resourcePath("data/zones/schedule_gulf_of_aden_2009.json"));
+    ASSERT_TRUE(schedule.ok()) << schedule.error();
+    auto corridor = zones::findCorridor(loaded->zones);
+    ASSERT_TRUE(corridor.ok()) << corridor.error();
+    out.zones = std::move(loaded->zones);
+    out.schedule = std::move(*schedule);
+    out.corridor = std::move(*corridor);
+    out.coverage = zones::buildCoverage(out.corridor, out.zones, out.schedule);
+}
+
 }  // namespace
 
 TEST(ZoneOverlay, FillsAPatrolSectorInItsOwnerColourAndLeavesItsHoleEmpty) {
@@ -156,22 +180,14 @@ TEST(ZoneOverlay, ShowsADatedRiskAreaOnlyWhileItIsValid) {
 TEST(ZoneOverlay, DrawsUncoveredCorridorRedOnlyWhileTheGapLasts) {
     if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
     Painter painter;
-    std::vector<std::filesystem::path> files;
-    for (const char* name : {"irtc", "patrol_sectors"})
-        files.push_back(resourcePath(std::string("data/zones/") + name + ".geojson"));
-    auto loaded = zones::loadZoneFiles(files);
-    ASSERT_TRUE(loaded.ok()) << loaded.error();
-    auto schedule = zones::loadSchedule(resourcePath("data/zones/schedule_gulf_of_aden_2009.json"));
-    ASSERT_TRUE(schedule.ok()) << schedule.error();
-    auto corridor = zones::findCorridor(loaded->zones);
-    ASSERT_TRUE(corridor.ok()) << corridor.error();
-    const zones::CoverageTimeline coverage =
-        zones::buildCoverage(*corridor, loaded->zones, *schedule);
-    const auto gaps = zones::findCoverageGaps(coverage, *corridor, loaded->zones);
+    BundledCorridor bundled;
+    ASSERT_NO_FATAL_FAILURE(loadBundledCorridor({"irtc", "patrol_sectors"}, bundled));
+    const auto gaps = zones::findCoverageGaps(bundled.coverage, bundled.corridor, bundled.zones);
     ASSERT_FALSE(gaps.empty()) << "the bundled schedule leaves sector 4 uncovered for a while";
     const zones::CoverageGap& gap = gaps.front();
-    render::ZoneOverlay overlay(loaded->zones, &*schedule, &*corridor, &coverage);
-    const geo::LonLat middle = corridor->axisPoint((gap.fromNm + gap.toNm) / 2.0);
+    render::ZoneOverlay overlay(bundled.zones, &bundled.schedule, &bundled.corridor,
+                                &bundled.coverage);
+    const geo::LonLat middle = bundled.corridor.axisPoint((gap.fromNm + gap.toNm) / 2.0);
     const geo::GeoBox box{middle.lon - 2.0, middle.lat - 1.2, middle.lon + 2.0, middle.lat + 1.2};
 
     const Rendered during =
@@ -246,24 +262,16 @@ TEST(AlertOverlay, EmphasisesTheSelectedApproachAndDrawsItsCpaLine) {
 TEST(ZoneOverlay, MarksEachGroupUnderWayAtItsPlannedPositionInItsEscortColour) {
     if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
     Painter painter;
-    std::vector<std::filesystem::path> files;
-    for (const char* name : {"irtc", "hra", "vra", "patrol_sectors"})
-        files.push_back(resourcePath(std::string("data/zones/") + name + ".geojson"));
-    auto loaded = zones::loadZoneFiles(files);
-    ASSERT_TRUE(loaded.ok()) << loaded.error();
-    auto schedule = zones::loadSchedule(resourcePath("data/zones/schedule_gulf_of_aden_2009.json"));
-    ASSERT_TRUE(schedule.ok()) << schedule.error();
-    auto corridor = zones::findCorridor(loaded->zones);
-    ASSERT_TRUE(corridor.ok()) << corridor.error();
-    const zones::CoverageTimeline coverage =
-        zones::buildCoverage(*corridor, loaded->zones, *schedule);
-    render::ZoneOverlay overlay(loaded->zones, &*schedule, &*corridor, &coverage);
-    const time::UnixMillis now = schedule->windowFrom + 10 * time::kMillisPerHour;
-    const auto groups = zones::plannedGroupPositions(*schedule, *corridor, now);
+    BundledCorridor bundled;
+    ASSERT_NO_FATAL_FAILURE(loadBundledCorridor({"irtc", "hra", "vra", "patrol_sectors"}, bundled));
+    render::ZoneOverlay overlay(bundled.zones, &bundled.schedule, &bundled.corridor,
+                                &bundled.coverage);
+    const time::UnixMillis now = bundled.schedule.windowFrom + 10 * time::kMillisPerHour;
+    const auto groups = zones::plannedGroupPositions(bundled.schedule, bundled.corridor, now);
     ASSERT_FALSE(groups.empty()) << "groups are under way at 10:00";
     const Rendered r = painter.draw({&overlay}, {42, 10, 54, 16}, now, {}, "zone_gulf.png");
     for (const zones::GroupPosition& group : groups) {
-        const zones::GroupTransit& transit = schedule->transits[group.transit];
+        const zones::GroupTransit& transit = bundled.schedule.transits[group.transit];
         const Pixel marker = pixelAt(r.image, r.view, group.planned.position);
         const render::Rgba expected = render::toRgba(zones::ownerColour(transit.escortNation));
         EXPECT_TRUE(near(marker, {expected.r, expected.g, expected.b, 255}, 20))
