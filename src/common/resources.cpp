@@ -1,3 +1,4 @@
+#include "seawatch_source_dir.h"  // SEAWATCH_SOURCE_DIR: fallback for data/ and shaders/
 #include "seawatch/common/resources.hpp"
 
 #include <unistd.h>

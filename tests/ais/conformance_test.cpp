@@ -1,5 +1,6 @@
 // Against third-party decodes (libais typeexamples / tagblock), and robustness over every
 // shared AIS file: no crash, and every line accounted for in the counters.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,3 +1,4 @@
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include "seawatch/analytics/engine.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
 // `seawatch ais decode --json` against `gpsdecode -j` (when installed), message for
 // message and field by field, on the shared real-world files and on randomly generated
 // messages of every supported type; plus exit codes and the import command.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,6 +1,7 @@
 // seawatch analyze end to end: tracks made here, encoded as NMEA with the project's AIS
 // encoder, analysed by the binary, and checked against truth computed independently
 // (brute-force sampling of the great-circle tracks, not the engine's plane formula).
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 

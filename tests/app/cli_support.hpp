@@ -1,5 +1,6 @@
 #pragma once
 // Runs the seawatch binary the way a user would, capturing exit code, stdout and stderr.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <sys/wait.h>
 
 #include <cstdio>

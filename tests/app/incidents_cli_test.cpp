@@ -1,4 +1,5 @@
 // seawatch incidents import|query|stats, run as a user would.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gdal.h>
 #include <gtest/gtest.h>
 #include <ogr_api.h>

@@ -1,4 +1,5 @@
 // `seawatch scenario ...` end to end: exit codes, messages and output files.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 

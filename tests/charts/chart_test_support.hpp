@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for the chart tests: a private temporary folder, GDAL-made inputs, and
 // geometry checks on the columnar layers.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gdal_priv.h>
 
 #include <filesystem>

@@ -1,5 +1,6 @@
 // Real third-party charts from ../shared/testdata/charts (see its README); skipped when
 // that folder is absent.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gtest/gtest.h>
 
 #include <cmath>

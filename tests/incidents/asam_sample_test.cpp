@@ -1,5 +1,6 @@
 // The real NGA ASAM export sample in ../shared/testdata: every row must be stored with a
 // position within 0.01 degrees of its DMS string, or rejected with a reason.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gtest/gtest.h>
 
 #include <atomic>

@@ -1,4 +1,5 @@
 // The bundled exercise must stay valid and keep telling its story.
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include <gtest/gtest.h>
 
 #include <algorithm>
