@@ -336,6 +336,12 @@ std::optional<PositionFix> toPositionFix(const AisMessage& m, time::UnixMillis r
     return f;
 }
 
+std::optional<PositionFix> timedFix(const AisMessage& m, time::UnixMillis fallback) {
+    const time::UnixMillis t = m.meta.time != kNoTime ? m.meta.time : fallback;
+    if (t == kNoTime) return std::nullopt;
+    return toPositionFix(m, t);
+}
+
 std::optional<VesselStatic> toVesselStatic(const AisMessage& m) {
     VesselStatic v;
     v.mmsi = m.mmsi;

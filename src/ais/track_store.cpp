@@ -86,24 +86,11 @@ void TrackStore::mergeStatic(const VesselStatic& v) {
     if (v.mmsi == 0) return;
     Track& tr = trackFor(v.mmsi);
     tr.staticHeard = latestTime_;
-    VesselStatic& s = tr.info;
-    if (!v.name.empty()) s.name = v.name;
-    if (!v.callsign.empty()) s.callsign = v.callsign;
-    if (v.imo) s.imo = v.imo;
-    if (v.shipType) s.shipType = v.shipType;
-    if (v.toBow || v.toStern || v.toPort || v.toStarboard) {
-        s.toBow = v.toBow;
-        s.toStern = v.toStern;
-        s.toPort = v.toPort;
-        s.toStarboard = v.toStarboard;
-    }
-    if (isKnown(v.draughtM)) s.draughtM = v.draughtM;
-    if (!v.destination.empty()) s.destination = v.destination;
-    if (v.classB) s.classB = true;
+    ais::mergeStatic(tr.info, v);
 }
 
 void TrackStore::ingest(const AisMessage& m, time::UnixMillis receivedAt) {
-    if (auto fix = toPositionFix(m, receivedAt)) addFix(*fix);
+    if (auto fix = timedFix(m, receivedAt)) addFix(*fix);
     if (auto st = toVesselStatic(m)) {
         // Static data never creates a vessel the geographic filter would exclude.
         if (!options_.ingestFilter || indexOf(st->mmsi)) mergeStatic(*st);
@@ -298,30 +285,52 @@ void TrackStore::clear() {
 
 void TrackInbox::push(const PositionFix& fix) {
     const std::lock_guard lock(mutex_);
-    fixes_.push_back(fix);
+    items_.fixes.push_back(fix);
     ++pushed_;
 }
 
 void TrackInbox::push(const VesselStatic& v) {
     const std::lock_guard lock(mutex_);
-    statics_.push_back(v);
+    items_.statics.push_back(v);
     ++pushed_;
 }
 
-std::size_t TrackInbox::drainInto(TrackStore& store) {
-    std::vector<PositionFix> fixes;
-    std::vector<VesselStatic> statics;
+void TrackInbox::pushBatch(InboxBatch& batch) {
+    if (batch.empty()) return;
+    const std::size_t n = batch.size();
     {
-        // Swap under the lock so feeds are never blocked while the store is updated.
         const std::lock_guard lock(mutex_);
-        fixes.swap(fixes_);
-        statics.swap(statics_);
+        if (items_.empty()) {
+            // The common case when the UI keeps up: hand the vectors over instead of copying.
+            std::swap(items_, batch);
+        } else {
+            items_.fixes.insert(items_.fixes.end(), batch.fixes.begin(), batch.fixes.end());
+            items_.statics.insert(items_.statics.end(), batch.statics.begin(), batch.statics.end());
+        }
+        pushed_ += n;
     }
-    for (const auto& f : fixes) store.addFix(f);
-    for (const auto& s : statics) {
+    batch.clear();
+}
+
+void TrackInbox::takeAll(InboxBatch& out) {
+    out.clear();
+    // Swap under the lock so feeds are never blocked while the store is updated.
+    const std::lock_guard lock(mutex_);
+    std::swap(items_, out);
+}
+
+std::size_t storeBatch(const InboxBatch& batch, TrackStore& store) {
+    for (const auto& f : batch.fixes) store.addFix(f);
+    for (const auto& s : batch.statics) {
         if (!store.options().ingestFilter || store.indexOf(s.mmsi)) store.mergeStatic(s);
     }
-    return fixes.size() + statics.size();
+    return batch.size();
+}
+
+std::size_t TrackInbox::drainInto(TrackStore& store) {
+    InboxBatch taken;
+    takeAll(taken);
+    return storeBatch(taken, store);
 }
 
 std::uint64_t TrackInbox::totalPushed() const {

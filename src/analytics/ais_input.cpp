@@ -18,27 +18,6 @@ struct FileCloser {
 
 constexpr std::size_t kMaxRejectionsListed = 20;
 
-// Type 24 arrives in halves and type 5 repeats: keep what each report actually carries.
-void mergeStatic(ais::VesselStatic& into, const ais::VesselStatic& from) {
-    if (!from.name.empty()) into.name = from.name;
-    if (!from.callsign.empty()) into.callsign = from.callsign;
-    if (from.imo) into.imo = from.imo;
-    if (from.shipType) into.shipType = from.shipType;
-    if (from.lengthM() > 0 || from.beamM() > 0) {
-        into.toBow = from.toBow;
-        into.toStern = from.toStern;
-        into.toPort = from.toPort;
-        into.toStarboard = from.toStarboard;
-    }
-    if (ais::isKnown(from.draughtM)) into.draughtM = from.draughtM;
-    if (!from.destination.empty()) into.destination = from.destination;
-    into.classB = into.classB || from.classB;
-}
-
-}  // namespace
-
-namespace {
-
 // Decodes one open file (or memory stream) into `input`, merging static data by MMSI.
 Status readAisStream(std::FILE* file, const std::string& name, AisInput& input,
                      std::map<ais::Mmsi, ais::VesselStatic>& statics) {
@@ -67,16 +46,14 @@ Status readAisStream(std::FILE* file, const std::string& name, AisInput& input,
         if (!message) continue;
         if (auto info = ais::toVesselStatic(*message)) {
             auto [it, added] = statics.try_emplace(info->mmsi, *info);
-            if (!added) mergeStatic(it->second, *info);
+            if (!added) ais::mergeStatic(it->second, *info);
         }
-        const time::UnixMillis t =
-            message->meta.time != ais::kNoTime ? message->meta.time : decoder.lastTime();
         if (!ais::hasPosition(*message)) continue;
-        if (t == ais::kNoTime) {
+        if (auto fix = ais::timedFix(*message, decoder.lastTime())) {
+            input.fixes.push_back(*fix);
+        } else {
             ++input.untimedFixes;
-            continue;
         }
-        if (auto fix = ais::toPositionFix(*message, t)) input.fixes.push_back(*fix);
     }
     if (reader.failed()) return makeError(fmt::format("{}: read error", name));
     input.lines += decoder.stats().lines;

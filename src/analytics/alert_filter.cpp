@@ -56,7 +56,10 @@ std::vector<std::size_t> filterAlerts(std::span<const Event> events, const Alert
 }
 
 std::uint32_t routineTypeMask() {
-    return typeBit(EventType::ZoneEnter) | typeBit(EventType::ZoneExit);
+    std::uint32_t mask = 0;
+    for (std::size_t t = 0; t < kEventTypeCount; ++t)
+        if (isRoutine(static_cast<EventType>(t))) mask |= typeBit(static_cast<EventType>(t));
+    return mask;
 }
 
 std::uint32_t defaultAlertTypeMask() {
@@ -128,6 +131,41 @@ std::string describeAlert(const Event& e) {
             return fmt::format("left {}", e.zone);
     }
     return alertTypeLabel(e.type);
+}
+
+VesselNames vesselNames(const ais::TrackStore& tracks) {
+    return [&tracks](ais::Mmsi mmsi) -> std::string {
+        const auto index = tracks.indexOf(mmsi);
+        return index ? tracks.staticData(*index).name : std::string{};
+    };
+}
+
+std::string vesselLabel(ais::Mmsi mmsi, const VesselNames& names) {
+    std::string name = names ? names(mmsi) : std::string{};
+    // AIS pads names with '@' or spaces; what is left is what a radio operator would say.
+    while (!name.empty() && (name.back() == ' ' || name.back() == '@')) name.pop_back();
+    return name.empty() ? fmt::format("MMSI {}", mmsi) : name;
+}
+
+std::string alertLabel(const Event& e, const VesselNames& names) {
+    std::string label = describeAlert(e);
+    if (e.mmsi.size() >= 2) label += " with " + vesselLabel(e.mmsi[1], names);
+    return label;
+}
+
+std::string alertSentence(const Event& e, const VesselNames& names) {
+    std::string subject;
+    if (!e.mmsi.empty()) {
+        subject = vesselLabel(e.mmsi[0], names);
+    } else if (!e.zone.empty()) {
+        subject = e.zone;
+    } else if (!e.unit.empty()) {
+        subject = e.unit;
+    }
+    std::string label = alertLabel(e, names);
+    // A zone names where it happened, unless the label already says it (entered/left).
+    if (!e.mmsi.empty() && !e.zone.empty() && !isRoutine(e.type)) label += " in " + e.zone;
+    return subject.empty() ? label : subject + ": " + label;
 }
 
 std::optional<CpaLine> predictCpaLine(const ais::TrackStore& tracks, ais::Mmsi first,

@@ -86,6 +86,42 @@ std::optional<EventType> parseEventType(std::string_view text) {
     return std::nullopt;
 }
 
+Severity severityOf(EventType type) {
+    switch (type) {
+        case EventType::SuspiciousApproach:
+        case EventType::CoverageGap:
+            return Severity::Alarm;
+        case EventType::Cpa:
+        case EventType::LaneWrongWay:
+        case EventType::Loitering:
+        case EventType::Encounter:
+        case EventType::AssignmentConflict:
+        case EventType::UnescortedTransit:
+            return Severity::Warning;
+        case EventType::ZoneEnter:
+        case EventType::ZoneExit:
+        case EventType::LaneExit:
+            break;
+    }
+    return Severity::Info;
+}
+
+const char* severityName(Severity severity) {
+    switch (severity) {
+        case Severity::Alarm:
+            return "alarm";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Info:
+            break;
+    }
+    return "info";
+}
+
+bool isRoutine(EventType type) {
+    return type == EventType::ZoneEnter || type == EventType::ZoneExit;
+}
+
 std::optional<double> Event::number(std::string_view key) const {
     for (const auto& [k, v] : numbers)
         if (k == key) return v;

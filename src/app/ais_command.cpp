@@ -8,17 +8,20 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "commands.hpp"
+#include "engine_options.hpp"
 #include "seawatch/ais/archive.hpp"
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/feeds.hpp"
 #include "seawatch/ais/gpsd_json.hpp"
 #include "seawatch/ais/line_reader.hpp"
+#include "seawatch/analytics/live_picture.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -165,48 +168,39 @@ extern "C" void onInterrupt(int) {
     gInterrupted.store(true);
 }
 
-// Headless live picture: runs the feeds, drains them into a TrackStore once a second like
-// the console does once a frame, prints the target count and message rate, then the vessels.
-int runWatch(const std::vector<std::string>& sources, double speed, double durationSeconds) {
-    ais::FeedSet feeds;
-    ais::TrackStore store;
-    int exit = kExitOk;
-    for (const auto& source : sources) {
-        if (auto added = feeds.add(source, speed); !added) {
-            std::fprintf(stderr, "seawatch ais watch: %s\n", added.error().c_str());
-            exit = kExitFailure;
-        }
+bool durationSecondsReached(double durationSeconds, double elapsed) {
+    return durationSeconds > 0 && elapsed >= durationSeconds;
+}
+
+struct WatchOptions {
+    std::vector<std::string> sources;
+    double speed = 1.0;
+    bool unpaced = false;
+    double duration = 0.0;
+    std::string events;  // write the alert log here at the end
+    EngineOptionsCli engine;
+};
+
+// Moves everything delivered so far into the picture, a frame's worth of work at a time.
+void pumpAll(analytics::LivePicture& picture) {
+    while (picture.pump(std::chrono::milliseconds(50)).pending > 0 && !gInterrupted.load()) {
     }
-    if (feeds.feeds().empty()) return exit;
-    gInterrupted.store(false);
-    const auto previous = std::signal(SIGINT, onInterrupt);
-    const auto start = std::chrono::steady_clock::now();
-    std::uint64_t reports = 0;
-    while (!gInterrupted.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        reports += feeds.drainInto(store);
-        const double elapsed =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const bool allFinished =
-            std::all_of(feeds.feeds().begin(), feeds.feeds().end(), [](const auto& f) {
-                return f->state() == ais::FeedState::Finished ||
-                       f->state() == ais::FeedState::Failed;
-            });
-        const time::UnixMillis pictureTime = store.latestTime();
-        std::fprintf(stderr, "%7.1f s  %s  %zu vessels  %zu fixes  %llu reports  %.0f/s\n", elapsed,
-                     pictureTime == ais::kNoTime ? "-" : time::formatDisplay(pictureTime).c_str(),
-                     store.vesselCount(), store.totalFixes(),
-                     static_cast<unsigned long long>(reports), feeds.messageRate());
-        if ((durationSeconds > 0 && elapsed >= durationSeconds) ||
-            (durationSeconds <= 0 && allFinished))
-            break;
-    }
-    std::signal(SIGINT, previous);
-    feeds.stopAll();
-    for (const auto& f : feeds.feeds())
-        if (!f->lastError().empty())
-            std::fprintf(stderr, "%s: %s\n", f->name().c_str(), f->lastError().c_str());
-    feeds.drainInto(store);
+}
+
+void printStatus(const analytics::LivePicture& picture, double elapsed) {
+    const ais::TrackStore& store = picture.tracks();
+    const time::UnixMillis pictureTime = store.latestTime();
+    std::fprintf(
+        stderr,
+        "%7.1f s  %s  %zu vessels  %zu fixes  %llu sentences  %.0f/s  %llu dropped by "
+        "the kernel  %zu alerts\n",
+        elapsed, pictureTime == ais::kNoTime ? "-" : time::formatDisplay(pictureTime).c_str(),
+        store.vesselCount(), store.totalFixes(),
+        static_cast<unsigned long long>(picture.feeds().sentences()), picture.feeds().messageRate(),
+        static_cast<unsigned long long>(picture.feeds().kernelDrops()), picture.events().size());
+}
+
+void printVessels(const ais::TrackStore& store) {
     std::printf("%-9s  %-20s  %-24s  %10s  %11s  %5s  %5s  %6s\n", "MMSI", "NAME", "CLASS", "LAT",
                 "LON", "SOG", "COG", "FIXES");
     for (std::size_t i = 0; i < store.vesselCount(); ++i) {
@@ -221,6 +215,76 @@ int runWatch(const std::vector<std::string>& sources, double speed, double durat
         std::printf("%9u  %-20s  %-24s  %10.5f  %11.5f  %5.1f  %5.1f  %6zu\n", store.mmsiAt(i),
                     info.name.c_str(), cls, st->lat, st->lon, static_cast<double>(st->speedKn),
                     static_cast<double>(st->courseDeg), store.fixCount(i));
+    }
+}
+
+// Headless live picture: the console's LivePicture without the window. Runs the feeds, pumps
+// them into the picture five times a second, prints the counts, then the vessels.
+int runWatch(const WatchOptions& opt) {
+    analytics::EngineInputOptions engineOptions = opt.engine.toOptions();
+    if (opt.engine.zones.empty()) {
+        // As the console: the bundled zones and land when none are named.
+        const auto bundled = analytics::bundledEngineInputOptions();
+        engineOptions.zoneFiles = bundled.zoneFiles;
+        if (opt.engine.land.empty()) {
+            engineOptions.land = bundled.land;
+            engineOptions.landLayer = bundled.landLayer;
+        }
+    }
+    analytics::EngineInputLoad load;
+    if (!loadEngineInputsOrReport(engineOptions, "seawatch ais watch", load)) return kExitFailure;
+    analytics::LivePicture picture(std::move(load.inputs));
+    int exit = kExitOk;
+    for (const auto& source : opt.sources) {
+        if (auto added = picture.addSource(source, opt.unpaced ? ais::kUnpaced : opt.speed);
+            !added) {
+            std::fprintf(stderr, "seawatch ais watch: %s\n", added.error().c_str());
+            exit = kExitFailure;
+        }
+    }
+    if (picture.feeds().feeds().empty()) return exit;
+    for (const auto& f : picture.feeds().feeds()) {
+        std::fprintf(stderr, "seawatch ais watch: %s\n", f->name().c_str());
+        if (!f->warning().empty())
+            std::fprintf(stderr, "seawatch ais watch: %s: %s\n", f->name().c_str(),
+                         f->warning().c_str());
+    }
+    gInterrupted.store(false);
+    const auto previous = std::signal(SIGINT, onInterrupt);
+    const auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    const auto start = std::chrono::steady_clock::now();
+    bool ranOut = false;
+    while (!gInterrupted.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        const bool allFinished = picture.feeds().allFinished();
+        pumpAll(picture);
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        printStatus(picture, elapsed);
+        if (durationSecondsReached(opt.duration, elapsed)) break;
+        if (opt.duration <= 0 && allFinished) {
+            ranOut = true;
+            break;
+        }
+    }
+    std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
+    picture.feeds().stopAll();
+    pumpAll(picture);
+    // Every replay read to its end: the engine runs on to the end of the data, as analyze.
+    if (ranOut) picture.finish();
+    for (const auto& f : picture.feeds().feeds())
+        if (!f->lastError().empty())
+            std::fprintf(stderr, "%s: %s\n", f->name().c_str(), f->lastError().c_str());
+    printVessels(picture.tracks());
+    if (!opt.events.empty()) {
+        std::ofstream out(opt.events, std::ios::binary);
+        analytics::writeEvents(out, picture.events(), analytics::EventFormat::Jsonl);
+        out.close();
+        if (!out) {
+            std::fprintf(stderr, "seawatch ais watch: %s: cannot write\n", opt.events.c_str());
+            return kExitFailure;
+        }
     }
     return exit;
 }
@@ -259,11 +323,6 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     import->add_option("files", importOpts->inputs, "AIS log files")->required();
     import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")
         ->required();
-    struct WatchOptions {
-        std::vector<std::string> sources;
-        double speed = 1.0;
-        double duration = 0.0;
-    };
     auto watchOpts = std::make_shared<WatchOptions>();
     auto* watch = ais->add_subcommand(
         "watch",
@@ -271,13 +330,17 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     watch->add_option("sources", watchOpts->sources, "Sources")->required();
     watch->add_option("--speed", watchOpts->speed, "Replay speed, 1 to 3600")
         ->check(CLI::Range(1.0, 3600.0));
+    watch->add_flag("--unpaced", watchOpts->unpaced,
+                    "Replay files as fast as they decode instead of at recorded time");
     watch->add_option("--duration", watchOpts->duration,
                       "Seconds to run (default: until every replay has finished)");
-    watch->callback([watchOpts, &exitCode] {
-        exitCode = runWatch(watchOpts->sources, watchOpts->speed, watchOpts->duration);
-    });
+    watch->add_option("--events", watchOpts->events,
+                      "Write the alerts the live picture raised here (JSON Lines)");
+    addEngineOptions(watch, watchOpts->engine, /*zonesRequired=*/false);
+    watch->callback([watchOpts, &exitCode] { exitCode = runWatch(*watchOpts); });
 
-    import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace);
+    import->callback(
+        [importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace);
 });
 }  // namespace seawatch::app
 

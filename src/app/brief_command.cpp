@@ -26,25 +26,9 @@ struct BriefOptions {
 };
 
 // How loud each analytics event is for a watch officer.
-const char* severityOf(analytics::EventType type) {
-    using analytics::EventType;
-    switch (type) {
-        case EventType::SuspiciousApproach:
-        case EventType::CoverageGap:
-        case EventType::UnescortedTransit:
-            return "alarm";
-        case EventType::Cpa:
-        case EventType::LaneWrongWay:
-        case EventType::Loitering:
-        case EventType::Encounter:
-        case EventType::AssignmentConflict:
-            return "warning";
-        case EventType::ZoneEnter:
-        case EventType::ZoneExit:
-        case EventType::LaneExit:
-            break;
-    }
-    return "info";
+// The one severity rule (analytics::severityOf), as the deck writes it.
+const char* deckSeverity(analytics::EventType type) {
+    return analytics::severityName(analytics::severityOf(type));
 }
 
 std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
@@ -60,7 +44,7 @@ std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
 scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Event& e) {
     scenario::DeckAlert a;
     a.time = e.time;
-    a.severity = severityOf(e.type);
+    a.severity = deckSeverity(e.type);
     a.kind = analytics::eventTypeName(e.type);
     for (std::size_t i = 0; i < e.mmsi.size(); ++i)
         a.subject += (i ? " / " : "") + vesselLabel(scene, e.mmsi[i]);
@@ -157,7 +141,7 @@ int runBrief(const BriefOptions& o) {
         std::vector<scenario::DeckAlert> alerts;
         for (const auto* e : scene.eventsBetween(step.time, step.until - 1)) {
             // Zone entries and exits are bookkeeping, not briefing material.
-            if (std::string_view(severityOf(e->type)) == "info") continue;
+            if (std::string_view(deckSeverity(e->type)) == "info") continue;
             alerts.push_back(deckAlert(scene, *e));
         }
         stepAlerts.push_back(std::move(alerts));

@@ -1,16 +1,23 @@
 #include "cli_parsing.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 
 namespace seawatch::app {
 
-bool parseBbox(const std::string& text, geo::GeoBox& box) {
+Result<geo::GeoBox> parseBbox(const std::string& text, BboxUse use) {
+    const double maxLat = use == BboxUse::View ? geo::kMaxMercatorLat : 90.0;
     double w, s, e, n;
     char tail;
-    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &w, &s, &e, &n, &tail) != 4) return false;
-    if (!(w < e && s < n) || w < -180 || e > 180 || s < -85.06 || n > 85.06) return false;
-    box = {w, s, e, n};
-    return true;
+    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &w, &s, &e, &n, &tail) != 4 ||
+        !(w < e && s < n) || w < -180 || e > 180 || s < -maxLat || n > maxLat) {
+        return makeError(fmt::format(
+            "--bbox wants W,S,E,N in degrees with W<E and S<N, longitudes within 180 and "
+            "latitudes within {}, got '{}'",
+            use == BboxUse::View ? "85.0511 (what a Mercator map shows)" : "90", text));
+    }
+    return geo::GeoBox{w, s, e, n};
 }
 
 bool parseSize(const std::string& text, int& width, int& height) {

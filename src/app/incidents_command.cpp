@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "seawatch/incidents/export.hpp"
 #include "seawatch/incidents/import.hpp"
@@ -111,21 +112,10 @@ int runImport(const IncidentsOptions& o) {
     return exitCode;
 }
 
-Result<geo::GeoBox> parseBbox(const std::string& text) {
-    geo::GeoBox box;
-    char extra = 0;
-    if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &box.west, &box.south, &box.east, &box.north,
-                    &extra) != 4 ||
-        !box.valid() || box.south < -90 || box.north > 90 || box.west < -180 || box.east > 180) {
-        return makeError("--bbox wants W,S,E,N in degrees with W<E and S<N, got '" + text + "'");
-    }
-    return box;
-}
-
 Result<IncidentQuery> buildQuery(const IncidentsOptions& o) {
     IncidentQuery q;
     if (!o.bbox.empty()) {
-        auto box = parseBbox(o.bbox);
+        auto box = parseBbox(o.bbox, BboxUse::Query);
         if (!box) return makeError(box.error());
         q.bbox = *box;
     }

@@ -56,12 +56,13 @@ int runRender(const RenderOptions& o) {
         return kExitUsage;
     }
     geo::GeoBox box;
-    if (!o.bbox.empty() && !parseBbox(o.bbox, box)) {
-        std::fprintf(stderr,
-                     "seawatch render: --bbox must be W,S,E,N in degrees with W<E and S<N, got "
-                     "'%s'\n",
-                     o.bbox.c_str());
-        return kExitUsage;
+    if (!o.bbox.empty()) {
+        auto parsed = parseBbox(o.bbox, BboxUse::View);
+        if (!parsed) {
+            std::fprintf(stderr, "seawatch render: %s\n", parsed.error().c_str());
+            return kExitUsage;
+        }
+        box = *parsed;
     }
     if ((!o.at.empty() || !o.frames.empty()) && o.scenario.empty()) {
         std::fprintf(stderr, "seawatch render: --at and --frames need a SCENARIO\n");

@@ -29,12 +29,6 @@ Shape alertShape(EventType type) {
     }
 }
 
-// Zone entries and exits are routine bookkeeping: drawn small so they do not drown the
-// alerts a watch officer acts on.
-bool isRoutine(EventType type) {
-    return type == EventType::ZoneEnter || type == EventType::ZoneExit;
-}
-
 Rgba faded(Rgba c, float alpha) {
     c.a = static_cast<std::uint8_t>(std::clamp(c.a * alpha, 0.0f, 255.0f));
     return c;
@@ -107,7 +101,9 @@ std::vector<std::size_t> AlertOverlay::liveAlerts(const OverlayContext& context)
 
 void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, float alpha,
                                float scale, bool selected, Canvas& canvas) const {
-    const double r = (isRoutine(event.type) ? 4.0 : 8.0) * scale * (selected ? 1.4 : 1.0);
+    // Routine bookkeeping is drawn small so it does not drown the alerts a watch officer acts on.
+    const double r =
+        (analytics::isRoutine(event.type) ? 4.0 : 8.0) * scale * (selected ? 1.4 : 1.0);
     const Rgba colour = faded(alertColour(event.type), alpha);
     const Rgba halo = faded({255, 255, 255, 235}, alpha);
     if (selected) {

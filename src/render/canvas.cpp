@@ -61,30 +61,30 @@ struct FontAtlas::Impl {
     std::vector<Baked> fonts;
 };
 
+ImFont* addSeawatchFont(ImFontAtlas& atlas, float sizePx, bool bold, int oversampleH) {
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190,
+                                      0x21FF, 0x25A0, 0x25FF, 0};
+    const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    const char* boldFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    std::error_code ec;
+    ImFontConfig config;
+    config.OversampleH = oversampleH;
+    config.OversampleV = 1;
+    if (std::filesystem::exists(regular, ec)) {
+        const char* file = bold && std::filesystem::exists(boldFile, ec) ? boldFile : regular;
+        if (ImFont* font = atlas.AddFontFromFileTTF(file, sizePx, &config, kRanges)) return font;
+    }
+    config.SizePixels = sizePx;
+    return atlas.AddFontDefault(&config);
+}
+
 std::unique_ptr<FontAtlas> FontAtlas::create(float pixelScale) {
     std::unique_ptr<FontAtlas> result(new FontAtlas());
     result->impl_ = std::make_unique<Impl>();
     Impl& impl = *result->impl_;
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190,
-                                      0x21FF, 0x25A0, 0x25FF, 0};
-    const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    const char* bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    std::error_code ec;
-    const bool haveDejaVu = std::filesystem::exists(regular, ec);
     for (float size : {11.0f, 14.0f, 20.0f, 30.0f}) {
         for (bool isBold : {false, true}) {
-            ImFontConfig config;
-            config.OversampleH = 2;
-            config.OversampleV = 1;
-            ImFont* font = nullptr;
-            const char* file = isBold && std::filesystem::exists(bold, ec) ? bold : regular;
-            if (haveDejaVu) {
-                font = impl.atlas.AddFontFromFileTTF(file, size * pixelScale, &config, kRanges);
-            }
-            if (!font) {
-                config.SizePixels = size * pixelScale;
-                font = impl.atlas.AddFontDefault(&config);
-            }
+            ImFont* font = addSeawatchFont(impl.atlas, size * pixelScale, isBold, 2);
             impl.fonts.push_back({font, size * pixelScale, isBold});
         }
     }

@@ -14,6 +14,26 @@
 
 namespace seawatch::render {
 
+namespace {
+
+int pictureRank(const MapOverlay* overlay) {
+    if (dynamic_cast<const ZoneOverlay*>(overlay)) return 0;
+    if (dynamic_cast<const HeatmapOverlay*>(overlay)) return 1;
+    if (dynamic_cast<const IncidentOverlay*>(overlay)) return 2;
+    if (dynamic_cast<const AlertOverlay*>(overlay)) return 3;
+    if (dynamic_cast<const VesselOverlay*>(overlay)) return 4;
+    if (dynamic_cast<const AnnotationOverlay*>(overlay)) return 5;
+    return 6;
+}
+
+}  // namespace
+
+void sortOverlaysForPicture(std::vector<MapOverlay*>& overlays) {
+    std::stable_sort(
+        overlays.begin(), overlays.end(),
+        [](const MapOverlay* a, const MapOverlay* b) { return pictureRank(a) < pictureRank(b); });
+}
+
 struct ScenePicture::Overlays {
     incidents::IncidentColumns incidentColumns;  // the heatmap reads these every frame
     std::unique_ptr<ZoneOverlay> zones;
@@ -51,8 +71,11 @@ ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
 ScenePicture::~ScenePicture() = default;
 
 std::vector<MapOverlay*> ScenePicture::overlays() {
-    return {overlays_->zones.get(),  overlays_->heatmap.get(), overlays_->incidents.get(),
-            overlays_->alerts.get(), overlays_->vessels.get(), overlays_->annotations.get()};
+    std::vector<MapOverlay*> list{overlays_->zones.get(),     overlays_->heatmap.get(),
+                                  overlays_->incidents.get(), overlays_->alerts.get(),
+                                  overlays_->vessels.get(),   overlays_->annotations.get()};
+    sortOverlaysForPicture(list);
+    return list;
 }
 
 void ScenePicture::showEverything() {

@@ -8,13 +8,12 @@
 
 #include "seawatch/analytics/ais_input.hpp"
 #include "seawatch/analytics/engine.hpp"
-#include "seawatch/common/resources.hpp"
+#include "seawatch/analytics/engine_inputs.hpp"
 #include "seawatch/incidents/import.hpp"
 #include "seawatch/incidents/store.hpp"
 #include "seawatch/incidents/workspace.hpp"
 #include "seawatch/scenario/ais_export.hpp"
 #include "seawatch/scenario/scenario_json.hpp"
-#include "seawatch/zones/zone_loader.hpp"
 
 namespace seawatch::scenario {
 
@@ -71,31 +70,19 @@ void loadIncidents(Scene& scene, const SceneOptions& options) {
     }
 }
 
-void loadZonesAndSchedule(Scene& scene) {
-    const Scenario& s = scene.scenario;
-    std::vector<fs::path> paths;
-    for (const auto& reference : s.zoneFiles) paths.push_back(s.resolve(reference));
-    if (!paths.empty()) {
-        auto loaded = zones::loadZoneFiles(paths);
-        if (loaded) {
-            scene.zones = std::move(loaded->zones);
-            for (auto& e : loaded->errors) scene.warnings.push_back(std::move(e));
-        } else {
-            scene.warnings.push_back(loaded.error());
-        }
+// The engine's inputs from the scenario's files, built the one way every command builds them.
+analytics::EngineInputOptions engineOptions(const Scenario& s, const SceneOptions& options) {
+    analytics::EngineInputOptions engine;
+    for (const auto& reference : s.zoneFiles) engine.zoneFiles.push_back(s.resolve(reference));
+    if (!s.schedule.empty()) engine.schedule = s.resolve(s.schedule);
+    const auto bundled = analytics::bundledEngineInputOptions();
+    std::error_code ec;
+    // Land refines loitering; a checkout without the basemap still opens the exercise.
+    if (options.useBasemapLand && fs::exists(bundled.land, ec)) {
+        engine.land = bundled.land;
+        engine.landLayer = bundled.landLayer;
     }
-    if (!s.schedule.empty()) {
-        auto schedule = zones::loadSchedule(s.resolve(s.schedule));
-        if (schedule) {
-            scene.schedule = std::move(schedule.value());
-        } else {
-            scene.warnings.push_back(schedule.error());
-        }
-    }
-    if (auto corridor = zones::findCorridor(scene.zones))
-        scene.corridor = std::move(corridor.value());
-    if (scene.corridor && scene.schedule)
-        scene.coverage = zones::buildCoverage(*scene.corridor, scene.zones, *scene.schedule);
+    return engine;
 }
 
 }  // namespace
@@ -138,16 +125,18 @@ Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
     for (const auto& info : input.statics) scene.tracks.mergeStatic(info);
     for (const auto& fix : input.fixes) scene.tracks.addFix(fix);
 
-    loadZonesAndSchedule(scene);
+    analytics::EngineInputLoad engine =
+        analytics::loadEngineInputs(engineOptions(scene.scenario, options));
+    // A missing referenced file is a warning for a scene: the exercise still opens.
+    for (auto& e : engine.errors) scene.warnings.push_back(std::move(e));
+    for (auto& w : engine.warnings) scene.warnings.push_back(std::move(w));
+    scene.zones = engine.inputs.zones;
+    scene.schedule = engine.inputs.schedule;
+    scene.corridor = std::move(engine.corridor);
+    scene.coverage = std::move(engine.coverage);
     loadIncidents(scene, options);
 
-    analytics::AnalyticsInputs inputs;
-    inputs.zones = scene.zones;
-    inputs.schedule = scene.schedule;
-    if (options.useBasemapLand) {
-        auto land = zones::loadPolygons(resourcePath("data/basemap/natural_earth.gpkg"), "land");
-        if (land) inputs.land = std::move(land.value());
-    }
+    analytics::AnalyticsInputs inputs = std::move(engine.inputs);
     analytics::AnalysisRun run =
         analytics::analyzeFixes(std::move(inputs), input.statics, std::move(input.fixes),
                                 scene.scenario.window.start, scene.scenario.window.end);

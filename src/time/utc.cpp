@@ -1,6 +1,7 @@
 #include "seawatch/time/utc.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 namespace seawatch::time {
@@ -150,8 +151,8 @@ std::string formatIso8601(UnixMillis t) {
 std::string formatDisplay(UnixMillis t) {
     const CivilTime c = toCivil(t);
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02dZ", c.year, c.month, c.day,
-                  c.hour, c.minute, c.second);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02dZ", c.year, c.month, c.day, c.hour,
+                  c.minute, c.second);
     return buf;
 }
 
@@ -160,6 +161,12 @@ std::string formatDate(UnixMillis t) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
     return buf;
+}
+
+UnixMillis wallClockNow() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 }  // namespace seawatch::time

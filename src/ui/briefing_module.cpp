@@ -76,9 +76,7 @@ class BriefingModule final : public ConsoleModule {
         std::vector<time::UnixMillis> incidentTimes, alertTimes;
         for (const auto& i : scene.incidents) incidentTimes.push_back(i.occurredAt);
         for (const auto& e : scene.events) {
-            if (e.type != analytics::EventType::ZoneEnter &&
-                e.type != analytics::EventType::ZoneExit)
-                alertTimes.push_back(e.time);
+            if (!analytics::isRoutine(e.type)) alertTimes.push_back(e.time);
         }
         state.timeline.setMarks(TickKind::Incident, std::move(incidentTimes));
         state.timeline.setMarks(TickKind::Alert, std::move(alertTimes));

@@ -17,10 +17,14 @@
 #include <nlohmann/json.hpp>
 
 #include "console_state.hpp"
+#include "seawatch/analytics/engine_inputs.hpp"
+#include "seawatch/analytics/live_picture.hpp"
 #include "seawatch/charts/image_writer.hpp"
 #include "seawatch/common/resources.hpp"
 #include "seawatch/incidents/default_workspace.hpp"
+#include "seawatch/render/canvas.hpp"
 #include "seawatch/render/chart_loading.hpp"
+#include "seawatch/render/scene_picture.hpp"
 #include "seawatch/scenario/briefing.hpp"
 
 namespace seawatch::ui {
@@ -87,18 +91,7 @@ void applyTheme(float scale) {
     style.GrabRounding = 3;
     style.Colors[ImGuiCol_WindowBg].w = 0.92f;
     style.ScaleAllSizes(scale);
-    ImGuiIO& io = ImGui::GetIO();
-    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    std::error_code ec;
-    if (std::filesystem::exists(font, ec)) {
-        static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190,
-                                          0x21FF, 0x25A0, 0x25FF, 0};
-        io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, kRanges);
-    } else {
-        ImFontConfig config;
-        config.SizePixels = 13.0f * scale;
-        io.Fonts->AddFontDefault(&config);
-    }
+    render::addSeawatchFont(*ImGui::GetIO().Fonts, 15.0f * scale);
 }
 
 struct GlfwSession {
@@ -172,6 +165,301 @@ void dispatchMapPointer(ConsoleState& state) {
         if ((*it)->drawHoverTooltip(state, p)) break;
 }
 
+// The live picture: --ais sources now, "Add AIS source…" later. Without an exercise its
+// engine runs on the bundled zones and land, the inputs `seawatch ais watch` uses by default;
+// with one, the exercise's own alerts are shown and the live picture only carries tracks.
+std::unique_ptr<analytics::LivePicture> makeLivePicture(const ConsoleOptions& options,
+                                                        bool withScene) {
+    analytics::AnalyticsInputs inputs;
+    if (!withScene) {
+        analytics::EngineInputLoad load =
+            analytics::loadEngineInputs(analytics::bundledEngineInputOptions());
+        for (const auto& e : load.errors) spdlog::error("live analytics: {}", e);
+        for (const auto& w : load.warnings) spdlog::warn("live analytics: skipped {}", w);
+        inputs = std::move(load.inputs);
+    }
+    auto live = std::make_unique<analytics::LivePicture>(std::move(inputs));
+    for (const std::string& source : options.aisSources) {
+        if (Status opened = live->addSource(source); !opened) {
+            spdlog::error("AIS source '{}': {}", source, opened.error());
+            continue;
+        }
+        const ais::AisFeed& feed = *live->feeds().feeds().back();
+        spdlog::info("AIS source '{}' opened as {}", source, feed.name());
+        if (!feed.warning().empty()) spdlog::warn("AIS source {}: {}", feed.name(), feed.warning());
+    }
+    return live;
+}
+
+GLFWwindow* openWindow(WindowGeometry geometry) {
+    // A first start on a small screen: the default size must fit the monitor.
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
+            geometry.width = std::min(geometry.width, mode->width * 95 / 100);
+            geometry.height = std::min(geometry.height, mode->height * 90 / 100);
+        }
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SAMPLES, 0);  // lines feather themselves; MSAA is costly on llvmpipe
+    glfwWindowHint(GLFW_STENCIL_BITS, 8);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window =
+        glfwCreateWindow(geometry.width, geometry.height,
+                         "seawatch \xE2\x80\x94 maritime security console", nullptr, nullptr);
+    if (!window) return nullptr;
+    if (geometry.x >= 0 && geometry.y >= 0) glfwSetWindowPos(window, geometry.x, geometry.y);
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    return window;
+}
+
+// The console sleeps unless something changed. Input marks it busy for a moment (ImGui
+// settles hover and animations over a few frames, and a wheel zoom's debounced queries
+// fire after a quarter second); new data asks for a frame (ten a second at most); a playing
+// timeline, a fly-to, loading tiles or an active text field keep it drawing. Frames never come
+// faster than the display refreshes, which swap interval 1 does not guarantee (Xvfb, llvmpipe).
+// Idle, it wakes every 100 ms to pump the feeds and draws only to keep clocks and rates current.
+class FramePacer {
+  public:
+    using Clock = std::chrono::steady_clock;
+
+    explicit FramePacer(double refreshHz)
+        : minInterval_(std::chrono::duration_cast<Clock::duration>(
+              std::chrono::duration<double>(1.0 / std::clamp(refreshHz, 10.0, 240.0)))) {}
+
+    void inputSeen() { busyUntil_ = Clock::now() + kSettle; }
+    void requestFrame() { dirty_ = true; }
+    void keepDrawing() { busyUntil_ = std::max(busyUntil_, Clock::now() + minInterval_); }
+    void setIdleRedraw(Clock::duration every) { idleRedraw_ = every; }
+
+    bool shouldDraw(Clock::time_point now) const {
+        return now < busyUntil_ || (dirty_ && now - lastFrame_ >= kDataInterval) ||
+               now - lastFrame_ >= idleRedraw_;
+    }
+    // Blocks in glfwWaitEventsTimeout until the next frame is due or input arrives.
+    void wait() {
+        const auto now = Clock::now();
+        Clock::time_point until;
+        if (now < busyUntil_) {
+            until = lastFrame_ + minInterval_;  // the display's pace
+        } else if (dirty_) {
+            until = lastFrame_ + kDataInterval;
+        } else {
+            until = std::min(lastFrame_ + idleRedraw_, now + kPumpInterval);
+        }
+        if (until <= now) {
+            glfwPollEvents();
+            return;
+        }
+        glfwWaitEventsTimeout(std::chrono::duration<double>(until - now).count());
+    }
+    void frameDrawn(Clock::time_point at) {
+        lastFrame_ = at;
+        dirty_ = false;
+    }
+
+  private:
+    static constexpr Clock::duration kSettle = std::chrono::milliseconds(500);
+    static constexpr Clock::duration kPumpInterval = std::chrono::milliseconds(100);
+    // AIS reports a vessel every 2 to 10 s: ten pictures a second show every report.
+    static constexpr Clock::duration kDataInterval = std::chrono::milliseconds(100);
+    Clock::duration minInterval_;
+    Clock::duration idleRedraw_ = std::chrono::seconds(5);
+    Clock::time_point busyUntil_ = Clock::now() + kSettle;
+    Clock::time_point lastFrame_{};
+    bool dirty_ = true;
+};
+
+// Input wakes the pacer; ImGui's GLFW backend, installed after these, chains to them.
+void installWakeCallbacks(GLFWwindow* window, FramePacer& pacer) {
+    glfwSetWindowUserPointer(window, &pacer);
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) {
+        static_cast<FramePacer*>(glfwGetWindowUserPointer(w))->inputSeen();
+    });
+}
+
+double displayRefreshHz() {
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor); mode && mode->refreshRate > 0)
+            return mode->refreshRate;
+    return 60.0;
+}
+
+// Charts, the exercise, the live picture and the modules, in the order their overlays stack.
+void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveView) {
+    const auto started = std::chrono::steady_clock::now();
+    render::SceneLoadReport report =
+        render::loadMapScene(*state.renderer, options.charts, true, /*async=*/true);
+    for (const auto& e : report.errors) spdlog::error("{}", e);
+    for (const auto& w : report.warnings) spdlog::warn("{}", w);
+    spdlog::info("charts loaded in {:.0f} ms", std::chrono::duration<double, std::milli>(
+                                                   std::chrono::steady_clock::now() - started)
+                                                   .count());
+    int fbw, fbh;
+    glfwGetFramebufferSize(state.window, &fbw, &fbh);
+    state.view.resize(fbw, fbh);
+    state.mapTopPx = 0;
+    state.mapBottomPx = fbh;
+    const bool sceneLoaded = loadSceneInto(state, options.scenario);
+    if (sceneLoaded) {
+        showPreset(state, scenario::viewBox(state.scene->scenario.initialView, state.view.widthPx(),
+                                            state.view.heightPx()));
+    } else if (!haveView || !options.charts.empty()) {
+        showPreset(state, report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox);
+    }
+    state.live = makeLivePicture(options, sceneLoaded);
+    // MODULES-BEGIN (each module adds its one line here)
+    state.modules.push_back(makeZoneModule(state, options));
+    state.modules.push_back(makeIncidentModule(state, options));
+    state.modules.push_back(makeVesselModule(state, options));
+    state.modules.push_back(makeBriefingModule(state, options));
+    // MODULES-END
+}
+
+// Moves what the feeds delivered into the live picture, within a slice of the frame, before
+// any module reads it: the map, the vessel list and the alerts see the same data this frame.
+void pumpLivePicture(ConsoleState& state, FramePacer& pacer) {
+    constexpr auto kPumpBudget = std::chrono::milliseconds(4);
+    const analytics::PumpReport pumped = state.live->pump(kPumpBudget);
+    if (pumped.items > 0 || pumped.events > 0) pacer.requestFrame();
+    if (pumped.pending > 0) pacer.keepDrawing();  // a burst: drain it over the next frames
+    if (!state.scene) state.now = state.live->now();
+}
+
+// One frame: ImGui panels, the modules, the map, the panels over it.
+void drawFrame(ConsoleState& state, int fbw, int fbh) {
+    state.view.resize(fbw, fbh);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    if (const auto errors = errorCount(state.log); errors > state.log.errorsSeen) {
+        state.log.errorsSeen = errors;
+        state.panels.log = true;  // an error deserves to be seen
+    }
+    if (!state.presenterMode) {
+        drawMainMenu(state);
+        drawStatusBar(state);
+        if (state.panels.layers) drawLayerPanel(state);
+        if (state.panels.log) drawLogPanel(state.log, &state.panels.log);
+        if (state.panels.frameTime) drawFrameTimeOverlay(state);
+        if (state.panels.fileBrowser) drawFileBrowser(state);
+        if (state.panels.imguiDemo) ImGui::ShowDemoWindow(&state.panels.imguiDemo);
+    } else {
+        state.mapTopPx = 0;
+        state.mapBottomPx = fbh;
+    }
+    updateViewFlight(state);
+    state.renderer->style().insetTopPx = static_cast<float>(state.mapTopPx);
+    for (auto& module : state.modules) module->update(state);
+    if (!state.presenterMode) {
+        for (auto& module : state.modules) module->drawPanels(state);
+    }
+    handleMapInput(state);
+    dispatchMapPointer(state);
+    ImGui::Render();
+
+    state.renderer->style().insetBottomPx = static_cast<float>(fbh - state.mapBottomPx);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    std::vector<render::MapOverlay*> overlays;
+    for (auto& module : state.modules) {
+        for (render::MapOverlay* o : module->overlays()) overlays.push_back(o);
+    }
+    render::sortOverlaysForPicture(overlays);
+    const render::OverlayContext context{state.view, state.now, state.pixelScale, state.selection};
+    state.renderer->render(state.view, overlays, context);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// What keeps the console drawing frame after frame rather than sleeping.
+bool animating(const ConsoleState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return state.timeline.playing() || state.flight.has_value() || state.dragging ||
+           state.renderer->loading() || io.WantTextInput || ImGui::IsAnyItemActive();
+}
+
+void runMainLoop(ConsoleState& state, const ConsoleOptions& options, FramePacer& pacer,
+                 std::chrono::steady_clock::time_point started) {
+    int frames = 0;
+    bool firstFrameLogged = false;
+    // A smoke test or a start-up benchmark counts frames: it gets them back to back.
+    const bool counting = options.exitAfterFrames > 0;
+    while (!glfwWindowShouldClose(state.window) && !state.quit) {
+        if (counting) {
+            glfwPollEvents();
+        } else {
+            pacer.wait();
+        }
+        pumpLivePicture(state, pacer);
+        // Live feeds move the clock and the rate every second; otherwise a slow heartbeat.
+        pacer.setIdleRedraw(state.live->feeds().feeds().empty() ? std::chrono::seconds(5)
+                                                                : std::chrono::seconds(1));
+        const auto frameStart = std::chrono::steady_clock::now();
+        if (!counting && !pacer.shouldDraw(frameStart)) continue;
+        int fbw, fbh;
+        glfwGetFramebufferSize(state.window, &fbw, &fbh);
+        if (fbw <= 0 || fbh <= 0) {
+            glfwWaitEvents();  // minimised
+            continue;
+        }
+        drawFrame(state, fbw, fbh);
+        ++frames;
+        const bool last = counting && frames >= options.exitAfterFrames;
+        if (last && !options.screenshot.empty()) saveScreenshot(options.screenshot, fbw, fbh);
+        glfwSwapBuffers(state.window);
+        pacer.frameDrawn(frameStart);
+        if (animating(state)) pacer.keepDrawing();
+        const float ms =
+            std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - frameStart)
+                .count();
+        state.frameTimes.add(ms);
+        if (!firstFrameLogged) {
+            firstFrameLogged = true;
+            spdlog::info("first frame after {:.0f} ms of loading and {:.1f} ms drawing",
+                         std::chrono::duration<double, std::milli>(frameStart - started).count(),
+                         ms);
+        }
+        if (last) break;
+    }
+}
+
+void initImGui(GLFWwindow* window, float pixelScale) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    static std::string iniPath;  // ImGui keeps the pointer
+    iniPath = (userConfigDir() / "console.ini").string();
+    ImGui::GetIO().IniFilename = iniPath.c_str();
+    applyTheme(pixelScale);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
 }  // namespace
 
 int runConsole(const ConsoleOptions& options) {
@@ -190,23 +478,7 @@ int runConsole(const ConsoleOptions& options) {
     WindowGeometry geometry;
     bool haveView = false;
     loadSettings(geometry, state, haveView);
-    // A first start on a small screen: the default size must fit the monitor.
-    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
-        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
-            geometry.width = std::min(geometry.width, mode->width * 95 / 100);
-            geometry.height = std::min(geometry.height, mode->height * 90 / 100);
-        }
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_SAMPLES, 0);  // lines feather themselves; MSAA is costly on llvmpipe
-    glfwWindowHint(GLFW_STENCIL_BITS, 8);
-    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window =
-        glfwCreateWindow(geometry.width, geometry.height,
-                         "seawatch \xE2\x80\x94 maritime security console", nullptr, nullptr);
+    GLFWwindow* window = openWindow(geometry);
     if (!window) {
         std::fprintf(stderr,
                      "seawatch: cannot open an OpenGL 3.3 core window on this display.\n"
@@ -214,133 +486,31 @@ int runConsole(const ConsoleOptions& options) {
                      "--size 1600x800 -o aden.png\n");
         return 3;
     }
-    if (geometry.x >= 0 && geometry.y >= 0) glfwSetWindowPos(window, geometry.x, geometry.y);
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
     state.window = window;
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
     state.pixelScale = std::max(1.0f, xscale);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    static std::string iniPath;
-    iniPath = (userConfigDir() / "console.ini").string();
-    ImGui::GetIO().IniFilename = iniPath.c_str();
-    applyTheme(state.pixelScale);
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+    FramePacer pacer(displayRefreshHz());
+    installWakeCallbacks(window, pacer);
+    initImGui(window, state.pixelScale);
 
     int exitCode = 0;
     {
+        const auto started = std::chrono::steady_clock::now();
         auto renderer = render::MapRenderer::create(state.pixelScale);
         if (!renderer) {
             spdlog::critical("{}", renderer.error());
             exitCode = 3;
         } else {
             state.renderer = std::move(renderer.value());
-            const auto started = std::chrono::steady_clock::now();
-            render::SceneLoadReport report =
-                render::loadMapScene(*state.renderer, options.charts, true, /*async=*/true);
-            for (const auto& e : report.errors) spdlog::error("{}", e);
-            for (const auto& w : report.warnings) spdlog::warn("{}", w);
-            spdlog::info("charts loaded in {:.0f} ms",
-                         std::chrono::duration<double, std::milli>(
-                             std::chrono::steady_clock::now() - started)
-                             .count());
-            int fbw, fbh;
-            glfwGetFramebufferSize(window, &fbw, &fbh);
-            state.view.resize(fbw, fbh);
-            state.mapTopPx = 0;
-            state.mapBottomPx = fbh;
-            const bool sceneLoaded = loadSceneInto(state, options.scenario);
-            if (sceneLoaded) {
-                showPreset(state, scenario::viewBox(state.scene->scenario.initialView,
-                                                    state.view.widthPx(), state.view.heightPx()));
-            } else if (!haveView || !options.charts.empty()) {
-                showPreset(state,
-                           report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox);
-            }
-            // Console modules; their overlays draw bottom to top in this order.
-            // MODULES-BEGIN (each module adds its one line here)
-            state.modules.push_back(makeZoneModule(state, options));
-            state.modules.push_back(makeIncidentModule(state, options));
-            state.modules.push_back(makeVesselModule(state, options));
-            state.modules.push_back(makeBriefingModule(state, options));
-            // MODULES-END
-            int frames = 0;
-            bool firstFrameLogged = false;
-            while (!glfwWindowShouldClose(window) && !state.quit) {
-                const auto frameStart = std::chrono::steady_clock::now();
-                glfwPollEvents();
-                glfwGetFramebufferSize(window, &fbw, &fbh);
-                if (fbw <= 0 || fbh <= 0) {
-                    glfwWaitEvents();
-                    continue;
-                }
-                state.view.resize(fbw, fbh);
-                ImGui_ImplOpenGL3_NewFrame();
-                ImGui_ImplGlfw_NewFrame();
-                ImGui::NewFrame();
-                if (const auto errors = errorCount(state.log); errors > state.log.errorsSeen) {
-                    state.log.errorsSeen = errors;
-                    state.panels.log = true;  // an error deserves to be seen
-                }
-                if (!state.presenterMode) {
-                    drawMainMenu(state);
-                    drawStatusBar(state);
-                    if (state.panels.layers) drawLayerPanel(state);
-                    if (state.panels.log) drawLogPanel(state.log, &state.panels.log);
-                    if (state.panels.frameTime) drawFrameTimeOverlay(state);
-                    if (state.panels.fileBrowser) drawFileBrowser(state);
-                    if (state.panels.imguiDemo) ImGui::ShowDemoWindow(&state.panels.imguiDemo);
-                } else {
-                    state.mapTopPx = 0;
-                    state.mapBottomPx = fbh;
-                }
-                updateViewFlight(state);
-                state.renderer->style().insetTopPx = static_cast<float>(state.mapTopPx);
-                for (auto& module : state.modules) module->update(state);
-                if (!state.presenterMode) {
-                    for (auto& module : state.modules) module->drawPanels(state);
-                }
-                handleMapInput(state);
-                dispatchMapPointer(state);
-                ImGui::Render();
-
-                state.renderer->style().insetBottomPx = static_cast<float>(fbh - state.mapBottomPx);
-                glBindFramebuffer(GL_FRAMEBUFFER, 0);
-                std::vector<render::MapOverlay*> overlays;
-                for (auto& module : state.modules) {
-                    for (render::MapOverlay* o : module->overlays()) overlays.push_back(o);
-                }
-                const render::OverlayContext context{state.view, state.now, state.pixelScale,
-                                                     state.selection};
-                state.renderer->render(state.view, overlays, context);
-                ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-                ++frames;
-                const bool last = options.exitAfterFrames > 0 && frames >= options.exitAfterFrames;
-                if (last && !options.screenshot.empty())
-                    saveScreenshot(options.screenshot, fbw, fbh);
-                glfwSwapBuffers(window);
-                const float ms = std::chrono::duration<float, std::milli>(
-                                     std::chrono::steady_clock::now() - frameStart)
-                                     .count();
-                state.frameTimes.add(ms);
-                if (!firstFrameLogged) {
-                    firstFrameLogged = true;
-                    spdlog::info(
-                        "first frame after {:.0f} ms of loading and {:.1f} ms drawing",
-                        std::chrono::duration<double, std::milli>(frameStart - started).count(),
-                        ms);
-                }
-                if (last) break;
-            }
+            loadContent(state, options, haveView);
+            runMainLoop(state, options, pacer, started);
             saveSettings(window, state);
         }
     }
     state.modules.clear();  // overlays hold GL objects: release them with the context alive
     state.renderer.reset();
+    state.live.reset();  // stops the feeds
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -8,6 +8,7 @@
 
 #include "console_module.hpp"
 #include "seawatch/ais/track_store.hpp"
+#include "seawatch/analytics/live_picture.hpp"
 #include "seawatch/geo/map_view.hpp"
 #include "seawatch/render/map_renderer.hpp"
 #include "seawatch/scenario/scene.hpp"
@@ -66,9 +67,11 @@ struct ConsoleState {
     time::UnixMillis now = 0;
     // The loaded exercise, when there is one (--scenario).
     std::unique_ptr<scenario::Scene> scene;
-    // Vessels shown on the map: the scene's tracks, or the live store fed by --ais sources.
-    ais::TrackStore liveTracks;
-    ais::TrackStore& tracks() { return scene ? scene->tracks : liveTracks; }
+    // The live picture: --ais sources and "Add AIS source…", their tracks and, without a
+    // scene, the alerts the engine raises over them. Pumped by the main loop once a frame.
+    std::unique_ptr<analytics::LivePicture> live;
+    // Vessels shown on the map: the scene's tracks, or the live picture's.
+    ais::TrackStore& tracks() { return scene ? scene->tracks : live->tracks(); }
     // What is selected or highlighted, shared by every overlay and panel.
     render::MapSelection selection;
     // Jump requests from panels (an alert, an incident): the map flies there next frame.

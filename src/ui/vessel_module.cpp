@@ -1,6 +1,6 @@
-// The vessel module: AIS feeds into the picture, vessel symbols on the map, hover tooltips,
-// click-to-select with an inspector, a searchable vessel list, the legend, the AIS sources
-// panel and the status-bar target count and message rate.
+// The vessel module: the live picture's AIS sources panel, vessel symbols on the map, hover
+// tooltips, click-to-select with an inspector, a searchable vessel list, the legend, the AIS
+// sources panel and the status-bar target count and message rate.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "console_state.hpp"
-#include "seawatch/ais/feeds.hpp"
 #include "seawatch/ais/gpsd_json.hpp"
 #include "seawatch/ais/vessel_picking.hpp"
+#include "seawatch/analytics/live_picture.hpp"
 #include "seawatch/render/vessel_overlay.hpp"
 
 namespace seawatch::ui {
@@ -63,22 +63,6 @@ const char* stateKindText(ais::StateKind kind) {
     return "?";
 }
 
-const char* feedStateText(ais::FeedState s) {
-    switch (s) {
-        case ais::FeedState::Starting:
-            return "starting";
-        case ais::FeedState::Running:
-            return "running";
-        case ais::FeedState::Reconnecting:
-            return "reconnecting";
-        case ais::FeedState::Finished:
-            return "finished";
-        case ais::FeedState::Failed:
-            return "failed";
-    }
-    return "?";
-}
-
 // First-use placement relative to the main viewport, so the vessel windows do not open
 // stacked on top of each other; ImGui remembers where the user moves them.
 void placeFirstUse(float xFraction, float yPx, ImVec2 pivot) {
@@ -121,27 +105,12 @@ void drawLegendSymbol(ImDrawList* list, ImVec2 centre, float halfLength,
 
 class VesselModule final : public ConsoleModule {
   public:
-    VesselModule(ConsoleState& state, const ConsoleOptions& options) : overlay_(state.tracks()) {
-        for (const std::string& source : options.aisSources) openSource(source);
-        lastEviction_ = steadySeconds();
-    }
+    explicit VesselModule(ConsoleState& state) : overlay_(state.tracks()) {}
 
     void update(ConsoleState& state) override {
         ais::TrackStore& store = state.tracks();
         overlay_.setStore(store);
-        inbox_.drainInto(store);
-        const double clock = steadySeconds();
-        rate_.sample(clock, inbox_.totalPushed());
-        reportFeedErrors();
-        if (!state.scene) {
-            state.now = liveTime();
-            // Live pictures grow without bound unless silent targets go.
-            if (!feeds_.empty() && clock - lastEviction_ > 30.0) {
-                lastEviction_ = clock;
-                if (const std::size_t n = store.evictStale(state.now); n > 0)
-                    spdlog::info("AIS: dropped {} silent targets", n);
-            }
-        }
+        reportFeedErrors(state);
         if (follow_ && state.selection.selectedVessel) {
             if (const auto s = store.stateAtMmsi(*state.selection.selectedVessel, state.now))
                 state.view.setCenter(geo::toMercator(geo::LonLat{s->lon, s->lat}));
@@ -204,11 +173,16 @@ class VesselModule final : public ConsoleModule {
 
     void drawStatus(ConsoleState& state) override {
         const std::size_t count = state.tracks().vesselCount();
-        if (feeds_.empty()) {
+        const ais::FeedSet& feeds = state.live->feeds();
+        if (feeds.feeds().empty()) {
             ImGui::Text("%zu targets (%zu in view)", count, overlay_.drawnCount());
+        } else if (const std::uint64_t drops = feeds.kernelDrops(); drops > 0) {
+            ImGui::Text("%zu targets (%zu in view)  %.0f sentences/s  %llu dropped", count,
+                        overlay_.drawnCount(), feeds.messageRate(),
+                        static_cast<unsigned long long>(drops));
         } else {
-            ImGui::Text("%zu targets (%zu in view)  %.1f msg/s", count, overlay_.drawnCount(),
-                        rate_.ratePerSecond());
+            ImGui::Text("%zu targets (%zu in view)  %.0f sentences/s", count, overlay_.drawnCount(),
+                        feeds.messageRate());
         }
     }
 
@@ -219,36 +193,27 @@ class VesselModule final : public ConsoleModule {
                                state.now);
     }
 
-    void openSource(const std::string& source) {
-        auto feed = ais::openFeed(source, inbox_);
-        if (!feed) {
-            spdlog::error("AIS source '{}': {}", source, feed.error());
-            addError_ = feed.error();
+    void openSource(ConsoleState& state, const std::string& source) {
+        if (Status opened = state.live->addSource(source); !opened) {
+            spdlog::error("AIS source '{}': {}", source, opened.error());
+            addError_ = opened.error();
             return;
         }
-        spdlog::info("AIS source '{}' opened", source);
+        const ais::AisFeed& feed = *state.live->feeds().feeds().back();
+        spdlog::info("AIS source '{}' opened as {}", source, feed.name());
+        if (!feed.warning().empty()) spdlog::warn("AIS source {}: {}", feed.name(), feed.warning());
         addError_.clear();
-        feeds_.push_back({std::move(feed.value()), {}});
     }
 
-    // The newest recorded time any replay has reached, else the wall clock.
-    time::UnixMillis liveTime() const {
-        time::UnixMillis t = ais::kNoTime;
-        for (const auto& f : feeds_) {
-            if (const auto* replay = dynamic_cast<const ais::ReplayFeed*>(f.feed.get())) {
-                const time::UnixMillis r = replay->replayTime();
-                if (r != ais::kNoTime && (t == ais::kNoTime || r > t)) t = r;
-            }
-        }
-        return t == ais::kNoTime ? ais::nowMillis() : t;
-    }
-
-    void reportFeedErrors() {
-        for (auto& f : feeds_) {
-            std::string error = f.feed->lastError();
-            if (error.empty() || error == f.reportedError) continue;
-            spdlog::error("AIS source '{}': {}", f.feed->name(), error);
-            f.reportedError = std::move(error);
+    // Each feed's error once in the log, when it first appears or changes.
+    void reportFeedErrors(ConsoleState& state) {
+        const auto& feeds = state.live->feeds().feeds();
+        reportedErrors_.resize(feeds.size());
+        for (std::size_t k = 0; k < feeds.size(); ++k) {
+            std::string error = feeds[k]->lastError();
+            if (error.empty() || error == reportedErrors_[k]) continue;
+            spdlog::error("AIS source '{}': {}", feeds[k]->name(), error);
+            reportedErrors_[k] = std::move(error);
         }
     }
 
@@ -487,7 +452,7 @@ class VesselModule final : public ConsoleModule {
             const bool enter = ImGui::InputText("##source", sourceInput_, sizeof sourceInput_,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
             if ((ImGui::Button("Open") || enter) && sourceInput_[0] != '\0') {
-                openSource(sourceInput_);
+                openSource(state, sourceInput_);
                 if (addError_.empty()) {
                     sourceInput_[0] = '\0';
                     ImGui::CloseCurrentPopup();
@@ -497,20 +462,24 @@ class VesselModule final : public ConsoleModule {
                 ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", addError_.c_str());
             ImGui::EndPopup();
         }
-        if (feeds_.empty()) ImGui::TextDisabled("No live or recorded AIS source is open.");
-        for (std::size_t k = 0; k < feeds_.size(); ++k) {
-            ais::AisFeed& feed = *feeds_[k].feed;
+        const auto& feeds = state.live->feeds().feeds();
+        if (feeds.empty()) ImGui::TextDisabled("No live or recorded AIS source is open.");
+        for (std::size_t k = 0; k < feeds.size(); ++k) {
+            ais::AisFeed& feed = *feeds[k];
             ImGui::PushID(static_cast<int>(k));
             ImGui::Separator();
             ImGui::TextUnformatted(feed.name().c_str());
             const ais::DecodeStats stats = feed.stats();
             ImGui::TextDisabled(
                 "%s  \xC2\xB7  %llu messages  \xC2\xB7  %llu lines, %llu bad "
-                "checksum, %llu malformed",
-                feedStateText(feed.state()), static_cast<unsigned long long>(feed.messages()),
+                "checksum, %llu malformed, %llu dropped by the kernel",
+                ais::feedStateText(feed.state()), static_cast<unsigned long long>(feed.messages()),
                 static_cast<unsigned long long>(stats.lines),
                 static_cast<unsigned long long>(stats.badChecksum),
-                static_cast<unsigned long long>(stats.malformed));
+                static_cast<unsigned long long>(stats.malformed),
+                static_cast<unsigned long long>(feed.kernelDrops()));
+            if (const std::string warning = feed.warning(); !warning.empty())
+                ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "%s", warning.c_str());
             const std::string error = feed.lastError();
             if (!error.empty())
                 ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", error.c_str());
@@ -529,17 +498,8 @@ class VesselModule final : public ConsoleModule {
         ImGui::End();
     }
 
-    struct OpenFeed {
-        std::unique_ptr<ais::AisFeed> feed;
-        std::string reportedError;
-    };
-
     render::VesselOverlay overlay_;
-    // The inbox outlives the feeds that push into it (members die in reverse order).
-    ais::TrackInbox inbox_;
-    std::vector<OpenFeed> feeds_;
-    ais::MessageRateMeter rate_{10.0};
-    double lastEviction_ = 0;
+    std::vector<std::string> reportedErrors_;  // parallel to the live picture's feeds
     bool follow_ = false;
     bool showInspector_ = false;
     bool showList_ = false;
@@ -559,7 +519,8 @@ class VesselModule final : public ConsoleModule {
 
 std::unique_ptr<ConsoleModule> makeVesselModule(ConsoleState& state,
                                                 const ConsoleOptions& options) {
-    return std::make_unique<VesselModule>(state, options);
+    (void)options;  // --ais sources are opened by the console into its live picture
+    return std::make_unique<VesselModule>(state);
 }
 
 }  // namespace seawatch::ui

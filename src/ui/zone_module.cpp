@@ -72,12 +72,6 @@ std::string validityText(const zones::Zone& zone) {
            " \xE2\x80\x93 " + (zone.validTo ? time::formatDate(*zone.validTo) : "\xE2\x80\xA6");
 }
 
-time::UnixMillis wallClockMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 class ZoneModule final : public ConsoleModule {
   public:
     explicit ZoneModule(ConsoleState& state) {
@@ -89,26 +83,28 @@ class ZoneModule final : public ConsoleModule {
             coverage_ = scene.coverage ? &*scene.coverage : nullptr;
             events_ = &scene.events;
             window_ = state.timeline.window();
+            sceneAcks_ = analytics::AlertAcknowledgements(events_->size());
+            acks_ = &sceneAcks_;
+            loggedEvents_ = events_->size();  // the exercise's alerts are on the timeline
+            openAlertLog();
         } else {
-            loadBundledZones();
-            zones_ = &ownZones_;
-            if (auto corridor = zones::findCorridor(ownZones_)) ownCorridor_ = std::move(*corridor);
-            corridor_ = ownCorridor_ ? &*ownCorridor_ : nullptr;
-            events_ = &liveEvents_;
-            // Live feeds get the same engine as `seawatch analyze`, ticked as fixes arrive.
-            analytics::AnalyticsInputs inputs;
-            inputs.zones = ownZones_;
-            liveEngine_ = std::make_unique<analytics::Engine>(std::move(inputs));
+            // Live feeds: what the live picture's engine runs on and raises.
+            const analytics::Engine& engine = state.live->engine();
+            zones_ = &engine.zones();
+            schedule_ = engine.schedule() ? &*engine.schedule() : nullptr;
+            corridor_ = engine.corridor() ? &*engine.corridor() : nullptr;
+            coverage_ = engine.coverage() ? &*engine.coverage() : nullptr;
+            events_ = &state.live->events();
+            acks_ = &state.live->acknowledgements();
         }
         index_ = zones::ZoneIndex(*zones_);
         zoneOverlay_ =
             std::make_unique<render::ZoneOverlay>(*zones_, schedule_, corridor_, coverage_);
         for (const auto& e : zoneOverlay_->styleErrors()) spdlog::warn("{}", e);
         alertOverlay_ = std::make_unique<render::AlertOverlay>(*events_, state.tracks());
-        acks_ = analytics::AlertAcknowledgements(events_->size());
+        names_ = analytics::vesselNames(state.tracks());
         if (const char* user = std::getenv("USER"))
             std::snprintf(ackName_, sizeof ackName_, "%s", user);
-        openAlertLog();
     }
 
     void drawPanelMenu(ConsoleState& state) override {
@@ -120,42 +116,15 @@ class ZoneModule final : public ConsoleModule {
     }
 
     void update(ConsoleState& state) override {
+        (void)state;
         alertOverlay_->typeMask = typeMask_;
-        if (liveEngine_) runLiveAnalytics(state);
-    }
-
-    // Feeds the fixes that reached the live store since the last run to the engine, in time
-    // order, about once a second, and appends what it reports to the alert list.
-    void runLiveAnalytics(ConsoleState& state) {
-        const double now = ImGui::GetTime();
-        if (now - lastLiveRun_ < 1.0) return;
-        lastLiveRun_ = now;
-        const ais::TrackStore& store = state.liveTracks;
-        std::vector<ais::PositionFix> fresh;
-        for (std::size_t v = 0; v < store.vesselCount(); ++v) {
-            const ais::Mmsi mmsi = store.mmsiAt(v);
-            std::size_t& done = processed_[mmsi];
-            const std::size_t count = store.fixCount(v);
-            if (done > count) done = 0;  // evicted and seen again
-            if (done == 0) liveEngine_->setStatic(store.staticData(v));
-            for (std::size_t i = done; i < count; ++i) fresh.push_back(store.fixAt(v, i));
-            done = count;
-        }
-        if (fresh.empty()) return;
-        std::stable_sort(fresh.begin(), fresh.end(),
-                         [](const auto& a, const auto& b) { return a.time < b.time; });
-        for (const auto& fix : fresh) liveEngine_->ingest(fix);
-        liveEngine_->advanceTo(fresh.back().time);
-        std::vector<analytics::Event> added = liveEngine_->drainEvents();
-        if (added.empty()) return;
-        analytics::sortEvents(added);
-        if (Status s = acks_.extend(added); !s) spdlog::error("alerts: {}", s.error());
-        for (auto& e : added) {
-            if (e.type != analytics::EventType::ZoneEnter &&
-                e.type != analytics::EventType::ZoneExit)
-                spdlog::info("alert {} {}", analytics::eventTypeName(e.type),
-                             time::formatDisplay(e.time));
-            liveEvents_.push_back(std::move(e));
+        // New live alerts go to the log as well (the list shows them at once: the console
+        // pumps the live picture before any module runs).
+        for (; loggedEvents_ < events_->size(); ++loggedEvents_) {
+            const analytics::Event& e = (*events_)[loggedEvents_];
+            if (!analytics::isRoutine(e.type))
+                spdlog::info("alert {}: {}", analytics::severityName(analytics::severityOf(e.type)),
+                             analytics::alertSentence(e, names_));
         }
     }
 
@@ -224,7 +193,7 @@ class ZoneModule final : public ConsoleModule {
     void drawStatus(ConsoleState& state) override {
         if (events_->empty()) return;
         const std::size_t open =
-            analytics::countUnacknowledged(*events_, state.now, acks_.acknowledged(), typeMask_);
+            analytics::countUnacknowledged(*events_, state.now, acks_->acknowledged(), typeMask_);
         if (open > 0) {
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%zu unacknowledged alerts", open);
         } else {
@@ -233,19 +202,6 @@ class ZoneModule final : public ConsoleModule {
     }
 
   private:
-    void loadBundledZones() {
-        std::vector<std::filesystem::path> files;
-        for (const char* name : {"irtc", "hra", "vra", "patrol_sectors"})
-            files.push_back(resourcePath(std::string("data/zones/") + name + ".geojson"));
-        auto loaded = zones::loadZoneFiles(files);
-        if (!loaded) {
-            spdlog::error("zones: {}", loaded.error());
-            return;
-        }
-        for (const auto& e : loaded->errors) spdlog::warn("{}", e);
-        ownZones_ = std::move(loaded->zones);
-    }
-
     // The scene's events go into the workspace's alert log once, so acknowledgements
     // persist across sessions; the log's ids are kept parallel to the event list.
     void openAlertLog() {
@@ -261,12 +217,12 @@ class ZoneModule final : public ConsoleModule {
             spdlog::error("alerts: acknowledgements will not be kept: {}", acks.error());
             return;
         }
-        acks_ = std::move(*acks);
+        sceneAcks_ = std::move(*acks);
     }
 
     void acknowledge(std::size_t index) {
         const std::string who = ackName_[0] ? ackName_ : "watch officer";
-        if (Status s = acks_.acknowledge(index, who, wallClockMillis()); !s)
+        if (Status s = acks_->acknowledge(index, who, time::wallClockNow()); !s)
             spdlog::error("alerts: acknowledging {}: {}",
                           analytics::alertTypeLabel((*events_)[index].type), s.error());
     }
@@ -298,13 +254,13 @@ class ZoneModule final : public ConsoleModule {
                            analytics::alertTypeLabel(e.type).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", time::formatDisplay(e.time).c_str());
-        ImGui::TextUnformatted(analytics::describeAlert(e).c_str());
+        ImGui::TextUnformatted(analytics::alertSentence(e, names_).c_str());
         for (ais::Mmsi m : e.mmsi) ImGui::Text("MMSI %u", static_cast<unsigned>(m));
         if (!e.zone.empty()) ImGui::Text("zone: %s", e.zone.c_str());
         if (!e.unit.empty()) ImGui::Text("unit: %s", e.unit.c_str());
-        if (acks_.isAcknowledged(index)) {
-            ImGui::TextDisabled("acknowledged by %s at %s", acks_.acknowledgedBy(index).c_str(),
-                                time::formatDisplay(acks_.acknowledgedAt(index)).c_str());
+        if (acks_->isAcknowledged(index)) {
+            ImGui::TextDisabled("acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
+                                time::formatDisplay(acks_->acknowledgedAt(index)).c_str());
         }
     }
 
@@ -379,13 +335,8 @@ class ZoneModule final : public ConsoleModule {
     void drawCoverage(ConsoleState& state);
     void drawAlerts(ConsoleState& state);
 
-    std::vector<zones::Zone> ownZones_;
-    std::optional<zones::Corridor> ownCorridor_;
-    // Live mode (no scenario): the engine and what it has reported so far.
-    std::unique_ptr<analytics::Engine> liveEngine_;
-    std::vector<analytics::Event> liveEvents_;
-    std::unordered_map<ais::Mmsi, std::size_t> processed_;  // fixes already fed, per vessel
-    double lastLiveRun_ = 0;
+    std::size_t loggedEvents_ = 0;  // events already written to the log
+    analytics::VesselNames names_;  // over the tracks the map shows
     const std::vector<zones::Zone>* zones_ = nullptr;
     const zones::Schedule* schedule_ = nullptr;
     const zones::Corridor* corridor_ = nullptr;
@@ -396,7 +347,9 @@ class ZoneModule final : public ConsoleModule {
     std::unique_ptr<render::ZoneOverlay> zoneOverlay_;
     std::unique_ptr<render::AlertOverlay> alertOverlay_;
 
-    analytics::AlertAcknowledgements acks_{0};  // parallel to *events_
+    // Parallel to *events_: the scene's own, or the live picture's.
+    analytics::AlertAcknowledgements sceneAcks_{0};
+    analytics::AlertAcknowledgements* acks_ = &sceneAcks_;
 
     bool showLegend_ = false;  // opened from Panels; the map itself labels the sectors
     bool showCoverage_ = true;
@@ -547,7 +500,7 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
     query.text = textFilter_;
     query.unacknowledgedOnly = unacknowledgedOnly_;
     const std::vector<std::size_t> rows =
-        analytics::filterAlerts(*events_, query, acks_.acknowledged());
+        analytics::filterAlerts(*events_, query, acks_->acknowledged());
     ImGui::TextDisabled("%zu alerts up to %s, newest first", rows.size(),
                         time::formatDisplay(state.now).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
@@ -584,24 +537,15 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
                 ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
                                    analytics::alertTypeLabel(e.type).c_str());
                 ImGui::TableNextColumn();
-                std::string what = analytics::describeAlert(e);
-                if (!e.mmsi.empty()) {
-                    what += "  (";
-                    for (std::size_t m = 0; m < e.mmsi.size(); ++m)
-                        what += (m ? ", " : "") + std::to_string(e.mmsi[m]);
-                    what += ")";
-                }
-                if (!e.zone.empty() && e.type != analytics::EventType::ZoneEnter &&
-                    e.type != analytics::EventType::ZoneExit)
-                    what += "  " + e.zone;
+                const std::string what = analytics::alertSentence(e, names_);
                 ImGui::TextUnformatted(what.c_str());
                 ImGui::TableNextColumn();
-                if (acks_.isAcknowledged(index)) {
-                    ImGui::TextDisabled("%s", acks_.acknowledgedBy(index).c_str());
+                if (acks_->isAcknowledged(index)) {
+                    ImGui::TextDisabled("%s", acks_->acknowledgedBy(index).c_str());
                     if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip("acknowledged by %s at %s",
-                                          acks_.acknowledgedBy(index).c_str(),
-                                          time::formatDisplay(acks_.acknowledgedAt(index)).c_str());
+                        ImGui::SetTooltip(
+                            "acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
+                            time::formatDisplay(acks_->acknowledgedAt(index)).c_str());
                 } else if (ImGui::SmallButton("Ack")) {
                     acknowledge(index);
                 }

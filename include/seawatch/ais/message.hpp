@@ -101,6 +101,11 @@ bool hasPosition(const AisMessage& m);
 double latitudeDeg(const AisMessage& m);   // NaN when not available
 double longitudeDeg(const AisMessage& m);  // NaN when not available
 std::optional<PositionFix> toPositionFix(const AisMessage& m, time::UnixMillis receivedAt);
+// The one rule for placing a report in time: its own time (tag block c:, trailing Unix ms),
+// else `fallback` (the last $PGHP/tag time of its stream, or the receive time of a live
+// feed). Nothing when it has no position, or when neither time is known (kNoTime): such a
+// fix cannot be placed and the caller counts it.
+std::optional<PositionFix> timedFix(const AisMessage& m, time::UnixMillis fallback);
 // Static data carried by types 5, 19 and 24 (part A fills the name only, part B the rest).
 std::optional<VesselStatic> toVesselStatic(const AisMessage& m);
 

@@ -146,21 +146,45 @@ class TrackStore {
     time::UnixMillis latestTime_ = kNoTime;
 };
 
-// Hand-over point between feed threads and the UI thread: feeds push, the UI drains.
+// What a feed hands over in one go: everything decoded from one batch of datagrams or one
+// read. Feeds fill one of these on their own thread and push it whole, so the inbox's lock is
+// taken once per batch, not once per sentence; clear() keeps the capacity, so a feed in steady
+// state allocates nothing per datagram (a static report's long name aside).
+struct InboxBatch {
+    std::vector<PositionFix> fixes;
+    std::vector<VesselStatic> statics;
+    std::size_t size() const { return fixes.size() + statics.size(); }
+    bool empty() const { return fixes.empty() && statics.empty(); }
+    void clear() {
+        fixes.clear();
+        statics.clear();
+    }
+};
+
+// Hand-over point between feed threads and the UI thread: feeds push batches, the UI takes
+// everything at once. Both sides swap vectors, so capacity circulates and neither allocates.
 class TrackInbox {
   public:
     void push(const PositionFix& fix);
     void push(const VesselStatic& v);
+    // Appends a feed's batch under one lock and clears it (keeping its capacity).
+    void pushBatch(InboxBatch& batch);
+    // Hands everything received so far to `out` (cleared first); the inbox keeps out's
+    // emptied vectors for the next pushes.
+    void takeAll(InboxBatch& out);
     // Moves everything received so far into the store; returns the number of items.
     std::size_t drainInto(TrackStore& store);
-    // Messages pushed since construction, for the status-bar message rate.
+    // Items pushed since construction.
     std::uint64_t totalPushed() const;
 
   private:
     mutable std::mutex mutex_;
-    std::vector<PositionFix> fixes_;
-    std::vector<VesselStatic> statics_;
+    InboxBatch items_;
     std::uint64_t pushed_ = 0;
 };
+
+// Puts a drained batch into a store: fixes first, then static data, which never creates a
+// vessel the store's geographic filter would exclude. Returns the number of items.
+std::size_t storeBatch(const InboxBatch& batch, TrackStore& store);
 
 }  // namespace seawatch::ais

@@ -14,8 +14,12 @@ using Mmsi = std::uint32_t;
 
 inline constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
 
-inline bool isKnown(float v) { return !std::isnan(v); }
-inline bool isKnown(double v) { return !std::isnan(v); }
+inline bool isKnown(float v) {
+    return !std::isnan(v);
+}
+inline bool isKnown(double v) {
+    return !std::isnan(v);
+}
 
 // One position report, after decoding and scaling.
 struct PositionFix {
@@ -65,5 +69,10 @@ struct VesselStatic {
     int lengthM() const { return toBow + toStern; }
     int beamM() const { return toPort + toStarboard; }
 };
+
+// Merges a report into what is known of a vessel: type 24 arrives in halves and type 5
+// repeats, so only the fields a report actually carries overwrite (a 24A name does not erase
+// a callsign). The one merge rule for the track store, the analytics input and the engine.
+void mergeStatic(VesselStatic& into, const VesselStatic& from);
 
 }  // namespace seawatch::ais

@@ -3,6 +3,7 @@
 // filtered by type and free text, newest first; how old alerts fade; one-line summaries;
 // and the predicted CPA between two vessels for the CPA line.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -53,6 +54,18 @@ float alertFade(time::UnixMillis eventTime, time::UnixMillis now,
 
 // "CPA 0.42 nm in 7 min", "loitering 95 min", "coverage gap 40 nm for 120 min", ...
 std::string describeAlert(const Event& event);
+
+// A vessel's name for the alert texts; empty when not known (the MMSI is used then).
+using VesselNames = std::function<std::string(ais::Mmsi)>;
+VesselNames vesselNames(const ais::TrackStore& tracks);
+// "ASTRAEA TRADER" or "MMSI 538004417".
+std::string vesselLabel(ais::Mmsi mmsi, const VesselNames& names);
+// The text beside an alert's marker, in words a watch officer reads at a glance; a pair's
+// other vessel by name: "CPA 0.53 nm in 11 min with ASTRAEA TRADER".
+std::string alertLabel(const Event& event, const VesselNames& names = {});
+// The whole alert in one sentence for lists and the log, its first vessel (or zone, or unit)
+// first: "AL AMAL: CPA 0.53 nm in 11 min with ASTRAEA TRADER".
+std::string alertSentence(const Event& event, const VesselNames& names = {});
 // Pretty type name for lists and legends: "suspicious approach".
 std::string alertTypeLabel(EventType type);
 

@@ -32,6 +32,18 @@ enum class EventType : std::uint8_t {
 const char* eventTypeName(EventType type);  // "zone_enter", ...
 std::optional<EventType> parseEventType(std::string_view text);
 
+// How urgently a watch officer must act, the one rule for the alert list, the map, the log
+// and the briefing deck:
+//   alarm    a threat or a hole in the protection now: suspicious approach, coverage gap
+//   warning  needs a look: CPA, wrong way in a lane, loitering, encounter, overlapping
+//            sectors, a merchant transiting unescorted
+//   info     bookkeeping: zone entries and exits, leaving a lane near its end
+enum class Severity : std::uint8_t { Info, Warning, Alarm };
+Severity severityOf(EventType type);
+const char* severityName(Severity severity);  // "info", "warning", "alarm"
+// Zone entries and exits: recorded, listed on request, never an alert on their own.
+bool isRoutine(EventType type);
+
 struct Event {
     EventType type = EventType::ZoneEnter;
     time::UnixMillis time = 0;

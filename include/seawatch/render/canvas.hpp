@@ -13,7 +13,16 @@
 #include "seawatch/charts/chart.hpp"
 #include "seawatch/geo/map_view.hpp"
 
+struct ImFont;
+struct ImFontAtlas;
+
 namespace seawatch::render {
+
+// The one font setup for the map's text and the console's panels: DejaVu Sans (bold when
+// asked) with the glyphs seawatch writes (Latin-1, dashes, ellipsis, arrows, shapes), or
+// ImGui's built-in font when DejaVu is not installed. `oversampleH` trades atlas size for
+// sharper small text (ImGui's default is 3).
+ImFont* addSeawatchFont(ImFontAtlas& atlas, float sizePx, bool bold = false, int oversampleH = 3);
 
 using charts::Rgba;
 using geo::ScreenPoint;

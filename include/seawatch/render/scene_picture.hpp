@@ -13,6 +13,11 @@
 
 namespace seawatch::render {
 
+// The one stacking order of the picture, bottom to top: zones, incident density, incident
+// markers, alerts, vessels, annotations (any other overlay on top, in the order given).
+// ScenePicture and the console both draw in it, so a slide and the console agree.
+void sortOverlaysForPicture(std::vector<MapOverlay*>& overlays);
+
 class ScenePicture {
   public:
     // `scene` and `renderer` must outlive the picture. Adds the scenario's charts to the
@@ -23,7 +28,7 @@ class ScenePicture {
     ScenePicture(const ScenePicture&) = delete;
     ScenePicture& operator=(const ScenePicture&) = delete;
 
-    // Overlays bottom to top: zones, incidents, alerts, vessels, annotations.
+    // Overlays bottom to top, in sortOverlaysForPicture's order.
     std::vector<MapOverlay*> overlays();
 
     // A step's layer list ("chart", "zones", "schedule", "tracks", "incidents", "alerts";

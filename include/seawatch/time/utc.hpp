@@ -45,4 +45,8 @@ std::string formatDisplay(UnixMillis t);
 // "2009-04-08"
 std::string formatDate(UnixMillis t);
 
+// The wall clock (system_clock) in UnixMillis: the one place "now" comes from for live
+// feeds, acknowledgements and anything stamped with the time it happened.
+UnixMillis wallClockNow();
+
 }  // namespace seawatch::time
