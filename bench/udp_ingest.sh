@@ -83,6 +83,18 @@ cpu_per_thread() {
             'BEGIN { if (d > 0) printf "%s %.0f%%  ", n, 100 * d / hz / s }'
     done
 }
+# Waits until something listens on the UDP port (the program has loaded and bound).
+wait_bound() {
+    local hexport
+    hexport=$(printf '%04X' "$1")
+    for _ in $(seq 1 300); do
+        awk -v p=":$hexport" '$2 ~ p"$" { found=1 } END { exit !found }' /proc/net/udp && return 0
+        sleep 0.1
+    done
+    echo "udp_ingest.sh: nothing bound port $1" >&2
+    cat "$work/err" >&2
+    exit 1
+}
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' /proc/"$1"/status; }
 
 start_target() {  # kind port -> sets target_pid
@@ -92,7 +104,8 @@ start_target() {  # kind port -> sets target_pid
         "$seawatch" ais watch "udp://127.0.0.1:$port" --duration 100000 >"$work/out" 2>"$work/err" &
         target_pid=$!
         wrapper_pid=$target_pid
-        sleep 2
+        wait_bound "$port"
+        sleep 1
     else
         xvfb-run -a -s "-screen 0 1400x900x24" "$seawatch" --ais "udp://127.0.0.1:$port" \
             >"$work/out" 2>"$work/err" &
@@ -105,11 +118,13 @@ start_target() {  # kind port -> sets target_pid
             sleep 0.1
         done
         [ -n "$target_pid" ] || { echo "console did not start" >&2; cat "$work/err" >&2; exit 1; }
-        sleep 4  # charts, the live picture and the first frames
+        wait_bound "$port"
+        sleep 3  # the first frames, then the console settles
     fi
 }
 stop_target() {
-    kill -INT "$target_pid" 2>/dev/null || true
+    # TERM: a background job of a script ignores INT; ais watch stops cleanly on either.
+    kill -TERM "$target_pid" 2>/dev/null || true
     wait "$wrapper_pid" 2>/dev/null || true
     target_pid=""
     wrapper_pid=""

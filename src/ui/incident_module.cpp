@@ -53,12 +53,6 @@ geo::GeoBox boxAround(geo::LonLat p, double halfDeg) {
     return {p.lon - halfDeg, p.lat - halfDeg, p.lon + halfDeg, p.lat + halfDeg};
 }
 
-time::UnixMillis wallClock() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 struct Filter {
     char from[24] = {};  // YYYY-MM-DD, inclusive
     char to[24] = {};    // YYYY-MM-DD, inclusive (the whole day)
@@ -96,7 +90,7 @@ class IncidentModule : public ConsoleModule {
 
     void update(ConsoleState& state) override {
         // The historical picture without an exercise is "everything reported so far".
-        if (!state.scene && state.now <= 0) state.now = wallClock();
+        if (!state.scene && state.now <= 0) state.now = time::wallClockNow();
         if (filter_.withinView && !state.dragging) {
             // Re-query once the view has settled, not on every step of a wheel zoom.
             const geo::GeoBox box = state.view.visibleBox();
