@@ -68,8 +68,8 @@ std::string makeUuid() {
     }();
     std::uint64_t high = generator();
     std::uint64_t low = generator();
-    high = (high & ~0xF000ULL) | 0x4000ULL;                      // version 4
-    low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);            // RFC 4122 variant
+    high = (high & ~0xF000ULL) | 0x4000ULL;            // version 4
+    low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);  // RFC 4122 variant
     char text[37];
     std::snprintf(text, sizeof text, "%08llx-%04llx-%04llx-%04llx-%012llx",
                   static_cast<unsigned long long>(high >> 32),
@@ -134,8 +134,9 @@ Status validateEntry(const LogEntry& entry) {
     if (entry.lat.has_value() != entry.lon.has_value()) {
         return makeError("a position needs both latitude and longitude");
     }
-    if (entry.lat && (*entry.lat < -90 || *entry.lat > 90 || *entry.lon < -180 ||
-                      *entry.lon > 180 || !std::isfinite(*entry.lat) || !std::isfinite(*entry.lon))) {
+    if (entry.lat &&
+        (*entry.lat < -90 || *entry.lat > 90 || *entry.lon < -180 || *entry.lon > 180 ||
+         !std::isfinite(*entry.lat) || !std::isfinite(*entry.lon))) {
         return makeError("the position is outside -90..90, -180..180");
     }
     if (entry.releasableTo.empty()) return makeError("the entry is released to nobody");
@@ -207,8 +208,8 @@ Result<std::vector<LogEntry>> LogCursor::fetch(
     const std::string newHorizon(horizon->text(0, 0));
     // Rows of still-running-at-the-horizon transactions that a filter left out are marked as
     // seen too, so a later fetch does not bring them back as new.
-    auto recent = conn.exec("SELECT seq FROM coordination_log WHERE xid >= $1::xid8",
-                            {newHorizon}, failure);
+    auto recent =
+        conn.exec("SELECT seq FROM coordination_log WHERE xid >= $1::xid8", {newHorizon}, failure);
     if (!recent) return fail(recent.error());
     auto highest = conn.exec("SELECT coalesce(max(seq), 0) FROM coordination_log", {}, failure);
     if (!highest) return fail(highest.error());
@@ -254,7 +255,9 @@ Result<std::vector<LogEntry>> LogCursor::fetchNew(PgConnection& conn, PgFailure*
                  {std::to_string(highestSeq_), horizonXid_}, failure);
 }
 
-Status listenForLog(PgConnection& conn) { return conn.execScript("LISTEN seawatch_log"); }
+Status listenForLog(PgConnection& conn) {
+    return conn.execScript("LISTEN seawatch_log");
+}
 
 void writeLogJsonLine(std::ostream& out, const LogEntry& e) {
     nlohmann::ordered_json j;
@@ -272,7 +275,8 @@ void writeLogJsonLine(std::ostream& out, const LogEntry& e) {
 void writeLogTableHeader(std::ostream& out) {
     out << std::left << std::setw(21) << "time" << ' ' << std::setw(14) << "station" << ' '
         << std::setw(22) << "position" << ' ' << std::setw(16) << "releasable to" << ' '
-        << std::setw(20) << "ref" << " text\n";
+        << std::setw(20) << "ref"
+        << " text\n";
 }
 
 void writeLogTableRow(std::ostream& out, const LogEntry& e) {

@@ -14,10 +14,9 @@ void sleepUnlessStopped(std::chrono::milliseconds total, const std::atomic<bool>
     const auto end = std::chrono::steady_clock::now() + total;
     while (!stop.load() && std::chrono::steady_clock::now() < end) {
         std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
-            std::chrono::milliseconds(100),
-            std::chrono::duration_cast<std::chrono::milliseconds>(
-                end - std::chrono::steady_clock::now()) +
-                std::chrono::milliseconds(1)));
+            std::chrono::milliseconds(100), std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                end - std::chrono::steady_clock::now()) +
+                                                std::chrono::milliseconds(1)));
     }
 }
 

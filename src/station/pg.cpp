@@ -2,9 +2,9 @@
 
 #include <poll.h>
 
-#include <cstdlib>
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 namespace seawatch::station {
@@ -149,7 +149,9 @@ Result<PgConnection> PgConnection::open(const std::string& target,
     PgConnection conn(raw);
     // NOTICEs ("already a member", "already exists, skipping") are what idempotent commands
     // expect to happen; warnings and errors still arrive as results.
-    if (raw) PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+    if (raw)
+        PQsetNoticeProcessor(
+            raw, [](void*, const char*) {}, nullptr);
     if (!raw || PQstatus(raw) != CONNECTION_OK) {
         PgFailure f = explainConnectFailure(raw, target);
         if (failure) *failure = f;
@@ -208,8 +210,7 @@ Status PgConnection::execScript(std::string_view sql, PgFailure* failure) {
     return makeError(f.message);
 }
 
-Status PgConnection::copyIn(std::string_view copySql, const std::string& data,
-                            PgFailure* failure) {
+Status PgConnection::copyIn(std::string_view copySql, const std::string& data, PgFailure* failure) {
     const std::string sql(copySql);
     {
         PgResult start(PQexec(conn_.get(), sql.c_str()));

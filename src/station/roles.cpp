@@ -43,11 +43,11 @@ Status grantRole(PgConnection& conn, const std::string& role, const std::string&
 
 Status setPassword(PgConnection& conn, const std::string& station, const std::string& password) {
     // Hashed here, so neither the server log nor pg_stat_activity ever holds the clear text.
-    char* hashed = PQencryptPasswordConn(conn.handle(), password.c_str(), station.c_str(),
-                                         nullptr);
-    if (!hashed) return makeError("cannot hash the password: " + std::string(PQerrorMessage(conn.handle())));
-    const std::string sql = "ALTER ROLE " + conn.quoteIdentifier(station) + " PASSWORD " +
-                            conn.quoteLiteral(hashed);
+    char* hashed = PQencryptPasswordConn(conn.handle(), password.c_str(), station.c_str(), nullptr);
+    if (!hashed)
+        return makeError("cannot hash the password: " + std::string(PQerrorMessage(conn.handle())));
+    const std::string sql =
+        "ALTER ROLE " + conn.quoteIdentifier(station) + " PASSWORD " + conn.quoteLiteral(hashed);
     PQfreemem(hashed);
     PgFailure f;
     if (auto ok = conn.execScript(sql, &f); !ok) {

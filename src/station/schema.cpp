@@ -156,12 +156,12 @@ CREATE TABLE IF NOT EXISTS seawatch_schema (
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7438001)";
 
 Result<int> storedVersion(PgConnection& conn, PgFailure* failure) {
-    auto exists = conn.exec("SELECT to_regclass('public.seawatch_schema') IS NOT NULL", {},
-                            failure);
+    auto exists =
+        conn.exec("SELECT to_regclass('public.seawatch_schema') IS NOT NULL", {}, failure);
     if (!exists) return makeError(exists.error());
     if (exists->text(0, 0) != "t") return 0;
-    auto row = conn.exec("SELECT version FROM seawatch_schema WHERE component = 'station'", {},
-                         failure);
+    auto row =
+        conn.exec("SELECT version FROM seawatch_schema WHERE component = 'station'", {}, failure);
     if (!row) return makeError(row.error());
     return row->rows() == 0 ? 0 : static_cast<int>(row->integer(0, 0));
 }
@@ -170,12 +170,12 @@ Status ensurePostgis(PgConnection& conn, bool& created) {
     auto present = conn.exec("SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
     if (!present) return makeError(present.error());
     if (present->rows() > 0) return {};
-    auto available =
-        conn.exec("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'");
+    auto available = conn.exec("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'");
     if (!available) return makeError(available.error());
     if (available->rows() == 0) {
-        return makeError("the server has no PostGIS to install (install postgresql-15-postgis-3 "
-                         "on the server, then run seawatch station init again)");
+        return makeError(
+            "the server has no PostGIS to install (install postgresql-15-postgis-3 "
+            "on the server, then run seawatch station init again)");
     }
     PgFailure f;
     if (auto ok = conn.execScript("CREATE EXTENSION IF NOT EXISTS postgis", &f); !ok) {
@@ -263,14 +263,13 @@ Status checkSchema(PgConnection& conn) {
     }
     if (*version < kStationSchemaVersion) {
         return makeError("the database's seawatch schema is version " + std::to_string(*version) +
-                         ", older than this program's " +
-                         std::to_string(kStationSchemaVersion) +
+                         ", older than this program's " + std::to_string(kStationSchemaVersion) +
                          ": run seawatch station init to migrate it");
     }
     if (*version > kStationSchemaVersion) {
         return makeError("the database's seawatch schema is version " + std::to_string(*version) +
-                         ", newer than this program's " +
-                         std::to_string(kStationSchemaVersion) + ": upgrade seawatch");
+                         ", newer than this program's " + std::to_string(kStationSchemaVersion) +
+                         ": upgrade seawatch");
     }
     return {};
 }
@@ -280,7 +279,8 @@ Result<PgConnection> openStation(const std::string& target, PgFailure* failure) 
     if (!conn) return conn;
     if (auto ok = checkSchema(*conn); !ok) {
         const bool rights = ok.error().find("is not a seawatch station") != std::string::npos;
-        if (failure) *failure = {rights ? FailureKind::NoRights : FailureKind::Schema, ok.error(), ""};
+        if (failure)
+            *failure = {rights ? FailureKind::NoRights : FailureKind::Schema, ok.error(), ""};
         return makeError(ok.error());
     }
     return conn;

@@ -250,9 +250,9 @@ TEST_F(StationLog, AFollowerSeesNewEntriesAndSurvivesAServerCrash) {
     std::lock_guard lock(got.mutex);
     EXPECT_EQ(texts(got.entries), (std::vector<std::string>{"one", "two"}));
     EXPECT_EQ(got.entries[0].station, poster);
-    const bool reconnected =
-        std::any_of(got.statuses.begin(), got.statuses.end(),
-                    [](const std::string& s) { return s.find("reconnected") != std::string::npos; });
+    const bool reconnected = std::any_of(
+        got.statuses.begin(), got.statuses.end(),
+        [](const std::string& s) { return s.find("reconnected") != std::string::npos; });
     EXPECT_TRUE(reconnected);
 }
 

@@ -7,15 +7,14 @@
 //
 // Tests call requirePg(): it skips, saying why, only when the server binaries are absent;
 // any other failure to start is a test failure.
-#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR
 
 #include <array>
 #include <cctype>
-#include <vector>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +22,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "seawatch/station/pg.hpp"
 #include "seawatch/station/roles.hpp"

@@ -37,8 +37,8 @@ TEST_F(StationSchema, InitCreatesTheSchemaOnceAndAgainIsANoOp) {
         "('coordination_log', 'station_groups', 'incidents', 'seawatch_schema')");
     ASSERT_TRUE(tables);
     EXPECT_EQ(tables->integer(0, 0), 4);
-    auto layer = admin->exec(
-        "SELECT type, srid FROM geometry_columns WHERE f_table_name = 'incidents'");
+    auto layer =
+        admin->exec("SELECT type, srid FROM geometry_columns WHERE f_table_name = 'incidents'");
     ASSERT_TRUE(layer);
     ASSERT_EQ(layer->rows(), 1);
     EXPECT_EQ(layer->text(0, 0), "POINT");

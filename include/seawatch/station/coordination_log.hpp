@@ -28,7 +28,7 @@ struct LogEntry {
     std::optional<double> lat;
     std::optional<double> lon;
     std::vector<std::string> releasableTo{"all"};
-    std::string ref;  // "", "incident:REF", "mmsi:NNNNNNNNN" or "alert:ID"
+    std::string ref;       // "", "incident:REF", "mmsi:NNNNNNNNN" or "alert:ID"
     std::int64_t seq = 0;  // server arrival order; 0 in a post
 };
 

@@ -28,11 +28,11 @@ bool isPostgresTarget(std::string_view target);
 // only Unreachable is worth retrying (and queueing writes for).
 enum class FailureKind {
     None,
-    Unreachable,   // no server answered, or the connection broke
-    Refused,       // authentication, unknown role or database
-    NoRights,      // SQLSTATE 42501 and friends
-    BadInput,      // the server rejected the values (check constraints, unknown group)
-    Schema,        // missing or incompatible seawatch schema, missing PostGIS
+    Unreachable,  // no server answered, or the connection broke
+    Refused,      // authentication, unknown role or database
+    NoRights,     // SQLSTATE 42501 and friends
+    BadInput,     // the server rejected the values (check constraints, unknown group)
+    Schema,       // missing or incompatible seawatch schema, missing PostGIS
     Other,
 };
 
@@ -47,9 +47,7 @@ class PgResult {
     PgResult() = default;
     explicit PgResult(PGresult* r) : result_(r) {}
     int rows() const { return result_ ? PQntuples(result_.get()) : 0; }
-    bool isNull(int row, int column) const {
-        return PQgetisnull(result_.get(), row, column) != 0;
-    }
+    bool isNull(int row, int column) const { return PQgetisnull(result_.get(), row, column) != 0; }
     std::string_view text(int row, int column) const {
         return {PQgetvalue(result_.get(), row, column),
                 static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
