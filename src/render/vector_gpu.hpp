@@ -6,6 +6,7 @@
 
 #include "gl_objects.hpp"
 #include "seawatch/charts/chart.hpp"
+#include "seawatch/charts/palette.hpp"
 #include "seawatch/geo/map_view.hpp"
 
 namespace seawatch::render {
@@ -18,27 +19,39 @@ struct DrawUniforms {
 // One colour's worth of polygons: triangulated ones as a range of the index buffer, and
 // those GEOS could not triangulate (invalid rings) as fans for the stencil fallback.
 struct FillGroup {
-    charts::Rgba color;
+    charts::Rgba color;           // by day; other palettes derive theirs from it
+    float depthAreaValue = 0.0f;  // DEPARE: shallow depth of the group's polygons
     GLsizei firstIndex = 0;
     GLsizei indexCount = 0;
     std::vector<GLint> firsts;  // fallback rings: first vertex and count, glMultiDrawArrays
     std::vector<GLsizei> counts;
 };
 
+// Built in named steps (see vector_gpu.cpp): fill triangles and their colour groups,
+// their upload, the stencil cover for polygons GEOS could not triangulate, then strokes.
 class VectorLayerGpu {
   public:
     explicit VectorLayerGpu(const charts::VectorLayer& layer);
     void drawFills(GLuint fillProgram, const DrawUniforms& u, float opacity,
-                   const geo::MercatorBox& viewBox) const;
+                   const geo::MercatorBox& viewBox, const charts::Palette& palette) const;
     void drawStrokes(GLuint lineProgram, const DrawUniforms& u, float opacity, int viewportW,
-                     int viewportH, float pixelScale) const;
+                     int viewportH, float pixelScale, const charts::Palette& palette) const;
     geo::Mercator origin() const { return origin_; }
     const geo::MercatorBox& bounds() const { return bounds_; }
 
   private:
+    struct FillGeometry;
+    struct StrokeGeometry;
+    static FillGeometry buildFills(const charts::VectorLayer& layer, geo::Mercator origin);
+    void uploadFills(const FillGeometry& fills);
+    void uploadStencilCover();
+    static StrokeGeometry buildStrokes(const charts::VectorLayer& layer, geo::Mercator origin);
+    void uploadStrokes(const StrokeGeometry& strokes);
+
     geo::Mercator origin_;
     geo::MercatorBox bounds_;
     charts::VectorStyle style_;
+    charts::FeatureClass featureClass_ = charts::FeatureClass::Generic;
     GlVertexArray fillVao_;
     GlBuffer fillVbo_;
     GlBuffer fillEbo_;
