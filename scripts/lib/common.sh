@@ -6,11 +6,12 @@ SEAWATCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Debian 12 / Ubuntu 22.04+ package names. Everything seawatch needs comes from here.
 SEAWATCH_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  libimgui-dev libstb-dev libglfw3-dev libgdal-dev libgeos-dev gdal-bin libsqlite3-dev sqlite3
+  libimgui-dev libstb-dev libglfw3-dev libgdal-dev libpng-dev libgeos-dev gdal-bin libsqlite3-dev sqlite3
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri mesa-utils-bin
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core xvfb xauth gpsd-tools gpsd-clients
+  postgresql-15 postgresql-15-postgis-3 libpq-dev
 )
 
 log() { printf '\033[1m[seawatch]\033[0m %s\n' "$*" >&2; }
