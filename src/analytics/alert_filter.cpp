@@ -130,6 +130,29 @@ std::string describeAlert(const Event& e) {
     return alertTypeLabel(e.type);
 }
 
+std::string vesselDisplayName(const ais::TrackStore& tracks, ais::Mmsi mmsi) {
+    if (const auto index = tracks.indexOf(mmsi)) {
+        const std::string& name = tracks.staticData(*index).name;
+        if (!name.empty()) return name;
+    }
+    return "MMSI " + std::to_string(mmsi);
+}
+
+std::string alertSentence(const Event& e, const ais::TrackStore& tracks) {
+    std::string what = describeAlert(e);
+    std::string sentence;
+    if (!e.mmsi.empty()) {
+        sentence = vesselDisplayName(tracks, e.mmsi[0]) + ": " + what;
+        if (e.mmsi.size() >= 2) sentence += " with " + vesselDisplayName(tracks, e.mmsi[1]);
+    } else {
+        if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+        sentence = e.unit.empty() ? what : e.unit + ": " + what;
+    }
+    if (!e.zone.empty() && e.type != EventType::ZoneEnter && e.type != EventType::ZoneExit)
+        sentence += " (" + e.zone + ")";
+    return sentence;
+}
+
 std::optional<CpaLine> predictCpaLine(const ais::TrackStore& tracks, ais::Mmsi first,
                                       ais::Mmsi second, time::UnixMillis now) {
     const auto a = tracks.stateAtMmsi(first, now);

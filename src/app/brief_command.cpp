@@ -8,6 +8,7 @@
 #include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "headless_session.hpp"
+#include "seawatch/analytics/alert_filter.hpp"
 #include "seawatch/geo/geo.hpp"
 #include "seawatch/scenario/briefing.hpp"
 
@@ -61,20 +62,12 @@ scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Eve
     scenario::DeckAlert a;
     a.time = e.time;
     a.severity = severityOf(e.type);
-    a.kind = analytics::eventTypeName(e.type);
+    a.kind = analytics::alertTypeLabel(e.type);
     for (std::size_t i = 0; i < e.mmsi.size(); ++i)
         a.subject += (i ? " / " : "") + vesselLabel(scene, e.mmsi[i]);
     if (a.subject.empty()) a.subject = !e.zone.empty() ? e.zone : e.unit;
-    std::string message;
-    if (!e.zone.empty() && !e.mmsi.empty()) message = e.zone;
-    if (!e.unit.empty()) message += (message.empty() ? "" : ", ") + e.unit;
-    for (const auto& [key, value] : e.numbers) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%s%s %.2f", message.empty() ? "" : ", ", key.c_str(),
-                      value);
-        message += buf;
-    }
-    a.message = message;
+    // Words, not keys: "SKIFF 1: CPA 0.53 nm in 11 min with ASTRAEA TRADER".
+    a.message = analytics::alertSentence(e, scene.tracks);
     return a;
 }
 
@@ -102,6 +95,7 @@ int runBrief(const BriefOptions& o) {
         code != kExitOk)
         return code;
     const scenario::Scene& scene = *session.scene;
+    session.renderer->style().showLegend = true;  // every slide says what its symbols mean
     const auto steps = scenario::stepsOf(scene.scenario);
     if (steps.empty()) {
         std::fprintf(stderr, "seawatch brief: %s has no steps to brief\n", o.scenario.c_str());
@@ -122,8 +116,8 @@ int runBrief(const BriefOptions& o) {
     for (const auto& step : steps) {
         render::MapSelection selection;
         session.picture->applyStep(step, selection);
-        const geo::MapView view =
-            geo::MapView::fitting(scenario::viewBox(step.view, width, height), width, height);
+        const geo::MapView view = geo::MapView::fitting(
+            scenario::stepFrame(scene, step, width, height), width, height);
         const fs::path image = fs::path(o.output) / scenario::stepImageName(step.number);
         const int stepCount = static_cast<int>(steps.size());
         if (int code =
@@ -135,10 +129,12 @@ int runBrief(const BriefOptions& o) {
             const fs::path tif = fs::path(o.output) / scenario::stepImageName(step.number, "tif");
             session.renderer->style().showGraticule = false;
             session.renderer->style().showScaleBar = false;
+            session.renderer->style().showLegend = false;
             const int code =
                 writePicture("seawatch brief", session, view, tif.string(), step.time, selection);
             session.renderer->style().showGraticule = true;
             session.renderer->style().showScaleBar = true;
+            session.renderer->style().showLegend = true;
             if (code != kExitOk) return code;
         }
         images.push_back(image);

@@ -92,6 +92,7 @@ int runRender(const RenderOptions& o) {
     const bool furniture = o.furniture || (!o.noFurniture && !isGeoTiff(o.output));
     session.renderer->style().showGraticule = furniture;
     session.renderer->style().showScaleBar = furniture;
+    session.renderer->style().showLegend = furniture;
 
     if (o.bbox.empty()) {
         if (session.scene) {

@@ -55,6 +55,12 @@ float alertFade(time::UnixMillis eventTime, time::UnixMillis now,
 std::string describeAlert(const Event& event);
 // Pretty type name for lists and legends: "suspicious approach".
 std::string alertTypeLabel(EventType type);
+// A vessel as people name it: its AIS (or exercise) name, its MMSI only when it has none.
+std::string vesselDisplayName(const ais::TrackStore& tracks, ais::Mmsi mmsi);
+// The alert as a sentence, vessels by name: "SKIFF 1: CPA 0.53 nm in 11 min with ASTRAEA
+// TRADER", "Left the lane, 1.2 nm off (IRTC westbound lane)". The alerts panel, the map
+// and the briefing deck all say it this way.
+std::string alertSentence(const Event& event, const ais::TrackStore& tracks);
 
 // Two vessels' states at `now` and where each will be at their closest point of approach.
 struct CpaLine {

@@ -13,6 +13,9 @@ struct ConsoleOptions {
     // startup benchmark. `screenshot` then saves the last frame as PNG.
     int exitAfterFrames = 0;
     std::string screenshot;
+    // Open at this briefing step (1-based; 0 = the scenario's start), as the presenter
+    // would show it but with the panels.
+    int step = 0;
 };
 
 // Returns the process exit code. Fails cleanly (code 3) when no window can be opened.
