@@ -1,4 +1,5 @@
 // seawatch brief: every step of a scenario rendered headless, and a self-contained HTML deck.
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -63,6 +64,8 @@ scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Eve
     a.time = e.time;
     a.severity = severityOf(e.type);
     a.kind = analytics::alertTypeLabel(e.type);
+    if (!a.kind.empty())
+        a.kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(a.kind[0])));
     for (std::size_t i = 0; i < e.mmsi.size(); ++i)
         a.subject += (i ? " / " : "") + vesselLabel(scene, e.mmsi[i]);
     if (a.subject.empty()) a.subject = !e.zone.empty() ? e.zone : e.unit;
@@ -116,8 +119,8 @@ int runBrief(const BriefOptions& o) {
     for (const auto& step : steps) {
         render::MapSelection selection;
         session.picture->applyStep(step, selection);
-        const geo::MapView view = geo::MapView::fitting(
-            scenario::stepFrame(scene, step, width, height), width, height);
+        const geo::MapView view =
+            geo::MapView::fitting(scenario::stepFrame(scene, step, width, height), width, height);
         const fs::path image = fs::path(o.output) / scenario::stepImageName(step.number);
         const int stepCount = static_cast<int>(steps.size());
         if (int code =

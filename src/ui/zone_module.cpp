@@ -403,7 +403,7 @@ class ZoneModule final : public ConsoleModule {
     analytics::AlertAcknowledgements acks_{0};  // parallel to *events_
 
     bool showLegend_ = false;  // opened from Panels; the map itself labels the sectors
-    bool showCoverage_ = true;
+    bool showCoverage_ = false;  // Panels > Coverage; first start shows the map
     bool showAlerts_ = true;
     std::uint32_t typeMask_ = analytics::defaultAlertTypeMask();
     bool unacknowledgedOnly_ = false;
