@@ -1,7 +1,9 @@
 #include "seawatch/render/hud.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <iterator>
 
 namespace seawatch::render {
 
@@ -153,7 +155,7 @@ void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, 
 
 geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
                            const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
-                           float s) {
+                           std::span<const ScreenPoint> keepVisible, float s) {
     if (entries.empty()) return {};
     // Groups in a fixed order, so the legend does not reshuffle as the picture changes.
     static constexpr std::string_view kGroupOrder[] = {"Vessels", "Alerts",   "Incidents",
@@ -221,17 +223,37 @@ geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
         height = std::max(height, h);
     }
     height += 2 * pad - 4 * s;
-    // Top-right, moved down below anything it must avoid there (a HUD badge).
-    geo::LabelRect box{area.x1 - 10 * s - width, area.y0 + 10 * s, area.x1 - 10 * s,
-                       area.y0 + 10 * s + height};
-    for (const geo::LabelRect& a : avoid) {
-        if (a.overlaps(box)) {
-            const double down = a.y1 + 8 * s - box.y0;
-            box.y0 += down;
-            box.y1 += down;
+    // A corner of the map: the first (top-right, bottom-right, top-left; bottom-left holds
+    // the scale bar) that
+    // covers none of `keepVisible` (the symbols in focus), else the one covering fewest;
+    // each moved off the HUD boxes it meets.
+    const double m = 10 * s;
+    const geo::LabelRect corners[] = {
+        {area.x1 - m - width, area.y0 + m, area.x1 - m, area.y0 + m + height},
+        {area.x1 - m - width, area.y1 - m - height, area.x1 - m, area.y1 - m},
+        {area.x0 + m, area.y0 + m, area.x0 + m + width, area.y0 + m + height}};
+    geo::LabelRect box = corners[0];
+    std::size_t best = SIZE_MAX;
+    for (std::size_t c = 0; c < std::size(corners); ++c) {
+        geo::LabelRect b = corners[c];
+        const bool top = c % 2 == 0;
+        for (const geo::LabelRect& a : avoid) {
+            if (!a.overlaps(b)) continue;
+            const double shift = top ? a.y1 + 8 * s - b.y0 : a.y0 - 8 * s - b.y1;
+            b.y0 += shift;
+            b.y1 += shift;
         }
+        if (b.y0 < area.y0 || b.y1 > area.y1 || b.x0 < area.x0) continue;
+        std::size_t covered = 0;
+        for (const ScreenPoint& p : keepVisible)
+            covered += p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1;
+        if (covered < best) {
+            best = covered;
+            box = b;
+        }
+        if (covered == 0) break;
     }
-    if (box.y1 > area.y1 || box.x0 < area.x0) return {};  // no room: no legend
+    if (best == SIZE_MAX) return {};  // no room: no legend
     canvas.fillRect({box.x0, box.y0}, {box.x1, box.y1}, {255, 255, 255, 225});
     canvas.strokeRect({box.x0, box.y0}, {box.x1, box.y1}, 1.0f * s, {40, 55, 70, 160});
     TextStyle title;

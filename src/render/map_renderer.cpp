@@ -6,9 +6,9 @@
 #include <unordered_map>
 
 #include "gl_objects.hpp"
+#include "raster_tiles.hpp"
 #include "seawatch/render/hud.hpp"
 #include "seawatch/render/label_layer.hpp"
-#include "raster_tiles.hpp"
 #include "vector_gpu.hpp"
 
 namespace seawatch::render {
@@ -224,7 +224,13 @@ void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> 
     Canvas legend(fonts_.get());
     if (style_.showLegend && !lastLegend_.empty()) {
         const geo::LabelRect area = freeMapArea(view);
-        keepFree.push_back(buildLegend(legend, lastLegend_, area, keepFree, style_.pixelScale));
+        // The legend must not hide what the picture is about: the symbols of the most
+        // important labels (selected, highlighted, alerted).
+        std::vector<ScreenPoint> focus;
+        for (const MapLabel& l : labels)
+            if (l.request.priority >= geo::LabelPriority::Alert) focus.push_back(l.request.anchor);
+        keepFree.push_back(
+            buildLegend(legend, lastLegend_, area, keepFree, focus, style_.pixelScale));
     }
     drawMapLabels(view, labels, std::move(keepFree));
     drawCanvas(legend, view.widthPx(), view.heightPx());

@@ -20,12 +20,13 @@ void buildTimeBadge(Canvas& canvas, const geo::MapView& view, time::UnixMillis n
 void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view caption,
                   int stepNumber, int stepCount, float pixelScale);
 
-// A legend of `entries` (what the overlays drew), grouped, at the top-right corner of
-// `area`. Returns the box it covers (map labels keep off it); an empty box when there is
-// nothing to show.
+// A legend of `entries` (what the overlays drew), grouped, in a corner of `area` that
+// covers none of `keepVisible` (the symbols in focus) where one does, clear of `avoid`
+// (HUD boxes). Returns the box it covers (map labels keep off it); an empty box when there
+// is nothing to show or no room.
 geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
                            const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
-                           float pixelScale);
+                           std::span<const ScreenPoint> keepVisible, float pixelScale);
 
 // Draws one legend symbol in a `sizePx` square whose centre is `at`.
 void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float sizePx);
