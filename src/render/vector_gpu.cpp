@@ -27,6 +27,89 @@ void appendSegment(std::vector<LineVertex>& verts, std::vector<std::uint32_t>& i
     idx.insert(idx.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
 }
 
+// Cells per side of the grid that primitives are sorted into (see IndexRun).
+constexpr int kGridCells = 8;
+
+// Sorts `indices` (primitives of `stride` indices each) by the grid cell of each
+// primitive's box centre and returns one run per non-empty cell; runs start at `base`.
+template <typename BoxOf>
+std::vector<IndexRun> sortIntoCells(std::vector<std::uint32_t>& indices, std::size_t stride,
+                                    GLsizei base, BoxOf boxOf) {
+    const std::size_t n = indices.size() / stride;
+    if (n == 0) return {};
+    std::vector<geo::MercatorBox> boxes(n);
+    geo::MercatorBox all = boxOf(0);
+    for (std::size_t p = 0; p < n; ++p) {
+        boxes[p] = boxOf(p);
+        all.minX = std::min(all.minX, boxes[p].minX);
+        all.minY = std::min(all.minY, boxes[p].minY);
+        all.maxX = std::max(all.maxX, boxes[p].maxX);
+        all.maxY = std::max(all.maxY, boxes[p].maxY);
+    }
+    const double w = std::max(all.width(), 1e-9);
+    const double h = std::max(all.height(), 1e-9);
+    std::vector<int> cellOf(n);
+    std::vector<std::size_t> start(kGridCells * kGridCells + 1, 0);
+    for (std::size_t p = 0; p < n; ++p) {
+        const auto cell = [](double t) {
+            return std::clamp(static_cast<int>(t * kGridCells), 0, kGridCells - 1);
+        };
+        const int cx = cell(((boxes[p].minX + boxes[p].maxX) / 2 - all.minX) / w);
+        const int cy = cell(((boxes[p].minY + boxes[p].maxY) / 2 - all.minY) / h);
+        cellOf[p] = cy * kGridCells + cx;
+        ++start[static_cast<std::size_t>(cellOf[p]) + 1];
+    }
+    for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+    std::vector<std::uint32_t> sorted(indices.size());
+    std::vector<geo::MercatorBox> cellBox(kGridCells * kGridCells);
+    std::vector<bool> seen(kGridCells * kGridCells, false);
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t p = 0; p < n; ++p) {
+        const auto c = static_cast<std::size_t>(cellOf[p]);
+        std::copy_n(indices.begin() + static_cast<std::ptrdiff_t>(p * stride), stride,
+                    sorted.begin() + static_cast<std::ptrdiff_t>(next[c]++ * stride));
+        geo::MercatorBox& b = cellBox[c];
+        if (!seen[c]) {
+            b = boxes[p];
+            seen[c] = true;
+        } else {
+            b.minX = std::min(b.minX, boxes[p].minX);
+            b.minY = std::min(b.minY, boxes[p].minY);
+            b.maxX = std::max(b.maxX, boxes[p].maxX);
+            b.maxY = std::max(b.maxY, boxes[p].maxY);
+        }
+    }
+    indices = std::move(sorted);
+    std::vector<IndexRun> runs;
+    for (std::size_t c = 0; c + 1 < start.size(); ++c) {
+        if (start[c + 1] == start[c]) continue;
+        runs.push_back({cellBox[c], base + static_cast<GLsizei>(start[c] * stride),
+                        static_cast<GLsizei>((start[c + 1] - start[c]) * stride)});
+    }
+    return runs;
+}
+
+bool overlaps(const geo::MercatorBox& a, const geo::MercatorBox& b) {
+    return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+}
+
+// Draws the runs of `runs` that meet `view` (relative metres) with one multi-draw.
+void drawRuns(GLenum mode, const std::vector<IndexRun>& runs, const geo::MercatorBox& view) {
+    thread_local std::vector<GLsizei> counts;
+    thread_local std::vector<const void*> offsets;
+    counts.clear();
+    offsets.clear();
+    for (const IndexRun& r : runs) {
+        if (!overlaps(r.box, view)) continue;
+        counts.push_back(r.count);
+        offsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(r.first) *
+                                                        sizeof(std::uint32_t)));
+    }
+    if (counts.empty()) return;
+    glMultiDrawElements(mode, counts.data(), GL_UNSIGNED_INT, offsets.data(),
+                        static_cast<GLsizei>(counts.size()));
+}
+
 }  // namespace
 
 struct VectorLayerGpu::FillGeometry {
@@ -39,6 +122,7 @@ struct VectorLayerGpu::FillGeometry {
 struct VectorLayerGpu::StrokeGeometry {
     std::vector<LineVertex> verts;
     std::vector<std::uint32_t> indices;
+    std::vector<IndexRun> runs;
 };
 
 VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
@@ -108,6 +192,18 @@ VectorLayerGpu::FillGeometry VectorLayerGpu::buildFills(const charts::VectorLaye
     for (auto& [key, g] : groups) {
         g.group.firstIndex = static_cast<GLsizei>(out.indices.size());
         g.group.indexCount = static_cast<GLsizei>(g.indices.size());
+        const auto& v = out.verts;
+        g.group.runs = sortIntoCells(g.indices, 3, g.group.firstIndex, [&](std::size_t t) {
+            geo::MercatorBox b{1e300, 1e300, -1e300, -1e300};
+            for (std::size_t k = 0; k < 3; ++k) {
+                const std::uint32_t i = g.indices[t * 3 + k];
+                b.minX = std::min<double>(b.minX, v[2 * i]);
+                b.maxX = std::max<double>(b.maxX, v[2 * i]);
+                b.minY = std::min<double>(b.minY, v[2 * i + 1]);
+                b.maxY = std::max<double>(b.maxY, v[2 * i + 1]);
+            }
+            return b;
+        });
         out.indices.insert(out.indices.end(), g.indices.begin(), g.indices.end());
         out.groups.push_back(std::move(g.group));
     }
@@ -169,6 +265,12 @@ VectorLayerGpu::StrokeGeometry VectorLayerGpu::buildStrokes(const charts::Vector
             }
         }
     }
+    // Each segment is one quad: 4 vertices sharing its end points, 6 indices.
+    out.runs = sortIntoCells(out.indices, 6, 0, [&](std::size_t q) {
+        const LineVertex& lv = out.verts[out.indices[q * 6]];
+        return geo::MercatorBox{std::min(lv.start[0], lv.end[0]), std::min(lv.start[1], lv.end[1]),
+                                std::max(lv.start[0], lv.end[0]), std::max(lv.start[1], lv.end[1])};
+    });
     return out;
 }
 
@@ -199,6 +301,7 @@ void VectorLayerGpu::uploadStrokes(const StrokeGeometry& strokes) {
     glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride,
                           reinterpret_cast<void*>(offsetof(LineVertex, value)));
     lineIndexCount_ = static_cast<GLsizei>(strokes.indices.size());
+    lineRuns_ = strokes.runs;
 }
 
 namespace {
@@ -222,13 +325,13 @@ void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opac
     glUseProgram(program);
     setTransform(program, u);
     glBindVertexArray(fillVao_.get());
+    const geo::MercatorBox view{viewBox.minX - origin_.x, viewBox.minY - origin_.y,
+                                viewBox.maxX - origin_.x, viewBox.maxY - origin_.y};
     for (const FillGroup& g : fillGroups_) {
         if (g.indexCount == 0) continue;
         setColor(program, charts::classColour(featureClass_, g.color, g.depthAreaValue, palette),
                  opacity);
-        glDrawElements(GL_TRIANGLES, g.indexCount, GL_UNSIGNED_INT,
-                       reinterpret_cast<void*>(static_cast<std::uintptr_t>(g.firstIndex) *
-                                               sizeof(std::uint32_t)));
+        drawRuns(GL_TRIANGLES, g.runs, view);
     }
     for (const FillGroup& g : fillGroups_) {
         if (g.firsts.empty()) continue;
@@ -266,7 +369,12 @@ void VectorLayerGpu::drawStrokes(GLuint program, const DrawUniforms& u, float op
                 std::max(0.5f, style_.strokeWidthPx * pixelScale / 2.0f));
     setColor(program, charts::classColour(featureClass_, style_.stroke, 0.0f, palette), opacity);
     glBindVertexArray(lineVao_.get());
-    glDrawElements(GL_TRIANGLES, lineIndexCount_, GL_UNSIGNED_INT, nullptr);
+    // Lines reach a few pixels beyond their end points: widen the view by as much.
+    const double mx = 2.0 / u.scale[0] * 0.02, my = 2.0 / u.scale[1] * 0.02;
+    const geo::MercatorBox view{
+        -u.offset[0] - 1.0 / u.scale[0] - mx, -u.offset[1] - 1.0 / u.scale[1] - my,
+        -u.offset[0] + 1.0 / u.scale[0] + mx, -u.offset[1] + 1.0 / u.scale[1] + my};
+    drawRuns(GL_TRIANGLES, lineRuns_, view);
 }
 
 }  // namespace seawatch::render

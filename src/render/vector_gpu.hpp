@@ -16,6 +16,16 @@ struct DrawUniforms {
     float scale[2];   // 2 / viewport extent, metres
 };
 
+// A run of the index buffer with the box (metres, relative to the layer origin) of what it
+// draws. Each layer's primitives are sorted into a grid of cells, one run per cell, and a
+// frame draws only the runs in view: zoomed in on the whole-world basemap, a frame costs
+// what it shows, not the world.
+struct IndexRun {
+    geo::MercatorBox box;
+    GLsizei first = 0;  // in indices
+    GLsizei count = 0;
+};
+
 // One colour's worth of polygons: triangulated ones as a range of the index buffer, and
 // those GEOS could not triangulate (invalid rings) as fans for the stencil fallback.
 struct FillGroup {
@@ -23,7 +33,8 @@ struct FillGroup {
     float depthAreaValue = 0.0f;  // DEPARE: shallow depth of the group's polygons
     GLsizei firstIndex = 0;
     GLsizei indexCount = 0;
-    std::vector<GLint> firsts;  // fallback rings: first vertex and count, glMultiDrawArrays
+    std::vector<IndexRun> runs;  // the group's range, cut by grid cell
+    std::vector<GLint> firsts;   // fallback rings: first vertex and count, glMultiDrawArrays
     std::vector<GLsizei> counts;
 };
 
@@ -60,6 +71,7 @@ class VectorLayerGpu {
     GlBuffer lineVbo_;
     GlBuffer lineEbo_;
     GLsizei lineIndexCount_ = 0;
+    std::vector<IndexRun> lineRuns_;
     GlVertexArray coverVao_;
     GlBuffer coverVbo_;
 };
