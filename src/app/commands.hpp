@@ -21,5 +21,6 @@ void registerAisCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerScenarioCommand(CLI::App& app, int& exitCode);
 void registerIncidentsCommand(CLI::App& app, int& exitCode);
+void registerPlanCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     registerAnalyzeCommand(app, exitCode);
     registerScenarioCommand(app, exitCode);
     registerIncidentsCommand(app, exitCode);
+    registerPlanCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {
