@@ -211,8 +211,12 @@ std::string describeEdit(const zones::Plan& plan, const PlanEdit& edit) {
                                    signedHours(e.newStart - *start));
             },
             [&](const ResizeItem& e) {
-                return fmt::format("set {} to {} - {}", itemLabel(plan, e.item),
-                                   shortTime(e.newFrom), shortTime(e.newTo));
+                const auto from = itemStart(plan, e.item);
+                const auto to = itemEnd(plan, e.item, 0.0);
+                if (!from || !to) return std::string("resize (no such item)");
+                return fmt::format("{}: {} - {} instead of {} - {}", itemLabel(plan, e.item),
+                                   shortTime(e.newFrom), shortTime(e.newTo), shortTime(*from),
+                                   shortTime(*to));
             },
             [&](const SetSector& e) {
                 return fmt::format("move {} to {}",

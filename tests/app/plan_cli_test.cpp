@@ -116,7 +116,9 @@ TEST(PlanCli, FindsEveryDeliberateFaultOfTheBundledQuarter) {
     EXPECT_EQ(findings.back()["faults"], faults.size());
     std::string all;
     for (const auto& f : faults) all += f + "\n";
-    EXPECT_EQ(faults.size(), kExpectedFaults) << all;
+    // clash, two duplicates, gap, two uncovered sectors, reference gap, doubled sector, and
+    // JMSDF destroyer 2 given Sector 6 while it escorts JP-0321-B1200.
+    EXPECT_EQ(faults.size(), 9u) << all;
 
     // The same input gives byte-identical output.
     EXPECT_EQ(runSeawatch("plan check " + src("data/plans/shade_2012q1.json") + zonesArgs() +
