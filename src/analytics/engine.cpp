@@ -151,7 +151,7 @@ void Engine::advanceTo(time::UnixMillis t) {
     if (!nextTick_) nextTick_ = (t / step) * step;
     while (*nextTick_ <= t) {
         // With every vessel stale the ticks would find nothing: jump ahead.
-        if (*nextTick_ > lastFixTime_ + inputs_.config.staleAfterMs) {
+        if (!lastFixTime_ || *nextTick_ > *lastFixTime_ + inputs_.config.staleAfterMs) {
             pairs_.clear();
             nextTick_ = (t / step) * step + step;
             break;
@@ -160,6 +160,7 @@ void Engine::advanceTo(time::UnixMillis t) {
                scheduleEvents_[nextScheduleEvent_].time <= *nextTick_)
             emit(scheduleEvents_[nextScheduleEvent_++]);
         runTick(*nextTick_);
+        ++ticksRun_;
         *nextTick_ += step;
     }
     while (nextScheduleEvent_ < scheduleEvents_.size() &&
@@ -194,7 +195,7 @@ void Engine::ingest(const ais::PositionFix& fix) {
     const double previousLat = lat_[slot];
     const double previousLon = lon_[slot];
     const time::UnixMillis previousTime = lastTime_[slot];
-    lastFixTime_ = std::max(lastFixTime_, fix.time);
+    lastFixTime_ = lastFixTime_ ? std::max(*lastFixTime_, fix.time) : fix.time;
     lastTime_[slot] = fix.time;
     lat_[slot] = fix.lat;
     lon_[slot] = fix.lon;

@@ -59,6 +59,20 @@ int writePicture(const char* command, HeadlessSession& session, const geo::MapVi
     } else {
         session.renderer->render(view);
     }
+    // A requested chart that failed to read is said, and one that drew nothing fails.
+    int readFailure = kExitOk;
+    for (const auto& problem : session.renderer->chartReadProblems()) {
+        if (problem.tilesRead == 0) {
+            std::fprintf(stderr, "%s: %s drew nothing: %s\n", command, problem.path.c_str(),
+                         problem.lastError.c_str());
+            readFailure = kExitFailure;
+        } else {
+            std::fprintf(stderr, "%s: warning: %s: %zu of %zu tiles could not be read: %s\n",
+                         command, problem.path.c_str(), problem.failures,
+                         problem.failures + problem.tilesRead, problem.lastError.c_str());
+        }
+    }
+    if (readFailure != kExitOk) return readFailure;
     const charts::RgbaImage image = (*target)->read();
     if (Status written = charts::writeImage(output, image, view.visibleMercator()); !written) {
         std::fprintf(stderr, "%s: %s\n", command, written.error().c_str());

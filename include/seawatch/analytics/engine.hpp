@@ -83,6 +83,8 @@ class Engine {
     std::size_t skippedFixes() const { return skippedFixes_; }
     std::size_t fixesUsed() const { return usedFixes_; }
     std::size_t ignoredFixes() const { return ignoredFixes_; }
+    // Pair-analysis ticks run so far: at most staleAfterMs / tickIntervalMs + 1 per fix.
+    std::size_t ticksRun() const { return ticksRun_; }
 
   private:
     struct LoiterSample {
@@ -143,7 +145,11 @@ class Engine {
 
     std::unordered_map<std::uint64_t, PairState> pairs_;
     std::optional<time::UnixMillis> nextTick_;
-    time::UnixMillis lastFixTime_ = 0;
+    // The newest fix ingested; none before the first. Ticks run only while some fix is
+    // younger than staleAfterMs, so the stepping is bounded by the data whatever its dates
+    // (a 0 here once made pre-1970 fixes tick every minute from year 10).
+    std::optional<time::UnixMillis> lastFixTime_;
+    std::size_t ticksRun_ = 0;
     std::vector<Event> pending_;
     std::vector<std::uint32_t> scratchZones_;
     // Tick scratch: the vessels in play, dead-reckoned to the tick time, in grid order.
