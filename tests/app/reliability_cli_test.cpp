@@ -98,3 +98,48 @@ TEST(ReliabilityCli, ImportOfALogWithoutTimesFailsAndSaysHowToDateIt) {
     EXPECT_EQ(r.exitCode, 2) << r.err;
     fs::remove_all(dir);
 }
+
+// A truncated GeoTIFF used to render as an empty picture with exit 0 and nothing on stderr.
+TEST(ReliabilityCli, RenderOfATruncatedChartFailsAndSaysWhy) {
+    const fs::path source =
+        fs::path(SEAWATCH_SHARED_TESTDATA) / "charts/geotiff/m_3607824_se_17_1_20160620_sub.tif";
+    if (!fs::exists(source)) GTEST_SKIP() << "no shared testdata: " << source;
+    const fs::path dir = scratchDir("render_truncated");
+    const fs::path chart = dir / "truncated.tif";
+    {
+        std::ifstream in(source, std::ios::binary);
+        std::string bytes(150000, '\0');
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        std::ofstream(chart, std::ios::binary) << bytes;
+    }
+    const fs::path out = dir / "out.png";
+    const auto r = runSeawatch("render --chart " + chart.string() + " --no-basemap --size 320x180 -o " +
+                                   out.string(),
+                               "env -u DISPLAY");
+    if (r.exitCode == 3) GTEST_SKIP() << "no EGL context here: " << r.err;
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find("truncated.tif"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out));
+    fs::remove_all(dir);
+}
+
+TEST(ReliabilityCli, OptionsAreRangeChecked) {
+    const fs::path dir = scratchDir("options");
+    const fs::path log = dir / "log.nmea";
+    std::ofstream(log) << kPosition << "\n";
+    const std::string analyze = "analyze --ais " + log.string() + " --zones " +
+                                SEAWATCH_SOURCE_DIR + "/data/zones/irtc.geojson ";
+    EXPECT_EQ(runSeawatch(analyze + "--cpa-nm 0.5").exitCode, 0);
+    for (const char* bad : {"--cpa-nm -5", "--cpa-nm nan", "--tcpa-min inf"}) {
+        const auto r = runSeawatch(analyze + bad);
+        EXPECT_EQ(r.exitCode, 2) << bad << ": " << r.err;
+    }
+    const std::string query = "incidents query --db " + (dir / "none.gpkg").string();
+    EXPECT_NE(runSeawatch(query + " --limit 5").exitCode, 2);
+    const auto r = runSeawatch(query + " --limit -1");
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    fs::remove_all(dir);
+    const auto big = runSeawatch("render --size 16384x16384 -o x.png");
+    EXPECT_EQ(big.exitCode, 2);
+    EXPECT_NE(big.err.find("8192"), std::string::npos) << big.err;
+}
