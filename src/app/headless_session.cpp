@@ -1,6 +1,7 @@
 #include "headless_session.hpp"
 
 #include "seawatch/charts/image_writer.hpp"
+#include "seawatch/common/gdal_init.hpp"
 #include "seawatch/render/chart_loading.hpp"
 
 namespace seawatch::app {
@@ -54,25 +55,20 @@ int writePicture(const char* command, HeadlessSession& session, const geo::MapVi
         return kExitNoGraphics;
     }
     (*target)->bind();
+    // Chart reads report GDAL's errors with the file name (common/gdal_init); a picture
+    // drawn while a requested chart failed to read (a truncated GeoTIFF) lacks what was
+    // asked for, so it is not written and the command fails.
+    GdalFileScope drawing(output);
     if (session.picture) {
         session.picture->draw(view, t, selection, caption, stepNumber, stepCount);
     } else {
         session.renderer->render(view);
     }
-    // A requested chart that failed to read is said, and one that drew nothing fails.
-    int readFailure = kExitOk;
-    for (const auto& problem : session.renderer->chartReadProblems()) {
-        if (problem.tilesRead == 0) {
-            std::fprintf(stderr, "%s: %s drew nothing: %s\n", command, problem.path.c_str(),
-                         problem.lastError.c_str());
-            readFailure = kExitFailure;
-        } else {
-            std::fprintf(stderr, "%s: warning: %s: %zu of %zu tiles could not be read: %s\n",
-                         command, problem.path.c_str(), problem.failures,
-                         problem.failures + problem.tilesRead, problem.lastError.c_str());
-        }
+    if (drawing.errors() > 0) {
+        std::fprintf(stderr, "%s: %zu chart read error(s) while drawing %s (above); not written\n",
+                     command, drawing.errors(), output.c_str());
+        return kExitFailure;
     }
-    if (readFailure != kExitOk) return readFailure;
     const charts::RgbaImage image = (*target)->read();
     if (Status written = charts::writeImage(output, image, view.visibleMercator()); !written) {
         std::fprintf(stderr, "%s: %s\n", command, written.error().c_str());

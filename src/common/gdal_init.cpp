@@ -24,14 +24,16 @@ void gdalLogHandler(int level, int /*number*/, const char* message) {
     if (cpl == CE_None || cpl == CE_Debug) return;
     GdalFileScope* scope = tCurrentScope;
     const bool warning = cpl == CE_Warning;
-    if (scope) {
+    // Every open scope counts it: a reader's scope names the file, and a caller's scope
+    // around a whole drawing learns that something in it failed.
+    for (GdalFileScope* s = scope; s; s = s->outer_) {
         if (warning) {
-            ++scope->warnings_;
+            ++s->warnings_;
         } else {
-            ++scope->errors_;
+            ++s->errors_;
         }
-        if (scope->quiet_) return;
     }
+    if (scope && scope->quiet_) return;
     const std::string_view text = message ? message : "";
     const std::string_view file = scope ? std::string_view(scope->path_) : "GDAL";
     if (warning) {

@@ -137,15 +137,6 @@ std::vector<int> MapRenderer::addVectorChart(const charts::VectorChart& chart,
     return ids;
 }
 
-std::vector<MapRenderer::ChartReadProblem> MapRenderer::chartReadProblems() const {
-    std::vector<ChartReadProblem> out;
-    for (const auto& [id, r] : impl_->rasters) {
-        if (r->tileReadFailures() == 0) continue;
-        out.push_back({r->path(), r->tilesRead(), r->tileReadFailures(), r->lastReadError()});
-    }
-    return out;
-}
-
 Result<int> MapRenderer::addRasterChart(const std::string& path, bool async) {
     auto layer = RasterTileLayer::open(path, async);
     if (!layer) return makeError(layer.error());

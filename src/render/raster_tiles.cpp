@@ -185,12 +185,6 @@ void RasterTileLayer::draw(GLuint program, const geo::MapView& view, float opaci
             if (it == cache_.end()) {
                 if (!async_) {
                     auto read = chart_->read(tileBounds(key), kTileSize, kTileSize);
-                    if (read) {
-                        ++tilesRead_;
-                    } else {
-                        ++tileReadFailures_;
-                        lastReadError_ = read.error();
-                    }
                     upload(key, read ? read.value() : charts::RgbaImage{});
                     it = cache_.find(key.packed());
                 } else {

@@ -8,7 +8,6 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <string>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -40,13 +39,6 @@ class RasterTileLayer {
     void draw(GLuint program, const geo::MapView& view, float opacity);
     bool loading() const { return pending_.load() > 0; }
     geo::MercatorBox bounds() const { return bounds_; }
-    const std::string& path() const { return path_; }
-    // Headless (synchronous) reads: tiles read, tiles that failed, and the last failure.
-    // A chart that drew nothing because every read failed (a truncated GeoTIFF) is an
-    // error for `render`, not an empty picture.
-    std::size_t tilesRead() const { return tilesRead_; }
-    std::size_t tileReadFailures() const { return tileReadFailures_; }
-    const std::string& lastReadError() const { return lastReadError_; }
 
   private:
     RasterTileLayer() = default;
@@ -68,9 +60,6 @@ class RasterTileLayer {
     bool async_ = false;
     std::unordered_map<std::uint64_t, Tile> cache_;
     std::uint64_t frame_ = 0;
-    std::size_t tilesRead_ = 0;
-    std::size_t tileReadFailures_ = 0;
-    std::string lastReadError_;
     GlVertexArray vao_;
     GlBuffer vbo_;
 

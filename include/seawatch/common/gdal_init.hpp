@@ -4,8 +4,8 @@
 // initGdal() registers the drivers once and installs a CPL error handler that sends GDAL
 // and OGR warnings and errors to the log (spdlog: the console's Log panel and stderr)
 // naming the file being read. Code that opens or reads a file says which with a
-// GdalFileScope; the scope also counts the errors GDAL raised meanwhile on this thread, so
-// a caller can tell "read with errors" from "read cleanly" even when GDAL returned data.
+// GdalFileScope; the scope (and every scope around it) also counts the errors GDAL raised
+// meanwhile on this thread, so a caller can tell "read with errors" from "read cleanly".
 // Results still carry the message too (CPLGetLastErrorMsg works as before).
 #include <cstddef>
 #include <string>

@@ -99,15 +99,6 @@ class MapRenderer {
     // True while raster tiles are still loading (the console keeps redrawing).
     bool loading() const;
 
-    // Raster charts whose tile reads failed since they were added (headless reads only).
-    struct ChartReadProblem {
-        std::string path;
-        std::size_t tilesRead = 0;
-        std::size_t failures = 0;
-        std::string lastError;
-    };
-    std::vector<ChartReadProblem> chartReadProblems() const;
-
     // Draws a canvas at the palette's light level.
     void drawCanvas(const Canvas& canvas, int widthPx, int heightPx);
 
