@@ -132,21 +132,21 @@ int runExportAis(const std::string& file, const std::string& output, bool wholeT
         return kExitFailure;
     }
     // Written beside the target and renamed, so a failed export leaves no half file.
-    auto file = AtomicFile::create(output, false);
-    if (!file) {
-        std::fprintf(stderr, "seawatch scenario export-ais: %s\n", file.error().c_str());
+    auto nmea = AtomicFile::create(output, false);
+    if (!nmea) {
+        std::fprintf(stderr, "seawatch scenario export-ais: %s\n", nmea.error().c_str());
         return kExitFailure;
     }
     sc::AisExportStats stats;
     {
-        std::ofstream out(file->tempPath(), std::ios::binary | std::ios::trunc);
+        std::ofstream out(nmea->tempPath(), std::ios::binary | std::ios::trunc);
         stats = sc::writeAisNmea(loaded->scene, out, options);
         if (!out.flush()) {
             std::fprintf(stderr, "seawatch scenario export-ais: %s\n", cannotWrite(output).c_str());
             return kExitFailure;
         }
     }
-    if (Status committed = file->commit(); !committed) {
+    if (Status committed = nmea->commit(); !committed) {
         std::fprintf(stderr, "seawatch scenario export-ais: %s\n", committed.error().c_str());
         return kExitFailure;
     }
