@@ -11,6 +11,7 @@ SEAWATCH_PACKAGES=(
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core xvfb xauth gpsd-tools gpsd-clients
+  postgresql-15 postgresql-15-postgis-3 libpq-dev
 )
 
 log() { printf '\033[1m[seawatch]\033[0m %s\n' "$*" >&2; }
