@@ -53,7 +53,7 @@ BEGIN
   NEW.received_at := now();
   IF NOT ('all' = ANY (NEW.releasable_to) AND cardinality(NEW.releasable_to) = 1) THEN
     SELECT g INTO unknown FROM unnest(NEW.releasable_to) AS g
-      WHERE g NOT IN (SELECT name FROM station_groups) LIMIT 1;
+      WHERE g NOT IN (SELECT name FROM public.station_groups) LIMIT 1;
     IF unknown IS NOT NULL THEN
       RAISE EXCEPTION 'releasable to "%": no such station group', unknown
         USING ERRCODE = '22023';
@@ -68,7 +68,7 @@ CREATE TRIGGER coordination_log_stamp BEFORE INSERT ON coordination_log
 -- replication brings from another hub too, which keep their author and time.
 CREATE FUNCTION coordination_log_arrival() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
-  NEW.seq := nextval('coordination_log_seq');
+  NEW.seq := nextval('public.coordination_log_seq');
   NEW.xid := pg_current_xact_id();
   RETURN NEW;
 END $f$;

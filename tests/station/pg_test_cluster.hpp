@@ -119,6 +119,7 @@ class PgCluster {
     PgCluster& operator=(const PgCluster&) = delete;
 
     const std::string& dir() const { return dir_; }
+    const std::string& passFile() const { return passFile_; }
     const std::string& port() const { return port_; }
 
     // postgresql:///DB?host=DIR&port=N&user=USER (the socket, as a user's URI would be).
