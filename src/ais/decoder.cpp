@@ -192,7 +192,11 @@ const AisMessage* AisDecoder::handleFragment(const Fragment& f, const SentenceMe
 
 const AisMessage* AisDecoder::finish(const SentenceMeta& meta, char channel) {
     const SentenceMeta keep = meta;
-    message_ = AisMessage{};
+    // The extended fields are large (binary data, texts) and rare: clear them only after a
+    // message that may have written them, so a position report resets ~250 bytes, not ~1300.
+    const bool extendedDirty = usesExtendedFields(message_.type);
+    static_cast<AisMessageCore&>(message_) = AisMessageCore{};
+    if (extendedDirty) message_.ext = AisExtendedFields{};
     const PayloadResult r = decodePayload(bits_, message_);
     message_.meta = keep;
     message_.channel = channel;

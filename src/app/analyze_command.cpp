@@ -92,7 +92,8 @@ int runAnalyze(const AnalyzeOptions& opt) {
         std::fprintf(stderr, "seawatch analyze: rejected %s\n", r.c_str());
 
     const auto run =
-        analytics::analyzeFixes(std::move(inputs), ais->statics, std::move(ais->fixes), from, to);
+        analytics::analyzeFixes(std::move(inputs), ais->statics, std::move(ais->fixes), from, to,
+                                std::move(ais->safetyTexts));
     for (const auto& w : run.warnings) std::fprintf(stderr, "seawatch analyze: %s\n", w.c_str());
 
     const auto format =

@@ -38,6 +38,7 @@ const char* severityOf(analytics::EventType type) {
         case EventType::Loitering:
         case EventType::Encounter:
         case EventType::AssignmentConflict:
+        case EventType::SafetyText:
             return "warning";
         case EventType::ZoneEnter:
         case EventType::ZoneExit:

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "seawatch/analytics/event.hpp"
+#include "seawatch/analytics/safety_text.hpp"
 #include "seawatch/zones/coverage.hpp"
 #include "seawatch/zones/zone_index.hpp"
 
@@ -71,6 +72,9 @@ class Engine {
     void ingest(const ais::PositionFix& fix);
     // Runs the ticks and schedule events up to and including t.
     void advanceTo(time::UnixMillis t);
+    // A safety text (types 12, 14) becomes a safety_text event at the sender's last position
+    // when it is fresh (safety_text.cpp). Texts come in time order with the fixes.
+    void ingestSafetyText(const SafetyText& text);
     std::vector<Event> drainEvents();
 
     const std::vector<zones::Zone>& zones() const { return inputs_.zones; }
@@ -176,9 +180,11 @@ struct AnalysisRun {
 // The batch pass the CLI makes: fixes are sorted by time (stably), those outside
 // [from, to] are dropped, and the engine is advanced to `to` (or to the later of the last
 // fix and the schedule's end).
+// Safety texts (in any order) are fed in time order between the fixes.
 AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
                          std::vector<ais::PositionFix> fixes,
                          std::optional<time::UnixMillis> from = std::nullopt,
-                         std::optional<time::UnixMillis> to = std::nullopt);
+                         std::optional<time::UnixMillis> to = std::nullopt,
+                         std::vector<SafetyText> texts = {});
 
 }  // namespace seawatch::analytics
