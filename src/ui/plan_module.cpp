@@ -9,7 +9,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <functional>
+#include <iterator>
+#include <map>
 
 #include "console_state.hpp"
 #include "seawatch/analytics/plan_diff.hpp"
@@ -28,17 +29,14 @@ using analytics::PlanItemRef;
 constexpr float kLabelWidth = 170.0f;
 constexpr float kRowHeight = 18.0f;
 
-// A stable colour per nation, so China is the same colour in every row and both plans.
-ImU32 nationColour(const std::string& nation) {
-    static const ImU32 kPalette[] = {
-        IM_COL32(66, 133, 244, 255), IM_COL32(219, 68, 55, 255),  IM_COL32(244, 180, 0, 255),
-        IM_COL32(15, 157, 88, 255),  IM_COL32(171, 71, 188, 255), IM_COL32(0, 172, 193, 255),
-        IM_COL32(255, 112, 67, 255), IM_COL32(158, 157, 36, 255), IM_COL32(92, 107, 192, 255),
-        IM_COL32(240, 98, 146, 255),
-    };
-    const std::size_t h = std::hash<std::string>{}(nation);
-    return kPalette[h % (sizeof kPalette / sizeof kPalette[0])];
-}
+// Colours for nations in the order they first appear in the plan, so each nation keeps one
+// colour in every row and no two of the first ten share one.
+constexpr ImU32 kNationPalette[] = {
+    IM_COL32(219, 68, 55, 255),  IM_COL32(66, 133, 244, 255), IM_COL32(15, 157, 88, 255),
+    IM_COL32(171, 71, 188, 255), IM_COL32(244, 180, 0, 255),  IM_COL32(0, 172, 193, 255),
+    IM_COL32(255, 112, 67, 255), IM_COL32(158, 157, 36, 255), IM_COL32(92, 107, 192, 255),
+    IM_COL32(240, 98, 146, 255),
+};
 
 std::string shortTime(time::UnixMillis t) {
     std::string text = time::formatDisplay(t);
@@ -130,6 +128,9 @@ class PlanModule final : public ConsoleModule {
     void changed(bool did) {
         if (!did || !editor_) return;
         layout_ = analytics::layoutGantt(editor_->plan(), *context_, &editor_->check());
+        for (const auto& bar : layout_.bars)
+            nationColours_.try_emplace(
+                bar.nation, kNationPalette[nationColours_.size() % std::size(kNationPalette)]);
         comparisonStale_ = true;
     }
 
@@ -295,7 +296,7 @@ class PlanModule final : public ConsoleModule {
             if (x1 < scale.x0 || x0 > right) continue;
             const float y = rowsY + kRowHeight * static_cast<float>(bar.row);
             const ImVec2 a(x0, y + 2), b(x1, y + kRowHeight - 2);
-            draw->AddRectFilled(a, b, nationColour(bar.nation), 3.0f);
+            draw->AddRectFilled(a, b, nationColours_[bar.nation], 3.0f);
             if (x1 - x0 > 40.0f) {
                 draw->PushClipRect(a, b, true);
                 draw->AddText(ImVec2(x0 + 3, y + 1), IM_COL32(255, 255, 255, 255),
@@ -415,6 +416,7 @@ class PlanModule final : public ConsoleModule {
 
     void drawFindings(ConsoleState& state) {
         if (!ImGui::CollapsingHeader("Findings", ImGuiTreeNodeFlags_DefaultOpen)) return;
+        ImGui::Checkbox("faults only (hide air coverage summaries)", &faultsOnly_);
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
         if (!ImGui::BeginTable("findings", 4, flags, ImVec2(0, 0))) return;
@@ -427,6 +429,7 @@ class PlanModule final : public ConsoleModule {
         const auto& findings = editor_->check().findings;
         for (std::size_t i = 0; i < findings.size(); ++i) {
             const auto& f = findings[i];
+            if (faultsOnly_ && !analytics::isFault(f.kind)) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(i));
@@ -556,6 +559,8 @@ class PlanModule final : public ConsoleModule {
     float lastRecomputeMs_ = 0.0f;
     int added_ = 0;
     std::optional<analytics::PlanSuggestions> suggestions_;
+    std::map<std::string, ImU32> nationColours_;
+    bool faultsOnly_ = true;
     zones::Plan original_;
     analytics::PlanCheck beforeCheck_;
     std::vector<analytics::PlanDifference> differences_;
