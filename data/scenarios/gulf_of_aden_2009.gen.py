@@ -528,11 +528,9 @@ steps = [
               "gaps so they do not meet stragglers."},
 ]
 
+# Points A and B are not annotated: the corridor file names them, and a second label at
+# the same place would be drawn twice.
 annotations = [
-    {"kind": "text", "id": "label-point-b", "text": "Point B", "position": r(POINT_B),
-     "colour": "#ffd166"},
-    {"kind": "text", "id": "label-point-a", "text": "Point A", "position": r(POINT_A),
-     "colour": "#ffd166"},
     {"kind": "range_ring", "id": "ring-straggler", "text": "ASTRAEA TRADER at 12:50",
      "position": r(strag_at["12:50"]), "radii_nm": [1, 3, 5], "colour": "#ef476f",
      "visible": {"start": iso(t("12:30")), "end": iso(t("13:30"))}},

@@ -53,8 +53,14 @@ configure_and_build() {
   shift
   local generator=()
   command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
+  # A compiler cache, when the machine has one, makes rebuilds after a branch switch or in a
+  # second checkout mostly cache hits (build paths are kept off the command line for this).
+  local launcher=()
+  command -v ccache >/dev/null 2>&1 &&
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
   if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-    cmake -S "$SEAWATCH_ROOT" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@" ||
+    cmake -S "$SEAWATCH_ROOT" -B "$build_dir" "${generator[@]}" "${launcher[@]}" \
+      -DCMAKE_BUILD_TYPE=Release "$@" ||
       die "cmake configure failed"
   else
     cmake -S "$SEAWATCH_ROOT" -B "$build_dir" "$@" >/dev/null || die "cmake configure failed"

@@ -284,7 +284,11 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         ++report.linesRead;
         const AisMessage* m = decoder.decodeLine(line);
         if (m) {
-            const time::UnixMillis t = m->meta.time != kNoTime ? m->meta.time : decoder.lastTime();
+            time::UnixMillis t = m->meta.time != kNoTime ? m->meta.time : decoder.lastTime();
+            if (t == kNoTime && options.untimedStart) {
+                t = *options.untimedStart +
+                    static_cast<time::UnixMillis>(lineNo - 1) * options.untimedIntervalMs;
+            }
             if (auto fix = toPositionFix(*m, t)) {
                 if (t == kNoTime) {
                     ++report.untimedMessages;

@@ -48,6 +48,16 @@ Status readAisStream(std::FILE* file, const std::string& name, AisInput& input,
             auto [it, added] = statics.try_emplace(info->mmsi, *info);
             if (!added) ais::mergeStatic(it->second, *info);
         }
+        const time::UnixMillis t =
+            message->meta.time != ais::kNoTime ? message->meta.time : decoder.lastTime();
+        if (ais::isSafetyText(*message)) {
+            if (t == ais::kNoTime) {
+                ++input.untimedTexts;
+            } else if (auto text = safetyTextOf(*message, t)) {
+                input.safetyTexts.push_back(std::move(*text));
+            }
+            continue;
+        }
         if (!ais::hasPosition(*message)) continue;
         if (auto fix = ais::timedFix(*message, decoder.lastTime())) {
             input.fixes.push_back(*fix);

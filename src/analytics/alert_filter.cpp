@@ -129,6 +129,8 @@ std::string describeAlert(const Event& e) {
             return fmt::format("entered {}", e.zone);
         case EventType::ZoneExit:
             return fmt::format("left {}", e.zone);
+        case EventType::SafetyText:
+            return fmt::format("{}\"{}\"", num("piracy") > 0.0 ? "PIRACY " : "", e.zone);
     }
     return alertTypeLabel(e.type);
 }
@@ -166,6 +168,15 @@ std::string alertSentence(const Event& e, const VesselNames& names) {
     // A zone names where it happened, unless the label already says it (entered/left).
     if (!e.mmsi.empty() && !e.zone.empty() && !isRoutine(e.type)) label += " in " + e.zone;
     return subject.empty() ? label : subject + ": " + label;
+}
+
+// The picture's callers hold a TrackStore: the same rule, through the same names.
+std::string vesselDisplayName(const ais::TrackStore& tracks, ais::Mmsi mmsi) {
+    return vesselLabel(mmsi, vesselNames(tracks));
+}
+
+std::string alertSentence(const Event& e, const ais::TrackStore& tracks) {
+    return alertSentence(e, vesselNames(tracks));
 }
 
 std::optional<CpaLine> predictCpaLine(const ais::TrackStore& tracks, ais::Mmsi first,

@@ -1,6 +1,7 @@
 #include "seawatch/analytics/live_picture.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace seawatch::analytics {
 namespace {
@@ -38,10 +39,27 @@ Result<AisInput> LivePicture::loadFiles(const std::vector<std::filesystem::path>
     if (!input) return input;
     applyStatics(input->statics);
     sortByTime(input->fixes);
+    // Safety texts go in at their times between the fixes, as analyzeFixes feeds them.
+    std::vector<SafetyText>& texts = input->safetyTexts;
+    std::stable_sort(texts.begin(), texts.end(),
+                     [](const SafetyText& a, const SafetyText& b) { return a.time < b.time; });
+    std::size_t nextText = 0;
+    const auto feedTextsUpTo = [&](time::UnixMillis t) {
+        for (; nextText < texts.size() && texts[nextText].time <= t; ++nextText) {
+            const SafetyText& text = texts[nextText];
+            if ((options_.from && text.time < *options_.from) ||
+                (options_.to && text.time > *options_.to))
+                continue;
+            engine_.ingestSafetyText(text);
+            if (!lastFed_ || text.time > *lastFed_) lastFed_ = text.time;
+        }
+    };
     for (const auto& fix : input->fixes) {
+        feedTextsUpTo(fix.time - 1);
         store_.addFix(fix);
         feedEngine(fix);
     }
+    feedTextsUpTo(std::numeric_limits<time::UnixMillis>::max());
     for (const auto& info : input->statics) store_.mergeStatic(info);
     collectEvents(/*final=*/false);
     input->fixes.clear();

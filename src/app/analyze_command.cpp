@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "engine_options.hpp"
 #include "seawatch/analytics/live_picture.hpp"

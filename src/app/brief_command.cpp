@@ -1,4 +1,5 @@
 // seawatch brief: every step of a scenario rendered headless, and a self-contained HTML deck.
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "headless_session.hpp"
+#include "seawatch/analytics/alert_filter.hpp"
 #include "seawatch/geo/geo.hpp"
 #include "seawatch/scenario/briefing.hpp"
 
@@ -45,20 +47,14 @@ scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Eve
     scenario::DeckAlert a;
     a.time = e.time;
     a.severity = deckSeverity(e.type);
-    a.kind = analytics::eventTypeName(e.type);
+    a.kind = analytics::alertTypeLabel(e.type);
+    if (!a.kind.empty())
+        a.kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(a.kind[0])));
     for (std::size_t i = 0; i < e.mmsi.size(); ++i)
         a.subject += (i ? " / " : "") + vesselLabel(scene, e.mmsi[i]);
     if (a.subject.empty()) a.subject = !e.zone.empty() ? e.zone : e.unit;
-    std::string message;
-    if (!e.zone.empty() && !e.mmsi.empty()) message = e.zone;
-    if (!e.unit.empty()) message += (message.empty() ? "" : ", ") + e.unit;
-    for (const auto& [key, value] : e.numbers) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%s%s %.2f", message.empty() ? "" : ", ", key.c_str(),
-                      value);
-        message += buf;
-    }
-    a.message = message;
+    // Words, not keys: "SKIFF 1: CPA 0.53 nm in 11 min with ASTRAEA TRADER".
+    a.message = analytics::alertSentence(e, scene.tracks);
     return a;
 }
 
@@ -76,7 +72,9 @@ scenario::DeckIncident deckIncident(const incidents::Incident& i) {
 int runBrief(const BriefOptions& o) {
     int width = 0, height = 0;
     if (!parseSize(o.size, width, height)) {
-        std::fprintf(stderr, "seawatch brief: --size must be WIDTHxHEIGHT, got '%s'\n",
+        std::fprintf(stderr,
+                     "seawatch brief: --size must be WIDTHxHEIGHT, each 1 to %d pixels, got '%s'\n",
+                     kMaxImageSide,
                      o.size.c_str());
         return kExitUsage;
     }
@@ -86,6 +84,7 @@ int runBrief(const BriefOptions& o) {
         code != kExitOk)
         return code;
     const scenario::Scene& scene = *session.scene;
+    session.renderer->style().showLegend = true;  // every slide says what its symbols mean
     const auto steps = scenario::stepsOf(scene.scenario);
     if (steps.empty()) {
         std::fprintf(stderr, "seawatch brief: %s has no steps to brief\n", o.scenario.c_str());
@@ -107,7 +106,7 @@ int runBrief(const BriefOptions& o) {
         render::MapSelection selection;
         session.picture->applyStep(step, selection);
         const geo::MapView view =
-            geo::MapView::fitting(scenario::viewBox(step.view, width, height), width, height);
+            geo::MapView::fitting(scenario::stepFrame(scene, step, width, height), width, height);
         const fs::path image = fs::path(o.output) / scenario::stepImageName(step.number);
         const int stepCount = static_cast<int>(steps.size());
         if (int code =
@@ -119,13 +118,17 @@ int runBrief(const BriefOptions& o) {
             const fs::path tif = fs::path(o.output) / scenario::stepImageName(step.number, "tif");
             session.renderer->style().showGraticule = false;
             session.renderer->style().showScaleBar = false;
+            session.renderer->style().showLegend = false;
             const int code =
                 writePicture("seawatch brief", session, view, tif.string(), step.time, selection);
             session.renderer->style().showGraticule = true;
             session.renderer->style().showScaleBar = true;
+            session.renderer->style().showLegend = true;
             if (code != kExitOk) return code;
         }
-        images.push_back(image);
+        // Relative to the deck's folder, as the deck refers to it: with a relative -o the
+        // full path was taken for one relative to the deck ("deck/deck/step_01.png").
+        images.push_back(scenario::stepImageName(step.number));
 
         // The incidents of a step: those it highlights, and those that happened in its span.
         std::vector<scenario::DeckIncident> incidents;

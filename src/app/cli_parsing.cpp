@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace seawatch::app {
 
@@ -23,7 +25,7 @@ Result<geo::GeoBox> parseBbox(const std::string& text, BboxUse use) {
 bool parseSize(const std::string& text, int& width, int& height) {
     char tail;
     if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &tail) != 2) return false;
-    return width > 0 && height > 0 && width <= 16384 && height <= 16384;
+    return width > 0 && height > 0 && width <= kMaxImageSide && height <= kMaxImageSide;
 }
 
 std::optional<std::int64_t> parseDuration(const std::string& text) {
@@ -49,6 +51,19 @@ std::optional<std::int64_t> parseDuration(const std::string& text) {
             return std::nullopt;
     }
     return static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
+}
+
+CLI::Validator finiteRange(double low, double high) {
+    return CLI::Validator(
+        [low, high](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || end == nullptr || *end != '\0' || !std::isfinite(value) ||
+                value < low || value > high)
+                return fmt::format("{} is not a number from {} to {}", text, low, high);
+            return {};
+        },
+        fmt::format("NUMBER in [{} - {}]", low, high));
 }
 
 }  // namespace seawatch::app

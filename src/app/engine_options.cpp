@@ -1,5 +1,7 @@
 #include "engine_options.hpp"
 
+#include "cli_parsing.hpp"
+
 #include <cstdio>
 
 #include "seawatch/geo/geo.hpp"
@@ -25,20 +27,33 @@ void addEngineOptions(CLI::App* cmd, EngineOptionsCli& opt, bool zonesRequired) 
                     "Land polygons for the loitering coastal buffer (e.g. the basemap GeoPackage)");
     cmd->add_option("--land-layer", opt.landLayer, "Layer of --land to use (default: all)");
     auto& c = opt.config;
-    cmd->add_option("--cpa-nm", c.cpaThresholdNm, "CPA alert threshold")->capture_default_str();
-    cmd->add_option("--tcpa-min", c.tcpaMaxMin, "TCPA alert horizon")->capture_default_str();
+    cmd->add_option("--cpa-nm", c.cpaThresholdNm, "CPA alert threshold")
+        ->check(finiteRange(0.0, 50.0))
+        ->capture_default_str();
+    cmd->add_option("--tcpa-min", c.tcpaMaxMin, "TCPA alert horizon")
+        ->check(finiteRange(0.0, 24 * 60.0))
+        ->capture_default_str();
     cmd->add_option("--approach-cpa-nm", c.approachCpaNm, "Suspicious approach CPA")
+        ->check(finiteRange(0.0, 50.0))
         ->capture_default_str();
     cmd->add_option("--approach-closing-kn", c.approachClosingKn,
                     "Suspicious approach closing speed")
+        ->check(finiteRange(0.0, 100.0))
         ->capture_default_str();
-    cmd->add_option("--loiter-hours", c.loiterHours, "Loitering duration")->capture_default_str();
-    cmd->add_option("--loiter-kn", c.loiterSpeedKn, "Loitering mean speed")->capture_default_str();
+    cmd->add_option("--loiter-hours", c.loiterHours, "Loitering duration")
+        ->check(finiteRange(0.0, 24 * 30.0))
+        ->capture_default_str();
+    cmd->add_option("--loiter-kn", c.loiterSpeedKn, "Loitering mean speed")
+        ->check(finiteRange(0.0, 100.0))
+        ->capture_default_str();
     cmd->add_option("--encounter-m", opt.encounterMetres, "Encounter range in metres")
+        ->check(finiteRange(0.0, 100000.0))
         ->capture_default_str();
     cmd->add_option("--encounter-min", c.encounterMinutes, "Encounter duration")
+        ->check(finiteRange(0.0, 24 * 60.0))
         ->capture_default_str();
     cmd->add_option("--escort-nm", c.escortRangeNm, "Escort range from a group's planned position")
+        ->check(finiteRange(0.0, 500.0))
         ->capture_default_str();
 }
 

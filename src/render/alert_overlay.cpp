@@ -1,6 +1,7 @@
 #include "seawatch/render/alert_overlay.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "seawatch/analytics/alert_filter.hpp"
@@ -80,6 +81,8 @@ Rgba alertColour(EventType type) {
         case EventType::LaneWrongWay:
         case EventType::LaneExit:
             return {200, 30, 140, 255};
+        case EventType::SafetyText:
+            return {0, 150, 150, 255};
         case EventType::ZoneEnter:
         case EventType::ZoneExit:
             break;
@@ -128,6 +131,17 @@ void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, fl
     }
 }
 
+std::optional<geo::GeoBox> AlertOverlay::extent(time::UnixMillis now) const {
+    analytics::AlertQuery query;
+    query.now = now;
+    query.maxAge = analytics::kAlertMapWindow;
+    query.typeMask = typeMask;
+    ExtentBuilder e;
+    for (std::size_t i : analytics::filterAlerts(events_, query))
+        e.add(events_[i].lon, events_[i].lat);
+    return e.result();
+}
+
 void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
     const float s = context.pixelScale;
     // Under the markers: the alert that explains the line must stay readable.
@@ -143,14 +157,41 @@ void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
             continue;
         const float alpha = analytics::alertFade(event.time, context.now) * opacity;
         buildMarker(event, at, alpha, s, false, canvas);
+        addLegend(event.type, canvas);
     }
     // The selected alert stays visible (at full strength) whatever its age.
     if (const auto selected = context.selection.selectedAlert;
         selected && *selected < events_.size() && events_[*selected].time <= context.now) {
         const analytics::Event& event = events_[*selected];
-        buildMarker(event, context.view.toScreen(geo::LonLat{event.lon, event.lat}), opacity, s,
-                    true, canvas);
+        const ScreenPoint at = context.view.toScreen(geo::LonLat{event.lon, event.lat});
+        buildMarker(event, at, opacity, s, true, canvas);
+        addLegend(event.type, canvas);
+        // The selected alert says what it is, in words, beside its marker.
+        MapLabel label;
+        label.text = analytics::alertSentence(event, tracks_);
+        label.style.sizePx = 12.5f * s;
+        label.style.bold = true;
+        label.style.color = {110, 20, 20, 255};
+        label.style.halo = {255, 255, 255, 235};
+        label.request.priority = geo::LabelPriority::Alert;
+        label.request.rank = 2;
+        label.request.anchor = at;
+        label.request.symbolRadiusPx = (isRoutine(event.type) ? 4.0 : 8.0) * 2.8 * s;
+        canvas.label(std::move(label));
     }
+}
+
+void AlertOverlay::addLegend(analytics::EventType type, Canvas& canvas) const {
+    std::string text = type == EventType::Cpa ? std::string("closest point of approach")
+                                              : analytics::alertTypeLabel(type);
+    if (!text.empty())
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    const Shape shape = alertShape(type);
+    const LegendSymbol symbol = shape == Shape::Circle     ? LegendSymbol::Dot
+                                : shape == Shape::Diamond  ? LegendSymbol::Diamond
+                                : shape == Shape::Triangle ? LegendSymbol::Triangle
+                                                           : LegendSymbol::Area;
+    canvas.legend({"Alerts", std::move(text), alertColour(type), symbol});
 }
 
 void AlertOverlay::buildCpaLine(const OverlayContext& context, Canvas& canvas) const {
@@ -181,23 +222,17 @@ void AlertOverlay::buildCpaLine(const OverlayContext& context, Canvas& canvas) c
     label.bold = true;
     label.color = {120, 50, 0, 255};
     label.halo = {255, 255, 255, 230};
-    // Beyond the CPA points as seen from the vessels, so the label covers neither the
-    // vessels nor the alert marker at one of them.
-    const ScreenPoint middle{(firstCpa.x + secondCpa.x) / 2, (firstCpa.y + secondCpa.y) / 2};
-    double dx = middle.x - (firstNow.x + secondNow.x) / 2;
-    double dy = middle.y - (firstNow.y + secondNow.y) / 2;
-    const double length = std::hypot(dx, dy);
-    if (length < 1.0) {
-        dx = 0.0;
-        dy = -1.0;
-    } else {
-        dx /= length;
-        dy /= length;
-    }
-    label.anchor = std::abs(dx) < 0.3 ? (dy < 0 ? TextAnchor::BottomCenter : TextAnchor::TopCenter)
-                                      : (dx > 0 ? TextAnchor::CenterLeft : TextAnchor::CenterRight);
-    canvas.text({middle.x + dx * 14.0 * s, middle.y + dy * 14.0 * s},
-                analytics::formatCpa(line->cpa), label);
+    // Anchored between the CPA points; the label engine keeps it off the vessels and the
+    // alert marker.
+    MapLabel cpaLabel;
+    cpaLabel.text = analytics::formatCpa(line->cpa);
+    cpaLabel.style = label;
+    cpaLabel.request.priority = geo::LabelPriority::Alert;
+    cpaLabel.request.rank = 1;
+    cpaLabel.request.anchor = {(firstCpa.x + secondCpa.x) / 2, (firstCpa.y + secondCpa.y) / 2};
+    cpaLabel.request.symbolRadiusPx = 5.0 * s;
+    canvas.label(std::move(cpaLabel));
+    canvas.legend({"Alerts", "Predicted closest approach", cpaColour, LegendSymbol::Line});
 }
 
 std::optional<std::size_t> AlertOverlay::alertAt(const OverlayContext& context,

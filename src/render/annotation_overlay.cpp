@@ -44,6 +44,28 @@ std::vector<geo::LonLat> rangeRing(geo::LonLat centre, double radiusNm, int segm
     return points;
 }
 
+namespace {
+// Even-odd point-in-polygon test in screen space.
+bool containsScreen(const std::vector<ScreenPoint>& ring, ScreenPoint p) {
+    bool inside = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const ScreenPoint& a = ring[i];
+        const ScreenPoint& b = ring[j];
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
+            inside = !inside;
+    }
+    return inside;
+}
+}  // namespace
+
+std::optional<geo::GeoBox> AnnotationOverlay::extent(time::UnixMillis now) const {
+    ExtentBuilder e;
+    for (const scenario::Annotation& a : annotations_)
+        if (a.visibleAt(now))
+            for (const auto& p : a.points) e.add(p.lon, p.lat);
+    return e.result();
+}
+
 void AnnotationOverlay::build(const OverlayContext& context, Canvas& canvas) {
     const float s = context.pixelScale;
     const auto alpha = [&](Rgba c, float a) {
@@ -62,17 +84,29 @@ void AnnotationOverlay::build(const OverlayContext& context, Canvas& canvas) {
         label.color = alpha(ink, 1.0f);
         label.halo = {255, 255, 255, static_cast<std::uint8_t>(220 * opacity)};
         label.bold = true;
+        // Annotations are what the author wanted said: above vessel names, below alerts.
+        const auto ask = [&](const std::string& text, ScreenPoint anchor, double symbolRadius,
+                             std::vector<ScreenPoint> centres, geo::LabelPriority priority,
+                             int rank) {
+            MapLabel l;
+            l.text = text;
+            l.style = label;
+            l.request.priority = priority;
+            l.request.rank = rank;
+            l.request.anchor = anchor;
+            l.request.symbolRadiusPx = symbolRadius;
+            l.request.centres = std::move(centres);
+            canvas.label(std::move(l));
+        };
         switch (a.kind) {
             case scenario::Annotation::Kind::Text:
-                label.anchor = TextAnchor::Center;
-                canvas.text(pts[0], a.text, label);
+                ask(a.text, pts[0], 0.0, {pts[0]}, geo::LabelPriority::Incident, 1);
                 break;
             case scenario::Annotation::Kind::Arrow:
                 if (pts.size() >= 2) {
                     canvas.line(pts[0], pts[1], width, alpha(ink, 0.9f));
                     arrowHead(canvas, pts[0], pts[1], 12.0f * s, alpha(ink, 0.9f));
-                    label.anchor = TextAnchor::BottomCenter;
-                    canvas.text({pts[0].x, pts[0].y - 4 * s}, a.text, label);
+                    ask(a.text, pts[0], 4.0 * s, {}, geo::LabelPriority::Incident, 1);
                 }
                 break;
             case scenario::Annotation::Kind::RangeRing: {
@@ -80,22 +114,33 @@ void AnnotationOverlay::build(const OverlayContext& context, Canvas& canvas) {
                     std::vector<ScreenPoint> ring;
                     for (const auto& p : rangeRing(a.points[0], r))
                         ring.push_back(context.view.toScreen(p));
-                    canvas.polyline(ring, width * 0.75f, alpha(ink, 0.85f), true);
-                    char text[32];
-                    std::snprintf(text, sizeof text, "%g nm", r);
-                    label.anchor = TextAnchor::BottomCenter;
-                    label.sizePx = 11.0f * s;
-                    label.bold = false;
                     const ScreenPoint top =
                         context.view.toScreen(geo::destination(a.points[0], 0, r));
-                    canvas.text({top.x, top.y - 2 * s}, text, label);
+                    const double radiusPx = pts[0].y - top.y;
+                    // Zoomed out, the rings shrink into a knot: drop those too small to read.
+                    if (radiusPx < 6.0 * s) continue;
+                    canvas.polyline(ring, width * 0.75f, alpha(ink, 0.85f), true);
+                    if (radiusPx < 18.0 * s) continue;  // no room for its distance
+                    char text[32];
+                    std::snprintf(text, sizeof text, "%g nm", r);
+                    label.sizePx = 11.0f * s;
+                    label.bold = false;
+                    const ScreenPoint at{top.x, top.y - 8 * s};
+                    MapLabel l;
+                    l.text = text;
+                    l.style = label;
+                    l.request.priority = geo::LabelPriority::Zone;
+                    l.request.rank = 2;
+                    l.request.anchor = at;
+                    l.request.centres = {at};
+                    l.request.allowLeader = false;
+                    canvas.label(std::move(l));
                 }
                 canvas.fillCircle(pts[0], 2.5f * s, alpha(ink, 1.0f));
                 if (!a.text.empty()) {
-                    label.anchor = TextAnchor::TopCenter;
                     label.sizePx = 13.0f * s;
                     label.bold = true;
-                    canvas.text({pts[0].x, pts[0].y + 5 * s}, a.text, label);
+                    ask(a.text, pts[0], 3.0 * s, {}, geo::LabelPriority::Incident, 1);
                 }
                 break;
             }
@@ -106,8 +151,12 @@ void AnnotationOverlay::build(const OverlayContext& context, Canvas& canvas) {
                     cx += p.x;
                     cy += p.y;
                 }
-                label.anchor = TextAnchor::Center;
-                canvas.text({cx / pts.size(), cy / pts.size()}, a.text, label);
+                const ScreenPoint centre{cx / pts.size(), cy / pts.size()};
+                std::vector<ScreenPoint> centres{centre};
+                const auto inside = [&](ScreenPoint p) { return containsScreen(pts, p); };
+                for (ScreenPoint p : geo::axisPoints(std::span<const ScreenPoint>(pts), 7, inside))
+                    centres.push_back(p);
+                ask(a.text, centre, 0.0, std::move(centres), geo::LabelPriority::Zone, 2);
                 break;
             }
         }

@@ -124,6 +124,25 @@ bool FontAtlas::glyph(char32_t codepoint, float sizePx, bool bold, Glyph& out, f
 void Canvas::clear() {
     vertices_.clear();
     indices_.clear();
+    labels_.clear();
+    keepFree_.clear();
+    legend_.clear();
+}
+
+void Canvas::label(MapLabel label) {
+    if (label.text.empty()) return;
+    const ScreenPoint size = measureText(label.text, label.style.sizePx, label.style.bold);
+    // The halo reaches a pixel beyond the glyphs.
+    const double halo = label.style.halo.a > 0 ? 2.0 : 0.0;
+    label.request.width = size.x + halo;
+    label.request.height = size.y + halo;
+    labels_.push_back(std::move(label));
+}
+
+void Canvas::legend(LegendEntry entry) {
+    for (const LegendEntry& e : legend_)
+        if (e.group == entry.group && e.text == entry.text) return;
+    legend_.push_back(std::move(entry));
 }
 
 std::uint32_t Canvas::vertex(ScreenPoint p, Rgba color) {

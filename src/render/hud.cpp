@@ -1,7 +1,9 @@
 #include "seawatch/render/hud.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <iterator>
 
 namespace seawatch::render {
 
@@ -53,6 +55,7 @@ void buildTimeBadge(Canvas& canvas, const geo::MapView& view, time::UnixMillis n
     }
     canvas.fillRect({at.x - 8 * s, at.y - 6 * s}, {at.x + width + 8 * s, at.y + height + 6 * s},
                     {16, 32, 48, 215});
+    canvas.keepFree({at.x - 8 * s, at.y - 6 * s, at.x + width + 8 * s, at.y + height + 6 * s});
     TextStyle style;
     style.sizePx = size;
     style.bold = true;
@@ -69,12 +72,14 @@ void buildTimeBadge(Canvas& canvas, const geo::MapView& view, time::UnixMillis n
 void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view caption,
                   int stepNumber, int stepCount, float s) {
     if (caption.empty()) return;
-    const float size = 17.0f * s;
+    // Readable from the back of a room: about 1/40 of the picture's height.
+    const float size = std::max(17.0f * s, static_cast<float>(view.heightPx()) / 40.0f);
     const double margin = 18 * s;
     char counter[32] = "";
     if (stepCount > 0) std::snprintf(counter, sizeof counter, "%d/%d", stepNumber, stepCount);
     const double counterWidth = counter[0] ? canvas.measureText(counter, size, true).x + 16 * s : 0;
-    const double textWidth = std::min(1100.0 * s, view.widthPx() - 2 * margin - counterWidth);
+    const double textWidth = std::min(std::max(1100.0 * s, view.widthPx() * 0.7),
+                                      view.widthPx() - 2 * margin - counterWidth);
     const auto lines = wrapText(canvas, caption, size, textWidth);
     const double lineHeight = size * 1.3;
     const double bandHeight = lines.size() * lineHeight + 20 * s;
@@ -83,6 +88,8 @@ void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view cap
     canvas.fillRect({left - 14 * s, top},
                     {left + counterWidth + textWidth + 14 * s, top + bandHeight},
                     {16, 32, 48, 220});
+    canvas.keepFree(
+        {left - 14 * s, top, left + counterWidth + textWidth + 14 * s, top + bandHeight});
     TextStyle style;
     style.sizePx = size;
     style.color = {255, 255, 255, 255};
@@ -96,6 +103,182 @@ void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view cap
     for (std::size_t i = 0; i < lines.size(); ++i) {
         canvas.text({left + counterWidth, top + 10 * s + i * lineHeight}, lines[i], style);
     }
+}
+
+void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float size) {
+    const double h = size / 2.0;
+    switch (entry.symbol) {
+        case LegendSymbol::Area:
+            canvas.fillRect({at.x - h, at.y - h * 0.7}, {at.x + h, at.y + h * 0.7}, entry.colour);
+            if (entry.outline.a > 0)
+                canvas.strokeRect({at.x - h, at.y - h * 0.7}, {at.x + h, at.y + h * 0.7},
+                                  std::max(1.0f, size / 10), entry.outline);
+            break;
+        case LegendSymbol::Line:
+            if (entry.outline.a > 0)
+                canvas.line({at.x - h, at.y}, {at.x + h, at.y}, size / 2.2f, entry.outline);
+            canvas.line({at.x - h, at.y}, {at.x + h, at.y}, size / 3.5f, entry.colour);
+            break;
+        case LegendSymbol::Dot:
+            canvas.fillCircle(at, static_cast<float>(h * 0.85), {255, 255, 255, 230});
+            canvas.fillCircle(at, static_cast<float>(h * 0.65), entry.colour);
+            break;
+        case LegendSymbol::Ring:
+            canvas.strokeCircle(at, static_cast<float>(h * 0.75), std::max(1.5f, size / 7),
+                                entry.colour);
+            break;
+        case LegendSymbol::Diamond: {
+            const ScreenPoint d[] = {
+                {at.x, at.y - h}, {at.x + h, at.y}, {at.x, at.y + h}, {at.x - h, at.y}};
+            canvas.fillConvex(d, entry.colour);
+            break;
+        }
+        case LegendSymbol::Triangle: {
+            const ScreenPoint t[] = {
+                {at.x, at.y - h}, {at.x + h, at.y + h * 0.8}, {at.x - h, at.y + h * 0.8}};
+            canvas.fillConvex(t, entry.colour);
+            break;
+        }
+        case LegendSymbol::Vessel: {
+            // A pointed hull heading up, like the map's symbols.
+            const ScreenPoint hull[] = {{at.x, at.y - h},
+                                        {at.x + h * 0.55, at.y + h * 0.2},
+                                        {at.x + h * 0.45, at.y + h},
+                                        {at.x - h * 0.45, at.y + h},
+                                        {at.x - h * 0.55, at.y + h * 0.2}};
+            canvas.fillConvex(hull, entry.colour);
+            canvas.polyline(hull, std::max(1.0f, size / 12), {30, 30, 30, 220}, true);
+            break;
+        }
+    }
+}
+
+geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
+                           const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
+                           std::span<const ScreenPoint> keepVisible, float s) {
+    if (entries.empty()) return {};
+    // Groups in a fixed order, so the legend does not reshuffle as the picture changes.
+    static constexpr std::string_view kGroupOrder[] = {"Vessels", "Alerts",   "Incidents",
+                                                       "Groups",  "Coverage", "Zones"};
+    std::vector<std::string> groups;
+    for (std::string_view g : kGroupOrder)
+        for (const LegendEntry& e : entries)
+            if (e.group == g) {
+                groups.emplace_back(g);
+                break;
+            }
+    for (const LegendEntry& e : entries)
+        if (std::find(groups.begin(), groups.end(), e.group) == groups.end())
+            groups.push_back(e.group);
+
+    const float titleSize = 12.0f * s;
+    const float rowSize = 11.5f * s;
+    const double rowHeight = 17.0 * s;
+    const double symbol = 13.0 * s;
+    const double pad = 8.0 * s;
+    const double columnGap = 14.0 * s;
+    // Groups are kept whole and poured into columns, so the legend stays short enough to
+    // leave the top-right of the map mostly free: at most ~40% of the map's height.
+    struct Block {
+        std::string group;
+        std::vector<const LegendEntry*> rows;
+        double width = 0;
+        double height() const { return (1 + rows.size()) * 17.0; }
+    };
+    std::vector<Block> blocks;
+    double total = 0;
+    for (const std::string& g : groups) {
+        Block block{g, {}, canvas.measureText(g, titleSize, true).x};
+        for (const LegendEntry& e : entries) {
+            if (e.group != g) continue;
+            block.rows.push_back(&e);
+            block.width =
+                std::max(block.width, symbol + 6 * s + canvas.measureText(e.text, rowSize).x);
+        }
+        total += block.height() * s;
+        blocks.push_back(std::move(block));
+    }
+    const double maxColumn = std::max(total / 3.0, std::min(total, area.height() * 0.4));
+    std::vector<std::vector<const Block*>> columns(1);
+    double used = 0;
+    for (const Block& b : blocks) {
+        if (used > 0 && used + b.height() * s > maxColumn + 1) {
+            columns.emplace_back();
+            used = 0;
+        }
+        columns.back().push_back(&b);
+        used += b.height() * s;
+    }
+    double width = 2 * pad - columnGap;
+    double height = 0;
+    std::vector<double> columnWidths;
+    for (const auto& column : columns) {
+        double w = 0, h = 0;
+        for (const Block* b : column) {
+            w = std::max(w, b->width);
+            h += b->height() * s;
+        }
+        columnWidths.push_back(w);
+        width += w + columnGap;
+        height = std::max(height, h);
+    }
+    height += 2 * pad - 4 * s;
+    // A corner of the map: the first (top-right, bottom-right, top-left; bottom-left holds
+    // the scale bar) that
+    // covers none of `keepVisible` (the symbols in focus), else the one covering fewest;
+    // each moved off the HUD boxes it meets.
+    const double m = 10 * s;
+    const geo::LabelRect corners[] = {
+        {area.x1 - m - width, area.y0 + m, area.x1 - m, area.y0 + m + height},
+        {area.x1 - m - width, area.y1 - m - height, area.x1 - m, area.y1 - m},
+        {area.x0 + m, area.y0 + m, area.x0 + m + width, area.y0 + m + height}};
+    geo::LabelRect box = corners[0];
+    std::size_t best = SIZE_MAX;
+    for (std::size_t c = 0; c < std::size(corners); ++c) {
+        geo::LabelRect b = corners[c];
+        const bool top = c % 2 == 0;
+        for (const geo::LabelRect& a : avoid) {
+            if (!a.overlaps(b)) continue;
+            const double shift = top ? a.y1 + 8 * s - b.y0 : a.y0 - 8 * s - b.y1;
+            b.y0 += shift;
+            b.y1 += shift;
+        }
+        if (b.y0 < area.y0 || b.y1 > area.y1 || b.x0 < area.x0) continue;
+        std::size_t covered = 0;
+        for (const ScreenPoint& p : keepVisible)
+            covered += p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1;
+        if (covered < best) {
+            best = covered;
+            box = b;
+        }
+        if (covered == 0) break;
+    }
+    if (best == SIZE_MAX) return {};  // no room: no legend
+    canvas.fillRect({box.x0, box.y0}, {box.x1, box.y1}, {255, 255, 255, 225});
+    canvas.strokeRect({box.x0, box.y0}, {box.x1, box.y1}, 1.0f * s, {40, 55, 70, 160});
+    TextStyle title;
+    title.sizePx = titleSize;
+    title.bold = true;
+    title.color = {25, 35, 50, 255};
+    title.anchor = TextAnchor::CenterLeft;
+    TextStyle row = title;
+    row.sizePx = rowSize;
+    row.bold = false;
+    double x = box.x0 + pad;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        double y = box.y0 + pad + rowHeight / 2 - 2 * s;
+        for (const Block* b : columns[c]) {
+            canvas.text({x, y}, b->group, title);
+            y += rowHeight;
+            for (const LegendEntry* e : b->rows) {
+                drawLegendSymbol(canvas, {x + symbol / 2, y}, *e, static_cast<float>(symbol));
+                canvas.text({x + symbol + 6 * s, y}, e->text, row);
+                y += rowHeight;
+            }
+        }
+        x += columnWidths[c] + columnGap;
+    }
+    return box;
 }
 
 }  // namespace seawatch::render

@@ -123,6 +123,13 @@ const std::vector<incidents::IncidentCluster>& IncidentOverlay::clustersFor(
     return clusters_;
 }
 
+std::optional<geo::GeoBox> IncidentOverlay::extent(time::UnixMillis now) const {
+    ExtentBuilder e;
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (incidents::shownAt(columns_, i, now)) e.add(columns_.lon[i], columns_.lat[i]);
+    return e.result();
+}
+
 void IncidentOverlay::build(const OverlayContext& context, Canvas& canvas) {
     if (opacity <= 0.0f || columns_.size() == 0) return;
     const float px = context.pixelScale;
@@ -137,6 +144,8 @@ void IncidentOverlay::build(const OverlayContext& context, Canvas& canvas) {
         const auto age = context.now - c.latestAt;
         const bool recent = age >= 0 && age < recentWindow;
         const auto& symbol = incidents::markerSymbol(c.mostSevere);
+        canvas.legend({"Incidents", std::string(incidents::categoryLabel(c.mostSevere)),
+                       withAlpha(symbol.colour, 1.0f), LegendSymbol::Dot});
         if (c.count == 1) {
             if (recent) {
                 // Fades over the window, so "just now" stands out from "this morning".
@@ -184,6 +193,23 @@ void IncidentOverlay::drawEmphasis(const OverlayContext& context, Canvas& canvas
         canvas.strokeCircle(at, r, ringWidth, ring);
         drawIncidentMarker(canvas, at, incidents::markerSymbol(columns_.category[row]),
                            markerSizePx * px * 1.2f, 1.0f);
+        // Named by what happened and when: "Hijacked · Apr 2009".
+        static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        const time::CivilTime when = time::toCivil(columns_.occurredAt[row]);
+        MapLabel label;
+        label.text = std::string(incidents::categoryLabel(columns_.category[row])) + " \xC2\xB7 " +
+                     kMonths[(when.month + 11) % 12] + " " + std::to_string(when.year);
+        label.style = {.sizePx = 11.5f * px,
+                       .color = {60, 30, 0, 255},
+                       .halo = {255, 255, 255, 220},
+                       .bold = false,
+                       .anchor = TextAnchor::Center};
+        label.request.priority = geo::LabelPriority::Incident;
+        label.request.rank = 2;
+        label.request.anchor = at;
+        label.request.symbolRadiusPx = r + 2.0f * px;
+        canvas.label(std::move(label));
     };
     for (std::size_t row : highlightedRows_) emphasise(row, {255, 170, 0, 255}, 2.5f * px);
     if (context.selection.selectedIncident) {

@@ -7,6 +7,8 @@
 
 #include "gl_objects.hpp"
 #include "raster_tiles.hpp"
+#include "seawatch/render/hud.hpp"
+#include "seawatch/render/label_layer.hpp"
 #include "vector_gpu.hpp"
 
 namespace seawatch::render {
@@ -208,14 +210,21 @@ void MapRenderer::drawCanvasAtLevel(const Canvas& canvas, int widthPx, int heigh
 }
 
 void MapRenderer::render(const geo::MapView& view, const Canvas* mapOverlay, const Canvas* hud) {
-    drawCharts(view);
-    if (mapOverlay) drawCanvas(*mapOverlay, view.widthPx(), view.heightPx());
+    std::vector<MapLabel> labels;
+    drawCharts(view, labels);
+    if (mapOverlay) {
+        drawCanvas(*mapOverlay, view.widthPx(), view.heightPx());
+        labels.insert(labels.end(), mapOverlay->labels().begin(), mapOverlay->labels().end());
+    }
+    drawMapLabels(view, labels, hud ? hud->keptFree() : std::vector<geo::LabelRect>{});
+    lastLegend_.clear();
     drawHud(view, hud);
 }
 
 void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> overlays,
                          const OverlayContext& context, const Canvas* hud) {
-    drawCharts(view);
+    std::vector<MapLabel> labels;
+    drawCharts(view, labels);
     for (MapOverlay* overlay : overlays) {
         if (overlay && overlay->visible) overlay->drawGpu(context, *this);
     }
@@ -224,10 +233,56 @@ void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> 
         if (overlay && overlay->visible) overlay->build(context, symbols);
     }
     drawCanvas(symbols, view.widthPx(), view.heightPx());
+    labels.insert(labels.end(), std::make_move_iterator(symbols.labels().begin()),
+                  std::make_move_iterator(symbols.labels().end()));
+    std::vector<geo::LabelRect> keepFree = hud ? hud->keptFree() : std::vector<geo::LabelRect>{};
+    lastLegend_ = symbols.legendEntries();
+    Canvas legend(fonts_.get());
+    if (style_.showLegend && !lastLegend_.empty()) {
+        const geo::LabelRect area = freeMapArea(view);
+        // The legend must not hide what the picture is about: the symbols of the most
+        // important labels (selected, highlighted, alerted).
+        std::vector<ScreenPoint> focus;
+        for (const MapLabel& l : labels)
+            if (l.request.priority >= geo::LabelPriority::Alert) focus.push_back(l.request.anchor);
+        keepFree.push_back(
+            buildLegend(legend, lastLegend_, area, keepFree, focus, style_.pixelScale));
+    }
+    drawMapLabels(view, labels, std::move(keepFree));
+    drawCanvas(legend, view.widthPx(), view.heightPx());
     drawHud(view, hud);
 }
 
-void MapRenderer::drawCharts(const geo::MapView& view) {
+geo::LabelRect MapRenderer::freeMapArea(const geo::MapView& view) const {
+    return {style_.insetLeftPx, style_.insetTopPx, view.widthPx() - style_.insetRightPx,
+            view.heightPx() - style_.insetBottomPx};
+}
+
+void MapRenderer::drawMapLabels(const geo::MapView& view, std::vector<MapLabel>& labels,
+                                std::vector<geo::LabelRect> keepFree) {
+    const float s = style_.pixelScale;
+    geo::LabelPlacementSettings settings;
+    settings.bounds = freeMapArea(view);
+    // The scale bar's corner.
+    if (style_.showScaleBar) {
+        const double bottom = view.heightPx() - style_.insetBottomPx;
+        keepFree.push_back({0, bottom - 52 * s, 16 * s + 180 * s, bottom});
+    }
+    settings.keepOut = std::move(keepFree);
+    settings.paddingPx = 2.0 * s;
+    settings.gapPx = 3.0 * s;
+    settings.leaderBeyondPx = 18.0 * s;
+    Canvas canvas(fonts_.get());
+    const auto placed = drawLabels(labels, settings, canvas, s);
+    lastLabels_.clear();
+    for (const geo::PlacedLabel& p : placed) {
+        const MapLabel& l = labels[p.request];
+        lastLabels_.push_back({l.text, p.box, l.request.priority, p.leader});
+    }
+    drawCanvas(canvas, view.widthPx(), view.heightPx());
+}
+
+void MapRenderer::drawCharts(const geo::MapView& view, std::vector<MapLabel>& labels) {
     Impl& impl = *impl_;
     const int w = view.widthPx();
     const int h = view.heightPx();
@@ -258,10 +313,13 @@ void MapRenderer::drawCharts(const geo::MapView& view) {
     Canvas chartMarks(fonts_.get());
     buildPointSymbols(view, chartMarks);
     drawCanvas(chartMarks, w, h);
-    // The graticule and scale bar are drawn in the palette's own tokens: full level.
+    labels.insert(labels.end(), chartMarks.labels().begin(), chartMarks.labels().end());
+    // The graticule and scale bar are drawn in the palette's own tokens: full level. Its
+    // edge labels join the frame's label placement.
     Canvas graticule(fonts_.get());
     if (style_.showGraticule) buildGraticule(view, graticule);
     drawCanvasAtLevel(graticule, w, h, 1.0f);
+    labels.insert(labels.end(), graticule.labels().begin(), graticule.labels().end());
 }
 
 void MapRenderer::drawVectorLayer(const VectorLayerGpu& layer, const geo::MapView& view,
@@ -312,14 +370,27 @@ void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const
     label.sizePx = 11.0f * s;
     label.color = style_.graticuleLabel;
     label.halo = style_.labelHalo;
+    // Edge labels go through the label engine at the lowest priority, so a vessel or zone
+    // label near the edge wins.
+    const auto edgeLabel = [&](ScreenPoint centre, const std::string& text) {
+        MapLabel l;
+        l.text = text;
+        l.style = label;
+        l.request.priority = geo::LabelPriority::Graticule;
+        l.request.anchor = centre;
+        l.request.centres = {centre};
+        l.request.allowLeader = false;  // at the edge or not at all
+        canvas.label(std::move(l));
+    };
     for (double lon = std::ceil(box.west / step) * step; lon <= box.east; lon += step) {
         const double x = view.toScreen(geo::LonLat{lon, 0}).x;
         canvas.line({x, 0}, {x, h}, 1.0f * s, style_.graticule);
-        if (x < 24 * s || x > w - 24 * s) continue;  // a clipped label is worse than none
-        label.anchor = TextAnchor::TopCenter;
-        canvas.text({x, style_.insetTopPx + 3 * s}, geo::graticuleLabel(lon, false), label);
-        label.anchor = TextAnchor::BottomCenter;
-        canvas.text({x, h - style_.insetBottomPx - 3 * s}, geo::graticuleLabel(lon, false), label);
+        if (x < style_.insetLeftPx + 24 * s || x > w - style_.insetRightPx - 24 * s)
+            continue;  // a clipped label is worse than none
+        const std::string text = geo::graticuleLabel(lon, false);
+        const double height = canvas.measureText(text, label.sizePx).y + 2;
+        edgeLabel({x, style_.insetTopPx + 3 * s + height / 2}, text);
+        edgeLabel({x, h - style_.insetBottomPx - 3 * s - height / 2}, text);
     }
     const double south = std::max(box.south, -geo::kMaxMercatorLat);
     const double north = std::min(box.north, geo::kMaxMercatorLat);
@@ -327,10 +398,10 @@ void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const
         const double y = view.toScreen(geo::LonLat{box.west, lat}).y;
         canvas.line({0, y}, {w, y}, 1.0f * s, style_.graticule);
         if (y < style_.insetTopPx + 20 * s || y > h - style_.insetBottomPx - 20 * s) continue;
-        label.anchor = TextAnchor::CenterLeft;
-        canvas.text({4 * s, y}, geo::graticuleLabel(lat, true), label);
-        label.anchor = TextAnchor::CenterRight;
-        canvas.text({w - 4 * s, y}, geo::graticuleLabel(lat, true), label);
+        const std::string text = geo::graticuleLabel(lat, true);
+        const double width = canvas.measureText(text, label.sizePx).x + 2;
+        edgeLabel({style_.insetLeftPx + 4 * s + width / 2, y}, text);
+        edgeLabel({w - style_.insetRightPx - 4 * s - width / 2, y}, text);
     }
 }
 

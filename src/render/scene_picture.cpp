@@ -34,7 +34,7 @@ void sortOverlaysForPicture(std::vector<MapOverlay*>& overlays) {
         [](const MapOverlay* a, const MapOverlay* b) { return pictureRank(a) < pictureRank(b); });
 }
 
-struct ScenePicture::Overlays {
+struct SceneOverlays::Members {
     incidents::IncidentColumns incidentColumns;  // the heatmap reads these every frame
     std::unique_ptr<ZoneOverlay> zones;
     std::unique_ptr<HeatmapOverlay> heatmap;
@@ -44,9 +44,53 @@ struct ScenePicture::Overlays {
     std::unique_ptr<AnnotationOverlay> annotations;
 };
 
+SceneOverlays::SceneOverlays(const scenario::Scene& scene) : members_(std::make_unique<Members>()) {
+    Members& m = *members_;
+    m.zones = std::make_unique<ZoneOverlay>(
+        scene.zones, scene.schedule ? &*scene.schedule : nullptr,
+        scene.corridor ? &*scene.corridor : nullptr, scene.coverage ? &*scene.coverage : nullptr);
+    m.incidentColumns = incidents::columnsOf(scene.incidents);
+    m.heatmap = std::make_unique<HeatmapOverlay>(m.incidentColumns);
+    m.heatmap->visible = false;  // a step asks for it with the "heatmap" layer
+    m.incidents = std::make_unique<IncidentOverlay>(m.incidentColumns,
+                                                    incidents::sourceRefsOf(scene.incidents));
+    m.alerts = std::make_unique<AlertOverlay>(scene.events, scene.tracks);
+    m.vessels = std::make_unique<VesselOverlay>(scene.tracks);
+    m.annotations = std::make_unique<AnnotationOverlay>(scene.scenario.annotations);
+}
+
+SceneOverlays::~SceneOverlays() = default;
+
+std::vector<MapOverlay*> SceneOverlays::all() {
+    Members& m = *members_;
+    std::vector<MapOverlay*> list{m.zones.get(),  m.heatmap.get(), m.incidents.get(),
+                                  m.alerts.get(), m.vessels.get(), m.annotations.get()};
+    sortOverlaysForPicture(list);  // the console's order too
+    return list;
+}
+
+void SceneOverlays::showEverything() {
+    for (MapOverlay* o : all()) o->visible = o != members_->heatmap.get();
+}
+
+void SceneOverlays::showLayers(const std::vector<std::string>& layers) {
+    showEverything();
+    if (layers.empty()) return;
+    const auto shown = [&](std::string_view name) {
+        return std::find(layers.begin(), layers.end(), name) != layers.end();
+    };
+    Members& m = *members_;
+    m.zones->visible = shown("zones") || shown("schedule");
+    m.alerts->visible = shown("alerts");
+    m.vessels->visible = shown("tracks");
+    m.incidents->visible = shown("incidents");
+    m.heatmap->visible = shown("heatmap");
+    m.annotations->visible = true;
+}
+
 ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
                            std::vector<std::string>* errors)
-    : scene_(scene), renderer_(renderer), overlays_(std::make_unique<Overlays>()) {
+    : scene_(scene), renderer_(renderer), overlays_(scene) {
     const std::size_t before = renderer.layers().size();
     for (const auto& reference : scene.scenario.charts) {
         const std::string path = scene.scenario.resolve(reference).string();
@@ -55,31 +99,16 @@ ScenePicture::ScenePicture(const scenario::Scene& scene, MapRenderer& renderer,
     }
     for (std::size_t i = before; i < renderer.layers().size(); ++i)
         chartLayers_.push_back(renderer.layers()[i].id);
-    overlays_->zones = std::make_unique<ZoneOverlay>(
-        scene.zones, scene.schedule ? &*scene.schedule : nullptr,
-        scene.corridor ? &*scene.corridor : nullptr, scene.coverage ? &*scene.coverage : nullptr);
-    overlays_->incidentColumns = incidents::columnsOf(scene.incidents);
-    overlays_->heatmap = std::make_unique<HeatmapOverlay>(overlays_->incidentColumns);
-    overlays_->heatmap->visible = false;  // a step asks for it with the "heatmap" layer
-    overlays_->incidents = std::make_unique<IncidentOverlay>(
-        overlays_->incidentColumns, incidents::sourceRefsOf(scene.incidents));
-    overlays_->alerts = std::make_unique<AlertOverlay>(scene.events, scene.tracks);
-    overlays_->vessels = std::make_unique<VesselOverlay>(scene.tracks);
-    overlays_->annotations = std::make_unique<AnnotationOverlay>(scene.scenario.annotations);
 }
 
 ScenePicture::~ScenePicture() = default;
 
 std::vector<MapOverlay*> ScenePicture::overlays() {
-    std::vector<MapOverlay*> list{overlays_->zones.get(),     overlays_->heatmap.get(),
-                                  overlays_->incidents.get(), overlays_->alerts.get(),
-                                  overlays_->vessels.get(),   overlays_->annotations.get()};
-    sortOverlaysForPicture(list);
-    return list;
+    return overlays_.all();
 }
 
 void ScenePicture::showEverything() {
-    for (MapOverlay* o : overlays()) o->visible = o != overlays_->heatmap.get();
+    overlays_.showEverything();
     for (auto& layer : renderer_.layers()) layer.visible = true;
 }
 
@@ -98,12 +127,7 @@ void ScenePicture::applyStep(const scenario::BriefingStep& step, MapSelection& s
         if (std::find(chartLayers_.begin(), chartLayers_.end(), layer.id) != chartLayers_.end())
             layer.visible = shown("chart");
     }
-    overlays_->zones->visible = shown("zones") || shown("schedule");
-    overlays_->alerts->visible = shown("alerts");
-    overlays_->vessels->visible = shown("tracks");
-    overlays_->incidents->visible = shown("incidents");
-    overlays_->heatmap->visible = shown("heatmap");
-    overlays_->annotations->visible = true;
+    overlays_.showLayers(step.layers);
 }
 
 void ScenePicture::draw(const geo::MapView& view, time::UnixMillis t, const MapSelection& selection,

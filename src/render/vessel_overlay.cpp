@@ -141,6 +141,13 @@ const VesselSymbolGeometry& vesselSymbolGeometry(VesselShape shape) {
 VesselOverlay::VesselOverlay(const ais::TrackStore& store, VesselOverlayOptions options)
     : store_(&store), options_(options) {}
 
+std::optional<geo::GeoBox> VesselOverlay::extent(time::UnixMillis now) const {
+    ExtentBuilder e;
+    for (std::size_t i = 0; i < store_->vesselCount(); ++i)
+        if (const auto s = store_->stateAt(i, now)) e.add(s->lon, s->lat);
+    return e.result();
+}
+
 void VesselOverlay::build(const OverlayContext& context, Canvas& canvas) {
     collectVisible(context);
     if (visible_.empty()) return;
@@ -152,8 +159,8 @@ void VesselOverlay::build(const OverlayContext& context, Canvas& canvas) {
         options_.symbolLengthPx * 0.5f * context.pixelScale * (outlined ? 1.0f : 0.75f);
     for (const Visible& v : visible_) drawLeader(context, v, scale, canvas);
     for (const Visible& v : visible_) drawSymbol(v, scale, outlined, canvas);
-    if (options_.showLabels && context.view.metresPerPixel() <= options_.labelMaxMetresPerPixel)
-        drawLabels(context, canvas);
+    drawLabels(context, canvas);
+    addLegend(canvas);
     drawEmphasis(context, canvas);
 }
 
@@ -309,52 +316,45 @@ void VesselOverlay::drawLeader(const OverlayContext& context, const Visible& v, 
 }
 
 void VesselOverlay::drawLabels(const OverlayContext& context, Canvas& canvas) {
-    const geo::MapView& view = context.view;
-    const int cell = std::max(4, static_cast<int>(6 * context.pixelScale));
-    const int cols = view.widthPx() / cell + 1;
-    const int rows = view.heightPx() / cell + 1;
-    labelCells_.assign(static_cast<std::size_t>(cols) * rows, 0);
-    // Claims the cells under a box; false (claiming nothing) if any is taken already.
-    auto claim = [&](double x0, double y0, double x1, double y1) {
-        const int c0 = std::max(0, static_cast<int>(x0) / cell);
-        const int r0 = std::max(0, static_cast<int>(y0) / cell);
-        const int c1 = std::min(cols - 1, static_cast<int>(x1) / cell);
-        const int r1 = std::min(rows - 1, static_cast<int>(y1) / cell);
-        for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c)
-                if (labelCells_[static_cast<std::size_t>(r) * cols + c]) return false;
-        for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c) labelCells_[static_cast<std::size_t>(r) * cols + c] = 1;
-        return true;
-    };
+    const MapSelection& selection = context.selection;
+    const bool zoomedIn = options_.showLabels &&
+                          context.view.metresPerPixel() <= options_.labelMaxMetresPerPixel;
     TextStyle style;
     style.sizePx = 12.0f * context.pixelScale;
     style.color = {20, 25, 35, static_cast<std::uint8_t>(255 * opacity)};
     style.halo = {255, 255, 255, static_cast<std::uint8_t>(210 * opacity)};
-    style.anchor = TextAnchor::CenterLeft;
-    const double offset = options_.symbolLengthPx * 0.6 * context.pixelScale;
-    char mmsiText[16];
-    auto label = [&](const Visible& v) {
-        const std::string& name = store_->staticData(v.index).name;
-        std::string_view text = name;
-        if (text.empty()) {
-            std::snprintf(mmsiText, sizeof mmsiText, "%u", store_->mmsiAt(v.index));
-            text = mmsiText;
-        }
-        const ScreenPoint size = canvas.measureText(text, style.sizePx);
-        const bool selected = context.selection.selectedVessel == v.state.mmsi;
-        const ScreenPoint at{v.at.x + (selected ? offset * 1.8 : offset), v.at.y};
-        if (!claim(at.x, at.y - size.y / 2, at.x + size.x, at.y + size.y / 2)) return;
-        canvas.text(at, text, style);
-    };
-    // The selected vessel's label wins any overlap.
-    const auto& sel = context.selection.selectedVessel;
-    if (sel) {
-        for (const Visible& v : visible_)
-            if (v.state.mmsi == *sel) label(v);
+    const double radius = options_.symbolLengthPx * 0.6 * context.pixelScale;
+    for (const Visible& v : visible_) {
+        const ais::Mmsi mmsi = v.state.mmsi;
+        const bool focus = selection.selectedVessel == mmsi || selection.hoveredVessel == mmsi ||
+                           std::find(selection.highlightedVessels.begin(),
+                                     selection.highlightedVessels.end(),
+                                     mmsi) != selection.highlightedVessels.end();
+        // Zoomed out only the vessels in focus are named; the rest are symbols.
+        if (!focus && !zoomedIn) continue;
+        MapLabel label;
+        label.text = store_->staticData(v.index).name;
+        if (label.text.empty()) label.text = std::to_string(mmsi);
+        label.style = style;
+        label.style.bold = focus;
+        label.request.anchor = v.at;
+        label.request.symbolRadiusPx = radius;
+        label.request.priority = focus ? geo::LabelPriority::Focus : geo::LabelPriority::Incident;
+        label.request.rank = focus ? (selection.selectedVessel == mmsi ? 2 : 1) : -1;
+        canvas.label(std::move(label));
     }
+}
+
+void VesselOverlay::addLegend(Canvas& canvas) const {
+    // One row per class on screen, in the legend's order.
+    std::array<bool, kLegend.size()> seen{};
     for (const Visible& v : visible_)
-        if (!sel || v.state.mmsi != *sel) label(v);
+        seen[static_cast<std::size_t>(v.style - kLegend.data())] = true;
+    for (std::size_t i = 0; i < kLegend.size(); ++i) {
+        if (!seen[i]) continue;
+        canvas.legend({"Vessels", kLegend[i].label, kLegend[i].fill,
+                       kLegend[i].contact ? LegendSymbol::Diamond : LegendSymbol::Vessel});
+    }
 }
 
 void VesselOverlay::drawEmphasis(const OverlayContext& context, Canvas& canvas) {

@@ -64,6 +64,10 @@ void thickPolyline(Canvas& canvas, std::span<const ScreenPoint> points, float wi
         canvas.fillCircle(points[i], widthPx / 2.0f, colour);
 }
 
+bool intersects(const geo::GeoBox& a, const geo::GeoBox& b) {
+    return a.west < b.east && b.west < a.east && a.south < b.north && b.south < a.north;
+}
+
 bool onScreen(const geo::MapView& view, ScreenPoint p, double marginPx) {
     return p.x >= -marginPx && p.y >= -marginPx && p.x <= view.widthPx() + marginPx &&
            p.y <= view.heightPx() + marginPx;
@@ -109,35 +113,6 @@ std::optional<geo::LonLat> labelPoint(const zones::Zone& zone, const geo::GeoBox
 
 }  // namespace
 
-// Labels that would overlap one already placed are left out, so a zoomed-out picture stays
-// legible. The first placed wins: coverage gaps and groups go before zone names.
-class ZoneOverlay::LabelPlacer {
-  public:
-    explicit LabelPlacer(Canvas& canvas) : canvas_(canvas) {}
-
-    bool place(ScreenPoint at, const std::string& text, const TextStyle& style) {
-        const ScreenPoint size = canvas_.measureText(text, style.sizePx, style.bold);
-        const auto column = static_cast<int>(style.anchor) % 3;  // left, centre, right
-        const auto row = static_cast<int>(style.anchor) / 3;     // top, centre, bottom
-        const double x0 = at.x - size.x * column / 2.0;
-        const double y0 = at.y - size.y * row / 2.0;
-        const Box box{x0 - 2, y0 - 2, x0 + size.x + 2, y0 + size.y + 2};
-        for (const Box& b : boxes_) {
-            if (box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1) return false;
-        }
-        boxes_.push_back(box);
-        canvas_.text(at, text, style);
-        return true;
-    }
-
-  private:
-    struct Box {
-        double x0, y0, x1, y1;
-    };
-    Canvas& canvas_;
-    std::vector<Box> boxes_;
-};
-
 Rgba toRgba(zones::Colour c) {
     return {c.r, c.g, c.b, c.a};
 }
@@ -182,12 +157,23 @@ void ZoneOverlay::drawGpu(const OverlayContext& context, MapRenderer& renderer) 
     }
 }
 
+std::optional<geo::GeoBox> ZoneOverlay::extent(time::UnixMillis now) const {
+    ExtentBuilder e;
+    for (const zones::Zone& zone : zones_) {
+        if (!zone.activeAt(now)) continue;
+        const geo::GeoBox b = zone.bounds();
+        if (!b.valid() && zone.geometry != zones::GeometryType::Point) continue;
+        e.add(b.west, b.south);
+        e.add(b.east, b.north);
+    }
+    return e.result();
+}
+
 void ZoneOverlay::build(const OverlayContext& context, Canvas& canvas) {
     buildHighlights(context, canvas);
     buildLaneChevrons(context, canvas);
-    LabelPlacer labels(canvas);
-    buildCoverage(context, canvas, labels);
-    buildLabels(context, canvas, labels);
+    buildCoverage(context, canvas);
+    buildLabels(context, canvas);
 }
 
 void ZoneOverlay::buildHighlights(const OverlayContext& context, Canvas& canvas) const {
@@ -241,8 +227,7 @@ void ZoneOverlay::buildLaneChevrons(const OverlayContext& context, Canvas& canva
     }
 }
 
-void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas,
-                                LabelPlacer& labels) const {
+void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) const {
     if (!corridor_) return;
     const float s = context.pixelScale;
     TextStyle label;
@@ -260,11 +245,20 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas,
             thickPolyline(canvas, points, 8.0f * s, band);
             const geo::LonLat middle = corridor_->axisPoint((gap.fromNm + gap.toNm) / 2.0);
             label.color = {170, 10, 10, 255};
-            label.anchor = TextAnchor::TopCenter;
-            const ScreenPoint at = context.view.toScreen(middle);
-            labels.place({at.x, at.y + 8 * s},
-                         fmt::format("Coverage gap \xC2\xB7 {:.0f} nm", gap.toNm - gap.fromNm),
-                         label);
+            MapLabel gapLabel;
+            gapLabel.text = fmt::format("Coverage gap \xC2\xB7 {:.0f} nm", gap.toNm - gap.fromNm);
+            gapLabel.style = label;
+            gapLabel.request.priority = geo::LabelPriority::PlannedGroup;
+            gapLabel.request.rank = 1;  // before the groups
+            gapLabel.request.anchor = context.view.toScreen(middle);
+            gapLabel.request.symbolRadiusPx = 6.0 * s;
+            canvas.label(std::move(gapLabel));
+            if (onScreen(context.view, context.view.toScreen(middle), 0.0))
+                canvas.legend({"Coverage",
+                               "Corridor not covered",
+                               band,
+                               LegendSymbol::Line,
+                               {255, 255, 255, 255}});
         }
     }
     if (!schedule_) return;
@@ -285,9 +279,17 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas,
         canvas.fillConvex(halo, {255, 255, 255, 230});
         canvas.fillConvex(diamond, colour);
         label.color = {20, 30, 45, 255};
-        label.anchor = TextAnchor::BottomCenter;
-        labels.place({at.x, at.y - r - 3 * s},
-                     fmt::format("{} \xC2\xB7 {:.0f} kn", transit.id, transit.speedKn), label);
+        MapLabel groupLabel;
+        groupLabel.text = fmt::format("{} \xC2\xB7 {:.0f} kn", transit.id, transit.speedKn);
+        groupLabel.style = label;
+        groupLabel.request.priority = geo::LabelPriority::PlannedGroup;
+        groupLabel.request.anchor = at;
+        groupLabel.request.symbolRadiusPx = r + 2 * s;
+        canvas.label(std::move(groupLabel));
+        canvas.legend(
+            {"Groups",
+             fmt::format("Group transit \xC2\xB7 {}", zones::ownerShortName(transit.escortNation)),
+             colour, LegendSymbol::Diamond});
     }
 }
 
@@ -303,8 +305,7 @@ std::optional<std::size_t> ZoneOverlay::groupAt(const OverlayContext& context,
     return std::nullopt;
 }
 
-void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas,
-                              LabelPlacer& labels) const {
+void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas) const {
     const float s = context.pixelScale;
     const geo::GeoBox visibleBox = context.view.visibleBox();
     TextStyle label;
@@ -321,10 +322,17 @@ void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas,
             canvas.fillCircle(at, 4.5f * s, {255, 255, 255, 230});
             canvas.fillCircle(at, 3.0f * s, toRgba(styles_[i].stroke));
             label.color = {20, 30, 45, 255};
-            label.anchor = TextAnchor::CenterLeft;
-            labels.place({at.x + 7 * s, at.y}, zone.name, label);
+            MapLabel pointLabel;
+            pointLabel.text = zone.name;
+            pointLabel.style = label;
+            pointLabel.request.priority = geo::LabelPriority::Zone;
+            pointLabel.request.rank = 1;  // a named point before an area's name
+            pointLabel.request.anchor = at;
+            pointLabel.request.symbolRadiusPx = 4.5 * s;
+            canvas.label(std::move(pointLabel));
             continue;
         }
+        if (zone.isArea() && intersects(zone.bounds(), visibleBox)) legendFor(i, canvas);
         // Lanes speak through their chevrons; lines are centrelines.
         if (!zone.isArea() || zone.kind == zones::ZoneKind::CorridorLane) continue;
         const auto point = labelPoint(zone, visibleBox);
@@ -334,11 +342,59 @@ void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas,
         text = {static_cast<std::uint8_t>(text.r * 0.7), static_cast<std::uint8_t>(text.g * 0.7),
                 static_cast<std::uint8_t>(text.b * 0.7), 255};
         label.color = toRgba(text);
-        label.anchor = TextAnchor::Center;
         label.bold = zone.kind == zones::ZoneKind::PatrolSector;
-        const ScreenPoint at = context.view.toScreen(*point);
-        labels.place(at, zones::zoneLabel(zone), label);
+        MapLabel areaLabel;
+        areaLabel.text = zones::zoneLabel(zone);
+        areaLabel.style = label;
+        areaLabel.request.priority = geo::LabelPriority::Zone;
+        areaLabel.request.anchor = context.view.toScreen(*point);
+        areaLabel.request.allowLeader = false;
+        // Inside the zone: the preferred point, then along the zone's long axis.
+        areaLabel.request.centres = {areaLabel.request.anchor};
+        const auto inside = [&](ScreenPoint p) {
+            return onScreen(context.view, p, -10.0) &&
+                   zones::containsPoint(zone, context.view.toLonLat(p));
+        };
+        for (const zones::Polygon& polygon : zone.polygons) {
+            const auto ring = toScreen(context.view, polygon.outer);
+            for (ScreenPoint p : geo::axisPoints(std::span<const ScreenPoint>(ring), 9, inside))
+                areaLabel.request.centres.push_back(p);
+        }
+        canvas.label(std::move(areaLabel));
     }
+}
+
+void ZoneOverlay::legendFor(std::size_t index, Canvas& canvas) const {
+    const zones::Zone& zone = zones_[index];
+    const zones::ZoneDrawStyle& style = styles_[index];
+    std::string text;
+    switch (zone.kind) {
+        case zones::ZoneKind::CorridorLane:
+            text = "Transit corridor lane";
+            break;
+        case zones::ZoneKind::RiskArea:
+            text = "High risk area";
+            break;
+        case zones::ZoneKind::ReportingArea:
+            text = "Reporting area";
+            break;
+        case zones::ZoneKind::PatrolSector:
+            text = "Patrol sector \xC2\xB7 " + zones::ownerShortName(zone.owner);
+            break;
+        case zones::ZoneKind::Exclusion:
+            text = "Exclusion zone";
+            break;
+        case zones::ZoneKind::Anchorage:
+            text = "Anchorage";
+            break;
+        case zones::ZoneKind::Custom:
+            text = zone.name;
+            break;
+    }
+    Rgba fill = toRgba(style.fill);
+    // A translucent fill reads as a pale swatch on the white legend: a little stronger.
+    fill.a = static_cast<std::uint8_t>(std::min(255, fill.a * 2 + 30));
+    canvas.legend({"Zones", text, fill, LegendSymbol::Area, toRgba(style.stroke)});
 }
 
 }  // namespace seawatch::render

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "seawatch/common/output_file.hpp"
 #include "seawatch/scenario/briefing.hpp"
 
 namespace seawatch::scenario {
@@ -63,7 +64,7 @@ h1{font-size:28px;margin:0 0 8px}h2{font-size:22px;margin:0 0 12px;color:#ffd166
 section{border-top:2px solid #1b3a5b;page-break-after:always}
 img{width:100%;height:auto;border:1px solid #1b3a5b;background:#000}
 .time{font-family:"DejaVu Sans Mono",monospace;color:#8ecae6}
-.caption{font-size:18px;line-height:1.4}
+.caption{font-size:22px;line-height:1.4}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}
 th,td{border:1px solid #1b3a5b;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#1b3a5b}.none{color:#7a8a99;font-style:italic}
@@ -97,15 +98,14 @@ void alertTable(std::string& html, const std::vector<DeckAlert>& alerts) {
         html += "<p class=\"none\">No alerts in this step.</p>\n";
         return;
     }
-    html +=
-        "<table><tr><th>Time (UTC)</th><th>Severity</th><th>Kind</th><th>Subject</th>"
-        "<th>Message</th></tr>\n";
+    // The message names its vessels ("SKIFF 1: CPA 0.53 nm in 11 min with ASTRAEA
+    // TRADER"); the kind is coloured by severity.
+    html += "<table><tr><th>Time (UTC)</th><th>Alert</th><th>What happened</th></tr>\n";
     for (const auto& a : alerts) {
         html += fmt::format(
-            "<tr><td class=\"time\">{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td>"
-            "<td>{}</td></tr>\n",
-            escape(time::formatDisplay(a.time)), escape(a.severity), escape(a.severity),
-            escape(a.kind), escape(a.subject), escape(a.message));
+            "<tr><td class=\"time\">{}</td><td class=\"{}\">{}</td><td>{}</td></tr>\n",
+            escape(time::formatDisplay(a.time)), escape(a.severity), escape(a.kind),
+            escape(a.message.empty() ? a.subject : a.message));
     }
     html += "</table>\n";
 }
@@ -222,12 +222,9 @@ Status writeBriefingDeck(const std::filesystem::path& dir, const Scenario& scena
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return makeError(fmt::format("{}: cannot create ({})", dir.string(), ec.message()));
-    const auto file = dir / "index.html";
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) return makeError(fmt::format("{}: cannot write", file.string()));
-    out << briefingDeckHtml(dir, scenario, stepImages, perStepIncidents, perStepAlerts, summary);
-    if (!out.flush()) return makeError(fmt::format("{}: write failed", file.string()));
-    return {};
+    return writeFileAtomically(
+        dir / "index.html",
+        briefingDeckHtml(dir, scenario, stepImages, perStepIncidents, perStepAlerts, summary));
 }
 
 }  // namespace seawatch::scenario

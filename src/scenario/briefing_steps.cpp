@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "seawatch/scenario/briefing.hpp"
+#include "seawatch/scenario/scene.hpp"
 
 namespace seawatch::scenario {
 
@@ -17,8 +18,8 @@ std::vector<BriefingStep> stepsOf(const Scenario& scenario) {
         const time::UnixMillis until = i + 1 < scenario.steps.size()
                                            ? scenario.steps[i + 1].time
                                            : std::max(scenario.window.end, step.time);
-        out.push_back(BriefingStep{i + 1, step.time, until, current, step.layers, step.highlight,
-                                   step.caption, step.notes});
+        out.push_back(BriefingStep{i + 1, step.time, until, current, step.view.has_value(),
+                                   step.layers, step.highlight, step.caption, step.notes});
     }
     return out;
 }
@@ -53,6 +54,38 @@ geo::GeoBox viewBox(const View& view, int widthPx, int heightPx) {
     m.minY = std::max(m.minY, -geo::kMercatorHalfWorldM);
     m.maxY = std::min(m.maxY, geo::kMercatorHalfWorldM);
     return geo::fromMercatorBox(m);
+}
+
+geo::GeoBox stepFrame(const Scene& scene, const BriefingStep& step, int widthPx, int heightPx) {
+    const geo::GeoBox inherited = viewBox(step.view, widthPx, heightPx);
+    if (step.ownView) return inherited;
+    geo::GeoBox focus{180, 90, -180, -90};
+    const auto include = [&](double lon, double lat) {
+        focus.west = std::min(focus.west, lon);
+        focus.east = std::max(focus.east, lon);
+        focus.south = std::min(focus.south, lat);
+        focus.north = std::max(focus.north, lat);
+    };
+    for (ais::Mmsi mmsi : step.highlight.mmsi)
+        if (const auto s = scene.tracks.stateAtMmsi(mmsi, step.time)) include(s->lon, s->lat);
+    for (const auto& ref : step.highlight.incidents)
+        if (const auto* i = scene.findIncident(ref)) include(i->lon, i->lat);
+    for (const auto& name : step.highlight.zones) {
+        for (const auto& zone : scene.zones) {
+            if (zone.name != name) continue;
+            const geo::GeoBox b = zone.bounds();
+            include(b.west, b.south);
+            include(b.east, b.north);
+        }
+    }
+    if (focus.west > focus.east) return inherited;
+    // The focus fills about two thirds of the frame, and never less than ~20 nm across.
+    const double padLon = std::max((focus.east - focus.west) * 0.25, 0.17);
+    const double padLat = std::max((focus.north - focus.south) * 0.25, 0.17);
+    View framed;
+    framed.box = {focus.west - padLon, focus.south - padLat, focus.east + padLon,
+                  focus.north + padLat};
+    return viewBox(framed, widthPx, heightPx);
 }
 
 Result<std::vector<time::UnixMillis>> frameTimes(TimeSpan span, time::UnixMillis intervalMillis,

@@ -124,6 +124,17 @@ Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
     }
     for (const auto& info : input.statics) scene.tracks.mergeStatic(info);
     for (const auto& fix : input.fixes) scene.tracks.addFix(fix);
+    // Radar and visual contacts send no static data; the exercise's name for them ("SKIFF
+    // 1") is what the watch calls them, so the picture and the alerts use it too.
+    for (const auto& track : scene.scenario.tracks) {
+        if (track.transmitsAis || track.vessel.name.empty()) continue;
+        const auto index = scene.tracks.indexOf(track.vessel.mmsi);
+        if (!index || !scene.tracks.staticData(*index).name.empty()) continue;
+        ais::VesselStatic named;
+        named.mmsi = track.vessel.mmsi;
+        named.name = track.vessel.name;
+        scene.tracks.mergeStatic(named);
+    }
 
     analytics::EngineInputLoad engine =
         analytics::loadEngineInputs(engineOptions(scene.scenario, options));

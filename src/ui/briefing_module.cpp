@@ -66,7 +66,7 @@ enum class AnnotationTool { None, Text, Arrow, RangeRing, Area };
 
 class BriefingModule final : public ConsoleModule {
   public:
-    explicit BriefingModule(ConsoleState& state) {
+    BriefingModule(ConsoleState& state, int startStep) : startStep_(startStep) {
         if (!state.scene) return;
         scenario::Scene& scene = *state.scene;
         steps_ = scenario::stepsOf(scene.scenario);
@@ -86,6 +86,14 @@ class BriefingModule final : public ConsoleModule {
     void update(ConsoleState& state) override {
         if (!state.scene) return;
         ImGuiIO& io = ImGui::GetIO();
+        // --step: once the panel columns have been laid out, so the frame fits the map.
+        if (startStep_ > 0 && ++framesSeen_ == 3) {
+            goToStep(state, static_cast<std::size_t>(startStep_ - 1));
+            if (state.flyTo) {
+                showPreset(state, *state.flyTo);
+                state.flyTo.reset();
+            }
+        }
         state.timeline.advance(io.DeltaTime);
         state.now = state.timeline.now();
         handleKeys(state);
@@ -100,6 +108,8 @@ class BriefingModule final : public ConsoleModule {
         }
         lastNow_ = state.now;
         hud_.active = state.presenterMode;
+        // The console draws no panels while presenting, but the inject cards still show.
+        if (state.presenterMode) drawToasts(state);
         if (currentStep_ && *currentStep_ < steps_.size()) {
             hud_.caption = steps_[*currentStep_].caption;
             hud_.stepNumber = static_cast<int>(*currentStep_ + 1);
@@ -193,7 +203,9 @@ class BriefingModule final : public ConsoleModule {
         state.timeline.seek(step.time);
         state.now = state.timeline.now();
         lastNow_ = state.now;
-        state.flyTo = scenario::viewBox(step.view, state.view.widthPx(), state.view.heightPx());
+        state.flyTo =
+            scenario::stepFrame(*state.scene, step, state.view.widthPx(), state.view.heightPx());
+        toasts_.clear();  // a new step: the last step's inject cards have been read
         state.selection.highlightedVessels = step.highlight.mmsi;
         state.selection.highlightedIncidents = step.highlight.incidents;
         state.selection.highlightedZones = step.highlight.zones;
@@ -202,7 +214,8 @@ class BriefingModule final : public ConsoleModule {
     void drawTimelineBar(ConsoleState& state) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         const float s = state.pixelScale;
-        const float height = 62 * s;
+        const float height = ImGui::GetFrameHeightWithSpacing() + 18 * s +
+                             ImGui::GetTextLineHeightWithSpacing() + 16 * s;
         if (state.presenterMode) return;  // the presenter drives with the keys
         const float bottom = static_cast<float>(state.mapBottomPx);
         state.mapBottomPx -= static_cast<int>(height);
@@ -254,9 +267,34 @@ class BriefingModule final : public ConsoleModule {
             ImGui::TextDisabled("window %s \xE2\x80\x93 %s", time::formatDisplay(sel.start).c_str(),
                                 time::formatDisplay(sel.end).c_str());
         }
+        drawTickKey(state);
         drawScrubber(state);
         state.now = tl.now();
         ImGui::End();
+    }
+
+    // What the scrubber's tick colours mean, right-aligned on the controls row.
+    void drawTickKey(ConsoleState& state) {
+        const float s = state.pixelScale;
+        static constexpr TickKind kKinds[] = {TickKind::Step, TickKind::Inject, TickKind::Alert,
+                                              TickKind::Incident};
+        float width = 0;
+        for (TickKind k : kKinds)
+            width += ImGui::CalcTextSize(scenario::tickKindName(k)).x + 22 * s;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12 * s,
+                                 ImGui::GetWindowContentRegionMax().x - width));
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        for (TickKind k : kKinds) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            draw->AddLine(ImVec2(at.x + 4 * s, at.y + 2 * s), ImVec2(at.x + 4 * s, at.y + h),
+                          tickColour(k), k == TickKind::Step ? 2.0f * s : 1.5f * s);
+            ImGui::Dummy(ImVec2(10 * s, h));
+            ImGui::SameLine(0, 2 * s);
+            ImGui::TextDisabled("%s", scenario::tickKindName(k));
+            ImGui::SameLine(0, 10 * s);
+        }
+        ImGui::NewLine();
     }
 
     void drawScrubber(ConsoleState& state) {
@@ -282,14 +320,29 @@ class BriefingModule final : public ConsoleModule {
         draw->AddRectFilled(ImVec2(xOf(sel.start), origin.y),
                             ImVec2(xOf(sel.end), origin.y + height), IM_COL32(70, 110, 150, 140),
                             3);
-        // Hour marks.
+        // Hour marks, labelled as often as the width allows (every 1, 2, 3, 6 or 12 hours).
+        const float labelWidth = ImGui::CalcTextSize("00:00").x + 12 * s;
+        const double hours = span / time::kMillisPerHour;
+        int every = 1;
+        for (int candidate : {1, 2, 3, 6, 12, 24}) {
+            every = candidate;
+            if (width / hours * candidate >= labelWidth) break;
+        }
         for (time::UnixMillis t =
                  win.start - win.start % time::kMillisPerHour + time::kMillisPerHour;
              t < win.end; t += time::kMillisPerHour) {
             const float x = xOf(t);
-            const bool six = time::toCivil(t).hour % 6 == 0;
-            draw->AddLine(ImVec2(x, origin.y + height - (six ? 7 : 4) * s),
+            const int hour = time::toCivil(t).hour;
+            const bool labelled = hour % every == 0;
+            draw->AddLine(ImVec2(x, origin.y + height - (labelled ? 7 : 4) * s),
                           ImVec2(x, origin.y + height), IM_COL32(160, 170, 180, 160));
+            if (labelled) {
+                char text[8];
+                std::snprintf(text, sizeof text, "%02d:00", hour);
+                const float w = ImGui::CalcTextSize(text).x;
+                draw->AddText(ImVec2(x - w / 2, origin.y + height + 1 * s),
+                              IM_COL32(190, 200, 210, 255), text);
+            }
         }
         const auto ticks = tl.ticksIn(win.start, win.end);
         for (const auto& tick : ticks) {
@@ -317,16 +370,13 @@ class BriefingModule final : public ConsoleModule {
             }
             ImGui::EndTooltip();
         }
+        ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));  // the hour labels' row
     }
 
     void drawSteps(ConsoleState& state) {
         const float s = state.pixelScale;
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 440 * s, vp->Pos.y + 120 * s),
-                                ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(420 * s, 360 * s), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Briefing", &stepsOpen_)) {
-            ImGui::End();
+        if (!beginDockedPanel(state, "Briefing", &stepsOpen_, Edge::Right, 360 * s)) {
+            endDockedPanel(state);
             return;
         }
         ImGui::TextWrapped("%s", state.scene->scenario.title.c_str());
@@ -364,12 +414,14 @@ class BriefingModule final : public ConsoleModule {
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.c_str());
             }
         }
-        ImGui::End();
+        endDockedPanel(state);
     }
 
     void drawToasts(ConsoleState& state) {
         const double now = ImGui::GetTime();
-        std::erase_if(toasts_, [&](const Toast& t) { return now - t.shownAt > 10.0; });
+        // A card stays long enough to be read aloud, then leaves; three at most.
+        std::erase_if(toasts_, [&](const Toast& t) { return now - t.shownAt > 8.0; });
+        while (toasts_.size() > 3) toasts_.erase(toasts_.begin());
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         float y = vp->Pos.y + state.mapTopPx + 70 * state.pixelScale;
         for (std::size_t k = 0; k < toasts_.size(); ++k) {
@@ -398,9 +450,8 @@ class BriefingModule final : public ConsoleModule {
 
     void drawAnnotations(ConsoleState& state) {
         const float s = state.pixelScale;
-        ImGui::SetNextWindowSize(ImVec2(360 * s, 320 * s), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Annotations", &annotationsOpen_)) {
-            ImGui::End();
+        if (!beginDockedPanel(state, "Annotations", &annotationsOpen_, Edge::Left, 320 * s)) {
+            endDockedPanel(state);
             return;
         }
         auto& list = state.scene->scenario.annotations;
@@ -461,7 +512,7 @@ class BriefingModule final : public ConsoleModule {
                 spdlog::error("{}", saved.error());
             }
         }
-        ImGui::End();
+        endDockedPanel(state);
     }
 
     void commitAnnotation(ConsoleState& state) {
@@ -523,7 +574,9 @@ class BriefingModule final : public ConsoleModule {
     PresenterHud hud_;
     std::vector<Toast> toasts_;
     time::UnixMillis lastNow_ = 0;
-    bool stepsOpen_ = true;
+    int startStep_ = 0;
+    int framesSeen_ = 0;
+    bool stepsOpen_ = false;  // Panels > Briefing steps; F5 presents without it
     bool annotationsOpen_ = false;
     AnnotationTool tool_ = AnnotationTool::None;
     std::vector<geo::LonLat> pending_;
@@ -536,8 +589,9 @@ class BriefingModule final : public ConsoleModule {
 
 }  // namespace
 
-std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state, const ConsoleOptions&) {
-    return std::make_unique<BriefingModule>(state);
+std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state,
+                                                  const ConsoleOptions& options) {
+    return std::make_unique<BriefingModule>(state, options.step);
 }
 
 }  // namespace seawatch::ui

@@ -58,9 +58,19 @@ void loadSettings(WindowGeometry& geometry, ConsoleState& state, bool& haveView)
     }
     if (j.contains("panels")) {
         const auto& p = j["panels"];
-        state.panels.layers = p.value("layers", true);
+        state.panels.layers = p.value("layers", false);
+        state.panels.legend = p.value("legend", true);
         state.panels.log = p.value("log", false);
-        state.panels.frameTime = p.value("frame_time", true);
+        state.panels.frameTime = p.value("frame_time", false);
+    }
+    // Column widths and folds; the panels in them are placed from the edges every frame,
+    // so a smaller window after a restart only narrows the columns.
+    if (j.contains("columns")) {
+        const auto& c = j["columns"];
+        state.dock.left.width = c.value("left_width", state.dock.left.width);
+        state.dock.left.open = c.value("left_open", true);
+        state.dock.right.width = c.value("right_width", state.dock.right.width);
+        state.dock.right.open = c.value("right_open", true);
     }
 }
 
@@ -77,8 +87,13 @@ void saveSettings(GLFWwindow* window, const ConsoleState& state) {
                  {"y", state.view.center().y},
                  {"metres_per_pixel", state.view.metresPerPixel()}};
     j["panels"] = {{"layers", state.panels.layers},
+                   {"legend", state.panels.legend},
                    {"log", state.panels.log},
                    {"frame_time", state.panels.frameTime}};
+    j["columns"] = {{"left_width", state.dock.left.width},
+                    {"left_open", state.dock.left.open},
+                    {"right_width", state.dock.right.width},
+                    {"right_open", state.dock.right.open}};
     std::ofstream out(settingsPath());
     out << j.dump(2) << '\n';
 }
@@ -161,6 +176,7 @@ void dispatchMapPointer(ConsoleState& state) {
         for (auto it = state.modules.rbegin(); it != state.modules.rend(); ++it)
             if ((*it)->onMapClick(state, p)) break;
     }
+    if (state.presenterMode) return;  // nothing pops up over a slide
     for (auto it = state.modules.rbegin(); it != state.modules.rend(); ++it)
         if ((*it)->drawHoverTooltip(state, p)) break;
 }
@@ -191,12 +207,20 @@ std::unique_ptr<analytics::LivePicture> makeLivePicture(const ConsoleOptions& op
     return live;
 }
 
-GLFWwindow* openWindow(WindowGeometry geometry) {
-    // A first start on a small screen: the default size must fit the monitor.
+GLFWwindow* openWindow(WindowGeometry geometry, bool firstStart) {
+    // The window fits the monitor: a first start takes most of it, a restart on a smaller
+    // screen shrinks the saved size (the panel columns follow the window's edges).
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
         if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
+            if (firstStart) {
+                geometry.width = mode->width * 95 / 100;
+                geometry.height = mode->height * 90 / 100;
+            }
             geometry.width = std::min(geometry.width, mode->width * 95 / 100);
             geometry.height = std::min(geometry.height, mode->height * 90 / 100);
+            if (geometry.x + geometry.width > mode->width ||
+                geometry.y + geometry.height > mode->height)
+                geometry.x = geometry.y = -1;  // off this screen: let the window manager place it
         }
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -341,6 +365,7 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
     state.modules.push_back(makeIncidentModule(state, options));
     state.modules.push_back(makeVesselModule(state, options));
     state.modules.push_back(makeBriefingModule(state, options));
+    state.modules.push_back(makePlanModule(state, options));
     // MODULES-END
 }
 
@@ -367,11 +392,19 @@ void drawFrame(ConsoleState& state, int fbw, int fbh) {
     if (!state.presenterMode) {
         drawMainMenu(state);
         drawStatusBar(state);
+        beginDock(state);
+        if (state.panels.legend) drawLegendPanel(state);
         if (state.panels.layers) drawLayerPanel(state);
-        if (state.panels.log) drawLogPanel(state.log, &state.panels.log);
+        if (state.panels.log) {
+            if (beginDockedPanel(state, "Log", &state.panels.log, Edge::Left,
+                                 220 * state.pixelScale))
+                drawLogContents(state.log);
+            endDockedPanel(state);
+        }
         if (state.panels.frameTime) drawFrameTimeOverlay(state);
         if (state.panels.fileBrowser) drawFileBrowser(state);
         if (state.panels.imguiDemo) ImGui::ShowDemoWindow(&state.panels.imguiDemo);
+        drawHelpWindow(state);
     } else {
         state.mapTopPx = 0;
         state.mapBottomPx = fbh;
@@ -381,6 +414,10 @@ void drawFrame(ConsoleState& state, int fbw, int fbh) {
     for (auto& module : state.modules) module->update(state);
     if (!state.presenterMode) {
         for (auto& module : state.modules) module->drawPanels(state);
+        endDock(state);
+    } else {
+        state.renderer->style().insetLeftPx = 0;
+        state.renderer->style().insetRightPx = 0;
     }
     handleMapInput(state);
     dispatchMapPointer(state);
@@ -475,8 +512,9 @@ int runConsole(const ConsoleOptions& options) {
     }
     WindowGeometry geometry;
     bool haveView = false;
+    const bool firstStart = !std::filesystem::exists(settingsPath());
     loadSettings(geometry, state, haveView);
-    GLFWwindow* window = openWindow(geometry);
+    GLFWwindow* window = openWindow(geometry, firstStart);
     if (!window) {
         std::fprintf(stderr,
                      "seawatch: cannot open an OpenGL 3.3 core window on this display.\n"

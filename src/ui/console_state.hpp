@@ -14,18 +14,41 @@
 #include "seawatch/scenario/scene.hpp"
 #include "seawatch/scenario/timeline.hpp"
 #include "seawatch/time/utc.hpp"
+#include "seawatch/ui/layout.hpp"
 #include "seawatch/ui/log_panel.hpp"
 
 struct GLFWwindow;
 
 namespace seawatch::ui {
 
+// First start: the map, a compact legend and the alert list, nothing else.
 struct PanelVisibility {
-    bool layers = true;
+    bool layers = false;
+    bool legend = true;
     bool log = false;  // opens by itself when an error is logged
-    bool frameTime = true;
+    bool frameTime = false;  // Developer menu
     bool fileBrowser = false;
-    bool imguiDemo = false;
+    bool imguiDemo = false;  // Developer menu
+    bool help = false;
+};
+
+enum class Edge { Left, Right };
+
+// The panel columns at the screen edges (Dear ImGui 1.86 has no docking). Docked panels
+// ask for a place each frame; they are laid out from the previous frame's list, so a panel
+// opened or closed moves the others one frame later.
+struct DockState {
+    ColumnSettings left{330, true};
+    ColumnSettings right{390, true};
+    struct Entry {
+        std::string name;
+        Edge edge = Edge::Left;
+        PanelSlot slot;
+    };
+    std::vector<Entry> previous, current;
+    ScreenSplit split;        // this frame's
+    float bottomBarsPx = 90;  // timeline and status bar, as last measured
+    std::vector<bool> begun;  // per open beginDockedPanel: whether ImGui::Begin ran
 };
 
 struct FileBrowserState {
@@ -50,6 +73,7 @@ struct ConsoleState {
     std::unique_ptr<render::MapRenderer> renderer;
     LogState log;
     PanelVisibility panels;
+    DockState dock;
     FileBrowserState fileBrowser;
     FrameTimes frameTimes;
     // Cursor position over the map, when it is over the map.
@@ -89,7 +113,22 @@ struct ConsoleState {
     std::vector<std::unique_ptr<ConsoleModule>> modules;
 };
 
+// Lays out this frame's columns (call after the menu and status bars, before any panel).
+void beginDock(ConsoleState& state);
+// Instead of ImGui::Begin for a panel that lives in an edge column: places it, and returns
+// false when nothing should be drawn in it (closed, collapsed, or its column folded away).
+// Always pair with endDockedPanel, whatever it returned.
+bool beginDockedPanel(ConsoleState& state, const char* name, bool* open, Edge edge,
+                      float preferredHeight, int imguiWindowFlags = 0);
+void endDockedPanel(ConsoleState& state);
+// The column fold buttons; then the map's free area goes to the renderer.
+void endDock(ConsoleState& state);
+// The map's free area in framebuffer pixels.
+Rect freeMapArea(const ConsoleState& state);
+
 void drawMainMenu(ConsoleState& state);
+void drawLegendPanel(ConsoleState& state);
+void drawHelpWindow(ConsoleState& state);
 void drawLayerPanel(ConsoleState& state);
 void drawStatusBar(ConsoleState& state);
 void drawFrameTimeOverlay(ConsoleState& state);

@@ -361,14 +361,9 @@ class IncidentModule : public ConsoleModule {
     }
 
     void drawTable(ConsoleState& state) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
         const float s = state.pixelScale;
-        // First use: along the bottom of the map, clear of the layer and log panels' corner.
-        ImGui::SetNextWindowPos({vp->Pos.x + 10 * s, vp->Pos.y + vp->Size.y - 380 * s},
-                                ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize({760 * s, 340 * s}, ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Incidents", &showTable_)) {
-            ImGui::End();
+        if (!beginDockedPanel(state, "Incidents", &showTable_, Edge::Left, 340 * s)) {
+            endDockedPanel(state);
             return;
         }
         if (!store_) ImGui::TextColored({1, 0.4f, 0.3f, 1}, "No incident workspace: see the log.");
@@ -412,7 +407,7 @@ class IncidentModule : public ConsoleModule {
             }
             ImGui::EndTable();
         }
-        ImGui::End();
+        endDockedPanel(state);
     }
 
     void drawRow(ConsoleState& state, int i) {
@@ -454,20 +449,16 @@ class IncidentModule : public ConsoleModule {
     }
 
     void drawDetail(ConsoleState& state) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
         const float s = state.pixelScale;
-        ImGui::SetNextWindowPos({vp->Pos.x + 780 * s, vp->Pos.y + vp->Size.y - 420 * s},
-                                ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize({420 * s, 380 * s}, ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Incident details", &showDetail_)) {
-            ImGui::End();
+        if (!beginDockedPanel(state, "Incident details", &showDetail_, Edge::Right, 360 * s)) {
+            endDockedPanel(state);
             return;
         }
         const incidents::Incident* r =
             state.selection.selectedIncident ? record(*state.selection.selectedIncident) : nullptr;
         if (!r) {
             ImGui::TextDisabled("Select an incident in the table or on the map.");
-            ImGui::End();
+            endDockedPanel(state);
             return;
         }
         drawIncidentSymbol(ImGui::GetWindowDrawList(),
@@ -508,23 +499,19 @@ class IncidentModule : public ConsoleModule {
         if (ImGui::Button("Show on map")) state.flyTo = boxAround({r->lon, r->lat}, 1.5);
         ImGui::SameLine();
         if (ImGui::Button("Clear selection")) state.selection.selectedIncident.reset();
-        ImGui::End();
+        endDockedPanel(state);
     }
 
     void drawHistogram(ConsoleState& state) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x * 0.3f, vp->Pos.y + 60 * state.pixelScale},
-                                ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize({520 * state.pixelScale, 220 * state.pixelScale},
-                                 ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Incidents over time", &showHistogram_)) {
-            ImGui::End();
+        if (!beginDockedPanel(state, "Incidents over time", &showHistogram_, Edge::Left,
+                              220 * state.pixelScale)) {
+            endDockedPanel(state);
             return;
         }
         if (ImGui::Checkbox("by month", &histogramByMonth_))
             histogram_ = incidents::countsByTime(shown_, histogramByMonth_);
         drawTimeHistogram(histogram_);
-        ImGui::End();
+        endDockedPanel(state);
     }
 
     void drawLegend(ConsoleState& state) {

@@ -110,14 +110,38 @@ void drawTimeHistogram(const std::vector<incidents::TimeBucket>& histogram) {
     ImGui::TextDisabled("%lld incidents in the filtered set, peak %lld",
                         static_cast<long long>(total), static_cast<long long>(peak));
     ImDrawList* list = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 corner = ImGui::GetCursorScreenPos();
     const float labelH = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 size{ImGui::GetContentRegionAvail().x,
+    // A y axis of incident counts on the left, with a gridline at each labelled count.
+    const float axisW = ImGui::CalcTextSize("0000").x + 8;
+    const ImVec2 origin{corner.x + axisW, corner.y};
+    const ImVec2 size{std::max(40.0f, ImGui::GetContentRegionAvail().x - axisW),
                       std::max(40.0f, ImGui::GetContentRegionAvail().y - labelH)};
-    ImGui::InvisibleButton("bars", {size.x, size.y + labelH});
+    ImGui::InvisibleButton("bars", {size.x + axisW, size.y + labelH});
     if (histogram.empty() || peak == 0) {
         list->AddText(origin, IM_COL32(160, 160, 160, 255), "nothing in the filtered set");
         return;
+    }
+    {
+        // 1, 2 or 5 times a power of ten, so that there are at most four steps.
+        static constexpr std::int64_t kMantissa[] = {1, 2, 5};
+        std::int64_t base = 1, step = 1;
+        for (int k = 0; peak / step > 4;) {
+            k = (k + 1) % 3;
+            if (k == 0) base *= 10;
+            step = base * kMantissa[k];
+        }
+        const float lineH = ImGui::GetTextLineHeight();
+        for (std::int64_t v = 0; v <= peak; v += step) {
+            const float y = origin.y + size.y - size.y * static_cast<float>(v) / peak;
+            list->AddLine({origin.x, y}, {origin.x + size.x, y}, IM_COL32(255, 255, 255, 40));
+            char text[24];
+            std::snprintf(text, sizeof text, "%lld", static_cast<long long>(v));
+            const float w = ImGui::CalcTextSize(text).x;
+            list->AddText({origin.x - 4 - w, y - lineH / 2}, IM_COL32(180, 180, 180, 255), text);
+        }
+        list->AddLine({origin.x, origin.y}, {origin.x, origin.y + size.y},
+                      IM_COL32(180, 180, 180, 200));
     }
     const float barW = size.x / static_cast<float>(histogram.size());
     const int labelEvery = std::max(1, static_cast<int>(std::ceil(60.0f / barW)));

@@ -44,10 +44,11 @@ void drawLogPanel(LogState& log, bool* open) {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + vp->Size.y - 330),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(560, 220), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Log", open)) {
-        ImGui::End();
-        return;
-    }
+    if (ImGui::Begin("Log", open)) drawLogContents(log);
+    ImGui::End();
+}
+
+void drawLogContents(LogState& log) {
     static const char* kLevels[] = {"trace", "debug", "info", "warning", "error", "critical"};
     ImGui::SetNextItemWidth(110);
     ImGui::Combo("level", &log.minimumLevel, kLevels, IM_ARRAYSIZE(kLevels));
@@ -82,7 +83,6 @@ void drawLogPanel(LogState& log, bool* open) {
     if (log.autoScroll && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 4)
         ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();
-    ImGui::End();
 }
 
 }  // namespace seawatch::ui

@@ -9,18 +9,14 @@
 
 #include "console_state.hpp"
 #include "seawatch/geo/presets.hpp"
+#include "seawatch/render/vessel_overlay.hpp"
 
 namespace seawatch::ui {
 
 void showPreset(ConsoleState& state, const geo::GeoBox& box) {
-    const int w = state.view.widthPx();
-    const int h = std::max(1, state.mapBottomPx - state.mapTopPx);
-    geo::MapView fitted = geo::MapView::fitting(box, w, h);
-    // The map area is offset by the menu bar; shift the centre so the box sits inside it.
-    const double shiftPx = (state.mapTopPx - (state.view.heightPx() - state.mapBottomPx)) / 2.0;
-    geo::Mercator c = fitted.center();
-    c.y += shiftPx * fitted.metresPerPixel();
-    state.view = geo::MapView(c, fitted.metresPerPixel(), w, state.view.heightPx());
+    // Into the map's free area: the bars and the panel columns cover the rest.
+    state.view = viewFittingArea(box, state.view.widthPx(), state.view.heightPx(),
+                                 freeMapArea(state));
 }
 
 void updateViewFlight(ConsoleState& state) {
@@ -73,28 +69,80 @@ void drawMainMenu(ConsoleState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Panels")) {
+        ImGui::MenuItem("Legend", nullptr, &state.panels.legend);
         ImGui::MenuItem("Layers", nullptr, &state.panels.layers);
         ImGui::MenuItem("Log", nullptr, &state.panels.log);
-        ImGui::MenuItem("Frame time", nullptr, &state.panels.frameTime);
         for (auto& module : state.modules) module->drawPanelMenu(state);
         ImGui::Separator();
-        ImGui::MenuItem("ImGui demo", nullptr, &state.panels.imguiDemo);
+        ImGui::MenuItem("Left column", nullptr, &state.dock.left.open);
+        ImGui::MenuItem("Right column", nullptr, &state.dock.right.open);
+        if (ImGui::BeginMenu("Developer")) {
+            ImGui::MenuItem("Frame time", nullptr, &state.panels.frameTime);
+            ImGui::MenuItem("ImGui demo", nullptr, &state.panels.imguiDemo);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.panels.help = true;
         ImGui::EndMenu();
     }
     state.mapTopPx = static_cast<int>(ImGui::GetWindowSize().y);
     ImGui::EndMainMenuBar();
 }
 
+namespace {
+
+// Every overlay the modules draw, top first (as the map stacks them), with visibility,
+// opacity and a zoom to what it shows now.
+void drawOverlayRows(ConsoleState& state) {
+    const float s = state.pixelScale;
+    ImGui::TextDisabled("Overlays, top to bottom");
+    std::vector<render::MapOverlay*> overlays;
+    for (auto& module : state.modules)
+        for (render::MapOverlay* o : module->overlays()) overlays.push_back(o);
+    int id = 0;
+    for (auto it = overlays.rbegin(); it != overlays.rend(); ++it) {
+        render::MapOverlay* overlay = *it;
+        const std::string_view name = overlay->name();
+        if (name == "Briefing captions") continue;  // presenter mode's own
+        ImGui::PushID(++id);
+        ImGui::Checkbox("##visible", &overlay->visible);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(name.data(), name.data() + name.size());
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - 150 * s));
+        ImGui::SetNextItemWidth(90 * s);
+        ImGui::SliderFloat("##opacity", &overlay->opacity, 0.0f, 1.0f, "%.2f");
+        ImGui::SameLine();
+        const auto extent = overlay->extent(state.now);
+        ImGui::BeginDisabled(!extent);
+        if (ImGui::SmallButton("Zoom") && extent) state.flyTo = *extent;
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(extent ? "Zoom to layer" : "Nothing on the map at this time");
+        if (auto* vessels = dynamic_cast<render::VesselOverlay*>(overlay)) {
+            ImGui::Indent(24 * s);
+            ImGui::Checkbox("Trails", &vessels->options().showTrails);
+            ImGui::SameLine();
+            ImGui::Checkbox("Names", &vessels->options().showLabels);
+            ImGui::Unindent(24 * s);
+        }
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
 void drawLayerPanel(ConsoleState& state) {
     const float s = state.pixelScale;
-    ImGui::SetNextWindowPos(ImVec2(10 * s, state.mapTopPx + 10 * s), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(380 * s, 240 * s), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Layers", &state.panels.layers)) {
-        ImGui::End();
+    if (!beginDockedPanel(state, "Layers", &state.panels.layers, Edge::Left, 300 * s)) {
+        endDockedPanel(state);
         return;
     }
+    drawOverlayRows(state);
+    ImGui::Separator();
     auto& layers = state.renderer->layers();
-    ImGui::TextDisabled("Drawn bottom to top. Drag a name to reorder.");
+    ImGui::TextDisabled("Charts, top to bottom. Drag a name to reorder.");
     int moveFrom = -1, moveTo = -1, remove = -1;
     // Top of the list = top of the map, as in QGIS.
     for (int row = static_cast<int>(layers.size()) - 1; row >= 0; --row) {
@@ -103,7 +151,7 @@ void drawLayerPanel(ConsoleState& state) {
         ImGui::Checkbox("##visible", &layer.visible);
         ImGui::SameLine();
         ImGui::Selectable(layer.name.c_str(), false, 0,
-                          ImVec2(ImGui::GetContentRegionAvail().x - 150 * state.pixelScale, 0));
+                          ImVec2(ImGui::GetContentRegionAvail().x - 200 * state.pixelScale, 0));
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip("%s\n%s, %zu features", layer.source.c_str(),
                               layer.kind == render::LayerKind::Raster ? "raster" : "vector",
@@ -136,6 +184,13 @@ void drawLayerPanel(ConsoleState& state) {
         }
         ImGui::SameLine();
         if (ImGui::SmallButton("x")) remove = layer.id;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the layer");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Zoom")) {
+            const geo::MercatorBox m = state.renderer->layerBounds(layer.id);
+            if (m.width() > 0 && m.height() > 0) state.flyTo = geo::fromMercatorBox(m);
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom to layer");
         ImGui::PopID();
     }
     if (moveFrom >= 0)
@@ -144,7 +199,7 @@ void drawLayerPanel(ConsoleState& state) {
     if (remove >= 0) state.renderer->removeLayer(remove);
     ImGui::Separator();
     if (ImGui::Button("Add chart\xE2\x80\xA6")) state.panels.fileBrowser = true;
-    ImGui::End();
+    endDockedPanel(state);
 }
 
 void drawStatusBar(ConsoleState& state) {
@@ -187,8 +242,10 @@ void drawStatusBar(ConsoleState& state) {
 void drawFrameTimeOverlay(ConsoleState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float pad = 10 * state.pixelScale;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - pad, vp->Pos.y + state.mapTopPx + pad),
-                            ImGuiCond_Always, ImVec2(1, 0));
+    // At the bottom-right of the free map area, clear of the legend and the columns.
+    const Rect map = state.dock.split.map;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + map.right() - pad, vp->Pos.y + map.bottom() - pad),
+                            ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowBgAlpha(0.6f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_AlwaysAutoResize |

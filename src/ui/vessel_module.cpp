@@ -218,11 +218,9 @@ class VesselModule final : public ConsoleModule {
     }
 
     void drawInspector(ConsoleState& state) {
-        placeFirstUse(0.99f, 470 * state.pixelScale, ImVec2(1, 0));  // below the list
-        ImGui::SetNextWindowSize(ImVec2(400 * state.pixelScale, 340 * state.pixelScale),
-                                 ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Vessel inspector", &showInspector_)) {
-            ImGui::End();
+        if (!beginDockedPanel(state, "Vessel inspector", &showInspector_, Edge::Right,
+                              340 * state.pixelScale)) {
+            endDockedPanel(state);
             return;
         }
         const ais::TrackStore& store = state.tracks();
@@ -231,7 +229,7 @@ class VesselModule final : public ConsoleModule {
                                : std::nullopt;
         if (!index) {
             ImGui::TextDisabled("Click a vessel on the map or in the vessel list.");
-            ImGui::End();
+            endDockedPanel(state);
             return;
         }
         const std::size_t i = *index;
@@ -248,7 +246,7 @@ class VesselModule final : public ConsoleModule {
         ImGui::Checkbox("Follow", &follow_);
         if (!ImGui::BeginTable("##fields", 2,
                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-            ImGui::End();
+            endDockedPanel(state);
             return;
         }
         ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, 110 * state.pixelScale);
@@ -308,15 +306,12 @@ class VesselModule final : public ConsoleModule {
             row("Last fix", time::formatDisplay(store.lastFixTime(i)));
         }
         ImGui::EndTable();
-        ImGui::End();
+        endDockedPanel(state);
     }
 
     void drawList(ConsoleState& state) {
-        placeFirstUse(0.99f, 110 * state.pixelScale, ImVec2(1, 0));
-        ImGui::SetNextWindowSize(ImVec2(520 * state.pixelScale, 350 * state.pixelScale),
-                                 ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Vessels", &showList_)) {
-            ImGui::End();
+        if (!beginDockedPanel(state, "Vessels", &showList_, Edge::Left, 350 * state.pixelScale)) {
+            endDockedPanel(state);
             return;
         }
         const ais::TrackStore& store = state.tracks();
@@ -327,7 +322,7 @@ class VesselModule final : public ConsoleModule {
                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                       ImGuiTableFlags_BordersOuter;
         if (!ImGui::BeginTable("##vessels", 5, flags)) {
-            ImGui::End();
+            endDockedPanel(state);
             return;
         }
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -396,7 +391,7 @@ class VesselModule final : public ConsoleModule {
             }
         }
         ImGui::EndTable();
-        ImGui::End();
+        endDockedPanel(state);
     }
 
     void drawLegend(ConsoleState& state) {

@@ -154,7 +154,7 @@ class ZoneModule final : public ConsoleModule {
         if (alertOverlay_->visible) {
             if (const auto index = alertOverlay_->alertAt(context, point)) {
                 ImGui::BeginTooltip();
-                alertTooltip(*index);
+                alertTooltip(state, *index);
                 ImGui::EndTooltip();
                 return true;
             }
@@ -248,14 +248,16 @@ class ZoneModule final : public ConsoleModule {
                                   e.lat + halfDeg * 0.6};
     }
 
-    void alertTooltip(std::size_t index) const {
+    void alertTooltip(ConsoleState& state, std::size_t index) const {
         const analytics::Event& e = (*events_)[index];
         ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
                            analytics::alertTypeLabel(e.type).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", time::formatDisplay(e.time).c_str());
         ImGui::TextUnformatted(analytics::alertSentence(e, names_).c_str());
-        for (ais::Mmsi m : e.mmsi) ImGui::Text("MMSI %u", static_cast<unsigned>(m));
+        for (ais::Mmsi m : e.mmsi)
+            ImGui::Text("%s  (MMSI %u)", analytics::vesselLabel(m, names_).c_str(),
+                        static_cast<unsigned>(m));
         if (!e.zone.empty()) ImGui::Text("zone: %s", e.zone.c_str());
         if (!e.unit.empty()) ImGui::Text("unit: %s", e.unit.c_str());
         if (acks_->isAcknowledged(index)) {
@@ -333,6 +335,8 @@ class ZoneModule final : public ConsoleModule {
     }
 
     void drawCoverage(ConsoleState& state);
+    void drawCoverageRowNames(ConsoleState& state, ImDrawList* draw, ImVec2 origin, float width,
+                              float rowHeight) const;
     void drawAlerts(ConsoleState& state);
 
     std::size_t loggedEvents_ = 0;  // events already written to the log
@@ -352,7 +356,7 @@ class ZoneModule final : public ConsoleModule {
     analytics::AlertAcknowledgements* acks_ = &sceneAcks_;
 
     bool showLegend_ = false;  // opened from Panels; the map itself labels the sectors
-    bool showCoverage_ = true;
+    bool showCoverage_ = false;  // Panels > Coverage; first start shows the map
     bool showAlerts_ = true;
     std::uint32_t typeMask_ = analytics::defaultAlertTypeMask();
     bool unacknowledgedOnly_ = false;
@@ -364,26 +368,24 @@ class ZoneModule final : public ConsoleModule {
 // A end, each cell in the colour of the unit covering it, gaps red, `now` a white line.
 // Clicking seeks the clock; hovering names the units.
 void ZoneModule::drawCoverage(ConsoleState& state) {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    // First run: bottom-left, above the timeline bar.
-    ImGui::SetNextWindowPos(ImVec2(10, display.y - 110 * state.pixelScale), ImGuiCond_FirstUseEver,
-                            ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(480 * state.pixelScale, 210 * state.pixelScale),
-                             ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Coverage", &showCoverage_)) {
-        ImGui::End();
+    const float scale = state.pixelScale;
+    if (!beginDockedPanel(state, "Coverage", &showCoverage_, Edge::Left, 280 * scale)) {
+        endDockedPanel(state);
         return;
     }
     const zones::CoverageTimeline& cov = *coverage_;
     const scenario::TimeSpan span =
         window_.duration() > 0 ? window_
                                : scenario::TimeSpan{cov.boundaries.front(), cov.boundaries.back()};
-    ImGui::TextDisabled("Corridor A (top) to B, %s to %s", time::formatDisplay(span.start).c_str(),
-                        time::formatDisplay(span.end).c_str());
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::TextDisabled("Corridor A (top) to B; hours UTC; red: nobody covers it");
+    // Row names (sector and the unit on it now) in a gutter left of the strip.
+    const float gutter = 120 * scale;
+    const ImVec2 panelOrigin = ImGui::GetCursorScreenPos();
+    const ImVec2 origin(panelOrigin.x + gutter, panelOrigin.y);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float labelHeight = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 size(std::max(100.0f, avail.x), std::max(60.0f, avail.y - labelHeight));
+    const ImVec2 size(std::max(100.0f, avail.x - gutter), std::max(60.0f, avail.y - labelHeight));
+    ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("strip", size);
     const bool hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
@@ -411,6 +413,8 @@ void ZoneModule::drawCoverage(ConsoleState& state) {
             if (units.empty()) hatch(draw, ImVec2(x0, y0), ImVec2(x1, y0 + rowHeight));
         }
     }
+    drawCoverageRowNames(state, draw, ImVec2(panelOrigin.x, origin.y), gutter - 6 * scale,
+                         rowHeight);
     const float nowX = xOf(state.now);
     draw->AddLine(ImVec2(nowX, origin.y), ImVec2(nowX, origin.y + size.y),
                   IM_COL32(255, 255, 255, 255), 2.0f);
@@ -458,18 +462,65 @@ void ZoneModule::drawCoverage(ConsoleState& state) {
         ImGui::TextDisabled("click to move the clock here");
         ImGui::EndTooltip();
     }
-    ImGui::End();
+    endDockedPanel(state);
+}
+
+// Consecutive segments in the same patrol sector share one name: "Sector 4", and under it
+// the unit covering the sector's middle at `now` ("no unit" in red).
+void ZoneModule::drawCoverageRowNames(ConsoleState& state, ImDrawList* draw, ImVec2 origin,
+                                      float width, float rowHeight) const {
+    const zones::CoverageTimeline& cov = *coverage_;
+    const auto interval = cov.intervalAt(state.now);
+    const float line = ImGui::GetTextLineHeight();
+    draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + rowHeight * cov.segments.size()),
+                       true);
+    std::size_t first = 0;
+    while (first < cov.segments.size()) {
+        const auto sectorOf = [&](std::size_t i) {
+            const auto& z = cov.segments[i].sectorZones;
+            return z.empty() ? SIZE_MAX : static_cast<std::size_t>(z[0]);
+        };
+        std::size_t last = first;
+        while (last + 1 < cov.segments.size() && sectorOf(last + 1) == sectorOf(first)) ++last;
+        const float y0 = origin.y + first * rowHeight;
+        const float y1 = origin.y + (last + 1) * rowHeight;
+        draw->AddLine(ImVec2(origin.x, y0), ImVec2(origin.x + width, y0),
+                      IM_COL32(110, 110, 120, 255));
+        std::string sector = "outside sectors";
+        if (sectorOf(first) != SIZE_MAX) {
+            sector = (*zones_)[sectorOf(first)].name;
+            if (sector.rfind("IRTC ", 0) == 0) sector = sector.substr(5);
+        }
+        std::string unit;
+        ImU32 unitColour = imColour(render::kCoverageGapColour);
+        if (interval) {
+            const auto& units = cov.covering(*interval, (first + last) / 2);
+            if (units.empty()) {
+                unit = "no unit";
+            } else {
+                const auto& a = schedule_->assignments[units[0]];
+                unit = a.unit;
+                unitColour = imColour(zones::ownerColour(a.nation));
+            }
+        }
+        const float mid = (y0 + y1) / 2;
+        if (y1 - y0 >= 2 * line) {
+            draw->AddText(ImVec2(origin.x, mid - line), IM_COL32(225, 225, 230, 255),
+                          sector.c_str());
+            draw->AddText(ImVec2(origin.x, mid), unitColour, unit.c_str());
+        } else if (y1 - y0 >= line * 0.8f) {
+            draw->AddText(ImVec2(origin.x, mid - line / 2), IM_COL32(225, 225, 230, 255),
+                          sector.c_str());
+        }
+        first = last + 1;
+    }
+    draw->PopClipRect();
 }
 
 void ZoneModule::drawAlerts(ConsoleState& state) {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    // First run: right-hand side, under the Briefing panel.
-    ImGui::SetNextWindowPos(ImVec2(display.x - 10, 490 * state.pixelScale), ImGuiCond_FirstUseEver,
-                            ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(440 * state.pixelScale, 230 * state.pixelScale),
-                             ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Alerts", &showAlerts_)) {
-        ImGui::End();
+    const float s = state.pixelScale;
+    if (!beginDockedPanel(state, "Alerts", &showAlerts_, Edge::Right, 380 * s)) {
+        endDockedPanel(state);
         return;
     }
     if (ImGui::Button("Types\xE2\x80\xA6")) ImGui::OpenPopup("alert types");
@@ -484,15 +535,14 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
         ImGui::EndPopup();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(160 * state.pixelScale);
+    ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##filter", "filter: MMSI, zone, unit", textFilter_,
                              sizeof textFilter_);
-    ImGui::SameLine();
     ImGui::Checkbox("open only", &unacknowledgedOnly_);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(110 * state.pixelScale);
-    ImGui::InputTextWithHint("##who", "your name", ackName_, sizeof ackName_);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Acknowledgements are signed with this name");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##who", "your name (signs acknowledgements)", ackName_,
+                             sizeof ackName_);
 
     analytics::AlertQuery query;
     query.now = state.now;
@@ -505,13 +555,17 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
                         time::formatDisplay(state.now).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
-    if (ImGui::BeginTable("alerts", 5, flags)) {
+    // Three columns that fit a panel column: the time, the alert (its type in its colour
+    // over a sentence that names the vessels), and the buttons sized to their words.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons = ImGui::CalcTextSize("Ack").x + ImGui::CalcTextSize("Jump").x +
+                          4 * style.FramePadding.x + style.ItemSpacing.x;
+    if (ImGui::BeginTable("alerts", 3, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("ack", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("00:00").x);
+        ImGui::TableSetupColumn("alert", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttons);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()));
@@ -526,22 +580,21 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
                 const std::string when = time::formatDisplay(e.time).substr(11, 5);
                 if (ImGui::Selectable(when.c_str(), selected,
                                       ImGuiSelectableFlags_SpanAllColumns |
-                                          ImGuiSelectableFlags_AllowItemOverlap))
+                                          ImGuiSelectableFlags_AllowItemOverlap,
+                                      ImVec2(0, 2 * ImGui::GetTextLineHeightWithSpacing())))
                     select(state, index);
-                if (ImGui::IsItemHovered()) {
+                if (ImGui::IsItemHovered() && !state.presenterMode) {
                     ImGui::BeginTooltip();
-                    alertTooltip(index);
+                    alertTooltip(state, index);
                     ImGui::EndTooltip();
                 }
                 ImGui::TableNextColumn();
                 ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
                                    analytics::alertTypeLabel(e.type).c_str());
-                ImGui::TableNextColumn();
-                const std::string what = analytics::alertSentence(e, names_);
-                ImGui::TextUnformatted(what.c_str());
+                ImGui::TextUnformatted(analytics::alertSentence(e, names_).c_str());
                 ImGui::TableNextColumn();
                 if (acks_->isAcknowledged(index)) {
-                    ImGui::TextDisabled("%s", acks_->acknowledgedBy(index).c_str());
+                    ImGui::TextDisabled("ack");
                     if (ImGui::IsItemHovered())
                         ImGui::SetTooltip(
                             "acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
@@ -549,14 +602,14 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
                 } else if (ImGui::SmallButton("Ack")) {
                     acknowledge(index);
                 }
-                ImGui::TableNextColumn();
+                ImGui::SameLine();
                 if (ImGui::SmallButton("Jump")) jump(state, index);
                 ImGui::PopID();
             }
         }
         ImGui::EndTable();
     }
-    ImGui::End();
+    endDockedPanel(state);
 }
 
 }  // namespace

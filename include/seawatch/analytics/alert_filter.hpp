@@ -16,7 +16,7 @@
 
 namespace seawatch::analytics {
 
-inline constexpr std::size_t kEventTypeCount = 11;  // EventType::UnescortedTransit + 1
+inline constexpr std::size_t kEventTypeCount = 12;  // EventType::SafetyText + 1
 inline constexpr std::uint32_t kAllAlertTypes = (1u << kEventTypeCount) - 1;
 inline constexpr time::UnixMillis kAlertMapWindow = 30 * time::kMillisPerMinute;
 
@@ -68,6 +68,12 @@ std::string alertLabel(const Event& event, const VesselNames& names = {});
 std::string alertSentence(const Event& event, const VesselNames& names = {});
 // Pretty type name for lists and legends: "suspicious approach".
 std::string alertTypeLabel(EventType type);
+// A vessel as people name it: its AIS (or exercise) name, its MMSI only when it has none.
+std::string vesselDisplayName(const ais::TrackStore& tracks, ais::Mmsi mmsi);
+// The alert as a sentence, vessels by name: "SKIFF 1: CPA 0.53 nm in 11 min with ASTRAEA
+// TRADER", "Left the lane, 1.2 nm off (IRTC westbound lane)". The alerts panel, the map
+// and the briefing deck all say it this way.
+std::string alertSentence(const Event& event, const ais::TrackStore& tracks);
 
 // Two vessels' states at `now` and where each will be at their closest point of approach.
 struct CpaLine {

@@ -23,6 +23,7 @@ class AlertOverlay : public MapOverlay {
 
     const char* name() const override { return "Alerts"; }
     void build(const OverlayContext& context, Canvas& canvas) override;
+    std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
     // The alert whose marker is under `point` (the newest when several are), for tooltips
     // and clicks.
@@ -36,6 +37,7 @@ class AlertOverlay : public MapOverlay {
     void buildMarker(const analytics::Event& event, ScreenPoint at, float alpha, float scale,
                      bool selected, Canvas& canvas) const;
     void buildCpaLine(const OverlayContext& context, Canvas& canvas) const;
+    void addLegend(analytics::EventType type, Canvas& canvas) const;
 
     const std::vector<analytics::Event>& events_;
     const ais::TrackStore& tracks_;

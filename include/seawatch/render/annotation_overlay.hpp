@@ -13,6 +13,7 @@ class AnnotationOverlay final : public MapOverlay {
         : annotations_(annotations) {}
     const char* name() const override { return "Annotations"; }
     void build(const OverlayContext& context, Canvas& canvas) override;
+    std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
     // Index of the annotation selected for editing, drawn with handles.
     std::optional<std::size_t> selected;
 

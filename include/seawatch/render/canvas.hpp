@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "seawatch/charts/chart.hpp"
+#include "seawatch/geo/label_placement.hpp"
 #include "seawatch/geo/map_view.hpp"
 
 struct ImFont;
@@ -86,6 +87,24 @@ struct TextStyle {
     TextAnchor anchor = TextAnchor::TopLeft;
 };
 
+// A label an overlay asks for instead of drawing text. The renderer places every label of
+// a frame together (seawatch/geo/label_placement.hpp) and draws those that fit.
+struct MapLabel {
+    geo::LabelRequest request;  // width and height are filled in by Canvas::label
+    std::string text;
+    TextStyle style;  // style.anchor is ignored: the placement decides
+};
+
+// What a legend row shows: the symbol is drawn small in the colour, then the text.
+enum class LegendSymbol { Area, Line, Dot, Diamond, Triangle, Vessel, Ring };
+struct LegendEntry {
+    std::string group;  // "Vessels", "Zones", "Alerts", "Incidents"
+    std::string text;   // "Tanker", "Patrol sector · NATO"
+    Rgba colour;
+    LegendSymbol symbol = LegendSymbol::Area;
+    Rgba outline{0, 0, 0, 0};  // a > 0: drawn around the symbol
+};
+
 class Canvas {
   public:
     explicit Canvas(const FontAtlas* fonts) : fonts_(fonts) {}
@@ -104,6 +123,18 @@ class Canvas {
     ScreenPoint measureText(std::string_view utf8, float sizePx, bool bold = false) const;
     void text(ScreenPoint at, std::string_view utf8, const TextStyle& style);
 
+    // Asks for a label; the text is measured here, so the placement needs no fonts.
+    void label(MapLabel label);
+    std::vector<MapLabel>& labels() { return labels_; }
+    const std::vector<MapLabel>& labels() const { return labels_; }
+    // Screen areas that map labels must leave free (the time badge, the caption band).
+    void keepFree(const geo::LabelRect& area) { keepFree_.push_back(area); }
+    const std::vector<geo::LabelRect>& keptFree() const { return keepFree_; }
+    // Records that something of this class is on the picture (once per group and text), so
+    // a legend lists what is drawn and nothing else.
+    void legend(LegendEntry entry);
+    const std::vector<LegendEntry>& legendEntries() const { return legend_; }
+
     const std::vector<CanvasVertex>& vertices() const { return vertices_; }
     const std::vector<std::uint32_t>& indices() const { return indices_; }
     bool empty() const { return indices_.empty(); }
@@ -116,6 +147,9 @@ class Canvas {
     const FontAtlas* fonts_;
     std::vector<CanvasVertex> vertices_;
     std::vector<std::uint32_t> indices_;
+    std::vector<MapLabel> labels_;
+    std::vector<geo::LabelRect> keepFree_;
+    std::vector<LegendEntry> legend_;
 };
 
 std::uint32_t packRgba(Rgba c);

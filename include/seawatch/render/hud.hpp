@@ -1,6 +1,7 @@
 #pragma once
 // Heads-up elements drawn over the map in screen space: the UTC time badge and a briefing
 // caption band. The console's presenter mode and the exported briefing frames share them.
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,17 @@ void buildTimeBadge(Canvas& canvas, const geo::MapView& view, time::UnixMillis n
 // A caption band along the bottom: "3/10" and the caption, wrapped to the width.
 void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view caption,
                   int stepNumber, int stepCount, float pixelScale);
+
+// A legend of `entries` (what the overlays drew), grouped, in a corner of `area` that
+// covers none of `keepVisible` (the symbols in focus) where one does, clear of `avoid`
+// (HUD boxes). Returns the box it covers (map labels keep off it); an empty box when there
+// is nothing to show or no room.
+geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
+                           const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
+                           std::span<const ScreenPoint> keepVisible, float pixelScale);
+
+// Draws one legend symbol in a `sizePx` square whose centre is `at`.
+void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float sizePx);
 
 // Splits text into lines no wider than maxWidthPx at sizePx.
 std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, float sizePx,

@@ -25,6 +25,7 @@ class IncidentOverlay : public MapOverlay {
 
     const char* name() const override { return "Incidents"; }
     void build(const OverlayContext& context, Canvas& canvas) override;
+    std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
     const incidents::IncidentColumns& columns() const { return columns_; }
 

@@ -49,6 +49,20 @@ struct MapStyle {
     // labels stay clear of them.
     float insetTopPx = 0.0f;
     float insetBottomPx = 0.0f;
+    // Pixels at the left and right covered by the console's panel columns: map labels and
+    // the legend stay clear of them.
+    float insetLeftPx = 0.0f;
+    float insetRightPx = 0.0f;
+    // A legend of what the overlays drew, at the top-right of the free map area.
+    bool showLegend = false;
+};
+
+// A label as drawn in the last frame (for tests and for the console's hover text).
+struct DrawnLabel {
+    std::string text;
+    geo::LabelRect box;
+    geo::LabelPriority priority = geo::LabelPriority::Zone;
+    bool leader = false;
 };
 
 class MapRenderer {
@@ -96,6 +110,12 @@ class MapRenderer {
     // Soundings, nav aids and other point symbols of visible vector layers.
     void buildPointSymbols(const geo::MapView& view, Canvas& canvas) const;
 
+    // What the last frame drew: its placed labels and its legend rows (drawn or not).
+    const std::vector<DrawnLabel>& lastLabels() const { return lastLabels_; }
+    const std::vector<LegendEntry>& lastLegend() const { return lastLegend_; }
+    // The free map area: the view less the console's insets.
+    geo::LabelRect freeMapArea(const geo::MapView& view) const;
+
     // True while raster tiles are still loading (the console keeps redrawing).
     bool loading() const;
 
@@ -105,7 +125,9 @@ class MapRenderer {
   private:
     void drawCanvasAtLevel(const Canvas& canvas, int widthPx, int heightPx, float level);
     MapRenderer() = default;
-    void drawCharts(const geo::MapView& view);
+    void drawCharts(const geo::MapView& view, std::vector<MapLabel>& labels);
+    void drawMapLabels(const geo::MapView& view, std::vector<MapLabel>& labels,
+                       std::vector<geo::LabelRect> keepFree);
     void drawHud(const geo::MapView& view, const Canvas* hud);
     void drawVectorLayer(const VectorLayerGpu& layer, const geo::MapView& view,
                          const geo::MercatorBox& viewBox, float opacity);
@@ -115,6 +137,8 @@ class MapRenderer {
     std::vector<LayerInfo> layerInfo_;
     MapStyle style_;
     int nextId_ = 1;
+    std::vector<DrawnLabel> lastLabels_;
+    std::vector<LegendEntry> lastLegend_;
 };
 
 // An offscreen framebuffer (multisampled colour + stencil) with read-back to RGBA.

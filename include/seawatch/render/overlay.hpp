@@ -3,6 +3,7 @@
 // incidents, zones, alerts, annotations). The console and the headless exporters (brief,
 // render --at) build the same overlays from the same core objects, so a briefing slide is
 // exactly what the watch officer saw.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,6 +38,25 @@ struct OverlayContext {
     const MapSelection& selection;
 };
 
+// Grows a lon/lat box around points, for MapOverlay::extent.
+struct ExtentBuilder {
+    geo::GeoBox box{180, 90, -180, -90};
+    void add(double lon, double lat) {
+        box.west = std::min(box.west, lon);
+        box.east = std::max(box.east, lon);
+        box.south = std::min(box.south, lat);
+        box.north = std::max(box.north, lat);
+    }
+    std::optional<geo::GeoBox> result() const {
+        if (box.west > box.east) return std::nullopt;
+        // A single point still gets a box to zoom to (about 12 nm across).
+        geo::GeoBox b = box;
+        if (b.east - b.west < 0.2) b.west -= 0.1, b.east += 0.1;
+        if (b.north - b.south < 0.2) b.south -= 0.1, b.north += 0.1;
+        return b;
+    }
+};
+
 class MapOverlay {
   public:
     virtual ~MapOverlay() = default;
@@ -49,6 +69,11 @@ class MapOverlay {
     }
     // Screen-space symbols, lines and labels, drawn above every GPU pass.
     virtual void build(const OverlayContext& context, Canvas& canvas) = 0;
+    // Where the overlay has something at `now`, for "Zoom to layer"; nothing when empty.
+    virtual std::optional<geo::GeoBox> extent(time::UnixMillis now) const {
+        (void)now;
+        return std::nullopt;
+    }
 
     bool visible = true;
     float opacity = 1.0f;

@@ -18,6 +18,34 @@ namespace seawatch::render {
 // ScenePicture and the console both draw in it, so a slide and the console agree.
 void sortOverlaysForPicture(std::vector<MapOverlay*>& overlays);
 
+class ZoneOverlay;
+class HeatmapOverlay;
+class IncidentOverlay;
+class AlertOverlay;
+class VesselOverlay;
+class AnnotationOverlay;
+
+// Every overlay of a scene, built from it without GL: ScenePicture draws them, and the
+// label tests build their canvases at any time to check what would be drawn.
+class SceneOverlays {
+  public:
+    explicit SceneOverlays(const scenario::Scene& scene);
+    ~SceneOverlays();
+    SceneOverlays(const SceneOverlays&) = delete;
+    SceneOverlays& operator=(const SceneOverlays&) = delete;
+
+    // Bottom to top: zones, heatmap, incidents, alerts, vessels, annotations.
+    std::vector<MapOverlay*> all();
+    void showEverything();
+    // A step's layer list ("zones", "schedule", "tracks", "incidents", "heatmap", "alerts";
+    // empty = everything but the heatmap).
+    void showLayers(const std::vector<std::string>& layers);
+
+  private:
+    struct Members;
+    std::unique_ptr<Members> members_;
+};
+
 class ScenePicture {
   public:
     // `scene` and `renderer` must outlive the picture. Adds the scenario's charts to the
@@ -42,10 +70,9 @@ class ScenePicture {
               std::string_view caption = {}, int stepNumber = 0, int stepCount = 0);
 
   private:
-    struct Overlays;
     const scenario::Scene& scene_;
     MapRenderer& renderer_;
-    std::unique_ptr<Overlays> overlays_;
+    SceneOverlays overlays_;
     std::vector<int> chartLayers_;
 };
 

@@ -80,6 +80,7 @@ class VesselOverlay final : public MapOverlay {
     explicit VesselOverlay(const ais::TrackStore& store, VesselOverlayOptions options = {});
     const char* name() const override { return "Vessels"; }
     void build(const OverlayContext& context, Canvas& canvas) override;
+    std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
     // The console swaps between a scene's tracks and the live store.
     void setStore(const ais::TrackStore& store) { store_ = &store; }
@@ -98,7 +99,9 @@ class VesselOverlay final : public MapOverlay {
     void drawTrails(const OverlayContext& context, Canvas& canvas);
     void drawSymbol(const Visible& v, float scale, bool outlined, Canvas& canvas);
     void drawLeader(const OverlayContext& context, const Visible& v, float scale, Canvas& canvas);
+    // Name labels: every vessel when zoomed in, the selected and highlighted ones always.
     void drawLabels(const OverlayContext& context, Canvas& canvas);
+    void addLegend(Canvas& canvas) const;
     void drawEmphasis(const OverlayContext& context, Canvas& canvas);
 
     const ais::TrackStore* store_;
@@ -106,7 +109,6 @@ class VesselOverlay final : public MapOverlay {
     // Reused every frame so a frame allocates nothing once warmed up.
     std::vector<Visible> visible_;
     std::vector<ais::TrailPoint> trail_;
-    std::vector<std::uint8_t> labelCells_;
     std::vector<ScreenPoint> scratch_;
 };
 

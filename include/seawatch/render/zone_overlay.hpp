@@ -38,6 +38,7 @@ class ZoneOverlay : public MapOverlay {
     const char* name() const override { return "Zones"; }
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
     void build(const OverlayContext& context, Canvas& canvas) override;
+    std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
     // The group (index into Schedule::transits) whose marker is under `point`, for tooltips.
     std::optional<std::size_t> groupAt(const OverlayContext& context, ScreenPoint point) const;
@@ -48,11 +49,12 @@ class ZoneOverlay : public MapOverlay {
     const std::vector<zones::ZoneDrawStyle>& styles() const { return styles_; }
 
   private:
-    class LabelPlacer;
     void upload(MapRenderer& renderer);
     void buildLaneChevrons(const OverlayContext& context, Canvas& canvas) const;
-    void buildCoverage(const OverlayContext& context, Canvas& canvas, LabelPlacer& labels) const;
-    void buildLabels(const OverlayContext& context, Canvas& canvas, LabelPlacer& labels) const;
+    void buildCoverage(const OverlayContext& context, Canvas& canvas) const;
+    // Label requests for named points and areas, and legend rows for the zones in view.
+    void buildLabels(const OverlayContext& context, Canvas& canvas) const;
+    void legendFor(std::size_t zoneIndex, Canvas& canvas) const;
     void buildHighlights(const OverlayContext& context, Canvas& canvas) const;
 
     const std::vector<zones::Zone>& zones_;

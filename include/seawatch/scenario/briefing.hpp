@@ -21,6 +21,7 @@ struct BriefingStep {
     // end. Incidents and alerts "of a step" are those in that span.
     time::UnixMillis until = 0;
     View view;  // resolved: a step without a view keeps the previous one (first: initial)
+    bool ownView = false;  // the step set its view; otherwise presenters frame its focus
     std::vector<std::string> layers;
     Highlight highlight;
     std::string caption;
@@ -28,6 +29,13 @@ struct BriefingStep {
 };
 
 std::vector<BriefingStep> stepsOf(const Scenario& scenario);
+
+struct Scene;
+// What a step shows: its own view when it sets one; otherwise a box around what it
+// highlights (vessels where they are at the step's time, incidents, zones) with a margin,
+// so the focus fills a good part of the frame; the inherited view when it highlights
+// nothing on the map. The console's presenter mode and `seawatch brief` both frame this.
+geo::GeoBox stepFrame(const Scene& scene, const BriefingStep& step, int widthPx, int heightPx);
 
 // The lon/lat box a view shows in a widthPx x heightPx image. A box view is widened on one
 // axis (in Web Mercator) to the image's aspect ratio, so nothing asked for is cut off.

@@ -9,10 +9,14 @@ struct ConsoleOptions {
     std::vector<std::string> charts;
     std::vector<std::string> aisSources;
     std::string scenario;
+    std::string plan;  // a SHADE plan to open in the plan view (docs/PLANNING.md)
     // Exit after this many frames (0 = run until closed); used by smoke tests and the
     // startup benchmark. `screenshot` then saves the last frame as PNG.
     int exitAfterFrames = 0;
     std::string screenshot;
+    // Open at this briefing step (1-based; 0 = the scenario's start), as the presenter
+    // would show it but with the panels.
+    int step = 0;
 };
 
 // Returns the process exit code. Fails cleanly (code 3) when no window can be opened.

@@ -27,6 +27,9 @@ std::uint64_t errorCount(const LogState& log);
 
 // Makes the console logger (stderr + ring buffer) and installs it as spdlog's default.
 LogState makeConsoleLog();
+// A floating "Log" window; drawLogContents draws its inside into the current window (the
+// console docks it in its left column).
 void drawLogPanel(LogState& log, bool* open);
+void drawLogContents(LogState& log);
 
 }  // namespace seawatch::ui

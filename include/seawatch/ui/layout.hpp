@@ -1,0 +1,68 @@
+#pragma once
+// The console's screen layout as plain arithmetic (no ImGui, no GL), so it is tested
+// without a window: bars at the top and bottom, a column of panels on each edge that the
+// user can collapse to a thin strip, and the map in what is left. Panels in a column are
+// stacked top to bottom; fly-to and framing fit their target into the map's free area,
+// not the whole window, so nothing lands behind a panel.
+#include <span>
+#include <vector>
+
+#include "seawatch/geo/map_view.hpp"
+
+namespace seawatch::ui {
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    float right() const { return x + w; }
+    float bottom() const { return y + h; }
+    bool overlaps(const Rect& o) const {
+        return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
+    }
+};
+
+struct ColumnSettings {
+    float width = 340;  // pixels, when open
+    bool open = true;   // false: collapsed to a strip with a button to open it again
+};
+
+struct ScreenInput {
+    float width = 0, height = 0;  // the window, in pixels
+    float topBarPx = 0;           // the menu bar
+    float bottomBarsPx = 0;       // the timeline and the status bar
+    ColumnSettings left, right;
+    bool leftHasPanels = false;  // an empty column takes no room
+    bool rightHasPanels = false;
+    float stripPx = 22;  // a collapsed column's strip
+};
+
+struct ScreenSplit {
+    Rect left, right;  // the columns (a strip when collapsed; zero width when empty)
+    Rect map;          // the map's free area
+};
+
+// Splits the window. Each column is kept between 180 px and 30% of the width, so the map
+// always keeps at least 40% of it however small the window.
+ScreenSplit splitScreen(const ScreenInput& input);
+
+struct PanelSlot {
+    float preferredHeight = 200;
+    bool collapsed = false;  // only its title bar
+};
+
+// The rectangles of a column's panels, top to bottom, `gap` apart. Every panel gets its
+// preferred height when they all fit; otherwise the expanded ones shrink in proportion,
+// none below `minHeight`, and those that still do not fit are squeezed to the column's
+// bottom (never off screen). Collapsed panels take `titleHeight`.
+std::vector<Rect> stackPanels(const Rect& column, std::span<const PanelSlot> panels, float gap,
+                              float titleHeight, float minHeight);
+
+// The view of a width x height window that shows `box` whole inside `area` (the map's free
+// area): fitted to the area, its centre moved so that the box is centred in the area.
+geo::MapView viewFittingArea(const geo::GeoBox& box, int width, int height, const Rect& area,
+                             double marginFraction = 0.04);
+
+// A floating window moved and shrunk as little as needed to lie inside the screen below
+// the top bar: what a window saved on a bigger screen gets after a restart.
+Rect clampToScreen(const Rect& window, float screenWidth, float screenHeight, float topBarPx);
+
+}  // namespace seawatch::ui

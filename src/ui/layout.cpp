@@ -1,0 +1,82 @@
+#include "seawatch/ui/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace seawatch::ui {
+
+ScreenSplit splitScreen(const ScreenInput& in) {
+    ScreenSplit out;
+    const float top = in.topBarPx;
+    const float bottom = std::max(top, in.height - in.bottomBarsPx);
+    const float maxColumn = std::max(0.0f, in.width * 0.3f);
+    const auto columnWidth = [&](const ColumnSettings& c, bool hasPanels) {
+        if (!hasPanels) return 0.0f;
+        if (!c.open) return std::min(in.stripPx, maxColumn);
+        return std::clamp(c.width, std::min(180.0f, maxColumn), maxColumn);
+    };
+    const float leftWidth = columnWidth(in.left, in.leftHasPanels);
+    const float rightWidth = columnWidth(in.right, in.rightHasPanels);
+    out.left = {0, top, leftWidth, bottom - top};
+    out.right = {in.width - rightWidth, top, rightWidth, bottom - top};
+    out.map = {leftWidth, top, std::max(0.0f, in.width - leftWidth - rightWidth), bottom - top};
+    return out;
+}
+
+std::vector<Rect> stackPanels(const Rect& column, std::span<const PanelSlot> panels, float gap,
+                              float titleHeight, float minHeight) {
+    std::vector<Rect> out;
+    if (panels.empty()) return out;
+    const float available = column.h - gap * static_cast<float>(panels.size() + 1);
+    float fixed = 0, wanted = 0;
+    for (const PanelSlot& p : panels) {
+        if (p.collapsed) {
+            fixed += titleHeight;
+        } else {
+            wanted += std::max(minHeight, p.preferredHeight);
+        }
+    }
+    // Expanded panels share what the collapsed ones leave, in proportion to what they ask.
+    const float room = std::max(0.0f, available - fixed);
+    const float shrink = wanted > room && wanted > 0 ? room / wanted : 1.0f;
+    float y = column.y + gap;
+    for (const PanelSlot& p : panels) {
+        float h = p.collapsed
+                      ? titleHeight
+                      : std::max(minHeight, std::max(minHeight, p.preferredHeight) * shrink);
+        // Squeezed against the bottom rather than pushed off the screen.
+        const float bottomLimit = column.bottom() - gap;
+        if (y + h > bottomLimit) y = std::max(column.y, bottomLimit - h);
+        out.push_back({column.x + gap, y, std::max(0.0f, column.w - 2 * gap), h});
+        y += h + gap;
+    }
+    return out;
+}
+
+geo::MapView viewFittingArea(const geo::GeoBox& box, int width, int height, const Rect& area,
+                             double marginFraction) {
+    const int areaW =
+        std::max(1, static_cast<int>(std::lround(area.w * (1.0 - 2 * marginFraction))));
+    const int areaH =
+        std::max(1, static_cast<int>(std::lround(area.h * (1.0 - 2 * marginFraction))));
+    const geo::MapView fitted = geo::MapView::fitting(box, areaW, areaH);
+    const double mpp = fitted.metresPerPixel();
+    // The box's centre goes to the area's centre: shift from the window's centre.
+    const double dx = (area.x + area.w / 2.0) - width / 2.0;
+    const double dy = (area.y + area.h / 2.0) - height / 2.0;
+    geo::Mercator c = fitted.center();
+    c.x -= dx * mpp;
+    c.y += dy * mpp;  // screen y grows down, Mercator y up
+    return geo::MapView(c, mpp, width, height);
+}
+
+Rect clampToScreen(const Rect& window, float screenWidth, float screenHeight, float topBarPx) {
+    Rect r = window;
+    r.w = std::min(r.w, screenWidth);
+    r.h = std::min(r.h, std::max(0.0f, screenHeight - topBarPx));
+    r.x = std::clamp(r.x, 0.0f, std::max(0.0f, screenWidth - r.w));
+    r.y = std::clamp(r.y, topBarPx, std::max(topBarPx, screenHeight - r.h));
+    return r;
+}
+
+}  // namespace seawatch::ui

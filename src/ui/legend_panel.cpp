@@ -1,0 +1,145 @@
+// The console's legend (what the map draws now, from the renderer's last frame: only the
+// classes in view) and the keyboard shortcuts window.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "console_state.hpp"
+
+namespace seawatch::ui {
+
+namespace {
+
+ImU32 toImColour(render::Rgba c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
+
+// The same symbols as the legend burnt into `render` and `brief` pictures.
+void drawSymbol(ImDrawList* draw, ImVec2 centre, const render::LegendEntry& e, float size) {
+    const float h = size / 2;
+    const ImU32 colour = toImColour(e.colour);
+    switch (e.symbol) {
+        case render::LegendSymbol::Area:
+            draw->AddRectFilled({centre.x - h, centre.y - h * 0.7f},
+                                {centre.x + h, centre.y + h * 0.7f}, colour);
+            if (e.outline.a > 0)
+                draw->AddRect({centre.x - h, centre.y - h * 0.7f},
+                              {centre.x + h, centre.y + h * 0.7f}, toImColour(e.outline), 0, 0,
+                              1.5f);
+            break;
+        case render::LegendSymbol::Line:
+            if (e.outline.a > 0)
+                draw->AddLine({centre.x - h, centre.y}, {centre.x + h, centre.y},
+                              toImColour(e.outline), size / 2.2f);
+            draw->AddLine({centre.x - h, centre.y}, {centre.x + h, centre.y}, colour, size / 3.5f);
+            break;
+        case render::LegendSymbol::Dot:
+            draw->AddCircleFilled(centre, h * 0.85f, IM_COL32(255, 255, 255, 230));
+            draw->AddCircleFilled(centre, h * 0.65f, colour);
+            break;
+        case render::LegendSymbol::Ring:
+            draw->AddCircle(centre, h * 0.75f, colour, 0, 2.0f);
+            break;
+        case render::LegendSymbol::Diamond:
+            draw->AddQuadFilled({centre.x, centre.y - h}, {centre.x + h, centre.y},
+                                {centre.x, centre.y + h}, {centre.x - h, centre.y}, colour);
+            break;
+        case render::LegendSymbol::Triangle:
+            draw->AddTriangleFilled({centre.x, centre.y - h}, {centre.x + h, centre.y + h * 0.8f},
+                                    {centre.x - h, centre.y + h * 0.8f}, colour);
+            break;
+        case render::LegendSymbol::Vessel: {
+            const ImVec2 hull[] = {{centre.x, centre.y - h},
+                                   {centre.x + h * 0.55f, centre.y + h * 0.2f},
+                                   {centre.x + h * 0.45f, centre.y + h},
+                                   {centre.x - h * 0.45f, centre.y + h},
+                                   {centre.x - h * 0.55f, centre.y + h * 0.2f}};
+            draw->AddConvexPolyFilled(hull, 5, colour);
+            draw->AddPolyline(hull, 5, IM_COL32(20, 20, 20, 220), ImDrawFlags_Closed, 1.0f);
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+void drawLegendPanel(ConsoleState& state) {
+    const auto& entries = state.renderer->lastLegend();
+    const float s = state.pixelScale;
+    // Sized to its rows, so a quiet picture gets a small legend.
+    std::vector<std::string> groups;
+    for (const auto& e : entries)
+        if (std::find(groups.begin(), groups.end(), e.group) == groups.end())
+            groups.push_back(e.group);
+    const float rows = static_cast<float>(entries.size() + groups.size());
+    const float height = ImGui::GetFrameHeight() +
+                         std::max(1.0f, rows) * ImGui::GetTextLineHeightWithSpacing() + 14 * s;
+    if (!beginDockedPanel(state, "Legend", &state.panels.legend, Edge::Right,
+                          std::min(height, 420 * s))) {
+        endDockedPanel(state);
+        return;
+    }
+    if (entries.empty()) ImGui::TextDisabled("Nothing on the map to explain.");
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float symbol = ImGui::GetTextLineHeight() * 0.9f;
+    for (const std::string& group : groups) {
+        ImGui::TextDisabled("%s", group.c_str());
+        for (const auto& e : entries) {
+            if (e.group != group) continue;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            drawSymbol(draw, {at.x + symbol / 2 + 2 * s, at.y + ImGui::GetTextLineHeight() / 2}, e,
+                       symbol);
+            ImGui::Dummy(ImVec2(symbol + 6 * s, ImGui::GetTextLineHeight()));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(e.text.c_str());
+        }
+    }
+    endDockedPanel(state);
+}
+
+void drawHelpWindow(ConsoleState& state) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) state.panels.help = !state.panels.help;
+    if (!state.panels.help) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::Begin("Keyboard shortcuts", &state.panels.help,
+                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    static constexpr std::string_view kShortcuts[][2] = {
+        {"Drag, arrow keys", "Pan the map"},
+        {"Wheel, + / -", "Zoom (around the cursor with the wheel)"},
+        {"Click", "Select a vessel, incident or alert"},
+        {"Space", "Play or pause the exercise clock"},
+        {", / .", "Previous / next step or inject"},
+        {"[ / ]", "Slower / faster clock"},
+        {"F5", "Presenter mode (full screen briefing)"},
+        {"Right, PageDown, Space", "Next briefing step (presenter mode)"},
+        {"Left, PageUp", "Previous briefing step (presenter mode)"},
+        {"Esc", "Leave presenter mode"},
+        {"Ctrl+O", "Add a chart"},
+        {"Ctrl+Q", "Quit"},
+        {"F1", "This list"},
+    };
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        for (const auto& row : kShortcuts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[0].data(), row[0].data() + row[0].size());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[1].data(), row[1].data() + row[1].size());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace seawatch::ui

@@ -1,0 +1,122 @@
+#include "seawatch/ui/layout.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace seawatch;
+using namespace seawatch::ui;
+
+namespace {
+
+ScreenInput screen(float w, float h) {
+    ScreenInput in;
+    in.width = w;
+    in.height = h;
+    in.topBarPx = 22;
+    in.bottomBarsPx = 90;
+    in.left = {320, true};
+    in.right = {380, true};
+    in.leftHasPanels = in.rightHasPanels = true;
+    return in;
+}
+
+}  // namespace
+
+TEST(Layout, ColumnsAtTheEdgesLeaveTheMapTheMiddle) {
+    const ScreenSplit s = splitScreen(screen(1920, 1080));
+    EXPECT_FLOAT_EQ(s.left.x, 0);
+    EXPECT_FLOAT_EQ(s.left.w, 320);
+    EXPECT_FLOAT_EQ(s.right.right(), 1920);
+    EXPECT_FLOAT_EQ(s.right.w, 380);
+    EXPECT_FLOAT_EQ(s.map.x, 320);
+    EXPECT_FLOAT_EQ(s.map.right(), 1920 - 380);
+    EXPECT_FLOAT_EQ(s.map.y, 22);
+    EXPECT_FLOAT_EQ(s.map.bottom(), 1080 - 90);
+    EXPECT_FALSE(s.map.overlaps(s.left));
+    EXPECT_FALSE(s.map.overlaps(s.right));
+}
+
+TEST(Layout, ASmallWindowKeepsMostOfItsWidthForTheMap) {
+    ScreenInput in = screen(1366, 768);
+    in.left.width = 600;  // saved on a big screen
+    in.right.width = 700;
+    const ScreenSplit s = splitScreen(in);
+    EXPECT_LE(s.left.w, 1366 * 0.3f + 0.01f);
+    EXPECT_LE(s.right.w, 1366 * 0.3f + 0.01f);
+    EXPECT_GE(s.map.w, 1366 * 0.4f - 0.5f);
+}
+
+TEST(Layout, ACollapsedColumnIsAStripAndAnEmptyOneTakesNothing) {
+    ScreenInput in = screen(1920, 1080);
+    in.right.open = false;
+    in.leftHasPanels = false;
+    const ScreenSplit s = splitScreen(in);
+    EXPECT_FLOAT_EQ(s.left.w, 0);
+    EXPECT_FLOAT_EQ(s.right.w, in.stripPx);
+    EXPECT_FLOAT_EQ(s.map.x, 0);
+    EXPECT_FLOAT_EQ(s.map.w, 1920 - in.stripPx);
+}
+
+TEST(Layout, PanelsStackWithoutOverlapAndShrinkToFit) {
+    const Rect column{0, 22, 320, 968};
+    const std::vector<PanelSlot> fits{{300, false}, {200, false}, {0, true}};
+    const auto a = stackPanels(column, fits, 6, 24, 80);
+    ASSERT_EQ(a.size(), 3u);
+    EXPECT_FLOAT_EQ(a[0].h, 300);
+    EXPECT_FLOAT_EQ(a[1].h, 200);
+    EXPECT_FLOAT_EQ(a[2].h, 24);
+    EXPECT_FALSE(a[0].overlaps(a[1]));
+    EXPECT_FALSE(a[1].overlaps(a[2]));
+
+    const std::vector<PanelSlot> tooMany{{600, false}, {600, false}, {400, false}, {0, true}};
+    const auto b = stackPanels(column, tooMany, 6, 24, 80);
+    ASSERT_EQ(b.size(), 4u);
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        EXPECT_GE(b[i].y, column.y);
+        EXPECT_LE(b[i].bottom(), column.bottom() + 0.01f) << i;
+        if (i > 0) {
+            EXPECT_FALSE(b[i - 1].overlaps(b[i])) << i;
+        }
+    }
+    // Shrunk in proportion: the two equal requests stay equal.
+    EXPECT_FLOAT_EQ(b[0].h, b[1].h);
+    EXPECT_LT(b[0].h, 600);
+}
+
+TEST(Layout, PanelsThatCannotFitAreSqueezedOntoTheScreenNotOffIt) {
+    const Rect column{0, 22, 320, 200};
+    const std::vector<PanelSlot> slots{{100, false}, {100, false}, {100, false}};
+    const auto r = stackPanels(column, slots, 6, 24, 80);
+    for (const Rect& p : r) EXPECT_LE(p.bottom(), column.bottom());
+}
+
+TEST(Layout, AFlyToTargetFillsTheFreeMapAreaNotTheWholeWindow) {
+    const ScreenSplit s = splitScreen(screen(1920, 1080));
+    const geo::GeoBox target{48.9, 13.1, 49.5, 13.4};
+    const geo::MapView view = viewFittingArea(target, 1920, 1080, s.map);
+    const geo::ScreenPoint sw = view.toScreen(geo::LonLat{target.west, target.south});
+    const geo::ScreenPoint ne = view.toScreen(geo::LonLat{target.east, target.north});
+    // Inside the free area, and filling most of one of its dimensions.
+    EXPECT_GE(sw.x, s.map.x - 0.5);
+    EXPECT_LE(ne.x, s.map.right() + 0.5);
+    EXPECT_GE(ne.y, s.map.y - 0.5);
+    EXPECT_LE(sw.y, s.map.bottom() + 0.5);
+    const double fillX = (ne.x - sw.x) / s.map.w;
+    const double fillY = (sw.y - ne.y) / s.map.h;
+    EXPECT_GT(std::max(fillX, fillY), 0.85);
+    // Centred in the area.
+    EXPECT_NEAR((sw.x + ne.x) / 2, s.map.x + s.map.w / 2, 1.0);
+    EXPECT_NEAR((sw.y + ne.y) / 2, s.map.y + s.map.h / 2, 1.0);
+}
+
+TEST(Layout, AWindowSavedOnABiggerScreenComesBackOnScreen) {
+    const Rect saved{1500, 700, 440, 320};
+    const Rect r = clampToScreen(saved, 1366, 768, 22);
+    EXPECT_GE(r.x, 0);
+    EXPECT_GE(r.y, 22);
+    EXPECT_LE(r.right(), 1366);
+    EXPECT_LE(r.bottom(), 768);
+    EXPECT_FLOAT_EQ(r.w, 440);  // moved, not shrunk, when it fits
+    const Rect huge = clampToScreen({0, 0, 3000, 2000}, 1366, 768, 22);
+    EXPECT_LE(huge.right(), 1366);
+    EXPECT_LE(huge.bottom(), 768);
+}
