@@ -6,7 +6,8 @@
 #include <limits>
 #include <string>
 
-#include "sqlite_statement.hpp"
+#include "seawatch/workspace/gpkg.hpp"
+#include "seawatch/workspace/sqlite_statement.hpp"
 
 namespace seawatch::incidents {
 
@@ -301,9 +302,12 @@ std::string ftsQueryFromWords(std::string_view words) {
 }
 
 Result<IncidentStore> IncidentStore::open(workspace::Workspace& ws) {
-    if (auto s = ws.migrate("incidents", incidentMigrations()); !s) {
-        return makeError("workspace " + ws.path().string() + ": " + s.error());
+    if (ws.kind() != workspace::BackendKind::GeoPackage) {
+        // A PostgreSQL implementation of this store (issue 11) joins here.
+        return makeError(ws.name() + ": incidents are not yet stored in " +
+                         workspace::backendName(ws.kind()) + " workspaces");
     }
+    if (auto s = ws.migrate("incidents", incidentMigrations()); !s) return makeError(s.error());
     return IncidentStore(ws);
 }
 
