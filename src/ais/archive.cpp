@@ -274,8 +274,7 @@ AisArchive::AisArchive(AisArchive&&) noexcept = default;
 AisArchive& AisArchive::operator=(AisArchive&&) noexcept = default;
 AisArchive::~AisArchive() = default;
 
-Result<AisArchive> AisArchive::open(const workspace::Location& location,
-                                    workspace::Access access) {
+Result<AisArchive> AisArchive::open(const workspace::Location& location, workspace::Access access) {
     auto ws = workspace::Workspace::open(location, access);
     if (!ws) return makeError(ws.error());
     if (ws->kind() != workspace::BackendKind::GeoPackage) {

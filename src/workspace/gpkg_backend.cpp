@@ -233,7 +233,9 @@ bool writableByUs(const std::filesystem::path& file) {
 GpkgBackend::GpkgBackend(Key, sqlite3* db, std::filesystem::path file, Access access)
     : db_(db), file_(std::move(file)), name_(file_.string()), access_(access) {}
 
-GpkgBackend::~GpkgBackend() { sqlite3_close_v2(db_); }
+GpkgBackend::~GpkgBackend() {
+    sqlite3_close_v2(db_);
+}
 
 Result<std::unique_ptr<GpkgBackend>> GpkgBackend::open(const std::filesystem::path& file,
                                                        Access access) {
@@ -275,8 +277,9 @@ static Status commonSettings(sqlite3* db) {
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 1);
     if (auto s = registerGeometryFunctions(db); !s) return s;
-    return execOn(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; "
-                      "PRAGMA temp_store=MEMORY");
+    return execOn(db,
+                  "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; "
+                  "PRAGMA temp_store=MEMORY");
 }
 
 Status GpkgBackend::prepareForReading() {
@@ -336,8 +339,7 @@ Result<int> GpkgBackend::schemaVersion(std::string_view component) const {
     auto exists = tableExists(db_, "seawatch_schema");
     if (!exists) return makeError(exists.error());
     if (!*exists) return 0;
-    auto stmt =
-        Statement::prepare(db_, "SELECT version FROM seawatch_schema WHERE component = ?1");
+    auto stmt = Statement::prepare(db_, "SELECT version FROM seawatch_schema WHERE component = ?1");
     if (!stmt) return makeError(stmt.error());
     stmt->bind(1, component);
     const int rc = stmt->step();
@@ -348,12 +350,12 @@ Result<int> GpkgBackend::schemaVersion(std::string_view component) const {
 
 Status GpkgBackend::applyMigration(std::string_view component, const Migration& step) {
     if (auto s = exec(step.sql); !s) return s;
-    auto record = Statement::prepare(
-        db_,
-        "INSERT INTO seawatch_schema(component, version, migrated_at) "
-        "VALUES(?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
-        "ON CONFLICT(component) DO UPDATE SET version = excluded.version, "
-        "migrated_at = excluded.migrated_at");
+    auto record =
+        Statement::prepare(db_,
+                           "INSERT INTO seawatch_schema(component, version, migrated_at) "
+                           "VALUES(?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
+                           "ON CONFLICT(component) DO UPDATE SET version = excluded.version, "
+                           "migrated_at = excluded.migrated_at");
     if (!record) return makeError(record.error());
     record->bind(1, component);
     record->bind(2, step.version);
@@ -363,9 +365,17 @@ Status GpkgBackend::applyMigration(std::string_view component, const Migration& 
     return {};
 }
 
-Status GpkgBackend::exec(std::string_view sql) { return execOn(db_, sql); }
-Status GpkgBackend::begin() { return execOn(db_, "BEGIN IMMEDIATE"); }
-Status GpkgBackend::commit() { return execOn(db_, "COMMIT"); }
-Status GpkgBackend::rollback() { return execOn(db_, "ROLLBACK"); }
+Status GpkgBackend::exec(std::string_view sql) {
+    return execOn(db_, sql);
+}
+Status GpkgBackend::begin() {
+    return execOn(db_, "BEGIN IMMEDIATE");
+}
+Status GpkgBackend::commit() {
+    return execOn(db_, "COMMIT");
+}
+Status GpkgBackend::rollback() {
+    return execOn(db_, "ROLLBACK");
+}
 
 }  // namespace seawatch::workspace

@@ -2,8 +2,8 @@
 // triggers of the spec, and the R*Tree rebuild of bulk loads (see
 // docs/decisions/0001-geopackage-writer.md).
 #include <algorithm>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -129,8 +129,8 @@ Result<std::vector<RtreeEntry>> readEntries(sqlite3* db, const std::string& tabl
     int rc;
     while ((rc = read->step()) == SQLITE_ROW) {
         if (read->isNull(1)) continue;  // a geometry the ST_ functions cannot bound
-        entries.push_back({read->int64(0), read->real(1), read->real(2), read->real(3),
-                           read->real(4), 0});
+        entries.push_back(
+            {read->int64(0), read->real(1), read->real(2), read->real(3), read->real(4), 0});
     }
     if (rc != SQLITE_DONE) return makeError(sqliteError(db, "reading geometries"));
     return entries;
@@ -164,8 +164,9 @@ void sortAlongHilbertCurve(std::vector<RtreeEntry>& entries) {
 // (node sizes, rounding of 32-bit bounds outwards, parent and rowid maps) in SQLite's hands.
 Status insertEntries(sqlite3* db, const std::string& rtree,
                      const std::vector<RtreeEntry>& entries) {
-    auto insert = Statement::prepare(
-        db, "INSERT INTO \"" + rtree + "\"(id, minx, maxx, miny, maxy) VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto insert =
+        Statement::prepare(db, "INSERT INTO \"" + rtree +
+                                   "\"(id, minx, maxx, miny, maxy) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!insert) return makeError(insert.error());
     for (const RtreeEntry& e : entries) {
         insert->reset();

@@ -41,10 +41,9 @@ std::string redactUserinfoPassword(std::string_view uri) {
     if (schemeEnd == std::string_view::npos) return std::string(uri);
     const std::size_t authorityStart = schemeEnd + 3;
     const std::size_t authorityEnd = uri.find_first_of("/?", authorityStart);
-    const std::string_view authority =
-        uri.substr(authorityStart, authorityEnd == std::string_view::npos
-                                       ? std::string_view::npos
-                                       : authorityEnd - authorityStart);
+    const std::string_view authority = uri.substr(
+        authorityStart, authorityEnd == std::string_view::npos ? std::string_view::npos
+                                                               : authorityEnd - authorityStart);
     const std::size_t at = authority.rfind('@');
     if (at == std::string_view::npos) return std::string(uri);
     const std::size_t colon = authority.substr(0, at).find(':');

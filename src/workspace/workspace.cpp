@@ -92,7 +92,9 @@ Transaction::Transaction(Workspace& ws) : ws_(ws) {
     }
 }
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction() {
+    rollback();
+}
 
 void Transaction::rollback() {
     if (active_) (void)ws_.backend().rollback();

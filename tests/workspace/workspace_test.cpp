@@ -26,9 +26,9 @@ namespace {
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() /
-               ("seawatch_workspace_" + std::to_string(::getpid()) + "_" +
-                std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        path =
+            fs::temp_directory_path() / ("seawatch_workspace_" + std::to_string(::getpid()) + "_" +
+                                         std::to_string(reinterpret_cast<std::uintptr_t>(this)));
         fs::create_directories(path);
     }
     ~TempDir() {
@@ -128,9 +128,9 @@ TEST(Location, TellsFilesFromPostgresUris) {
 TEST(Location, NeverShowsAPassword) {
     EXPECT_EQ(Location("postgresql://djibouti:s3cret@hub.example:5433/shade").display(),
               "postgresql://djibouti:***@hub.example:5433/shade");
-    EXPECT_EQ(Location("postgresql://hub/shade?user=x&password=s3cret&sslmode=verify-full")
-                  .display(),
-              "postgresql://hub/shade?user=x&password=***&sslmode=verify-full");
+    EXPECT_EQ(
+        Location("postgresql://hub/shade?user=x&password=s3cret&sslmode=verify-full").display(),
+        "postgresql://hub/shade?user=x&password=***&sslmode=verify-full");
     EXPECT_EQ(Location("postgresql://djibouti@hub/shade").display(),
               "postgresql://djibouti@hub/shade");
     EXPECT_EQ(Location("my:file@name.gpkg").display(), "my:file@name.gpkg");
@@ -158,9 +158,10 @@ TEST(Workspace, WriterMakesAGeoPackageInWalMode) {
     EXPECT_EQ(pragmaText(*ws, "journal_mode"), "wal");
     EXPECT_EQ(pragmaText(*ws, "foreign_keys"), "1");
     EXPECT_EQ(pragmaText(*ws, "application_id"), std::to_string(0x47504B47));
-    EXPECT_EQ(countRows(*ws, "SELECT COUNT(*) FROM sqlite_master WHERE name IN "
-                             "('gpkg_spatial_ref_sys','gpkg_contents','gpkg_geometry_columns',"
-                             "'gpkg_extensions','seawatch_schema')"),
+    EXPECT_EQ(countRows(*ws,
+                        "SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                        "('gpkg_spatial_ref_sys','gpkg_contents','gpkg_geometry_columns',"
+                        "'gpkg_extensions','seawatch_schema')"),
               5);
 }
 

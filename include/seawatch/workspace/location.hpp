@@ -22,10 +22,10 @@ const char* backendName(BackendKind kind);
 // for file names, and a URI can say everything they can.
 class Location {
   public:
-    Location(std::string_view text);               // NOLINT(google-explicit-constructor)
-    Location(const char* text);                    // NOLINT(google-explicit-constructor)
-    Location(const std::string& text);             // NOLINT(google-explicit-constructor)
-    Location(const std::filesystem::path& file);   // NOLINT(google-explicit-constructor)
+    Location(std::string_view text);              // NOLINT(google-explicit-constructor)
+    Location(const char* text);                   // NOLINT(google-explicit-constructor)
+    Location(const std::string& text);            // NOLINT(google-explicit-constructor)
+    Location(const std::filesystem::path& file);  // NOLINT(google-explicit-constructor)
 
     BackendKind kind() const { return kind_; }
     // The text as given, password included: hand it to the backend, never print it.
