@@ -1,16 +1,12 @@
 // GeoPackage feature-layer plumbing: point geometry blobs, layer registration, the R*Tree
-// triggers of the spec, and the R*Tree rebuild of bulk loads (see
-// docs/decisions/0001-geopackage-writer.md).
-#include <algorithm>
-#include <cmath>
+// triggers of the spec. The R*Tree itself is only ever written through its virtual table
+// (docs/decisions/0001-geopackage-writer.md).
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <string>
 #include <vector>
 
 #include "seawatch/workspace/gpkg.hpp"
-#include "seawatch/workspace/sqlite_statement.hpp"
 
 namespace seawatch::workspace {
 
@@ -87,114 +83,6 @@ std::string gpkgRtreeTriggersSql(std::string_view table, std::string_view geomet
     sql += "CREATE TRIGGER " + rtree + "_delete AFTER DELETE ON " + t + " WHEN OLD." + c +
            " NOT NULL BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + i + "; END;\n";
     return sql;
-}
-
-namespace {
-
-struct RtreeEntry {
-    std::int64_t id = 0;
-    double minX = 0, maxX = 0, minY = 0, maxY = 0;
-    std::uint64_t order = 0;  // position of the box centre along the Hilbert curve
-};
-
-// Index of (x, y) on a Hilbert curve over a 2^16 x 2^16 grid: neighbours on the curve are
-// neighbours on the map, so entries inserted in this order fill one R*Tree leaf after another.
-std::uint64_t hilbertIndex(std::uint32_t x, std::uint32_t y) {
-    constexpr std::uint32_t kSide = 1u << 16;
-    std::uint64_t d = 0;
-    for (std::uint32_t s = kSide / 2; s > 0; s /= 2) {
-        const std::uint32_t rx = (x & s) ? 1 : 0;
-        const std::uint32_t ry = (y & s) ? 1 : 0;
-        d += static_cast<std::uint64_t>(s) * s * ((3 * rx) ^ ry);
-        if (ry == 0) {  // rotate the quadrant so the curve stays continuous
-            if (rx == 1) {
-                x = kSide - 1 - x;
-                y = kSide - 1 - y;
-            }
-            std::swap(x, y);
-        }
-    }
-    return d;
-}
-
-// Step 1: every non-empty geometry's bounds, as the ST_ functions the triggers use see them.
-Result<std::vector<RtreeEntry>> readEntries(sqlite3* db, const std::string& table,
-                                            const std::string& column, const std::string& id) {
-    auto read = Statement::prepare(
-        db, "SELECT \"" + id + "\", ST_MinX(\"" + column + "\"), ST_MaxX(\"" + column +
-                "\"), ST_MinY(\"" + column + "\"), ST_MaxY(\"" + column + "\") FROM \"" + table +
-                "\" WHERE \"" + column + "\" NOT NULL AND NOT ST_IsEmpty(\"" + column + "\")");
-    if (!read) return makeError(read.error());
-    std::vector<RtreeEntry> entries;
-    int rc;
-    while ((rc = read->step()) == SQLITE_ROW) {
-        if (read->isNull(1)) continue;  // a geometry the ST_ functions cannot bound
-        entries.push_back(
-            {read->int64(0), read->real(1), read->real(2), read->real(3), read->real(4), 0});
-    }
-    if (rc != SQLITE_DONE) return makeError(sqliteError(db, "reading geometries"));
-    return entries;
-}
-
-// Step 2: sort along the Hilbert curve of the layer's own extent.
-void sortAlongHilbertCurve(std::vector<RtreeEntry>& entries) {
-    if (entries.empty()) return;
-    double minX = std::numeric_limits<double>::infinity(), minY = minX;
-    double maxX = -minX, maxY = -minX;
-    for (const RtreeEntry& e : entries) {
-        minX = std::min(minX, e.minX + e.maxX);
-        maxX = std::max(maxX, e.minX + e.maxX);
-        minY = std::min(minY, e.minY + e.maxY);
-        maxY = std::max(maxY, e.minY + e.maxY);
-    }
-    constexpr double kCells = 65535.0;
-    const double sx = maxX > minX ? kCells / (maxX - minX) : 0.0;
-    const double sy = maxY > minY ? kCells / (maxY - minY) : 0.0;
-    for (RtreeEntry& e : entries) {
-        const auto gx = static_cast<std::uint32_t>((e.minX + e.maxX - minX) * sx);
-        const auto gy = static_cast<std::uint32_t>((e.minY + e.maxY - minY) * sy);
-        e.order = hilbertIndex(gx, gy);
-    }
-    std::sort(entries.begin(), entries.end(), [](const RtreeEntry& a, const RtreeEntry& b) {
-        return a.order != b.order ? a.order < b.order : a.id < b.id;
-    });
-}
-
-// Step 3: through the virtual table's INSERT, which keeps the R*Tree's own invariants
-// (node sizes, rounding of 32-bit bounds outwards, parent and rowid maps) in SQLite's hands.
-Status insertEntries(sqlite3* db, const std::string& rtree,
-                     const std::vector<RtreeEntry>& entries) {
-    auto insert =
-        Statement::prepare(db, "INSERT INTO \"" + rtree +
-                                   "\"(id, minx, maxx, miny, maxy) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!insert) return makeError(insert.error());
-    for (const RtreeEntry& e : entries) {
-        insert->reset();
-        insert->bind(1, e.id);
-        insert->bind(2, e.minX);
-        insert->bind(3, e.maxX);
-        insert->bind(4, e.minY);
-        insert->bind(5, e.maxY);
-        if (insert->step() != SQLITE_DONE) {
-            return makeError(sqliteError(db, "inserting into " + rtree));
-        }
-    }
-    return {};
-}
-
-}  // namespace
-
-Status rebuildGpkgRtree(Workspace& ws, std::string_view table, std::string_view geometryColumn,
-                        std::string_view idColumn) {
-    sqlite3* db = ws.handle();
-    if (!db) return makeError(ws.name() + ": not a GeoPackage workspace");
-    const std::string t(table), c(geometryColumn), i(idColumn);
-    const std::string rtree = "rtree_" + t + "_" + c;
-    auto entries = readEntries(db, t, c, i);
-    if (!entries) return makeError(entries.error());
-    sortAlongHilbertCurve(*entries);
-    if (auto s = ws.exec("DELETE FROM \"" + rtree + "\""); !s) return s;
-    return insertEntries(db, rtree, *entries);
 }
 
 }  // namespace seawatch::workspace

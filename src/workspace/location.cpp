@@ -1,6 +1,7 @@
 #include "seawatch/workspace/location.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace seawatch::workspace {
 
@@ -15,24 +16,35 @@ const char* backendName(BackendKind kind) {
 }
 
 bool isPostgresUri(std::string_view text) {
-    return text.starts_with("postgresql://") || text.starts_with("postgres://");
+    if (text.starts_with("postgresql://") || text.starts_with("postgres://")) return true;
+    // libpq key=value words ("service=hub dbname=shade"): a file path has no '=' in a first
+    // word made only of letters, digits, '_' and spaces. Same rule as station::isPostgresTarget.
+    const std::size_t eq = text.find('=');
+    if (eq == std::string_view::npos || eq == 0) return false;
+    for (const char c : text.substr(0, eq)) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ')) return false;
+    }
+    return true;
 }
 
 namespace {
 
-// libpq also takes the password as a query parameter: ...?password=secret&sslmode=...
-std::string redactQueryPassword(std::string uri) {
-    const std::size_t query = uri.find('?');
-    if (query == std::string::npos) return uri;
-    for (std::size_t pos = uri.find("password=", query); pos != std::string::npos;
-         pos = uri.find("password=", pos + 1)) {
-        const char before = uri[pos - 1];
-        if (before != '?' && before != '&') continue;
+// libpq also takes the password as a URI query parameter (...?password=secret&sslmode=...)
+// or as a key=value word (host=hub password=secret).
+std::string redactPasswordParameter(std::string text) {
+    const bool uri = text.find("://") != std::string::npos;
+    const std::size_t from = uri ? text.find('?') : 0;
+    if (from == std::string::npos) return text;
+    const char separator = uri ? '&' : ' ';
+    for (std::size_t pos = text.find("password=", from); pos != std::string::npos;
+         pos = text.find("password=", pos + 1)) {
+        const char before = pos == 0 ? ' ' : text[pos - 1];
+        if (before != '?' && before != '&' && before != ' ') continue;
         const std::size_t valueStart = pos + 9;
-        const std::size_t valueEnd = std::min(uri.find('&', valueStart), uri.size());
-        uri.replace(valueStart, valueEnd - valueStart, "***");
+        const std::size_t valueEnd = std::min(text.find(separator, valueStart), text.size());
+        text.replace(valueStart, valueEnd - valueStart, "***");
     }
-    return uri;
+    return text;
 }
 
 std::string redactUserinfoPassword(std::string_view uri) {
@@ -57,7 +69,7 @@ std::string redactUserinfoPassword(std::string_view uri) {
 }  // namespace
 
 std::string redactPassword(std::string_view uri) {
-    return redactQueryPassword(redactUserinfoPassword(uri));
+    return redactPasswordParameter(redactUserinfoPassword(uri));
 }
 
 Location::Location(std::string_view text)

@@ -121,8 +121,11 @@ TEST(Location, TellsFilesFromPostgresUris) {
               BackendKind::PostgreSQL);
     EXPECT_EQ(Location("postgres://hub/shade").kind(), BackendKind::PostgreSQL);
     EXPECT_TRUE(Location("postgres://hub/shade").file().empty());
-    // A file whose name merely contains the scheme text is still a file.
+    EXPECT_EQ(Location("service=hub").kind(), BackendKind::PostgreSQL);
+    EXPECT_EQ(Location("host=hub dbname=shade").kind(), BackendKind::PostgreSQL);
+    // A file whose name merely contains the scheme text or an '=' is still a file.
     EXPECT_EQ(Location("./postgresql://x").kind(), BackendKind::GeoPackage);
+    EXPECT_EQ(Location("runs/a=b.gpkg").kind(), BackendKind::GeoPackage);
 }
 
 TEST(Location, NeverShowsAPassword) {
@@ -133,6 +136,8 @@ TEST(Location, NeverShowsAPassword) {
         "postgresql://hub/shade?user=x&password=***&sslmode=verify-full");
     EXPECT_EQ(Location("postgresql://djibouti@hub/shade").display(),
               "postgresql://djibouti@hub/shade");
+    EXPECT_EQ(Location("host=hub password=s3cret dbname=shade").display(),
+              "host=hub password=*** dbname=shade");
     EXPECT_EQ(Location("my:file@name.gpkg").display(), "my:file@name.gpkg");
 }
 

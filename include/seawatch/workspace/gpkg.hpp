@@ -69,17 +69,12 @@ std::vector<unsigned char> gpkgPointBlob(double lon, double lat, int srsId = 432
 // table's INTEGER PRIMARY KEY. Meant to be called from inside a migration.
 std::string gpkgPointLayerSql(std::string_view table, std::string_view geometryColumn,
                               std::string_view idColumn, std::string_view description);
-// The R*Tree triggers alone, and their names: bulk loaders drop them, fill the R*Tree in
-// one go and create them again, inside one transaction.
+// The R*Tree triggers alone, and their names: bulk loaders drop them, fill the R*Tree with
+// one INSERT … SELECT into the rtree virtual table (never its shadow tables) and create them
+// again, inside one transaction.
 std::string gpkgRtreeTriggersSql(std::string_view table, std::string_view geometryColumn,
                                  std::string_view idColumn);
 std::vector<std::string> gpkgRtreeTriggerNames(std::string_view table,
                                                std::string_view geometryColumn);
-
-// Empties a layer's GeoPackage R*Tree and fills it again from the table, through the rtree
-// virtual table's own INSERT (never its shadow tables), entries sorted along a Hilbert
-// curve so that consecutive inserts touch the same nodes. Call it inside a transaction.
-Status rebuildGpkgRtree(Workspace& ws, std::string_view table, std::string_view geometryColumn,
-                        std::string_view idColumn);
 
 }  // namespace seawatch::workspace

@@ -17,9 +17,8 @@ const char* backendName(BackendKind kind);
 
 // Implicit from every spelling a caller holds (a path, a string, a literal), so that
 // `Workspace::open(dir / "w.gpkg")` and `Workspace::open(opt.db)` read the same.
-// `postgresql://…` and `postgres://…` (libpq's URI prefixes) select PostgreSQL; anything
-// else is a file path. libpq's key=value strings are not accepted: they would be mistaken
-// for file names, and a URI can say everything they can.
+// `postgresql://…`, `postgres://…` (libpq's URI prefixes) and libpq key=value words
+// (`service=hub`) select PostgreSQL; anything else is a file path.
 class Location {
   public:
     Location(std::string_view text);              // NOLINT(google-explicit-constructor)
@@ -41,7 +40,8 @@ class Location {
 };
 
 bool isPostgresUri(std::string_view text);
-// `postgresql://user:secret@host/db` -> `postgresql://user:***@host/db`.
+// `postgresql://user:secret@host/db` -> `postgresql://user:***@host/db`; also
+// `?password=secret` and `password=secret` words.
 std::string redactPassword(std::string_view uri);
 
 }  // namespace seawatch::workspace
