@@ -6,11 +6,12 @@ SEAWATCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Debian 12 / Ubuntu 22.04+ package names. Everything seawatch needs comes from here.
 SEAWATCH_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  libimgui-dev libstb-dev libglfw3-dev libgdal-dev libgeos-dev gdal-bin libsqlite3-dev sqlite3
+  libimgui-dev libstb-dev libglfw3-dev libgdal-dev libpng-dev libgeos-dev gdal-bin libsqlite3-dev sqlite3
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri mesa-utils-bin
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core xvfb xauth gpsd-tools gpsd-clients
+  postgresql-15 postgresql-15-postgis-3 libpq-dev
 )
 
 log() { printf '\033[1m[seawatch]\033[0m %s\n' "$*" >&2; }
@@ -52,8 +53,14 @@ configure_and_build() {
   shift
   local generator=()
   command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
+  # A compiler cache, when the machine has one, makes rebuilds after a branch switch or in a
+  # second checkout mostly cache hits (build paths are kept off the command line for this).
+  local launcher=()
+  command -v ccache >/dev/null 2>&1 &&
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
   if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-    cmake -S "$SEAWATCH_ROOT" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@" ||
+    cmake -S "$SEAWATCH_ROOT" -B "$build_dir" "${generator[@]}" "${launcher[@]}" \
+      -DCMAKE_BUILD_TYPE=Release "$@" ||
       die "cmake configure failed"
   else
     cmake -S "$SEAWATCH_ROOT" -B "$build_dir" "$@" >/dev/null || die "cmake configure failed"

@@ -43,6 +43,7 @@ Engine::Engine(AnalyticsInputs inputs) : inputs_(std::move(inputs)) {
         zones::Zone land;
         land.name = "land";
         land.polygons = {poly};
+        landBounds_.push_back(land.bounds());
         landZones_.push_back(std::move(land));
     }
     landIndex_ = zones::ZoneIndex(landZones_);
@@ -336,7 +337,7 @@ bool Engine::nearLand(geo::LonLat p) const {
     const double dLat = buffer / 60.0;
     const double dLon = buffer / (60.0 * std::max(0.05, std::cos(p.lat * geo::kDegToRad)));
     for (std::uint32_t z = 0; z < landZones_.size(); ++z) {
-        geo::GeoBox box = landZones_[z].bounds();
+        geo::GeoBox box = landBounds_[z];
         box.west -= dLon;
         box.east += dLon;
         box.south -= dLat;

@@ -11,6 +11,7 @@ enum ExitCode : int {
     kExitFailure = 1,     // input could not be read, or the work failed
     kExitUsage = 2,       // bad command line
     kExitNoGraphics = 3,  // no OpenGL context could be made (render, brief)
+    kExitQueued = 4,      // kept locally, not yet on the server (log post while it is away)
 };
 
 // Every register function adds one subcommand to `app`; its callback stores its
@@ -21,5 +22,7 @@ void registerAisCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerScenarioCommand(CLI::App& app, int& exitCode);
 void registerIncidentsCommand(CLI::App& app, int& exitCode);
+void registerStationCommand(CLI::App& app, int& exitCode);
+void registerLogCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "incidents_station.hpp"
+#include "seawatch/station/pg.hpp"
 #include "seawatch/incidents/export.hpp"
 #include "seawatch/incidents/import.hpp"
 #include "seawatch/incidents/store.hpp"
@@ -60,6 +62,12 @@ Result<OpenStore> openStore(const std::string& db, bool create) {
     return out;
 }
 
+Result<std::vector<Incident>> queryWorkspace(const std::string& db, const IncidentQuery& q) {
+    auto opened = openStore(db, false);
+    if (!opened) return makeError(opened.error());
+    return opened->store->queryRecords(q);
+}
+
 void drawProgress(const std::string& name, std::uint64_t done, std::uint64_t total) {
     if (total == 0) return;
     constexpr int kWidth = 30;
@@ -72,6 +80,16 @@ void drawProgress(const std::string& name, std::uint64_t done, std::uint64_t tot
 }
 
 int runImport(const IncidentsOptions& o) {
+    if (station::isPostgresTarget(o.db)) {
+        ImportOptions options;
+        options.strict = o.strict;
+        if (!o.format.empty()) options.format = parseImportFormat(o.format);
+        options.onRejected = [](const RejectedRow& row) {
+            std::fprintf(stderr, "%s: rejected: %s%s%s\n", row.where.c_str(), row.reason.c_str(),
+                         row.detail.empty() ? "" : ": ", row.detail.c_str());
+        };
+        return importIncidentsIntoStation(o.db, o.files, options);
+    }
     auto opened = openStore(o.db, true);
     if (!opened) {
         std::fprintf(stderr, "seawatch incidents import: %s\n", opened.error().c_str());
@@ -101,14 +119,7 @@ int runImport(const IncidentsOptions& o) {
             exitCode = kExitFailure;
             continue;
         }
-        std::printf(
-            "%s: read %lld, inserted %lld, updated %lld, duplicate %lld, rejected %lld\n",
-            file.c_str(), static_cast<long long>(summary->read),
-            static_cast<long long>(summary->inserted), static_cast<long long>(summary->updated),
-            static_cast<long long>(summary->duplicate), static_cast<long long>(summary->rejected));
-        for (const auto& [reason, count] : summary->rejectedByReason) {
-            std::printf("  rejected, %s: %lld\n", reason.c_str(), static_cast<long long>(count));
-        }
+        printImportSummary(file, *summary);
     }
     return exitCode;
 }
@@ -169,12 +180,8 @@ int runQuery(const IncidentsOptions& o) {
         std::fprintf(stderr, "seawatch incidents query: %s\n", q.error().c_str());
         return kExitUsage;
     }
-    auto opened = openStore(o.db, false);
-    if (!opened) {
-        std::fprintf(stderr, "seawatch incidents query: %s\n", opened.error().c_str());
-        return kExitFailure;
-    }
-    auto rows = opened->store->queryRecords(*q);
+    auto rows = station::isPostgresTarget(o.db) ? queryStationIncidents(o.db, *q)
+                                                : queryWorkspace(o.db, *q);
     if (!rows) {
         std::fprintf(stderr, "seawatch incidents query: %s\n", rows.error().c_str());
         return kExitFailure;

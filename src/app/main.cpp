@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     registerAnalyzeCommand(app, exitCode);
     registerScenarioCommand(app, exitCode);
     registerIncidentsCommand(app, exitCode);
+    registerStationCommand(app, exitCode);
+    registerLogCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {

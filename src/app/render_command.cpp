@@ -10,6 +10,7 @@
 #include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "headless_session.hpp"
+#include "seawatch/charts/palette.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/scenario/briefing.hpp"
 
@@ -27,6 +28,7 @@ struct RenderOptions {
     std::string frames;  // interval, e.g. "10m"
     std::string from, to;
     bool noBasemap = false;
+    std::string palette = "day";  // day, dusk or night (S-52 colour tables)
     // Chart furniture (graticule, scale bar) is burnt into pictures for people, but left
     // out of GeoTIFFs, which GIS overlays and which have their own grids.
     bool furniture = false;
@@ -78,6 +80,12 @@ int runRender(const RenderOptions& o) {
             return kExitUsage;
         }
     }
+    const auto palette = charts::parsePaletteKind(o.palette);
+    if (!palette) {
+        std::fprintf(stderr, "seawatch render: --palette must be day, dusk or night, got '%s'\n",
+                     o.palette.c_str());
+        return kExitUsage;
+    }
     std::optional<time::UnixMillis> at, from, to;
     if (!o.at.empty() && !(at = parseTimeOption("--at", o.at))) return kExitUsage;
     if (!o.from.empty() && !(from = parseTimeOption("--from", o.from))) return kExitUsage;
@@ -92,6 +100,7 @@ int runRender(const RenderOptions& o) {
     const bool furniture = o.furniture || (!o.noFurniture && !isGeoTiff(o.output));
     session.renderer->style().showGraticule = furniture;
     session.renderer->style().showScaleBar = furniture;
+    session.renderer->setPalette(*palette);
 
     if (o.bbox.empty()) {
         if (session.scene) {
@@ -170,6 +179,9 @@ void registerRenderCommand(CLI::App& app, int& exitCode) {
                     "With --frames: first frame time (default: window start)");
     sub->add_option("--to", options->to, "With --frames: last frame time (default: window end)");
     sub->add_flag("--no-basemap", options->noBasemap, "Leave out the Natural Earth basemap");
+    sub->add_option("--palette", options->palette,
+                    "Colour table: day, dusk or night (as a chart plotter's, after S-52)")
+        ->capture_default_str();
     sub->add_flag("--furniture", options->furniture,
                   "Draw the graticule and scale bar even in a GeoTIFF");
     sub->add_flag("--no-furniture", options->noFurniture,

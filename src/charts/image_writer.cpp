@@ -2,9 +2,14 @@
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
+#include <png.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <csetjmp>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace seawatch::charts {
@@ -25,6 +30,59 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
+// PNGs are written with libpng directly, not through GDAL: GDAL's PNG driver leaves libpng
+// to try all five row filters on every row, which cost more than drawing the picture
+// (about 0.7 G instructions of 1.2 G for a 1920x1080 map). No filter and zlib level 1 take
+// a sixth of the work for a file about 1.6 times larger (179 KB instead of 113 KB for the
+// Gulf of Aden at 1920x1080); a map of flat colours compresses well either way.
+//
+// libpng reports errors by longjmp, so this function holds nothing with a destructor
+// between setjmp and the calls that may jump; `error` is a plain buffer.
+bool writePngFile(const char* path, const RgbaImage& image, char (&error)[256]) {
+    std::FILE* file = std::fopen(path, "wb");
+    if (!file) {
+        std::snprintf(error, sizeof error, "%s", std::strerror(errno));
+        return false;
+    }
+    png_structp png = png_create_write_struct(
+        PNG_LIBPNG_VER_STRING, &error,
+        [](png_structp p, png_const_charp message) {
+            auto* buffer = static_cast<char(*)[256]>(png_get_error_ptr(p));
+            std::snprintf(*buffer, sizeof *buffer, "%s", message);
+            png_longjmp(p, 1);
+        },
+        [](png_structp, png_const_charp) {});
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (!png || !info) {
+        png_destroy_write_struct(&png, nullptr);
+        std::fclose(file);
+        std::snprintf(error, sizeof error, "out of memory");
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        std::fclose(file);
+        return false;
+    }
+    png_init_io(png, file);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(image.width),
+                 static_cast<png_uint_32>(image.height), 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_filter(png, 0, PNG_FILTER_NONE);
+    png_set_compression_level(png, 1);
+    png_write_info(png, info);
+    const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
+    for (int y = 0; y < image.height; ++y)
+        png_write_row(png, image.pixels.data() + stride * static_cast<std::size_t>(y));
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    if (std::fclose(file) != 0) {
+        std::snprintf(error, sizeof error, "%s", std::strerror(errno));
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Status writeImage(const std::string& path, const RgbaImage& image, const geo::MercatorBox& extent) {
@@ -38,9 +96,15 @@ Status writeImage(const std::string& path, const RgbaImage& image, const geo::Me
         image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * 4) {
         return makeError(path + ": empty or inconsistent image");
     }
+    if (!geotiff) {
+        char error[256] = "";
+        if (!writePngFile(path.c_str(), image, error))
+            return makeError(path + ": cannot write (" + error + ")");
+        return {};
+    }
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
-    GDALDriver* out = GetGDALDriverManager()->GetDriverByName(geotiff ? "GTiff" : "PNG");
-    if (!mem || !out) return makeError("GDAL lacks the MEM, GTiff or PNG driver");
+    GDALDriver* out = GetGDALDriverManager()->GetDriverByName("GTiff");
+    if (!mem || !out) return makeError("GDAL lacks the MEM or GTiff driver");
     DatasetPtr src(mem->Create("", image.width, image.height, 4, GDT_Byte, nullptr));
     if (!src) return makeError("GDAL could not create an in-memory image");
     const CPLErr err =
@@ -49,21 +113,16 @@ Status writeImage(const std::string& path, const RgbaImage& image, const geo::Me
                       GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(image.width) * 4, 1);
     if (err != CE_None) return makeError("GDAL could not fill the in-memory image");
     src->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
-    if (geotiff) {
-        double transform[6] = {extent.minX, extent.width() / image.width,   0.0, extent.maxY,
-                               0.0,         -extent.height() / image.height};
-        src->SetGeoTransform(transform);
-        OGRSpatialReference srs;
-        srs.importFromEPSG(3857);
-        src->SetSpatialRef(&srs);
-    }
+    double transform[6] = {extent.minX, extent.width() / image.width,   0.0, extent.maxY,
+                           0.0,         -extent.height() / image.height};
+    src->SetGeoTransform(transform);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(3857);
+    src->SetSpatialRef(&srs);
     CPLStringList options;
-    if (!geotiff) options.SetNameValue("ZLEVEL", "4");  // default 6 costs 2x for 3% smaller
-    if (geotiff) {
-        options.SetNameValue("COMPRESS", "DEFLATE");
-        options.SetNameValue("PREDICTOR", "2");
-        options.SetNameValue("ALPHA", "YES");
-    }
+    options.SetNameValue("COMPRESS", "DEFLATE");
+    options.SetNameValue("PREDICTOR", "2");
+    options.SetNameValue("ALPHA", "YES");
     DatasetPtr written(
         out->CreateCopy(path.c_str(), src.get(), FALSE, options.List(), nullptr, nullptr));
     if (!written) {

@@ -173,4 +173,22 @@ bool triangulatePolygon(std::span<const double> x, std::span<const double> y,
     return true;
 }
 
+PolygonSetTriangles triangulatePolygons(std::span<const double> x, std::span<const double> y,
+                                        std::span<const std::uint32_t> ringStart,
+                                        std::span<const std::uint32_t> polygonRingStart) {
+    PolygonSetTriangles out;
+    const std::size_t polygons = polygonRingStart.empty() ? 0 : polygonRingStart.size() - 1;
+    out.failed.reserve(polygons);
+    out.polygonIndexStart.reserve(polygons + 1);
+    for (std::size_t p = 0; p < polygons; ++p) {
+        const std::span<const std::uint32_t> rings(
+            ringStart.data() + polygonRingStart[p],
+            polygonRingStart[p + 1] - polygonRingStart[p] + 1);
+        const bool ok = triangulatePolygon(x, y, rings, out.triangles);
+        out.failed.push_back(ok ? 0 : 1);
+        out.polygonIndexStart.push_back(static_cast<std::uint32_t>(out.triangles.indices.size()));
+    }
+    return out;
+}
+
 }  // namespace seawatch::geo

@@ -97,6 +97,17 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(float pixelScale) {
 
 MapRenderer::~MapRenderer() = default;
 
+void MapRenderer::setPalette(charts::PaletteKind kind) {
+    const charts::Palette& p = charts::palette(kind);
+    style_.palette = kind;
+    style_.sea = p.depdw;
+    style_.graticule = p.chgrf;
+    style_.graticuleLabel = p.chblk;
+    style_.labelHalo = p.uibck;
+    style_.furnitureInk = p.chblk;
+    style_.furnitureBox = {p.uibck.r, p.uibck.g, p.uibck.b, 190};
+}
+
 int MapRenderer::addVectorLayer(const charts::VectorLayer& layer, const std::string& name,
                                 const std::string& source) {
     const int id = nextId_++;
@@ -169,12 +180,17 @@ bool MapRenderer::loading() const {
 }
 
 void MapRenderer::drawCanvas(const Canvas& canvas, int widthPx, int heightPx) {
+    drawCanvasAtLevel(canvas, widthPx, heightPx, charts::palette(style_.palette).level);
+}
+
+void MapRenderer::drawCanvasAtLevel(const Canvas& canvas, int widthPx, int heightPx, float level) {
     if (canvas.empty()) return;
     Impl& impl = *impl_;
     glUseProgram(impl.canvas.get());
     glUniform2f(glGetUniformLocation(impl.canvas.get(), "u_viewport"), static_cast<float>(widthPx),
                 static_cast<float>(heightPx));
     glUniform1i(glGetUniformLocation(impl.canvas.get(), "u_atlas"), 0);
+    glUniform1f(glGetUniformLocation(impl.canvas.get(), "u_level"), level);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, impl.atlas.get());
     glBindVertexArray(impl.canvasVao.get());
@@ -226,6 +242,9 @@ void MapRenderer::drawCharts(const geo::MapView& view) {
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
     const geo::MercatorBox viewBox = view.visibleMercator();
+    glUseProgram(impl.raster.get());
+    glUniform1f(glGetUniformLocation(impl.raster.get(), "u_level"),
+                charts::palette(style_.palette).level);
     for (const LayerInfo& info : layerInfo_) {
         if (!info.visible || info.opacity <= 0.0f) continue;
         if (auto r = impl.rasters.find(info.id); r != impl.rasters.end()) {
@@ -238,8 +257,11 @@ void MapRenderer::drawCharts(const geo::MapView& view) {
     }
     Canvas chartMarks(fonts_.get());
     buildPointSymbols(view, chartMarks);
-    if (style_.showGraticule) buildGraticule(view, chartMarks);
     drawCanvas(chartMarks, w, h);
+    // The graticule and scale bar are drawn in the palette's own tokens: full level.
+    Canvas graticule(fonts_.get());
+    if (style_.showGraticule) buildGraticule(view, graticule);
+    drawCanvasAtLevel(graticule, w, h, 1.0f);
 }
 
 void MapRenderer::drawVectorLayer(const VectorLayerGpu& layer, const geo::MapView& view,
@@ -252,14 +274,15 @@ void MapRenderer::drawVectorLayer(const VectorLayerGpu& layer, const geo::MapVie
     DrawUniforms u{{static_cast<float>(o.x - c.x), static_cast<float>(o.y - c.y)},
                    {static_cast<float>(2.0 / (w * view.metresPerPixel())),
                     static_cast<float>(2.0 / (h * view.metresPerPixel()))}};
-    layer.drawFills(impl.fill.get(), u, opacity, viewBox);
-    layer.drawStrokes(impl.line.get(), u, opacity, w, h, style_.pixelScale);
+    const charts::Palette& palette = charts::palette(style_.palette);
+    layer.drawFills(impl.fill.get(), u, opacity, viewBox, palette);
+    layer.drawStrokes(impl.line.get(), u, opacity, w, h, style_.pixelScale, palette);
 }
 
 void MapRenderer::drawHud(const geo::MapView& view, const Canvas* hud) {
     Canvas scaleBar(fonts_.get());
     if (style_.showScaleBar) buildScaleBar(view, scaleBar);
-    drawCanvas(scaleBar, view.widthPx(), view.heightPx());
+    drawCanvasAtLevel(scaleBar, view.widthPx(), view.heightPx(), 1.0f);
     if (hud) drawCanvas(*hud, view.widthPx(), view.heightPx());
 }
 
@@ -288,7 +311,7 @@ void MapRenderer::buildGraticule(const geo::MapView& view, Canvas& canvas) const
     TextStyle label;
     label.sizePx = 11.0f * s;
     label.color = style_.graticuleLabel;
-    label.halo = {255, 255, 255, 200};
+    label.halo = style_.labelHalo;
     for (double lon = std::ceil(box.west / step) * step; lon <= box.east; lon += step) {
         const double x = view.toScreen(geo::LonLat{lon, 0}).x;
         canvas.line({x, 0}, {x, h}, 1.0f * s, style_.graticule);
@@ -316,10 +339,10 @@ void MapRenderer::buildScaleBar(const geo::MapView& view, Canvas& canvas) const 
     const geo::ScaleBar bar = geo::chooseScaleBar(view, 160.0 * s);
     const double x0 = 16 * s;
     const double y0 = view.heightPx() - style_.insetBottomPx - 30 * s;
-    const Rgba ink{30, 40, 50, 255};
+    const Rgba ink = style_.furnitureInk;
     canvas.fillRect({x0 - 6 * s, y0 - 18 * s},
                     {x0 + std::max(bar.lengthPx, 60.0 * s) + 8 * s, y0 + 10 * s},
-                    {255, 255, 255, 190});
+                    style_.furnitureBox);
     // Alternating black/white halves, as on a chart's scale.
     canvas.fillRect({x0, y0}, {x0 + bar.lengthPx / 2, y0 + 4 * s}, ink);
     canvas.strokeRect({x0, y0}, {x0 + bar.lengthPx, y0 + 4 * s}, 1.0f * s, ink);

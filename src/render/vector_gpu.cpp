@@ -5,7 +5,8 @@
 #include <map>
 #include <span>
 
-#include "seawatch/geo/triangulate.hpp"
+#include "seawatch/charts/triangle_cache.hpp"
+#include "seawatch/render/canvas.hpp"
 
 namespace seawatch::render {
 
@@ -26,121 +27,233 @@ void appendSegment(std::vector<LineVertex>& verts, std::vector<std::uint32_t>& i
     idx.insert(idx.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
 }
 
-}  // namespace
+// Cells per side of the grid that primitives are sorted into (see IndexRun).
+constexpr int kGridCells = 8;
 
-VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
-    : bounds_(layer.bounds), style_(layer.style) {
-    origin_ = {(bounds_.minX + bounds_.maxX) / 2, (bounds_.minY + bounds_.maxY) / 2};
-    const auto ox = origin_.x;
-    const auto oy = origin_.y;
-
-    // Fills: every ring as a triangle fan; groups by colour so DEPARE bands draw apart.
-    const bool filled =
-        layer.style.fill.a > 0 || layer.featureClass == charts::FeatureClass::DepthArea;
-    bool needsStencil = false;
-    if (filled && layer.polygonCount() > 0) {
-        std::vector<float> verts;
-        verts.reserve(layer.ringX.size() * 2);
-        for (std::size_t i = 0; i < layer.ringX.size(); ++i) {
-            verts.push_back(static_cast<float>(layer.ringX[i] - ox));
-            verts.push_back(static_cast<float>(layer.ringY[i] - oy));
-        }
-        struct Pending {
-            charts::Rgba color;
-            std::vector<std::uint32_t> indices;
-            std::vector<GLint> firsts;
-            std::vector<GLsizei> counts;
+// Sorts `indices` (primitives of `stride` indices each) by the grid cell of each
+// primitive's box centre and returns one run per non-empty cell; runs start at `base`.
+template <typename BoxOf>
+std::vector<IndexRun> sortIntoCells(std::vector<std::uint32_t>& indices, std::size_t stride,
+                                    GLsizei base, BoxOf boxOf) {
+    const std::size_t n = indices.size() / stride;
+    if (n == 0) return {};
+    std::vector<geo::MercatorBox> boxes(n);
+    geo::MercatorBox all = boxOf(0);
+    for (std::size_t p = 0; p < n; ++p) {
+        boxes[p] = boxOf(p);
+        all.minX = std::min(all.minX, boxes[p].minX);
+        all.minY = std::min(all.minY, boxes[p].minY);
+        all.maxX = std::max(all.maxX, boxes[p].maxX);
+        all.maxY = std::max(all.maxY, boxes[p].maxY);
+    }
+    const double w = std::max(all.width(), 1e-9);
+    const double h = std::max(all.height(), 1e-9);
+    std::vector<int> cellOf(n);
+    std::vector<std::size_t> start(kGridCells * kGridCells + 1, 0);
+    for (std::size_t p = 0; p < n; ++p) {
+        const auto cell = [](double t) {
+            return std::clamp(static_cast<int>(t * kGridCells), 0, kGridCells - 1);
         };
-        std::map<std::uint32_t, Pending> groups;
-        for (std::size_t p = 0; p < layer.polygonCount(); ++p) {
-            charts::Rgba color = layer.style.fill;
-            if (layer.featureClass == charts::FeatureClass::DepthArea) {
-                const float value =
-                    p < layer.polygonValue.size() ? layer.polygonValue[p] : std::nanf("");
-                color = charts::depthAreaFill(value);
-            }
-            const std::uint32_t key = color.r | (color.g << 8) | (color.b << 16) |
-                                      (static_cast<std::uint32_t>(color.a) << 24);
-            Pending& g = groups[key];
-            g.color = color;
-            const std::span<const std::uint32_t> rings(
-                layer.ringVertexStart.data() + layer.polygonRingStart[p],
-                layer.polygonRingStart[p + 1] - layer.polygonRingStart[p] + 1);
-            // Ring vertices stay at the front of the buffer for the stencil fallback; a
-            // triangulation's own vertices (tiles cut from big polygons add some) follow.
-            geo::Triangles triangles;
-            if (geo::triangulatePolygon(layer.ringX, layer.ringY, rings, triangles)) {
-                const auto base = static_cast<std::uint32_t>(verts.size() / 2);
-                for (std::size_t i = 0; i < triangles.x.size(); ++i) {
-                    verts.push_back(static_cast<float>(triangles.x[i] - ox));
-                    verts.push_back(static_cast<float>(triangles.y[i] - oy));
-                }
-                for (std::uint32_t index : triangles.indices) g.indices.push_back(base + index);
-                continue;
-            }
-            for (std::uint32_t r = layer.polygonRingStart[p]; r < layer.polygonRingStart[p + 1];
-                 ++r) {
-                const GLint first = static_cast<GLint>(layer.ringVertexStart[r]);
-                const GLsizei count = static_cast<GLsizei>(layer.ringVertexStart[r + 1] - first);
-                if (count < 3) continue;
-                g.firsts.push_back(first);
-                g.counts.push_back(count);
-                needsStencil = true;
-            }
-        }
-        std::vector<std::uint32_t> allIndices;
-        for (auto& [key, g] : groups) {
-            FillGroup out;
-            out.color = g.color;
-            out.firstIndex = static_cast<GLsizei>(allIndices.size());
-            out.indexCount = static_cast<GLsizei>(g.indices.size());
-            allIndices.insert(allIndices.end(), g.indices.begin(), g.indices.end());
-            out.firsts = std::move(g.firsts);
-            out.counts = std::move(g.counts);
-            fillGroups_.push_back(std::move(out));
-        }
-
-        fillVao_ = makeVertexArray();
-        fillVbo_ = makeBuffer();
-        glBindVertexArray(fillVao_.get());
-        glBindBuffer(GL_ARRAY_BUFFER, fillVbo_.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(verts.size() * sizeof(float)),
-                     verts.data(), GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        fillEbo_ = makeBuffer();
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fillEbo_.get());
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
-                     static_cast<GLsizeiptr>(allIndices.size() * sizeof(std::uint32_t)),
-                     allIndices.data(), GL_STATIC_DRAW);
-
-        // The cover quad spans the layer bounds; the stencil decides what it colours.
-        if (needsStencil) {
-            const float hx = static_cast<float>(bounds_.width() / 2) * 1.001f + 1.0f;
-            const float hy = static_cast<float>(bounds_.height() / 2) * 1.001f + 1.0f;
-            const float cover[] = {-hx, -hy, hx, -hy, hx, hy, -hx, -hy, hx, hy, -hx, hy};
-            coverVao_ = makeVertexArray();
-            coverVbo_ = makeBuffer();
-            glBindVertexArray(coverVao_.get());
-            glBindBuffer(GL_ARRAY_BUFFER, coverVbo_.get());
-            glBufferData(GL_ARRAY_BUFFER, sizeof cover, cover, GL_STATIC_DRAW);
-            glEnableVertexAttribArray(0);
-            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        const int cx = cell(((boxes[p].minX + boxes[p].maxX) / 2 - all.minX) / w);
+        const int cy = cell(((boxes[p].minY + boxes[p].maxY) / 2 - all.minY) / h);
+        cellOf[p] = cy * kGridCells + cx;
+        ++start[static_cast<std::size_t>(cellOf[p]) + 1];
+    }
+    for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+    std::vector<std::uint32_t> sorted(indices.size());
+    std::vector<geo::MercatorBox> cellBox(kGridCells * kGridCells);
+    std::vector<bool> seen(kGridCells * kGridCells, false);
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t p = 0; p < n; ++p) {
+        const auto c = static_cast<std::size_t>(cellOf[p]);
+        std::copy_n(indices.begin() + static_cast<std::ptrdiff_t>(p * stride), stride,
+                    sorted.begin() + static_cast<std::ptrdiff_t>(next[c]++ * stride));
+        geo::MercatorBox& b = cellBox[c];
+        if (!seen[c]) {
+            b = boxes[p];
+            seen[c] = true;
+        } else {
+            b.minX = std::min(b.minX, boxes[p].minX);
+            b.minY = std::min(b.minY, boxes[p].minY);
+            b.maxX = std::max(b.maxX, boxes[p].maxX);
+            b.maxY = std::max(b.maxY, boxes[p].maxY);
         }
     }
+    indices = std::move(sorted);
+    std::vector<IndexRun> runs;
+    for (std::size_t c = 0; c + 1 < start.size(); ++c) {
+        if (start[c + 1] == start[c]) continue;
+        runs.push_back({cellBox[c], base + static_cast<GLsizei>(start[c] * stride),
+                        static_cast<GLsizei>((start[c + 1] - start[c]) * stride)});
+    }
+    return runs;
+}
 
-    // Strokes: lines always; ring outlines when the style strokes polygons.
-    std::vector<LineVertex> lverts;
-    std::vector<std::uint32_t> lidx;
+bool overlaps(const geo::MercatorBox& a, const geo::MercatorBox& b) {
+    return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+}
+
+// Draws the runs of `runs` that meet `view` (relative metres) with one multi-draw.
+void drawRuns(GLenum mode, const std::vector<IndexRun>& runs, const geo::MercatorBox& view) {
+    thread_local std::vector<GLsizei> counts;
+    thread_local std::vector<const void*> offsets;
+    counts.clear();
+    offsets.clear();
+    for (const IndexRun& r : runs) {
+        if (!overlaps(r.box, view)) continue;
+        counts.push_back(r.count);
+        offsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(r.first) *
+                                                        sizeof(std::uint32_t)));
+    }
+    if (counts.empty()) return;
+    glMultiDrawElements(mode, counts.data(), GL_UNSIGNED_INT, offsets.data(),
+                        static_cast<GLsizei>(counts.size()));
+}
+
+}  // namespace
+
+struct VectorLayerGpu::FillGeometry {
+    std::vector<float> verts;  // x, y pairs relative to the origin
+    std::vector<std::uint32_t> indices;
+    std::vector<FillGroup> groups;
+    bool needsStencil = false;
+};
+
+struct VectorLayerGpu::StrokeGeometry {
+    std::vector<LineVertex> verts;
+    std::vector<std::uint32_t> indices;
+    std::vector<IndexRun> runs;
+};
+
+VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
+    : bounds_(layer.bounds), style_(layer.style), featureClass_(layer.featureClass) {
+    origin_ = {(bounds_.minX + bounds_.maxX) / 2, (bounds_.minY + bounds_.maxY) / 2};
+    const bool filled =
+        layer.style.fill.a > 0 || layer.featureClass == charts::FeatureClass::DepthArea;
+    if (filled && layer.polygonCount() > 0) {
+        const FillGeometry fills = buildFills(layer, origin_);
+        uploadFills(fills);
+        if (fills.needsStencil) uploadStencilCover();
+    }
+    uploadStrokes(buildStrokes(layer, origin_));
+    glBindVertexArray(0);
+}
+
+// Fill triangles (from the triangle cache for big layers), grouped by colour so DEPARE bands
+// draw apart. Polygons GEOS could not triangulate (invalid rings) keep their ring vertices
+// at the front of the buffer and are drawn as stencilled fans.
+VectorLayerGpu::FillGeometry VectorLayerGpu::buildFills(const charts::VectorLayer& layer,
+                                                        geo::Mercator origin) {
+    const geo::PolygonSetTriangles triangles = charts::layerTriangles(layer);
+    FillGeometry out;
+    const bool anyFailed = std::any_of(triangles.failed.begin(), triangles.failed.end(),
+                                       [](std::uint8_t f) { return f != 0; });
+    const auto append = [&](std::span<const double> x, std::span<const double> y) {
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            out.verts.push_back(static_cast<float>(x[i] - origin.x));
+            out.verts.push_back(static_cast<float>(y[i] - origin.y));
+        }
+    };
+    out.verts.reserve(((anyFailed ? layer.ringX.size() : 0) + triangles.triangles.x.size()) * 2);
+    if (anyFailed) append(layer.ringX, layer.ringY);
+    const auto triangleBase = static_cast<std::uint32_t>(out.verts.size() / 2);
+    append(triangles.triangles.x, triangles.triangles.y);
+
+    struct Pending {
+        FillGroup group;
+        std::vector<std::uint32_t> indices;
+    };
+    std::map<std::uint32_t, Pending> groups;
+    for (std::size_t p = 0; p < layer.polygonCount(); ++p) {
+        charts::Rgba color = layer.style.fill;
+        float value = 0.0f;
+        if (layer.featureClass == charts::FeatureClass::DepthArea) {
+            value = p < layer.polygonValue.size() ? layer.polygonValue[p] : std::nanf("");
+            color = charts::depthAreaFill(value);
+        }
+        Pending& g = groups[packRgba(color)];
+        g.group.color = color;
+        g.group.depthAreaValue = value;
+        if (!triangles.failed[p]) {
+            for (std::uint32_t i = triangles.polygonIndexStart[p];
+                 i < triangles.polygonIndexStart[p + 1]; ++i)
+                g.indices.push_back(triangleBase + triangles.triangles.indices[i]);
+            continue;
+        }
+        for (std::uint32_t r = layer.polygonRingStart[p]; r < layer.polygonRingStart[p + 1]; ++r) {
+            const GLint first = static_cast<GLint>(layer.ringVertexStart[r]);
+            const GLsizei count = static_cast<GLsizei>(layer.ringVertexStart[r + 1] - first);
+            if (count < 3) continue;
+            g.group.firsts.push_back(first);
+            g.group.counts.push_back(count);
+            out.needsStencil = true;
+        }
+    }
+    for (auto& [key, g] : groups) {
+        g.group.firstIndex = static_cast<GLsizei>(out.indices.size());
+        g.group.indexCount = static_cast<GLsizei>(g.indices.size());
+        const auto& v = out.verts;
+        g.group.runs = sortIntoCells(g.indices, 3, g.group.firstIndex, [&](std::size_t t) {
+            geo::MercatorBox b{1e300, 1e300, -1e300, -1e300};
+            for (std::size_t k = 0; k < 3; ++k) {
+                const std::uint32_t i = g.indices[t * 3 + k];
+                b.minX = std::min<double>(b.minX, v[2 * i]);
+                b.maxX = std::max<double>(b.maxX, v[2 * i]);
+                b.minY = std::min<double>(b.minY, v[2 * i + 1]);
+                b.maxY = std::max<double>(b.maxY, v[2 * i + 1]);
+            }
+            return b;
+        });
+        out.indices.insert(out.indices.end(), g.indices.begin(), g.indices.end());
+        out.groups.push_back(std::move(g.group));
+    }
+    return out;
+}
+
+void VectorLayerGpu::uploadFills(const FillGeometry& fills) {
+    fillGroups_ = fills.groups;
+    fillVao_ = makeVertexArray();
+    fillVbo_ = makeBuffer();
+    glBindVertexArray(fillVao_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, fillVbo_.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fills.verts.size() * sizeof(float)),
+                 fills.verts.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    fillEbo_ = makeBuffer();
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fillEbo_.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(fills.indices.size() * sizeof(std::uint32_t)),
+                 fills.indices.data(), GL_STATIC_DRAW);
+}
+
+// The cover quad spans the layer bounds; the stencil decides what it colours.
+void VectorLayerGpu::uploadStencilCover() {
+    const float hx = static_cast<float>(bounds_.width() / 2) * 1.001f + 1.0f;
+    const float hy = static_cast<float>(bounds_.height() / 2) * 1.001f + 1.0f;
+    const float cover[] = {-hx, -hy, hx, -hy, hx, hy, -hx, -hy, hx, hy, -hx, hy};
+    coverVao_ = makeVertexArray();
+    coverVbo_ = makeBuffer();
+    glBindVertexArray(coverVao_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, coverVbo_.get());
+    glBufferData(GL_ARRAY_BUFFER, sizeof cover, cover, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+}
+
+// Strokes: lines always; ring outlines when the style strokes polygons.
+VectorLayerGpu::StrokeGeometry VectorLayerGpu::buildStrokes(const charts::VectorLayer& layer,
+                                                            geo::Mercator origin) {
+    StrokeGeometry out;
+    const auto segment = [&](double ax, double ay, double bx, double by, float value) {
+        appendSegment(out.verts, out.indices, static_cast<float>(ax - origin.x),
+                      static_cast<float>(ay - origin.y), static_cast<float>(bx - origin.x),
+                      static_cast<float>(by - origin.y), value);
+    };
     for (std::size_t l = 0; l < layer.lineCount(); ++l) {
         const float value = l < layer.lineValue.size() ? layer.lineValue[l] : 0.0f;
-        for (std::uint32_t i = layer.lineVertexStart[l] + 1; i < layer.lineVertexStart[l + 1];
-             ++i) {
-            appendSegment(lverts, lidx, static_cast<float>(layer.lineX[i - 1] - ox),
-                          static_cast<float>(layer.lineY[i - 1] - oy),
-                          static_cast<float>(layer.lineX[i] - ox),
-                          static_cast<float>(layer.lineY[i] - oy), value);
-        }
+        for (std::uint32_t i = layer.lineVertexStart[l] + 1; i < layer.lineVertexStart[l + 1]; ++i)
+            segment(layer.lineX[i - 1], layer.lineY[i - 1], layer.lineX[i], layer.lineY[i], value);
     }
     if (layer.style.strokeWidthPx > 0 && layer.style.stroke.a > 0) {
         for (std::size_t r = 0; r < layer.ringCount(); ++r) {
@@ -148,40 +261,47 @@ VectorLayerGpu::VectorLayerGpu(const charts::VectorLayer& layer)
             const std::uint32_t end = layer.ringVertexStart[r + 1];
             for (std::uint32_t i = first; i < end; ++i) {
                 const std::uint32_t j = i + 1 < end ? i + 1 : first;
-                appendSegment(lverts, lidx, static_cast<float>(layer.ringX[i] - ox),
-                              static_cast<float>(layer.ringY[i] - oy),
-                              static_cast<float>(layer.ringX[j] - ox),
-                              static_cast<float>(layer.ringY[j] - oy), 0.0f);
+                segment(layer.ringX[i], layer.ringY[i], layer.ringX[j], layer.ringY[j], 0.0f);
             }
         }
     }
-    if (!lidx.empty()) {
-        lineVao_ = makeVertexArray();
-        lineVbo_ = makeBuffer();
-        lineEbo_ = makeBuffer();
-        glBindVertexArray(lineVao_.get());
-        glBindBuffer(GL_ARRAY_BUFFER, lineVbo_.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lverts.size() * sizeof(LineVertex)),
-                     lverts.data(), GL_STATIC_DRAW);
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, lineEbo_.get());
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
-                     static_cast<GLsizeiptr>(lidx.size() * sizeof(std::uint32_t)), lidx.data(),
-                     GL_STATIC_DRAW);
-        const auto stride = static_cast<GLsizei>(sizeof(LineVertex));
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride,
-                              reinterpret_cast<void*>(offsetof(LineVertex, end)));
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride,
-                              reinterpret_cast<void*>(offsetof(LineVertex, corner)));
-        glEnableVertexAttribArray(3);
-        glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride,
-                              reinterpret_cast<void*>(offsetof(LineVertex, value)));
-        lineIndexCount_ = static_cast<GLsizei>(lidx.size());
-    }
-    glBindVertexArray(0);
+    // Each segment is one quad: 4 vertices sharing its end points, 6 indices.
+    out.runs = sortIntoCells(out.indices, 6, 0, [&](std::size_t q) {
+        const LineVertex& lv = out.verts[out.indices[q * 6]];
+        return geo::MercatorBox{std::min(lv.start[0], lv.end[0]), std::min(lv.start[1], lv.end[1]),
+                                std::max(lv.start[0], lv.end[0]), std::max(lv.start[1], lv.end[1])};
+    });
+    return out;
+}
+
+void VectorLayerGpu::uploadStrokes(const StrokeGeometry& strokes) {
+    if (strokes.indices.empty()) return;
+    lineVao_ = makeVertexArray();
+    lineVbo_ = makeBuffer();
+    lineEbo_ = makeBuffer();
+    glBindVertexArray(lineVao_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, lineVbo_.get());
+    glBufferData(GL_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(strokes.verts.size() * sizeof(LineVertex)),
+                 strokes.verts.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, lineEbo_.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(strokes.indices.size() * sizeof(std::uint32_t)),
+                 strokes.indices.data(), GL_STATIC_DRAW);
+    const auto stride = static_cast<GLsizei>(sizeof(LineVertex));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride,
+                          reinterpret_cast<void*>(offsetof(LineVertex, end)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride,
+                          reinterpret_cast<void*>(offsetof(LineVertex, corner)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride,
+                          reinterpret_cast<void*>(offsetof(LineVertex, value)));
+    lineIndexCount_ = static_cast<GLsizei>(strokes.indices.size());
+    lineRuns_ = strokes.runs;
 }
 
 namespace {
@@ -196,7 +316,8 @@ void setTransform(GLuint program, const DrawUniforms& u) {
 }  // namespace
 
 void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opacity,
-                               const geo::MercatorBox& viewBox) const {
+                               const geo::MercatorBox& viewBox,
+                               const charts::Palette& palette) const {
     if (fillGroups_.empty()) return;
     if (bounds_.maxX < viewBox.minX || bounds_.minX > viewBox.maxX || bounds_.maxY < viewBox.minY ||
         bounds_.minY > viewBox.maxY)
@@ -204,12 +325,13 @@ void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opac
     glUseProgram(program);
     setTransform(program, u);
     glBindVertexArray(fillVao_.get());
+    const geo::MercatorBox view{viewBox.minX - origin_.x, viewBox.minY - origin_.y,
+                                viewBox.maxX - origin_.x, viewBox.maxY - origin_.y};
     for (const FillGroup& g : fillGroups_) {
         if (g.indexCount == 0) continue;
-        setColor(program, g.color, opacity);
-        glDrawElements(GL_TRIANGLES, g.indexCount, GL_UNSIGNED_INT,
-                       reinterpret_cast<void*>(static_cast<std::uintptr_t>(g.firstIndex) *
-                                               sizeof(std::uint32_t)));
+        setColor(program, charts::classColour(featureClass_, g.color, g.depthAreaValue, palette),
+                 opacity);
+        drawRuns(GL_TRIANGLES, g.runs, view);
     }
     for (const FillGroup& g : fillGroups_) {
         if (g.firsts.empty()) continue;
@@ -227,7 +349,8 @@ void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opac
         glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
         glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
         glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
-        setColor(program, g.color, opacity);
+        setColor(program, charts::classColour(featureClass_, g.color, g.depthAreaValue, palette),
+                 opacity);
         glBindVertexArray(coverVao_.get());
         glDrawArrays(GL_TRIANGLES, 0, 6);
         glDisable(GL_STENCIL_TEST);
@@ -235,7 +358,8 @@ void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opac
 }
 
 void VectorLayerGpu::drawStrokes(GLuint program, const DrawUniforms& u, float opacity,
-                                 int viewportW, int viewportH, float pixelScale) const {
+                                 int viewportW, int viewportH, float pixelScale,
+                                 const charts::Palette& palette) const {
     if (lineIndexCount_ == 0 || style_.strokeWidthPx <= 0) return;
     glUseProgram(program);
     setTransform(program, u);
@@ -243,9 +367,14 @@ void VectorLayerGpu::drawStrokes(GLuint program, const DrawUniforms& u, float op
                 static_cast<float>(viewportH));
     glUniform1f(glGetUniformLocation(program, "u_half_width"),
                 std::max(0.5f, style_.strokeWidthPx * pixelScale / 2.0f));
-    setColor(program, style_.stroke, opacity);
+    setColor(program, charts::classColour(featureClass_, style_.stroke, 0.0f, palette), opacity);
     glBindVertexArray(lineVao_.get());
-    glDrawElements(GL_TRIANGLES, lineIndexCount_, GL_UNSIGNED_INT, nullptr);
+    // Lines reach a few pixels beyond their end points: widen the view by as much.
+    const double mx = 2.0 / u.scale[0] * 0.02, my = 2.0 / u.scale[1] * 0.02;
+    const geo::MercatorBox view{
+        -u.offset[0] - 1.0 / u.scale[0] - mx, -u.offset[1] - 1.0 / u.scale[1] - my,
+        -u.offset[0] + 1.0 / u.scale[0] + mx, -u.offset[1] + 1.0 / u.scale[1] + my};
+    drawRuns(GL_TRIANGLES, lineRuns_, view);
 }
 
 }  // namespace seawatch::render

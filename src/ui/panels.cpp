@@ -61,6 +61,15 @@ void drawMainMenu(ConsoleState& state) {
         ImGui::Separator();
         ImGui::MenuItem("Graticule", nullptr, &state.renderer->style().showGraticule);
         ImGui::MenuItem("Scale bar", nullptr, &state.renderer->style().showScaleBar);
+        ImGui::Separator();
+        // Day, dusk and night colour tables, as a chart plotter's (S-52).
+        for (charts::PaletteKind kind :
+             {charts::PaletteKind::Day, charts::PaletteKind::Dusk, charts::PaletteKind::Night}) {
+            const char* labels[] = {"Day palette", "Dusk palette", "Night palette"};
+            if (ImGui::MenuItem(labels[static_cast<int>(kind)], nullptr,
+                                state.renderer->style().palette == kind))
+                state.renderer->setPalette(kind);
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Panels")) {

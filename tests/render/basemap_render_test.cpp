@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "render_support.hpp"
+#include "seawatch/charts/palette.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/map_renderer.hpp"
 
@@ -16,18 +19,42 @@ struct Rendered {
     geo::MapView view;
 };
 
-Rendered renderAden(bool graticule) {
+Rendered renderBox(geo::GeoBox box, int w, int h, bool graticule,
+                   charts::PaletteKind palette = charts::PaletteKind::Day) {
     auto renderer = render::MapRenderer::create();
     EXPECT_TRUE(renderer.ok()) << (renderer ? "" : renderer.error());
     auto report = render::loadMapScene(**renderer, {}, true, false);
     EXPECT_TRUE(report.errors.empty()) << report.errors.front();
     (*renderer)->style().showGraticule = graticule;
-    auto target = render::OffscreenTarget::create(1200, 600);
+    (*renderer)->style().showScaleBar = false;
+    (*renderer)->setPalette(palette);
+    auto target = render::OffscreenTarget::create(w, h);
     EXPECT_TRUE(target.ok());
-    const geo::MapView view = geo::MapView::fitting({42, 10, 54, 16}, 1200, 600);
+    const geo::MapView view = geo::MapView::fitting(box, w, h);
     (*target)->bind();
     (*renderer)->render(view);
     return {(*target)->read(), view};
+}
+
+Rendered renderAden(bool graticule) {
+    return renderBox({42, 10, 54, 16}, 1200, 600, graticule);
+}
+
+// The western Indian Ocean and beyond the first basemap's clip box (25-80 E, 20 S-32 N).
+const geo::GeoBox kIndianOcean{20, -35, 100, 35};
+
+// Inland points, and open water: the Mozambique Channel at the latitudes of the old false
+// land strip (16.1-16.9 S) among them.
+const geo::LonLat kIndianOceanLand[] = {{46.5, -17.0}, {45.5, -23.5}, {34.5, -17.0}, {27.0, -27.0},
+                                        {50.0, 20.0},  {78.0, 18.0},  {46.5, 3.0},   {80.7, 7.8},
+                                        {95.0, 20.0},  {24.0, -2.0}};
+const geo::LonLat kIndianOceanSea[] = {{41.5, -16.5}, {42.0, -16.155}, {42.5, -16.85},
+                                       {70.0, -16.5}, {60.0, -30.0},   {65.0, 15.0},
+                                       {88.0, 15.0},  {55.0, -2.0},    {39.5, -20.0}};
+
+bool near(seawatch::testing::Pixel p, charts::Rgba c, int tolerance) {
+    return std::abs(p.r - c.r) <= tolerance && std::abs(p.g - c.g) <= tolerance &&
+           std::abs(p.b - c.b) <= tolerance;
 }
 
 }  // namespace
@@ -65,4 +92,52 @@ TEST(BasemapRender, GraticuleLinesFallOnWholeDegrees) {
     const auto c = pixelAt(with.image, with.view, {47.0, 12.5});
     const auto d = pixelAt(without.image, without.view, {47.0, 12.5});
     EXPECT_EQ(c.r + c.g + c.b, d.r + d.g + d.b);
+}
+
+TEST(BasemapRender, WholeIndianOceanHasLandOnlyWhereLandIs) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    const Rendered r = renderBox(kIndianOcean, 1600, 1000, false);
+    for (geo::LonLat p : kIndianOceanLand) {
+        const auto px = pixelAt(r.image, r.view, p);
+        EXPECT_TRUE(isLandColoured(px))
+            << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g << "," << px.b;
+    }
+    for (geo::LonLat p : kIndianOceanSea) {
+        const auto px = pixelAt(r.image, r.view, p);
+        EXPECT_TRUE(isSeaColoured(px))
+            << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g << "," << px.b;
+    }
+    // Across the Mozambique Channel at 16.5 S, every pixel between the coasts is sea: no
+    // strip of land and no horizontal coast line.
+    const int y = static_cast<int>(r.view.toScreen(geo::LonLat{41.0, -16.5}).y);
+    const int x0 = static_cast<int>(r.view.toScreen(geo::LonLat{40.5, -16.5}).x);
+    const int x1 = static_cast<int>(r.view.toScreen(geo::LonLat{43.5, -16.5}).x);
+    for (int dy = -5; dy <= 5; ++dy) {  // about 16.1-16.9 S at this scale
+        for (int x = x0; x <= x1; ++x) {
+            const auto* px =
+                r.image.pixels.data() + (static_cast<std::size_t>(y + dy) * r.image.width + x) * 4;
+            ASSERT_TRUE(isSeaColoured({px[0], px[1], px[2], px[3]}))
+                << "pixel " << x << "," << y + dy << " in the Mozambique Channel is not sea";
+        }
+    }
+}
+
+TEST(BasemapRender, DuskAndNightPalettesRecolourLandAndSea) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    for (charts::PaletteKind kind : {charts::PaletteKind::Dusk, charts::PaletteKind::Night}) {
+        const charts::Palette& palette = charts::palette(kind);
+        const Rendered r = renderBox(kIndianOcean, 800, 500, false, kind);
+        for (geo::LonLat p : {geo::LonLat{46.5, -19.0}, geo::LonLat{50.0, 20.0}}) {
+            const auto px = pixelAt(r.image, r.view, p);
+            EXPECT_TRUE(near(px, palette.landa, 3))
+                << palette.name << ": " << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g
+                << "," << px.b;
+        }
+        for (geo::LonLat p : {geo::LonLat{65.0, 15.0}, geo::LonLat{60.0, -30.0}}) {
+            const auto px = pixelAt(r.image, r.view, p);
+            EXPECT_TRUE(near(px, palette.depdw, 3))
+                << palette.name << ": " << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g
+                << "," << px.b;
+        }
+    }
 }

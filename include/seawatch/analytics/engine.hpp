@@ -118,6 +118,9 @@ class Engine {
     zones::ZoneIndex index_;
     zones::ZoneIndex landIndex_;
     std::vector<zones::Zone> landZones_;
+    // Each land polygon's box, computed once: the whole-world basemap has 110k vertices,
+    // too many to walk for every fix tested near land.
+    std::vector<geo::GeoBox> landBounds_;
     std::optional<zones::Corridor> corridor_;
     std::optional<zones::CoverageTimeline> coverage_;
     std::vector<Event> scheduleEvents_;  // sorted; emitted as time passes them

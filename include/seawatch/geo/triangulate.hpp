@@ -21,4 +21,18 @@ struct Triangles {
 bool triangulatePolygon(std::span<const double> x, std::span<const double> y,
                         std::span<const std::uint32_t> ringStart, Triangles& out);
 
+// The triangles of every polygon of a set (a chart layer): polygon p spans rings
+// polygonRingStart[p] .. polygonRingStart[p+1]-1 of `ringStart`. Its triangles are
+// triangles.indices[polygonIndexStart[p] .. polygonIndexStart[p+1]-1]; failed[p] is 1 when
+// GEOS could not triangulate it (its range is then empty and the caller stencils it).
+struct PolygonSetTriangles {
+    Triangles triangles;
+    std::vector<std::uint32_t> polygonIndexStart{0};
+    std::vector<std::uint8_t> failed;
+    std::size_t polygonCount() const { return failed.size(); }
+};
+PolygonSetTriangles triangulatePolygons(std::span<const double> x, std::span<const double> y,
+                                        std::span<const std::uint32_t> ringStart,
+                                        std::span<const std::uint32_t> polygonRingStart);
+
 }  // namespace seawatch::geo

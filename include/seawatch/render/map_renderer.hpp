@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "seawatch/charts/chart.hpp"
+#include "seawatch/charts/palette.hpp"
 #include "seawatch/common/result.hpp"
 #include "seawatch/geo/map_view.hpp"
 #include "seawatch/render/canvas.hpp"
@@ -32,10 +33,15 @@ struct LayerInfo {
     std::size_t featureCount = 0;
 };
 
+// Colours come from the palette (MapRenderer::setPalette); the defaults are the day table.
 struct MapStyle {
+    charts::PaletteKind palette = charts::PaletteKind::Day;
     Rgba sea{213, 230, 238, 255};
     Rgba graticule{70, 95, 120, 90};
     Rgba graticuleLabel{40, 60, 85, 255};
+    Rgba labelHalo{255, 255, 255, 200};
+    Rgba furnitureInk{30, 40, 50, 255};
+    Rgba furnitureBox{255, 255, 255, 190};
     bool showGraticule = true;
     bool showScaleBar = true;
     float pixelScale = 1.0f;  // HiDPI: UI sizes in pixels are multiplied by this
@@ -66,6 +72,9 @@ class MapRenderer {
     std::vector<LayerInfo>& layers() { return layerInfo_; }  // order = draw order
     void moveLayer(std::size_t from, std::size_t to);
     MapStyle& style() { return style_; }
+    // Day, dusk or night (S-52's convention): chart classes take the table's colours, and
+    // everything else drawn on the map (overlays, raster charts, the HUD) its light level.
+    void setPalette(charts::PaletteKind kind);
     const FontAtlas& fonts() const { return *fonts_; }
 
     // Draws the map for `view` into the bound framebuffer (viewport = view size): chart
@@ -90,9 +99,11 @@ class MapRenderer {
     // True while raster tiles are still loading (the console keeps redrawing).
     bool loading() const;
 
+    // Draws a canvas at the palette's light level.
     void drawCanvas(const Canvas& canvas, int widthPx, int heightPx);
 
   private:
+    void drawCanvasAtLevel(const Canvas& canvas, int widthPx, int heightPx, float level);
     MapRenderer() = default;
     void drawCharts(const geo::MapView& view);
     void drawHud(const geo::MapView& view, const Canvas* hud);

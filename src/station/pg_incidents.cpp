@@ -1,0 +1,292 @@
+#include "seawatch/station/pg_incidents.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "seawatch/incidents/workspace.hpp"
+
+namespace seawatch::station {
+
+namespace {
+
+namespace fs = std::filesystem;
+using incidents::Incident;
+
+// COPY's text format: tab-separated, \N for NULL, backslash escapes.
+void appendCopyText(std::string& out, std::string_view text) {
+    if (text.empty()) {
+        out += "\\N";
+        return;
+    }
+    for (const char c : text) {
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                out += c;
+        }
+    }
+}
+
+void appendNumber(std::string& out, double v) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", v);
+    out += text;
+}
+
+std::string copyRows(const std::vector<Incident>& records) {
+    std::string out;
+    out.reserve(records.size() * 256);
+    int ord = 0;
+    for (const Incident& r : records) {
+        out += std::to_string(ord++);
+        out += '\t';
+        appendCopyText(out, incidents::sourceName(r.source));
+        out += '\t';
+        appendCopyText(out, r.sourceRef);
+        out += '\t';
+        out += std::to_string(r.occurredAt);
+        out += r.dateOnly ? "\tt\t" : "\tf\t";
+        appendNumber(out, r.lat);
+        out += '\t';
+        appendNumber(out, r.lon);
+        out += '\t';
+        appendCopyText(out, incidents::positionPrecisionName(r.positionPrecision));
+        out += '\t';
+        appendCopyText(out, incidents::categoryName(r.category));
+        out += '\t';
+        out += std::to_string(static_cast<int>(r.category));
+        for (const std::string* text : {&r.vesselName, &r.vesselType, &r.flag}) {
+            out += '\t';
+            appendCopyText(out, *text);
+        }
+        out += '\t';
+        appendCopyText(out, incidents::vesselStatusName(r.vesselStatus));
+        for (const std::string* text :
+             {&r.aggressor, &r.narrative, &r.navarea, &r.subregion, &r.sourceNote}) {
+            out += '\t';
+            appendCopyText(out, *text);
+        }
+        out += '\t';
+        out += std::to_string(r.importedAt);
+        out += '\n';
+    }
+    return out;
+}
+
+constexpr const char* kLoadTable = R"sql(
+CREATE TEMP TABLE incidents_load (
+  ord integer, source text, source_ref text, occurred_ms bigint, date_only boolean,
+  lat double precision, lon double precision, position_precision text, category text,
+  category_code smallint, vessel_name text, vessel_type text, flag text, vessel_status text,
+  aggressor text, narrative text, navarea text, subregion text, source_note text,
+  imported_ms bigint) ON COMMIT DROP
+)sql";
+
+// One statement: the update sees the rows as they were, the insert only pairs not there yet.
+constexpr const char* kMerge = R"sql(
+WITH changed AS (
+  UPDATE incidents i SET
+    geom = ST_SetSRID(ST_MakePoint(l.lon, l.lat), 4326),
+    occurred_at = to_timestamp(l.occurred_ms / 1000.0), date_only = l.date_only,
+    lat = l.lat, lon = l.lon, position_precision = l.position_precision,
+    category = l.category, category_code = l.category_code, vessel_name = l.vessel_name,
+    vessel_type = l.vessel_type, flag = l.flag, vessel_status = l.vessel_status,
+    aggressor = l.aggressor, narrative = l.narrative, navarea = l.navarea,
+    subregion = l.subregion, source_note = l.source_note,
+    imported_at = to_timestamp(l.imported_ms / 1000.0)
+  FROM incidents_load l
+  WHERE i.source = l.source AND i.source_ref = l.source_ref
+    AND (i.occurred_at, i.date_only, i.lat, i.lon, i.position_precision, i.category_code,
+         i.vessel_name, i.vessel_type, i.flag, i.vessel_status, i.aggressor, i.narrative,
+         i.navarea, i.subregion, i.source_note)
+        IS DISTINCT FROM
+        (to_timestamp(l.occurred_ms / 1000.0), l.date_only, l.lat, l.lon, l.position_precision,
+         l.category_code, l.vessel_name, l.vessel_type, l.flag, l.vessel_status, l.aggressor,
+         l.narrative, l.navarea, l.subregion, l.source_note)
+  RETURNING 1),
+added AS (
+  INSERT INTO incidents (geom, source, source_ref, occurred_at, date_only, lat, lon,
+    position_precision, category, category_code, vessel_name, vessel_type, flag,
+    vessel_status, aggressor, narrative, navarea, subregion, source_note, imported_at)
+  SELECT ST_SetSRID(ST_MakePoint(l.lon, l.lat), 4326), l.source, l.source_ref,
+    to_timestamp(l.occurred_ms / 1000.0), l.date_only, l.lat, l.lon, l.position_precision,
+    l.category, l.category_code, l.vessel_name, l.vessel_type, l.flag, l.vessel_status,
+    l.aggressor, l.narrative, l.navarea, l.subregion, l.source_note,
+    to_timestamp(l.imported_ms / 1000.0)
+  FROM incidents_load l
+  WHERE NOT EXISTS (SELECT 1 FROM incidents i
+                    WHERE i.source = l.source AND i.source_ref = l.source_ref)
+  ORDER BY l.ord
+  RETURNING 1)
+SELECT (SELECT count(*) FROM changed), (SELECT count(*) FROM added)
+)sql";
+
+constexpr const char* kRecordColumns =
+    "SELECT fid, source, source_ref, (extract(epoch FROM occurred_at) * 1000)::bigint, "
+    "date_only, lat, lon, position_precision, category_code, coalesce(vessel_name, ''), "
+    "coalesce(vessel_type, ''), coalesce(flag, ''), vessel_status, coalesce(aggressor, ''), "
+    "coalesce(narrative, ''), coalesce(navarea, ''), coalesce(subregion, ''), "
+    "coalesce(source_note, ''), (extract(epoch FROM imported_at) * 1000)::bigint "
+    "FROM incidents WHERE true";
+
+Incident recordFromRow(const PgResult& r, int row) {
+    Incident i;
+    i.id = r.integer(row, 0);
+    i.source = incidents::parseSource(r.text(row, 1)).value_or(incidents::Source::Manual);
+    i.sourceRef = std::string(r.text(row, 2));
+    i.occurredAt = r.integer(row, 3);
+    i.dateOnly = r.text(row, 4) == "t";
+    i.lat = r.real(row, 5);
+    i.lon = r.real(row, 6);
+    i.positionPrecision = incidents::parsePositionPrecision(r.text(row, 7))
+                              .value_or(incidents::PositionPrecision::Exact);
+    i.category = static_cast<incidents::Category>(r.integer(row, 8));
+    i.vesselName = std::string(r.text(row, 9));
+    i.vesselType = std::string(r.text(row, 10));
+    i.flag = std::string(r.text(row, 11));
+    i.vesselStatus =
+        incidents::parseVesselStatus(r.text(row, 12)).value_or(incidents::VesselStatus::Unknown);
+    i.aggressor = std::string(r.text(row, 13));
+    i.narrative = std::string(r.text(row, 14));
+    i.navarea = std::string(r.text(row, 15));
+    i.subregion = std::string(r.text(row, 16));
+    i.sourceNote = std::string(r.text(row, 17));
+    i.importedAt = r.integer(row, 18);
+    return i;
+}
+
+// A scratch GeoPackage for parsing, removed on every path out.
+struct ScratchFile {
+    fs::path path;
+    ~ScratchFile() {
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            fs::remove(path.string() + suffix, ec);
+        }
+    }
+};
+
+}  // namespace
+
+Status mergeIncidents(PgConnection& conn, const std::vector<Incident>& records,
+                      incidents::ImportSummary& summary) {
+    if (auto ok = conn.execScript("BEGIN"); !ok) return ok;
+    auto fail = [&conn](const std::string& message) -> Status {
+        (void)conn.execScript("ROLLBACK");
+        return makeError(message);
+    };
+    if (auto ok = conn.execScript(kLoadTable); !ok) return fail(ok.error());
+    if (auto ok = conn.copyIn("COPY incidents_load FROM STDIN", copyRows(records)); !ok) {
+        return fail("COPY failed: " + ok.error());
+    }
+    PgFailure failure;
+    auto counts = conn.exec(kMerge, {}, &failure);
+    if (!counts) {
+        if (failure.kind == FailureKind::NoRights) {
+            return fail("role \"" + conn.user() +
+                        "\" may not write incidents (run seawatch "
+                        "station add " +
+                        conn.user() + ")");
+        }
+        return fail(counts.error());
+    }
+    if (auto ok = conn.execScript("COMMIT"); !ok) return ok;
+    summary.updated = counts->integer(0, 0);
+    summary.inserted = counts->integer(0, 1);
+    summary.duplicate =
+        static_cast<std::int64_t>(records.size()) - summary.inserted - summary.updated;
+    return {};
+}
+
+Result<incidents::ImportSummary> importIncidentsFile(PgConnection& conn, const fs::path& file,
+                                                     const incidents::ImportOptions& options) {
+    ScratchFile scratch{fs::temp_directory_path() /
+                        ("seawatch_pg_import_" + std::to_string(::getpid()) + ".gpkg")};
+    auto ws = workspace::Workspace::open(scratch.path);
+    if (!ws) return makeError(ws.error());
+    auto store = incidents::IncidentStore::open(*ws);
+    if (!store) return makeError(store.error());
+    auto summary = incidents::importFile(*store, file, options);
+    if (!summary) return summary;
+    auto records = store->queryRecords({});
+    if (!records) return makeError(records.error());
+    // File order (the scratch ids), so that new rows get ids in the order the GeoPackage
+    // store would have given them.
+    std::sort(records->begin(), records->end(),
+              [](const Incident& a, const Incident& b) { return a.id < b.id; });
+    if (auto ok = mergeIncidents(conn, *records, *summary); !ok) return makeError(ok.error());
+    return summary;
+}
+
+Result<std::vector<Incident>> queryIncidents(PgConnection& conn,
+                                             const incidents::IncidentQuery& q) {
+    std::string sql = kRecordColumns;
+    std::vector<std::optional<std::string>> params;
+    auto param = [&params](std::string value) {
+        params.emplace_back(std::move(value));
+        std::string placeholder = "$";
+        placeholder += std::to_string(params.size());
+        return placeholder;
+    };
+    auto number = [](double v) {
+        char text[40];
+        std::snprintf(text, sizeof text, "%.17g", v);
+        return std::string(text);
+    };
+    if (q.bbox) {
+        const std::string w = param(number(q.bbox->west)), s = param(number(q.bbox->south)),
+                          e = param(number(q.bbox->east)), n = param(number(q.bbox->north));
+        // && uses the GiST index; the plain comparisons keep the GeoPackage store's inclusive
+        // edges exactly.
+        sql += " AND geom && ST_MakeEnvelope(" + w + "::float8, " + s + "::float8, " + e +
+               "::float8, " + n + "::float8, 4326) AND lon >= " + w + "::float8 AND lon <= " + e +
+               "::float8 AND lat >= " + s + "::float8 AND lat <= " + n + "::float8";
+    }
+    if (q.from) {
+        sql += " AND occurred_at >= to_timestamp(" + param(std::to_string(*q.from)) +
+               "::bigint / 1000.0)";
+    }
+    if (q.to) {
+        sql += " AND occurred_at < to_timestamp(" + param(std::to_string(*q.to)) +
+               "::bigint / 1000.0)";
+    }
+    if (!q.categories.empty()) {
+        std::string codes = "{";
+        for (std::size_t k = 0; k < q.categories.size(); ++k) {
+            if (k > 0) codes += ',';
+            codes += std::to_string(static_cast<int>(q.categories[k]));
+        }
+        sql += " AND category_code = ANY(" + param(codes + "}") + "::smallint[])";
+    }
+    if (!q.text.empty()) {
+        sql +=
+            " AND to_tsvector('simple', coalesce(narrative, '') || ' ' || "
+            "coalesce(vessel_name, '') || ' ' || coalesce(aggressor, '')) @@ "
+            "plainto_tsquery('simple', " +
+            param(q.text) + ")";
+    }
+    sql += " ORDER BY occurred_at, fid";
+    if (q.limit > 0) sql += " LIMIT " + param(std::to_string(q.limit)) + "::bigint";
+    auto rows = conn.exec(sql, params);
+    if (!rows) return makeError(rows.error());
+    std::vector<Incident> out;
+    out.reserve(static_cast<std::size_t>(rows->rows()));
+    for (int i = 0; i < rows->rows(); ++i) out.push_back(recordFromRow(*rows, i));
+    return out;
+}
+
+}  // namespace seawatch::station

@@ -1,0 +1,316 @@
+// seawatch station|log against a real server, run as a user would: exit codes, one-sentence
+// errors, live output flushed line by line, and nothing lost or doubled across a server crash.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "app/cli_support.hpp"
+#include "pg_test_cluster.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using seawatch::testing::CommandResult;
+using seawatch::testing::PgTest;
+using seawatch::testing::runSeawatch;
+using seawatch::testing::shellQuote;
+
+std::vector<nlohmann::json> jsonLines(const std::string& text) {
+    std::vector<nlohmann::json> out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+    }
+    return out;
+}
+
+std::size_t lineCount(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+class StationCli : public PgTest {
+  protected:
+    void SetUp() override {
+        setUpDatabase(false);
+        queue_ = (seawatch::testing::scratchDir("station_cli") / (db_ + "_outbox.gpkg")).string();
+        fs::remove(queue_);
+    }
+    void TearDown() override { fs::remove(queue_); }
+
+    CommandResult seawatch(const std::string& args, const std::string& stdinFile = "") {
+        return runSeawatch(args, "", stdinFile);
+    }
+    std::string q(const std::string& s) const { return shellQuote(s); }
+
+    // station init + station add NAME --member-of GROUPS with a password from stdin.
+    std::string stationWithPassword(const std::string& base, const std::string& groups) {
+        const std::string name = role(base);
+        const auto passwordFile = fs::path(queue_).parent_path() / (name + ".pw");
+        std::ofstream(passwordFile) << "pw-" << name << "\n";
+        auto added =
+            seawatch("station add " + name + (groups.empty() ? "" : " --member-of " + groups) +
+                         " --db " + q(adminUri()) + " --password-stdin",
+                     passwordFile.string());
+        EXPECT_EQ(added.exitCode, 0) << added.err;
+        pg_->addPassword(name, "pw-" + name);
+        fs::remove(passwordFile);
+        return name;
+    }
+
+    std::string queue_;
+};
+
+TEST_F(StationCli, InitAddPostAndTail) {
+    auto init = seawatch("station init " + q(adminUri()));
+    ASSERT_EQ(init.exitCode, 0) << init.err;
+    EXPECT_NE(init.out.find("version 0 -> "), std::string::npos) << init.out;
+    auto again = seawatch("station init " + q(adminUri()));
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_NE(again.out.find("already at version"), std::string::npos) << again.out;
+
+    const std::string ctf = role("ctf");
+    const std::string alpha = stationWithPassword("alpha", ctf);
+    const std::string bravo = stationWithPassword("bravo", "");
+    auto posted = seawatch("log post --db " + q(stationUri(alpha)) +
+                           " --text 'Skiff approaching MV Nordic' --at 12.5,47.25 "
+                           "--releasable-to " +
+                           ctf + " --ref mmsi:636012345 --queue " + q(queue_));
+    ASSERT_EQ(posted.exitCode, 0) << posted.err;
+    EXPECT_TRUE(posted.out.starts_with("posted ")) << posted.out;
+    auto open = seawatch("log post --db " + q(stationUri(bravo)) +
+                         " --text 'Open to all' --queue " + q(queue_));
+    ASSERT_EQ(open.exitCode, 0) << open.err;
+
+    auto asAlpha = seawatch("log tail --db " + q(stationUri(alpha)) + " --format jsonl");
+    ASSERT_EQ(asAlpha.exitCode, 0) << asAlpha.err;
+    const auto rows = jsonLines(asAlpha.out);
+    ASSERT_EQ(rows.size(), 2u) << asAlpha.out;
+    EXPECT_EQ(rows[0]["station"], alpha);
+    EXPECT_EQ(rows[0]["text"], "Skiff approaching MV Nordic");
+    EXPECT_DOUBLE_EQ(rows[0]["lat"].get<double>(), 12.5);
+    EXPECT_DOUBLE_EQ(rows[0]["lon"].get<double>(), 47.25);
+    EXPECT_EQ(rows[0]["releasable_to"], nlohmann::json::array({ctf}));
+    EXPECT_EQ(rows[0]["ref"], "mmsi:636012345");
+    EXPECT_EQ(rows[1]["station"], bravo);
+    EXPECT_TRUE(rows[1]["lat"].is_null());
+    for (const char* field :
+         {"id", "station", "time", "text", "lat", "lon", "releasable_to", "ref"}) {
+        EXPECT_TRUE(rows[0].contains(field)) << field;
+    }
+
+    // bravo is not in the group: it sees only its own entry.
+    auto asBravo = seawatch("log tail --db " + q(stationUri(bravo)) + " --format jsonl");
+    ASSERT_EQ(asBravo.exitCode, 0) << asBravo.err;
+    const auto bravoRows = jsonLines(asBravo.out);
+    ASSERT_EQ(bravoRows.size(), 1u);
+    EXPECT_EQ(bravoRows[0]["text"], "Open to all");
+
+    auto table = seawatch("log tail --db " + q(stationUri(alpha)) + " --format table");
+    ASSERT_EQ(table.exitCode, 0);
+    EXPECT_EQ(lineCount(table.out), 3u) << table.out;
+    EXPECT_NE(table.out.find("Skiff approaching MV Nordic"), std::string::npos);
+}
+
+TEST_F(StationCli, EveryFailureIsOneSentenceAndANonZeroExit) {
+    // No schema yet.
+    const auto noSchema = seawatch("log tail --db " + q(adminUri()));
+    EXPECT_EQ(noSchema.exitCode, 1);
+    EXPECT_NE(noSchema.err.find("seawatch station init"), std::string::npos) << noSchema.err;
+    EXPECT_EQ(lineCount(noSchema.err), 1u) << noSchema.err;
+
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string ship = stationWithPassword("ship", "");
+
+    // Wrong password (the password file holds the right one first: override it).
+    const auto wrongFile = fs::path(queue_).parent_path() / (ship + ".pgpass");
+    std::ofstream(wrongFile) << "*:*:*:" << ship << ":not-the-password\n";
+    fs::permissions(wrongFile, fs::perms::owner_read | fs::perms::owner_write);
+    const auto wrong = runSeawatch("log tail --db " + q(stationUri(ship)),
+                                   "env PGPASSFILE=" + q(wrongFile.string()));
+    EXPECT_EQ(wrong.exitCode, 1);
+    EXPECT_NE(wrong.err.find("refused the password"), std::string::npos) << wrong.err;
+    EXPECT_EQ(lineCount(wrong.err), 1u) << wrong.err;
+    const auto wrongPost =
+        runSeawatch("log post --text x --queue " + q(queue_) + " --db " + q(stationUri(ship)),
+                    "env PGPASSFILE=" + q(wrongFile.string()));
+    EXPECT_EQ(wrongPost.exitCode, 1) << "a refused password is an error, not a queued post";
+    fs::remove(wrongFile);
+
+    // Unreachable host: tail fails; post keeps the entry and says so with exit code 4.
+    const std::string nowhere = "postgresql:///" + db_ + "?host=/nonexistent&port=1&user=" + ship;
+    const auto unreachable = seawatch("log tail --db " + q(nowhere));
+    EXPECT_EQ(unreachable.exitCode, 1);
+    EXPECT_NE(unreachable.err.find("cannot reach"), std::string::npos) << unreachable.err;
+    EXPECT_EQ(lineCount(unreachable.err), 1u) << unreachable.err;
+    const auto queued =
+        seawatch("log post --db " + q(nowhere) + " --text 'kept' --queue " + q(queue_));
+    EXPECT_EQ(queued.exitCode, 4);
+    EXPECT_NE(queued.err.find("queued"), std::string::npos) << queued.err;
+
+    // A password on the command line is refused before anything is sent.
+    const auto inArgv = seawatch("log post --db 'postgresql://" + ship +
+                                 ":secret@127.0.0.1/x' --text x --queue " + q(queue_));
+    EXPECT_EQ(inArgv.exitCode, 2);
+    EXPECT_NE(inArgv.err.find("pgpass"), std::string::npos) << inArgv.err;
+
+    // A role without rights: it may log in, but it is no station.
+    const std::string outsider = role("outsider");
+    {
+        auto admin = seawatch::station::PgConnection::open(adminUri());
+        ASSERT_TRUE(admin) << admin.error();
+        ASSERT_TRUE(admin->execScript("CREATE ROLE " + outsider + " LOGIN PASSWORD 'pw-o'"));
+        pg_->addPassword(outsider, "pw-o");
+    }
+    const auto notAStation =
+        seawatch("log post --db " + q(stationUri(outsider)) + " --text x --queue " + q(queue_));
+    EXPECT_NE(notAStation.err.find("is not a seawatch station"), std::string::npos)
+        << notAStation.err;
+    EXPECT_EQ(notAStation.exitCode, 1);
+    EXPECT_EQ(lineCount(notAStation.err), 1u) << notAStation.err;
+
+    // Bad input.
+    EXPECT_EQ(seawatch("log post --db " + q(stationUri(ship)) + " --text x --at 95,10").exitCode,
+              2);
+    EXPECT_EQ(seawatch("log post --db " + q(stationUri(ship)) + " --text x --ref mmsi:1").exitCode,
+              2);
+    const auto unknownGroup = seawatch("log post --db " + q(stationUri(ship)) +
+                                       " --text x --releasable-to nosuch --queue " + q(queue_));
+    EXPECT_EQ(unknownGroup.exitCode, 1);
+    EXPECT_NE(unknownGroup.err.find("no such station group"), std::string::npos)
+        << unknownGroup.err;
+}
+
+// Starts `seawatch ARGS` with its stdout on a pipe; reads lines as they come.
+class LiveProcess {
+  public:
+    explicit LiveProcess(const std::vector<std::string>& args) {
+        int fds[2];
+        if (pipe(fds) != 0) return;
+        pid_ = fork();
+        if (pid_ == 0) {
+            dup2(fds[1], STDOUT_FILENO);
+            close(fds[0]);
+            close(fds[1]);
+            std::vector<char*> argv;
+            std::string binary = SEAWATCH_BINARY;
+            argv.push_back(binary.data());
+            std::vector<std::string> copies = args;
+            for (auto& a : copies) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            execv(binary.c_str(), argv.data());
+            _exit(127);
+        }
+        close(fds[1]);
+        out_ = fds[0];
+    }
+    ~LiveProcess() {
+        if (pid_ > 0) {
+            kill(pid_, SIGTERM);
+            int status = 0;
+            waitpid(pid_, &status, 0);
+        }
+        if (out_ >= 0) close(out_);
+    }
+    LiveProcess(const LiveProcess&) = delete;
+    LiveProcess& operator=(const LiveProcess&) = delete;
+
+    // The next complete line, or "" when none came within `limit`.
+    std::string nextLine(std::chrono::milliseconds limit) {
+        const auto end = std::chrono::steady_clock::now() + limit;
+        while (true) {
+            const auto newline = buffer_.find('\n');
+            if (newline != std::string::npos) {
+                std::string line = buffer_.substr(0, newline);
+                buffer_.erase(0, newline + 1);
+                return line;
+            }
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                end - std::chrono::steady_clock::now());
+            if (left.count() <= 0) return "";
+            pollfd fd{out_, POLLIN, 0};
+            if (poll(&fd, 1, static_cast<int>(left.count())) <= 0) continue;
+            char chunk[4096];
+            const ssize_t n = read(out_, chunk, sizeof chunk);
+            if (n <= 0) return "";
+            buffer_.append(chunk, static_cast<std::size_t>(n));
+        }
+    }
+
+  private:
+    pid_t pid_ = -1;
+    int out_ = -1;
+    std::string buffer_;
+};
+
+TEST_F(StationCli, FollowPrintsEachEntryAsItArrives) {
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string watcher = stationWithPassword("watcher", "");
+    const std::string poster = stationWithPassword("poster", "");
+    LiveProcess tail({"log", "tail", "--db", stationUri(watcher), "--follow", "--format", "jsonl"});
+    for (int i = 0; i < 3; ++i) {
+        const std::string text = "live entry " + std::to_string(i);
+        ASSERT_EQ(seawatch("log post --db " + q(stationUri(poster)) + " --text " + q(text) +
+                           " --queue " + q(queue_))
+                      .exitCode,
+                  0);
+        // Generous: this checks that lines are flushed one by one, not how fast (bench/ does).
+        const std::string line = tail.nextLine(std::chrono::seconds(20));
+        ASSERT_FALSE(line.empty()) << "no line for " << text;
+        const auto json = nlohmann::json::parse(line);
+        EXPECT_EQ(json["text"], text);
+        EXPECT_EQ(json["station"], poster);
+    }
+}
+
+TEST_F(StationCli, AServerKilledDuringLivePostingLosesAndDoublesNothing) {
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string ship = stationWithPassword("ship", "");
+    constexpr int kPosts = 24;
+    std::map<std::string, int> exitCodes;
+    std::atomic<int> done{0};
+    std::thread poster([&] {
+        for (int i = 0; i < kPosts; ++i) {
+            const std::string text = "report " + std::to_string(i);
+            exitCodes[text] = seawatch("log post --db " + q(stationUri(ship)) + " --text " +
+                                       q(text) + " --queue " + q(queue_))
+                                  .exitCode;
+            ++done;
+        }
+    });
+    while (done < kPosts / 3) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ASSERT_TRUE(pg_->kill());
+    while (done < kPosts / 2) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ASSERT_TRUE(pg_->restart());
+    poster.join();
+
+    int queued = 0;
+    for (const auto& [text, code] : exitCodes) {
+        EXPECT_TRUE(code == 0 || code == 4) << text << " exited " << code;
+        queued += code == 4;
+    }
+    EXPECT_GT(queued, 0) << "the kill should have made some posts wait in the queue";
+    const auto sync = seawatch("log sync --db " + q(stationUri(ship)) + " --queue " + q(queue_));
+    EXPECT_EQ(sync.exitCode, 0) << sync.err;
+
+    const auto tail =
+        seawatch("log tail --db " + q(stationUri(ship)) + " --lines 0 --format jsonl");
+    ASSERT_EQ(tail.exitCode, 0) << tail.err;
+    std::map<std::string, int> seen;
+    for (const auto& row : jsonLines(tail.out)) ++seen[row["text"].get<std::string>()];
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(kPosts));
+    for (const auto& [text, count] : seen) EXPECT_EQ(count, 1) << text;
+}
+
+}  // namespace

@@ -1,0 +1,106 @@
+// seawatch incidents import|query --db postgresql://…: the same counts and the same JSON lines
+// as the GeoPackage path, and a PostGIS layer GDAL opens.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/cli_support.hpp"
+#include "pg_test_cluster.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using seawatch::testing::PgTest;
+using seawatch::testing::runSeawatch;
+using seawatch::testing::shellQuote;
+
+class StationIncidents : public PgTest {
+  protected:
+    void SetUp() override {
+        PgTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        dir_ = seawatch::testing::scratchDir("station_incidents_" + db_);
+        gpkg_ = (dir_ / "w.gpkg").string();
+        fs::remove(gpkg_);
+        csv_ = (dir_ / "asam.csv").string();
+        std::ofstream(csv_, std::ios::binary)
+            << "reference,date,position,navArea,subreg,hostility,victim,description,\r\n"
+               "2009-101,2009-04-08,\"2\xC2\xB0"
+               "00'00\"\"N\n51\xC2\xB0"
+               "30'00\"\"E\",VIII,61,"
+               "PIRATES,US-flagged container ship MAERSK ALABAMA,\"Pirates boarded the ship "
+               "and took the master hostage\",\r\n"
+               "2009-102,2009-04-14,\"12\xC2\xB0"
+               "30'00\"\"N\n47\xC2\xB0"
+               "00'00\"\"E\",IX,62,"
+               "Shots fired at vessel,Bulk carrier,\"Skiff fired upon the vessel\",\r\n"
+               "2009-103,2009-13-01,\"12\xC2\xB0"
+               "30'00\"\"N\n47\xC2\xB0"
+               "00'00\"\"E\",IX,62,"
+               "PIRATES,Tanker,\"bad date row\",\r\n"
+               "2009-104,2009-05-02,\"13\xC2\xB0"
+               "10'00\"\"N\n48\xC2\xB0"
+               "45'00\"\"E\",IX,62,"
+               "PIRATES,Tanker,\"Two skiffs chased the tanker\tin the Gulf of Aden\",\r\n";
+    }
+    void TearDown() override {
+        if (!dir_.empty()) fs::remove_all(dir_);
+    }
+
+    fs::path dir_;
+    std::string gpkg_;
+    std::string csv_;
+};
+
+TEST_F(StationIncidents, ImportAndQueryMatchTheGeoPackagePath) {
+    const std::string ship = makeStation("ship", {});
+    const std::string uri = shellQuote(stationUri(ship));
+    const auto intoGpkg = runSeawatch("incidents import " + csv_ + " --db " + gpkg_);
+    const auto intoPg = runSeawatch("incidents import " + csv_ + " --db " + uri);
+    ASSERT_EQ(intoPg.exitCode, intoGpkg.exitCode) << intoPg.err;
+    EXPECT_EQ(intoPg.out, intoGpkg.out);
+    EXPECT_NE(intoPg.out.find("read 4, inserted 3, updated 0, duplicate 0, rejected 1"),
+              std::string::npos)
+        << intoPg.out;
+    EXPECT_NE(intoPg.err.find("bad date"), std::string::npos) << intoPg.err;
+
+    const auto again = runSeawatch("incidents import " + csv_ + " --db " + uri);
+    EXPECT_NE(again.out.find("inserted 0, updated 0, duplicate 3, rejected 1"), std::string::npos)
+        << again.out;
+
+    for (const std::string filter :
+         {"", " --bbox 42,10,54,16", " --from 2009-04-10 --category fired_upon", " --text skiffs",
+          " --bbox 51.5,2,60,3", " --limit 1"}) {
+        const auto fromGpkg =
+            runSeawatch("incidents query --db " + gpkg_ + filter + " --format jsonl");
+        const auto fromPg = runSeawatch("incidents query --db " + uri + filter + " --format jsonl");
+        ASSERT_EQ(fromPg.exitCode, 0) << fromPg.err;
+        EXPECT_EQ(fromPg.out, fromGpkg.out) << "filter:" << filter;
+        EXPECT_FALSE(fromPg.out.empty()) << "filter:" << filter;
+    }
+}
+
+TEST_F(StationIncidents, TheLayerOpensInGdal) {
+    ASSERT_EQ(runSeawatch("incidents import " + csv_ + " --db " + shellQuote(adminUri())).exitCode,
+              0);
+    std::string out;
+    const std::string connection =
+        "PG:host=" + pg_->dir() + " port=" + pg_->port() + " dbname=" + db_ + " user=postgres";
+    const int rc = seawatch::testing::runCapture(
+        "ogrinfo -ro -so " + shellQuote(connection) + " incidents 2>&1", out);
+    if (rc == 127) GTEST_SKIP() << "ogrinfo (gdal-bin) is not installed";
+    ASSERT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("Geometry: Point"), std::string::npos) << out;
+    EXPECT_NE(out.find("Feature Count: 3"), std::string::npos) << out;
+    EXPECT_NE(out.find("narrative: String"), std::string::npos) << out;
+}
+
+TEST_F(StationIncidents, AStoreWithoutTheSchemaSaysWhatToDo) {
+    const auto query =
+        runSeawatch("incidents query --db " + shellQuote(pg_->uri("postgres")) + " --format jsonl");
+    EXPECT_EQ(query.exitCode, 1);
+    EXPECT_NE(query.err.find("seawatch station init"), std::string::npos) << query.err;
+}
+
+}  // namespace
