@@ -24,5 +24,6 @@ void registerScenarioCommand(CLI::App& app, int& exitCode);
 void registerIncidentsCommand(CLI::App& app, int& exitCode);
 void registerStationCommand(CLI::App& app, int& exitCode);
 void registerLogCommand(CLI::App& app, int& exitCode);
+void registerPlanCommand(CLI::App& app, int& exitCode);
 
 }  // namespace seawatch::app

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     registerIncidentsCommand(app, exitCode);
     registerStationCommand(app, exitCode);
     registerLogCommand(app, exitCode);
+    registerPlanCommand(app, exitCode);
     app.require_subcommand(0, 1);
 
     try {

@@ -40,15 +40,9 @@ FailureKind kindFromSqlState(std::string_view state) {
 }  // namespace
 
 bool isPostgresTarget(std::string_view target) {
-    if (target.starts_with("postgresql://") || target.starts_with("postgres://")) return true;
-    // key=value words: a GeoPackage path has no '=' before its first '/', a conninfo does.
-    const auto eq = target.find('=');
-    if (eq == std::string_view::npos || eq == 0) return false;
-    const auto key = target.substr(0, eq);
-    for (const char c : key) {
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ')) return false;
-    }
-    return true;
+    // URIs only: libpq's key=value words could be a file name ("run=3.gpkg"), and a URI says
+    // everything they can (postgresql:///seawatch?service=hub).
+    return target.starts_with("postgresql://") || target.starts_with("postgres://");
 }
 
 Status rejectPasswordInTarget(const std::string& target) {

@@ -267,6 +267,7 @@ int runConsole(const ConsoleOptions& options) {
             state.modules.push_back(makeIncidentModule(state, options));
             state.modules.push_back(makeVesselModule(state, options));
             state.modules.push_back(makeBriefingModule(state, options));
+            state.modules.push_back(makePlanModule(state, options));
             // MODULES-END
             int frames = 0;
             bool firstFrameLogged = false;

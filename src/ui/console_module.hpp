@@ -49,5 +49,6 @@ std::unique_ptr<ConsoleModule> makeIncidentModule(ConsoleState& state,
 std::unique_ptr<ConsoleModule> makeZoneModule(ConsoleState& state, const ConsoleOptions& options);
 std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state,
                                                   const ConsoleOptions& options);
+std::unique_ptr<ConsoleModule> makePlanModule(ConsoleState& state, const ConsoleOptions& options);
 
 }  // namespace seawatch::ui

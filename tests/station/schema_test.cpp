@@ -160,4 +160,15 @@ TEST_F(StationSchema, ConnectionFailuresAreOneSentenceEach) {
     EXPECT_NE(noSchema.error().find("no seawatch schema"), std::string::npos);
 }
 
+TEST(StationTarget, OnlyUrisSelectTheServerForDb) {
+    EXPECT_TRUE(isPostgresTarget("postgresql://ops@hub/seawatch"));
+    EXPECT_TRUE(isPostgresTarget("postgres:///seawatch?service=hub"));
+    EXPECT_FALSE(isPostgresTarget("workspace.gpkg"));
+    EXPECT_FALSE(isPostgresTarget("run=3.gpkg"));
+    EXPECT_FALSE(isPostgresTarget("/data/postgresql/w.gpkg"));
+    EXPECT_TRUE(rejectPasswordInTarget("service=hub").ok());
+    EXPECT_FALSE(rejectPasswordInTarget("host=hub password=secret").ok());
+    EXPECT_FALSE(rejectPasswordInTarget("postgresql://ops:secret@hub/seawatch").ok());
+}
+
 }  // namespace

@@ -20,8 +20,9 @@
 
 namespace seawatch::station {
 
-// True for "postgresql://…", "postgres://…", or libpq key=value words ("service=hub"):
-// what --db takes as a server rather than a GeoPackage path.
+// True for "postgresql://…" and "postgres://…": what --db takes as a server rather than a
+// GeoPackage path (the station and log commands, which only talk to servers, also take
+// libpq's key=value words).
 bool isPostgresTarget(std::string_view target);
 
 // Why a connection or a statement failed, for callers that act differently on each:

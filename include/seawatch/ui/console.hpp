@@ -9,6 +9,7 @@ struct ConsoleOptions {
     std::vector<std::string> charts;
     std::vector<std::string> aisSources;
     std::string scenario;
+    std::string plan;  // a SHADE plan to open in the plan view (docs/PLANNING.md)
     // Exit after this many frames (0 = run until closed); used by smoke tests and the
     // startup benchmark. `screenshot` then saves the last frame as PNG.
     int exitAfterFrames = 0;

@@ -1,0 +1,577 @@
+// The plan view: a Gantt chart of the plan's reference nations, convoys, sector assignments
+// and sorties against time, its findings on the chart and on the map, editing by drag
+// (move a departure or an assignment), add, remove, sector change, undo and redo, save,
+// suggestions, and a comparison with the plan as loaded or another file. Everything the
+// view changes goes through analytics::PlanEditor; this file only draws and sends edits.
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iterator>
+#include <map>
+
+#include "console_state.hpp"
+#include "seawatch/analytics/plan_diff.hpp"
+#include "seawatch/analytics/plan_editor.hpp"
+#include "seawatch/analytics/plan_suggest.hpp"
+#include "seawatch/common/resources.hpp"
+#include "seawatch/zones/zone_loader.hpp"
+
+namespace seawatch::ui {
+namespace {
+
+using analytics::FindingKind;
+using analytics::PlanItemKind;
+using analytics::PlanItemRef;
+
+constexpr float kLabelWidth = 170.0f;
+constexpr float kRowHeight = 18.0f;
+
+// Colours for nations in the order they first appear in the plan, so each nation keeps one
+// colour in every row and no two of the first ten share one.
+constexpr ImU32 kNationPalette[] = {
+    IM_COL32(219, 68, 55, 255),  IM_COL32(66, 133, 244, 255), IM_COL32(15, 157, 88, 255),
+    IM_COL32(171, 71, 188, 255), IM_COL32(244, 180, 0, 255),  IM_COL32(0, 172, 193, 255),
+    IM_COL32(255, 112, 67, 255), IM_COL32(158, 157, 36, 255), IM_COL32(92, 107, 192, 255),
+    IM_COL32(240, 98, 146, 255),
+};
+
+std::string shortTime(time::UnixMillis t) {
+    std::string text = time::formatDisplay(t);
+    if (text.size() >= 20) text.erase(16, 3);
+    return text;
+}
+
+class PlanModule final : public ConsoleModule {
+  public:
+    PlanModule(ConsoleState& state, const ConsoleOptions& options) {
+        (void)state;
+        const std::string initial = options.plan.empty()
+                                        ? resourcePath("data/plans/shade_2012q1.json").string()
+                                        : options.plan;
+        std::snprintf(path_, sizeof path_, "%s", initial.c_str());
+        if (!options.plan.empty()) {
+            showPlan_ = true;
+            open(options.plan);
+        }
+    }
+
+    void drawPanelMenu(ConsoleState& state) override {
+        (void)state;
+        ImGui::Separator();
+        ImGui::MenuItem("Plan", nullptr, &showPlan_);
+        ImGui::MenuItem("Plan comparison", nullptr, &showCompare_, editor_ != nullptr);
+    }
+
+    void update(ConsoleState& state) override {
+        (void)state;
+        if (!editor_ || !showPlan_) return;
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.WantTextInput) return;
+        if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)))
+            changed(editor_->undo());
+        if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y)))
+            changed(editor_->redo());
+    }
+
+    void drawPanels(ConsoleState& state) override {
+        if (showPlan_) drawPlanWindow(state);
+        if (showCompare_ && editor_) drawCompareWindow();
+        if (editor_ && showPlan_) drawMapFindings(state);
+    }
+
+  private:
+    // Loads the zones once: the corridor, patrol sectors and risk areas of the bundled data.
+    bool ensureContext() {
+        if (context_) return true;
+        std::vector<std::filesystem::path> files;
+        for (const char* name : {"irtc", "patrol_sectors", "hra"})
+            files.push_back(resourcePath(std::string("data/zones/") + name + ".geojson"));
+        auto zones = zones::loadZoneFiles(files);
+        if (!zones) {
+            spdlog::error("plan: {}", zones.error());
+            return false;
+        }
+        auto context = analytics::PlanContext::build(std::move(zones->zones));
+        if (!context) {
+            spdlog::error("plan: {}", context.error());
+            return false;
+        }
+        context_ = std::make_shared<const analytics::PlanContext>(std::move(*context));
+        return true;
+    }
+
+    void open(const std::string& path) {
+        if (!ensureContext()) return;
+        auto plan = zones::loadPlan(path, context_->zones());
+        if (!plan) {
+            spdlog::error("plan: {}", plan.error());
+            return;
+        }
+        for (const auto& e : plan->errors) spdlog::warn("plan: skipped {}", e);
+        loadedPath_ = path;
+        original_ = *plan;
+        editor_ = std::make_unique<analytics::PlanEditor>(std::move(*plan), context_);
+        viewFrom_ = editor_->plan().windowFrom;
+        viewDays_ = 14.0f;
+        selected_.reset();
+        suggestions_.reset();
+        changed(true);
+        spdlog::info("plan: {} ({} convoys, {} assignments, {} sorties), {} findings", path,
+                     editor_->plan().convoys.size(), editor_->plan().assignments.size(),
+                     editor_->plan().sorties.size(), editor_->check().findings.size());
+    }
+
+    // After every change: the Gantt layout and the comparison follow the editor.
+    void changed(bool did) {
+        if (!did || !editor_) return;
+        layout_ = analytics::layoutGantt(editor_->plan(), *context_, &editor_->check());
+        for (const auto& bar : layout_.bars)
+            nationColours_.try_emplace(
+                bar.nation, kNationPalette[nationColours_.size() % std::size(kNationPalette)]);
+        comparisonStale_ = true;
+    }
+
+    template <typename F>
+    void timed(F&& f) {
+        const auto start = std::chrono::steady_clock::now();
+        f();
+        lastRecomputeMs_ =
+            std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+    }
+
+    void drawToolbar() {
+        ImGui::SetNextItemWidth(360.0f);
+        ImGui::InputText("##planpath", path_, sizeof path_);
+        ImGui::SameLine();
+        if (ImGui::Button("Open")) open(path_);
+        if (!editor_) return;
+        ImGui::SameLine();
+        if (ImGui::Button(editor_->dirty() ? "Save*" : "Save")) {
+            if (Status s = editor_->save(loadedPath_); !s)
+                spdlog::error("plan: {}", s.error());
+            else
+                spdlog::info("plan: saved {}", loadedPath_);
+        }
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!editor_->canUndo());
+        if (ImGui::Button("Undo")) timed([&] { changed(editor_->undo()); });
+        if (editor_->canUndo() && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", editor_->undoLabel().c_str());
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!editor_->canRedo());
+        if (ImGui::Button("Redo")) timed([&] { changed(editor_->redo()); });
+        if (editor_->canRedo() && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", editor_->redoLabel().c_str());
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Add convoy")) addConvoy();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!selected_);
+        if (ImGui::Button("Remove")) {
+            timed([&] { changed(editor_->apply(analytics::RemoveItem{*selected_}).ok()); });
+            selected_.reset();
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Suggest")) {
+            suggestions_ = analytics::suggestChanges(editor_->plan(), *context_, editor_->config());
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(120.0f);
+        ImGui::SliderFloat("days", &viewDays_, 2.0f, 91.0f, "%.0f days");
+
+        const auto& score = editor_->check().score;
+        ImGui::Text(
+            "Score %.1f  (departures %.0f%%, sectors %.0f%%, air %.0f%%, conflicts %.0f%%)   "
+            "%zu faults   recomputed in %.1f ms",
+            score.total, 100 * score.departures, 100 * score.sectors, 100 * score.air,
+            100 * score.conflicts, editor_->check().faultCount(), lastRecomputeMs_);
+    }
+
+    // A convoy from Point A at the middle of the visible time range, for the planner to drag.
+    void addConvoy() {
+        zones::EscortConvoy c;
+        const time::UnixMillis at =
+            viewFrom_ + static_cast<time::UnixMillis>(viewDays_ / 2.0f *
+                                                      static_cast<float>(time::kMillisPerDay));
+        c.departure = at - at % time::kMillisPerHour;
+        c.id = "NEW-" + std::to_string(++added_);
+        c.nation = "unassigned";
+        c.escortUnits = {"escort to be named"};
+        c.speedKn = 12.0;
+        const auto index = static_cast<std::uint32_t>(editor_->plan().convoys.size());
+        timed([&] { changed(editor_->apply(analytics::InsertItem{index, c}).ok()); });
+        selected_ = PlanItemRef{PlanItemKind::Convoy, index};
+    }
+
+    void drawPlanWindow(ConsoleState& state) {
+        ImGui::SetNextWindowSize(ImVec2(1100, 560), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Plan", &showPlan_)) {
+            ImGui::End();
+            return;
+        }
+        drawToolbar();
+        if (editor_) {
+            drawGantt();
+            drawSelection();
+            drawSuggestions();
+            drawFindings(state);
+        }
+        ImGui::End();
+    }
+
+    analytics::GanttScale scaleFor(float x0, float width) const {
+        const auto span =
+            static_cast<time::UnixMillis>(viewDays_ * static_cast<float>(time::kMillisPerDay));
+        return {viewFrom_, viewFrom_ + span, x0, width};
+    }
+
+    void drawGantt() {
+        const float height = kRowHeight * static_cast<float>(layout_.rows.size() + 2) + 6.0f;
+        ImGui::BeginChild("gantt", ImVec2(0, std::min(height, 360.0f)), true,
+                          ImGuiWindowFlags_HorizontalScrollbar);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const float width = std::max(100.0f, ImGui::GetContentRegionAvail().x - kLabelWidth);
+        const analytics::GanttScale scale = scaleFor(origin.x + kLabelWidth, width);
+        const float axisY = origin.y;
+        const float findingsY = origin.y + kRowHeight;
+        const float rowsY = origin.y + 2 * kRowHeight;
+        const float bottom = rowsY + kRowHeight * static_cast<float>(layout_.rows.size());
+        const float right = scale.x0 + width;
+
+        // Day ticks and labels.
+        const time::UnixMillis firstDay = scale.from - scale.from % time::kMillisPerDay;
+        const int labelEvery = viewDays_ > 40 ? 7 : (viewDays_ > 10 ? 2 : 1);
+        int day = 0;
+        for (time::UnixMillis t = firstDay; t <= scale.to; t += time::kMillisPerDay, ++day) {
+            const float x = scale.xAt(t);
+            if (x < scale.x0) continue;
+            draw->AddLine(ImVec2(x, axisY + kRowHeight - 4), ImVec2(x, bottom),
+                          IM_COL32(255, 255, 255, 28));
+            if (day % labelEvery == 0)
+                draw->AddText(ImVec2(x + 2, axisY), IM_COL32(200, 200, 200, 255),
+                              time::formatDate(t).substr(5).c_str());
+        }
+        draw->AddText(ImVec2(origin.x, findingsY), IM_COL32(239, 83, 80, 255), "Findings");
+        for (std::size_t r = 0; r < layout_.rows.size(); ++r) {
+            const float y = rowsY + kRowHeight * static_cast<float>(r);
+            if (r % 2 == 0)
+                draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(right, y + kRowHeight),
+                                    IM_COL32(255, 255, 255, 10));
+            draw->AddText(ImVec2(origin.x + 2, y + 1), IM_COL32(220, 220, 220, 255),
+                          layout_.rows[r].title.c_str());
+        }
+        draw->PushClipRect(ImVec2(scale.x0, origin.y), ImVec2(right, bottom + 1), true);
+
+        // Faults on the findings strip; the hovered one is explained in a tooltip.
+        const ImVec2 mouse = ImGui::GetMousePos();
+        const analytics::Finding* hoveredFinding = nullptr;
+        for (const auto& f : editor_->check().findings) {
+            if (!analytics::isFault(f.kind)) continue;
+            const float x0 = std::max(scale.x0, scale.xAt(f.from));
+            const float x1 = std::max(x0 + 3.0f, std::min(right, scale.xAt(f.to)));
+            if (x1 < scale.x0 || x0 > right) continue;
+            const bool gap = f.kind == FindingKind::DepartureGap ||
+                             f.kind == FindingKind::SectorUncovered ||
+                             f.kind == FindingKind::ReferenceGap;
+            const ImU32 colour = gap ? IM_COL32(255, 167, 38, 170) : IM_COL32(239, 83, 80, 220);
+            draw->AddRectFilled(ImVec2(x0, findingsY + 3), ImVec2(x1, findingsY + kRowHeight - 3),
+                                colour);
+            if (mouse.x >= x0 && mouse.x <= x1 && mouse.y >= findingsY &&
+                mouse.y <= findingsY + kRowHeight)
+                hoveredFinding = &f;
+        }
+
+        // Bars; a bar named by a fault is outlined in red; the selected one in white.
+        const analytics::GanttBar* hoveredBar = nullptr;
+        for (const auto& bar : layout_.bars) {
+            const float x0 = scale.xAt(bar.from);
+            const float x1 = std::max(x0 + 2.0f, scale.xAt(bar.to));
+            if (x1 < scale.x0 || x0 > right) continue;
+            const float y = rowsY + kRowHeight * static_cast<float>(bar.row);
+            const ImVec2 a(x0, y + 2), b(x1, y + kRowHeight - 2);
+            draw->AddRectFilled(a, b, nationColours_[bar.nation], 3.0f);
+            if (x1 - x0 > 40.0f) {
+                draw->PushClipRect(a, b, true);
+                draw->AddText(ImVec2(x0 + 3, y + 1), IM_COL32(255, 255, 255, 255),
+                              bar.label.c_str());
+                draw->PopClipRect();
+            }
+            if (bar.faulty) draw->AddRect(a, b, IM_COL32(255, 60, 60, 255), 3.0f, 0, 2.0f);
+            if (selected_ && *selected_ == bar.item)
+                draw->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), IM_COL32_WHITE,
+                              3.0f, 0, 2.0f);
+            if (mouse.x >= a.x && mouse.x <= b.x && mouse.y >= a.y && mouse.y <= b.y)
+                hoveredBar = &bar;
+        }
+        draw->PopClipRect();
+
+        // Interaction: press on a bar selects it and starts a drag; moving drags it in time;
+        // release commits one undo step. Wheel pans, Ctrl+wheel zooms.
+        ImGui::SetCursorScreenPos(ImVec2(scale.x0, origin.y));
+        ImGui::InvisibleButton("##ganttarea", ImVec2(width, std::max(bottom - origin.y, 1.0f)));
+        const bool hovered = ImGui::IsItemHovered();
+        if (ImGui::IsItemActivated() && hoveredBar) {
+            selected_ = hoveredBar->item;
+            const bool draggable = hoveredBar->item.kind != PlanItemKind::Sortie ||
+                                   ImGui::GetIO().KeyShift;  // sorties move with Shift held
+            if (draggable && editor_->beginDrag(hoveredBar->item)) {
+                dragPressX_ = mouse.x;
+                dragStart_ = hoveredBar->from;
+            }
+        }
+        if (editor_->dragging()) {
+            if (ImGui::IsItemActive()) {
+                const time::UnixMillis target = scale.dragTarget(dragStart_, dragPressX_, mouse.x);
+                timed([&] {
+                    if (editor_->dragTo(target)) changed(true);
+                });
+                ImGui::SetTooltip("%s", shortTime(target).c_str());
+            } else {
+                timed([&] {
+                    editor_->endDrag();
+                    changed(true);
+                });
+            }
+        }
+        if (hovered && !editor_->dragging()) {
+            const float wheel = ImGui::GetIO().MouseWheel;
+            if (wheel != 0.0f) {
+                if (ImGui::GetIO().KeyCtrl) {
+                    viewDays_ = std::clamp(viewDays_ * (wheel > 0 ? 0.8f : 1.25f), 2.0f, 91.0f);
+                } else {
+                    viewFrom_ -= static_cast<time::UnixMillis>(
+                        wheel * viewDays_ / 10.0f * static_cast<float>(time::kMillisPerDay));
+                }
+            }
+            if (hoveredFinding) {
+                ImGui::SetTooltip("%s %s\n%s", analytics::findingKindName(hoveredFinding->kind),
+                                  shortTime(hoveredFinding->from).c_str(),
+                                  hoveredFinding->text.c_str());
+            } else if (hoveredBar) {
+                ImGui::SetTooltip(
+                    "%s\n%s - %s", analytics::itemLabel(editor_->plan(), hoveredBar->item).c_str(),
+                    shortTime(hoveredBar->from).c_str(), shortTime(hoveredBar->to).c_str());
+            }
+        }
+        ImGui::EndChild();
+    }
+
+    // The selected item: what it is, and for an assignment, another sector to move it to.
+    void drawSelection() {
+        if (!selected_) return;
+        const auto label = analytics::itemLabel(editor_->plan(), *selected_);
+        if (label == "(no such item)") {
+            selected_.reset();
+            return;
+        }
+        ImGui::Text("Selected: %s", label.c_str());
+        if (selected_->kind != PlanItemKind::Assignment) return;
+        const auto& current = editor_->plan().assignments[selected_->index].sector;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(200.0f);
+        if (ImGui::BeginCombo("sector", current.c_str())) {
+            for (const auto& sector : context_->sectors()) {
+                if (ImGui::Selectable(sector.name.c_str(), sector.name == current) &&
+                    sector.name != current) {
+                    timed([&] {
+                        changed(editor_->apply(analytics::SetSector{selected_->index, sector.name})
+                                    .ok());
+                    });
+                }
+            }
+            ImGui::EndCombo();
+        }
+    }
+
+    void drawSuggestions() {
+        if (!suggestions_) return;
+        if (!ImGui::CollapsingHeader("Suggestions", ImGuiTreeNodeFlags_DefaultOpen)) return;
+        if (suggestions_->suggestions.empty())
+            ImGui::TextDisabled("No single change lowers the faults.");
+        for (std::size_t i = 0; i < suggestions_->suggestions.size(); ++i) {
+            const auto& s = suggestions_->suggestions[i];
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::SmallButton("Apply")) {
+                // Suggestions build on each other: applying one out of order may no longer
+                // fit, so the list is recomputed after every apply.
+                timed([&] { changed(editor_->apply(s.edit).ok()); });
+                suggestions_ =
+                    analytics::suggestChanges(editor_->plan(), *context_, editor_->config());
+                ImGui::PopID();
+                break;
+            }
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s\n  why: %s\n  %s", s.change.c_str(), s.reason.c_str(),
+                               s.effect.c_str());
+            ImGui::PopID();
+        }
+    }
+
+    void drawFindings(ConsoleState& state) {
+        if (!ImGui::CollapsingHeader("Findings", ImGuiTreeNodeFlags_DefaultOpen)) return;
+        ImGui::Checkbox("faults only (hide air coverage summaries)", &faultsOnly_);
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+        if (!ImGui::BeginTable("findings", 4, flags, ImVec2(0, 0))) return;
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed, 120.0f);
+        ImGui::TableSetupColumn("finding", ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthFixed, 220.0f);
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        const auto& findings = editor_->check().findings;
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            const auto& f = findings[i];
+            if (faultsOnly_ && !analytics::isFault(f.kind)) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(shortTime(f.from).c_str(), selectedFinding_ == i,
+                                  ImGuiSelectableFlags_SpanAllColumns)) {
+                selectedFinding_ = i;
+                // Show the finding: its time in the Gantt, its place on the map, its item.
+                viewFrom_ =
+                    f.from - static_cast<time::UnixMillis>(viewDays_ / 4.0f *
+                                                           static_cast<float>(time::kMillisPerDay));
+                if (!f.items.empty()) selected_ = f.items.front();
+                if (f.position)
+                    state.flyTo = geo::GeoBox{f.position->lon - 1.5, f.position->lat - 1.0,
+                                              f.position->lon + 1.5, f.position->lat + 1.0};
+            }
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            if (analytics::isFault(f.kind))
+                ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.35f, 1.0f), "%s",
+                                   analytics::findingKindName(f.kind));
+            else
+                ImGui::TextUnformatted(analytics::findingKindName(f.kind));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(f.place.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(f.text.c_str());
+        }
+        ImGui::EndTable();
+    }
+
+    // Faults in the visible time range, drawn where they are: red for conflicts, amber for
+    // gaps; the selected one larger, with its text.
+    void drawMapFindings(ConsoleState& state) {
+        ImDrawList* draw = ImGui::GetBackgroundDrawList();
+        const auto scale = scaleFor(0, 1);
+        const auto& findings = editor_->check().findings;
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            const auto& f = findings[i];
+            if (!analytics::isFault(f.kind) || !f.position) continue;
+            if (f.to < scale.from || f.from > scale.to) continue;
+            const geo::ScreenPoint p = state.view.toScreen(*f.position);
+            // The view is in framebuffer pixels, ImGui in window coordinates.
+            const ImVec2 fb = ImGui::GetIO().DisplayFramebufferScale;
+            const float x = static_cast<float>(p.x) / fb.x;
+            const float y = static_cast<float>(p.y) / fb.y;
+            const bool gap =
+                f.kind == FindingKind::DepartureGap || f.kind == FindingKind::SectorUncovered;
+            const ImU32 colour = gap ? IM_COL32(255, 167, 38, 230) : IM_COL32(239, 83, 80, 230);
+            const bool chosen = selectedFinding_ == i;
+            draw->AddCircle(ImVec2(x, y), chosen ? 14.0f : 8.0f, colour, 0, chosen ? 3.0f : 2.0f);
+            if (chosen) draw->AddText(ImVec2(x + 16, y - 8), IM_COL32_WHITE, f.text.c_str());
+        }
+    }
+
+    void drawCompareWindow() {
+        ImGui::SetNextWindowSize(ImVec2(760, 420), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Plan comparison", &showCompare_)) {
+            ImGui::End();
+            return;
+        }
+        ImGui::TextUnformatted("Before:");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(360.0f);
+        ImGui::InputText("##before", beforePath_, sizeof beforePath_);
+        ImGui::SameLine();
+        if (ImGui::Button("Load")) {
+            auto plan = zones::loadPlan(beforePath_, context_->zones());
+            if (plan) {
+                original_ = std::move(*plan);
+                comparisonStale_ = true;
+            } else {
+                spdlog::error("plan: {}", plan.error());
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("As loaded")) {
+            if (auto plan = zones::loadPlan(loadedPath_, context_->zones())) {
+                original_ = std::move(*plan);
+                comparisonStale_ = true;
+            }
+        }
+        if (comparisonStale_) {
+            beforeCheck_ = analytics::checkPlan(original_, *context_, editor_->config());
+            differences_ = analytics::diffPlans(original_, editor_->plan());
+            delta_ = analytics::diffFindings(beforeCheck_, editor_->check());
+            comparisonStale_ = false;
+        }
+        if (ImGui::BeginTable("sides", 2, ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableNextColumn();
+            ImGui::Text("Before: score %.1f, %zu faults", beforeCheck_.score.total,
+                        beforeCheck_.faultCount());
+            for (const auto& f : delta_.resolved)
+                ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "resolved: %s %s",
+                                   shortTime(f.from).c_str(), f.text.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("After: score %.1f, %zu faults", editor_->check().score.total,
+                        editor_->check().faultCount());
+            for (const auto& f : delta_.introduced)
+                ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.35f, 1.0f), "new: %s %s",
+                                   shortTime(f.from).c_str(), f.text.c_str());
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        ImGui::Text("%zu differences", differences_.size());
+        for (const auto& d : differences_) {
+            std::string line = std::string(analytics::planChangeName(d.change)) + "  " + d.key;
+            for (const auto& detail : d.details) line += "; " + detail;
+            ImGui::BulletText("%s", line.c_str());
+        }
+        ImGui::End();
+    }
+
+    std::shared_ptr<const analytics::PlanContext> context_;
+    std::unique_ptr<analytics::PlanEditor> editor_;
+    analytics::GanttLayout layout_;
+    std::string loadedPath_;
+    char path_[1024] = {};
+    char beforePath_[1024] = {};
+    bool showPlan_ = false;
+    bool showCompare_ = false;
+    time::UnixMillis viewFrom_ = 0;
+    float viewDays_ = 14.0f;
+    std::optional<PlanItemRef> selected_;
+    std::size_t selectedFinding_ = static_cast<std::size_t>(-1);
+    float dragPressX_ = 0.0f;
+    time::UnixMillis dragStart_ = 0;
+    float lastRecomputeMs_ = 0.0f;
+    int added_ = 0;
+    std::optional<analytics::PlanSuggestions> suggestions_;
+    std::map<std::string, ImU32> nationColours_;
+    bool faultsOnly_ = true;
+    zones::Plan original_;
+    analytics::PlanCheck beforeCheck_;
+    std::vector<analytics::PlanDifference> differences_;
+    analytics::FindingDelta delta_;
+    bool comparisonStale_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<ConsoleModule> makePlanModule(ConsoleState& state, const ConsoleOptions& options) {
+    return std::make_unique<PlanModule>(state, options);
+}
+
+}  // namespace seawatch::ui
