@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -60,6 +62,80 @@ const std::vector<std::string>& corpus() {
     static const std::vector<std::string> lines = makeCorpus(200000);
     return lines;
 }
+
+// The real logs of ../shared/testdata (DMA with a $PGHP line before each sentence, AMSA
+// satellite with trailing Unix times), repeated to ~1.8 M lines; empty when absent.
+const std::vector<std::string>& realLogs() {
+    static const std::vector<std::string> lines = [] {
+        const std::filesystem::path dir =
+            std::filesystem::path(SEAWATCH_SOURCE_DIR) / "../shared/testdata/ais/tracks";
+        std::vector<std::string> one;
+        for (const char* name : {"dma_stream_example.txt", "amsa_exact-earth-augmented-3.txt"}) {
+            std::ifstream in(dir / name);
+            for (std::string l; std::getline(in, l);) one.push_back(l);
+        }
+        std::vector<std::string> out;
+        while (!one.empty() && out.size() < 1'800'000) out.insert(out.end(), one.begin(), one.end());
+        return out;
+    }();
+    return lines;
+}
+
+// The whole line path (framing, reassembly, payload) on real logs, in memory.
+void BM_RealLogsLinePath(benchmark::State& state) {
+    const auto& lines = realLogs();
+    if (lines.empty()) return state.SkipWithError("shared testdata absent");
+    AisDecoder decoder;
+    std::uint64_t decoded = 0;
+    for (auto _ : state)
+        for (const auto& l : lines)
+            if (decoder.decodeLine(l)) ++decoded;
+    benchmark::DoNotOptimize(decoded);
+    state.counters["lines/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealLogsLinePath)->Unit(benchmark::kMillisecond);
+
+// Framing alone on the same lines.
+void BM_RealLogsParseLine(benchmark::State& state) {
+    const auto& lines = realLogs();
+    if (lines.empty()) return state.SkipWithError("shared testdata absent");
+    std::uint64_t n = 0;
+    for (auto _ : state)
+        for (const auto& l : lines) n += parseLine(l).fragment.payload.size();
+    benchmark::DoNotOptimize(n);
+    state.counters["lines/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealLogsParseLine)->Unit(benchmark::kMillisecond);
+
+// The payload decode alone (de-armouring and fields) of the same logs' single-part
+// sentences, framed beforehand; per line of the log, so it compares with the two above.
+void BM_RealLogsPayloadOnly(benchmark::State& state) {
+    const auto& lines = realLogs();
+    if (lines.empty()) return state.SkipWithError("shared testdata absent");
+    std::vector<Fragment> fragments;
+    for (const auto& l : lines) {
+        const ParsedLine p = parseLine(l);
+        if (p.kind == LineKind::Fragment && p.fragment.count == 1) fragments.push_back(p.fragment);
+    }
+    BitBuffer bits;
+    AisMessage m;
+    std::uint64_t ok = 0;
+    for (auto _ : state) {
+        for (const auto& f : fragments) {
+            bits.clear();
+            bits.appendArmoured(f.payload);
+            bits.trimBits(f.fillBits);
+            static_cast<AisMessageCore&>(m) = AisMessageCore{};
+            if (decodePayload(bits, m) == PayloadResult::Ok) ++ok;
+        }
+    }
+    benchmark::DoNotOptimize(ok);
+    state.counters["lines/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealLogsPayloadOnly)->Unit(benchmark::kMillisecond);
 
 void BM_DecodeOnly(benchmark::State& state) {
     const auto& lines = corpus();

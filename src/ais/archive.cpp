@@ -325,7 +325,13 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         }
         ++report.linesRead;
         if (const AisMessage* m = decoder.decodeLine(line)) {
-            if (auto s = storeMessage(*m, decoder.lastTime(), *writer, report); !s) {
+            time::UnixMillis fallback = decoder.lastTime();
+            if (m->meta.time == kNoTime && fallback == kNoTime && options.untimedStart) {
+                // A log with no times at all: date each line as the user asked.
+                fallback = *options.untimedStart +
+                           static_cast<time::UnixMillis>(lineNo - 1) * options.untimedIntervalMs;
+            }
+            if (auto s = storeMessage(*m, fallback, *writer, report); !s) {
                 return makeError(path + ":" + std::to_string(lineNo) + ": " + s.error());
             }
         }

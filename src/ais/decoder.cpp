@@ -29,6 +29,13 @@ const AisMessage* AisDecoder::decodeLine(std::string_view line) {
     if (p.meta.tagBlockBadChecksum) ++stats_.badTagBlock;
     if (p.meta.time == kNoTime && p.meta.timeOfDayMs >= 0 && lastTime_ != kNoTime)
         p.meta.time = dateTimeOfDay(lastTime_, p.meta.timeOfDayMs);
+    if ((p.kind == LineKind::Timestamp || p.kind == LineKind::Fragment) &&
+        p.meta.time != kNoTime && !options_.plausibleYears.contains(p.meta.time)) {
+        // A corrupt or mistyped time would date everything after it: drop the line.
+        ++stats_.implausibleTime;
+        lastError_ = "time outside the plausible years";
+        return nullptr;
+    }
     switch (p.kind) {
         case LineKind::Blank:
             ++stats_.blankLines;
@@ -185,7 +192,11 @@ const AisMessage* AisDecoder::handleFragment(const Fragment& f, const SentenceMe
 
 const AisMessage* AisDecoder::finish(const SentenceMeta& meta, char channel) {
     const SentenceMeta keep = meta;
-    message_ = AisMessage{};
+    // The extended fields are large (binary data, texts) and rare: clear them only after a
+    // message that may have written them, so a position report resets ~250 bytes, not ~1300.
+    const bool extendedDirty = usesExtendedFields(message_.type);
+    static_cast<AisMessageCore&>(message_) = AisMessageCore{};
+    if (extendedDirty) message_.ext = AisExtendedFields{};
     const PayloadResult r = decodePayload(bits_, message_);
     message_.meta = keep;
     message_.channel = channel;
@@ -254,6 +265,7 @@ std::string formatStats(const DecodeStats& s) {
         "messages decoded:      {}\n"
         "bad checksums:         {}\n"
         "malformed lines:       {}\n"
+        "implausible times:     {}\n"
         "bad tag blocks:        {}\n"
         "empty payloads:        {}\n"
         "bad message lengths:   {}\n"
@@ -265,7 +277,7 @@ std::string formatStats(const DecodeStats& s) {
         "blank/comment lines:   {}\n"
         "earlier fragments:     {} (lines of multi-part messages before their last)\n"
         "lines accounted for:   {} of {}\n",
-        s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.badTagBlock, s.emptyPayloads,
+        s.lines, s.sentences, s.decoded, s.badChecksum, s.malformed, s.implausibleTime, s.badTagBlock, s.emptyPayloads,
         s.badLength, s.unsupported, s.groupsIncomplete, s.groupsOutOfOrder, s.groupsStale,
         s.fragmentsDropped, s.type24Merged, s.timestamps, s.otherNmea, s.blankLines + s.comments,
         s.fragmentsBuffered, s.accountedLines(), s.lines);

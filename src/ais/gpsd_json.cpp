@@ -1,13 +1,15 @@
 #include "seawatch/ais/gpsd_json.hpp"
 
-#include <fmt/format.h>
+#include "gpsd_json_writer.hpp"
 
 #include <array>
-#include <charconv>
-#include <iterator>
 
 namespace seawatch::ais {
 namespace {
+
+using json_detail::appendEscaped;
+using json_detail::Json;
+using json_detail::put;
 
 constexpr std::array<const char*, 16> kNavStatus = {"Under way using engine",
                                                     "At anchor",
@@ -77,93 +79,6 @@ const char* decadeText(unsigned t, const char* prefixAll, const char* const* cat
     if (d <= 4) return cats[d - 1];
     if (d == 9 && noInfo) return noInfo;
     return reserved;
-}
-
-// Writes JSON string content the way gpsd's json_stringify does.
-void appendEscaped(std::string& out, std::string_view s) {
-    for (const char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-            out += c;
-        }
-    }
-}
-
-const char* boolText(bool b) {
-    return b ? "true" : "false";
-}
-
-// A tiny JSON appender: integers with to_chars and the fixed-point AIS scalings with integer
-// arithmetic, which prints exactly what printf("%.1f") / ("%.6f") prints for these values
-// and is several times faster than general float formatting.
-class Json {
-  public:
-    explicit Json(std::string& out) : out_(out) {}
-    Json& raw(std::string_view s) {
-        out_.append(s);
-        return *this;
-    }
-    Json& key(std::string_view k) {
-        out_ += ",\"";
-        out_.append(k);
-        out_ += "\":";
-        return *this;
-    }
-    Json& u(std::uint64_t v) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
-        return *this;
-    }
-    Json& u(std::string_view k, std::uint64_t v) { return key(k).u(v); }
-    Json& b(std::string_view k, bool v) { return key(k).raw(boolText(v)); }
-    Json& str(std::string_view k, std::string_view v) {
-        key(k);
-        out_ += '"';
-        appendEscaped(out_, v);
-        out_ += '"';
-        return *this;
-    }
-    // Tenths as "%.1f": 123 -> "12.3".
-    Json& tenths(std::string_view k, std::uint32_t v) {
-        key(k).u(v / 10);
-        out_ += '.';
-        out_ += static_cast<char>('0' + v % 10);
-        return *this;
-    }
-    // 1/10000 minute as "%.6f" degrees. raw/600000 = (5*raw/3) millionths, whose fraction is
-    // 0, 1/3 or 2/3, never a rounding tie, so integer rounding matches printf exactly.
-    Json& deg6(std::string_view k, std::int32_t raw) {
-        key(k);
-        std::int64_t a = raw;
-        if (a < 0) {
-            out_ += '-';
-            a = -a;
-        }
-        const std::int64_t micro = (5 * a + 1) / 3;
-        u(static_cast<std::uint64_t>(micro / 1000000));
-        char frac[7];
-        std::int64_t f = micro % 1000000;
-        for (int i = 5; i >= 0; --i, f /= 10) frac[i] = static_cast<char>('0' + f % 10);
-        out_ += '.';
-        out_.append(frac, 6);
-        return *this;
-    }
-    std::string& out() { return out_; }
-
-  private:
-    std::string& out_;
-};
-
-template <typename... Args>
-void put(std::string& out, fmt::format_string<Args...> f, Args&&... args) {
-    char buf[128];
-    const auto r = fmt::format_to_n(buf, sizeof buf, f, std::forward<Args>(args)...);
-    out.append(buf, r.size <= sizeof buf ? r.size : sizeof buf);
 }
 
 // Rate of turn as gpsd prints it: the legend strings, or the squared value (sign lost, as
@@ -295,10 +210,11 @@ void putStaticB(const AisMessage& m, Json& j) {
 }
 
 void putLongRange(const AisMessage& m, Json& j) {
-    // gpsd 3.22 writes the status legend (not the number) under "status" here; positions are
-    // 1/10 minute, printed with printf rounding (ties exist, so this one uses fmt).
-    j.str("status", navStatusText(m.status)).b("accuracy", m.accuracy);
-    put(j.out(), ",\"lon\":{:.1f},\"lat\":{:.1f}", m.lon / 600.0, m.lat / 600.0);
+    // Current gpsd, not 3.22: the status as a number plus its legend (3.22 put the legend
+    // under "status"), positions to 4 decimals (3.22: 1), which the 1/10 minute resolution
+    // carries. fmt rounds like printf.
+    j.u("status", m.status).str("status_text", navStatusText(m.status)).b("accuracy", m.accuracy);
+    put(j.out(), ",\"lon\":{:.4f},\"lat\":{:.4f}", m.lon / 600.0, m.lat / 600.0);
     j.u("speed", m.speed).u("course", m.course).b("raim", m.raim).b("gnss", m.gnss).raw("}");
 }
 
@@ -422,7 +338,7 @@ void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& o
             putLongRange(m, j);
             break;
         default:
-            out += '}';
+            if (!json_detail::putOtherType(m, j)) out += '}';
             break;
     }
     out += '\n';

@@ -191,23 +191,7 @@ void decodeLongRange(const BitBuffer& b, AisMessage& m) {
 }  // namespace
 
 bool isSupportedType(unsigned type) {
-    switch (type) {
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 9:
-        case 11:
-        case 18:
-        case 19:
-        case 21:
-        case 24:
-        case 27:
-            return true;
-        default:
-            return false;
-    }
+    return type >= 1 && type <= 27;
 }
 
 PayloadResult decodePayload(const BitBuffer& b, AisMessage& m) {
@@ -260,7 +244,7 @@ PayloadResult decodePayload(const BitBuffer& b, AisMessage& m) {
             decodeLongRange(b, m);
             return PayloadResult::Ok;
         default:
-            return PayloadResult::Unsupported;
+            return decodeOtherPayload(b, m);
     }
 }
 
@@ -282,14 +266,21 @@ bool hasPosition(const AisMessage& m) {
     }
 }
 
+namespace {
+// Types 17 and 27 carry positions in 1/10 minute, the others in 1/10000 minute.
+double positionDivisor(const AisMessage& m) {
+    return (m.type == 27 || m.type == 17) ? 600.0 : 600000.0;
+}
+}  // namespace
+
 double latitudeDeg(const AisMessage& m) {
-    const double div = m.type == 27 ? 600.0 : 600000.0;
+    const double div = positionDivisor(m);
     const double v = m.lat / div;
     return (v < -90.0 || v > 90.0) ? kNaN : v;
 }
 
 double longitudeDeg(const AisMessage& m) {
-    const double div = m.type == 27 ? 600.0 : 600000.0;
+    const double div = positionDivisor(m);
     const double v = m.lon / div;
     return (v < -180.0 || v > 180.0) ? kNaN : v;
 }

@@ -132,19 +132,24 @@ void parseTrailer(std::string_view trailer, SentenceMeta& meta) {
 }
 
 // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,...  (Gatehouse timestamps, type 1 only carries the time)
+// One pass over the characters: half the lines of a Gatehouse log are these.
 bool parsePghp(std::string_view body, SentenceMeta& meta) {
     std::array<std::int64_t, 8> v{};
-    std::size_t field = 0;
     if (body.size() < 6 || body[4] != ',') return false;
-    std::size_t pos = 5;  // just after "PGHP,"
+    const std::size_t n = body.size();
+    std::size_t i = 5;  // just after "PGHP,"
+    std::size_t field = 0;
     while (field < v.size()) {
-        const std::size_t comma = body.find(',', pos);
-        const std::string_view f =
-            body.substr(pos, comma == std::string_view::npos ? body.npos : comma - pos);
-        if (!parseUnsigned(f, v[field])) return false;
-        ++field;
-        if (comma == std::string_view::npos) break;
-        pos = comma + 1;
+        const std::size_t start = i;
+        std::int64_t value = 0;
+        for (; i < n && body[i] != ','; ++i) {
+            if (!isDigit(body[i]) || i - start >= 18) return false;
+            value = value * 10 + (body[i] - '0');
+        }
+        if (i == start) return false;  // an empty field
+        v[field++] = value;
+        if (i == n) break;
+        ++i;  // the comma
     }
     if (field < v.size() || v[0] != 1) return false;
     if (v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31 || v[4] > 23 || v[5] > 59 || v[6] > 60 ||
@@ -162,10 +167,37 @@ bool parsePghp(std::string_view body, SentenceMeta& meta) {
     return true;
 }
 
-ParsedLine malformed(ParsedLine& p, std::string_view why) {
+// Splits the six VDM/VDO fields after "xxVDM,". The four short ones go character by
+// character; the payload, the long one, with memchr. Returns the number of fields found, or
+// 7 for too many.
+std::size_t splitFragmentFields(std::string_view rest, std::array<std::string_view, 6>& fields) {
+    const char* const data = rest.data();
+    const std::size_t n = rest.size();
+    std::size_t pos = 0;
+    std::size_t count = 0;
+    for (; count < 4; ++count) {
+        std::size_t i = pos;
+        while (i < n && data[i] != ',') ++i;
+        fields[count] = rest.substr(pos, i - pos);
+        if (i == n) return count + 1;
+        pos = i + 1;
+    }
+    const void* comma = std::memchr(data + pos, ',', n - pos);
+    if (!comma) {
+        fields[4] = rest.substr(pos);
+        return 5;
+    }
+    const auto payloadEnd = static_cast<std::size_t>(static_cast<const char*>(comma) - data);
+    fields[4] = rest.substr(pos, payloadEnd - pos);
+    const std::string_view fill = rest.substr(payloadEnd + 1);
+    if (fill.find(',') != std::string_view::npos) return 7;
+    fields[5] = fill;
+    return 6;
+}
+
+void malformed(ParsedLine& p, std::string_view why) {
     p.kind = LineKind::Malformed;
     p.error = why;
-    return p;
 }
 
 }  // namespace
@@ -180,7 +212,7 @@ time::UnixMillis dateTimeOfDay(time::UnixMillis recent, std::int32_t timeOfDayMs
 }
 
 std::uint8_t nmeaChecksum(std::string_view body) {
-    // XOR eight bytes at a time, then fold the word down to one byte.
+    // XOR eight bytes at a time (the tail as one zero-padded word), then fold to one byte.
     std::uint64_t acc = 0;
     const char* p = body.data();
     std::size_t n = body.size();
@@ -189,27 +221,33 @@ std::uint8_t nmeaChecksum(std::string_view body) {
         std::memcpy(&w, p, 8);
         acc ^= w;
     }
+    if (n > 0) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n);
+        acc ^= w;
+    }
     acc ^= acc >> 32;
     acc ^= acc >> 16;
     acc ^= acc >> 8;
-    auto sum = static_cast<std::uint8_t>(acc);
-    for (; n > 0; --n, ++p) sum ^= static_cast<std::uint8_t>(*p);
-    return sum;
+    return static_cast<std::uint8_t>(acc);
 }
 
-ParsedLine parseLine(std::string_view line) {
-    ParsedLine p;
+namespace {
+
+// The body of parseLine, filling the caller's result in place: every exit is a plain
+// return, so parseLine's one `return p` is elided instead of copying ~120 bytes per line.
+void parseInto(std::string_view line, ParsedLine& p) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ' ||
                              line.back() == '\t'))
         line.remove_suffix(1);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty()) {
         p.kind = LineKind::Blank;
-        return p;
+        return;
     }
     if (line.front() == '#') {
         p.kind = LineKind::Comment;
-        return p;
+        return;
     }
     if (line.front() != '\\' && line.front() != '!' && line.front() != '$') {
         // Loggers often prefix a receive time or a station name; gpsd skips such text too.
@@ -240,35 +278,28 @@ ParsedLine parseLine(std::string_view line) {
     if (expected != nmeaChecksum(body)) {
         p.kind = LineKind::BadChecksum;
         p.error = "checksum mismatch";
-        return p;
+        return;
     }
     if (body.size() >= 5 && body.substr(0, 4) == "PGHP") {
         if (!parsePghp(body, p.meta)) {
             p.kind = LineKind::OtherNmea;  // other $PGHP record types carry no time
-            return p;
+            return;
         }
         p.kind = LineKind::Timestamp;
-        return p;
+        return;
     }
     if (body.size() < 6 || body[5] != ',' || body[2] != 'V' || body[3] != 'D' ||
         (body[4] != 'M' && body[4] != 'O')) {
         p.kind = LineKind::OtherNmea;
-        return p;
+        return;
     }
     Fragment& f = p.fragment;
     f.talker = body.substr(0, 2);
     f.own = body[4] == 'O';
     // Fields: count, number, sequence id, channel, payload, fill bits.
     std::array<std::string_view, 6> fields;
-    std::size_t n = 0;
-    std::size_t pos = 6;
-    // One pass over short fields: cheaper than a memchr call per field.
-    for (std::size_t i = pos; i <= body.size(); ++i) {
-        if (i < body.size() && body[i] != ',') continue;
-        if (n == fields.size()) return malformed(p, "too many fields");
-        fields[n++] = body.substr(pos, i - pos);
-        pos = i + 1;
-    }
+    const std::size_t n = splitFragmentFields(body.substr(6), fields);
+    if (n > fields.size()) return malformed(p, "too many fields");
     if (n != fields.size()) return malformed(p, "wrong number of fields");
     if (fields[0].size() != 1 || fields[1].size() != 1 || !isDigit(fields[0][0]) ||
         !isDigit(fields[1][0]))
@@ -292,6 +323,14 @@ ParsedLine parseLine(std::string_view line) {
     if (fill >= '6' && fill <= '9') return malformed(p, "bad fill bits");
     f.fillBits = (fill >= '0' && fill <= '5') ? static_cast<std::uint8_t>(fill - '0') : 0;
     p.kind = LineKind::Fragment;
+    return;
+}
+
+}  // namespace
+
+ParsedLine parseLine(std::string_view line) {
+    ParsedLine p;
+    parseInto(line, p);
     return p;
 }
 

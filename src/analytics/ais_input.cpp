@@ -71,6 +71,14 @@ Status readAisStream(std::FILE* file, const std::string& name, AisInput& input,
         }
         const time::UnixMillis t =
             message->meta.time != ais::kNoTime ? message->meta.time : decoder.lastTime();
+        if (ais::isSafetyText(*message)) {
+            if (t == ais::kNoTime) {
+                ++input.untimedTexts;
+            } else if (auto text = safetyTextOf(*message, t)) {
+                input.safetyTexts.push_back(std::move(*text));
+            }
+            continue;
+        }
         if (!ais::hasPosition(*message)) continue;
         if (t == ais::kNoTime) {
             ++input.untimedFixes;

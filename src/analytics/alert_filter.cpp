@@ -126,6 +126,8 @@ std::string describeAlert(const Event& e) {
             return fmt::format("entered {}", e.zone);
         case EventType::ZoneExit:
             return fmt::format("left {}", e.zone);
+        case EventType::SafetyText:
+            return fmt::format("{}\"{}\"", num("piracy") > 0.0 ? "PIRACY " : "", e.zone);
     }
     return alertTypeLabel(e.type);
 }

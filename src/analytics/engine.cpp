@@ -152,7 +152,7 @@ void Engine::advanceTo(time::UnixMillis t) {
     if (!nextTick_) nextTick_ = (t / step) * step;
     while (*nextTick_ <= t) {
         // With every vessel stale the ticks would find nothing: jump ahead.
-        if (*nextTick_ > lastFixTime_ + inputs_.config.staleAfterMs) {
+        if (!lastFixTime_ || *nextTick_ > *lastFixTime_ + inputs_.config.staleAfterMs) {
             pairs_.clear();
             nextTick_ = (t / step) * step + step;
             break;
@@ -161,6 +161,7 @@ void Engine::advanceTo(time::UnixMillis t) {
                scheduleEvents_[nextScheduleEvent_].time <= *nextTick_)
             emit(scheduleEvents_[nextScheduleEvent_++]);
         runTick(*nextTick_);
+        ++ticksRun_;
         *nextTick_ += step;
     }
     while (nextScheduleEvent_ < scheduleEvents_.size() &&
@@ -195,7 +196,7 @@ void Engine::ingest(const ais::PositionFix& fix) {
     const double previousLat = lat_[slot];
     const double previousLon = lon_[slot];
     const time::UnixMillis previousTime = lastTime_[slot];
-    lastFixTime_ = std::max(lastFixTime_, fix.time);
+    lastFixTime_ = lastFixTime_ ? std::max(*lastFixTime_, fix.time) : fix.time;
     lastTime_[slot] = fix.time;
     lat_[slot] = fix.lat;
     lon_[slot] = fix.lon;
@@ -446,10 +447,13 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
 
 AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
                          std::vector<ais::PositionFix> fixes, std::optional<time::UnixMillis> from,
-                         std::optional<time::UnixMillis> to) {
+                         std::optional<time::UnixMillis> to, std::vector<SafetyText> texts) {
     std::stable_sort(
         fixes.begin(), fixes.end(),
         [](const ais::PositionFix& a, const ais::PositionFix& b) { return a.time < b.time; });
+    std::stable_sort(texts.begin(), texts.end(),
+                     [](const SafetyText& a, const SafetyText& b) { return a.time < b.time; });
+    std::size_t nextText = 0;
     std::optional<time::UnixMillis> scheduleEnd;
     std::optional<time::UnixMillis> scheduleStart;
     if (inputs.schedule) {
@@ -460,11 +464,21 @@ AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselSt
     for (const auto& s : statics) engine.setStatic(s);
     AnalysisRun run;
     std::optional<time::UnixMillis> last;
+    const auto feedTextsUpTo = [&](time::UnixMillis t) {
+        for (; nextText < texts.size() && texts[nextText].time <= t; ++nextText) {
+            const SafetyText& s = texts[nextText];
+            if ((from && s.time < *from) || (to && s.time > *to)) continue;
+            engine.ingestSafetyText(s);
+            last = std::max(last.value_or(s.time), s.time);
+        }
+    };
     for (const auto& fix : fixes) {
         if ((from && fix.time < *from) || (to && fix.time > *to)) continue;
+        feedTextsUpTo(fix.time - 1);
         engine.ingest(fix);
         last = fix.time;
     }
+    feedTextsUpTo(std::numeric_limits<time::UnixMillis>::max());
     std::optional<time::UnixMillis> end = to;
     if (!end) {
         end = last;

@@ -10,7 +10,7 @@
 namespace seawatch::analytics {
 namespace {
 
-constexpr std::array<std::pair<EventType, const char*>, 11> kNames{{
+constexpr std::array<std::pair<EventType, const char*>, 12> kNames{{
     {EventType::ZoneEnter, "zone_enter"},
     {EventType::ZoneExit, "zone_exit"},
     {EventType::LaneExit, "lane_exit"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<EventType, const char*>, 11> kNames{{
     {EventType::CoverageGap, "coverage_gap"},
     {EventType::AssignmentConflict, "assignment_conflict"},
     {EventType::UnescortedTransit, "unescorted_transit"},
+    {EventType::SafetyText, "safety_text"},
 }};
 
 std::string jsonString(std::string_view s) {

@@ -8,7 +8,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "seawatch/ais/feeds.hpp"
 #include "seawatch/ais/gpsd_json.hpp"
 #include "seawatch/ais/line_reader.hpp"
+#include "seawatch/common/output_file.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -91,7 +94,9 @@ int runDecode(const DecodeOptions& opt) {
         std::string_view line;
         std::uint64_t reportedErrors = 0;
         while (reader.next(line)) {
-            const std::uint64_t badBefore = decoder.stats().malformed + decoder.stats().badChecksum;
+            const std::uint64_t badBefore = decoder.stats().malformed +
+                                            decoder.stats().badChecksum +
+                                            decoder.stats().implausibleTime;
             const ais::AisMessage* m = decoder.decodeLine(line);
             if (m && onlyMerged24 && m->type == 24 && m->part != ais::Type24Part::Both) m = nullptr;
             if (m) {
@@ -101,11 +106,16 @@ int runDecode(const DecodeOptions& opt) {
                     appendReadable(*m, out);
                 }
                 if (out.size() > (1 << 16)) {
-                    std::fwrite(out.data(), 1, out.size(), stdout);
+                    if (Status written = writeChecked(stdout, out, "standard output"); !written) {
+                        std::fprintf(stderr, "seawatch ais decode: %s\n", written.error().c_str());
+                        return kExitFailure;
+                    }
                     out.clear();
                 }
             } else if (!quiet &&
-                       decoder.stats().malformed + decoder.stats().badChecksum != badBefore &&
+                       decoder.stats().malformed + decoder.stats().badChecksum +
+                               decoder.stats().implausibleTime !=
+                           badBefore &&
                        reportedErrors < 20) {
                 ++reportedErrors;
                 std::fprintf(stderr, "%s:%zu: %.*s\n", path.c_str(), reader.lineNumber(),
@@ -119,21 +129,72 @@ int runDecode(const DecodeOptions& opt) {
         }
     }
     decoder.endOfInput();
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    Status written = writeChecked(stdout, out, "standard output");
+    if (written) written = flushChecked(stdout, "standard output");
+    if (!written) {
+        std::fprintf(stderr, "seawatch ais decode: %s\n", written.error().c_str());
+        return kExitFailure;
+    }
     if (!quiet) std::fputs(ais::formatStats(decoder.stats()).c_str(), stderr);
     return exit;
 }
 
-int runImport(const std::vector<std::string>& inputs, const std::string& workspace) {
-    auto archive = ais::AisArchive::open(workspace);
+struct ImportCliOptions {
+    std::vector<std::string> inputs;
+    std::string workspace;
+    std::string start;          // --start: ISO 8601 time of the first line
+    bool mtime = false;         // --mtime: the file's modification time is its last line's
+    std::int64_t intervalMs = 1000;
+};
+
+// Lines in a file, counted as the importer counts them (LF, CRLF or CR).
+std::uint64_t countLines(const std::string& path) {
+    FilePtr file = openInput(path);
+    if (!file) return 0;
+    ais::LineReader reader(file.get());
+    std::string_view line;
+    while (reader.next(line)) {
+    }
+    return reader.lineNumber();
+}
+
+int runImport(const ImportCliOptions& opt) {
+    const auto& inputs = opt.inputs;
+    std::optional<time::UnixMillis> start;
+    if (!opt.start.empty()) {
+        start = time::parseIso8601(opt.start);
+        if (!start) {
+            std::fprintf(stderr, "seawatch ais import: --start '%s' is not an ISO 8601 time\n",
+                         opt.start.c_str());
+            return kExitUsage;
+        }
+    }
+    auto archive = ais::AisArchive::open(opt.workspace);
     if (!archive) {
         std::fprintf(stderr, "seawatch ais import: %s\n", archive.error().c_str());
         return kExitFailure;
     }
     int exit = kExitOk;
     for (const std::string& path : inputs) {
-        auto report = archive->importFile(path);
+        ais::ImportOptions importOptions;
+        importOptions.untimedStart = start;
+        importOptions.untimedIntervalMs = opt.intervalMs;
+        if (opt.mtime) {
+            std::error_code ec;
+            const auto modified = std::filesystem::last_write_time(path, ec);
+            if (ec) {
+                std::fprintf(stderr, "seawatch ais import: %s: %s\n", path.c_str(),
+                             ec.message().c_str());
+                exit = kExitFailure;
+                continue;
+            }
+            const auto sinceEpoch = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::file_clock::to_sys(modified).time_since_epoch());
+            const auto lines = static_cast<time::UnixMillis>(countLines(path));
+            importOptions.untimedStart =
+                sinceEpoch.count() - std::max<time::UnixMillis>(lines - 1, 0) * opt.intervalMs;
+        }
+        auto report = archive->importFile(path, importOptions);
         if (!report) {
             std::fprintf(stderr, "seawatch ais import: %s\n", report.error().c_str());
             exit = kExitFailure;
@@ -156,6 +217,21 @@ int runImport(const std::vector<std::string>& inputs, const std::string& workspa
             static_cast<unsigned long long>(report->untimedMessages),
             static_cast<unsigned long long>(report->decode.badChecksum),
             static_cast<unsigned long long>(report->decode.malformed));
+        if (report->untimedMessages > 0) {
+            const bool nothing = report->fixesStored == 0;
+            std::fprintf(
+                stderr,
+                "seawatch ais import: %s: %llu position reports %s no time: the log has no "
+                "$PGHP lines, tag block c: times or receiver timestamps before them, so they "
+                "were not stored. Give --start TIME --interval-ms N to date line N of the "
+                "file at TIME + (N-1) x interval, or --mtime to end the log at the file's "
+                "modification time.\n",
+                path.c_str(), static_cast<unsigned long long>(report->untimedMessages),
+                nothing ? "and every other one had" : "had");
+            // A log that gave nothing at all is a failed import; a few untimed lines before
+            // the first time line are a note.
+            if (nothing) exit = kExitFailure;
+        }
     }
     return exit;
 }
@@ -249,16 +325,23 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
         exitCode = runDecode(*decodeOpts);
     });
 
-    struct ImportOptions {
-        std::vector<std::string> inputs;
-        std::string workspace;
-    };
-    auto importOpts = std::make_shared<ImportOptions>();
+    auto importOpts = std::make_shared<ImportCliOptions>();
     auto* import =
         ais->add_subcommand("import", "Store positions and static data in a workspace (SQLite)");
     import->add_option("files", importOpts->inputs, "AIS log files")->required();
     import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")
         ->required();
+    auto* startOpt = import->add_option(
+        "--start", importOpts->start,
+        "For logs without times: the UTC time of line 1 (ISO 8601); line N is dated "
+        "start + (N-1) x --interval-ms");
+    auto* mtimeOpt = import->add_flag(
+        "--mtime", importOpts->mtime,
+        "For logs without times: the file's modification time is its last line's time");
+    startOpt->excludes(mtimeOpt);
+    import->add_option("--interval-ms", importOpts->intervalMs,
+                       "With --start or --mtime: milliseconds between lines (default 1000)")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{24} * 3600 * 1000));
     struct WatchOptions {
         std::vector<std::string> sources;
         double speed = 1.0;
@@ -277,8 +360,7 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
         exitCode = runWatch(watchOpts->sources, watchOpts->speed, watchOpts->duration);
     });
 
-    import->callback([importOpts, &exitCode] { exitCode = runImport(importOpts->inputs, importOpts->workspace);
-});
-}  // namespace seawatch::app
+    import->callback([importOpts, &exitCode] { exitCode = runImport(*importOpts); });
+}
 
 }  // namespace seawatch::app

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "seawatch/analytics/ais_input.hpp"
 #include "seawatch/analytics/alert_log.hpp"
@@ -91,7 +92,8 @@ int runAnalyze(const AnalyzeOptions& opt) {
         std::fprintf(stderr, "seawatch analyze: rejected %s\n", r.c_str());
 
     const auto run =
-        analytics::analyzeFixes(std::move(inputs), ais->statics, std::move(ais->fixes), from, to);
+        analytics::analyzeFixes(std::move(inputs), ais->statics, std::move(ais->fixes), from, to,
+                                std::move(ais->safetyTexts));
     for (const auto& w : run.warnings) std::fprintf(stderr, "seawatch analyze: %s\n", w.c_str());
 
     const auto format =
@@ -151,20 +153,33 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--workspace", opt->workspace,
                     "Also store the events in the alerts table of this workspace SQLite file");
     auto& c = opt->config;
-    cmd->add_option("--cpa-nm", c.cpaThresholdNm, "CPA alert threshold")->capture_default_str();
-    cmd->add_option("--tcpa-min", c.tcpaMaxMin, "TCPA alert horizon")->capture_default_str();
+    cmd->add_option("--cpa-nm", c.cpaThresholdNm, "CPA alert threshold")
+        ->check(finiteRange(0.0, 50.0))
+        ->capture_default_str();
+    cmd->add_option("--tcpa-min", c.tcpaMaxMin, "TCPA alert horizon")
+        ->check(finiteRange(0.0, 24 * 60.0))
+        ->capture_default_str();
     cmd->add_option("--approach-cpa-nm", c.approachCpaNm, "Suspicious approach CPA")
+        ->check(finiteRange(0.0, 50.0))
         ->capture_default_str();
     cmd->add_option("--approach-closing-kn", c.approachClosingKn,
                     "Suspicious approach closing speed")
+        ->check(finiteRange(0.0, 100.0))
         ->capture_default_str();
-    cmd->add_option("--loiter-hours", c.loiterHours, "Loitering duration")->capture_default_str();
-    cmd->add_option("--loiter-kn", c.loiterSpeedKn, "Loitering mean speed")->capture_default_str();
+    cmd->add_option("--loiter-hours", c.loiterHours, "Loitering duration")
+        ->check(finiteRange(0.0, 24 * 30.0))
+        ->capture_default_str();
+    cmd->add_option("--loiter-kn", c.loiterSpeedKn, "Loitering mean speed")
+        ->check(finiteRange(0.0, 100.0))
+        ->capture_default_str();
     cmd->add_option("--encounter-m", opt->encounterMetres, "Encounter range in metres")
+        ->check(finiteRange(0.0, 100000.0))
         ->capture_default_str();
     cmd->add_option("--encounter-min", c.encounterMinutes, "Encounter duration")
+        ->check(finiteRange(0.0, 24 * 60.0))
         ->capture_default_str();
     cmd->add_option("--escort-nm", c.escortRangeNm, "Escort range from a group's planned position")
+        ->check(finiteRange(0.0, 500.0))
         ->capture_default_str();
     cmd->callback([opt, &exitCode] { exitCode = runAnalyze(*opt); });
 }

@@ -38,6 +38,7 @@ const char* severityOf(analytics::EventType type) {
         case EventType::Loitering:
         case EventType::Encounter:
         case EventType::AssignmentConflict:
+        case EventType::SafetyText:
             return "warning";
         case EventType::ZoneEnter:
         case EventType::ZoneExit:
@@ -92,7 +93,9 @@ scenario::DeckIncident deckIncident(const incidents::Incident& i) {
 int runBrief(const BriefOptions& o) {
     int width = 0, height = 0;
     if (!parseSize(o.size, width, height)) {
-        std::fprintf(stderr, "seawatch brief: --size must be WIDTHxHEIGHT, got '%s'\n",
+        std::fprintf(stderr,
+                     "seawatch brief: --size must be WIDTHxHEIGHT, each 1 to %d pixels, got '%s'\n",
+                     kMaxImageSide,
                      o.size.c_str());
         return kExitUsage;
     }
@@ -141,7 +144,9 @@ int runBrief(const BriefOptions& o) {
             session.renderer->style().showScaleBar = true;
             if (code != kExitOk) return code;
         }
-        images.push_back(image);
+        // Relative to the deck's folder, as the deck refers to it: with a relative -o the
+        // full path was taken for one relative to the deck ("deck/deck/step_01.png").
+        images.push_back(scenario::stepImageName(step.number));
 
         // The incidents of a step: those it highlights, and those that happened in its span.
         std::vector<scenario::DeckIncident> incidents;

@@ -1,6 +1,10 @@
 #include "cli_parsing.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace seawatch::app {
 
@@ -16,7 +20,7 @@ bool parseBbox(const std::string& text, geo::GeoBox& box) {
 bool parseSize(const std::string& text, int& width, int& height) {
     char tail;
     if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &tail) != 2) return false;
-    return width > 0 && height > 0 && width <= 16384 && height <= 16384;
+    return width > 0 && height > 0 && width <= kMaxImageSide && height <= kMaxImageSide;
 }
 
 std::optional<std::int64_t> parseDuration(const std::string& text) {
@@ -42,6 +46,19 @@ std::optional<std::int64_t> parseDuration(const std::string& text) {
             return std::nullopt;
     }
     return static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
+}
+
+CLI::Validator finiteRange(double low, double high) {
+    return CLI::Validator(
+        [low, high](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || end == nullptr || *end != '\0' || !std::isfinite(value) ||
+                value < low || value > high)
+                return fmt::format("{} is not a number from {} to {}", text, low, high);
+            return {};
+        },
+        fmt::format("NUMBER in [{} - {}]", low, high));
 }
 
 }  // namespace seawatch::app

@@ -1,6 +1,7 @@
 #include "headless_session.hpp"
 
 #include "seawatch/charts/image_writer.hpp"
+#include "seawatch/common/gdal_init.hpp"
 #include "seawatch/render/chart_loading.hpp"
 
 namespace seawatch::app {
@@ -54,10 +55,19 @@ int writePicture(const char* command, HeadlessSession& session, const geo::MapVi
         return kExitNoGraphics;
     }
     (*target)->bind();
+    // Chart reads report GDAL's errors with the file name (common/gdal_init); a picture
+    // drawn while a requested chart failed to read (a truncated GeoTIFF) lacks what was
+    // asked for, so it is not written and the command fails.
+    GdalFileScope drawing(output);
     if (session.picture) {
         session.picture->draw(view, t, selection, caption, stepNumber, stepCount);
     } else {
         session.renderer->render(view);
+    }
+    if (drawing.errors() > 0) {
+        std::fprintf(stderr, "%s: %zu chart read error(s) while drawing %s (above); not written\n",
+                     command, drawing.errors(), output.c_str());
+        return kExitFailure;
     }
     const charts::RgbaImage image = (*target)->read();
     if (Status written = charts::writeImage(output, image, view.visibleMercator()); !written) {

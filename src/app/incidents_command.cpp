@@ -1,7 +1,9 @@
 // seawatch incidents import|query|stats: a thin shell over the incidents core.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -11,6 +13,7 @@
 
 #include "commands.hpp"
 #include "incidents_station.hpp"
+#include "seawatch/common/output_file.hpp"
 #include "seawatch/station/pg.hpp"
 #include "seawatch/incidents/export.hpp"
 #include "seawatch/incidents/import.hpp"
@@ -196,7 +199,12 @@ int runQuery(const IncidentsOptions& o) {
         writeTable(std::cout, *rows);
     }
     std::cout.flush();
-    return std::cout ? kExitOk : kExitFailure;
+    if (!std::cout) {
+        std::fprintf(stderr, "seawatch incidents query: cannot write standard output: %s\n",
+                     std::strerror(errno));
+        return kExitFailure;
+    }
+    return kExitOk;
 }
 
 int runStats(const IncidentsOptions& o) {
@@ -219,6 +227,10 @@ int runStats(const IncidentsOptions& o) {
     std::printf("by %s:\n", o.by.c_str());
     for (const auto& [label, count] : *groups) {
         std::printf("  %-24s %8lld\n", label.c_str(), static_cast<long long>(count));
+    }
+    if (Status flushed = flushChecked(stdout, "standard output"); !flushed) {
+        std::fprintf(stderr, "seawatch incidents stats: %s\n", flushed.error().c_str());
+        return kExitFailure;
     }
     return kExitOk;
 }
@@ -256,7 +268,8 @@ query->add_option("--text", options->text,
                   "aggressor)");
 query->add_option("--format", options->output, "Output format")
     ->check(CLI::IsMember({"table", "csv", "geojson", "jsonl"}));
-query->add_option("--limit", options->limit, "At most this many rows (0 = all)");
+query->add_option("--limit", options->limit, "At most this many rows (0 = all)")
+    ->check(CLI::NonNegativeNumber);
 query->callback([options, &exitCode] { exitCode = runQuery(*options); });
 
 auto* stats = incidents->add_subcommand("stats", "Count incidents");

@@ -17,6 +17,10 @@ void printImportSummary(const std::string& file, const incidents::ImportSummary&
     for (const auto& [reason, count] : summary.rejectedByReason) {
         std::printf("  rejected, %s: %lld\n", reason.c_str(), static_cast<long long>(count));
     }
+    if (summary.reencoded > 0) {
+        std::printf("  not UTF-8, read as Windows-1252: %lld\n",
+                    static_cast<long long>(summary.reencoded));
+    }
 }
 
 int importIncidentsIntoStation(const std::string& target, const std::vector<std::string>& files,

@@ -1,4 +1,5 @@
 // seawatch: with no subcommand, the console; otherwise a headless tool.
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,9 @@
 
 int main(int argc, char** argv) {
     using namespace seawatch::app;
+    // Log lines (GDAL's errors among them) go to stderr: standard output is for results
+    // (ais decode --json, incidents query --format geojson). The console adds its Log panel.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("seawatch-cli"));
     CLI::App app{
         "seawatch: maritime-security situational awareness for the Gulf of Aden and "
         "the Indian Ocean"};

@@ -53,7 +53,9 @@ std::optional<time::UnixMillis> parseTimeOption(const char* name, const std::str
 int runRender(const RenderOptions& o) {
     int width = 0, height = 0;
     if (!parseSize(o.size, width, height)) {
-        std::fprintf(stderr, "seawatch render: --size must be WIDTHxHEIGHT, got '%s'\n",
+        std::fprintf(stderr,
+                     "seawatch render: --size must be WIDTHxHEIGHT, each 1 to %d pixels, got '%s'\n",
+                     kMaxImageSide,
                      o.size.c_str());
         return kExitUsage;
     }
@@ -110,6 +112,23 @@ int runRender(const RenderOptions& o) {
         }
     }
     const geo::MapView view = geo::MapView::fitting(box, width, height);
+    if (!o.bbox.empty()) {
+        // Pixels stay square, so one direction is widened; and a box too tall for the
+        // picture's zoom range is cropped. Either way the picture is not exactly the box.
+        const geo::GeoBox seen = view.visibleBox();
+        constexpr double kSlack = 1e-6;
+        const bool cropped = seen.west > box.west + kSlack || seen.east < box.east - kSlack ||
+                             seen.south > box.south + kSlack || seen.north < box.north - kSlack;
+        const bool widened = seen.west < box.west - kSlack || seen.east > box.east + kSlack ||
+                             seen.south < box.south - kSlack || seen.north > box.north + kSlack;
+        if (cropped || widened) {
+            std::fprintf(stderr,
+                         "seawatch render: note: --bbox %s %s to %.4f,%.4f,%.4f,%.4f for %dx%d "
+                         "with square pixels\n",
+                         o.bbox.c_str(), cropped ? "cropped" : "widened", seen.west, seen.south,
+                         seen.east, seen.north, width, height);
+        }
+    }
     render::MapSelection selection;
     int code = kExitOk;
     std::size_t written = 0;

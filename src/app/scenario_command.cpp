@@ -9,10 +9,13 @@
 #include <string>
 
 #include "commands.hpp"
+#include "seawatch/common/output_file.hpp"
 #include "seawatch/scenario/ais_export.hpp"
 #include "seawatch/scenario/briefing.hpp"
 #include "seawatch/scenario/scenario_json.hpp"
 #include "seawatch/scenario/track_synthesis.hpp"
+#include "seawatch/zones/schedule.hpp"
+#include "seawatch/zones/zone_loader.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -40,8 +43,11 @@ std::unique_ptr<Loaded> loadOrReport(const std::string& file) {
     return std::make_unique<Loaded>(Loaded{std::move(load.scenario), std::move(scene).value()});
 }
 
-// Referenced files that are missing make a poorer exercise, not an invalid one.
-void warnMissingReferences(const std::string& file, const sc::Scenario& s) {
+// Referenced files that are missing make a poorer exercise, not an invalid one; zone and
+// schedule files that are there but malformed are errors (the exercise would run without
+// its corridor or sectors and nobody would know why). Returns the number of errors.
+int checkReferences(const std::string& file, const sc::Scenario& s) {
+    int errors = 0;
     auto check = [&](const std::string& ref) {
         if (!ref.empty() && !std::filesystem::exists(s.resolve(ref))) {
             std::fprintf(stderr, "%s: warning: %s not found (%s)\n", file.c_str(), ref.c_str(),
@@ -52,13 +58,39 @@ void warnMissingReferences(const std::string& file, const sc::Scenario& s) {
         for (const auto& ref : list) check(ref);
     }
     check(s.schedule);
+    for (const auto& ref : s.zoneFiles) {
+        const auto path = s.resolve(ref);
+        if (!std::filesystem::exists(path)) continue;
+        auto load = zones::loadZones(path);
+        if (!load) {
+            std::fprintf(stderr, "%s: zones %s: %s\n", file.c_str(), ref.c_str(),
+                         load.error().c_str());
+            ++errors;
+            continue;
+        }
+        for (const auto& e : load->errors) {
+            std::fprintf(stderr, "%s: zones %s: %s\n", file.c_str(), ref.c_str(), e.c_str());
+            ++errors;
+        }
+    }
+    if (!s.schedule.empty() && std::filesystem::exists(s.resolve(s.schedule))) {
+        if (auto schedule = zones::loadSchedule(s.resolve(s.schedule)); !schedule) {
+            std::fprintf(stderr, "%s: schedule %s: %s\n", file.c_str(), s.schedule.c_str(),
+                         schedule.error().c_str());
+            ++errors;
+        }
+    }
+    return errors;
 }
 
 int runCheck(const std::string& file) {
     auto loaded = loadOrReport(file);
     if (!loaded) return kExitFailure;
     const auto& s = loaded->scenario;
-    warnMissingReferences(file, s);
+    if (const int errors = checkReferences(file, s); errors > 0) {
+        std::fprintf(stderr, "%s: %d error(s) in referenced files\n", file.c_str(), errors);
+        return kExitFailure;
+    }
     std::map<std::string, int> roles;
     int contacts = 0;
     for (const auto& t : s.tracks) {
@@ -89,28 +121,33 @@ int runCheck(const std::string& file) {
 int runExportAis(const std::string& file, const std::string& output, bool wholeTracks) {
     auto loaded = loadOrReport(file);
     if (!loaded) return kExitFailure;
+    sc::AisExportOptions options;
+    if (!wholeTracks) options.span = loaded->scenario.window;
+    if (const double estimate = loaded->scene.estimatedFixes(options.span);
+        estimate > sc::SceneTracks::kMaxFixes) {
+        std::fprintf(stderr,
+                     "seawatch scenario export-ais: the whole tracks would make about %.0f "
+                     "reports, more than %.0f; export the window only\n",
+                     estimate, sc::SceneTracks::kMaxFixes);
+        return kExitFailure;
+    }
     // Written beside the target and renamed, so a failed export leaves no half file.
-    const std::string temporary = output + ".partial";
+    auto nmea = AtomicFile::create(output, false);
+    if (!nmea) {
+        std::fprintf(stderr, "seawatch scenario export-ais: %s\n", nmea.error().c_str());
+        return kExitFailure;
+    }
     sc::AisExportStats stats;
     {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            std::fprintf(stderr, "%s: cannot write\n", output.c_str());
-            return kExitFailure;
-        }
-        sc::AisExportOptions options;
-        if (!wholeTracks) options.span = loaded->scenario.window;
+        std::ofstream out(nmea->tempPath(), std::ios::binary | std::ios::trunc);
         stats = sc::writeAisNmea(loaded->scene, out, options);
         if (!out.flush()) {
-            std::fprintf(stderr, "%s: write failed\n", output.c_str());
-            std::filesystem::remove(temporary);
+            std::fprintf(stderr, "seawatch scenario export-ais: %s\n", cannotWrite(output).c_str());
             return kExitFailure;
         }
     }
-    std::error_code ec;
-    std::filesystem::rename(temporary, output, ec);
-    if (ec) {
-        std::fprintf(stderr, "%s: cannot write (%s)\n", output.c_str(), ec.message().c_str());
+    if (Status committed = nmea->commit(); !committed) {
+        std::fprintf(stderr, "seawatch scenario export-ais: %s\n", committed.error().c_str());
         return kExitFailure;
     }
     std::fprintf(stderr,

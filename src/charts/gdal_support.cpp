@@ -9,23 +9,13 @@
 #include <system_error>
 
 #include "seawatch/charts/chart.hpp"
+#include "seawatch/common/gdal_init.hpp"
 
 namespace seawatch::charts {
 
-namespace {
-void quietGdalErrorHandler(CPLErr, CPLErrorNum, const char*) {
-    // GDAL's messages reach the user through Result errors (CPLGetLastErrorMsg); printing
-    // them here too would scatter driver chatter over the console's stderr.
-}
-}  // namespace
-
-void initGdal() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        CPLSetErrorHandler(quietGdalErrorHandler);
-    });
-}
+// One initialisation for every domain (common/gdal_init): drivers, and GDAL's messages
+// sent to the log with the file name.
+void initGdal() { seawatch::initGdal(); }
 
 namespace detail {
 
@@ -40,6 +30,9 @@ Result<DatasetPtr> openDataset(const std::string& path, unsigned int flags,
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return makeError("chart file not found: " + path);
     CPLErrorReset();
+    // A failed open is reported through the Result; logging it as well would say it twice.
+    GdalFileScope scope(path);
+    scope.setQuiet(true);
     DatasetPtr dataset(
         GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr, openOptions, nullptr));
     if (!dataset) {

@@ -10,7 +10,11 @@
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
+
+#include "seawatch/common/gdal_init.hpp"
+#include "seawatch/common/output_file.hpp"
 
 namespace seawatch::charts {
 
@@ -97,10 +101,13 @@ Status writeImage(const std::string& path, const RgbaImage& image, const geo::Me
         return makeError(path + ": empty or inconsistent image");
     }
     if (!geotiff) {
+        // The same temporary-name-and-rename as the GeoTIFF below.
+        auto file = AtomicFile::create(path, false);
+        if (!file) return makeError(file.error());
         char error[256] = "";
-        if (!writePngFile(path.c_str(), image, error))
-            return makeError(path + ": cannot write (" + error + ")");
-        return {};
+        if (!writePngFile(file->tempPath().c_str(), image, error))
+            return makeError(cannotWrite(path, error));
+        return file->commit();
     }
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
     GDALDriver* out = GetGDALDriverManager()->GetDriverByName("GTiff");
@@ -123,12 +130,25 @@ Status writeImage(const std::string& path, const RgbaImage& image, const geo::Me
     options.SetNameValue("COMPRESS", "DEFLATE");
     options.SetNameValue("PREDICTOR", "2");
     options.SetNameValue("ALPHA", "YES");
+    // Written under a temporary name and renamed once GDAL has closed it: an interrupted or
+    // failed write leaves no truncated image under the real name.
+    auto file = AtomicFile::create(path, false);
+    if (!file) return makeError(file.error());
+    const std::string temporary = file->tempPath().string();
+    GdalFileScope scope(path);
+    CPLErrorReset();
     DatasetPtr written(
-        out->CreateCopy(path.c_str(), src.get(), FALSE, options.List(), nullptr, nullptr));
+        out->CreateCopy(temporary.c_str(), src.get(), FALSE, options.List(), nullptr, nullptr));
     if (!written) {
-        return makeError(path + ": cannot write (" + std::string(CPLGetLastErrorMsg()) + ")");
+        return makeError(cannotWrite(path, CPLGetLastErrorMsg()));
     }
-    return {};
+    // GDALClose flushes the last blocks: a full disk shows here, as an error GDAL raised.
+    GDALDataset* raw = written.release();
+    GDALClose(GDALDataset::ToHandle(raw));
+    std::error_code ec;
+    std::filesystem::remove(temporary + ".aux.xml", ec);  // PAM side file, if GDAL made one
+    if (scope.errors() > 0) return makeError(cannotWrite(path, CPLGetLastErrorMsg()));
+    return file->commit();
 }
 
 }  // namespace seawatch::charts

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "raster_chart_impl.hpp"
+#include "seawatch/common/gdal_init.hpp"
 
 namespace seawatch::charts {
 
@@ -134,6 +135,9 @@ class WindowReader {
         // Alpha is a coverage mask: interpolating it would fringe the chart's edge.
         if (band == chart_.alphaBand) args.eResampleAlg = GRIORA_NearestNeighbour;
         CPLErrorReset();
+        // A truncated or corrupt file fails here: GDAL's own message goes to the log with the
+        // file name, and the caller gets the error.
+        GdalFileScope scope(path_);
         const CPLErr err = chart_.warped->GetRasterBand(band)->RasterIO(
             GF_Read, p_.srcX, p_.srcY, p_.srcCols, p_.srcRows, buffer, p_.cols, p_.rows, type,
             pixelSpace, lineSpace, &args);

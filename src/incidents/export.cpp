@@ -115,14 +115,19 @@ void writeGeoJson(std::ostream& out, const std::vector<Incident>& rows) {
         feature["type"] = "Feature";
         feature["geometry"] = {{"type", "Point"}, {"coordinates", {r.lon, r.lat}}};
         feature["properties"] = properties(r);
-        out << (first ? "\n" : ",\n") << feature.dump();
+        // Stored text is UTF-8, but a workspace written by an older seawatch may not be:
+        // replace what is not, so the document stays valid for every row.
+        out << (first ? "\n" : ",\n")
+            << feature.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         first = false;
     }
     out << "\n]}\n";
 }
 
 void writeJsonLines(std::ostream& out, const std::vector<Incident>& rows) {
-    for (const Incident& r : rows) out << properties(r).dump() << '\n';
+    for (const Incident& r : rows)
+        out << properties(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
 }
 
 }  // namespace seawatch::incidents

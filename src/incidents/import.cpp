@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <mutex>
@@ -15,6 +18,9 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "seawatch/common/gdal_init.hpp"
+#include "seawatch/common/json_limits.hpp"
+#include "seawatch/common/text_encoding.hpp"
 #include "seawatch/incidents/csv_reader.hpp"
 #include "seawatch/incidents/text_rules.hpp"
 
@@ -48,11 +54,20 @@ Result<std::string> readWholeFile(const fs::path& path) {
     return buffer.str();
 }
 
+// Where a row came from, turned into text only when a row is rejected (the common path
+// of an import builds no strings for it).
+struct Where {
+    std::string_view prefix;  // "file.csv:" or "file.json record "
+    std::size_t number = 0;
+    std::string text() const { return std::string(prefix) + std::to_string(number); }
+};
+
 // A row turned into an incident, or the reason it was rejected.
 struct RowResult {
     std::optional<Incident> incident;
     std::string reason;
     std::string detail;
+    bool reencoded = false;  // some text was Windows-1252
 };
 
 RowResult reject(std::string reason, std::string detail) {
@@ -62,26 +77,25 @@ RowResult reject(std::string reason, std::string detail) {
 // Shared bookkeeping of one import: counting, reporting, strict mode, progress.
 class ImportRun {
   public:
-    ImportRun(IncidentStore& store, const fs::path& path, const ImportOptions& options,
+    ImportRun(const IncidentSink& sink, const fs::path& path, const ImportOptions& options,
               std::uint64_t totalBytes)
-        : store_(store), name_(path.filename().string()), options_(options), total_(totalBytes) {
+        : sink_(sink), name_(path.filename().string()), options_(options), total_(totalBytes) {
         importedAt_ = static_cast<time::UnixMillis>(std::time(nullptr)) * time::kMillisPerSecond;
     }
 
     // Returns an error only when the import must stop (strict mode, database failure).
-    Status handle(const std::string& where, RowResult row) {
+    Status handle(const Where& where, RowResult row) {
         ++summary_.read;
-        if (!row.incident) return rejected(where, row.reason, row.detail);
+        if (row.reencoded) ++summary_.reencoded;
+        if (!row.incident) return rejected(where.text(), row.reason, row.detail);
         row.incident->importedAt = importedAt_;
-        auto outcome = store_.upsert(*row.incident);
-        if (!outcome) {
+        const SinkResult outcome = sink_(*row.incident);
+        if (!outcome.outcome) {
             // CHECK constraints and the like reject a row; a broken database stops all.
-            if (sqlite3_errcode(store_.workspace().handle()) == SQLITE_CONSTRAINT) {
-                return rejected(where, "constraint violation", outcome.error());
-            }
-            return makeError(where + ": " + outcome.error());
+            if (outcome.rowRejected) return rejected(where.text(), "constraint violation", outcome.error);
+            return makeError(where.text() + ": " + outcome.error);
         }
-        switch (*outcome) {
+        switch (*outcome.outcome) {
             case UpsertOutcome::Inserted:
                 ++summary_.inserted;
                 break;
@@ -100,6 +114,14 @@ class ImportRun {
             options_.progress(done, total_);
         }
     }
+
+    // Text fields not valid UTF-8 are taken as Windows-1252; the row is counted once.
+    void makeTextUtf8(std::vector<std::string>& fields) {
+        bool any = false;
+        for (std::string& f : fields) any = makeUtf8(f) || any;
+        if (any) ++summary_.reencoded;
+    }
+    void countReencoded(std::int64_t n) { summary_.reencoded += n; }
 
     const std::string& name() const { return name_; }
     ImportSummary& summary() { return summary_; }
@@ -121,7 +143,7 @@ class ImportRun {
         return {};
     }
 
-    IncidentStore& store_;
+    const IncidentSink& sink_;
     std::string name_;
     const ImportOptions& options_;
     std::uint64_t total_;
@@ -200,8 +222,7 @@ Result<std::unordered_map<std::string, std::size_t>> headerIndex(
     return index;
 }
 
-Status importAsamCsv(ImportRun& run, std::string_view text) {
-    CsvReader reader(text);
+Status importAsamCsv(ImportRun& run, CsvReader& reader) {
     std::vector<std::string> fields;
     if (!reader.next(fields)) return makeError(run.name() + ": empty file");
     auto index = headerIndex(fields,
@@ -213,14 +234,18 @@ Status importAsamCsv(ImportRun& run, std::string_view text) {
     const std::size_t cRef = col("reference"), cDate = col("date"), cPos = col("position"),
                       cNav = col("navarea"), cSub = col("subreg"), cHost = col("hostility"),
                       cVictim = col("victim"), cDesc = col("description");
-    const std::size_t needed = std::max({cRef, cDate, cPos, cNav, cSub, cHost, cVictim, cDesc}) + 1;
+    // Every row has the header's columns: one more or fewer means a comma or quote slipped
+    // and the values no longer line up with their names.
+    const std::size_t columns = fields.size();
+    const std::string prefix = run.name() + ":";
     while (reader.next(fields)) {
-        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
+        const Where where{prefix, reader.recordLine()};
         RowResult row;
-        if (fields.size() < needed) {
+        if (fields.size() != columns) {
             row = reject("wrong field count", std::to_string(fields.size()) + " fields, " +
-                                                  std::to_string(needed) + " expected");
+                                                  std::to_string(columns) + " expected");
         } else {
+            run.makeTextUtf8(fields);
             AsamFields f{fields[cRef],  fields[cDate],   fields[cPos],  fields[cNav], fields[cSub],
                          fields[cHost], fields[cVictim], fields[cDesc], {},           {}};
             row = asamIncident(f);
@@ -230,8 +255,10 @@ Status importAsamCsv(ImportRun& run, std::string_view text) {
     }
     if (!reader.error().empty()) {
         // The rest of the file cannot be framed into records: count it as one bad record.
-        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
-        if (auto s = run.handle(where, reject("malformed CSV", reader.error())); !s) return s;
+        if (auto s = run.handle(Where{prefix, reader.recordLine()},
+                                reject("malformed CSV", reader.error()));
+            !s)
+            return s;
     }
     return {};
 }
@@ -240,7 +267,7 @@ std::string jsonText(const nlohmann::json& record, const char* key) {
     auto it = record.find(key);
     if (it == record.end() || it->is_null()) return {};
     if (it->is_string()) return it->get<std::string>();
-    return it->dump();
+    return it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<double> jsonNumber(const nlohmann::json& record, const char* key) {
@@ -249,8 +276,18 @@ std::optional<double> jsonNumber(const nlohmann::json& record, const char* key) 
     return it->get<double>();
 }
 
-Status importAsamJson(ImportRun& run, std::string_view text) {
-    nlohmann::json root = nlohmann::json::parse(stripTrailingCommas(text), nullptr, false);
+Status importAsamJson(ImportRun& run, std::string text) {
+    text = stripTrailingCommas(text);
+    // Nesting is bounded before a document is built: dump() and friends recurse.
+    if (Status bounded = checkJsonLimits(text); !bounded)
+        return makeError(run.name() + ": " + bounded.error());
+    nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
+    if (root.is_discarded() && !isValidUtf8(text)) {
+        // JSON must be UTF-8; a file saved as Windows-1252 is read as that, and counted.
+        text = windows1252ToUtf8(text);
+        root = nlohmann::json::parse(text, nullptr, false);
+        if (!root.is_discarded()) run.countReencoded(1);
+    }
     if (root.is_discarded()) return makeError(run.name() + ": not valid JSON");
     const nlohmann::json* records = nullptr;
     if (root.is_object() && root.contains("asam") && root["asam"].is_array()) {
@@ -261,12 +298,15 @@ Status importAsamJson(ImportRun& run, std::string_view text) {
         return makeError(run.name() + ": no \"asam\" array");
     }
     std::size_t number = 0;
+    const std::string prefix = run.name() + " record ";
     for (const nlohmann::json& record : *records) {
         ++number;
-        const std::string where = run.name() + " record " + std::to_string(number);
+        const Where where{prefix, number};
         RowResult row;
         if (!record.is_object()) {
-            row = reject("not an object", record.dump().substr(0, 80));
+            row = reject("not an object",
+                         record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                             .substr(0, 80));
         } else {
             AsamFields f{jsonText(record, "reference"),  jsonText(record, "date"),
                          jsonText(record, "position"),   jsonText(record, "navArea"),
@@ -288,8 +328,7 @@ std::string imbValue(const std::string& text) {
     return (t == "NA" || t == "N/A") ? std::string() : t;
 }
 
-Status importImbCsv(ImportRun& run, std::string_view text) {
-    CsvReader reader(text);
+Status importImbCsv(ImportRun& run, CsvReader& reader) {
     std::vector<std::string> fields;
     if (!reader.next(fields)) return makeError(run.name() + ": empty file");
     auto index =
@@ -300,12 +339,16 @@ Status importImbCsv(ImportRun& run, std::string_view text) {
         return (it != index->end() && it->second < fields.size()) ? imbValue(fields[it->second])
                                                                   : std::string();
     };
+    const std::size_t columns = fields.size();
+    const std::string prefix = run.name() + ":";
     while (reader.next(fields)) {
-        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
+        const Where where{prefix, reader.recordLine()};
         auto row = [&]() -> RowResult {
-            if (fields.size() < index->size()) {
-                return reject("wrong field count", std::to_string(fields.size()) + " fields");
+            if (fields.size() != columns) {
+                return reject("wrong field count", std::to_string(fields.size()) + " fields, " +
+                                                       std::to_string(columns) + " expected");
             }
+            run.makeTextUtf8(fields);
             const std::string date = get("date"), clock = get("time");
             if (date.empty()) return reject("missing date", "");
             const std::string stamp = clock.empty() ? date : date + "T" + clock;
@@ -352,18 +395,15 @@ Status importImbCsv(ImportRun& run, std::string_view text) {
         run.progress(reader.offset());
     }
     if (!reader.error().empty()) {
-        const std::string where = run.name() + ":" + std::to_string(reader.recordLine());
-        if (auto s = run.handle(where, reject("malformed CSV", reader.error())); !s) return s;
+        if (auto s = run.handle(Where{prefix, reader.recordLine()},
+                                reject("malformed CSV", reader.error()));
+            !s)
+            return s;
     }
     return {};
 }
 
 // ---- GeoJSON through OGR ---------------------------------------------------------------
-
-void registerGdalOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
 
 struct GdalDatasetCloser {
     void operator()(void* ds) const { GDALClose(ds); }
@@ -372,10 +412,13 @@ struct FeatureDestroyer {
     void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
 };
 
-std::string fieldText(OGRFeatureH feature, const char* name) {
+// Text as stored: UTF-8 always (a Latin-1 GeoJSON's bytes come through OGR unchanged).
+std::string fieldText(OGRFeatureH feature, const char* name, bool* reencoded = nullptr) {
     const int index = OGR_F_GetFieldIndex(feature, name);
     if (index < 0 || !OGR_F_IsFieldSetAndNotNull(feature, index)) return {};
-    return OGR_F_GetFieldAsString(feature, index);
+    std::string text = OGR_F_GetFieldAsString(feature, index);
+    if (makeUtf8(text) && reencoded) *reencoded = true;
+    return text;
 }
 
 RowResult geoJsonIncident(OGRFeatureH feature) {
@@ -417,19 +460,29 @@ RowResult geoJsonIncident(OGRFeatureH feature) {
         if (!parsed) return reject("unknown vessel_status", s);
         r.vesselStatus = *parsed;
     }
-    r.vesselName = fieldText(feature, "vessel_name");
-    r.vesselType = fieldText(feature, "vessel_type");
-    r.flag = fieldText(feature, "flag");
-    r.aggressor = fieldText(feature, "aggressor");
-    r.narrative = fieldText(feature, "narrative");
-    r.navarea = fieldText(feature, "navarea");
-    r.subregion = fieldText(feature, "subregion");
-    r.sourceNote = fieldText(feature, "source_note");
-    return RowResult{std::move(r), {}, {}};
+    bool reencoded = false;
+    r.vesselName = fieldText(feature, "vessel_name", &reencoded);
+    r.vesselType = fieldText(feature, "vessel_type", &reencoded);
+    r.flag = fieldText(feature, "flag", &reencoded);
+    r.aggressor = fieldText(feature, "aggressor", &reencoded);
+    r.narrative = fieldText(feature, "narrative", &reencoded);
+    r.navarea = fieldText(feature, "navarea", &reencoded);
+    r.subregion = fieldText(feature, "subregion", &reencoded);
+    r.sourceNote = fieldText(feature, "source_note", &reencoded);
+    RowResult out{std::move(r), {}, {}};
+    out.reencoded = reencoded;
+    return out;
 }
 
 Status importGeoJson(ImportRun& run, const fs::path& path) {
-    registerGdalOnce();
+    initGdal();
+    // OGR's GeoJSON reader builds a document too: bound its nesting first.
+    {
+        auto text = readWholeFile(path);
+        if (!text) return makeError(text.error());
+        if (Status bounded = checkJsonLimits(*text); !bounded)
+            return makeError(run.name() + ": " + bounded.error());
+    }
     const char* drivers[] = {"GeoJSON", nullptr};
     // Dates stay text so date-only values keep their precision flag.
     const char* openOptions[] = {"DATE_AS_STRING=YES", nullptr};
@@ -444,11 +497,12 @@ Status importGeoJson(ImportRun& run, const fs::path& path) {
     const GIntBig total = OGR_L_GetFeatureCount(layer, TRUE);
     OGR_L_ResetReading(layer);
     std::int64_t number = 0;
+    const std::string prefix = run.name() + " feature ";
     while (true) {
         std::unique_ptr<void, FeatureDestroyer> feature(OGR_L_GetNextFeature(layer));
         if (!feature) break;
         ++number;
-        const std::string where = run.name() + " feature " + std::to_string(number);
+        const Where where{prefix, static_cast<std::size_t>(number)};
         if (auto s = run.handle(where, geoJsonIncident(feature.get())); !s) return s;
         if (total > 0) {
             run.progress(static_cast<std::uint64_t>(number) * fs::file_size(path) /
@@ -526,8 +580,11 @@ std::string stripTrailingCommas(std::string_view json) {
     return out;
 }
 
-Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
-                                 const ImportOptions& options) {
+namespace {
+
+// Reads and converts every row of a file into `sink` (no transaction: the caller's).
+Result<ImportSummary> readRows(const IncidentSink& sink, const fs::path& path,
+                               const ImportOptions& options) {
     ImportFormat format;
     if (options.format) {
         format = *options.format;
@@ -536,18 +593,55 @@ Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
         if (!detected) return makeError(detected.error());
         format = *detected;
     }
+    // CSV streams (peak memory: a block and a record); JSON needs its document.
     std::string text;
-    if (format != ImportFormat::GeoJson) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
+    if (format == ImportFormat::AsamJson) {
         auto content = readWholeFile(path);
         if (!content) return makeError(content.error());
         text = std::move(content).value();
     } else if (std::error_code ec; !fs::is_regular_file(path, ec)) {
         return makeError("cannot read " + path.string());
+    } else if (format != ImportFormat::GeoJson) {
+        file.reset(std::fopen(path.c_str(), "rb"));
+        if (!file) return makeError("cannot read " + path.string() + ": " + std::strerror(errno));
     }
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
-    ImportRun run(store, path, options, ec ? 0 : size);
+    ImportRun run(sink, path, options, ec ? 0 : size);
+    Status status;
+    switch (format) {
+        case ImportFormat::AsamCsv: {
+            CsvReader reader(file.get());
+            status = importAsamCsv(run, reader);
+            break;
+        }
+        case ImportFormat::AsamJson:
+            status = importAsamJson(run, std::move(text));
+            break;
+        case ImportFormat::ImbCsv: {
+            CsvReader reader(file.get());
+            status = importImbCsv(run, reader);
+            break;
+        }
+        case ImportFormat::GeoJson:
+            status = importGeoJson(run, path);
+            break;
+    }
+    if (!status) return makeError(status.error());
+    if (options.progress) options.progress(ec ? 0 : size, ec ? 0 : size);
+    return run.summary();
+}
 
+}  // namespace
+
+Result<ImportSummary> readIncidentFile(const fs::path& path, const ImportOptions& options,
+                                       const IncidentSink& sink) {
+    return readRows(sink, path, options);
+}
+
+Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
+                                 const ImportOptions& options) {
     workspace::Transaction tx(store.workspace());
     if (!tx.active()) return makeError(tx.beginError());
     if (auto s = store.beginBulkLoad(); !s) return makeError(s.error());
@@ -556,26 +650,22 @@ Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
         IncidentStore& store;
         ~BulkGuard() { store.cancelBulkLoad(); }
     } guard{store};
-    Status status;
-    switch (format) {
-        case ImportFormat::AsamCsv:
-            status = importAsamCsv(run, text);
-            break;
-        case ImportFormat::AsamJson:
-            status = importAsamJson(run, text);
-            break;
-        case ImportFormat::ImbCsv:
-            status = importImbCsv(run, text);
-            break;
-        case ImportFormat::GeoJson:
-            status = importGeoJson(run, path);
-            break;
-    }
-    if (!status) return makeError(status.error());  // the transaction rolls back
+    const IncidentSink toStore = [&store](const Incident& incident) {
+        SinkResult r;
+        auto outcome = store.upsert(incident);
+        if (outcome) {
+            r.outcome = *outcome;
+        } else {
+            r.error = outcome.error();
+            r.rowRejected = sqlite3_errcode(store.workspace().handle()) == SQLITE_CONSTRAINT;
+        }
+        return r;
+    };
+    auto summary = readRows(toStore, path, options);
+    if (!summary) return summary;  // the transaction rolls back
     if (auto s = store.endBulkLoad(); !s) return makeError("indexing failed: " + s.error());
     if (auto s = tx.commit(); !s) return makeError("commit failed: " + s.error());
-    if (options.progress) options.progress(ec ? 0 : size, ec ? 0 : size);
-    return run.summary();
+    return summary;
 }
 
 }  // namespace seawatch::incidents

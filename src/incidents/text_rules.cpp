@@ -80,6 +80,9 @@ Result<double> parseDmsCoordinate(std::string_view text, bool latitude) {
             ++i;
             continue;
         }
+        // "12-30N" uses '-' as a separator, but before the degrees it is a sign, and a
+        // sign with a hemisphere letter ("-12°00'00\"N") cannot be told N from S.
+        if (ch == '-' && count == 0) return makeError("a minus sign before the degrees");
         const std::size_t sep = separatorLength(text, i);
         if (sep == 0) {
             return makeError("unexpected character '" + std::string(1, ch) + "'");

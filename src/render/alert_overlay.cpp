@@ -86,6 +86,8 @@ Rgba alertColour(EventType type) {
         case EventType::LaneWrongWay:
         case EventType::LaneExit:
             return {200, 30, 140, 255};
+        case EventType::SafetyText:
+            return {0, 150, 150, 255};
         case EventType::ZoneEnter:
         case EventType::ZoneExit:
             break;

@@ -33,8 +33,7 @@ AisExportStats writeAisNmea(const SceneTracks& scene, std::ostream& out,
             ++stats.sentences;
         }
     };
-    for (const auto& fix : scene.allFixes()) {
-        if (options.span && !options.span->contains(fix.time)) continue;
+    for (const auto& fix : scene.fixes(options.span)) {
         auto& vessel = vessels[fix.mmsi];
         const auto& script = vessel.track->script();
         const bool contact = !script.transmitsAis;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "seawatch/common/output_file.hpp"
 #include "seawatch/scenario/briefing.hpp"
 
 namespace seawatch::scenario {
@@ -222,12 +223,9 @@ Status writeBriefingDeck(const std::filesystem::path& dir, const Scenario& scena
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return makeError(fmt::format("{}: cannot create ({})", dir.string(), ec.message()));
-    const auto file = dir / "index.html";
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) return makeError(fmt::format("{}: cannot write", file.string()));
-    out << briefingDeckHtml(dir, scenario, stepImages, perStepIncidents, perStepAlerts, summary);
-    if (!out.flush()) return makeError(fmt::format("{}: write failed", file.string()));
-    return {};
+    return writeFileAtomically(
+        dir / "index.html",
+        briefingDeckHtml(dir, scenario, stepImages, perStepIncidents, perStepAlerts, summary));
 }
 
 }  // namespace seawatch::scenario

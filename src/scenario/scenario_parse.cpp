@@ -10,7 +10,9 @@
 #include <set>
 #include <sstream>
 
+#include "seawatch/common/json_limits.hpp"
 #include "seawatch/scenario/scenario_json.hpp"
+#include "seawatch/time/plausible.hpp"
 #include "seawatch/scenario/track_synthesis.hpp"
 
 namespace seawatch::scenario {
@@ -108,7 +110,14 @@ class Reader {
             return std::nullopt;
         }
         auto t = time::parseIso8601(v.get<std::string>());
-        if (!t) error(path, "not ISO 8601");
+        if (!t) {
+            error(path, "not ISO 8601");
+        } else if (const time::PlausibleYears years; !years.contains(*t)) {
+            // A typo such as 9999 or 2109 would have the tracks synthesised over centuries.
+            error(path, fmt::format("year {} is outside {}", time::toCivil(*t).year,
+                                    years.describe()));
+            return std::nullopt;
+        }
         return t;
     }
 
@@ -505,6 +514,13 @@ ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::pat
     s.baseDir = baseDir;
     Reader r;
     json doc;
+    // Hand-written files: a key given twice is a mistake (the parser would keep the last).
+    JsonLimits limits;
+    limits.rejectDuplicateKeys = true;
+    if (Status bounded = checkJsonLimits(jsonText, limits); !bounded) {
+        out.errors.push_back(bounded.error());
+        return out;
+    }
     try {
         doc = json::parse(jsonText.begin(), jsonText.end());
     } catch (const json::parse_error& e) {
@@ -535,7 +551,14 @@ ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::pat
     s.title = r.string(doc, "", "title", true).value_or("");
     s.description = r.string(doc, "", "description", false).value_or("");
     if (const json* w = r.member(doc, "", "window", true)) {
-        if (auto span = r.span(*w, "window")) s.window = *span;
+        if (auto span = r.span(*w, "window")) {
+            if (span->duration() > kMaxScenarioWindow) {
+                r.error("window.end", fmt::format("the window is longer than {} days",
+                                                  kMaxScenarioWindow / time::kMillisPerDay));
+            } else {
+                s.window = *span;
+            }
+        }
     }
     if (const json* v = r.member(doc, "", "view", true)) {
         if (auto view = r.view(*v, "view")) s.initialView = *view;

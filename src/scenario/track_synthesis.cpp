@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "seawatch/time/plausible.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -13,6 +15,10 @@ namespace {
 constexpr double kMaxSpeedKn = 60.0;
 // Below this a vessel counts as stopped (dwelling at a waypoint).
 constexpr double kStoppedKn = 0.5;
+// The slowest leg speed a waypoint may give: slower is a drift, which a waypoint time says
+// better, and 1e-300 kn overflowed the computed arrival time.
+constexpr double kMinSpeedKn = 0.1;
+
 constexpr double kMillisPerHour = static_cast<double>(time::kMillisPerHour);
 
 // AIS navigational status codes (ITU-R M.1371 table 45).
@@ -43,9 +49,9 @@ Result<std::vector<time::UnixMillis>> resolveWaypointTimes(const ScriptedTrack& 
             return makeError(fmt::format("waypoints[{}]: needs a time or a speed_kn", i));
         }
         if (w.speedKn) {
-            if (!(*w.speedKn > 0.0) || *w.speedKn > kMaxSpeedKn) {
-                return makeError(fmt::format("waypoints[{}].speed_kn: must be > 0 and <= {} kn", i,
-                                             kMaxSpeedKn));
+            if (!(*w.speedKn >= kMinSpeedKn && *w.speedKn <= kMaxSpeedKn)) {
+                return makeError(fmt::format("waypoints[{}].speed_kn: must be {} to {} kn", i,
+                                             kMinSpeedKn, kMaxSpeedKn));
             }
             if (distance < 1e-6) {
                 return makeError(fmt::format(
@@ -53,8 +59,16 @@ Result<std::vector<time::UnixMillis>> resolveWaypointTimes(const ScriptedTrack& 
                     "time to wait there",
                     i));
             }
-            times.push_back(times.back() + static_cast<time::UnixMillis>(std::llround(
-                                               distance / *w.speedKn * kMillisPerHour)));
+            // At most half the globe at 0.1 kn: about 12 years, well within int64 millis.
+            const time::UnixMillis arrival =
+                times.back() +
+                static_cast<time::UnixMillis>(std::llround(distance / *w.speedKn * kMillisPerHour));
+            if (const time::PlausibleYears years; !years.contains(arrival)) {
+                return makeError(fmt::format(
+                    "waypoints[{}].speed_kn: the leg would end in {}, outside {}", i,
+                    time::toCivil(arrival).year, years.describe()));
+            }
+            times.push_back(arrival);
             continue;
         }
         if (*w.time <= times.back()) {
@@ -142,12 +156,35 @@ bool SynthesizedTrack::transmittingAt(time::UnixMillis t) const {
                         [t](const TimeSpan& off) { return off.contains(t); });
 }
 
-std::vector<ais::PositionFix> SynthesizedTrack::sampleFixes() const {
+double SynthesizedTrack::estimatedFixes(std::optional<TimeSpan> within) const {
+    double count = 0.0;
+    for (std::size_t leg = 0; leg + 1 < times_.size(); ++leg) {
+        time::UnixMillis from = times_[leg];
+        time::UnixMillis to = times_[leg + 1];
+        if (within) {
+            from = std::max(from, within->start);
+            to = std::min(to, within->end);
+        }
+        if (to <= from) continue;
+        const double interval = script_.reportIntervalS.value_or(
+            script_.transmitsAis ? defaultReportIntervalS(script_.vessel.classB, legSpeedKn_[leg])
+                                 : 10.0);
+        count += static_cast<double>(to - from) / 1000.0 / interval;
+    }
+    return count + 1.0;
+}
+
+std::vector<ais::PositionFix> SynthesizedTrack::sampleFixes(std::optional<TimeSpan> within) const {
     std::vector<ais::PositionFix> fixes;
     const bool classB = script_.vessel.classB;
     const bool dhow = script_.role == VesselRole::Dhow;
     time::UnixMillis t = start();
-    while (t <= end()) {
+    time::UnixMillis last = end();
+    if (within) {
+        t = std::max(t, within->start);
+        last = std::min(last, within->end);
+    }
+    while (t <= last) {
         const auto state = stateAt(t);
         const double interval = script_.reportIntervalS.value_or(
             script_.transmitsAis ? defaultReportIntervalS(classB, state->speedKn)
@@ -182,11 +219,19 @@ std::vector<ais::PositionFix> SynthesizedTrack::sampleFixes() const {
 
 Result<SceneTracks> SceneTracks::build(const Scenario& scenario) {
     SceneTracks out;
+    if (scenario.window.end > scenario.window.start) out.window_ = scenario.window;
     out.tracks_.reserve(scenario.tracks.size());
     for (std::size_t i = 0; i < scenario.tracks.size(); ++i) {
         auto track = SynthesizedTrack::build(scenario.tracks[i]);
         if (!track) return makeError(fmt::format("tracks[{}].{}", i, track.error()));
         out.tracks_.push_back(std::move(track).value());
+    }
+    // Refused here rather than left to exhaust memory when the fixes are made.
+    if (const double fixes = out.estimatedFixes(out.window_); fixes > kMaxFixes) {
+        return makeError(fmt::format(
+            "tracks: the scripted tracks would make about {:.0f} AIS reports in the window, more "
+            "than {:.0f}; shorten the window or give report_interval_s",
+            fixes, kMaxFixes));
     }
     return out;
 }
@@ -214,11 +259,17 @@ std::vector<ais::VesselStatic> SceneTracks::statics() const {
     return out;
 }
 
-std::vector<ais::PositionFix> SceneTracks::allFixes() const {
+double SceneTracks::estimatedFixes(std::optional<TimeSpan> within) const {
+    double total = 0.0;
+    for (const auto& track : tracks_) total += track.estimatedFixes(within);
+    return total;
+}
+
+std::vector<ais::PositionFix> SceneTracks::fixes(std::optional<TimeSpan> within) const {
     std::vector<ais::PositionFix> out;
     for (const auto& track : tracks_) {
-        auto fixes = track.sampleFixes();
-        out.insert(out.end(), fixes.begin(), fixes.end());
+        auto trackFixes = track.sampleFixes(within);
+        out.insert(out.end(), trackFixes.begin(), trackFixes.end());
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.time != b.time ? a.time < b.time : a.mmsi < b.mmsi;

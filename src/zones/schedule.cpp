@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "seawatch/common/json_limits.hpp"
+#include "seawatch/time/plausible.hpp"
+
 namespace seawatch::zones {
 namespace {
 
@@ -24,6 +27,10 @@ Result<time::UnixMillis> requireTime(const json& record, const char* key) {
     if (!text) return makeError(text.error());
     auto t = time::parseIso8601(*text);
     if (!t) return makeError(fmt::format("'{}' = '{}' is not an ISO 8601 UTC time", key, *text));
+    // A typo in a year would stretch coverage and planned positions over centuries.
+    if (const time::PlausibleYears years; !years.contains(*t))
+        return makeError(fmt::format("'{}' = '{}' is outside the years {}", key, *text,
+                                     years.describe()));
     return *t;
 }
 
@@ -98,6 +105,10 @@ bool isSpeedGroup(double knots) {
 }
 
 Result<Schedule> parseSchedule(const std::string& jsonText, const std::string& sourceName) {
+    JsonLimits limits;
+    limits.rejectDuplicateKeys = true;  // written by hand: a key twice is a mistake
+    if (Status bounded = checkJsonLimits(jsonText, limits); !bounded)
+        return makeError(fmt::format("{}: {}", sourceName, bounded.error()));
     json doc = json::parse(jsonText, nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
         return makeError(fmt::format("{}: not a JSON object", sourceName));

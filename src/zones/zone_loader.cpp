@@ -7,15 +7,14 @@
 
 #include <cmath>
 #include <memory>
-#include <mutex>
+
+#include "seawatch/common/gdal_init.hpp"
+#include "seawatch/time/plausible.hpp"
 
 namespace seawatch::zones {
 namespace {
 
-void registerDrivers() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
+void registerDrivers() { initGdal(); }
 
 std::string fieldString(OGRFeature& feature, const char* name) {
     const int idx = feature.GetFieldIndex(name);
@@ -34,6 +33,10 @@ Result<std::optional<time::UnixMillis>> fieldTime(OGRFeature& feature, const cha
         feature.GetFieldAsDateTime(idx, &y, &mo, &d, &h, &mi, &s, &tz);
         time::CivilTime civil{y, mo, d, h, mi, static_cast<int>(s), 0};
         time::UnixMillis t = time::fromCivil(civil);
+        // OGR keeps "2009-02-30" as typed; fromCivil would quietly make it 2 March.
+        const time::CivilTime back = time::toCivil(t);
+        if (mo < 1 || mo > 12 || back.year != y || back.month != mo || back.day != d)
+            return makeError(fmt::format("{} {:04}-{:02}-{:02} is not a date", name, y, mo, d));
         // OGR's TZFlag: 100 = UTC, each step of 1 is 15 minutes east of it.
         if (tz > 1) t -= static_cast<time::UnixMillis>(tz - 100) * 15 * time::kMillisPerMinute;
         return std::optional<time::UnixMillis>{t};
@@ -43,6 +46,46 @@ Result<std::optional<time::UnixMillis>> fieldTime(OGRFeature& feature, const cha
     auto t = time::parseIso8601(text);
     if (!t) return makeError(fmt::format("{} '{}' is not an ISO 8601 UTC time", name, text));
     return std::optional<time::UnixMillis>{*t};
+}
+
+Result<std::optional<time::UnixMillis>> plausibleFieldTime(OGRFeature& feature, const char* name) {
+    auto t = fieldTime(feature, name);
+    if (t && *t && !time::PlausibleYears{}.contains(**t)) {
+        return makeError(fmt::format("{} {} is outside the years {}", name,
+                                     time::formatIso8601(**t), time::PlausibleYears{}.describe()));
+    }
+    return t;
+}
+
+// Areas (sectors, risk and reporting areas, exclusions, anchorages) must be polygons that
+// enclose something: a Point or a bow-tie would make "inside" meaningless.
+bool needsArea(ZoneKind kind) {
+    return kind == ZoneKind::PatrolSector || kind == ZoneKind::RiskArea ||
+           kind == ZoneKind::ReportingArea || kind == ZoneKind::Exclusion ||
+           kind == ZoneKind::Anchorage;
+}
+
+Status checkArea(const OGRGeometry& geometry, ZoneKind kind) {
+    const auto type = wkbFlatten(geometry.getGeometryType());
+    const bool polygonal = type == wkbPolygon || type == wkbMultiPolygon;
+    if (!polygonal) {
+        if (needsArea(kind))
+            return makeError(fmt::format("a {} must be a Polygon, not a {}", zoneKindName(kind),
+                                         geometry.getGeometryName()));
+        return {};
+    }
+    const double area = type == wkbPolygon ? geometry.toPolygon()->get_Area()
+                                           : geometry.toMultiPolygon()->get_Area();
+    if (!(area > 0.0)) return makeError("polygon with zero area");
+    // GEOS explains the invalidity as a GDAL notice; our message says it for this feature.
+    GdalFileScope quiet("zone validity check");
+    quiet.setQuiet(true);
+    if (!geometry.IsValid()) {
+        return makeError(
+            "invalid polygon (self-intersecting, or a hole outside its ring); fix it in QGIS "
+            "with Vector > Geometry Tools > Check Validity");
+    }
+    return {};
 }
 
 Ring readRing(const OGRLinearRing& ring) {
@@ -106,9 +149,9 @@ Status readFeature(OGRFeature& feature, OGRCoordinateTransformation* toWgs84, Zo
     if (!kind) return makeError(fmt::format("unknown kind '{}'", kindText));
     zone.kind = *kind;
     zone.owner = fieldString(feature, "owner");
-    auto from = fieldTime(feature, "valid_from");
+    auto from = plausibleFieldTime(feature, "valid_from");
     if (!from) return makeError(from.error());
-    auto to = fieldTime(feature, "valid_to");
+    auto to = plausibleFieldTime(feature, "valid_to");
     if (!to) return makeError(to.error());
     zone.validFrom = *from;
     zone.validTo = *to;
@@ -136,6 +179,7 @@ Status readFeature(OGRFeature& feature, OGRCoordinateTransformation* toWgs84, Zo
     std::unique_ptr<OGRGeometry> copy(geometry->clone());
     if (toWgs84 && copy->transform(toWgs84) != OGRERR_NONE)
         return makeError("cannot transform the geometry to WGS84");
+    if (auto st = checkArea(*copy, zone.kind); !st) return st;
     if (auto st = readGeometry(*copy, zone); !st) return st;
     for (const Polygon& poly : zone.polygons)
         for (const auto& p : poly.outer)

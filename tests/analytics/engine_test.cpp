@@ -427,3 +427,39 @@ TEST(Engine, TickingLikeTheConsoleGivesTheSameEventsAsTheBatch) {
     sortEvents(live);
     EXPECT_EQ(jsonl(live), jsonl(batch.events));
 }
+
+// Fixes dated before 1970 used to tick every minute of data time between them (the "all
+// stale, jump ahead" check compared against a last fix time that started at 0).
+TEST(EngineStepping, PreEpochFixesDoNotTickOverEmptyTime) {
+    Engine engine(AnalyticsInputs{});
+    const time::UnixMillis year1900 = at("1900-06-01T00:00:00Z");
+    const time::UnixMillis year1901 = at("1901-06-01T00:00:00Z");
+    std::vector<ais::PositionFix> fixes;
+    append(fixes, straightTrack(211000001, {45.0, 12.0}, 90.0, 10.0, year1900, year1900, kMinute));
+    append(fixes, straightTrack(211000001, {45.1, 12.0}, 90.0, 10.0, year1901, year1901, kMinute));
+    for (const auto& fix : fixes) engine.ingest(fix);
+    engine.advanceTo(year1901 + time::kMillisPerHour);
+    // Each fix keeps the ticks alive for staleAfterMs at most (10 ticks of a minute).
+    EXPECT_LE(engine.ticksRun(), 2 * 11U);
+    EXPECT_EQ(engine.fixesUsed(), 2U);
+}
+
+TEST(EngineStepping, TicksAreBoundedByTheDataNotItsSpan) {
+    Engine engine(AnalyticsInputs{});
+    const time::UnixMillis first = at("2009-11-15T00:00:00Z");
+    const time::UnixMillis last = at("2099-11-15T00:00:00Z");
+    for (time::UnixMillis t : {first, first + kMinute, last}) {
+        for (const auto& fix : straightTrack(211000001, {45.0, 12.0}, 90.0, 10.0, t, t, kMinute))
+            engine.ingest(fix);
+    }
+    engine.advanceTo(last + time::kMillisPerDay);
+    EXPECT_LE(engine.ticksRun(), 3 * 11U);
+    EXPECT_GT(engine.ticksRun(), 0U);
+}
+
+TEST(EngineStepping, NoFixesNoTicks) {
+    Engine engine(AnalyticsInputs{});
+    engine.advanceTo(at("1950-01-01T00:00:00Z"));
+    engine.advanceTo(at("2009-01-01T00:00:00Z"));
+    EXPECT_EQ(engine.ticksRun(), 0U);
+}

@@ -185,7 +185,7 @@ TEST(ScenarioParse, UnknownKeysAndValuesAreReported) {
 TEST(ScenarioParse, WaypointTimingErrors) {
     auto doc = validDocument();
     doc["tracks"][0]["waypoints"][1]["speed_kn"] = -3;
-    EXPECT_TRUE(hasError(parse(doc), "tracks[0].waypoints[1].speed_kn: must be > 0"));
+    EXPECT_TRUE(hasError(parse(doc), "tracks[0].waypoints[1].speed_kn: must be 0.1 to 60 kn"));
     doc = validDocument();
     doc["tracks"][0]["waypoints"][1]["time"] = "2009-11-15T05:00:00Z";
     EXPECT_TRUE(hasError(parse(doc), "tracks[0].waypoints[1]: give time or speed_kn, not both"));
@@ -268,4 +268,46 @@ TEST(ScenarioParse, ResolvesReferencesAgainstTheFileFolder) {
     EXPECT_EQ(load.scenario.resolve(load.scenario.zoneFiles[0]),
               std::filesystem::path("/data/zones/irtc.geojson"));
     EXPECT_EQ(load.scenario.resolve("/abs/file.tif"), std::filesystem::path("/abs/file.tif"));
+}
+
+// Times with sense: the audit's typos, each once accepted.
+TEST(ScenarioParse, TimesOutsideThePlausibleYearsAreRefused) {
+    auto doc = validDocument();
+    doc["tracks"][1]["waypoints"][1]["time"] = "9999-12-31T23:59:59Z";
+    EXPECT_TRUE(hasError(parse(doc), "tracks[1].waypoints[1].time: year 9999 is outside 1990-2100"));
+    doc = validDocument();
+    doc["tracks"][1]["waypoints"][1]["time"] = "2109-11-15T04:20:00Z";
+    EXPECT_TRUE(hasError(parse(doc), "tracks[1].waypoints[1].time: year 2109 is outside"));
+    doc = validDocument();
+    doc["window"]["start"] = "0010-11-15T00:00:00Z";
+    EXPECT_TRUE(hasError(parse(doc), "window.start: year 10 is outside 1990-2100"));
+}
+
+TEST(ScenarioParse, TinySpeedIsRefusedNotOverflowed) {
+    auto doc = validDocument();
+    doc["tracks"][0]["waypoints"][1]["speed_kn"] = 1e-300;
+    EXPECT_TRUE(hasError(parse(doc), "tracks[0].waypoints[1].speed_kn: must be 0.1 to 60 kn"));
+    doc["tracks"][0]["waypoints"][1]["speed_kn"] = 0.1;  // 60 nm at 0.1 kn: 600 h, fine
+    EXPECT_TRUE(parse(doc).ok()) << allErrors(parse(doc));
+}
+
+TEST(ScenarioParse, WindowLongerThanAYearIsRefused) {
+    auto doc = validDocument();
+    doc["window"]["end"] = "2011-11-15T00:00:00Z";
+    EXPECT_TRUE(hasError(parse(doc), "window.end: the window is longer than 366 days"));
+}
+
+TEST(ScenarioParse, DuplicateKeysAreErrors) {
+    std::string text = validDocument().dump();
+    // A second "title" inside the document: the parser alone would keep only the last.
+    text.insert(text.size() - 1, R"(,"title":"again")");
+    auto load = parseScenario(text);
+    EXPECT_TRUE(hasError(load, "title: key given twice")) << allErrors(load);
+}
+
+TEST(ScenarioParse, DeepNestingIsAnErrorNotACrash) {
+    const std::string text = R"({"seawatch_scenario": 1, "title": )" + std::string(100000, '[') +
+                             std::string(100000, ']') + "}";
+    auto load = parseScenario(text);
+    EXPECT_TRUE(hasError(load, "nesting deeper than")) << allErrors(load);
 }

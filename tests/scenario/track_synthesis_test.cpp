@@ -177,3 +177,38 @@ TEST(TrackSynthesis, BuildErrorsNameTheTrack) {
     ASSERT_FALSE(scene.ok());
     EXPECT_EQ(scene.error(), "tracks[1].waypoints: a track needs at least 2 waypoints");
 }
+
+// A waypoint decades after the window used to be sampled to its end (gigabytes of fixes).
+TEST(TrackSynthesis, SceneSynthesisIsBoundedByTheWindow) {
+    Scenario s;
+    s.window = {kT0, kT0 + 6 * kHour};
+    ScriptedTrack t = eastAlongEquator(10.0);
+    t.waypoints[1] = {{1.0, 0.0}, kT0 + 80LL * 365 * 24 * kHour, std::nullopt};  // ~2089
+    s.tracks.push_back(t);
+    auto scene = SceneTracks::build(s);
+    ASSERT_TRUE(scene.ok()) << scene.error();
+    const auto fixes = scene->allFixes();
+    ASSERT_FALSE(fixes.empty());
+    // At 180 s (stopped, by ITU-R rules) for 6 hours: 121 reports, not 14 million.
+    EXPECT_LE(fixes.size(), 6U * 3600U / 180U + 1U);
+    for (const auto& f : fixes) {
+        EXPECT_GE(f.time, s.window.start);
+        EXPECT_LE(f.time, s.window.end);
+    }
+}
+
+TEST(TrackSynthesis, TooManyReportsIsAnError) {
+    Scenario s;
+    s.window = {kT0, kT0 + 366LL * 24 * kHour};
+    for (int i = 0; i < 8; ++i) {
+        ScriptedTrack t = eastAlongEquator(30.0);  // 2 s reports
+        t.vessel.mmsi = 538000001 + static_cast<ais::Mmsi>(i);
+        t.waypoints[1] = {{10.0, 0.0}, kT0 + 365LL * 24 * kHour, std::nullopt};
+        t.reportIntervalS = 2.0;
+        s.tracks.push_back(t);
+    }
+    auto scene = SceneTracks::build(s);
+    ASSERT_FALSE(scene.ok());
+    EXPECT_NE(scene.error().find("shorten the window or give report_interval_s"),
+              std::string::npos);
+}

@@ -42,6 +42,11 @@ struct ImportOptions {
     std::size_t batchLines = 100000;  // lines per transaction
     // Stop after this many lines (0 = all); used to test resuming an interrupted import.
     std::uint64_t stopAfterLines = 0;
+    // For logs with no time in them: a message with no time of its own or from the stream
+    // is dated untimedStart + (line - 1) * untimedIntervalMs (line 1-based, so a resumed
+    // import dates each line the same way).
+    std::optional<time::UnixMillis> untimedStart;
+    time::UnixMillis untimedIntervalMs = 1000;
 };
 
 class AisArchive {

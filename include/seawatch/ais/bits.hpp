@@ -43,10 +43,11 @@ class BitBuffer {
     static constexpr std::size_t kMaxBits = kMaxSymbols * 6;
 
     void clear() {
-        // Only the bytes written since the last clear need zeroing.
-        const std::size_t used = (bits_ + 7) / 8;
+        // Only the bytes written since the last clear need zeroing (fill bits included).
+        const std::size_t used = (received_ + 7) / 8;
         for (std::size_t i = 0; i < used; ++i) bytes_[i] = 0;
         bits_ = 0;
+        received_ = 0;
     }
 
     // Appends armoured payload characters; false when a character is invalid or the
@@ -64,7 +65,7 @@ class BitBuffer {
                 const int a = dearmourChar(p[0]), b = dearmourChar(p[1]);
                 const int c = dearmourChar(p[2]), d = dearmourChar(p[3]);
                 if ((a | b | c | d) < 0) {
-                    bits_ = bits;
+                    bits_ = received_ = bits;
                     return false;
                 }
                 const auto v = static_cast<std::uint32_t>((a << 18) | (b << 12) | (c << 6) | d);
@@ -78,7 +79,7 @@ class BitBuffer {
         for (; p != end; ++p) {
             const int v = dearmourChar(*p);
             if (v < 0) {
-                bits_ = bits;
+                bits_ = received_ = bits;
                 return false;
             }
             // A 6-bit symbol spans at most two bytes.
@@ -88,6 +89,7 @@ class BitBuffer {
             bits += 6;
         }
         bits_ = bits;
+        received_ = bits;
         return true;
     }
 
@@ -97,19 +99,21 @@ class BitBuffer {
                 bytes_[bits_ >> 3] |= static_cast<std::uint8_t>(0x80U >> (bits_ & 7));
             ++bits_;
         }
+        received_ = bits_;
     }
 
-    // Drops trailing fill bits (and zeroes them so reads past the end see zeros).
+    // Drops trailing fill bits. They stay in the buffer: gpsd reads fields that run past the
+    // message end from whatever was received, fill bits included, then zeros; and it copies
+    // binary data in whole bytes.
     void trimBits(std::size_t count) {
         if (count > bits_) count = bits_;
-        for (std::size_t i = bits_ - count; i < bits_; ++i)
-            bytes_[i >> 3] &= static_cast<std::uint8_t>(~(0x80U >> (i & 7)));
         bits_ -= count;
     }
 
     std::size_t size() const { return bits_; }
 
-    // Unsigned field of up to 32 bits; bits beyond the message end read as zero, as gpsd does.
+    // Unsigned field of up to 32 bits; bits beyond the message end read as received (fill
+    // bits), then zero, as in gpsd.
     std::uint32_t u(std::size_t start, unsigned width) const {
         if (width == 0 || start >= kMaxBits) return 0;
         const std::size_t byte = start >> 3;
@@ -149,6 +153,7 @@ class BitBuffer {
     // +8 so a 64-bit window at the last byte stays in bounds.
     std::array<std::uint8_t, kMaxBits / 8 + 8> bytes_{};
     std::size_t bits_ = 0;
+    std::size_t received_ = 0;  // bits_ before trimming: what clear() must zero
 };
 
 // Builds a message bit by bit, for the encoder and for tests that craft every type.

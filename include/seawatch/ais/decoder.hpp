@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "seawatch/ais/message.hpp"
+#include "seawatch/time/plausible.hpp"
 
 namespace seawatch::ais {
 
@@ -20,6 +21,9 @@ struct DecodeStats {
     std::uint64_t badChecksum = 0;
     std::uint64_t badTagBlock = 0;  // tag block checksum failures (sentence still used)
     std::uint64_t malformed = 0;    // unparseable lines and invalid payload characters
+    // Time lines and sentences whose time lies outside DecoderOptions::plausibleYears
+    // ($PGHP year "10" for 2010): the line is dropped and the decoder's clock keeps its value.
+    std::uint64_t implausibleTime = 0;
     // Lines that were a non-final fragment of a multi-part message, or a fragment thrown
     // away; the final fragment's line is counted by what its message became.
     std::uint64_t fragmentsBuffered = 0;
@@ -37,7 +41,7 @@ struct DecodeStats {
     // Every line ends in exactly one of these; tests check that the sum equals `lines`.
     std::uint64_t accountedLines() const {
         return blankLines + comments + otherNmea + timestamps + badChecksum + malformed +
-               fragmentsBuffered + emptyPayloads + badLength + unsupported + decoded;
+               implausibleTime + fragmentsBuffered + emptyPayloads + badLength + unsupported + decoded;
     }
 };
 
@@ -46,6 +50,8 @@ struct DecoderOptions {
     // and SA; only channels A/1/empty and B/2/C; type 24 parts merged only within a channel.
     // Off, any talker and channel is accepted and 24A/24B merge across channels.
     bool gpsdCompatible = false;
+    // Times outside these years are rejected (counted in implausibleTime).
+    time::PlausibleYears plausibleYears;
 };
 
 // True for the talker ids gpsd accepts AIS from.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "seawatch/ais/decoder.hpp"
+#include "seawatch/analytics/safety_text.hpp"
 #include "seawatch/common/result.hpp"
 
 namespace seawatch::analytics {
@@ -18,6 +19,8 @@ struct AisInput {
     std::vector<ais::PositionFix> fixes;     // in file order
     std::vector<ais::VesselStatic> statics;  // one per MMSI, ascending
     std::uint64_t untimedFixes = 0;          // position reports with no time to place them
+    std::vector<SafetyText> safetyTexts;     // types 12 and 14 with a time, in file order
+    std::uint64_t untimedTexts = 0;          // safety texts with no time to place them
     std::uint64_t lines = 0;
     std::uint64_t rejectedLines = 0;  // bad checksum, malformed, bad length
     // First few rejected lines, "file:line: reason", for the operator.

@@ -15,7 +15,7 @@
 
 namespace seawatch::analytics {
 
-inline constexpr std::size_t kEventTypeCount = 11;  // EventType::UnescortedTransit + 1
+inline constexpr std::size_t kEventTypeCount = 12;  // EventType::SafetyText + 1
 inline constexpr std::uint32_t kAllAlertTypes = (1u << kEventTypeCount) - 1;
 inline constexpr time::UnixMillis kAlertMapWindow = 30 * time::kMillisPerMinute;
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "seawatch/analytics/event.hpp"
+#include "seawatch/analytics/safety_text.hpp"
 #include "seawatch/zones/coverage.hpp"
 #include "seawatch/zones/zone_index.hpp"
 
@@ -71,6 +72,9 @@ class Engine {
     void ingest(const ais::PositionFix& fix);
     // Runs the ticks and schedule events up to and including t.
     void advanceTo(time::UnixMillis t);
+    // A safety text (types 12, 14) becomes a safety_text event at the sender's last position
+    // when it is fresh (safety_text.cpp). Texts come in time order with the fixes.
+    void ingestSafetyText(const SafetyText& text);
     std::vector<Event> drainEvents();
 
     const std::vector<zones::Zone>& zones() const { return inputs_.zones; }
@@ -83,6 +87,8 @@ class Engine {
     std::size_t skippedFixes() const { return skippedFixes_; }
     std::size_t fixesUsed() const { return usedFixes_; }
     std::size_t ignoredFixes() const { return ignoredFixes_; }
+    // Pair-analysis ticks run so far: at most staleAfterMs / tickIntervalMs + 1 per fix.
+    std::size_t ticksRun() const { return ticksRun_; }
 
   private:
     struct LoiterSample {
@@ -146,7 +152,11 @@ class Engine {
 
     std::unordered_map<std::uint64_t, PairState> pairs_;
     std::optional<time::UnixMillis> nextTick_;
-    time::UnixMillis lastFixTime_ = 0;
+    // The newest fix ingested; none before the first. Ticks run only while some fix is
+    // younger than staleAfterMs, so the stepping is bounded by the data whatever its dates
+    // (a 0 here once made pre-1970 fixes tick every minute from year 10).
+    std::optional<time::UnixMillis> lastFixTime_;
+    std::size_t ticksRun_ = 0;
     std::vector<Event> pending_;
     std::vector<std::uint32_t> scratchZones_;
     // Tick scratch: the vessels in play, dead-reckoned to the tick time, in grid order.
@@ -170,9 +180,11 @@ struct AnalysisRun {
 // The batch pass the CLI makes: fixes are sorted by time (stably), those outside
 // [from, to] are dropped, and the engine is advanced to `to` (or to the later of the last
 // fix and the schedule's end).
+// Safety texts (in any order) are fed in time order between the fixes.
 AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
                          std::vector<ais::PositionFix> fixes,
                          std::optional<time::UnixMillis> from = std::nullopt,
-                         std::optional<time::UnixMillis> to = std::nullopt);
+                         std::optional<time::UnixMillis> to = std::nullopt,
+                         std::vector<SafetyText> texts = {});
 
 }  // namespace seawatch::analytics

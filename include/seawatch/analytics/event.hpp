@@ -27,6 +27,7 @@ enum class EventType : std::uint8_t {
     CoverageGap,
     AssignmentConflict,
     UnescortedTransit,
+    SafetyText,  // an AIS safety-related text (types 12, 14); see safety_text.hpp
 };
 
 const char* eventTypeName(EventType type);  // "zone_enter", ...
@@ -36,7 +37,7 @@ struct Event {
     EventType type = EventType::ZoneEnter;
     time::UnixMillis time = 0;
     std::vector<ais::Mmsi> mmsi;  // none (schedule events), one, or a pair
-    std::string zone;
+    std::string zone;  // for safety_text: the message text (it says where it applies)
     std::string unit;
     double lat = 0.0;
     double lon = 0.0;

@@ -34,6 +34,9 @@ struct ImportSummary {
     std::int64_t updated = 0;
     std::int64_t duplicate = 0;
     std::int64_t rejected = 0;
+    // Rows (or, for JSON, whole files) whose text was not UTF-8 and was read as
+    // Windows-1252/Latin-1 instead; what is stored is UTF-8 either way.
+    std::int64_t reencoded = 0;
     std::map<std::string, std::int64_t> rejectedByReason;
     std::vector<RejectedRow> rejections;  // the first maxReportedRejections of them
     bool rolledBack = false;
@@ -53,6 +56,21 @@ struct ImportOptions {
 // strict mode met a bad row; otherwise commits and returns the summary.
 Result<ImportSummary> importFile(IncidentStore& store, const std::filesystem::path& path,
                                  const ImportOptions& options = {});
+
+// Where readIncidentFile puts each incident: the store's upsert for an import, or anything
+// else (the fuzz targets count them). A failure with rowRejected set rejects that row
+// (a constraint); any other failure stops the read.
+struct SinkResult {
+    std::optional<UpsertOutcome> outcome;
+    std::string error;
+    bool rowRejected = false;
+};
+using IncidentSink = std::function<SinkResult(const Incident&)>;
+
+// Reads and converts every row of a file as importFile does, handing incidents to `sink`,
+// with no workspace and no transaction.
+Result<ImportSummary> readIncidentFile(const std::filesystem::path& path,
+                                       const ImportOptions& options, const IncidentSink& sink);
 
 // Removes trailing commas before ']' or '}' outside strings (the NGA MSI sample has one).
 std::string stripTrailingCommas(std::string_view json);

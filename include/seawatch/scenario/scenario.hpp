@@ -17,6 +17,10 @@ namespace seawatch::scenario {
 
 inline constexpr int kScenarioFormatVersion = 1;
 
+// An exercise spans hours to weeks; a longer window is refused (a typo in a year would
+// otherwise have every track sampled over decades).
+inline constexpr time::UnixMillis kMaxScenarioWindow = 366 * time::kMillisPerDay;
+
 // Non-AIS contacts (skiffs seen by radar or eye) carry an MMSI in this fictional range,
 // so they can travel through the AIS path and still be told apart from real vessels.
 inline constexpr ais::Mmsi kContactMmsiFirst = 900000000;

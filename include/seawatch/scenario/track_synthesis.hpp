@@ -39,9 +39,11 @@ class SynthesizedTrack {
     std::optional<MotionState> stateAt(time::UnixMillis t) const;
     bool transmittingAt(time::UnixMillis t) const;
 
-    // Position reports at the reporting interval over the whole track, skipping AIS-off
-    // periods. Time-ordered.
-    std::vector<ais::PositionFix> sampleFixes() const;
+    // Position reports at the reporting interval over the whole track (or its part within
+    // `within`), skipping AIS-off periods. Time-ordered.
+    std::vector<ais::PositionFix> sampleFixes(std::optional<TimeSpan> within = std::nullopt) const;
+    // About how many reports sampleFixes(within) makes, without making them.
+    double estimatedFixes(std::optional<TimeSpan> within = std::nullopt) const;
 
     const ScriptedTrack& script() const { return script_; }
     std::size_t legCount() const { return times_.size() - 1; }
@@ -79,11 +81,21 @@ class SceneTracks {
 
     const std::vector<SynthesizedTrack>& tracks() const { return tracks_; }
     std::vector<ais::VesselStatic> statics() const;
-    // Every track's fixes merged in time order (ties by MMSI).
-    std::vector<ais::PositionFix> allFixes() const;
+    // Every track's fixes within the scenario window, merged in time order (ties by MMSI).
+    // Synthesis is bounded by the window: a waypoint years later costs nothing.
+    std::vector<ais::PositionFix> allFixes() const { return fixes(window_); }
+    // The same within `within`, or over the whole tracks when nullopt (check
+    // estimatedFixes first: a track may run for years).
+    std::vector<ais::PositionFix> fixes(std::optional<TimeSpan> within) const;
+    double estimatedFixes(std::optional<TimeSpan> within) const;
+    const std::optional<TimeSpan>& window() const { return window_; }
+
+    // More synthesised reports than this are refused (about 48 bytes each).
+    static constexpr double kMaxFixes = 20e6;
 
   private:
     std::vector<SynthesizedTrack> tracks_;
+    std::optional<TimeSpan> window_;
 };
 
 }  // namespace seawatch::scenario

@@ -1,0 +1,44 @@
+// libFuzzer target for zone files (GeoJSON through OGR, with seawatch's checks: dates,
+// plausible years, polygon validity and area) and, with SEAWATCH_FUZZ_SCHEDULE, for
+// schedule JSON. Invariant: a loaded zone has the geometry its kind needs.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_support.hpp"
+#include "seawatch/zones/schedule.hpp"
+#include "seawatch/zones/zone_loader.hpp"
+
+namespace seawatch::fuzz {
+
+inline int fuzzZones(const std::uint8_t* data, std::size_t size) {
+    const auto path = writeInput(data, size, ".geojson");
+    auto load = zones::loadZones(path);
+    if (!load) return 0;
+    for (const auto& z : load->zones) {
+        if (z.kind == zones::ZoneKind::PatrolSector) {
+            require(z.geometry == zones::GeometryType::Polygon && !z.polygons.empty());
+        }
+        if (z.validFrom && z.validTo) require(*z.validFrom < *z.validTo);
+    }
+    return 0;
+}
+
+inline int fuzzSchedule(const std::uint8_t* data, std::size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    auto schedule = zones::parseSchedule(text, "fuzz.json");
+    if (schedule) require(schedule->windowFrom < schedule->windowTo);
+    return 0;
+}
+
+}  // namespace seawatch::fuzz
+
+#ifndef SEAWATCH_FUZZ_NO_ENTRY
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+#ifdef SEAWATCH_FUZZ_SCHEDULE
+    return seawatch::fuzz::fuzzSchedule(data, size);
+#else
+    return seawatch::fuzz::fuzzZones(data, size);
+#endif
+}
+#endif

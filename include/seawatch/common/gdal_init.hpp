@@ -1,0 +1,42 @@
+#pragma once
+// One GDAL initialisation for the whole program, and GDAL's errors made ours.
+//
+// initGdal() registers the drivers once and installs a CPL error handler that sends GDAL
+// and OGR warnings and errors to the log (spdlog: the console's Log panel and stderr)
+// naming the file being read. Code that opens or reads a file says which with a
+// GdalFileScope; the scope (and every scope around it) also counts the errors GDAL raised
+// meanwhile on this thread, so a caller can tell "read with errors" from "read cleanly".
+// Results still carry the message too (CPLGetLastErrorMsg works as before).
+#include <cstddef>
+#include <string>
+
+namespace seawatch {
+
+void initGdal();
+
+// The handler initGdal installs (GDAL's CPLErr level and error number); public for tests.
+void gdalLogHandler(int level, int number, const char* message);
+
+class GdalFileScope {
+  public:
+    explicit GdalFileScope(std::string path);
+    ~GdalFileScope();
+    GdalFileScope(const GdalFileScope&) = delete;
+    GdalFileScope& operator=(const GdalFileScope&) = delete;
+
+    const std::string& path() const { return path_; }
+    std::size_t errors() const { return errors_; }
+    std::size_t warnings() const { return warnings_; }
+    // While quiet, messages are counted but not logged (a probe expected to fail).
+    void setQuiet(bool quiet) { quiet_ = quiet; }
+
+  private:
+    friend void gdalLogHandler(int, int, const char*);
+    std::string path_;
+    std::size_t errors_ = 0;
+    std::size_t warnings_ = 0;
+    bool quiet_ = false;
+    GdalFileScope* outer_ = nullptr;
+};
+
+}  // namespace seawatch

@@ -1,0 +1,85 @@
+#include "seawatch/analytics/safety_text.hpp"
+
+#include "seawatch/analytics/engine.hpp"
+
+#include <array>
+#include <cctype>
+#include <limits>
+
+namespace seawatch::analytics {
+namespace {
+
+constexpr std::array<std::string_view, 9> kPiracyWords = {
+    "pirate", "piracy", "attack", "skiff", "hijack", "armed", "suspicious", "boarding", "mayday"};
+
+bool startsWithIgnoringCase(std::string_view word, std::string_view stem) {
+    if (word.size() < stem.size()) return false;
+    for (std::size_t i = 0; i < stem.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(word[i])) != stem[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+std::optional<SafetyText> safetyTextOf(const ais::AisMessage& m, time::UnixMillis t) {
+    if (!ais::isSafetyText(m)) return std::nullopt;
+    SafetyText s;
+    s.time = t;
+    s.mmsi = m.mmsi;
+    s.destMmsi = m.type == 12 ? m.ext.destMmsi : 0;
+    s.messageType = m.type;
+    s.text = m.ext.text;
+    return s;
+}
+
+std::vector<std::string> piracyWordsIn(std::string_view text) {
+    std::array<bool, kPiracyWords.size()> found{};
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+        const std::size_t start = i;
+        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+        const std::string_view word = text.substr(start, i - start);
+        for (std::size_t k = 0; k < kPiracyWords.size(); ++k)
+            if (!word.empty() && startsWithIgnoringCase(word, kPiracyWords[k])) found[k] = true;
+    }
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < kPiracyWords.size(); ++k)
+        if (found[k]) out.emplace_back(kPiracyWords[k]);
+    return out;
+}
+
+Event safetyTextEvent(const SafetyText& s, std::optional<double> lat, std::optional<double> lon) {
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    Event e;
+    e.type = EventType::SafetyText;
+    e.time = s.time;
+    e.mmsi.push_back(s.mmsi);
+    if (s.destMmsi != 0) e.mmsi.push_back(s.destMmsi);
+    e.lat = lat.value_or(kNaN);
+    e.lon = lon.value_or(kNaN);
+    e.zone = s.text;  // Event has no free-text field; zone carries it (see event.hpp)
+    e.numbers = {{"message_type", s.messageType},
+                 {"piracy", piracyWordsIn(s.text).empty() ? 0.0 : 1.0}};
+    return e;
+}
+
+// Engine's side, here with the rest of the rule: the event goes out at the text's time,
+// placed at the sender's last fix when that fix is still fresh.
+void Engine::ingestSafetyText(const SafetyText& text) {
+    advanceTo(text.time);
+    std::optional<double> lat, lon;
+    if (const auto it = slots_.find(text.mmsi); it != slots_.end()) {
+        const std::uint32_t slot = it->second;
+        // A slot with no fix yet holds the minimum time: test before subtracting.
+        const time::UnixMillis seen = lastTime_[slot];
+        if (seen != std::numeric_limits<time::UnixMillis>::min() && seen <= text.time &&
+            text.time - seen <= inputs_.config.staleAfterMs) {
+            lat = lat_[slot];
+            lon = lon_[slot];
+        }
+    }
+    emit(safetyTextEvent(text, lat, lon));
+}
+
+}  // namespace seawatch::analytics
