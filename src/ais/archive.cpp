@@ -1,28 +1,23 @@
 #include "seawatch/ais/archive.hpp"
 
-#include <sqlite3.h>
-
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 
 #include "seawatch/ais/line_reader.hpp"
+#include "seawatch/workspace/gpkg.hpp"
+#include "seawatch/workspace/sqlite_statement.hpp"
 
 namespace seawatch::ais {
 namespace {
 
-struct StmtDeleter {
-    void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
+using workspace::sqliteError;
+using workspace::Statement;
 
-struct DbDeleter {
-    void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-using Db = std::unique_ptr<sqlite3, DbDeleter>;
-
-constexpr const char* kSchema = R"sql(
+// Version 1 is the schema that seawatch created before the workspace layer versioned it,
+// hence IF NOT EXISTS: on a file from then it adopts the tables as they are.
+constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE IF NOT EXISTS ais_positions (
   mmsi INTEGER NOT NULL,
   time_ms INTEGER NOT NULL,
@@ -48,32 +43,6 @@ CREATE TABLE IF NOT EXISTS ais_import_progress (
   complete INTEGER NOT NULL
 );
 )sql";
-
-// Best effort after an error that is already being reported.
-void rollback(sqlite3* db) {
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-}
-
-std::string sqliteError(sqlite3* db, std::string_view what) {
-    return std::string(what) + ": " + sqlite3_errmsg(db);
-}
-
-Result<Stmt> prepare(sqlite3* db, const char* sql) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
-        return makeError(sqliteError(db, "prepare"));
-    return Stmt(s);
-}
-
-Status exec(sqlite3* db, const char* sql) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-        std::string err = msg ? msg : "sqlite error";
-        sqlite3_free(msg);
-        return makeError(err);
-    }
-    return {};
-}
 
 // A 64-bit content hash (FNV-1a over 8-byte words), enough to recognise a file again.
 Result<std::string> hashFile(const std::string& path) {
@@ -104,18 +73,200 @@ Result<std::string> hashFile(const std::string& path) {
 }
 
 // Floats are stored rounded to the 0.1 resolution AIS carries, not as float artefacts.
-void bindOptional(sqlite3_stmt* s, int i, float v) {
+void bindOptional(Statement& s, int i, float v) {
     if (isKnown(v)) {
-        sqlite3_bind_double(s, i, std::round(static_cast<double>(v) * 10.0) / 10.0);
+        s.bind(i, std::round(static_cast<double>(v) * 10.0) / 10.0);
     } else {
-        sqlite3_bind_null(s, i);
+        s.bindNull(i);
     }
+}
+
+struct ResumePoint {
+    std::uint64_t linesDone = 0;
+    bool complete = false;
+};
+
+// Step 1 of an import: how far an earlier run of the same content got.
+Result<ResumePoint> readResumePoint(sqlite3* db, const std::string& hash) {
+    auto q = Statement::prepare(
+        db, "SELECT lines_done, complete FROM ais_import_progress WHERE content_hash = ?1");
+    if (!q) return makeError(q.error());
+    q->bind(1, hash);
+    const int rc = q->step();
+    if (rc == SQLITE_DONE) return ResumePoint{};
+    if (rc != SQLITE_ROW) return makeError(sqliteError(db, "reading import progress"));
+    return ResumePoint{static_cast<std::uint64_t>(q->int64(0)), q->int64(1) != 0};
+}
+
+constexpr const char* kUpsertStaticSql =
+    "INSERT INTO ais_static(mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,"
+    "to_starboard,draught,destination,class_b) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT(mmsi) DO UPDATE SET "
+    "name=COALESCE(NULLIF(excluded.name,''),name),"
+    "callsign=COALESCE(NULLIF(excluded.callsign,''),callsign),"
+    "imo=COALESCE(NULLIF(excluded.imo,0),imo),"
+    "ship_type=COALESCE(NULLIF(excluded.ship_type,0),ship_type),"
+    "to_bow=CASE WHEN "
+    "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+    "excluded.to_bow ELSE to_bow END,"
+    "to_stern=CASE WHEN "
+    "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+    "excluded.to_stern ELSE to_stern END,"
+    "to_port=CASE WHEN "
+    "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+    "excluded.to_port ELSE to_port END,"
+    "to_starboard=CASE WHEN "
+    "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
+    "excluded.to_starboard ELSE to_starboard END,"
+    "draught=COALESCE(excluded.draught,draught),"
+    "destination=COALESCE(NULLIF(excluded.destination,''),destination),"
+    "class_b=MAX(class_b,excluded.class_b)";
+
+constexpr const char* kProgressSql =
+    "INSERT INTO ais_import_progress(content_hash,path,lines_done,complete) VALUES(?,?,?,?) "
+    "ON CONFLICT(content_hash) DO UPDATE SET path=excluded.path,lines_done=excluded.lines_done,"
+    "complete=excluded.complete";
+
+// Rows go in groups of kRowsPerInsert through one multi-row statement (far fewer VM round
+// trips per row); the remainder of a batch goes through the single-row one.
+constexpr int kRowsPerInsert = 64;
+constexpr int kColumnsPerFix = 9;
+
+std::string insertFixesSql(int rows) {
+    std::string sql =
+        "INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type) "
+        "VALUES";
+    for (int r = 0; r < rows; ++r) sql += r ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)";
+    return sql;
+}
+
+// The writing half of an import: prepared statements and fixes waiting for a full group.
+// Lives inside the import's transactions; knows nothing of lines or files.
+class ArchiveWriter {
+  public:
+    static Result<ArchiveWriter> prepare(sqlite3* db) {
+        auto one = Statement::prepare(db, insertFixesSql(1));
+        if (!one) return makeError(one.error());
+        auto many = Statement::prepare(db, insertFixesSql(kRowsPerInsert));
+        if (!many) return makeError(many.error());
+        auto upsertStatic = Statement::prepare(db, kUpsertStaticSql);
+        if (!upsertStatic) return makeError(upsertStatic.error());
+        auto progress = Statement::prepare(db, kProgressSql);
+        if (!progress) return makeError(progress.error());
+        return ArchiveWriter(db, std::move(one).value(), std::move(many).value(),
+                             std::move(upsertStatic).value(), std::move(progress).value());
+    }
+
+    Status addFix(const PositionFix& fix) {
+        pending_.push_back(fix);
+        if (pending_.size() < static_cast<std::size_t>(kRowsPerInsert)) return {};
+        for (int r = 0; r < kRowsPerInsert; ++r) {
+            bindFix(insertMany_, r * kColumnsPerFix, pending_[static_cast<std::size_t>(r)]);
+        }
+        pending_.clear();
+        return stepAndReset(insertMany_, "insert positions");
+    }
+
+    Status addStatic(const VesselStatic& st) {
+        Statement& s = upsertStatic_;
+        s.bind(1, static_cast<std::int64_t>(st.mmsi));
+        s.bind(2, st.name);
+        s.bind(3, st.callsign);
+        s.bind(4, static_cast<std::int64_t>(st.imo));
+        s.bind(5, st.shipType);
+        s.bind(6, st.toBow);
+        s.bind(7, st.toStern);
+        s.bind(8, st.toPort);
+        s.bind(9, st.toStarboard);
+        bindOptional(s, 10, st.draughtM);
+        s.bind(11, st.destination);
+        s.bind(12, st.classB ? 1 : 0);
+        return stepAndReset(s, "store static data");
+    }
+
+    // Writes the fixes still pending and the progress row, in the caller's transaction, so
+    // that rows and progress commit together.
+    Status finishBatch(const std::string& hash, const std::string& path, std::uint64_t linesDone,
+                       bool complete) {
+        for (const PositionFix& fix : pending_) {
+            bindFix(insertOne_, 0, fix);
+            if (auto s = stepAndReset(insertOne_, "insert position"); !s) return s;
+        }
+        pending_.clear();
+        progress_.bind(1, hash);
+        progress_.bind(2, path);
+        progress_.bind(3, static_cast<std::int64_t>(linesDone));
+        progress_.bind(4, complete ? 1 : 0);
+        return stepAndReset(progress_, "progress");
+    }
+
+  private:
+    ArchiveWriter(sqlite3* db, Statement one, Statement many, Statement upsertStatic,
+                  Statement progress)
+        : db_(db),
+          insertOne_(std::move(one)),
+          insertMany_(std::move(many)),
+          upsertStatic_(std::move(upsertStatic)),
+          progress_(std::move(progress)) {
+        pending_.reserve(kRowsPerInsert);
+    }
+
+    static void bindFix(Statement& s, int base, const PositionFix& fx) {
+        s.bind(base + 1, static_cast<std::int64_t>(fx.mmsi));
+        s.bind(base + 2, static_cast<std::int64_t>(fx.time));
+        s.bind(base + 3, fx.lat);
+        s.bind(base + 4, fx.lon);
+        bindOptional(s, base + 5, fx.speedKn);
+        bindOptional(s, base + 6, fx.courseDeg);
+        bindOptional(s, base + 7, fx.headingDeg);
+        s.bind(base + 8, static_cast<int>(fx.navStatus));
+        s.bind(base + 9, static_cast<int>(fx.messageType));
+    }
+
+    Status stepAndReset(Statement& s, std::string_view what) {
+        const int rc = s.step();
+        s.reset();
+        if (rc != SQLITE_DONE) return makeError(sqliteError(db_, what));
+        return {};
+    }
+
+    sqlite3* db_;
+    Statement insertOne_;
+    Statement insertMany_;
+    Statement upsertStatic_;
+    Statement progress_;
+    std::vector<PositionFix> pending_;
+};
+
+// Step 3 of an import, for one decoded message: its fix and its static data, if any.
+Status storeMessage(const AisMessage& m, time::UnixMillis lastTime, ArchiveWriter& writer,
+                    ImportReport& report) {
+    const time::UnixMillis t = m.meta.time != kNoTime ? m.meta.time : lastTime;
+    if (auto fix = toPositionFix(m, t)) {
+        if (t == kNoTime) {
+            ++report.untimedMessages;
+        } else {
+            if (auto s = writer.addFix(*fix); !s) return s;
+            ++report.fixesStored;
+        }
+    }
+    if (auto st = toVesselStatic(m); st && st->mmsi != 0) {
+        if (auto s = writer.addStatic(*st); !s) return s;
+        ++report.staticStored;
+    }
+    return {};
 }
 
 }  // namespace
 
+const std::vector<workspace::Migration>& archiveMigrations() {
+    static const std::vector<workspace::Migration> steps{{1, kSchemaV1}};
+    return steps;
+}
+
 struct AisArchive::Impl {
-    Db db;
+    workspace::Workspace ws;
+    sqlite3* db() const { return ws.handle(); }
 };
 
 AisArchive::AisArchive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -123,131 +274,33 @@ AisArchive::AisArchive(AisArchive&&) noexcept = default;
 AisArchive& AisArchive::operator=(AisArchive&&) noexcept = default;
 AisArchive::~AisArchive() = default;
 
-Result<AisArchive> AisArchive::open(const std::string& workspacePath) {
-    sqlite3* raw = nullptr;
-    const int rc =
-        sqlite3_open_v2(workspacePath.c_str(), &raw,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-    Db db(raw);
-    if (rc != SQLITE_OK)
-        return makeError("cannot open workspace " + workspacePath + ": " +
-                         (raw ? sqlite3_errmsg(raw) : "out of memory"));
-    sqlite3_busy_timeout(db.get(), 5000);
-    if (auto s = exec(db.get(),
-                      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
-        !s)
-        return makeError("workspace " + workspacePath + ": " + s.error());
-    if (auto s = exec(db.get(), kSchema); !s)
-        return makeError("workspace " + workspacePath + ": " + s.error());
-    auto impl = std::make_unique<Impl>();
-    impl->db = std::move(db);
-    return AisArchive(std::move(impl));
+Result<AisArchive> AisArchive::open(const workspace::Location& location, workspace::Access access) {
+    auto ws = workspace::Workspace::open(location, access);
+    if (!ws) return makeError(ws.error());
+    if (ws->kind() != workspace::BackendKind::GeoPackage) {
+        // A PostgreSQL archive (issue 11: partitioned by day) joins here.
+        return makeError(ws->name() + ": the AIS archive is not yet stored in " +
+                         workspace::backendName(ws->kind()) + " workspaces");
+    }
+    if (auto s = ws->migrate("ais", archiveMigrations()); !s) return makeError(s.error());
+    return AisArchive(std::make_unique<Impl>(Impl{std::move(ws).value()}));
 }
 
 Result<ImportReport> AisArchive::importFile(const std::string& path, const ImportOptions& options) {
-    sqlite3* db = impl_->db.get();
+    sqlite3* db = impl_->db();
     ImportReport report;
     report.path = path;
     auto hash = hashFile(path);
     if (!hash) return makeError(hash.error());
-
-    std::uint64_t resumeFrom = 0;
-    {
-        auto q = prepare(
-            db, "SELECT lines_done, complete FROM ais_import_progress WHERE content_hash=?");
-        if (!q) return makeError(q.error());
-        sqlite3_bind_text(q->get(), 1, hash->c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(q->get()) == SQLITE_ROW) {
-            resumeFrom = static_cast<std::uint64_t>(sqlite3_column_int64(q->get(), 0));
-            if (sqlite3_column_int(q->get(), 1) != 0) {
-                report.alreadyComplete = true;
-                report.linesSkipped = resumeFrom;
-                return report;
-            }
-        }
+    auto resume = readResumePoint(db, *hash);
+    if (!resume) return makeError(path + ": " + resume.error());
+    if (resume->complete) {
+        report.alreadyComplete = true;
+        report.linesSkipped = resume->linesDone;
+        return report;
     }
-
-    // Rows go in groups of kRowsPerInsert through one multi-row statement (far fewer VM
-    // round trips per row); the remainder of a batch goes through the single-row one.
-    constexpr int kRowsPerInsert = 64;
-    const auto insertSql = [](int rows) {
-        std::string sql =
-            "INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type) "
-            "VALUES";
-        for (int r = 0; r < rows; ++r) sql += r ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)";
-        return sql;
-    };
-    auto insertFix = prepare(db, insertSql(1).c_str());
-    auto insertMany = prepare(db, insertSql(kRowsPerInsert).c_str());
-    if (!insertMany) return makeError(insertMany.error());
-    std::vector<PositionFix> pending;
-    pending.reserve(kRowsPerInsert);
-    const auto bindFix = [](sqlite3_stmt* s, int base, const PositionFix& fx) {
-        sqlite3_bind_int64(s, base + 1, fx.mmsi);
-        sqlite3_bind_int64(s, base + 2, fx.time);
-        sqlite3_bind_double(s, base + 3, fx.lat);
-        sqlite3_bind_double(s, base + 4, fx.lon);
-        bindOptional(s, base + 5, fx.speedKn);
-        bindOptional(s, base + 6, fx.courseDeg);
-        bindOptional(s, base + 7, fx.headingDeg);
-        sqlite3_bind_int(s, base + 8, fx.navStatus);
-        sqlite3_bind_int(s, base + 9, fx.messageType);
-    };
-    // Writes the pending rows: all of them (`all`) or only whole groups.
-    const auto flushFixes = [&](bool all) -> Status {
-        if (pending.size() == static_cast<std::size_t>(kRowsPerInsert)) {
-            sqlite3_stmt* s = insertMany->get();
-            for (int r = 0; r < kRowsPerInsert; ++r)
-                bindFix(s, r * 9, pending[static_cast<std::size_t>(r)]);
-            if (sqlite3_step(s) != SQLITE_DONE)
-                return makeError(sqliteError(db, "insert positions"));
-            sqlite3_reset(s);
-            pending.clear();
-        }
-        if (!all) return {};
-        for (const auto& fx : pending) {
-            sqlite3_stmt* s = insertFix->get();
-            bindFix(s, 0, fx);
-            if (sqlite3_step(s) != SQLITE_DONE)
-                return makeError(sqliteError(db, "insert position"));
-            sqlite3_reset(s);
-        }
-        pending.clear();
-        return {};
-    };
-    auto upsertStatic =
-        prepare(db,
-                "INSERT INTO ais_static(mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,"
-                "to_starboard,draught,destination,class_b) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
-                "ON CONFLICT(mmsi) DO UPDATE SET "
-                "name=COALESCE(NULLIF(excluded.name,''),name),"
-                "callsign=COALESCE(NULLIF(excluded.callsign,''),callsign),"
-                "imo=COALESCE(NULLIF(excluded.imo,0),imo),"
-                "ship_type=COALESCE(NULLIF(excluded.ship_type,0),ship_type),"
-                "to_bow=CASE WHEN "
-                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
-                "excluded.to_bow ELSE to_bow END,"
-                "to_stern=CASE WHEN "
-                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
-                "excluded.to_stern ELSE to_stern END,"
-                "to_port=CASE WHEN "
-                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
-                "excluded.to_port ELSE to_port END,"
-                "to_starboard=CASE WHEN "
-                "excluded.to_bow+excluded.to_stern+excluded.to_port+excluded.to_starboard>0 THEN "
-                "excluded.to_starboard ELSE to_starboard END,"
-                "draught=COALESCE(excluded.draught,draught),"
-                "destination=COALESCE(NULLIF(excluded.destination,''),destination),"
-                "class_b=MAX(class_b,excluded.class_b)");
-    auto progress = prepare(
-        db,
-        "INSERT INTO ais_import_progress(content_hash,path,lines_done,complete) VALUES(?,?,?,?) "
-        "ON CONFLICT(content_hash) DO UPDATE SET path=excluded.path,lines_done=excluded.lines_done,"
-        "complete=excluded.complete");
-    if (!insertFix) return makeError(insertFix.error());
-    if (!upsertStatic) return makeError(upsertStatic.error());
-    if (!progress) return makeError(progress.error());
+    auto writer = ArchiveWriter::prepare(db);
+    if (!writer) return makeError(writer.error());
 
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return makeError("cannot read " + path + ": " + std::strerror(errno));
@@ -255,84 +308,40 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
     LineReader reader(f);
     AisDecoder decoder;
 
-    const auto commit = [&](std::uint64_t linesDone, bool complete) -> Status {
-        if (auto st = flushFixes(true); !st) return st;
-        sqlite3_stmt* p = progress->get();
-        sqlite3_bind_text(p, 1, hash->c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(p, 2, path.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(p, 3, static_cast<sqlite3_int64>(linesDone));
-        sqlite3_bind_int(p, 4, complete ? 1 : 0);
-        if (sqlite3_step(p) != SQLITE_DONE) return makeError(sqliteError(db, "progress"));
-        sqlite3_reset(p);
-        if (auto s = exec(db, "COMMIT"); !s) return s;
-        return {};
-    };
-
-    if (auto s = exec(db, "BEGIN"); !s) return makeError(s.error());
+    // Step 2: batches of lines, each in one transaction with its progress row.
+    auto tx = std::make_unique<workspace::Transaction>(impl_->ws);
+    if (!tx->active()) return makeError(tx->beginError());
     std::string_view line;
     std::uint64_t lineNo = 0;
     std::uint64_t inBatch = 0;
     bool stoppedEarly = false;
     while (reader.next(line)) {
         ++lineNo;
-        if (lineNo <= resumeFrom) {
+        if (lineNo <= resume->linesDone) {
             // Skipped lines still feed the decoder's clock and multi-part state.
             decoder.decodeLine(line);
             ++report.linesSkipped;
             continue;
         }
         ++report.linesRead;
-        const AisMessage* m = decoder.decodeLine(line);
-        if (m) {
-            time::UnixMillis t = m->meta.time != kNoTime ? m->meta.time : decoder.lastTime();
-            if (t == kNoTime && options.untimedStart) {
-                t = *options.untimedStart +
-                    static_cast<time::UnixMillis>(lineNo - 1) * options.untimedIntervalMs;
+        if (const AisMessage* m = decoder.decodeLine(line)) {
+            time::UnixMillis fallback = decoder.lastTime();
+            if (m->meta.time == kNoTime && fallback == kNoTime && options.untimedStart) {
+                // A log with no times at all: date each line as the user asked.
+                fallback = *options.untimedStart +
+                           static_cast<time::UnixMillis>(lineNo - 1) * options.untimedIntervalMs;
             }
-            if (auto fix = toPositionFix(*m, t)) {
-                if (t == kNoTime) {
-                    ++report.untimedMessages;
-                } else {
-                    pending.push_back(*fix);
-                    if (pending.size() == static_cast<std::size_t>(kRowsPerInsert)) {
-                        if (auto st = flushFixes(false); !st) {
-                            rollback(db);
-                            return makeError(path + ":" + std::to_string(lineNo) + ": " +
-                                             st.error());
-                        }
-                    }
-                    ++report.fixesStored;
-                }
-            }
-            if (auto st = toVesselStatic(*m); st && st->mmsi != 0) {
-                sqlite3_stmt* s = upsertStatic->get();
-                sqlite3_bind_int64(s, 1, st->mmsi);
-                sqlite3_bind_text(s, 2, st->name.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(s, 3, st->callsign.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_int64(s, 4, st->imo);
-                sqlite3_bind_int(s, 5, st->shipType);
-                sqlite3_bind_int(s, 6, st->toBow);
-                sqlite3_bind_int(s, 7, st->toStern);
-                sqlite3_bind_int(s, 8, st->toPort);
-                sqlite3_bind_int(s, 9, st->toStarboard);
-                bindOptional(s, 10, st->draughtM);
-                sqlite3_bind_text(s, 11, st->destination.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_int(s, 12, st->classB ? 1 : 0);
-                if (sqlite3_step(s) != SQLITE_DONE) {
-                    const std::string err = sqliteError(db, "store static data");
-                    rollback(db);
-                    return makeError(path + ":" + std::to_string(lineNo) + ": " + err);
-                }
-                sqlite3_reset(s);
-                ++report.staticStored;
+            if (auto s = storeMessage(*m, fallback, *writer, report); !s) {
+                return makeError(path + ":" + std::to_string(lineNo) + ": " + s.error());
             }
         }
         if (++inBatch >= options.batchLines) {
-            if (auto s = commit(lineNo, false); !s) {
-                rollback(db);
+            if (auto s = writer->finishBatch(*hash, path, lineNo, false); !s) {
                 return makeError(path + ": " + s.error());
             }
-            if (auto s = exec(db, "BEGIN"); !s) return makeError(s.error());
+            if (auto s = tx->commit(); !s) return makeError(path + ": " + s.error());
+            tx = std::make_unique<workspace::Transaction>(impl_->ws);
+            if (!tx->active()) return makeError(tx->beginError());
             inBatch = 0;
         }
         if (options.stopAfterLines && report.linesRead >= options.stopAfterLines) {
@@ -340,14 +349,12 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
             break;
         }
     }
-    if (reader.failed()) {
-        rollback(db);
-        return makeError("read error on " + path);
-    }
-    if (auto s = commit(lineNo, !stoppedEarly); !s) {
-        rollback(db);
+    if (reader.failed()) return makeError("read error on " + path);
+    // Step 4: the last batch and the final progress row.
+    if (auto s = writer->finishBatch(*hash, path, lineNo, !stoppedEarly); !s) {
         return makeError(path + ": " + s.error());
     }
+    if (auto s = tx->commit(); !s) return makeError(path + ": " + s.error());
     decoder.endOfInput();
     report.decode = decoder.stats();
     return report;
@@ -356,8 +363,8 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
 Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMillis tTo,
                                            TrackStore& store,
                                            std::optional<geo::GeoBox> box) const {
-    sqlite3* db = impl_->db.get();
-    auto q = prepare(
+    sqlite3* db = impl_->db();
+    auto q = Statement::prepare(
         db,
         "SELECT mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type FROM ais_positions "
         "WHERE time_ms BETWEEN ? AND ? ORDER BY time_ms");
@@ -388,7 +395,7 @@ Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMil
     }
     if (rc != SQLITE_DONE) return makeError(sqliteError(db, "load positions"));
 
-    auto st = prepare(
+    auto st = Statement::prepare(
         db,
         "SELECT mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,to_starboard,draught,"
         "destination,class_b FROM ais_static");
@@ -424,14 +431,14 @@ Result<std::size_t> AisArchive::loadWindow(time::UnixMillis tFrom, time::UnixMil
 }
 
 Result<std::uint64_t> AisArchive::positionCount() const {
-    auto q = prepare(impl_->db.get(), "SELECT COUNT(*) FROM ais_positions");
+    auto q = Statement::prepare(impl_->db(), "SELECT COUNT(*) FROM ais_positions");
     if (!q) return makeError(q.error());
     if (sqlite3_step(q->get()) != SQLITE_ROW) return makeError("count failed");
     return static_cast<std::uint64_t>(sqlite3_column_int64(q->get(), 0));
 }
 
 Result<std::uint64_t> AisArchive::staticCount() const {
-    auto q = prepare(impl_->db.get(), "SELECT COUNT(*) FROM ais_static");
+    auto q = Statement::prepare(impl_->db(), "SELECT COUNT(*) FROM ais_static");
     if (!q) return makeError(q.error());
     if (sqlite3_step(q->get()) != SQLITE_ROW) return makeError("count failed");
     return static_cast<std::uint64_t>(sqlite3_column_int64(q->get(), 0));

@@ -4,19 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "seawatch/workspace/gpkg.hpp"
+#include "seawatch/workspace/sqlite_statement.hpp"
+
 namespace seawatch::analytics {
 namespace {
 
-struct StatementCloser {
-    void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
+using workspace::Statement;
 
 Result<Statement> prepare(sqlite3* db, const std::string& sql) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-        return makeError(fmt::format("alerts: {}", sqlite3_errmsg(db)));
-    return Statement(raw);
+    auto s = Statement::prepare(db, sql);
+    if (!s) return makeError(fmt::format("alerts: {}", s.error()));
+    return s;
 }
 
 std::string text(sqlite3_stmt* s, int column) {
@@ -24,7 +23,9 @@ std::string text(sqlite3_stmt* s, int column) {
     return p ? reinterpret_cast<const char*>(p) : std::string{};
 }
 
-constexpr const char* kSchema = R"sql(
+// Version 1 is the table seawatch created before the workspace layer versioned it, hence
+// IF NOT EXISTS: on a file from then it adopts the table as it is.
+constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE IF NOT EXISTS alerts (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   type TEXT NOT NULL,
@@ -45,34 +46,35 @@ CREATE INDEX IF NOT EXISTS alerts_time ON alerts(time_ms);
 
 }  // namespace
 
-Result<AlertLog> AlertLog::open(const std::filesystem::path& path) {
-    sqlite3* raw = nullptr;
-    const std::string file = path.string();
-    const int rc =
-        sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    AlertLog log(raw, file);
-    if (rc != SQLITE_OK)
-        return makeError(fmt::format("{}: cannot open workspace: {}", file,
-                                     raw ? sqlite3_errmsg(raw) : "out of memory"));
-    sqlite3_busy_timeout(raw, 2000);
-    char* message = nullptr;
-    if (sqlite3_exec(raw, kSchema, nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string why = message ? message : "unknown error";
-        sqlite3_free(message);
-        return makeError(fmt::format("{}: cannot create the alerts table: {}", file, why));
+const std::vector<workspace::Migration>& alertLogMigrations() {
+    static const std::vector<workspace::Migration> steps{{1, kSchemaV1}};
+    return steps;
+}
+
+Result<AlertLog> AlertLog::open(const workspace::Location& location, workspace::Access access) {
+    auto ws = workspace::Workspace::open(location, access);
+    if (!ws) return makeError(ws.error());
+    if (ws->kind() != workspace::BackendKind::GeoPackage) {
+        // A PostgreSQL alert log (issue 11) joins here.
+        return makeError(ws->name() + ": alerts are not yet stored in " +
+                         workspace::backendName(ws->kind()) + " workspaces");
     }
-    return log;
+    if (auto s = ws->migrate("alerts", alertLogMigrations()); !s) {
+        return makeError(fmt::format("cannot open the alert log: {}", s.error()));
+    }
+    return AlertLog(std::move(ws).value());
 }
 
 Result<std::vector<std::int64_t>> AlertLog::store(std::span<const Event> events) {
-    sqlite3* db = db_.get();
+    sqlite3* db = ws_.handle();
     auto insert = prepare(db,
                           "INSERT OR IGNORE INTO alerts(type,time,time_ms,mmsi,zone,unit,lat,lon,"
                           "numbers,event) VALUES(?,?,?,?,?,?,?,?,?,?)");
     if (!insert) return makeError(insert.error());
     auto find = prepare(db, "SELECT id FROM alerts WHERE event = ?");
     if (!find) return makeError(find.error());
-    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    workspace::Transaction tx(ws_);
+    if (!tx.active()) return makeError(tx.beginError());
     std::vector<std::int64_t> ids;
     for (const Event& e : events) {
         const std::string line = toJsonLine(e);
@@ -98,34 +100,34 @@ Result<std::vector<std::int64_t>> AlertLog::store(std::span<const Event> events)
         sqlite3_bind_text(s, 9, numbersText.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(s, 10, line.c_str(), -1, SQLITE_TRANSIENT);
         if (sqlite3_step(s) != SQLITE_DONE) {
-            std::string why = sqlite3_errmsg(db);
-            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-            return makeError(fmt::format("{}: cannot store alert: {}", path_, why));
+            return makeError(
+                fmt::format("{}: cannot store alert: {}", ws_.name(), sqlite3_errmsg(db)));
         }
         sqlite3_stmt* f = find->get();
         sqlite3_reset(f);
         sqlite3_bind_text(f, 1, line.c_str(), -1, SQLITE_TRANSIENT);
         ids.push_back(sqlite3_step(f) == SQLITE_ROW ? sqlite3_column_int64(f, 0) : 0);
     }
-    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return makeError(fmt::format("{}: cannot commit alerts: {}", path_, sqlite3_errmsg(db)));
+    if (auto c = tx.commit(); !c) {
+        return makeError(fmt::format("{}: cannot commit alerts: {}", ws_.name(), c.error()));
+    }
     return ids;
 }
 
 Status AlertLog::acknowledge(std::int64_t id, const std::string& by, time::UnixMillis at) {
     if (by.empty()) return makeError("acknowledging an alert needs the name of who did it");
     auto update = prepare(
-        db_.get(), "UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
+        ws_.handle(), "UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
     if (!update) return makeError(update.error());
     const std::string atText = time::formatIso8601(at);
     sqlite3_bind_text(update->get(), 1, by.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(update->get(), 2, atText.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(update->get(), 3, id);
     if (sqlite3_step(update->get()) != SQLITE_DONE)
-        return makeError(fmt::format("{}: cannot acknowledge alert {}: {}", path_, id,
-                                     sqlite3_errmsg(db_.get())));
-    if (sqlite3_changes(db_.get()) == 0)
-        return makeError(fmt::format("{}: no alert with id {}", path_, id));
+        return makeError(fmt::format("{}: cannot acknowledge alert {}: {}", ws_.name(), id,
+                                     sqlite3_errmsg(ws_.handle())));
+    if (sqlite3_changes(ws_.handle()) == 0)
+        return makeError(fmt::format("{}: no alert with id {}", ws_.name(), id));
     return {};
 }
 
@@ -140,7 +142,7 @@ Result<std::vector<StoredAlert>> AlertLog::list(const AlertFilter& filter) const
     if (filter.mmsi) sql += " AND (',' || mmsi || ',') LIKE ('%,' || ?4 || ',%')";
     sql += " ORDER BY time_ms, id";
     if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
-    auto query = prepare(db_.get(), sql);
+    auto query = prepare(ws_.handle(), sql);
     if (!query) return makeError(query.error());
     sqlite3_stmt* s = query->get();
     if (filter.type) sqlite3_bind_text(s, 1, eventTypeName(*filter.type), -1, SQLITE_STATIC);
@@ -178,7 +180,7 @@ Result<std::vector<StoredAlert>> AlertLog::list(const AlertFilter& filter) const
     }
     if (rc != SQLITE_DONE)
         return makeError(
-            fmt::format("{}: cannot read alerts: {}", path_, sqlite3_errmsg(db_.get())));
+            fmt::format("{}: cannot read alerts: {}", ws_.name(), sqlite3_errmsg(ws_.handle())));
     return out;
 }
 

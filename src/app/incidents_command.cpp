@@ -45,7 +45,8 @@ struct IncidentsOptions {
     std::string by = "category";
 };
 
-// Opens the workspace and its incidents layer. Query and stats never create a file.
+// Opens the workspace and its incidents layer. Query and stats open it read-only: they never
+// create, migrate or lock a file, and they read on while an import writes.
 struct OpenStore {
     std::unique_ptr<workspace::Workspace> ws;
     std::unique_ptr<IncidentStore> store;
@@ -54,7 +55,8 @@ struct OpenStore {
 Result<OpenStore> openStore(const std::string& db, bool create) {
     std::error_code ec;
     if (!create && !fs::exists(db, ec)) return makeError("no workspace at " + db);
-    auto ws = workspace::Workspace::open(db);
+    auto ws = workspace::Workspace::open(
+        db, create ? workspace::Access::ReadWrite : workspace::Access::ReadOnly);
     if (!ws) return makeError(ws.error());
     OpenStore out;
     out.ws = std::make_unique<workspace::Workspace>(std::move(ws).value());

@@ -16,6 +16,11 @@ Result<fs::path> ensureDefaultWorkspace(fs::path path) {
     if (path.empty()) path = defaultWorkspacePath();
     std::error_code ec;
     const bool existed = fs::exists(path, ec);
+    if (existed) {
+        // Already a seawatch workspace with incidents: nothing to write.
+        auto reader = workspace::Workspace::open(path, workspace::Access::ReadOnly);
+        if (reader && IncidentStore::open(*reader)) return path;
+    }
     auto ws = workspace::Workspace::open(path);
     if (!ws) return makeError(ws.error());
     auto store = IncidentStore::open(*ws);

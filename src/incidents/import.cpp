@@ -3,6 +3,7 @@
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>

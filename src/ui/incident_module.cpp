@@ -195,7 +195,8 @@ class IncidentModule : public ConsoleModule {
             spdlog::error("incidents: {}", path.error());
             return;
         }
-        auto ws = workspace::Workspace::open(*path);
+        // Read-only: the console reads; only an import (runImport) opens it for writing.
+        auto ws = workspace::Workspace::open(*path, workspace::Access::ReadOnly);
         if (!ws) {
             spdlog::error("incidents: {}: {}", path->string(), ws.error());
             return;
@@ -589,7 +590,19 @@ class IncidentModule : public ConsoleModule {
             // The first few name the file and record; the summary counts the rest.
             if (++reported <= 20) spdlog::warn("{}: {} ({})", row.where, row.reason, row.detail);
         };
-        auto summary = incidents::importFile(*store_, path, options);
+        auto writable = workspace::Workspace::open(workspace_->path());
+        if (!writable) {
+            importMessage_ = writable.error();
+            spdlog::error("incidents: cannot import {}: {}", path, writable.error());
+            return;
+        }
+        auto writer = incidents::IncidentStore::open(*writable);
+        if (!writer) {
+            importMessage_ = writer.error();
+            spdlog::error("incidents: cannot import {}: {}", path, writer.error());
+            return;
+        }
+        auto summary = incidents::importFile(*writer, path, options);
         if (!summary) {
             importMessage_ = summary.error();
             spdlog::error("incidents: import of {} failed: {}", path, summary.error());

@@ -5,7 +5,8 @@
 namespace seawatch::ui {
 
 Result<std::unique_ptr<QueryWorker>> QueryWorker::open(const std::filesystem::path& path) {
-    auto ws = workspace::Workspace::open(path);
+    // The worker only reads: read-only never waits for an import and never writes.
+    auto ws = workspace::Workspace::open(path, workspace::Access::ReadOnly);
     if (!ws) return makeError(ws.error());
     auto worker = std::make_unique<QueryWorker>();
     worker->ws_ = std::make_unique<workspace::Workspace>(std::move(ws.value()));

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -121,4 +123,59 @@ TEST(Archive, UnreadableInputsAreErrors) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().find("missing.nmea"), std::string::npos);
     EXPECT_FALSE(AisArchive::open((dir.path / "no" / "such" / "dir" / "ws.sqlite").string()));
+}
+
+// A workspace written before the archive was versioned (tables made with IF NOT EXISTS, no
+// seawatch_schema row): opening adopts its tables and rows as version 1.
+TEST(Archive, AdoptsAnArchiveFromBeforeVersioning) {
+    TempDir dir;
+    const auto ws = dir.path / "old.sqlite";
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(ws.c_str(), &db), SQLITE_OK);
+        const char* old =
+            "CREATE TABLE ais_positions (mmsi INTEGER NOT NULL, time_ms INTEGER NOT NULL, "
+            "lat REAL NOT NULL, lon REAL NOT NULL, sog REAL, cog REAL, heading REAL, "
+            "nav_status INTEGER, msg_type INTEGER);"
+            "CREATE INDEX ais_positions_time ON ais_positions(time_ms);"
+            "CREATE TABLE ais_static (mmsi INTEGER PRIMARY KEY, name TEXT, callsign TEXT, "
+            "imo INTEGER, ship_type INTEGER, to_bow INTEGER, to_stern INTEGER, to_port INTEGER, "
+            "to_starboard INTEGER, draught REAL, destination TEXT, class_b INTEGER);"
+            "CREATE TABLE ais_import_progress (content_hash TEXT PRIMARY KEY, path TEXT NOT NULL, "
+            "lines_done INTEGER NOT NULL, complete INTEGER NOT NULL);"
+            "INSERT INTO ais_positions VALUES (470000001, 1700000000000, 12.1, 54.0, 9.5, 45, "
+            "NULL, 0, 1);";
+        ASSERT_EQ(sqlite3_exec(db, old, nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto archive = AisArchive::open(ws);
+    ASSERT_TRUE(archive) << archive.error();
+    EXPECT_EQ(*archive->positionCount(), 1U);
+    auto reader = seawatch::workspace::Workspace::open(ws, seawatch::workspace::Access::ReadOnly);
+    ASSERT_TRUE(reader) << reader.error();
+    EXPECT_EQ(reader->schemaVersion("ais"), 1);
+}
+
+TEST(Archive, ReadOnlyArchiveLoadsButDoesNotImport) {
+    TempDir dir;
+    const auto log = writeLog(dir.path, 10);
+    const auto ws = dir.path / "ws.gpkg";
+    {
+        auto writer = AisArchive::open(ws);
+        ASSERT_TRUE(writer);
+        ASSERT_TRUE(writer->importFile(log.string()));
+    }
+    auto archive = AisArchive::open(ws, seawatch::workspace::Access::ReadOnly);
+    ASSERT_TRUE(archive) << archive.error();
+    EXPECT_EQ(*archive->positionCount(), 30U);
+    const auto again = archive->importFile((dir.path / "log.nmea").string());
+    // Already complete: answered from the progress table without writing.
+    ASSERT_TRUE(again) << again.error();
+    EXPECT_TRUE(again->alreadyComplete);
+    std::FILE* f = std::fopen((dir.path / "other.nmea").c_str(), "w");
+    std::fprintf(f, "# nothing\n");
+    std::fclose(f);
+    const auto refused = archive->importFile((dir.path / "other.nmea").string());
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().find("read-only"), std::string::npos) << refused.error();
 }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 

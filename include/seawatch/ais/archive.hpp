@@ -1,6 +1,15 @@
 #pragma once
-// The AIS archive in a workspace SQLite file (which may also hold other domains' tables:
-// everything here is prefixed ais_ and created IF NOT EXISTS).
+// The AIS archive in a workspace (seawatch/workspace), beside other domains' tables, versioned
+// as the "ais" component of the workspace's migrations.
+//
+// Tables (stable: other readers, such as archive queries, rely on these names and columns;
+// change them only through a new migration):
+//   ais_positions(mmsi INTEGER, time_ms INTEGER [Unix ms], lat REAL, lon REAL, sog REAL [kn],
+//                 cog REAL [deg], heading REAL [deg], nav_status INTEGER, msg_type INTEGER)
+//                 index ais_positions_time(time_ms); NULL = not available
+//   ais_static(mmsi INTEGER PRIMARY KEY, name, callsign, imo, ship_type, to_bow, to_stern,
+//              to_port, to_starboard, draught REAL [m], destination, class_b 0/1)
+//   ais_import_progress(content_hash TEXT PRIMARY KEY, path, lines_done, complete 0/1)
 //
 // Re-importing a file adds nothing and an interrupted import resumes: each file is
 // identified by a hash of its content, and its progress (lines committed) is stored in
@@ -14,6 +23,7 @@
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/track_store.hpp"
 #include "seawatch/common/result.hpp"
+#include "seawatch/workspace/workspace.hpp"
 
 namespace seawatch::ais {
 
@@ -41,7 +51,9 @@ struct ImportOptions {
 
 class AisArchive {
   public:
-    static Result<AisArchive> open(const std::string& workspacePath);
+    // Read-write runs the archive's migrations; read-only checks that the tables are there.
+    static Result<AisArchive> open(const workspace::Location& location,
+                                   workspace::Access access = workspace::Access::ReadWrite);
     AisArchive(AisArchive&&) noexcept;
     AisArchive& operator=(AisArchive&&) noexcept;
     ~AisArchive();
@@ -60,5 +72,8 @@ class AisArchive {
     explicit AisArchive(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// The archive's migrations on a GeoPackage workspace (exposed for tests of the schema history).
+const std::vector<workspace::Migration>& archiveMigrations();
 
 }  // namespace seawatch::ais

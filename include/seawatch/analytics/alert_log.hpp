@@ -1,9 +1,8 @@
 #pragma once
-// The alert log in the workspace SQLite file: every event the engine raised, with who
-// acknowledged it and when. Only the `alerts` table is ours; the file is shared with
-// other tables (incidents), so nothing here touches them.
-#include <sqlite3.h>
-
+// The alert log in the workspace: every event the engine raised, with who acknowledged it and
+// when. Only the `alerts` table is ours (the "alerts" component of the workspace's
+// migrations); the workspace is shared with other domains' tables, so nothing here touches
+// them.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -14,6 +13,7 @@
 
 #include "seawatch/analytics/event.hpp"
 #include "seawatch/common/result.hpp"
+#include "seawatch/workspace/workspace.hpp"
 
 namespace seawatch::analytics {
 
@@ -35,8 +35,10 @@ struct AlertFilter {
 
 class AlertLog {
   public:
-    // Opens (or creates) the workspace file and makes sure the alerts table exists.
-    static Result<AlertLog> open(const std::filesystem::path& path);
+    // Opens (read-write: creating) the workspace and brings the alerts table to its latest
+    // version; read-only checks that it is there.
+    static Result<AlertLog> open(const workspace::Location& location,
+                                 workspace::Access access = workspace::Access::ReadWrite);
 
     // Stores events; an event already in the log (same serialised form) is not duplicated.
     // Returns the row id of each event, in input order.
@@ -45,12 +47,11 @@ class AlertLog {
     Result<std::vector<StoredAlert>> list(const AlertFilter& filter = {}) const;
 
   private:
-    struct Closer {
-        void operator()(sqlite3* db) const { sqlite3_close(db); }
-    };
-    explicit AlertLog(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-    std::unique_ptr<sqlite3, Closer> db_;
-    std::string path_;
+    explicit AlertLog(workspace::Workspace ws) : ws_(std::move(ws)) {}
+    workspace::Workspace ws_;
 };
+
+// The alert log's migrations on a GeoPackage workspace.
+const std::vector<workspace::Migration>& alertLogMigrations();
 
 }  // namespace seawatch::analytics

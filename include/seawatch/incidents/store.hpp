@@ -12,7 +12,7 @@
 #include "seawatch/common/result.hpp"
 #include "seawatch/geo/geo.hpp"
 #include "seawatch/incidents/incident.hpp"
-#include "seawatch/incidents/workspace.hpp"
+#include "seawatch/workspace/workspace.hpp"
 
 namespace seawatch::incidents {
 
@@ -51,8 +51,10 @@ enum class StatsKey { Year, Category, Subregion };
 
 class IncidentStore {
   public:
-    // Runs the incidents migrations on `ws`. The store keeps a pointer to it: the workspace
-    // must outlive the store and stay where it is (hold it in a unique_ptr if it moves).
+    // Runs the incidents migrations on `ws` (read-only: checks that the incidents tables are
+    // there, and says so in one sentence when they are not). The store keeps a pointer to
+    // it: the workspace must outlive the store and stay where it is (hold it in a
+    // unique_ptr if it moves).
     static Result<IncidentStore> open(workspace::Workspace& ws);
 
     workspace::Workspace& workspace() const { return *ws_; }

@@ -1,5 +1,6 @@
 #pragma once
-// A prepared statement with RAII and typed binds; private to the incidents library.
+// A prepared SQLite statement with RAII and typed binds, for the GeoPackage implementations of
+// the domains' stores (the workspace layer's SQLite backend; see gpkg.hpp).
 #include <sqlite3.h>
 
 #include <cstdint>

@@ -1,0 +1,91 @@
+#include "seawatch/workspace/location.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace seawatch::workspace {
+
+const char* backendName(BackendKind kind) {
+    switch (kind) {
+        case BackendKind::GeoPackage:
+            return "GeoPackage";
+        case BackendKind::PostgreSQL:
+            return "PostgreSQL";
+    }
+    return "unknown";
+}
+
+bool isPostgresUri(std::string_view text) {
+    if (text.starts_with("postgresql://") || text.starts_with("postgres://")) return true;
+    // libpq key=value words ("service=hub dbname=shade"): a file path has no '=' in a first
+    // word made only of letters, digits, '_' and spaces. Same rule as station::isPostgresTarget.
+    const std::size_t eq = text.find('=');
+    if (eq == std::string_view::npos || eq == 0) return false;
+    for (const char c : text.substr(0, eq)) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ')) return false;
+    }
+    return true;
+}
+
+namespace {
+
+// libpq also takes the password as a URI query parameter (...?password=secret&sslmode=...)
+// or as a key=value word (host=hub password=secret).
+std::string redactPasswordParameter(std::string text) {
+    const bool uri = text.find("://") != std::string::npos;
+    const std::size_t from = uri ? text.find('?') : 0;
+    if (from == std::string::npos) return text;
+    const char separator = uri ? '&' : ' ';
+    for (std::size_t pos = text.find("password=", from); pos != std::string::npos;
+         pos = text.find("password=", pos + 1)) {
+        const char before = pos == 0 ? ' ' : text[pos - 1];
+        if (before != '?' && before != '&' && before != ' ') continue;
+        const std::size_t valueStart = pos + 9;
+        const std::size_t valueEnd = std::min(text.find(separator, valueStart), text.size());
+        text.replace(valueStart, valueEnd - valueStart, "***");
+    }
+    return text;
+}
+
+std::string redactUserinfoPassword(std::string_view uri) {
+    // scheme://[user[:password]@]host...: the userinfo ends at the last '@' before the path.
+    const std::size_t schemeEnd = uri.find("://");
+    if (schemeEnd == std::string_view::npos) return std::string(uri);
+    const std::size_t authorityStart = schemeEnd + 3;
+    const std::size_t authorityEnd = uri.find_first_of("/?", authorityStart);
+    const std::string_view authority = uri.substr(
+        authorityStart, authorityEnd == std::string_view::npos ? std::string_view::npos
+                                                               : authorityEnd - authorityStart);
+    const std::size_t at = authority.rfind('@');
+    if (at == std::string_view::npos) return std::string(uri);
+    const std::size_t colon = authority.substr(0, at).find(':');
+    if (colon == std::string_view::npos) return std::string(uri);
+    std::string out(uri.substr(0, authorityStart + colon + 1));
+    out += "***";
+    out += uri.substr(authorityStart + at);
+    return out;
+}
+
+}  // namespace
+
+std::string redactPassword(std::string_view uri) {
+    return redactPasswordParameter(redactUserinfoPassword(uri));
+}
+
+Location::Location(std::string_view text)
+    : kind_(isPostgresUri(text) ? BackendKind::PostgreSQL : BackendKind::GeoPackage),
+      target_(text) {}
+Location::Location(const char* text) : Location(std::string_view(text)) {}
+Location::Location(const std::string& text) : Location(std::string_view(text)) {}
+Location::Location(const std::filesystem::path& file) : Location(std::string_view(file.native())) {}
+
+std::string Location::display() const {
+    return kind_ == BackendKind::PostgreSQL ? redactPassword(target_) : target_;
+}
+
+std::filesystem::path Location::file() const {
+    return kind_ == BackendKind::GeoPackage ? std::filesystem::path(target_)
+                                            : std::filesystem::path();
+}
+
+}  // namespace seawatch::workspace
