@@ -248,7 +248,7 @@ class ZoneModule final : public ConsoleModule {
                                   e.lat + halfDeg * 0.6};
     }
 
-    void alertTooltip(ConsoleState& state, std::size_t index) const {
+    void alertTooltip(ConsoleState& /*state*/, std::size_t index) const {
         const analytics::Event& e = (*events_)[index];
         ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
                            analytics::alertTypeLabel(e.type).c_str());

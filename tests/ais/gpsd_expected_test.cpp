@@ -31,7 +31,9 @@ std::vector<std::string> readLines(const fs::path& p) {
 
 // Decodes a shared file as `ais decode --json` does (gpsd talkers, merged type 24 only).
 std::vector<std::string> decodeLikeGpsdecode(const fs::path& input) {
-    AisDecoder d(DecoderOptions{true});
+    DecoderOptions options;
+    options.gpsdCompatible = true;
+    AisDecoder d(options);
     std::vector<std::string> out;
     std::string line;
     for (const auto& l : readLines(input)) {
