@@ -350,6 +350,13 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
         }
     }
     if (reader.failed()) return makeError("read error on " + path);
+    if (report.fixesStored == 0 && report.untimedMessages > 0 && resume->linesDone == 0) {
+        // Nothing could be dated: record no progress (the transaction rolls back), so the
+        // same file imports in full once the user gives --start or --mtime.
+        decoder.endOfInput();
+        report.decode = decoder.stats();
+        return report;
+    }
     // Step 4: the last batch and the final progress row.
     if (auto s = writer->finishBatch(*hash, path, lineNo, !stoppedEarly); !s) {
         return makeError(path + ": " + s.error());

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 #include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -40,9 +43,15 @@ TEST(ReliabilityCli, DecodeToAFullDiskFails) {
         std::ofstream out(log);
         for (int i = 0; i < 5000; ++i) out << kPosition << "\n";
     }
-    const auto r = runSeawatch("ais decode --json " + log.string() + " >/dev/full");
-    EXPECT_EQ(r.exitCode, 1);
-    EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
+    // runSeawatch sends stdout to a file of its own, so the command is run here.
+    const fs::path err = dir / "err.txt";
+    const std::string command = std::string(SEAWATCH_BINARY) + " ais decode --json " +
+                                log.string() + " >/dev/full 2>" + err.string();
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 1);
+    const std::string errText = readFile(err);
+    EXPECT_NE(errText.find("No space left on device"), std::string::npos) << errText;
     fs::remove_all(dir);
 }
 
