@@ -86,13 +86,17 @@ class BriefingModule final : public ConsoleModule {
     void update(ConsoleState& state) override {
         if (!state.scene) return;
         ImGuiIO& io = ImGui::GetIO();
-        // --step: once the panel columns have been laid out, so the frame fits the map.
-        if (startStep_ > 0 && ++framesSeen_ == 3) {
+        // --step: framed, without a flight, once the panel columns have been laid out, so
+        // the frame fits the map's free part (ConsoleState::pendingFraming).
+        if (startStep_ > 0 && !steps_.empty()) {
             goToStep(state, static_cast<std::size_t>(startStep_ - 1));
-            if (state.flyTo) {
-                showPreset(state, *state.flyTo);
-                state.flyTo.reset();
-            }
+            state.flyTo.reset();
+            const scenario::BriefingStep step = steps_[*currentStep_];
+            const scenario::Scene* scene = state.scene.get();
+            state.pendingFraming = [scene, step](int w, int h) {
+                return scenario::stepFrame(*scene, step, w, h);
+            };
+            startStep_ = 0;
         }
         state.timeline.advance(io.DeltaTime);
         state.now = state.timeline.now();
@@ -203,8 +207,10 @@ class BriefingModule final : public ConsoleModule {
         state.timeline.seek(step.time);
         state.now = state.timeline.now();
         lastNow_ = state.now;
-        state.flyTo =
-            scenario::stepFrame(*state.scene, step, state.view.widthPx(), state.view.heightPx());
+        // Framed for the map's free part (the whole screen when presenting).
+        const Rect area = freeMapArea(state);
+        state.flyTo = scenario::stepFrame(*state.scene, step, static_cast<int>(area.w),
+                                          static_cast<int>(area.h));
         toasts_.clear();  // a new step: the last step's inject cards have been read
         state.selection.highlightedVessels = step.highlight.mmsi;
         state.selection.highlightedIncidents = step.highlight.incidents;
@@ -575,7 +581,6 @@ class BriefingModule final : public ConsoleModule {
     std::vector<Toast> toasts_;
     time::UnixMillis lastNow_ = 0;
     int startStep_ = 0;
-    int framesSeen_ = 0;
     bool stepsOpen_ = false;  // Panels > Briefing steps; F5 presents without it
     bool annotationsOpen_ = false;
     AnnotationTool tool_ = AnnotationTool::None;

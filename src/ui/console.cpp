@@ -177,6 +177,11 @@ void dispatchMapPointer(ConsoleState& state) {
             if ((*it)->onMapClick(state, p)) break;
     }
     if (state.presenterMode) return;  // nothing pops up over a slide
+    if (!state.pointerMoved) {
+        if (!state.firstPointer) state.firstPointer = p;
+        state.pointerMoved = p.x != state.firstPointer->x || p.y != state.firstPointer->y;
+        if (!state.pointerMoved) return;
+    }
     for (auto it = state.modules.rbegin(); it != state.modules.rend(); ++it)
         if ((*it)->drawHoverTooltip(state, p)) break;
 }
@@ -353,12 +358,18 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
     state.mapTopPx = 0;
     state.mapBottomPx = fbh;
     const bool sceneLoaded = loadSceneInto(state, options.scenario);
+    // Framed on the whole window for the first frames, then again on the map's free part
+    // once the panel columns have been laid out (endDock).
     if (sceneLoaded) {
-        showPreset(state, scenario::viewBox(state.scene->scenario.initialView, state.view.widthPx(),
-                                            state.view.heightPx()));
+        const scenario::View initial = state.scene->scenario.initialView;
+        state.pendingFraming = [initial](int w, int h) { return scenario::viewBox(initial, w, h); };
     } else if (!haveView || !options.charts.empty()) {
-        showPreset(state, report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox);
+        const geo::GeoBox box =
+            report.chartsBox.valid() ? report.chartsBox : render::kGulfOfAdenBox;
+        state.pendingFraming = [box](int, int) { return box; };
     }
+    if (state.pendingFraming)
+        showPreset(state, state.pendingFraming(state.view.widthPx(), state.view.heightPx()));
     state.live = makeLivePicture(options, sceneLoaded);
     // MODULES-BEGIN (each module adds its one line here)
     state.modules.push_back(makeZoneModule(state, options));

@@ -2,7 +2,9 @@
 // Everything the console's panels read and edit. Panels are functions over this state;
 // they keep only view state (open/closed, scroll) of their own.
 #include <deque>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,7 @@ struct DockState {
     };
     std::vector<Entry> previous, current;
     ScreenSplit split;        // this frame's
+    LayoutSettling settling;  // whether the split has stopped moving since start-up
     float bottomBarsPx = 90;  // timeline and status bar, as last measured
     std::vector<bool> begun;  // per open beginDockedPanel: whether ImGui::Begin ran
 };
@@ -100,6 +103,14 @@ struct ConsoleState {
     render::MapSelection selection;
     // Jump requests from panels (an alert, an incident): the map flies there next frame.
     std::optional<geo::GeoBox> flyTo;
+    // A framing asked for before the panel columns have settled (the initial view, --step),
+    // given the free map area's size in pixels: endDock applies it, without a flight, on
+    // the first frame whose layout equals the one before, so it fits the map's free part.
+    std::function<geo::GeoBox(int areaWidthPx, int areaHeightPx)> pendingFraming;
+    // Where the pointer was when first seen: hover tooltips wait until it moves, so a
+    // pointer that happens to rest over the map at start-up covers nothing.
+    std::optional<geo::ScreenPoint> firstPointer;
+    bool pointerMoved = false;
     // Full screen presenter mode hides the panels.
     bool presenterMode = false;
     // A view animation in progress (fly-to), in ImGui time seconds.

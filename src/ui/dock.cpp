@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "console_state.hpp"
 
@@ -17,6 +18,49 @@ bool hasPanelsOn(const DockState& dock, Edge edge) {
 
 ColumnSettings& columnOf(DockState& dock, Edge edge) {
     return edge == Edge::Left ? dock.left : dock.right;
+}
+
+// A handle along the column's inner edge, in the gap beside its panels: dragging it
+// resizes the column within columnWidthLimits. The width is kept in the dock state for the
+// session and saved with the console's settings.
+void drawColumnSplitter(ConsoleState& state, Edge edge, const Rect& column, float topSkip) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float s = state.pixelScale;
+    const float handle = 6 * s;
+    const float x = edge == Edge::Left ? column.right() - handle / 2 : column.x - handle / 2;
+    const float height = column.h - topSkip;
+    if (height <= 0) return;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + x, vp->Pos.y + column.y + topSkip),
+                            ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(handle, height), ImGuiCond_Always);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
+    const char* id = edge == Edge::Left ? "##splitLeft" : "##splitRight";
+    if (ImGui::Begin(id, nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav)) {
+        ImGui::InvisibleButton("edge", ImVec2(handle, height));
+        const bool active = ImGui::IsItemActive();
+        if (active || ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            const ImVec2 p = ImGui::GetItemRectMin();
+            draw->AddRectFilled(
+                ImVec2(p.x + handle / 2 - 1 * s, p.y),
+                ImVec2(p.x + handle / 2 + 1 * s, p.y + height),
+                ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_SeparatorHovered));
+        }
+        if (ImGui::IsItemHovered() && !active)
+            ImGui::SetTooltip("Drag to make the panels wider or narrower");
+        if (active && ImGui::GetIO().MouseDelta.x != 0.0f) {
+            ColumnSettings& settings = columnOf(state.dock, edge);
+            settings.width = draggedColumnWidth(settings.width, ImGui::GetIO().MouseDelta.x,
+                                                edge == Edge::Left, vp->Size.x);
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
 }
 
 }  // namespace
@@ -120,11 +164,17 @@ void endDock(ConsoleState& state) {
         }
         ImGui::End();
         ImGui::PopStyleVar();
+        if (column.open) drawColumnSplitter(state, edge, r, bh + 8 * s);
     }
     const Rect map = freeMapArea(state);
     const float fbScale = ImGui::GetIO().DisplayFramebufferScale.x;
     state.renderer->style().insetLeftPx = map.x;
     state.renderer->style().insetRightPx = std::max(0.0f, vp->Size.x * fbScale - map.right());
+    if (dock.settling.observe(dock.split) && state.pendingFraming) {
+        showPreset(state, state.pendingFraming(static_cast<int>(std::lround(map.w)),
+                                               static_cast<int>(std::lround(map.h))));
+        state.pendingFraming = nullptr;
+    }
 }
 
 Rect freeMapArea(const ConsoleState& state) {

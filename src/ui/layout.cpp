@@ -9,11 +9,11 @@ ScreenSplit splitScreen(const ScreenInput& in) {
     ScreenSplit out;
     const float top = in.topBarPx;
     const float bottom = std::max(top, in.height - in.bottomBarsPx);
-    const float maxColumn = std::max(0.0f, in.width * 0.3f);
+    const WidthLimits limits = columnWidthLimits(in.width);
     const auto columnWidth = [&](const ColumnSettings& c, bool hasPanels) {
         if (!hasPanels) return 0.0f;
-        if (!c.open) return std::min(in.stripPx, maxColumn);
-        return std::clamp(c.width, std::min(180.0f, maxColumn), maxColumn);
+        if (!c.open) return std::min(in.stripPx, limits.max);
+        return std::clamp(c.width, limits.min, limits.max);
     };
     const float leftWidth = columnWidth(in.left, in.leftHasPanels);
     const float rightWidth = columnWidth(in.right, in.rightHasPanels);
@@ -21,6 +21,39 @@ ScreenSplit splitScreen(const ScreenInput& in) {
     out.right = {in.width - rightWidth, top, rightWidth, bottom - top};
     out.map = {leftWidth, top, std::max(0.0f, in.width - leftWidth - rightWidth), bottom - top};
     return out;
+}
+
+WidthLimits columnWidthLimits(float windowWidth) {
+    const float max = std::max(0.0f, windowWidth * 0.3f);
+    return {std::min(180.0f, max), max};
+}
+
+float draggedColumnWidth(float width, float dragPx, bool leftColumn, float windowWidth) {
+    const WidthLimits limits = columnWidthLimits(windowWidth);
+    // Start from what the column shows now: a width saved on a bigger screen is already
+    // clamped on this one, and a drag moves the edge the user sees.
+    const float shown = std::clamp(width, limits.min, limits.max);
+    return std::clamp(leftColumn ? shown + dragPx : shown - dragPx, limits.min, limits.max);
+}
+
+namespace {
+
+bool sameRect(const Rect& a, const Rect& b) {
+    constexpr float kTolerance = 0.5f;
+    return std::abs(a.x - b.x) <= kTolerance && std::abs(a.y - b.y) <= kTolerance &&
+           std::abs(a.w - b.w) <= kTolerance && std::abs(a.h - b.h) <= kTolerance;
+}
+
+}  // namespace
+
+bool sameSplit(const ScreenSplit& a, const ScreenSplit& b) {
+    return sameRect(a.left, b.left) && sameRect(a.right, b.right) && sameRect(a.map, b.map);
+}
+
+bool LayoutSettling::observe(const ScreenSplit& split) {
+    const bool settled = last_ && sameSplit(*last_, split);
+    last_ = split;
+    return settled;
 }
 
 std::vector<Rect> stackPanels(const Rect& column, std::span<const PanelSlot> panels, float gap,

@@ -338,6 +338,7 @@ class ZoneModule final : public ConsoleModule {
     void drawCoverageRowNames(ConsoleState& state, ImDrawList* draw, ImVec2 origin, float width,
                               float rowHeight) const;
     void drawAlerts(ConsoleState& state);
+    void drawAlertTable(ConsoleState& state, const std::vector<std::size_t>& rows);
 
     std::size_t loggedEvents_ = 0;  // events already written to the log
     analytics::VesselNames names_;  // over the tracks the map shows
@@ -519,7 +520,20 @@ void ZoneModule::drawCoverageRowNames(ConsoleState& state, ImDrawList* draw, ImV
 
 void ZoneModule::drawAlerts(ConsoleState& state) {
     const float s = state.pixelScale;
-    if (!beginDockedPanel(state, "Alerts", &showAlerts_, Edge::Right, 380 * s)) {
+    analytics::AlertQuery query;
+    query.now = state.now;
+    query.typeMask = typeMask_;
+    query.text = textFilter_;
+    query.unacknowledgedOnly = unacknowledgedOnly_;
+    const std::vector<std::size_t> rows =
+        analytics::filterAlerts(*events_, query, acks_->acknowledged());
+    // With nothing to list the panel keeps to its controls and one line, and the legend
+    // above it keeps the room.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float compact = ImGui::GetFrameHeight() + 2 * ImGui::GetFrameHeightWithSpacing() +
+                          ImGui::GetTextLineHeightWithSpacing() + 2 * style.WindowPadding.y;
+    if (!beginDockedPanel(state, "Alerts", &showAlerts_, Edge::Right,
+                          rows.empty() ? compact : 380 * s)) {
         endDockedPanel(state);
         return;
     }
@@ -541,75 +555,91 @@ void ZoneModule::drawAlerts(ConsoleState& state) {
     ImGui::Checkbox("open only", &unacknowledgedOnly_);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##who", "your name (signs acknowledgements)", ackName_,
-                             sizeof ackName_);
+    ImGui::InputTextWithHint("##who", "your name, to sign", ackName_, sizeof ackName_);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Acknowledgements are signed with this name");
+    if (rows.empty()) {
+        ImGui::TextDisabled("No alerts up to %s", time::formatDisplay(state.now).c_str());
+    } else {
+        ImGui::TextDisabled("%zu alerts up to %s, newest first", rows.size(),
+                            time::formatDisplay(state.now).c_str());
+        drawAlertTable(state, rows);
+    }
+    endDockedPanel(state);
+}
 
-    analytics::AlertQuery query;
-    query.now = state.now;
-    query.typeMask = typeMask_;
-    query.text = textFilter_;
-    query.unacknowledgedOnly = unacknowledgedOnly_;
-    const std::vector<std::size_t> rows =
-        analytics::filterAlerts(*events_, query, acks_->acknowledged());
-    ImGui::TextDisabled("%zu alerts up to %s, newest first", rows.size(),
-                        time::formatDisplay(state.now).c_str());
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
-    // Three columns that fit a panel column: the time, the alert (its type in its colour
-    // over a sentence that names the vessels), and the buttons sized to their words.
+// Three columns that fit a panel column: the time, the alert (its type in its colour over
+// a sentence that names the vessels, wrapped to the column), and the buttons sized to their
+// words. Rows differ in height, so rows outside the scrolled view are stepped over at their
+// measured height rather than clipped by ImGuiListClipper, which needs equal rows.
+void ZoneModule::drawAlertTable(ConsoleState& state, const std::vector<std::size_t>& rows) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float buttons = ImGui::CalcTextSize("Ack").x + ImGui::CalcTextSize("Jump").x +
                           4 * style.FramePadding.x + style.ItemSpacing.x;
-    if (ImGui::BeginTable("alerts", 3, flags)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed,
-                                ImGui::CalcTextSize("00:00").x);
-        ImGui::TableSetupColumn("alert", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttons);
-        ImGui::TableHeadersRow();
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(rows.size()));
-        while (clipper.Step()) {
-            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-                const std::size_t index = rows[static_cast<std::size_t>(row)];
-                const analytics::Event& e = (*events_)[index];
-                ImGui::PushID(static_cast<int>(index));
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                const bool selected = state.selection.selectedAlert == index;
-                const std::string when = time::formatDisplay(e.time).substr(11, 5);
-                if (ImGui::Selectable(when.c_str(), selected,
-                                      ImGuiSelectableFlags_SpanAllColumns |
-                                          ImGuiSelectableFlags_AllowItemOverlap,
-                                      ImVec2(0, 2 * ImGui::GetTextLineHeightWithSpacing())))
-                    select(state, index);
-                if (ImGui::IsItemHovered() && !state.presenterMode) {
-                    ImGui::BeginTooltip();
-                    alertTooltip(state, index);
-                    ImGui::EndTooltip();
-                }
-                ImGui::TableNextColumn();
-                ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
-                                   analytics::alertTypeLabel(e.type).c_str());
-                ImGui::TextUnformatted(analytics::alertSentence(e, names_).c_str());
-                ImGui::TableNextColumn();
-                if (acks_->isAcknowledged(index)) {
-                    ImGui::TextDisabled("ack");
-                    if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip(
-                            "acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
-                            time::formatDisplay(acks_->acknowledgedAt(index)).c_str());
-                } else if (ImGui::SmallButton("Ack")) {
-                    acknowledge(index);
-                }
-                ImGui::SameLine();
-                if (ImGui::SmallButton("Jump")) jump(state, index);
-                ImGui::PopID();
-            }
-        }
-        ImGui::EndTable();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("alerts", 3, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("00:00").x);
+    ImGui::TableSetupColumn("alert", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttons);
+    // The header row by hand, to learn the alert column's width for the wrapping.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    float wrapWidth = 100;
+    for (int column = 0; column < 3; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        if (column == 1) wrapWidth = std::max(40.0f, ImGui::GetContentRegionAvail().x);
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
     }
-    endDockedPanel(state);
+    const float lineHeight = ImGui::GetTextLineHeight();
+    // A margin of a few lines: the stepped-over rows' heights are estimates.
+    const float viewTop = ImGui::GetScrollY() - 4 * lineHeight;
+    const float viewBottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + 4 * lineHeight;
+    for (const std::size_t index : rows) {
+        const analytics::Event& e = (*events_)[index];
+        const std::string sentence = analytics::alertSentence(e, names_);
+        const float rowHeight = lineHeight + style.ItemSpacing.y +
+                                ImGui::CalcTextSize(sentence.c_str(), nullptr, false, wrapWidth).y;
+        const float rowTop = ImGui::GetCursorPosY();
+        if (rowTop + rowHeight < viewTop || rowTop > viewBottom) {
+            ImGui::TableNextRow(0, rowHeight + 2 * style.CellPadding.y);
+            continue;
+        }
+        ImGui::PushID(static_cast<int>(index));
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
+                           analytics::alertTypeLabel(e.type).c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(sentence.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::TableSetColumnIndex(0);
+        const bool selected = state.selection.selectedAlert == index;
+        const std::string when = time::formatDisplay(e.time).substr(11, 5);
+        if (ImGui::Selectable(
+                when.c_str(), selected,
+                ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                ImVec2(0, rowHeight)))
+            select(state, index);
+        if (ImGui::IsItemHovered() && !state.presenterMode) {
+            ImGui::BeginTooltip();
+            alertTooltip(state, index);
+            ImGui::EndTooltip();
+        }
+        ImGui::TableSetColumnIndex(2);
+        if (acks_->isAcknowledged(index)) {
+            ImGui::TextDisabled("ack");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
+                                  time::formatDisplay(acks_->acknowledgedAt(index)).c_str());
+        } else if (ImGui::SmallButton("Ack")) {
+            acknowledge(index);
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Jump")) jump(state, index);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace

@@ -120,3 +120,64 @@ TEST(Layout, AWindowSavedOnABiggerScreenComesBackOnScreen) {
     EXPECT_LE(huge.right(), 1366);
     EXPECT_LE(huge.bottom(), 768);
 }
+
+TEST(Layout, TheExerciseFramedAfterTheColumnsSettleLiesInTheFreeMapAt1366) {
+    // The bundled exercise's initial view, on a 1366x768 screen with the legend and the
+    // alerts in the right column (the first start).
+    ScreenInput in = screen(1366, 768);
+    in.leftHasPanels = false;
+    in.right = {390, true};
+    const ScreenSplit s = splitScreen(in);
+    ASSERT_GT(s.right.w, 300);
+    const geo::GeoBox exercise{43.0, 10.5, 54.0, 15.5};
+    const geo::MapView view = viewFittingArea(exercise, 1366, 768, s.map);
+    // The IRTC corridor's east end (Point B, near 53.5E 14.5N) is left of the column.
+    EXPECT_LT(view.toScreen(geo::LonLat{53.5, 14.5}).x, s.right.x);
+    EXPECT_LT(view.toScreen(geo::LonLat{exercise.east, exercise.north}).x, s.right.x + 0.5);
+    // Framed on the whole window instead, as before the columns were known, it is not.
+    const geo::MapView whole = viewFittingArea(exercise, 1366, 768, {0, 0, 1366, 768});
+    EXPECT_GT(whole.toScreen(geo::LonLat{53.5, 14.5}).x, s.right.x);
+}
+
+TEST(Layout, SettlesOnlyWhenTwoFramesInARowAgree) {
+    LayoutSettling settling;
+    ScreenInput in = screen(1366, 768);
+    in.leftHasPanels = in.rightHasPanels = false;  // frame 1: no panel list yet
+    EXPECT_FALSE(settling.observe(splitScreen(in)));
+    in.rightHasPanels = true;  // frame 2: the right column from frame 1's panels
+    EXPECT_FALSE(settling.observe(splitScreen(in)));
+    EXPECT_TRUE(settling.observe(splitScreen(in)));  // frame 3: unchanged
+    in.bottomBarsPx = 120;                           // the timeline measured taller
+    EXPECT_FALSE(settling.observe(splitScreen(in)));
+    EXPECT_TRUE(settling.observe(splitScreen(in)));
+}
+
+TEST(Layout, SameSplitToleratesHalfAPixelOnly) {
+    const ScreenSplit a = splitScreen(screen(1920, 1080));
+    ScreenSplit b = a;
+    b.map.w += 0.25f;
+    EXPECT_TRUE(sameSplit(a, b));
+    b.map.w += 1.0f;
+    EXPECT_FALSE(sameSplit(a, b));
+}
+
+TEST(Layout, DraggingAColumnEdgeStaysWithinLimitsThatKeepTheMapUsable) {
+    const WidthLimits limits = columnWidthLimits(1366);
+    EXPECT_FLOAT_EQ(limits.min, 180);
+    EXPECT_FLOAT_EQ(limits.max, 1366 * 0.3f);
+    // The left column's edge is its right side: dragging right widens it.
+    EXPECT_FLOAT_EQ(draggedColumnWidth(330, 40, true, 1366), 370);
+    // The right column's edge is its left side: dragging right narrows it.
+    EXPECT_FLOAT_EQ(draggedColumnWidth(330, 40, false, 1366), 290);
+    EXPECT_FLOAT_EQ(draggedColumnWidth(330, -500, true, 1366), limits.min);
+    EXPECT_FLOAT_EQ(draggedColumnWidth(330, -500, false, 1366), limits.max);
+    // A width saved on a bigger screen moves from where this screen shows it.
+    EXPECT_FLOAT_EQ(draggedColumnWidth(700, -10, true, 1366), limits.max - 10);
+    // Two columns at their widest leave the map 40% of the window.
+    ScreenInput in = screen(1366, 768);
+    in.left.width = draggedColumnWidth(in.left.width, 2000, true, 1366);
+    in.right.width = draggedColumnWidth(in.right.width, -2000, false, 1366);
+    EXPECT_GE(splitScreen(in).map.w, 1366 * 0.4f - 0.5f);
+    // A tiny window: the maximum wins over the minimum.
+    EXPECT_LE(draggedColumnWidth(330, 0, true, 400), 120.0f + 0.01f);
+}

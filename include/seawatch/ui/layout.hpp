@@ -4,6 +4,7 @@
 // user can collapse to a thin strip, and the map in what is left. Panels in a column are
 // stacked top to bottom; fly-to and framing fit their target into the map's free area,
 // not the whole window, so nothing lands behind a panel.
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -40,9 +41,40 @@ struct ScreenSplit {
     Rect map;          // the map's free area
 };
 
-// Splits the window. Each column is kept between 180 px and 30% of the width, so the map
-// always keeps at least 40% of it however small the window.
+// Splits the window. Each column is kept within columnWidthLimits, so the map always keeps
+// at least 40% of the width however small the window.
 ScreenSplit splitScreen(const ScreenInput& input);
+
+struct WidthLimits {
+    float min = 0, max = 0;
+};
+// What an open column may be on a window `windowWidth` wide: at least 180 px (a panel's
+// words need it) and at most 30% of the window, so two columns leave the map 40%. On a
+// window too narrow for both, the maximum wins.
+WidthLimits columnWidthLimits(float windowWidth);
+
+// A column's width after its inner edge has been dragged `dragPx` (positive: to the right),
+// kept within columnWidthLimits. The left column's inner edge is its right side, the right
+// column's its left side, so the same drag widens one and narrows the other.
+float draggedColumnWidth(float width, float dragPx, bool leftColumn, float windowWidth);
+
+// True when both splits put the columns and the map in the same place, to half a pixel.
+bool sameSplit(const ScreenSplit& a, const ScreenSplit& b);
+
+// The columns are laid out from the previous frame's panel list and the bars' heights are
+// measured as they are drawn, so the map's free area is known only after a frame or two.
+// A framing asked for before then (the initial view, a --step) must wait for it, or it is
+// framed on the whole window and its edges end up under the columns. Fed each frame's
+// split, this says when two frames in a row have agreed.
+class LayoutSettling {
+  public:
+    // Returns true from the first frame whose split equals the frame before's; false
+    // again after a change, until the next two agree.
+    bool observe(const ScreenSplit& split);
+
+  private:
+    std::optional<ScreenSplit> last_;
+};
 
 struct PanelSlot {
     float preferredHeight = 200;
