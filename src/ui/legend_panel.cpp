@@ -69,7 +69,8 @@ void drawSymbol(ImDrawList* draw, ImVec2 centre, const render::LegendEntry& e, f
 void drawLegendPanel(ConsoleState& state) {
     const auto& entries = state.renderer->lastLegend();
     const float s = state.pixelScale;
-    // Sized to its rows, so a quiet picture gets a small legend.
+    // Sized to its rows, so a quiet picture gets a small legend and a busy one is read
+    // without scrolling when the column has the room (stackPanels shrinks it when not).
     std::vector<std::string> groups;
     for (const auto& e : entries)
         if (std::find(groups.begin(), groups.end(), e.group) == groups.end())
@@ -77,8 +78,7 @@ void drawLegendPanel(ConsoleState& state) {
     const float rows = static_cast<float>(entries.size() + groups.size());
     const float height = ImGui::GetFrameHeight() +
                          std::max(1.0f, rows) * ImGui::GetTextLineHeightWithSpacing() + 14 * s;
-    if (!beginDockedPanel(state, "Legend", &state.panels.legend, Edge::Right,
-                          std::min(height, 420 * s))) {
+    if (!beginDockedPanel(state, "Legend", &state.panels.legend, Edge::Right, height)) {
         endDockedPanel(state);
         return;
     }
