@@ -150,7 +150,7 @@ void ZoneOverlay::drawGpu(const OverlayContext& context, MapRenderer& renderer) 
         zones::ZoneKind::CorridorLane};
     for (zones::ZoneKind kind : kOrder) {
         for (std::size_t i = 0; i < zones_.size(); ++i) {
-            if (handles_[i] < 0 || zones_[i].kind != kind || !zones_[i].activeAt(context.now))
+            if (handles_[i] < 0 || zones_[i].kind != kind || !shown(zones_[i], context.now))
                 continue;
             renderer.drawPolygons(handles_[i], context.view, opacity);
         }
@@ -160,7 +160,34 @@ void ZoneOverlay::drawGpu(const OverlayContext& context, MapRenderer& renderer) 
 std::optional<geo::GeoBox> ZoneOverlay::extent(time::UnixMillis now) const {
     ExtentBuilder e;
     for (const zones::Zone& zone : zones_) {
-        if (!zone.activeAt(now)) continue;
+        if (!shown(zone, now)) continue;
+        const geo::GeoBox b = zone.bounds();
+        if (!b.valid() && zone.geometry != zones::GeometryType::Point) continue;
+        e.add(b.west, b.south);
+        e.add(b.east, b.north);
+    }
+    return e.result();
+}
+
+std::vector<zones::ZoneKind> ZoneOverlay::kindsPresent() const {
+    static constexpr zones::ZoneKind kListOrder[] = {
+        zones::ZoneKind::CorridorLane,  zones::ZoneKind::PatrolSector, zones::ZoneKind::RiskArea,
+        zones::ZoneKind::ReportingArea, zones::ZoneKind::Exclusion,    zones::ZoneKind::Anchorage,
+        zones::ZoneKind::Custom};
+    std::vector<zones::ZoneKind> kinds;
+    for (zones::ZoneKind kind : kListOrder) {
+        if (std::any_of(zones_.begin(), zones_.end(),
+                        [&](const zones::Zone& z) { return z.kind == kind; }))
+            kinds.push_back(kind);
+    }
+    return kinds;
+}
+
+std::optional<geo::GeoBox> ZoneOverlay::extentOfKind(zones::ZoneKind kind,
+                                                     time::UnixMillis now) const {
+    ExtentBuilder e;
+    for (const zones::Zone& zone : zones_) {
+        if (zone.kind != kind || !zone.activeAt(now)) continue;
         const geo::GeoBox b = zone.bounds();
         if (!b.valid() && zone.geometry != zones::GeometryType::Point) continue;
         e.add(b.west, b.south);
@@ -182,7 +209,7 @@ void ZoneOverlay::buildHighlights(const OverlayContext& context, Canvas& canvas)
     Rgba colour = kZoneHighlightColour;
     colour.a = static_cast<std::uint8_t>(colour.a * opacity);
     for (const zones::Zone& zone : zones_) {
-        if (!zone.isArea() || !zone.activeAt(context.now)) continue;
+        if (!zone.isArea() || !shown(zone, context.now)) continue;
         if (std::find(names.begin(), names.end(), zone.name) == names.end()) continue;
         for (const zones::Polygon& polygon : zone.polygons) {
             const auto outer = toScreen(context.view, polygon.outer);
@@ -197,7 +224,7 @@ void ZoneOverlay::buildLaneChevrons(const OverlayContext& context, Canvas& canva
     const double spacingPx = 90.0 * s;
     const double armPx = 6.0 * s;
     for (const zones::Lane* lane : {&corridor_->eastbound, &corridor_->westbound}) {
-        if (lane->zoneIndex < zones_.size() && !zones_[lane->zoneIndex].activeAt(context.now))
+        if (lane->zoneIndex < zones_.size() && !shown(zones_[lane->zoneIndex], context.now))
             continue;
         Rgba colour = toRgba(lane->zoneIndex < styles_.size() ? styles_[lane->zoneIndex].stroke
                                                               : zones::Colour{20, 110, 40, 255});
@@ -234,7 +261,7 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
     label.sizePx = 12.0f * s;
     label.halo = {255, 255, 255, 220};
     label.bold = true;
-    if (coverage_) {
+    if (coverage_ && showCoverageGaps) {
         Rgba band = kCoverageGapColour;
         band.a = static_cast<std::uint8_t>(band.a * opacity);
         for (const zones::UncoveredStretch& gap : zones::uncoveredAt(*coverage_, context.now)) {
@@ -261,7 +288,7 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
                                {255, 255, 255, 255}});
         }
     }
-    if (!schedule_) return;
+    if (!schedule_ || !showPlannedGroups) return;
     for (const zones::GroupPosition& group :
          zones::plannedGroupPositions(*schedule_, *corridor_, context.now)) {
         const zones::GroupTransit& transit = schedule_->transits[group.transit];
@@ -295,7 +322,7 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
 
 std::optional<std::size_t> ZoneOverlay::groupAt(const OverlayContext& context,
                                                 ScreenPoint point) const {
-    if (!schedule_ || !corridor_) return std::nullopt;
+    if (!schedule_ || !corridor_ || !showPlannedGroups) return std::nullopt;
     const double reach = 9.0 * context.pixelScale;
     for (const zones::GroupPosition& group :
          zones::plannedGroupPositions(*schedule_, *corridor_, context.now)) {
@@ -314,7 +341,7 @@ void ZoneOverlay::buildLabels(const OverlayContext& context, Canvas& canvas) con
     label.anchor = TextAnchor::Center;
     for (std::size_t i = 0; i < zones_.size(); ++i) {
         const zones::Zone& zone = zones_[i];
-        if (!zone.activeAt(context.now)) continue;
+        if (!shown(zone, context.now)) continue;
         if (zone.geometry == zones::GeometryType::Point) {
             if (zone.line.empty()) continue;
             const ScreenPoint at = context.view.toScreen(zone.line.front());

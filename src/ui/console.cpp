@@ -345,9 +345,23 @@ double displayRefreshHz() {
 // Charts, the exercise, the live picture and the modules, in the order their overlays stack.
 void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveView) {
     const auto started = std::chrono::steady_clock::now();
+    // The basemap, then each chart on its own, so a failure stays with the chart's path.
     render::SceneLoadReport report =
-        render::loadMapScene(*state.renderer, options.charts, true, /*async=*/true);
-    for (const auto& e : report.errors) spdlog::error("{}", e);
+        render::loadMapScene(*state.renderer, {}, true, /*async=*/true);
+    for (const auto& e : report.errors) {
+        spdlog::error("{}", e);
+        state.charts.openFailed("Basemap", e);
+    }
+    for (const std::string& path : options.charts) {
+        if (Status s = render::addChartFile(*state.renderer, path, /*async=*/true,
+                                            &report.chartsBox, &report.warnings);
+            !s) {
+            spdlog::error("{}", s.error());
+            state.charts.openFailed(path, s.error());
+        } else {
+            state.charts.opened(path);
+        }
+    }
     for (const auto& w : report.warnings) spdlog::warn("{}", w);
     spdlog::info("charts loaded in {:.0f} ms", std::chrono::duration<double, std::milli>(
                                                    std::chrono::steady_clock::now() - started)
@@ -400,6 +414,7 @@ void drawFrame(ConsoleState& state, int fbw, int fbh) {
         state.log.errorsSeen = errors;
         state.panels.log = true;  // an error deserves to be seen
     }
+    noteChartErrors(state);
     if (!state.presenterMode) {
         drawMainMenu(state);
         drawStatusBar(state);

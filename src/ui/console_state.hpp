@@ -16,6 +16,7 @@
 #include "seawatch/scenario/scene.hpp"
 #include "seawatch/scenario/timeline.hpp"
 #include "seawatch/time/utc.hpp"
+#include "seawatch/ui/layer_model.hpp"
 #include "seawatch/ui/layout.hpp"
 #include "seawatch/ui/log_panel.hpp"
 
@@ -75,6 +76,9 @@ struct ConsoleState {
     geo::MapView view;
     std::unique_ptr<render::MapRenderer> renderer;
     LogState log;
+    // Charts that failed to open or to read, shown in the Layers panel with the reason.
+    ChartStatus charts;
+    std::uint64_t chartErrorsScanned = 0;  // log errors already matched against the charts
     PanelVisibility panels;
     DockState dock;
     FileBrowserState fileBrowser;
@@ -141,6 +145,11 @@ void drawMainMenu(ConsoleState& state);
 void drawLegendPanel(ConsoleState& state);
 void drawHelpWindow(ConsoleState& state);
 void drawLayerPanel(ConsoleState& state);
+// Opens a chart file into the renderer; a failure is logged and kept for the Layers panel.
+Status openChart(ConsoleState& state, const std::string& path);
+// Matches errors logged since the last call against the charts' files (read errors that
+// GDAL raises while tiles load), for the Layers panel.
+void noteChartErrors(ConsoleState& state);
 void drawStatusBar(ConsoleState& state);
 void drawFrameTimeOverlay(ConsoleState& state);
 void drawFileBrowser(ConsoleState& state);

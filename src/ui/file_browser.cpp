@@ -30,9 +30,8 @@ bool looksLikeChart(const fs::path& p) {
 }
 
 void addChart(ConsoleState& state, const std::string& path) {
-    if (Status s = render::addChartFile(*state.renderer, path, /*async=*/true); !s) {
+    if (Status s = openChart(state, path); !s) {
         state.fileBrowser.error = s.error();
-        spdlog::error("{}", s.error());
         return;
     }
     spdlog::info("added chart {}", path);

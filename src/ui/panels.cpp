@@ -9,7 +9,6 @@
 
 #include "console_state.hpp"
 #include "seawatch/geo/presets.hpp"
-#include "seawatch/render/vessel_overlay.hpp"
 
 namespace seawatch::ui {
 
@@ -89,117 +88,6 @@ void drawMainMenu(ConsoleState& state) {
     }
     state.mapTopPx = static_cast<int>(ImGui::GetWindowSize().y);
     ImGui::EndMainMenuBar();
-}
-
-namespace {
-
-// Every overlay the modules draw, top first (as the map stacks them), with visibility,
-// opacity and a zoom to what it shows now.
-void drawOverlayRows(ConsoleState& state) {
-    const float s = state.pixelScale;
-    ImGui::TextDisabled("Overlays, top to bottom");
-    std::vector<render::MapOverlay*> overlays;
-    for (auto& module : state.modules)
-        for (render::MapOverlay* o : module->overlays()) overlays.push_back(o);
-    int id = 0;
-    for (auto it = overlays.rbegin(); it != overlays.rend(); ++it) {
-        render::MapOverlay* overlay = *it;
-        const std::string_view name = overlay->name();
-        if (name == "Briefing captions") continue;  // presenter mode's own
-        ImGui::PushID(++id);
-        ImGui::Checkbox("##visible", &overlay->visible);
-        ImGui::SameLine();
-        ImGui::TextUnformatted(name.data(), name.data() + name.size());
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - 150 * s));
-        ImGui::SetNextItemWidth(90 * s);
-        ImGui::SliderFloat("##opacity", &overlay->opacity, 0.0f, 1.0f, "%.2f");
-        ImGui::SameLine();
-        const auto extent = overlay->extent(state.now);
-        ImGui::BeginDisabled(!extent);
-        if (ImGui::SmallButton("Zoom") && extent) state.flyTo = *extent;
-        ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip(extent ? "Zoom to layer" : "Nothing on the map at this time");
-        if (auto* vessels = dynamic_cast<render::VesselOverlay*>(overlay)) {
-            ImGui::Indent(24 * s);
-            ImGui::Checkbox("Trails", &vessels->options().showTrails);
-            ImGui::SameLine();
-            ImGui::Checkbox("Names", &vessels->options().showLabels);
-            ImGui::Unindent(24 * s);
-        }
-        ImGui::PopID();
-    }
-}
-
-}  // namespace
-
-void drawLayerPanel(ConsoleState& state) {
-    const float s = state.pixelScale;
-    if (!beginDockedPanel(state, "Layers", &state.panels.layers, Edge::Left, 300 * s)) {
-        endDockedPanel(state);
-        return;
-    }
-    drawOverlayRows(state);
-    ImGui::Separator();
-    auto& layers = state.renderer->layers();
-    ImGui::TextDisabled("Charts, top to bottom. Drag a name to reorder.");
-    int moveFrom = -1, moveTo = -1, remove = -1;
-    // Top of the list = top of the map, as in QGIS.
-    for (int row = static_cast<int>(layers.size()) - 1; row >= 0; --row) {
-        auto& layer = layers[static_cast<std::size_t>(row)];
-        ImGui::PushID(layer.id);
-        ImGui::Checkbox("##visible", &layer.visible);
-        ImGui::SameLine();
-        ImGui::Selectable(layer.name.c_str(), false, 0,
-                          ImVec2(ImGui::GetContentRegionAvail().x - 200 * state.pixelScale, 0));
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("%s\n%s, %zu features", layer.source.c_str(),
-                              layer.kind == render::LayerKind::Raster ? "raster" : "vector",
-                              layer.featureCount);
-        }
-        if (ImGui::BeginDragDropSource()) {
-            ImGui::SetDragDropPayload("LAYER_ROW", &row, sizeof row);
-            ImGui::TextUnformatted(layer.name.c_str());
-            ImGui::EndDragDropSource();
-        }
-        if (ImGui::BeginDragDropTarget()) {
-            if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("LAYER_ROW")) {
-                moveFrom = *static_cast<const int*>(p->Data);
-                moveTo = row;
-            }
-            ImGui::EndDragDropTarget();
-        }
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(90 * state.pixelScale);
-        ImGui::SliderFloat("##opacity", &layer.opacity, 0.0f, 1.0f, "%.2f");
-        ImGui::SameLine();
-        if (ImGui::SmallButton("\xE2\x96\xB2") && row + 1 < static_cast<int>(layers.size())) {
-            moveFrom = row;
-            moveTo = row + 1;
-        }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("\xE2\x96\xBC") && row > 0) {
-            moveFrom = row;
-            moveTo = row - 1;
-        }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("x")) remove = layer.id;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the layer");
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Zoom")) {
-            const geo::MercatorBox m = state.renderer->layerBounds(layer.id);
-            if (m.width() > 0 && m.height() > 0) state.flyTo = geo::fromMercatorBox(m);
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom to layer");
-        ImGui::PopID();
-    }
-    if (moveFrom >= 0)
-        state.renderer->moveLayer(static_cast<std::size_t>(moveFrom),
-                                  static_cast<std::size_t>(moveTo));
-    if (remove >= 0) state.renderer->removeLayer(remove);
-    ImGui::Separator();
-    if (ImGui::Button("Add chart\xE2\x80\xA6")) state.panels.fileBrowser = true;
-    endDockedPanel(state);
 }
 
 void drawStatusBar(ConsoleState& state) {

@@ -176,6 +176,12 @@ class ZoneModule final : public ConsoleModule {
         }
         std::vector<std::uint32_t> hits;
         index_.containingAt(state.view.toLonLat(point), state.now, hits);
+        // Kinds hidden in the Layers panel are not on the map, so not under the pointer.
+        hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                  [&](std::uint32_t i) {
+                                      return !zoneOverlay_->kindVisible((*zones_)[i].kind);
+                                  }),
+                   hits.end());
         if (hits.empty()) return false;
         ImGui::BeginTooltip();
         for (std::uint32_t i : hits) {

@@ -4,6 +4,7 @@
 // each shown only while valid at the picture's time. With a schedule and corridor it also
 // shows coverage at `now`: uncovered stretches of the corridor as a thick red band, and
 // the planned position of every group under way ("GT-W12-1115 · 12 kn").
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,24 @@ class ZoneOverlay : public MapOverlay {
     void build(const OverlayContext& context, Canvas& canvas) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
+    // Each kind of zone (corridor lanes, patrol sectors, risk areas, ...) can be hidden on
+    // its own from the Layers panel: a hidden kind is neither drawn, labelled, highlighted,
+    // in the legend nor in extent(). The coverage band and the planned groups likewise.
+    static constexpr std::size_t kKindCount = static_cast<std::size_t>(zones::ZoneKind::Custom) + 1;
+    bool kindVisible(zones::ZoneKind kind) const {
+        return kindVisible_[static_cast<std::size_t>(kind)];
+    }
+    void setKindVisible(zones::ZoneKind kind, bool on) {
+        kindVisible_[static_cast<std::size_t>(kind)] = on;
+    }
+    // The kinds this overlay has zones of, in drawing order's reverse (lanes first).
+    std::vector<zones::ZoneKind> kindsPresent() const;
+    // What zones of one kind cover at `now`, for "Zoom to layer" on its row.
+    std::optional<geo::GeoBox> extentOfKind(zones::ZoneKind kind, time::UnixMillis now) const;
+    bool hasSchedule() const { return schedule_ && corridor_; }
+    bool showCoverageGaps = true;   // the red band over an uncovered stretch of the corridor
+    bool showPlannedGroups = true;  // the diamonds of the group transits under way
+
     // The group (index into Schedule::transits) whose marker is under `point`, for tooltips.
     std::optional<std::size_t> groupAt(const OverlayContext& context, ScreenPoint point) const;
 
@@ -50,6 +69,10 @@ class ZoneOverlay : public MapOverlay {
 
   private:
     void upload(MapRenderer& renderer);
+    // Valid at `now` and of a kind not hidden.
+    bool shown(const zones::Zone& zone, time::UnixMillis now) const {
+        return zone.activeAt(now) && kindVisible(zone.kind);
+    }
     void buildLaneChevrons(const OverlayContext& context, Canvas& canvas) const;
     void buildCoverage(const OverlayContext& context, Canvas& canvas) const;
     // Label requests for named points and areas, and legend rows for the zones in view.
@@ -65,6 +88,7 @@ class ZoneOverlay : public MapOverlay {
     std::vector<std::string> styleErrors_;
     MapRenderer* renderer_ = nullptr;  // set on upload, for releasing the polygon sets
     std::vector<int> handles_;         // per zone; -1 for lines and points
+    std::array<bool, kKindCount> kindVisible_{true, true, true, true, true, true, true};
 };
 
 }  // namespace seawatch::render
