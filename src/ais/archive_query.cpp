@@ -28,8 +28,7 @@ std::string mmsiList(const std::vector<Mmsi>& mmsi) {
 // latitude only, and the exact test takes either range. The tree's bounds are rounded
 // outwards to 32-bit floats (about two minutes of time), hence the exact test on the row.
 std::string selectSql(const ArchiveQuery& q) {
-    const std::string columns =
-        "SELECT p.mmsi, p.time_ms, p.lat, p.lon, p.sog, p.cog, p.heading ";
+    const std::string columns = "SELECT p.mmsi, p.time_ms, p.lat, p.lon, p.sog, p.cog, p.heading ";
     const std::string mmsiFilter =
         q.mmsi.empty() ? std::string() : " AND p.mmsi IN (" + mmsiList(q.mmsi) + ")";
     const std::string order = " ORDER BY p.mmsi, p.time_ms";

@@ -72,10 +72,10 @@ bool parseTime(const std::string& text, bool endOfDay, time::UnixMillis& out, st
         out = *t + (endOfDay ? time::kMillisPerDay - 1 : 0);
         return true;
     }
-    const bool zoned = text.back() == 'Z' || text.back() == 'z' ||
-                       (text.size() > 6 && (text[text.size() - 6] == '+' ||
-                                            text[text.size() - 6] == '-') &&
-                        text[text.size() - 3] == ':');
+    const bool zoned =
+        text.back() == 'Z' || text.back() == 'z' ||
+        (text.size() > 6 && (text[text.size() - 6] == '+' || text[text.size() - 6] == '-') &&
+         text[text.size() - 3] == ':');
     if (!zoned) {
         why = "a time needs its zone, e.g. 2009-11-15T12:00:00Z or +03:00";
         return false;
@@ -131,8 +131,8 @@ void printGeoJson(const ais::ArchiveQueryResult& r) {
         out += fmt::format("{{\"type\":\"Feature\",\"properties\":{{\"mmsi\":{}", first.mmsi);
         if (const std::string* name = r.nameOf(first.mmsi)) out += ",\"name\":" + jsonString(*name);
         out += fmt::format(",\"from\":\"{}\",\"to\":\"{}\",\"fixes\":{}}},\"geometry\":",
-                           time::formatIso8601(first.time), time::formatIso8601(r.fixes[j - 1].time),
-                           j - i);
+                           time::formatIso8601(first.time),
+                           time::formatIso8601(r.fixes[j - 1].time), j - i);
         if (j - i == 1) {
             out += fmt::format("{{\"type\":\"Point\",\"coordinates\":[{:.6f},{:.6f}]}}}}",
                                first.lon, first.lat);
@@ -163,7 +163,8 @@ int runQuery(const QueryOptions& opt) {
     time::UnixMillis t = 0;
     if (!opt.from.empty()) {
         if (!parseTime(opt.from, false, t, why)) {
-            std::fprintf(stderr, "seawatch ais query: --from %s: %s\n", opt.from.c_str(), why.c_str());
+            std::fprintf(stderr, "seawatch ais query: --from %s: %s\n", opt.from.c_str(),
+                         why.c_str());
             return kExitUsage;
         }
         q.from = t;
@@ -226,8 +227,7 @@ void registerAisQueryCommand(CLI::App& ais, int& exitCode) {
     auto opt = std::make_shared<QueryOptions>();
     auto* query = ais.add_subcommand(
         "query", "Fixes from a workspace's AIS archive by box, time window and MMSI");
-    query->add_option("--db", opt->workspace, "Workspace file written by `ais import`")
-        ->required();
+    query->add_option("--db", opt->workspace, "Workspace file written by `ais import`")->required();
     query->add_option("--bbox", opt->bbox,
                       "W,S,E,N in degrees, inclusive (W > E crosses the antimeridian)");
     query->add_option("--from", opt->from, "ISO 8601 with zone, inclusive (a date: 00:00Z)");

@@ -227,9 +227,10 @@ TEST(ArchiveQuery, VersionOneArchiveIsUpgradedWithItsFixes) {
         auto ws = workspace::Workspace::open(path, workspace::Access::ReadWrite);
         ASSERT_TRUE(ws) << ws.error();
         ASSERT_TRUE(ws->migrate("ais", {archiveMigrations().front()}));
-        ASSERT_TRUE(ws->exec("INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog) VALUES "
-                             "(211000001, 1258264800000, 12.0, 45.0, 11.5),"
-                             "(211000002, 1258264860000, 12.5, 45.5, NULL)"));
+        ASSERT_TRUE(
+            ws->exec("INSERT INTO ais_positions(mmsi,time_ms,lat,lon,sog) VALUES "
+                     "(211000001, 1258264800000, 12.0, 45.0, 11.5),"
+                     "(211000002, 1258264860000, 12.5, 45.5, NULL)"));
     }
     ArchiveQuery q;
     q.box = geo::GeoBox{44.9, 11.9, 45.1, 12.1};

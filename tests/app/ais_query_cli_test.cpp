@@ -11,8 +11,8 @@
 #include "seawatch/ais/encoder.hpp"
 
 using namespace seawatch;
-using seawatch::testing::runSeawatch;
 using nlohmann::json;
+using seawatch::testing::runSeawatch;
 namespace fs = std::filesystem;
 
 namespace {
@@ -79,7 +79,8 @@ TEST_F(AisQueryCli, JsonLinesWithNamesInsideBoxAndWindow) {
 }
 
 TEST_F(AisQueryCli, CsvAndGeoJson) {
-    const auto csv = runSeawatch("ais query --db " + workspace() + " --mmsi 470000002 --format csv");
+    const auto csv =
+        runSeawatch("ais query --db " + workspace() + " --mmsi 470000002 --format csv");
     ASSERT_EQ(csv.exitCode, 0) << csv.err;
     EXPECT_EQ(csv.out.rfind("mmsi,time,lat,lon,sog,cog,heading,name\n", 0), 0U);
     EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 11);

@@ -52,7 +52,6 @@ struct ArchiveQueryResult {
 // how to upgrade it.
 Result<ArchiveQueryResult> queryArchive(workspace::Workspace& ws, const ArchiveQuery& q);
 // Opens `location` read-only first; a workspace file that is not there is an error.
-Result<ArchiveQueryResult> queryArchive(const workspace::Location& location,
-                                        const ArchiveQuery& q);
+Result<ArchiveQueryResult> queryArchive(const workspace::Location& location, const ArchiveQuery& q);
 
 }  // namespace seawatch::ais
