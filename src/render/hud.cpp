@@ -155,7 +155,8 @@ void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, 
 
 geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
                            const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
-                           std::span<const ScreenPoint> keepVisible, float s) {
+                           std::span<const ScreenPoint> keepVisible, float s,
+                           std::span<const ScreenPoint> preferVisible) {
     if (entries.empty()) return {};
     // Groups in a fixed order, so the legend does not reshuffle as the picture changes.
     static constexpr std::string_view kGroupOrder[] = {"Vessels", "Alerts",   "Incidents",
@@ -224,8 +225,9 @@ geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
     }
     height += 2 * pad - 4 * s;
     // A corner of the map: the first (top-right, bottom-right, top-left; bottom-left holds
-    // the scale bar) that
-    // covers none of `keepVisible` (the symbols in focus), else the one covering fewest;
+    // the scale bar) that covers none of `keepVisible` (the symbols in focus) and none of
+    // `preferVisible` (other labelled things: a corridor's end point, a group), else the one
+    // covering fewest, any number of the latter counting less than one of the former;
     // each moved off the HUD boxes it meets.
     const double m = 10 * s;
     const geo::LabelRect corners[] = {
@@ -244,9 +246,13 @@ geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
             b.y1 += shift;
         }
         if (b.y0 < area.y0 || b.y1 > area.y1 || b.x0 < area.x0) continue;
+        const auto inside = [&](const ScreenPoint& p) {
+            return p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1;
+        };
         std::size_t covered = 0;
         for (const ScreenPoint& p : keepVisible)
-            covered += p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1;
+            covered += inside(p) ? preferVisible.size() + 1 : 0;
+        for (const ScreenPoint& p : preferVisible) covered += inside(p) ? 1 : 0;
         if (covered < best) {
             best = covered;
             box = b;

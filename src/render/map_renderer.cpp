@@ -242,11 +242,17 @@ void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> 
         const geo::LabelRect area = freeMapArea(view);
         // The legend must not hide what the picture is about: the symbols of the most
         // important labels (selected, highlighted, alerted).
-        std::vector<ScreenPoint> focus;
-        for (const MapLabel& l : labels)
-            if (l.request.priority >= geo::LabelPriority::Alert) focus.push_back(l.request.anchor);
+        // Other labelled things (a corridor's end, a group, an incident) only if it can.
+        std::vector<ScreenPoint> focus, others;
+        for (const MapLabel& l : labels) {
+            if (l.request.priority >= geo::LabelPriority::Alert) {
+                focus.push_back(l.request.anchor);
+            } else if (l.request.priority > geo::LabelPriority::Graticule) {
+                others.push_back(l.request.anchor);
+            }
+        }
         keepFree.push_back(
-            buildLegend(legend, lastLegend_, area, keepFree, focus, style_.pixelScale));
+            buildLegend(legend, lastLegend_, area, keepFree, focus, style_.pixelScale, others));
     }
     drawMapLabels(view, labels, std::move(keepFree));
     drawCanvas(legend, view.widthPx(), view.heightPx());

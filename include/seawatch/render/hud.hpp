@@ -26,7 +26,8 @@ void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view cap
 // is nothing to show or no room.
 geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
                            const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
-                           std::span<const ScreenPoint> keepVisible, float pixelScale);
+                           std::span<const ScreenPoint> keepVisible, float pixelScale,
+                           std::span<const ScreenPoint> preferVisible = {});
 
 // Draws one legend symbol in a `sizePx` square whose centre is `at`.
 void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float sizePx);
