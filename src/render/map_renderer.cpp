@@ -134,6 +134,7 @@ std::vector<int> MapRenderer::addVectorChart(const charts::VectorChart& chart,
         return classOrder(a->featureClass) < classOrder(b->featureClass);
     });
     std::vector<int> ids;
+    ids.reserve(ordered.size());
     for (const auto* l : ordered)
         ids.push_back(addVectorLayer(*l, title + " \xC2\xB7 " + l->name, chart.path));
     return ids;
