@@ -108,7 +108,8 @@ void frames(benchmark::State& state, render::MapOverlay* overlay, geo::MapView v
         glFinish();
         ++i;
     }
-    state.counters["proc_cpu_ms"] = (processCpuMs() - cpu0) / static_cast<double>(std::max<std::int64_t>(1, i));
+    state.counters["proc_cpu_ms"] =
+        (processCpuMs() - cpu0) / static_cast<double>(std::max<std::int64_t>(1, i));
 }
 
 const char* motionLabel(int motion) {

@@ -205,8 +205,8 @@ void MapRenderer::uploadCanvas(const Canvas& canvas) {
     glBindVertexArray(0);
 }
 
-void MapRenderer::drawCanvasRange(std::size_t first, std::size_t count, int widthPx,
-                                  int heightPx, float level) {
+void MapRenderer::drawCanvasRange(std::size_t first, std::size_t count, int widthPx, int heightPx,
+                                  float level) {
     if (count == 0) return;
     Impl& impl = *impl_;
     glUseProgram(impl.canvas.get());

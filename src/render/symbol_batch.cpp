@@ -12,7 +12,7 @@ namespace seawatch::render {
 
 namespace {
 
-constexpr int kShapeTexels = 128;     // per side of one layer
+constexpr int kShapeTexels = 128;      // per side of one layer
 constexpr float kTextureUnits = 4.0f;  // the layer spans -2..2 shape units
 
 struct Poly {

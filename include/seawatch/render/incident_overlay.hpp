@@ -94,7 +94,7 @@ class IncidentOverlay : public MapOverlay {
     std::unique_ptr<SymbolBatch> markers_;
     std::optional<MarkerKey> markerKey_;
     std::size_t markerRebuilds_ = 0;
-    std::vector<std::size_t> byTime_;                 // rows by time, for the unclustered path
+    std::vector<std::size_t> byTime_;                   // rows by time, for the unclustered path
     std::vector<incidents::Category> shownCategories_;  // legend of the unclustered set
 };
 
