@@ -12,6 +12,11 @@ namespace seawatch::render {
 
 namespace {
 
+std::size_t cellIndex(int column, int row, int grid) {
+    return static_cast<std::size_t>(row) * static_cast<std::size_t>(grid) +
+           static_cast<std::size_t>(column);
+}
+
 constexpr int kShapeTexels = 128;      // per side of one layer
 constexpr float kTextureUnits = 4.0f;  // the layer spans -2..2 shape units
 
@@ -170,7 +175,7 @@ void SymbolBatch::set(std::span<const SymbolInstanceInput> instances) {
     std::array<std::uint32_t, kGrid * kGrid> counts{};
     for (const auto& in : instances) {
         const auto [cx, cy] = cellOf(in.x, in.y);
-        ++counts[static_cast<std::size_t>(cy * kGrid + cx)];
+        ++counts[cellIndex(cx, cy, kGrid)];
     }
     for (std::size_t c = 0; c < counts.size(); ++c) cellStart_[c + 1] = cellStart_[c] + counts[c];
     std::array<std::uint32_t, kGrid * kGrid> next{};
@@ -179,7 +184,7 @@ void SymbolBatch::set(std::span<const SymbolInstanceInput> instances) {
         const auto [cx, cy] = cellOf(in.x, in.y);
         const double centreX = minX_ + (cx + 0.5) * cellW_;
         const double centreY = minY_ + (cy + 0.5) * cellH_;
-        Instance& out = instances_[next[static_cast<std::size_t>(cy * kGrid + cx)]++];
+        Instance& out = instances_[next[cellIndex(cx, cy, kGrid)]++];
         out.x = static_cast<float>(in.x - centreX);
         out.y = static_cast<float>(in.y - centreY);
         out.heading = in.headingRad;
@@ -335,8 +340,8 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
     const auto [r0, r1] = cellRange(c.y - halfH, c.y + halfH, minY_, cellH_);
     glUniform1f(gpu.firstColumn, static_cast<float>(c0));
     for (int row = r0; row <= r1; ++row) {
-        const std::uint32_t begin = cellStart_[static_cast<std::size_t>(row * kGrid + c0)];
-        const std::uint32_t end = cellStart_[static_cast<std::size_t>(row * kGrid + c1 + 1)];
+        const std::uint32_t begin = cellStart_[cellIndex(c0, row, kGrid)];
+        const std::uint32_t end = cellStart_[cellIndex(c1 + 1, row, kGrid)];
         if (end == begin) continue;
         // The first column's cell centre, in doubles: the shader adds only small numbers.
         const geo::Mercator origin{minX_ + (c0 + 0.5) * cellW_, minY_ + (row + 0.5) * cellH_};
