@@ -44,6 +44,47 @@ CREATE TABLE IF NOT EXISTS ais_import_progress (
 );
 )sql";
 
+// Version 2 indexes the fixes in space and time for `ais query` (archive_query.hpp). The
+// positions gain an INTEGER PRIMARY KEY so that the R*Tree's ids survive a VACUUM (an
+// implicit rowid may be renumbered by one); triggers keep the tree in step with every writer.
+// The tree keys time in seconds: its 32-bit float bounds are rounded outwards (a couple of
+// minutes at today's epoch), so it only narrows the candidates and the exact, inclusive test
+// is made on ais_positions itself.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE ais_positions_v2 (
+  id INTEGER PRIMARY KEY,
+  mmsi INTEGER NOT NULL,
+  time_ms INTEGER NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL,
+  sog REAL,
+  cog REAL,
+  heading REAL,
+  nav_status INTEGER,
+  msg_type INTEGER
+);
+INSERT INTO ais_positions_v2(id,mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type)
+  SELECT rowid,mmsi,time_ms,lat,lon,sog,cog,heading,nav_status,msg_type FROM ais_positions;
+DROP TABLE ais_positions;
+ALTER TABLE ais_positions_v2 RENAME TO ais_positions;
+CREATE INDEX ais_positions_time ON ais_positions(time_ms);
+CREATE VIRTUAL TABLE ais_positions_rtree USING rtree(id, t0, t1, lat0, lat1, lon0, lon1);
+INSERT INTO ais_positions_rtree
+  SELECT id, time_ms / 1000.0, time_ms / 1000.0, lat, lat, lon, lon FROM ais_positions;
+CREATE TRIGGER ais_positions_rtree_insert AFTER INSERT ON ais_positions BEGIN
+  INSERT INTO ais_positions_rtree VALUES
+    (NEW.id, NEW.time_ms / 1000.0, NEW.time_ms / 1000.0, NEW.lat, NEW.lat, NEW.lon, NEW.lon);
+END;
+CREATE TRIGGER ais_positions_rtree_update AFTER UPDATE OF time_ms, lat, lon ON ais_positions
+BEGIN
+  UPDATE ais_positions_rtree SET t0 = NEW.time_ms / 1000.0, t1 = NEW.time_ms / 1000.0,
+    lat0 = NEW.lat, lat1 = NEW.lat, lon0 = NEW.lon, lon1 = NEW.lon WHERE id = NEW.id;
+END;
+CREATE TRIGGER ais_positions_rtree_delete AFTER DELETE ON ais_positions BEGIN
+  DELETE FROM ais_positions_rtree WHERE id = OLD.id;
+END;
+)sql";
+
 // A 64-bit content hash (FNV-1a over 8-byte words), enough to recognise a file again.
 Result<std::string> hashFile(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -260,7 +301,7 @@ Status storeMessage(const AisMessage& m, time::UnixMillis lastTime, ArchiveWrite
 }  // namespace
 
 const std::vector<workspace::Migration>& archiveMigrations() {
-    static const std::vector<workspace::Migration> steps{{1, kSchemaV1}};
+    static const std::vector<workspace::Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}};
     return steps;
 }
 

@@ -370,6 +370,7 @@ int runWatch(const WatchOptions& opt) {
 void registerAisCommand(CLI::App& app, int& exitCode) {
     auto* ais = app.add_subcommand("ais", "Decode and archive AIS (NMEA 0183 AIVDM/AIVDO)");
     ais->require_subcommand(1);
+    registerAisQueryCommand(*ais, exitCode);
 
     auto decodeOpts = std::make_shared<DecodeOptions>();
     auto* decode =

@@ -12,11 +12,14 @@ Result<geo::GeoBox> parseBbox(const std::string& text, BboxUse use) {
     const double maxLat = use == BboxUse::View ? geo::kMaxMercatorLat : 90.0;
     double w, s, e, n;
     char tail;
+    const bool crossingAllowed = use == BboxUse::QueryAcrossAntimeridian;
     if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &w, &s, &e, &n, &tail) != 4 ||
-        !(w < e && s < n) || w < -180 || e > 180 || s < -maxLat || n > maxLat) {
+        !((w < e || (crossingAllowed && w > e)) && s < n) || w < -180 || w > 180 || e < -180 ||
+        e > 180 || s < -maxLat || n > maxLat) {
         return makeError(fmt::format(
-            "--bbox wants W,S,E,N in degrees with W<E and S<N, longitudes within 180 and "
+            "--bbox wants W,S,E,N in degrees with {} and S<N, longitudes within 180 and "
             "latitudes within {}, got '{}'",
+            crossingAllowed ? "W<E (W>E crosses the antimeridian)" : "W<E",
             use == BboxUse::View ? "85.0511 (what a Mercator map shows)" : "90", text));
     }
     return geo::GeoBox{w, s, e, n};

@@ -14,7 +14,8 @@ namespace seawatch::app {
 // --bbox W,S,E,N in degrees, W < E and S < N, longitudes within +-180. The one box parser,
 // with its latitude limit stated by its use: a view (render, the console) stays within Web
 // Mercator's +-85.0511 deg, all a map can show; a query (incidents) may reach the poles.
-enum class BboxUse { View, Query };
+// A query of the AIS archive may also cross the antimeridian (W > E: 170,-10,-170,10).
+enum class BboxUse { View, Query, QueryAcrossAntimeridian };
 Result<geo::GeoBox> parseBbox(const std::string& text, BboxUse use);
 // Image sides are capped: the picture exists about five times over while it is drawn and
 // written (GL framebuffer, read-back, GDAL's copy, encoder), so 16384² took 5.45 GB; 8192²

@@ -19,6 +19,8 @@ enum ExitCode : int {
 void registerRenderCommand(CLI::App& app, int& exitCode);
 void registerBriefCommand(CLI::App& app, int& exitCode);
 void registerAisCommand(CLI::App& app, int& exitCode);
+// `ais query` (ais_command_query.cpp), added under the `ais` subcommand.
+void registerAisQueryCommand(CLI::App& ais, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerScenarioCommand(CLI::App& app, int& exitCode);
 void registerIncidentsCommand(CLI::App& app, int& exitCode);

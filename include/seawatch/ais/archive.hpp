@@ -4,9 +4,13 @@
 //
 // Tables (stable: other readers, such as archive queries, rely on these names and columns;
 // change them only through a new migration):
-//   ais_positions(mmsi INTEGER, time_ms INTEGER [Unix ms], lat REAL, lon REAL, sog REAL [kn],
-//                 cog REAL [deg], heading REAL [deg], nav_status INTEGER, msg_type INTEGER)
+//   ais_positions(id INTEGER PRIMARY KEY, mmsi INTEGER, time_ms INTEGER [Unix ms], lat REAL,
+//                 lon REAL, sog REAL [kn], cog REAL [deg], heading REAL [deg],
+//                 nav_status INTEGER, msg_type INTEGER)
 //                 index ais_positions_time(time_ms); NULL = not available
+//   ais_positions_rtree(id = ais_positions.id, t0, t1 [Unix s], lat0, lat1, lon0, lon1):
+//                 an R*Tree kept in step by triggers (schema version 2), read by
+//                 ais query (archive_query.hpp)
 //   ais_static(mmsi INTEGER PRIMARY KEY, name, callsign, imo, ship_type, to_bow, to_stern,
 //              to_port, to_starboard, draught REAL [m], destination, class_b 0/1)
 //   ais_import_progress(content_hash TEXT PRIMARY KEY, path, lines_done, complete 0/1)

@@ -1,0 +1,57 @@
+#pragma once
+// Reading the AIS archive back: the fixes `ais import` stored, selected by box, time window
+// and MMSIs (all inclusive), with each vessel's name when known. The space-time R*Tree of the
+// archive's schema version 2 (archive.hpp) answers a box and a window without a scan.
+// `seawatch ais query`, `seawatch incidents context` and the console use these calls.
+//
+// Readers don't write: the workspace is opened read-only, so a query runs during an import.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "seawatch/ais/vessel.hpp"
+#include "seawatch/common/result.hpp"
+#include "seawatch/geo/geo.hpp"
+#include "seawatch/workspace/workspace.hpp"
+
+namespace seawatch::ais {
+
+struct ArchiveQuery {
+    // Inclusive. west > east is a box across the antimeridian (170,-10,-170,10 is 20 degrees
+    // wide), which geo::GeoBox::contains cannot say; archiveBoxContains can.
+    std::optional<geo::GeoBox> box;
+    std::optional<time::UnixMillis> from;  // inclusive
+    std::optional<time::UnixMillis> to;    // inclusive
+    std::vector<Mmsi> mmsi;                // empty: every vessel
+};
+
+bool archiveBoxContains(const geo::GeoBox& box, geo::LonLat p);
+
+struct ArchivedFix {
+    Mmsi mmsi = 0;
+    time::UnixMillis time = 0;
+    double lat = 0.0;
+    double lon = 0.0;
+    float speedKn = kUnknown;
+    float courseDeg = kUnknown;
+    float headingDeg = kUnknown;
+};
+
+struct ArchiveQueryResult {
+    bool archivePresent = false;     // false: nothing was ever imported into the workspace
+    std::vector<ArchivedFix> fixes;  // by MMSI, then time
+    std::vector<std::pair<Mmsi, std::string>> names;  // known names of those MMSIs, ascending
+
+    const std::string* nameOf(Mmsi mmsi) const;
+};
+
+// On an open workspace (read-only is enough). A workspace without an archive is an empty
+// result with archivePresent == false; an archive of an older schema is an error that says
+// how to upgrade it.
+Result<ArchiveQueryResult> queryArchive(workspace::Workspace& ws, const ArchiveQuery& q);
+// Opens `location` read-only first; a workspace file that is not there is an error.
+Result<ArchiveQueryResult> queryArchive(const workspace::Location& location, const ArchiveQuery& q);
+
+}  // namespace seawatch::ais
