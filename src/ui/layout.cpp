@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace seawatch::ui {
 
@@ -61,22 +62,36 @@ std::vector<Rect> stackPanels(const Rect& column, std::span<const PanelSlot> pan
     std::vector<Rect> out;
     if (panels.empty()) return out;
     const float available = column.h - gap * static_cast<float>(panels.size() + 1);
-    float fixed = 0, wanted = 0;
+    float fixed = 0;
+    std::vector<float> wants;
     for (const PanelSlot& p : panels) {
         if (p.collapsed) {
             fixed += titleHeight;
         } else {
-            wanted += std::max(minHeight, p.preferredHeight);
+            wants.push_back(std::max(minHeight, p.preferredHeight));
         }
     }
-    // Expanded panels share what the collapsed ones leave, in proportion to what they ask.
+    // Expanded panels share what the collapsed ones leave. One that asks for less than an
+    // even share keeps what it asks; the others are cut to one common height (water
+    // filling), so a compact panel is never squeezed into a scroll for a tall one's sake.
     const float room = std::max(0.0f, available - fixed);
-    const float shrink = wanted > room && wanted > 0 ? room / wanted : 1.0f;
+    float cap = std::numeric_limits<float>::infinity();
+    std::sort(wants.begin(), wants.end());
+    float left = room;
+    for (std::size_t i = 0; i < wants.size(); ++i) {
+        const float share = left / static_cast<float>(wants.size() - i);
+        if (wants[i] > share) {
+            cap = share;
+            break;
+        }
+        left -= wants[i];
+    }
     float y = column.y + gap;
     for (const PanelSlot& p : panels) {
-        float h = p.collapsed
-                      ? titleHeight
-                      : std::max(minHeight, std::max(minHeight, p.preferredHeight) * shrink);
+        const float h =
+            p.collapsed
+                ? titleHeight
+                : std::max(minHeight, std::min(std::max(minHeight, p.preferredHeight), cap));
         // Squeezed against the bottom rather than pushed off the screen.
         const float bottomLimit = column.bottom() - gap;
         if (y + h > bottomLimit) y = std::max(column.y, bottomLimit - h);

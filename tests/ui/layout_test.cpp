@@ -181,3 +181,15 @@ TEST(Layout, DraggingAColumnEdgeStaysWithinLimitsThatKeepTheMapUsable) {
     // A tiny window: the maximum wins over the minimum.
     EXPECT_LE(draggedColumnWidth(330, 0, true, 400), 120.0f + 0.01f);
 }
+
+TEST(Layout, ACompactPanelKeepsItsHeightBesideATallOne) {
+    // The first start at 1366x768: a long legend over an empty Alerts panel.
+    const Rect column{0, 22, 390, 560};
+    const std::vector<PanelSlot> slots{{700, false}, {112, false}};
+    const auto r = stackPanels(column, slots, 4, 24, 90);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_FLOAT_EQ(r[1].h, 112);                // the alerts' controls stay whole
+    EXPECT_FLOAT_EQ(r[0].h, 560 - 3 * 4 - 112);  // the legend takes the rest
+    EXPECT_FALSE(r[0].overlaps(r[1]));
+    EXPECT_LE(r[1].bottom(), column.bottom());
+}

@@ -82,9 +82,10 @@ struct PanelSlot {
 };
 
 // The rectangles of a column's panels, top to bottom, `gap` apart. Every panel gets its
-// preferred height when they all fit; otherwise the expanded ones shrink in proportion,
-// none below `minHeight`, and those that still do not fit are squeezed to the column's
-// bottom (never off screen). Collapsed panels take `titleHeight`.
+// preferred height when they all fit; otherwise a panel asking for less than an even share
+// keeps its height and the taller ones are cut to a common height, none below `minHeight`;
+// those that still do not fit are squeezed to the column's bottom (never off screen).
+// Collapsed panels take `titleHeight`.
 std::vector<Rect> stackPanels(const Rect& column, std::span<const PanelSlot> panels, float gap,
                               float titleHeight, float minHeight);
 
