@@ -63,10 +63,6 @@ struct SymbolDrawStyle {
     float level = 1.0f;  // the palette's light level
 };
 
-// Signed distance to a shape's outline, in shape units, negative inside: what the texture
-// holds, exposed so tests can check the shapes without GL.
-float symbolShapeDistance(SymbolShape shape, float x, float y);
-
 class SymbolBatch {
   public:
     SymbolBatch();
