@@ -163,7 +163,9 @@ void BM_IncidentMarkers1M(benchmark::State& state) {
     frames(state, &overlay, view, now, motion);
     state.counters["instances_sent"] = static_cast<double>(overlay.markersDrawn());
     state.counters["rebuilds"] = static_cast<double>(overlay.markerRebuilds());
-    state.SetLabel(std::string(clustered ? "clustered, " : "every marker, ") + motionLabel(motion));
+    const char* motionText =
+        motion == ZoomedPanning ? "44-46 E x 11-13 N, panning" : motionLabel(motion);
+    state.SetLabel(std::string(clustered ? "clustered, " : "every marker, ") + motionText);
 }
 BENCHMARK(BM_IncidentMarkers1M)
     ->Args({0, Still})

@@ -5,14 +5,20 @@
 // (the store, its index and the allocator's slack, read from /proc/self/statm);
 // columns_B_per_fix is TrackStore::fixMemoryBytes() (column capacity) per fix; the
 // *_compacted figures are after TrackStore::compact().
-// Run: build/bench/seawatch_track_store_bench
+// BM_TrackStoreRealLogs does the same with the real DMA and AMSA logs of ../shared/testdata.
+// Run each case in its own process (freed memory stays with the heap):
+//   build/bench/seawatch_track_store_bench --benchmark_filter='BM_TrackStoreLiveFill/100/'
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <string>
 
+#include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/track_store.hpp"
 
 using namespace seawatch;
@@ -75,6 +81,72 @@ void BM_TrackStoreLiveFill(benchmark::State& state) {
 }
 // One iteration each: the figure is memory, and a second fill would reuse freed pages.
 BENCHMARK(BM_TrackStoreLiveFill)->Arg(100)->Arg(1000)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// The real logs of ../shared/testdata/ais/tracks (DMA and AMSA), decoded once; the store is
+// filled with COPIES repetitions, each shifted in time by the logs' span, as if the same
+// traffic had been watched COPIES times as long (so vessels hold more fixes).
+struct RealLogs {
+    std::vector<ais::PositionFix> fixes;
+    std::vector<ais::VesselStatic> statics;
+    time::UnixMillis span = 0;
+};
+
+const RealLogs& realLogs() {
+    static const RealLogs logs = [] {
+        RealLogs out;
+        const std::filesystem::path dir =
+            std::filesystem::path(SEAWATCH_SOURCE_DIR) / "../shared/testdata/ais/tracks";
+        ais::AisDecoder decoder;
+        for (const char* name : {"dma_stream_example.txt", "amsa_exact-earth-augmented-3.txt"}) {
+            std::ifstream in(dir / name);
+            for (std::string line; std::getline(in, line);) {
+                const ais::AisMessage* m = decoder.decodeLine(line);
+                if (!m) continue;
+                if (auto fix = ais::timedFix(*m, ais::kNoTime)) {
+                    if (fix->time != ais::kNoTime) out.fixes.push_back(*fix);
+                }
+                if (auto st = ais::toVesselStatic(*m)) out.statics.push_back(*st);
+            }
+        }
+        time::UnixMillis lo = 0, hi = 0;
+        for (std::size_t i = 0; i < out.fixes.size(); ++i) {
+            lo = i == 0 ? out.fixes[i].time : std::min(lo, out.fixes[i].time);
+            hi = i == 0 ? out.fixes[i].time : std::max(hi, out.fixes[i].time);
+        }
+        out.span = hi - lo + 1000;
+        return out;
+    }();
+    return logs;
+}
+
+void BM_TrackStoreRealLogs(benchmark::State& state) {
+    const RealLogs& logs = realLogs();
+    if (logs.fixes.empty()) return state.SkipWithError("shared testdata absent");
+    const auto copies = static_cast<int>(state.range(0));
+    double rssPerFix = 0, columnsPerFix = 0, fixes = 0, vessels = 0;
+    for (auto _ : state) {
+        const double before = residentBytes();
+        ais::TrackStore store;
+        for (int k = 0; k < copies; ++k) {
+            for (ais::PositionFix f : logs.fixes) {
+                f.time += k * logs.span;
+                store.addFix(f);
+            }
+            for (const auto& st : logs.statics) store.mergeStatic(st);
+        }
+        state.PauseTiming();
+        fixes = static_cast<double>(store.totalFixes());
+        vessels = static_cast<double>(store.vesselCount());
+        rssPerFix = (residentBytes() - before) / fixes;
+        columnsPerFix = static_cast<double>(store.fixMemoryBytes()) / fixes;
+        state.ResumeTiming();
+    }
+    state.counters["fixes"] = fixes;
+    state.counters["vessels"] = vessels;
+    state.counters["rss_B_per_fix"] = rssPerFix;
+    state.counters["columns_B_per_fix"] = columnsPerFix;
+}
+BENCHMARK(BM_TrackStoreRealLogs)->Arg(1)->Arg(20)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

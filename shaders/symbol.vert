@@ -40,7 +40,8 @@ void main() {
     int shape = int(a_shapeMode.x + 0.5);
     int mode = int(a_shapeMode.y + 0.5);
     float size = a_size * u_sizeScale;
-    float margin = (outsidePx(mode, size) + 1.0) / size;  // + 1 px for the smoothing
+    // + half a pixel: coverage is clamp(0.5 - distance), zero from half a pixel out.
+    float margin = (outsidePx(mode, size) + 0.5) / size;
     vec4 box = u_box[shape];
     vec2 unit = mix(box.xy - margin, box.zw + margin, a_corner * 0.5 + 0.5);
     float c = cos(a_heading), s = sin(a_heading);

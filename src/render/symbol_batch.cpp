@@ -130,17 +130,12 @@ std::array<float, 4> shapeBox(SymbolShape shape) {
 
 }  // namespace
 
-float symbolShapeDistance(SymbolShape shape, float x, float y) {
-    const auto parts = shapeParts(shape);
-    if (parts.empty()) return std::hypot(x, y) - circleRadius(shape);
-    return unionDistance(parts, x, y);
-}
-
 struct SymbolBatch::Gpu {
     GlProgram program;
     GlTexture shapes;
     GlVertexArray vao;
     GlBuffer corners, instances;
+    std::array<float, 4 * kSymbolShapeCount> boxes{};  // shapeBox of every layer, in order
     GLint viewport = -1, runOrigin = -1, cellWidth = -1, pxPerMetre = -1, sizeScale = -1,
           dropOutlines = -1, box = -1, firstColumn = -1, opacity = -1, level = -1, sampler = -1;
 };
@@ -274,6 +269,10 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
         gpu->sampler = glGetUniformLocation(p, "u_shapes");
         gpu->shapes = makeTexture();
         uploadShapes(gpu->shapes.get());
+        for (int shape = 0; shape < kSymbolShapeCount; ++shape) {
+            const auto b = shapeBox(static_cast<SymbolShape>(shape));
+            std::copy(b.begin(), b.end(), gpu->boxes.begin() + 4 * shape);
+        }
         gpu->vao = makeVertexArray();
         gpu->corners = makeBuffer();
         gpu->instances = makeBuffer();
@@ -309,12 +308,7 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
     glUniform1i(gpu.dropOutlines, style.dropOutlines ? 1 : 0);
     glUniform1f(gpu.opacity, style.opacity);
     glUniform1f(gpu.level, style.level);
-    std::array<float, 4 * kSymbolShapeCount> boxes{};
-    for (int s = 0; s < kSymbolShapeCount; ++s) {
-        const auto b = shapeBox(static_cast<SymbolShape>(s));
-        std::copy(b.begin(), b.end(), boxes.begin() + 4 * s);
-    }
-    glUniform4fv(gpu.box, kSymbolShapeCount, boxes.data());
+    glUniform4fv(gpu.box, kSymbolShapeCount, gpu.boxes.data());
     glUniform1i(gpu.sampler, 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D_ARRAY, gpu.shapes.get());

@@ -10,7 +10,7 @@
 // instances are sorted into a grid of cells over their extent, and a frame draws only the
 // rows of cells that meet the view, so the frame's cost follows what is visible, not what
 // is stored. On llvmpipe the remaining cost is rasterising the quads' pixels (see
-// docs/PERFORMANCE.md); on a GPU it is negligible.
+// docs/PERFORMANCE.md); a GPU should make it negligible (not measured here).
 //
 // Threading: UI thread only; draw() needs the current GL context that owns the buffers.
 #include <array>
@@ -62,10 +62,6 @@ struct SymbolDrawStyle {
     float opacity = 1.0f;
     float level = 1.0f;  // the palette's light level
 };
-
-// Signed distance to a shape's outline, in shape units, negative inside: what the texture
-// holds, exposed so tests can check the shapes without GL.
-float symbolShapeDistance(SymbolShape shape, float x, float y);
 
 class SymbolBatch {
   public:

@@ -145,7 +145,6 @@ class VesselOverlay final : public MapOverlay {
     // Reused every frame so a frame allocates nothing once warmed up.
     std::vector<Visible> visible_;
     std::vector<ais::TrailPoint> trail_;
-    std::vector<ScreenPoint> scratch_;
 };
 
 }  // namespace seawatch::render
