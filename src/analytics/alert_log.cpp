@@ -144,7 +144,8 @@ Status AlertLog::acknowledge(std::int64_t id, const std::string& by, time::UnixM
 
 Result<std::vector<StoredAlert>> AlertLog::list(const AlertFilter& filter) const {
     std::string sql =
-        "SELECT id,type,time_ms,mmsi,zone,unit,lat,lon,numbers,acknowledged_by,acknowledged_at,text "
+        "SELECT "
+        "id,type,time_ms,mmsi,zone,unit,lat,lon,numbers,acknowledged_by,acknowledged_at,text "
         "FROM alerts WHERE 1=1";
     if (filter.type) sql += " AND type = ?1";
     if (filter.unacknowledgedOnly) sql += " AND acknowledged_by IS NULL";

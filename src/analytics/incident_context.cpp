@@ -25,8 +25,7 @@ struct Closest {
 // The point of segment a-b nearest to `where`, found on a plane tangent at `where` (east and
 // north in nautical miles); fine at the scale of a search radius. The distance reported is
 // the great circle to that point.
-Closest closestOnSegment(const ais::ArchivedFix& a, const ais::ArchivedFix& b,
-                         geo::LonLat where) {
+Closest closestOnSegment(const ais::ArchivedFix& a, const ais::ArchivedFix& b, geo::LonLat where) {
     const double cosLat = std::cos(where.lat * geo::kDegToRad);
     const double ax = lonDelta(a.lon, where.lon) * cosLat * kNmPerDegreeLat;
     const double ay = (a.lat - where.lat) * kNmPerDegreeLat;
@@ -34,15 +33,14 @@ Closest closestOnSegment(const ais::ArchivedFix& a, const ais::ArchivedFix& b,
     const double by = (b.lat - where.lat) * kNmPerDegreeLat;
     const double dx = bx - ax, dy = by - ay;
     const double lengthSq = dx * dx + dy * dy;
-    const double t =
-        lengthSq > 0.0 ? std::clamp(-(ax * dx + ay * dy) / lengthSq, 0.0, 1.0) : 0.0;
+    const double t = lengthSq > 0.0 ? std::clamp(-(ax * dx + ay * dy) / lengthSq, 0.0, 1.0) : 0.0;
     Closest c;
     c.position.lat = a.lat + t * (b.lat - a.lat);
     c.position.lon = a.lon + t * lonDelta(b.lon, a.lon);
     if (c.position.lon > 180.0) c.position.lon -= 360.0;
     if (c.position.lon < -180.0) c.position.lon += 360.0;
-    c.time = a.time + static_cast<time::UnixMillis>(
-                          std::llround(t * static_cast<double>(b.time - a.time)));
+    c.time = a.time +
+             static_cast<time::UnixMillis>(std::llround(t * static_cast<double>(b.time - a.time)));
     c.nm = geo::distanceNm(where, c.position);
     return c;
 }

@@ -57,10 +57,11 @@ void printVessels(const analytics::IncidentContext& context, bool csv) {
         const std::string line =
             csv ? fmt::format("{},{},{:.2f},{},{:.6f},{:.6f}\n", v.mmsi, csvField(v.name),
                               v.closestNm, when, v.position.lat, v.position.lon)
-                : fmt::format("{{\"mmsi\":{},\"name\":{},\"closest_nm\":{:.2f},\"time\":\"{}\","
-                              "\"lat\":{:.6f},\"lon\":{:.6f}}}\n",
-                              v.mmsi, v.name.empty() ? "null" : jsonString(v.name), v.closestNm,
-                              when, v.position.lat, v.position.lon);
+                : fmt::format(
+                      "{{\"mmsi\":{},\"name\":{},\"closest_nm\":{:.2f},\"time\":\"{}\","
+                      "\"lat\":{:.6f},\"lon\":{:.6f}}}\n",
+                      v.mmsi, v.name.empty() ? "null" : jsonString(v.name), v.closestNm, when,
+                      v.position.lat, v.position.lon);
         std::fputs(line.c_str(), stdout);
     }
 }
@@ -76,8 +77,8 @@ Result<analytics::ContextQuery> contextQueryFor(const incidents::IncidentStore& 
         ambiguous = true;
         std::string ids;
         for (const incidents::Incident& i : *found) ids += " " + std::to_string(i.id);
-        return makeError(fmt::format("{} names {} incidents (ids{}); give the id", o.ref,
-                                     found->size(), ids));
+        return makeError(
+            fmt::format("{} names {} incidents (ids{}); give the id", o.ref, found->size(), ids));
     }
     const incidents::Incident& incident = found->front();
     analytics::ContextQuery q;

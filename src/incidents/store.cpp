@@ -515,10 +515,10 @@ Result<std::vector<Incident>> IncidentStore::findByReference(std::string_view re
     std::int64_t id = -1;
     const auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
     const bool numeric = ec == std::errc() && end == ref.data() + ref.size();
-    auto stmt = Statement::prepare(ws_->handle(),
-                                   std::string("SELECT ") + kRecordColumns +
-                                       " FROM incidents i WHERE source_ref = ?1 OR fid = ?2"
-                                       " ORDER BY fid");
+    auto stmt =
+        Statement::prepare(ws_->handle(), std::string("SELECT ") + kRecordColumns +
+                                              " FROM incidents i WHERE source_ref = ?1 OR fid = ?2"
+                                              " ORDER BY fid");
     if (!stmt) return makeError(stmt.error());
     stmt->bind(1, ref);
     stmt->bind(2, numeric ? id : std::int64_t{-1});

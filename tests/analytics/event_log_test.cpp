@@ -175,12 +175,12 @@ TEST(AlertLog, UpgradeMovesSafetyTextsOutOfZone) {
         oldLine.replace(oldLine.find(",\"text\":"), 8, ",\"zone\":");
         std::string quoted;
         for (const char c : oldLine) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-        ASSERT_TRUE(ws->exec(
-            "INSERT INTO alerts(type,time,time_ms,mmsi,zone,unit,lat,lon,numbers,event,"
-            "acknowledged_by,acknowledged_at) VALUES('safety_text','2009-11-15T06:05:00Z',"
-            "1258265100000,'366000001','PIRATES ATTACKING, \"MV ALPHA\"','',NULL,NULL,"
-            "'{\"message_type\":14.0,\"piracy\":1.0}','" +
-            quoted + "','OOW','2009-11-15T06:06:00Z')"));
+        ASSERT_TRUE(
+            ws->exec("INSERT INTO alerts(type,time,time_ms,mmsi,zone,unit,lat,lon,numbers,event,"
+                     "acknowledged_by,acknowledged_at) VALUES('safety_text','2009-11-15T06:05:00Z',"
+                     "1258265100000,'366000001','PIRATES ATTACKING, \"MV ALPHA\"','',NULL,NULL,"
+                     "'{\"message_type\":14.0,\"piracy\":1.0}','" +
+                     quoted + "','OOW','2009-11-15T06:06:00Z')"));
     }
     auto log = AlertLog::open(path);
     ASSERT_TRUE(log.ok()) << log.error();

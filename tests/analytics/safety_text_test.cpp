@@ -71,7 +71,8 @@ TEST(SafetyText, EventCarriesSenderAddresseeTextAndSeverity) {
     // Piracy words make it an alarm through the one severity rule; the alert says so.
     EXPECT_EQ(severityOf(e), Severity::Alarm);
     EXPECT_EQ(describeAlert(e), "PIRACY \"SUSPICIOUS SKIFF 2NM\"");
-    EXPECT_EQ(alertSentence(e), "MMSI 366000001: PIRACY \"SUSPICIOUS SKIFF 2NM\" with MMSI 538003422");
+    EXPECT_EQ(alertSentence(e),
+              "MMSI 366000001: PIRACY \"SUSPICIOUS SKIFF 2NM\" with MMSI 538003422");
     EXPECT_NE(line.find("\"lat\":12.500000"), std::string::npos) << line;
 
     const Event plain = safetyTextEvent(text(2190001, kT0, "BUOY ADRIFT"));

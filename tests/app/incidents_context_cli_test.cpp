@@ -37,8 +37,7 @@ class IncidentsContextCli : public ::testing::Test {
     void SetUp() override {
         dir_ = seawatch::testing::scratchDir("incidents_context");
         db_ = (dir_ / "w.gpkg").string();
-        std::ofstream(dir_ / "incidents.geojson")
-            << R"({"type":"FeatureCollection","features":[
+        std::ofstream(dir_ / "incidents.geojson") << R"({"type":"FeatureCollection","features":[
 {"type":"Feature","geometry":{"type":"Point","coordinates":[45.0,12.0]},
  "properties":{"source_ref":"EX-1","occurred_at":"2009-11-15T12:00:00Z",
  "category":"attempted","narrative":"Skiff approached"}},
@@ -50,7 +49,8 @@ class IncidentsContextCli : public ::testing::Test {
         // Vessel 1 steams north along 45.1 E, at 12 N at 12:00 (5.87 nm east of EX-1);
         // vessel 2 sits 0.5 degree north (30.0 nm) at 09:00; vessel 3 is near but 7 h late.
         std::ofstream log(dir_ / "ais.nmea");
-        for (int i = -2; i <= 2; ++i) writeFix(log, 211000001, kT + i * 10 * kMin, 12.0 + 0.1 * i / 2, 45.1);
+        for (int i = -2; i <= 2; ++i)
+            writeFix(log, 211000001, kT + i * 10 * kMin, 12.0 + 0.1 * i / 2, 45.1);
         writeFix(log, 211000002, kT - 180 * kMin, 12.5, 45.0);
         writeFix(log, 211000003, kT + 420 * kMin, 12.0, 45.01);
         ais::VesselStatic name;
@@ -112,7 +112,6 @@ TEST_F(IncidentsContextCli, NothingNearUnknownReferenceAndBadOptions) {
     EXPECT_NE(r.err.find("no incident NOPE"), std::string::npos) << r.err;
     EXPECT_EQ(runSeawatch("incidents context EX-1 --db " + db_ + " --radius-nm nan").exitCode, 2);
     EXPECT_EQ(runSeawatch("incidents context EX-1 --db " + db_ + " --format kml").exitCode, 2);
-    EXPECT_EQ(runSeawatch("incidents context EX-1 --db " + (dir_ / "none.gpkg").string())
-                  .exitCode,
+    EXPECT_EQ(runSeawatch("incidents context EX-1 --db " + (dir_ / "none.gpkg").string()).exitCode,
               1);
 }

@@ -48,8 +48,7 @@ struct IncidentContext {
 ais::ArchiveQuery contextArchiveQuery(const ContextQuery& q);
 
 // The rule itself, on fixes already read (by MMSI, then time, as queryArchive gives them).
-std::vector<NearbyVessel> vesselsNear(const ais::ArchiveQueryResult& fixes,
-                                      const ContextQuery& q);
+std::vector<NearbyVessel> vesselsNear(const ais::ArchiveQueryResult& fixes, const ContextQuery& q);
 
 // Reads the archive of `ws` and applies the rule.
 Result<IncidentContext> incidentContext(workspace::Workspace& ws, const ContextQuery& q);
