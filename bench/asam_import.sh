@@ -31,10 +31,20 @@ echo "corpus: $rows rows, $size bytes; load average before: $(cat /proc/loadavg)
   >"$work/out.txt" 2>"$work/time.txt"
 cat "$work/out.txt"
 elapsed=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
+user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
+sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
 rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-secs=$(python3 -c "
-t='$elapsed'.split(':'); s=0.0
-for p in t: s=s*60+float(p)
-print(s)")
-python3 -c "print(f'rows/s: {$rows/$secs:,.0f}  wall: {$secs:.2f} s  peak RSS: {$rss/1024:.1f} MiB')"
+# The machine is shared: rows per CPU second (user + system) is the comparable figure.
+python3 - "$rows" "$elapsed" "$user" "$sys" "$rss" "$size" <<'PY'
+import sys
+rows, elapsed, user, system, rss, size = sys.argv[1:]
+wall = 0.0
+for part in elapsed.split(":"):
+    wall = wall * 60 + float(part)
+cpu = float(user) + float(system)
+rows = int(rows)
+print(f"rows/s (wall): {rows / wall:,.0f}  wall: {wall:.2f} s")
+print(f"rows/s (CPU):  {rows / cpu:,.0f}  CPU: {cpu:.2f} s (user {user}, sys {system})")
+print(f"peak RSS: {int(rss) / 1024:.1f} MiB for a {int(size) / 1048576:.1f} MiB file")
+PY
 echo "load average after: $(cat /proc/loadavg)"

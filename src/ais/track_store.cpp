@@ -68,6 +68,7 @@ bool TrackStore::addFix(const PositionFix& fix) {
         tr.cog[i] = cog;
         tr.heading[i] = hdg;
         tr.status[i] = fix.navStatus;
+        ++revision_;
         return true;
     }
     const auto at = [i](auto& v) { return v.begin() + static_cast<std::ptrdiff_t>(i); };
@@ -79,6 +80,7 @@ bool TrackStore::addFix(const PositionFix& fix) {
     tr.heading.insert(at(tr.heading), hdg);
     tr.status.insert(at(tr.status), fix.navStatus);
     ++totalFixes_;
+    ++revision_;
     return true;
 }
 
@@ -87,6 +89,7 @@ void TrackStore::mergeStatic(const VesselStatic& v) {
     Track& tr = trackFor(v.mmsi);
     tr.staticHeard = latestTime_;
     ais::mergeStatic(tr.info, v);
+    ++revision_;
 }
 
 void TrackStore::ingest(const AisMessage& m, time::UnixMillis receivedAt) {
@@ -249,6 +252,7 @@ std::size_t TrackStore::evictStale(time::UnixMillis now) {
         tracks_.pop_back();
         ++removed;
     }
+    if (removed > 0) ++revision_;
     return removed;
 }
 
@@ -281,6 +285,7 @@ void TrackStore::clear() {
     index_.clear();
     totalFixes_ = 0;
     latestTime_ = kNoTime;
+    ++revision_;
 }
 
 void TrackInbox::push(const PositionFix& fix) {

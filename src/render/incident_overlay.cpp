@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 #include <string>
+
+#include "seawatch/render/map_renderer.hpp"
+#include "symbol_batch.hpp"
 
 namespace seawatch::render {
 
@@ -54,6 +58,35 @@ std::vector<ScreenPoint> grown(std::span<const ScreenPoint> points, ScreenPoint 
     return out;
 }
 
+SymbolShape symbolShape(incidents::MarkerShape shape) {
+    switch (shape) {
+        case incidents::MarkerShape::Diamond:
+            return SymbolShape::IncidentDiamond;
+        case incidents::MarkerShape::Square:
+            return SymbolShape::IncidentSquare;
+        case incidents::MarkerShape::Triangle:
+            return SymbolShape::IncidentTriangle;
+        case incidents::MarkerShape::Circle:
+            break;
+    }
+    return SymbolShape::IncidentCircle;
+}
+
+// The instance of a lone marker: the category symbol over a white halo, as
+// drawIncidentMarker draws it on a canvas.
+SymbolInstanceInput markerInstance(geo::Mercator at, incidents::Category category, float sizePx) {
+    const incidents::MarkerSymbol& symbol = incidents::markerSymbol(category);
+    SymbolInstanceInput in;
+    in.x = at.x;
+    in.y = at.y;
+    in.sizePx = sizePx;
+    in.fill = withAlpha(symbol.colour, 1.0f);
+    in.edge = {255, 255, 255, 235};
+    in.shape = symbolShape(symbol.shape);
+    in.mode = symbol.filled ? SymbolMode::FillHalo : SymbolMode::RingHalo;
+    return in;
+}
+
 }  // namespace
 
 void drawIncidentMarker(Canvas& canvas, ScreenPoint at, const incidents::MarkerSymbol& symbol,
@@ -83,8 +116,15 @@ void drawIncidentMarker(Canvas& canvas, ScreenPoint at, const incidents::MarkerS
 }
 
 IncidentOverlay::IncidentOverlay(incidents::IncidentColumns columns,
-                                 std::vector<std::string> sourceRefs) {
+                                 std::vector<std::string> sourceRefs)
+    : markers_(std::make_unique<SymbolBatch>()) {
     setIncidents(std::move(columns), std::move(sourceRefs));
+}
+
+IncidentOverlay::~IncidentOverlay() = default;
+
+std::size_t IncidentOverlay::markersDrawn() const {
+    return markers_->lastDrawn();
 }
 
 void IncidentOverlay::setIncidents(incidents::IncidentColumns columns,
@@ -95,6 +135,8 @@ void IncidentOverlay::setIncidents(incidents::IncidentColumns columns,
     positions_ = incidents::mercatorPositions(columns_);
     ++generation_;
     cacheKey_.reset();
+    markerKey_.reset();
+    byTime_.clear();
     highlightedRefs_.clear();
     highlightedRows_.clear();
 }
@@ -120,6 +162,7 @@ const std::vector<incidents::IncidentCluster>& IncidentOverlay::clustersFor(
         clusters_ = incidents::clusterIncidents(columns_, positions_, view, options);
     }
     cacheKey_ = key;
+    ++clusterVersion_;
     return clusters_;
 }
 
@@ -132,9 +175,41 @@ std::optional<geo::GeoBox> IncidentOverlay::extent(time::UnixMillis now) const {
 
 void IncidentOverlay::build(const OverlayContext& context, Canvas& canvas) {
     if (opacity <= 0.0f || columns_.size() == 0) return;
+    if (clusterCellPx > 0) {
+        buildClustered(context, canvas);
+    } else {
+        buildUnclustered(context, canvas);
+    }
+    drawEmphasis(context, canvas);
+}
+
+void IncidentOverlay::drawInstanced(const OverlayContext& context, MapRenderer& renderer) {
+    if (opacity <= 0.0f || columns_.size() == 0) return;
+    SymbolDrawStyle style;
+    style.opacity = opacity;
+    style.level = charts::palette(renderer.style().palette).level;
+    markers_->draw(context.view, style);
+}
+
+// Fades over the window, so "just now" stands out from "this morning".
+void IncidentOverlay::recentRing(const OverlayContext& context, ScreenPoint at,
+                                 incidents::Category category, time::UnixMillis occurredAt,
+                                 float radiusPx, Canvas& canvas) const {
+    const auto age = context.now - occurredAt;
+    if (age < 0 || age >= recentWindow) return;
+    const float fresh = 1.0f - static_cast<float>(age) / recentWindow;
+    canvas.strokeCircle(
+        at, radiusPx * (2.0f + fresh), 2.0f * context.pixelScale,
+        withAlpha(incidents::markerSymbol(category).colour, opacity * (0.35f + 0.6f * fresh)));
+}
+
+void IncidentOverlay::buildClustered(const OverlayContext& context, Canvas& canvas) {
     const float px = context.pixelScale;
     const float alpha = opacity;
     const auto& clusters = clustersFor(context.view, context.now, px);
+    const MarkerKey key{clusterVersion_, clusters.size(), markerSizePx * px, true};
+    const bool rebuild = !markerKey_ || *markerKey_ != key;
+    std::vector<SymbolInstanceInput> lone;
     const TextStyle countStyle{.sizePx = 11.5f * px,
                                .color = scaled({255, 255, 255, 255}, alpha),
                                .halo = {0, 0, 0, 0},
@@ -147,13 +222,10 @@ void IncidentOverlay::build(const OverlayContext& context, Canvas& canvas) {
         canvas.legend({"Incidents", std::string(incidents::categoryLabel(c.mostSevere)),
                        withAlpha(symbol.colour, 1.0f), LegendSymbol::Dot});
         if (c.count == 1) {
-            if (recent) {
-                // Fades over the window, so "just now" stands out from "this morning".
-                const float fresh = 1.0f - static_cast<float>(age) / recentWindow;
-                canvas.strokeCircle(c.centre, markerSizePx * px * (2.0f + fresh), 2.0f * px,
-                                    withAlpha(symbol.colour, alpha * (0.35f + 0.6f * fresh)));
-            }
-            drawIncidentMarker(canvas, c.centre, symbol, markerSizePx * px, alpha);
+            recentRing(context, c.centre, c.mostSevere, c.latestAt, markerSizePx * px, canvas);
+            if (rebuild)
+                lone.push_back(
+                    markerInstance(positions_[c.firstMember], c.mostSevere, markerSizePx * px));
             continue;
         }
         // A cluster: a dark disc edged in the colour of its most severe member, with the count.
@@ -170,7 +242,61 @@ void IncidentOverlay::build(const OverlayContext& context, Canvas& canvas) {
             c.count >= 10000 ? std::to_string(c.count / 1000) + "k" : std::to_string(c.count);
         canvas.text(c.centre, label, countStyle);
     }
-    drawEmphasis(context, canvas);
+    if (rebuild) {
+        markers_->set(lone);
+        markerKey_ = key;
+        ++markerRebuilds_;
+    }
+}
+
+// Every incident its own marker: the instances cover the whole set shown at `now` and are
+// culled on the GPU side by grid cell, so a frame costs what is in view; they are rebuilt
+// only when an incident appears or disappears with time.
+void IncidentOverlay::buildUnclustered(const OverlayContext& context, Canvas& canvas) {
+    const float px = context.pixelScale;
+    if (byTime_.size() != columns_.size()) {
+        byTime_.resize(columns_.size());
+        std::iota(byTime_.begin(), byTime_.end(), std::size_t{0});
+        std::stable_sort(byTime_.begin(), byTime_.end(), [this](std::size_t a, std::size_t b) {
+            return columns_.occurredAt[a] < columns_.occurredAt[b];
+        });
+    }
+    auto timeOf = [this](std::size_t row) { return columns_.occurredAt[row]; };
+    const auto shownEnd = std::upper_bound(
+        byTime_.begin(), byTime_.end(), context.now,
+        [&timeOf](time::UnixMillis t, std::size_t row) { return t < timeOf(row); });
+    const auto shown = static_cast<std::size_t>(shownEnd - byTime_.begin());
+    const MarkerKey key{generation_, shown, markerSizePx * px, false};
+    if (!markerKey_ || *markerKey_ != key) {
+        std::vector<SymbolInstanceInput> instances;
+        instances.reserve(shown);
+        std::array<bool, 256> seen{};
+        shownCategories_.clear();
+        for (auto it = byTime_.begin(); it != shownEnd; ++it) {
+            const incidents::Category category = columns_.category[*it];
+            instances.push_back(markerInstance(positions_[*it], category, markerSizePx * px));
+            if (!seen[static_cast<std::uint8_t>(category)]) {
+                seen[static_cast<std::uint8_t>(category)] = true;
+                shownCategories_.push_back(category);
+            }
+        }
+        markers_->set(instances);
+        markerKey_ = key;
+        ++markerRebuilds_;
+    }
+    for (const incidents::Category category : shownCategories_) {
+        canvas.legend({"Incidents", std::string(incidents::categoryLabel(category)),
+                       withAlpha(incidents::markerSymbol(category).colour, 1.0f),
+                       LegendSymbol::Dot});
+    }
+    // Rings for the last window's incidents: found by time, not by a pass over all.
+    const auto recentBegin = std::upper_bound(
+        byTime_.begin(), shownEnd, context.now - recentWindow,
+        [&timeOf](time::UnixMillis t, std::size_t row) { return t < timeOf(row); });
+    for (auto it = recentBegin; it != shownEnd; ++it) {
+        recentRing(context, context.view.toScreen(positions_[*it]), columns_.category[*it],
+                   columns_.occurredAt[*it], markerSizePx * px, canvas);
+    }
 }
 
 void IncidentOverlay::drawEmphasis(const OverlayContext& context, Canvas& canvas) {

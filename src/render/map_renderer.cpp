@@ -187,14 +187,12 @@ void MapRenderer::drawCanvas(const Canvas& canvas, int widthPx, int heightPx) {
 
 void MapRenderer::drawCanvasAtLevel(const Canvas& canvas, int widthPx, int heightPx, float level) {
     if (canvas.empty()) return;
+    uploadCanvas(canvas);
+    drawCanvasRange(0, canvas.indices().size(), widthPx, heightPx, level);
+}
+
+void MapRenderer::uploadCanvas(const Canvas& canvas) {
     Impl& impl = *impl_;
-    glUseProgram(impl.canvas.get());
-    glUniform2f(glGetUniformLocation(impl.canvas.get(), "u_viewport"), static_cast<float>(widthPx),
-                static_cast<float>(heightPx));
-    glUniform1i(glGetUniformLocation(impl.canvas.get(), "u_atlas"), 0);
-    glUniform1f(glGetUniformLocation(impl.canvas.get(), "u_level"), level);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, impl.atlas.get());
     glBindVertexArray(impl.canvasVao.get());
     glBindBuffer(GL_ARRAY_BUFFER, impl.canvasVbo.get());
     glBufferData(GL_ARRAY_BUFFER,
@@ -204,8 +202,23 @@ void MapRenderer::drawCanvasAtLevel(const Canvas& canvas, int widthPx, int heigh
     glBufferData(GL_ELEMENT_ARRAY_BUFFER,
                  static_cast<GLsizeiptr>(canvas.indices().size() * sizeof(std::uint32_t)),
                  canvas.indices().data(), GL_STREAM_DRAW);
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(canvas.indices().size()), GL_UNSIGNED_INT,
-                   nullptr);
+    glBindVertexArray(0);
+}
+
+void MapRenderer::drawCanvasRange(std::size_t first, std::size_t count, int widthPx, int heightPx,
+                                  float level) {
+    if (count == 0) return;
+    Impl& impl = *impl_;
+    glUseProgram(impl.canvas.get());
+    glUniform2f(glGetUniformLocation(impl.canvas.get(), "u_viewport"), static_cast<float>(widthPx),
+                static_cast<float>(heightPx));
+    glUniform1i(glGetUniformLocation(impl.canvas.get(), "u_atlas"), 0);
+    glUniform1f(glGetUniformLocation(impl.canvas.get(), "u_level"), level);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, impl.atlas.get());
+    glBindVertexArray(impl.canvasVao.get());
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
+                   reinterpret_cast<void*>(first * sizeof(std::uint32_t)));
     glBindVertexArray(0);
 }
 
@@ -228,11 +241,24 @@ void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> 
     for (MapOverlay* overlay : overlays) {
         if (overlay && overlay->visible) overlay->drawGpu(context, *this);
     }
+    // One canvas for every overlay, uploaded once; each overlay's triangles are drawn as a
+    // range, followed by its instanced symbols, so the overlays keep their stacking order.
     Canvas symbols(fonts_.get());
+    std::vector<std::size_t> ends;
+    ends.reserve(overlays.size());
     for (MapOverlay* overlay : overlays) {
         if (overlay && overlay->visible) overlay->build(context, symbols);
+        ends.push_back(symbols.indices().size());
     }
-    drawCanvas(symbols, view.widthPx(), view.heightPx());
+    const float level = charts::palette(style_.palette).level;
+    if (!symbols.empty()) uploadCanvas(symbols);
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < overlays.size(); ++i) {
+        MapOverlay* overlay = overlays[i];
+        drawCanvasRange(begin, ends[i] - begin, view.widthPx(), view.heightPx(), level);
+        begin = ends[i];
+        if (overlay && overlay->visible) overlay->drawInstanced(context, *this);
+    }
     labels.insert(labels.end(), std::make_move_iterator(symbols.labels().begin()),
                   std::make_move_iterator(symbols.labels().end()));
     std::vector<geo::LabelRect> keepFree = hud ? hud->keptFree() : std::vector<geo::LabelRect>{};

@@ -6,7 +6,9 @@
 #include <string>
 
 #include "seawatch/geo/geo.hpp"
+#include "seawatch/render/map_renderer.hpp"
 #include "seawatch/scenario/scenario.hpp"
+#include "symbol_batch.hpp"
 
 namespace seawatch::render {
 
@@ -139,7 +141,13 @@ const VesselSymbolGeometry& vesselSymbolGeometry(VesselShape shape) {
 }
 
 VesselOverlay::VesselOverlay(const ais::TrackStore& store, VesselOverlayOptions options)
-    : store_(&store), options_(options) {}
+    : store_(&store), options_(options), symbols_(std::make_unique<SymbolBatch>()) {}
+
+VesselOverlay::~VesselOverlay() = default;
+
+std::size_t VesselOverlay::instancesDrawn() const {
+    return symbols_->lastDrawn();
+}
 
 std::optional<geo::GeoBox> VesselOverlay::extent(time::UnixMillis now) const {
     ExtentBuilder e;
@@ -149,19 +157,76 @@ std::optional<geo::GeoBox> VesselOverlay::extent(time::UnixMillis now) const {
 }
 
 void VesselOverlay::build(const OverlayContext& context, Canvas& canvas) {
+    refreshStates(context);
     collectVisible(context);
     if (visible_.empty()) return;
     if (options_.showTrails && options_.trailMs > 0) drawTrails(context, canvas);
     // In a dense picture symbols overlap anyway: smaller ones leave some sea between them,
-    // and their outlines would double the triangles.
-    const bool outlined = visible_.size() < options_.denseTargets;
+    // and their outlines would double the painted pixels.
+    outlined_ = visible_.size() < options_.denseTargets;
     const float scale =
-        options_.symbolLengthPx * 0.5f * context.pixelScale * (outlined ? 1.0f : 0.75f);
+        options_.symbolLengthPx * 0.5f * context.pixelScale * (outlined_ ? 1.0f : 0.75f);
     for (const Visible& v : visible_) drawLeader(context, v, scale, canvas);
-    for (const Visible& v : visible_) drawSymbol(v, scale, outlined, canvas);
     drawLabels(context, canvas);
     addLegend(canvas);
     drawEmphasis(context, canvas);
+}
+
+void VesselOverlay::drawInstanced(const OverlayContext& context, MapRenderer& renderer) {
+    if (visible_.empty()) return;
+    SymbolDrawStyle style;
+    style.sizeScale = outlined_ ? 1.0f : 0.75f;
+    style.dropOutlines = !outlined_;
+    style.opacity = opacity;
+    style.level = charts::palette(renderer.style().palette).level;
+    if (!symbols_->draw(context.view, style))
+        std::fprintf(stderr, "seawatch: vessel symbols not drawn: %s\n", symbols_->error().c_str());
+}
+
+void VesselOverlay::refreshStates(const OverlayContext& context) {
+    const float sizePx = options_.symbolLengthPx * 0.5f * context.pixelScale;
+    const StateKey key{store_, store_->revision(), context.now, sizePx};
+    if (stateKey_ && *stateKey_ == key) return;
+    stateKey_ = key;
+    ++stateRefreshes_;
+    states_.clear();
+    std::vector<SymbolInstanceInput> instances;
+    instances.reserve(store_->vesselCount());
+    for (std::size_t i = 0; i < store_->vesselCount(); ++i) {
+        const auto state = store_->stateAt(i, context.now);
+        if (!state) continue;
+        const ais::Mmsi mmsi = store_->mmsiAt(i);
+        const VesselLegendEntry* style =
+            isRadarContact(mmsi)
+                ? &contactStyle()
+                : &vesselStyleFor(ais::classifyShipType(store_->staticData(i).shipType));
+        const geo::Mercator at = geo::toMercator(geo::LonLat{state->lon, state->lat});
+        states_.push_back({i, *state, at, style});
+        // Beyond the dead-reckoning limit the position is only the last known one: hollow
+        // and faded, so nobody mistakes it for a live track. Dead-reckoned ones are a little
+        // faded.
+        const bool held = state->kind == ais::StateKind::Held;
+        const float fade =
+            held ? 0.55f : (state->kind == ais::StateKind::DeadReckoned ? 0.8f : 1.0f);
+        SymbolInstanceInput in;
+        in.x = at.x;
+        in.y = at.y;
+        in.sizePx = sizePx;
+        in.fill = withAlpha(style->fill, fade);
+        in.edge = withAlpha(kOutline, fade);
+        in.mode = held ? SymbolMode::HollowStroke : SymbolMode::FillOutlined;
+        const float bearing = orientationDeg(*state);
+        if (style->contact) {  // contacts are not oriented: their diamond stays upright
+            in.shape = static_cast<SymbolShape>(VesselShape::Diamond);
+        } else if (!ais::isKnown(bearing)) {
+            in.shape = SymbolShape::VesselCircle;
+        } else {
+            in.shape = static_cast<SymbolShape>(style->shape);
+            in.headingRad = static_cast<float>(bearing * M_PI / 180.0);
+        }
+        instances.push_back(in);
+    }
+    symbols_->set(instances);
 }
 
 void VesselOverlay::collectVisible(const OverlayContext& context) {
@@ -170,17 +235,10 @@ void VesselOverlay::collectVisible(const OverlayContext& context) {
     const double margin = options_.symbolLengthPx * context.pixelScale;
     const double maxX = view.widthPx() + margin;
     const double maxY = view.heightPx() + margin;
-    for (std::size_t i = 0; i < store_->vesselCount(); ++i) {
-        const auto state = store_->stateAt(i, context.now);
-        if (!state) continue;
-        const ScreenPoint at = view.toScreen(geo::LonLat{state->lon, state->lat});
+    for (const Cached& c : states_) {
+        const ScreenPoint at = view.toScreen(c.at);
         if (at.x < -margin || at.y < -margin || at.x > maxX || at.y > maxY) continue;
-        const ais::Mmsi mmsi = store_->mmsiAt(i);
-        const VesselLegendEntry* style =
-            isRadarContact(mmsi)
-                ? &contactStyle()
-                : &vesselStyleFor(ais::classifyShipType(store_->staticData(i).shipType));
-        visible_.push_back({i, *state, at, style});
+        visible_.push_back({c.index, c.state, at, c.style});
     }
 }
 
@@ -241,59 +299,6 @@ void VesselOverlay::drawTrails(const OverlayContext& context, Canvas& canvas) {
             segment({trail_[k].x * step, trail_[k].y * step}, trail_[k].time);
         // Join the last fix to where the vessel is now (interpolated or dead-reckoned).
         if (v.state.kind != ais::StateKind::Exact) segment(v.at, context.now);
-    }
-}
-
-void VesselOverlay::drawSymbol(const Visible& v, float scale, bool outlined, Canvas& canvas) {
-    const float alphaFactor = opacity;
-    const ais::VesselState& s = v.state;
-    // Beyond the dead-reckoning limit the position is only the last known one: hollow and
-    // faded, so nobody mistakes it for a live track. Dead-reckoned ones are a little faded.
-    const bool held = s.kind == ais::StateKind::Held;
-    const float fade = held ? 0.55f : (s.kind == ais::StateKind::DeadReckoned ? 0.8f : 1.0f);
-    const Rgba fill = withAlpha(v.style->fill, fade * alphaFactor);
-    const Rgba outline = withAlpha(kOutline, fade * alphaFactor);
-    const float lineWidth = std::max(1.0f, scale / 8.0f);
-    const bool contact = v.style->contact;
-    const float bearing = orientationDeg(s);
-    if (!contact && !ais::isKnown(bearing)) {
-        const float radius = scale * 0.5f;
-        if (held) {
-            canvas.strokeCircle(v.at, radius, lineWidth * 1.5f, fill);
-        } else {
-            canvas.fillCircle(v.at, radius, fill);
-            canvas.strokeCircle(v.at, radius, lineWidth, outline);
-        }
-        return;
-    }
-    const VesselSymbolGeometry& g = vesselSymbolGeometry(v.style->shape);
-    // Contacts are not oriented: their diamond stays upright.
-    const ScreenPoint along = contact ? ScreenPoint{0, -1} : direction(bearing);
-    const ScreenPoint across{-along.y, along.x};  // unit x axis of the symbol
-    // `grow` pushes each corner out by that many pixels from the fix.
-    auto place = [&](const VesselSymbolGeometry::Polygon& poly, float grow) {
-        scratch_.clear();
-        for (const ScreenPoint& p : poly.span()) {
-            const double r = std::hypot(p.x, p.y);
-            const double k = scale * (r > 0 ? 1.0 + grow / (scale * r) : 1.0);
-            scratch_.push_back({v.at.x + k * (p.x * across.x - p.y * along.x),
-                                v.at.y + k * (p.x * across.y - p.y * along.y)});
-        }
-    };
-    if (!held) {
-        // A dark silhouette a pixel larger under the fill outlines the symbol at the cost of
-        // one polygon (a stroked outline is four quads per edge): it matters at 10k targets.
-        for (int k = 0; outlined && k < g.partCount; ++k) {
-            place(g.parts[static_cast<std::size_t>(k)], lineWidth);
-            canvas.fillConvex(scratch_, outline);
-        }
-        for (int k = 0; k < g.partCount; ++k) {
-            place(g.parts[static_cast<std::size_t>(k)], 0.0f);
-            canvas.fillConvex(scratch_, fill);
-        }
-    } else {
-        place(g.outline, 0.0f);
-        canvas.polyline(scratch_, lineWidth * 1.5f, fill, true);
     }
 }
 

@@ -187,6 +187,59 @@ TEST(VesselOverlay, HeldTargetsAreHollow) {
         << centre.r << "," << centre.g << "," << centre.b;
 }
 
+TEST(VesselOverlay, InstancedSymbolsLandOnTheirFixesAndAPanReusesTheInstances) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    // Vessels spread over the whole Gulf, so the instances fall in many grid cells and the
+    // one looked at sits far from the batch's centre.
+    ais::TrackStore store;
+    ais::Mmsi mmsi = 235100000;
+    for (double lon = 43.0; lon <= 53.0; lon += 0.5) {
+        for (double lat = 10.5; lat <= 15.5; lat += 0.5) {
+            ++mmsi;
+            addVessel(store, mmsi, 70, fixOf(mmsi, lon, lat, 0.0f, 0.0f));
+        }
+    }
+    const ais::Mmsi tanker = mmsi + 1;
+    addVessel(store, tanker, 80, fixOf(tanker, 51.23, 14.17, 135.0f, 0.0f));
+    auto renderer = render::MapRenderer::create();
+    ASSERT_TRUE(renderer.ok()) << renderer.error();
+    (*renderer)->style().showGraticule = false;
+    (*renderer)->style().showScaleBar = false;
+    auto target = render::OffscreenTarget::create(400, 400, 1);
+    ASSERT_TRUE(target.ok()) << target.error();
+    render::VesselOverlay overlay(store);
+    overlay.options().showLabels = false;
+    render::MapOverlay* overlays[] = {&overlay};
+    const render::MapSelection selection;
+    const charts::Rgba colour = render::vesselStyleFor(ais::ShipClass::Tanker).fill;
+    geo::MapView view = geo::MapView::fitting({51.1, 14.05, 51.3, 14.25}, 400, 400);
+    for (const geo::ScreenPoint pan : {geo::ScreenPoint{0, 0}, geo::ScreenPoint{37, -23}}) {
+        view.setCenter({view.center().x + pan.x * view.metresPerPixel(),
+                        view.center().y - pan.y * view.metresPerPixel()});
+        const render::OverlayContext context{view, kT0, 1.0f, selection};
+        (*target)->bind();
+        (*renderer)->render(view, overlays, context);
+        const charts::RgbaImage image = (*target)->read();
+        const geo::ScreenPoint s = view.toScreen(geo::LonLat{51.23, 14.17});
+        const Pixel centre = at(image, s.x, s.y);
+        EXPECT_TRUE(close(centre, colour)) << centre.r << "," << centre.g << "," << centre.b;
+        EXPECT_LT(angleBetween(farthestPixelBearing(image, s, colour, 14), 135.0), 25.0);
+        // Three pixels off the symbol's sides and beyond its bow it is sea again.
+        const Pixel beside = at(image, s.x + 12, s.y - 12);
+        EXPECT_TRUE(seawatch::testing::isSeaColoured(beside))
+            << beside.r << "," << beside.g << "," << beside.b;
+    }
+    // The pan redrew the same instances: states were computed once, and only the cells
+    // near the view were drawn (a handful of the 232 vessels).
+    EXPECT_EQ(overlay.stateRefreshes(), 1u);
+    EXPECT_GT(overlay.instancesDrawn(), 0u);
+    EXPECT_LT(overlay.instancesDrawn(), 40u);
+    // Time moving on is new data: the states are computed again.
+    const render::OverlayContext later{view, kT0 + 1000, 1.0f, selection};
+    (*renderer)->render(view, overlays, later);
+    EXPECT_EQ(overlay.stateRefreshes(), 2u);
+}
+
 // Canvas-only checks (no GL): what the overlay puts on the canvas.
 namespace {
 

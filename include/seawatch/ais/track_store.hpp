@@ -75,6 +75,9 @@ class TrackStore {
 
     std::size_t vesselCount() const { return tracks_.size(); }
     std::size_t totalFixes() const { return totalFixes_; }
+    // Changes whenever a fix, static data or a vessel is added, replaced or removed, so a
+    // view can keep what it derived from the store until then.
+    std::uint64_t revision() const { return revision_; }
     std::optional<std::size_t> indexOf(Mmsi mmsi) const;
     Mmsi mmsiAt(std::size_t index) const { return tracks_[index].mmsi; }
     const VesselStatic& staticData(std::size_t index) const { return tracks_[index].info; }
@@ -144,6 +147,7 @@ class TrackStore {
     std::unordered_map<Mmsi, std::size_t> index_;
     std::size_t totalFixes_ = 0;
     time::UnixMillis latestTime_ = kNoTime;
+    std::uint64_t revision_ = 0;
 };
 
 // What a feed hands over in one go: everything decoded from one batch of datagrams or one

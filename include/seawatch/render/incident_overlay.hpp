@@ -4,7 +4,12 @@
 // crowd, a fading ring on those of the last 24 hours, and emphasis for the selected and
 // highlighted ones. Built from incident columns only, so the console, `seawatch brief` and
 // `seawatch render --at` draw the same thing.
+//
+// Lone markers are GPU instances (src/render/symbol_batch.hpp), sent again only when the
+// clusters are recomputed or, unclustered, when the set of incidents shown at the picture's
+// time changes; the bubbles, rings and counts are canvas triangles (a few hundred at most).
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,19 +20,28 @@
 
 namespace seawatch::render {
 
+class SymbolBatch;
+
 class IncidentOverlay : public MapOverlay {
   public:
     // `sourceRefs`, when given, is aligned with the columns and lets the overlay emphasise
     // MapSelection::highlightedIncidents (which names incidents by source reference).
     explicit IncidentOverlay(incidents::IncidentColumns columns,
                              std::vector<std::string> sourceRefs = {});
+    ~IncidentOverlay() override;
+    IncidentOverlay(const IncidentOverlay&) = delete;
+    IncidentOverlay& operator=(const IncidentOverlay&) = delete;
     void setIncidents(incidents::IncidentColumns columns, std::vector<std::string> sourceRefs = {});
 
     const char* name() const override { return "Incidents"; }
     void build(const OverlayContext& context, Canvas& canvas) override;
+    void drawInstanced(const OverlayContext& context, MapRenderer& renderer) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
     const incidents::IncidentColumns& columns() const { return columns_; }
+    // Marker instances sent to the GPU by the last frame, and how often they were rebuilt.
+    std::size_t markersDrawn() const;
+    std::size_t markerRebuilds() const { return markerRebuilds_; }
 
     // What is under a screen point: a single incident (its column row) or a cluster.
     struct Pick {
@@ -46,6 +60,10 @@ class IncidentOverlay : public MapOverlay {
                                                                time::UnixMillis now,
                                                                float pixelScale);
     void drawEmphasis(const OverlayContext& context, Canvas& canvas);
+    void buildClustered(const OverlayContext& context, Canvas& canvas);
+    void buildUnclustered(const OverlayContext& context, Canvas& canvas);
+    void recentRing(const OverlayContext& context, ScreenPoint at, incidents::Category category,
+                    time::UnixMillis occurredAt, float radiusPx, Canvas& canvas) const;
 
     incidents::IncidentColumns columns_;
     std::vector<std::string> sourceRefs_;
@@ -64,6 +82,20 @@ class IncidentOverlay : public MapOverlay {
     std::uint64_t generation_ = 1;
     std::vector<std::string> highlightedRefs_;
     std::vector<std::size_t> highlightedRows_;
+    std::uint64_t clusterVersion_ = 0;  // bumped whenever clusters_ is recomputed
+    // Lone markers on the GPU, and what they were built from.
+    struct MarkerKey {
+        std::uint64_t generation = 0;  // clusterVersion_, or generation_ when unclustered
+        std::size_t shown = 0;
+        float sizePx = 0;
+        bool clustered = true;
+        bool operator==(const MarkerKey&) const = default;
+    };
+    std::unique_ptr<SymbolBatch> markers_;
+    std::optional<MarkerKey> markerKey_;
+    std::size_t markerRebuilds_ = 0;
+    std::vector<std::size_t> byTime_;                   // rows by time, for the unclustered path
+    std::vector<incidents::Category> shownCategories_;  // legend of the unclustered set
 };
 
 // Draws one incident marker (white halo, then the category symbol) centred on `at`.

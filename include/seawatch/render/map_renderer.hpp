@@ -124,6 +124,10 @@ class MapRenderer {
 
   private:
     void drawCanvasAtLevel(const Canvas& canvas, int widthPx, int heightPx, float level);
+    // Uploads the canvas once, then draws the index range [first, first + count) per call.
+    void uploadCanvas(const Canvas& canvas);
+    void drawCanvasRange(std::size_t first, std::size_t count, int widthPx, int heightPx,
+                         float level);
     MapRenderer() = default;
     void drawCharts(const geo::MapView& view, std::vector<MapLabel>& labels);
     void drawMapLabels(const geo::MapView& view, std::vector<MapLabel>& labels,

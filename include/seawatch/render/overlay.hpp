@@ -69,6 +69,13 @@ class MapOverlay {
     }
     // Screen-space symbols, lines and labels, drawn above every GPU pass.
     virtual void build(const OverlayContext& context, Canvas& canvas) = 0;
+    // Instanced symbols drawn right above this overlay's own canvas triangles and below the
+    // next overlay's (vessel symbols over their trails, incident markers); called after
+    // build() in the same frame.
+    virtual void drawInstanced(const OverlayContext& context, MapRenderer& renderer) {
+        (void)context;
+        (void)renderer;
+    }
     // Where the overlay has something at `now`, for "Zoom to layer"; nothing when empty.
     virtual std::optional<geo::GeoBox> extent(time::UnixMillis now) const {
         (void)now;

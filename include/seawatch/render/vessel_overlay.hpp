@@ -4,8 +4,15 @@
 // trail, a name label when zoomed in, and rings for the selection. Radar/visual contacts
 // (scenario::kContactMmsiFirst..Last) get a diamond. Drawn from a TrackStore only, so the
 // console, `seawatch render --at` and briefings show the same picture.
+//
+// Symbols are GPU instances (src/render/symbol_batch.hpp): every vessel's state at `now` is
+// computed, and its instance sent to the GPU, only when the store, the time or the symbol
+// size changes; a still or panning picture only draws the instances of the grid cells in
+// view. Trails, leaders, labels and rings stay canvas triangles (their number is bounded by
+// the trail cap and by pixels).
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -75,11 +82,17 @@ struct VesselOverlayOptions {
     bool showLabels = true;
 };
 
+class SymbolBatch;
+
 class VesselOverlay final : public MapOverlay {
   public:
     explicit VesselOverlay(const ais::TrackStore& store, VesselOverlayOptions options = {});
+    ~VesselOverlay() override;
+    VesselOverlay(const VesselOverlay&) = delete;
+    VesselOverlay& operator=(const VesselOverlay&) = delete;
     const char* name() const override { return "Vessels"; }
     void build(const OverlayContext& context, Canvas& canvas) override;
+    void drawInstanced(const OverlayContext& context, MapRenderer& renderer) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
     // The console swaps between a scene's tracks and the live store.
@@ -87,6 +100,10 @@ class VesselOverlay final : public MapOverlay {
     VesselOverlayOptions& options() { return options_; }
     // Vessels drawn by the last build (inside the view, with a state at `now`).
     std::size_t drawnCount() const { return visible_.size(); }
+    // Symbol instances sent to the GPU by the last frame (the grid cells in view).
+    std::size_t instancesDrawn() const;
+    // Times the states and instances were recomputed (for tests: a pan must not).
+    std::size_t stateRefreshes() const { return stateRefreshes_; }
 
   private:
     struct Visible {
@@ -95,9 +112,23 @@ class VesselOverlay final : public MapOverlay {
         ScreenPoint at;
         const VesselLegendEntry* style;
     };
+    struct Cached {
+        std::size_t index;
+        ais::VesselState state;
+        geo::Mercator at;
+        const VesselLegendEntry* style;
+    };
+    // What the cached states and instances were computed for.
+    struct StateKey {
+        const ais::TrackStore* store = nullptr;
+        std::uint64_t revision = 0;
+        time::UnixMillis now = 0;
+        float sizePx = 0;
+        bool operator==(const StateKey&) const = default;
+    };
+    void refreshStates(const OverlayContext& context);
     void collectVisible(const OverlayContext& context);
     void drawTrails(const OverlayContext& context, Canvas& canvas);
-    void drawSymbol(const Visible& v, float scale, bool outlined, Canvas& canvas);
     void drawLeader(const OverlayContext& context, const Visible& v, float scale, Canvas& canvas);
     // Name labels: every vessel when zoomed in, the selected and highlighted ones always.
     void drawLabels(const OverlayContext& context, Canvas& canvas);
@@ -106,10 +137,14 @@ class VesselOverlay final : public MapOverlay {
 
     const ais::TrackStore* store_;
     VesselOverlayOptions options_;
+    std::optional<StateKey> stateKey_;
+    std::vector<Cached> states_;
+    std::unique_ptr<SymbolBatch> symbols_;
+    std::size_t stateRefreshes_ = 0;
+    bool outlined_ = true;
     // Reused every frame so a frame allocates nothing once warmed up.
     std::vector<Visible> visible_;
     std::vector<ais::TrailPoint> trail_;
-    std::vector<ScreenPoint> scratch_;
 };
 
 }  // namespace seawatch::render

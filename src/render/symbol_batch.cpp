@@ -1,0 +1,352 @@
+#include "symbol_batch.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+#include "gl_objects.hpp"
+#include "seawatch/render/canvas.hpp"
+#include "seawatch/render/vessel_overlay.hpp"
+
+namespace seawatch::render {
+
+namespace {
+
+std::size_t cellIndex(int column, int row, int grid) {
+    return static_cast<std::size_t>(row) * static_cast<std::size_t>(grid) +
+           static_cast<std::size_t>(column);
+}
+
+constexpr int kShapeTexels = 128;      // per side of one layer
+constexpr float kTextureUnits = 4.0f;  // the layer spans -2..2 shape units
+
+struct Poly {
+    std::array<ScreenPoint, 6> p{};
+    int n = 0;
+};
+
+// Incident marker outlines in units of the marker's half-size, as drawIncidentMarker draws
+// them (the diamond and triangle are enlarged to the square's visual weight).
+Poly incidentPolygon(SymbolShape shape) {
+    Poly poly;
+    auto add = [&poly](double x, double y) { poly.p[static_cast<std::size_t>(poly.n++)] = {x, y}; };
+    switch (shape) {
+        case SymbolShape::IncidentDiamond:
+            add(0, -1.25), add(1.25, 0), add(0, 1.25), add(-1.25, 0);
+            break;
+        case SymbolShape::IncidentSquare:
+            add(-0.9, -0.9), add(0.9, -0.9), add(0.9, 0.9), add(-0.9, 0.9);
+            break;
+        case SymbolShape::IncidentTriangle:
+            add(0, -1.2), add(1.2 * 0.92, 1.2 * 0.6), add(-1.2 * 0.92, 1.2 * 0.6);
+            break;
+        default:
+            break;
+    }
+    return poly;
+}
+
+// Distance from (x, y) to a convex polygon's boundary, negative inside.
+float polygonDistance(std::span<const ScreenPoint> poly, float x, float y) {
+    double nearest = 1e9;
+    bool in = true;
+    // Winding is either way round: inside means the same side of every edge.
+    double sign = 0;
+    for (std::size_t i = 0; i < poly.size(); ++i) {
+        const ScreenPoint a = poly[i];
+        const ScreenPoint b = poly[(i + 1) % poly.size()];
+        const double ex = b.x - a.x, ey = b.y - a.y;
+        const double px = x - a.x, py = y - a.y;
+        const double t = std::clamp((px * ex + py * ey) / (ex * ex + ey * ey), 0.0, 1.0);
+        nearest = std::min(nearest, std::hypot(px - t * ex, py - t * ey));
+        const double cross = ex * py - ey * px;
+        if (cross != 0) {
+            if (sign == 0) sign = cross > 0 ? 1 : -1;
+            if ((cross > 0 ? 1 : -1) != sign) in = false;
+        }
+    }
+    return static_cast<float>(in ? -nearest : nearest);
+}
+
+// Outside a union of parts the nearest part decides; inside, the deepest containing part
+// (exact for parts that only touch, close enough for the crossed hull's bar).
+float unionDistance(std::span<const Poly> parts, float x, float y) {
+    float outside = 1e9f, deepest = 1e9f;
+    bool in = false;
+    for (const Poly& part : parts) {
+        const float d = polygonDistance({part.p.data(), static_cast<std::size_t>(part.n)}, x, y);
+        if (d < 0) {
+            in = true;
+            deepest = std::min(deepest, d);
+        } else {
+            outside = std::min(outside, d);
+        }
+    }
+    return in ? deepest : outside;
+}
+
+std::vector<Poly> shapeParts(SymbolShape shape) {
+    const auto layer = static_cast<int>(shape);
+    std::vector<Poly> parts;
+    if (layer < static_cast<int>(SymbolShape::VesselCircle)) {
+        const VesselSymbolGeometry& g = vesselSymbolGeometry(static_cast<VesselShape>(layer));
+        for (int k = 0; k < g.partCount; ++k) {
+            const auto& src = g.parts[static_cast<std::size_t>(k)];
+            Poly p;
+            p.n = src.count;
+            std::copy(src.points.begin(), src.points.end(), p.p.begin());
+            parts.push_back(p);
+        }
+    } else if (shape != SymbolShape::VesselCircle && shape != SymbolShape::IncidentCircle) {
+        parts.push_back(incidentPolygon(shape));
+    }
+    return parts;
+}
+
+float circleRadius(SymbolShape shape) {
+    return shape == SymbolShape::VesselCircle ? 0.5f : 0.95f;
+}
+
+// The shape's box in its units (y aft), for fitting each instance's quad tightly: on a
+// software rasterizer every covered pixel runs the fragment shader.
+std::array<float, 4> shapeBox(SymbolShape shape) {
+    const auto parts = shapeParts(shape);
+    if (parts.empty()) {
+        const float r = circleRadius(shape);
+        return {-r, -r, r, r};
+    }
+    std::array<float, 4> box{1e9f, 1e9f, -1e9f, -1e9f};
+    for (const Poly& part : parts) {
+        for (int i = 0; i < part.n; ++i) {
+            const ScreenPoint p = part.p[static_cast<std::size_t>(i)];
+            box[0] = std::min(box[0], static_cast<float>(p.x));
+            box[1] = std::min(box[1], static_cast<float>(p.y));
+            box[2] = std::max(box[2], static_cast<float>(p.x));
+            box[3] = std::max(box[3], static_cast<float>(p.y));
+        }
+    }
+    return box;
+}
+
+}  // namespace
+
+struct SymbolBatch::Gpu {
+    GlProgram program;
+    GlTexture shapes;
+    GlVertexArray vao;
+    GlBuffer corners, instances;
+    std::array<float, 4 * kSymbolShapeCount> boxes{};  // shapeBox of every layer, in order
+    GLint viewport = -1, runOrigin = -1, cellWidth = -1, pxPerMetre = -1, sizeScale = -1,
+          dropOutlines = -1, box = -1, firstColumn = -1, opacity = -1, level = -1, sampler = -1;
+};
+
+SymbolBatch::SymbolBatch() = default;
+SymbolBatch::~SymbolBatch() = default;
+
+void SymbolBatch::set(std::span<const SymbolInstanceInput> instances) {
+    count_ = instances.size();
+    dirty_ = true;
+    maxSizePx_ = 0;
+    instances_.resize(count_);
+    cellStart_.fill(0);
+    if (count_ == 0) return;
+    double minX = instances[0].x, maxX = minX, minY = instances[0].y, maxY = minY;
+    for (const auto& in : instances) {
+        minX = std::min(minX, in.x), maxX = std::max(maxX, in.x);
+        minY = std::min(minY, in.y), maxY = std::max(maxY, in.y);
+        maxSizePx_ = std::max(maxSizePx_, in.sizePx);
+    }
+    minX_ = minX;
+    minY_ = minY;
+    // At least a metre a cell, so one point or a line of points still has cells.
+    cellW_ = std::max(1.0, (maxX - minX) / kGrid * (1 + 1e-9));
+    cellH_ = std::max(1.0, (maxY - minY) / kGrid * (1 + 1e-9));
+    auto cellOf = [this](double x, double y) {
+        const int cx = std::clamp(static_cast<int>((x - minX_) / cellW_), 0, kGrid - 1);
+        const int cy = std::clamp(static_cast<int>((y - minY_) / cellH_), 0, kGrid - 1);
+        return std::pair{cx, cy};
+    };
+    // Counting sort by cell, rows of cells (south to north) each west to east.
+    std::array<std::uint32_t, kGrid * kGrid> counts{};
+    for (const auto& in : instances) {
+        const auto [cx, cy] = cellOf(in.x, in.y);
+        ++counts[cellIndex(cx, cy, kGrid)];
+    }
+    for (std::size_t c = 0; c < counts.size(); ++c) cellStart_[c + 1] = cellStart_[c] + counts[c];
+    std::array<std::uint32_t, kGrid * kGrid> next{};
+    std::copy(cellStart_.begin(), cellStart_.end() - 1, next.begin());
+    for (const auto& in : instances) {
+        const auto [cx, cy] = cellOf(in.x, in.y);
+        const double centreX = minX_ + (cx + 0.5) * cellW_;
+        const double centreY = minY_ + (cy + 0.5) * cellH_;
+        Instance& out = instances_[next[cellIndex(cx, cy, kGrid)]++];
+        out.x = static_cast<float>(in.x - centreX);
+        out.y = static_cast<float>(in.y - centreY);
+        out.heading = in.headingRad;
+        out.size = in.sizePx;
+        out.fill = packRgba(in.fill);
+        out.edge = packRgba(in.edge);
+        out.shape = static_cast<std::uint8_t>(in.shape);
+        out.mode = static_cast<std::uint8_t>(in.mode);
+        out.pad0 = static_cast<std::uint8_t>(cx);
+        out.pad1 = 0;
+    }
+}
+
+namespace {
+
+void uploadShapes(GLuint texture) {
+    std::vector<std::uint8_t> texels(static_cast<std::size_t>(kShapeTexels) * kShapeTexels *
+                                     kSymbolShapeCount);
+    std::size_t k = 0;
+    for (int layer = 0; layer < kSymbolShapeCount; ++layer) {
+        const auto shape = static_cast<SymbolShape>(layer);
+        const auto parts = shapeParts(shape);
+        for (int row = 0; row < kShapeTexels; ++row) {
+            for (int col = 0; col < kShapeTexels; ++col) {
+                const float x = ((col + 0.5f) / kShapeTexels - 0.5f) * kTextureUnits;
+                const float y = ((row + 0.5f) / kShapeTexels - 0.5f) * kTextureUnits;
+                const float d = parts.empty() ? std::hypot(x, y) - circleRadius(shape)
+                                              : unionDistance(parts, x, y);
+                texels[k++] = static_cast<std::uint8_t>(
+                    std::lround(std::clamp(0.5f + d * 0.5f, 0.0f, 1.0f) * 255.0f));
+            }
+        }
+    }
+    glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_R8, kShapeTexels, kShapeTexels, kSymbolShapeCount, 0,
+                 GL_RED, GL_UNSIGNED_BYTE, texels.data());
+}
+
+void pointInstanceAttributes(std::size_t firstInstance) {
+    const auto stride = static_cast<GLsizei>(sizeof(SymbolBatch::Instance));
+    auto at = [firstInstance](std::size_t member) {
+        return reinterpret_cast<void*>(firstInstance * sizeof(SymbolBatch::Instance) + member);
+    };
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(SymbolBatch::Instance, x)));
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride,
+                          at(offsetof(SymbolBatch::Instance, heading)));
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride,
+                          at(offsetof(SymbolBatch::Instance, size)));
+    glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                          at(offsetof(SymbolBatch::Instance, fill)));
+    glVertexAttribPointer(5, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                          at(offsetof(SymbolBatch::Instance, edge)));
+    glVertexAttribPointer(6, 3, GL_UNSIGNED_BYTE, GL_FALSE, stride,
+                          at(offsetof(SymbolBatch::Instance, shape)));
+}
+
+}  // namespace
+
+bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
+    lastDrawn_ = 0;
+    if (!error_.empty()) return false;
+    if (count_ == 0 || style.opacity <= 0.0f) return true;
+    if (!gpu_) {
+        auto gpu = std::make_unique<Gpu>();
+        auto program = loadProgram("symbol");
+        if (!program) {
+            error_ = program.error();
+            return false;
+        }
+        gpu->program = std::move(program.value());
+        const GLuint p = gpu->program.get();
+        gpu->viewport = glGetUniformLocation(p, "u_viewport");
+        gpu->runOrigin = glGetUniformLocation(p, "u_runOriginPx");
+        gpu->cellWidth = glGetUniformLocation(p, "u_cellWidthPx");
+        gpu->pxPerMetre = glGetUniformLocation(p, "u_pxPerMetre");
+        gpu->sizeScale = glGetUniformLocation(p, "u_sizeScale");
+        gpu->dropOutlines = glGetUniformLocation(p, "u_dropOutlines");
+        gpu->box = glGetUniformLocation(p, "u_box");
+        gpu->firstColumn = glGetUniformLocation(p, "u_firstColumn");
+        gpu->opacity = glGetUniformLocation(p, "u_opacity");
+        gpu->level = glGetUniformLocation(p, "u_level");
+        gpu->sampler = glGetUniformLocation(p, "u_shapes");
+        gpu->shapes = makeTexture();
+        uploadShapes(gpu->shapes.get());
+        for (int shape = 0; shape < kSymbolShapeCount; ++shape) {
+            const auto b = shapeBox(static_cast<SymbolShape>(shape));
+            std::copy(b.begin(), b.end(), gpu->boxes.begin() + 4 * shape);
+        }
+        gpu->vao = makeVertexArray();
+        gpu->corners = makeBuffer();
+        gpu->instances = makeBuffer();
+        glBindVertexArray(gpu->vao.get());
+        const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+        glBindBuffer(GL_ARRAY_BUFFER, gpu->corners.get());
+        glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        for (GLuint a = 1; a <= 6; ++a) {
+            glEnableVertexAttribArray(a);
+            glVertexAttribDivisor(a, 1);
+        }
+        glBindVertexArray(0);
+        gpu_ = std::move(gpu);
+        dirty_ = true;
+    }
+    Gpu& gpu = *gpu_;
+    glBindVertexArray(gpu.vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.instances.get());
+    if (dirty_) {
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances_.size() * sizeof(Instance)),
+                     instances_.data(), GL_STATIC_DRAW);
+        dirty_ = false;
+    }
+    glUseProgram(gpu.program.get());
+    glUniform2f(gpu.viewport, static_cast<float>(view.widthPx()),
+                static_cast<float>(view.heightPx()));
+    const double mpp = view.metresPerPixel();
+    glUniform1f(gpu.pxPerMetre, static_cast<float>(1.0 / mpp));
+    glUniform1f(gpu.cellWidth, static_cast<float>(cellW_ / mpp));
+    glUniform1f(gpu.sizeScale, style.sizeScale);
+    glUniform1i(gpu.dropOutlines, style.dropOutlines ? 1 : 0);
+    glUniform1f(gpu.opacity, style.opacity);
+    glUniform1f(gpu.level, style.level);
+    glUniform4fv(gpu.box, kSymbolShapeCount, gpu.boxes.data());
+    glUniform1i(gpu.sampler, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D_ARRAY, gpu.shapes.get());
+
+    // The cells that meet the view grown by the largest symbol (its box with margins is
+    // under 2 units plus a few pixels).
+    const double reachM = (maxSizePx_ * style.sizeScale * 2.0 + 8.0) * mpp;
+    const geo::Mercator c = view.center();
+    const double halfW = view.widthPx() * 0.5 * mpp + reachM;
+    const double halfH = view.heightPx() * 0.5 * mpp + reachM;
+    auto cellRange = [](double lo, double hi, double min, double size) {
+        const double a = std::floor((lo - min) / size), b = std::floor((hi - min) / size);
+        return std::pair{static_cast<int>(std::clamp(a, 0.0, kGrid - 1.0)),
+                         static_cast<int>(std::clamp(b, 0.0, kGrid - 1.0))};
+    };
+    const bool outside = c.x + halfW < minX_ || c.x - halfW > minX_ + cellW_ * kGrid ||
+                         c.y + halfH < minY_ || c.y - halfH > minY_ + cellH_ * kGrid;
+    if (outside) {
+        glBindVertexArray(0);
+        return true;
+    }
+    const auto [c0, c1] = cellRange(c.x - halfW, c.x + halfW, minX_, cellW_);
+    const auto [r0, r1] = cellRange(c.y - halfH, c.y + halfH, minY_, cellH_);
+    glUniform1f(gpu.firstColumn, static_cast<float>(c0));
+    for (int row = r0; row <= r1; ++row) {
+        const std::uint32_t begin = cellStart_[cellIndex(c0, row, kGrid)];
+        const std::uint32_t end = cellStart_[cellIndex(c1 + 1, row, kGrid)];
+        if (end == begin) continue;
+        // The first column's cell centre, in doubles: the shader adds only small numbers.
+        const geo::Mercator origin{minX_ + (c0 + 0.5) * cellW_, minY_ + (row + 0.5) * cellH_};
+        const ScreenPoint at = view.toScreen(origin);
+        glUniform2f(gpu.runOrigin, static_cast<float>(at.x), static_cast<float>(at.y));
+        pointInstanceAttributes(begin);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(end - begin));
+        lastDrawn_ += end - begin;
+    }
+    glBindVertexArray(0);
+    return true;
+}
+
+}  // namespace seawatch::render
