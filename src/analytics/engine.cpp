@@ -245,8 +245,7 @@ void Engine::updateZones(std::uint32_t slot, const ais::PositionFix& fix) {
                   z.owner,
                   fix.lat,
                   fix.lon,
-                  {{"dwell_min", static_cast<double>(fix.time - entered[i]) / 60000.0}},
-                  {}});
+                  {{"dwell_min", static_cast<double>(fix.time - entered[i]) / 60000.0}}});
             ++i;
         } else if (i == inside.size() || scratchZones_[j] < inside[i]) {
             const zones::Zone& z = inputs_.zones[scratchZones_[j]];
@@ -257,7 +256,6 @@ void Engine::updateZones(std::uint32_t slot, const ais::PositionFix& fix) {
                   z.owner,
                   fix.lat,
                   fix.lon,
-                  {},
                   {}});
             nextInside.push_back(scratchZones_[j]);
             nextEntered.push_back(fix.time);
@@ -298,8 +296,7 @@ void Engine::updateLane(std::uint32_t slot, const ais::PositionFix& fix) {
                   {},
                   fix.lat,
                   fix.lon,
-                  {{"xtd_nm", proj.crossNm}, {"along_nm", proj.alongNm}},
-                  {}});
+                  {{"xtd_nm", proj.crossNm}, {"along_nm", proj.alongNm}}});
         }
     }
     lane_[slot] = now;
@@ -320,8 +317,7 @@ void Engine::updateLane(std::uint32_t slot, const ais::PositionFix& fix) {
                   fix.lon,
                   {{"course_deg", fix.courseDeg},
                    {"lane_course_deg", lane.courseDeg},
-                   {"xtd_nm", proj.crossNm}},
-                  {}});
+                   {"xtd_nm", proj.crossNm}}});
         }
     } else if (now != zones::LaneDirection::None) {
         wrongWay = wrongWay_[slot] != 0;  // slow or no course: keep the last verdict
@@ -396,8 +392,7 @@ void Engine::updateLoiter(std::uint32_t slot, const ais::PositionFix& fix) {
                   {},
                   fix.lat,
                   fix.lon,
-                  {{"mean_speed_kn", meanKn}, {"hours", hours}},
-                  {}});
+                  {{"mean_speed_kn", meanKn}, {"hours", hours}}});
         }
     } else if (meanKn > cfg.loiterSpeedKn * 1.25) {
         loitering_[slot] = 0;  // under way again: a later stop is a new episode
@@ -446,8 +441,7 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
               fix.lon,
               {{"nearest_group_nm", nearestNm},
                {"speed_kn", fix.speedKn},
-               {"unescorted_min", minutes}},
-              {}});
+               {"unescorted_min", minutes}}});
     }
 }
 

@@ -35,7 +35,7 @@ void Engine::runTick(time::UnixMillis t) {
         tickLon_[s] = lon_[s] + velEast_[s] * hours / (60.0 * cosLat);
         tickCos_[s] = std::cos(tickLat_[s] * geo::kDegToRad);
         maxAbsLat = std::max(maxAbsLat, std::abs(tickLat_[s]));
-        tickCells_.emplace_back(0, s);
+        tickCells_.push_back({0, s});
     }
     // Cells use the cosine of the highest latitude, so east-west cell widths are never
     // wider in nm than pairRangeNm anywhere: no pair in range can skip a neighbour cell.
@@ -139,8 +139,7 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
               {},
               lat,
               lon,
-              {{"cpa_nm", cpa.cpaNm}, {"tcpa_min", cpa.tcpaMin}, {"range_nm", cpa.rangeNm}},
-              {}});
+              {{"cpa_nm", cpa.cpaNm}, {"tcpa_min", cpa.tcpaMin}, {"range_nm", cpa.rangeNm}}});
     }
     // Hysteresis: an ongoing close approach stays one event until it is past or opens out.
     pair.cpaActive = cpaNow || (pair.cpaActive && bothKnown && cpa.tcpaMin >= 0.0 &&
@@ -159,8 +158,7 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
                {"tcpa_min", cpa.tcpaMin},
                {"closing_kn", cpa.closingKn},
                {"range_nm", cpa.rangeNm},
-               {"speed_kn", speed_[approacher]}},
-              {}});
+               {"speed_kn", speed_[approacher]}}});
     }
     pair.approachActive = approachNow || (pair.approachActive && cpa.closingKn > 0.0 &&
                                           cpa.cpaNm <= cfg.approachCpaNm * 1.5);
@@ -183,8 +181,7 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
                   (tickLon_[a] + tickLon_[b]) / 2.0,
                   {{"duration_min", minutes},
                    {"min_range_nm", pair.encounterMinNm},
-                   {"range_nm", cpa.rangeNm}},
-                  {}});
+                   {"range_nm", cpa.rangeNm}}});
         }
     } else if (cpa.rangeNm > cfg.encounterRangeNm * 1.2) {
         pair.encounterSince.reset();

@@ -29,8 +29,8 @@ struct BriefOptions {
 
 // How loud each analytics event is for a watch officer.
 // The one severity rule (analytics::severityOf), as the deck writes it.
-const char* deckSeverity(const analytics::Event& event) {
-    return analytics::severityName(analytics::severityOf(event));
+const char* deckSeverity(analytics::EventType type) {
+    return analytics::severityName(analytics::severityOf(type));
 }
 
 std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
@@ -46,7 +46,7 @@ std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
 scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Event& e) {
     scenario::DeckAlert a;
     a.time = e.time;
-    a.severity = deckSeverity(e);
+    a.severity = deckSeverity(e.type);
     a.kind = analytics::alertTypeLabel(e.type);
     if (!a.kind.empty())
         a.kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(a.kind[0])));
@@ -128,7 +128,7 @@ int runBrief(const BriefOptions& o) {
         }
         // Relative to the deck's folder, as the deck refers to it: with a relative -o the
         // full path was taken for one relative to the deck ("deck/deck/step_01.png").
-        images.emplace_back(scenario::stepImageName(step.number));
+        images.push_back(scenario::stepImageName(step.number));
 
         // The incidents of a step: those it highlights, and those that happened in its span.
         std::vector<scenario::DeckIncident> incidents;
@@ -144,7 +144,7 @@ int runBrief(const BriefOptions& o) {
         std::vector<scenario::DeckAlert> alerts;
         for (const auto* e : scene.eventsBetween(step.time, step.until - 1)) {
             // Zone entries and exits are bookkeeping, not briefing material.
-            if (std::string_view(deckSeverity(*e)) == "info") continue;
+            if (std::string_view(deckSeverity(e->type)) == "info") continue;
             alerts.push_back(deckAlert(scene, *e));
         }
         stepAlerts.push_back(std::move(alerts));

@@ -62,7 +62,7 @@ struct Event {
     std::vector<std::pair<std::string, double>> numbers;
     // Free text: a safety_text's message as broadcast. Last, so that the positional
     // initialisers of the other events stay as they are.
-    std::string text;
+    std::string text = {};
 
     std::optional<double> number(std::string_view key) const;
 };
