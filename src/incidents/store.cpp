@@ -1,7 +1,6 @@
 #include "seawatch/incidents/store.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <limits>
@@ -288,8 +287,7 @@ std::string ftsQueryFromWords(std::string_view words) {
             if (ch == '"') out += '"';  // FTS5 escapes a quote by doubling it
             out += ch;
         }
-        // A prefix query: "tanke" finds "tanker", as people type into a search box.
-        out += "\"*";
+        out += '"';
         word.clear();
     };
     for (char ch : words) {
@@ -508,25 +506,6 @@ Result<Incident> IncidentStore::fetch(std::int64_t id) const {
     if (rc == SQLITE_ROW) return readRecord(*stmt);
     if (rc == SQLITE_DONE) return makeError("no incident with id " + std::to_string(id));
     return makeError(stepError(ws_->handle(), rc, "fetch failed").error());
-}
-
-Result<std::vector<Incident>> IncidentStore::findByReference(std::string_view ref) const {
-    // A number may be the workspace's own id as well as a source's reference: both match.
-    std::int64_t id = -1;
-    const auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
-    const bool numeric = ec == std::errc() && end == ref.data() + ref.size();
-    auto stmt =
-        Statement::prepare(ws_->handle(), std::string("SELECT ") + kRecordColumns +
-                                              " FROM incidents i WHERE source_ref = ?1 OR fid = ?2"
-                                              " ORDER BY fid");
-    if (!stmt) return makeError(stmt.error());
-    stmt->bind(1, ref);
-    stmt->bind(2, numeric ? id : std::int64_t{-1});
-    std::vector<Incident> out;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(readRecord(*stmt));
-    if (rc != SQLITE_DONE) return makeError(stepError(ws_->handle(), rc, "lookup failed").error());
-    return out;
 }
 
 Result<std::int64_t> IncidentStore::count() const {
