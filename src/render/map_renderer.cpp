@@ -129,11 +129,13 @@ int MapRenderer::addVectorLayer(const charts::VectorLayer& layer, const std::str
 std::vector<int> MapRenderer::addVectorChart(const charts::VectorChart& chart,
                                              const std::string& title) {
     std::vector<const charts::VectorLayer*> ordered;
+    ordered.reserve(chart.layers.size());
     for (const auto& l : chart.layers) ordered.push_back(&l);
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
         return classOrder(a->featureClass) < classOrder(b->featureClass);
     });
     std::vector<int> ids;
+    ids.reserve(ordered.size());
     for (const auto* l : ordered)
         ids.push_back(addVectorLayer(*l, title + " \xC2\xB7 " + l->name, chart.path));
     return ids;
