@@ -29,8 +29,8 @@ struct BriefOptions {
 
 // How loud each analytics event is for a watch officer.
 // The one severity rule (analytics::severityOf), as the deck writes it.
-const char* deckSeverity(analytics::EventType type) {
-    return analytics::severityName(analytics::severityOf(type));
+const char* deckSeverity(const analytics::Event& event) {
+    return analytics::severityName(analytics::severityOf(event));
 }
 
 std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
@@ -46,7 +46,7 @@ std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
 scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Event& e) {
     scenario::DeckAlert a;
     a.time = e.time;
-    a.severity = deckSeverity(e.type);
+    a.severity = deckSeverity(e);
     a.kind = analytics::alertTypeLabel(e.type);
     if (!a.kind.empty())
         a.kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(a.kind[0])));
@@ -89,7 +89,7 @@ std::vector<scenario::DeckAlert> stepAlertsOf(const scenario::Scene& scene,
     std::vector<scenario::DeckAlert> alerts;
     for (const auto* e : scene.eventsBetween(step.time, step.until - 1)) {
         // Zone entries and exits are bookkeeping, not briefing material.
-        if (std::string_view(deckSeverity(e->type)) == "info") continue;
+        if (std::string_view(deckSeverity(*e)) == "info") continue;
         alerts.push_back(deckAlert(scene, *e));
     }
     return alerts;
