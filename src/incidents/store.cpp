@@ -350,7 +350,8 @@ std::string ftsQueryFromWords(std::string_view words) {
             if (ch == '"') out += '"';  // FTS5 escapes a quote by doubling it
             out += ch;
         }
-        out += '"';
+        // A prefix query: "tanke" finds "tanker", as people type into a search box.
+        out += "\"*";
         word.clear();
     };
     for (char ch : words) {

@@ -97,7 +97,8 @@ class IncidentStore {
 // The incidents tables' migrations (exposed for tests of the schema history).
 const std::vector<workspace::Migration>& incidentMigrations();
 
-// Turns user words into a safe FTS5 query: each word quoted, all required.
+// Turns user words into a safe FTS5 query: each word quoted, all required, each a word
+// prefix ("tanke" finds "tanker"; "anker" does not).
 std::string ftsQueryFromWords(std::string_view words);
 
 }  // namespace seawatch::incidents
