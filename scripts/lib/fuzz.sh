@@ -18,6 +18,16 @@ fuzz_seed_sources() {
   esac
 }
 
+# Inputs are kept short so each run is cheap: a few NMEA sentences (a 5-part message fits), or
+# a CSV header with a handful of rows. Longer inputs mostly repeat what short ones cover.
+fuzz_max_len() {
+  if [ -n "${SEAWATCH_FUZZ_MAX_LEN:-}" ]; then echo "$SEAWATCH_FUZZ_MAX_LEN"; return; fi
+  case "$1" in
+    seawatch_ais_fuzz) echo 1024 ;;
+    *) echo 4096 ;;
+  esac
+}
+
 FUZZ_TARGETS=(seawatch_ais_fuzz seawatch_asam_csv_fuzz seawatch_asam_json_fuzz
   seawatch_imb_csv_fuzz seawatch_incident_geojson_fuzz seawatch_scenario_fuzz
   seawatch_zones_fuzz seawatch_schedule_fuzz)
@@ -67,7 +77,7 @@ run_fuzz() {
     local status=ok
     # -rss_limit_mb: a parser that tries to hold gigabytes is a failure too.
     "$build_dir/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seeds" \
+      -max_len="$(fuzz_max_len "$target")" -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seeds" \
       >"$log" 2>&1 || { status=FAILED; failed=1; }
     local runs rate
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"

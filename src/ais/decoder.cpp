@@ -94,17 +94,7 @@ const AisMessage* AisDecoder::handleFragment(const Fragment& f, const SentenceMe
     if ((stats_.sentences & 31U) == 0) expireStale();
     const bool tagGrouped = meta.groupSize > 1;
     const std::uint64_t srcHash = tagGrouped ? 0 : hashSource(meta.source);
-    PendingGroup* group = nullptr;
-    for (auto& g : groups_) {
-        if (!g.active) continue;
-        const bool same = tagGrouped ? g.groupId == meta.groupId
-                                     : (g.groupId == 0 && g.channel == f.channel &&
-                                        g.sequenceId == f.sequenceId && g.sourceHash == srcHash);
-        if (same) {
-            group = &g;
-            break;
-        }
-    }
+    PendingGroup* group = findGroup(f, meta, srcHash);
 
     if (group && stats_.sentences - group->lastSentence > kStaleAfterSentences) {
         ++stats_.groupsStale;
@@ -118,19 +108,7 @@ const AisMessage* AisDecoder::handleFragment(const Fragment& f, const SentenceMe
             ++stats_.groupsOutOfOrder;
             dropGroup(*group);
         } else {
-            for (auto& g : groups_)
-                if (!g.active) {
-                    group = &g;
-                    break;
-                }
-            if (!group) {
-                // Every slot busy: evict the oldest group.
-                group = &groups_[0];
-                for (auto& g : groups_)
-                    if (g.lastSentence < group->lastSentence) group = &g;
-                ++stats_.groupsStale;
-                dropGroup(*group);
-            }
+            group = &claimGroupSlot();
         }
         group->active = true;
         group->channel = f.channel;
@@ -173,21 +151,51 @@ const AisMessage* AisDecoder::handleFragment(const Fragment& f, const SentenceMe
         ++stats_.fragmentsBuffered;
         return nullptr;
     }
+    return finishGroup(*group, f, meta);
+}
+
+AisDecoder::PendingGroup* AisDecoder::findGroup(const Fragment& f, const SentenceMeta& meta,
+                                                std::uint64_t srcHash) {
+    const bool tagGrouped = meta.groupSize > 1;
+    for (auto& g : groups_) {
+        if (!g.active) continue;
+        const bool same = tagGrouped ? g.groupId == meta.groupId
+                                     : (g.groupId == 0 && g.channel == f.channel &&
+                                        g.sequenceId == f.sequenceId && g.sourceHash == srcHash);
+        if (same) return &g;
+    }
+    return nullptr;
+}
+
+AisDecoder::PendingGroup& AisDecoder::claimGroupSlot() {
+    for (auto& g : groups_)
+        if (!g.active) return g;
+    // Every slot busy: evict the oldest group.
+    PendingGroup* oldest = &groups_[0];
+    for (auto& g : groups_)
+        if (g.lastSentence < oldest->lastSentence) oldest = &g;
+    ++stats_.groupsStale;
+    dropGroup(*oldest);
+    return *oldest;
+}
+
+const AisMessage* AisDecoder::finishGroup(PendingGroup& group, const Fragment& last,
+                                          const SentenceMeta& meta) {
     // Complete: the earlier lines stay counted as partial fragments; this one carries the message.
     bits_.clear();
-    const bool ok = bits_.appendArmoured(group->payload);
-    group->active = false;
+    const bool ok = bits_.appendArmoured(group.payload);
+    group.active = false;
     if (!ok) {
         ++stats_.malformed;
         lastError_ = "invalid payload character";
         return nullptr;
     }
-    bits_.trimBits(f.fillBits);
-    SentenceMeta merged = group->firstMeta;
-    merged.source = group->sourceText;  // valid until this group slot is reused
+    bits_.trimBits(last.fillBits);
+    SentenceMeta merged = group.firstMeta;
+    merged.source = group.sourceText;  // valid until this group slot is reused
     if (merged.time == kNoTime) merged.time = meta.time;
     if (merged.timeOfDayMs < 0) merged.timeOfDayMs = meta.timeOfDayMs;
-    return finish(merged, f.channel);
+    return finish(merged, last.channel);
 }
 
 const AisMessage* AisDecoder::finish(const SentenceMeta& meta, char channel) {

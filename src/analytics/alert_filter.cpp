@@ -23,7 +23,7 @@ bool matchesText(const Event& event, const std::string& lowerNeedle) {
         return lowerCase(field).find(lowerNeedle) != std::string::npos;
     };
     if (has(eventTypeName(event.type)) || has(alertTypeLabel(event.type)) || has(event.zone) ||
-        has(event.unit))
+        has(event.unit) || has(event.text))
         return true;
     return std::any_of(event.mmsi.begin(), event.mmsi.end(),
                        [&](ais::Mmsi m) { return has(std::to_string(m)); });
@@ -130,7 +130,8 @@ std::string describeAlert(const Event& e) {
         case EventType::ZoneExit:
             return fmt::format("left {}", e.zone);
         case EventType::SafetyText:
-            return fmt::format("{}\"{}\"", num("piracy") > 0.0 ? "PIRACY " : "", e.zone);
+            return fmt::format("{}\"{}\"", severityOf(e) == Severity::Alarm ? "PIRACY " : "",
+                               e.text);
     }
     return alertTypeLabel(e.type);
 }

@@ -44,10 +44,20 @@ CREATE TABLE IF NOT EXISTS alerts (
 CREATE INDEX IF NOT EXISTS alerts_time ON alerts(time_ms);
 )sql";
 
+// Version 2 gives a safety text's message its own column; before, it was kept in `zone`.
+// The stored event line is rewritten the same way (`"zone":` was right after the MMSIs, where
+// `"text":` now is, since a safety text has no zone or unit), so that the same alert stored
+// again is recognised as the same and its acknowledgement kept.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE alerts ADD COLUMN text TEXT;
+UPDATE alerts SET text = zone, zone = '', event = replace(event, ',"zone":', ',"text":')
+  WHERE type = 'safety_text';
+)sql";
+
 }  // namespace
 
 const std::vector<workspace::Migration>& alertLogMigrations() {
-    static const std::vector<workspace::Migration> steps{{1, kSchemaV1}};
+    static const std::vector<workspace::Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}};
     return steps;
 }
 
@@ -69,7 +79,7 @@ Result<std::vector<std::int64_t>> AlertLog::store(std::span<const Event> events)
     sqlite3* db = ws_.handle();
     auto insert = prepare(db,
                           "INSERT OR IGNORE INTO alerts(type,time,time_ms,mmsi,zone,unit,lat,lon,"
-                          "numbers,event) VALUES(?,?,?,?,?,?,?,?,?,?)");
+                          "numbers,event,text) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     if (!insert) return makeError(insert.error());
     auto find = prepare(db, "SELECT id FROM alerts WHERE event = ?");
     if (!find) return makeError(find.error());
@@ -99,6 +109,7 @@ Result<std::vector<std::int64_t>> AlertLog::store(std::span<const Event> events)
         sqlite3_bind_double(s, 8, e.lon);
         sqlite3_bind_text(s, 9, numbersText.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(s, 10, line.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 11, e.text.c_str(), -1, SQLITE_TRANSIENT);
         if (sqlite3_step(s) != SQLITE_DONE) {
             return makeError(
                 fmt::format("{}: cannot store alert: {}", ws_.name(), sqlite3_errmsg(db)));
@@ -133,7 +144,8 @@ Status AlertLog::acknowledge(std::int64_t id, const std::string& by, time::UnixM
 
 Result<std::vector<StoredAlert>> AlertLog::list(const AlertFilter& filter) const {
     std::string sql =
-        "SELECT id,type,time_ms,mmsi,zone,unit,lat,lon,numbers,acknowledged_by,acknowledged_at "
+        "SELECT "
+        "id,type,time_ms,mmsi,zone,unit,lat,lon,numbers,acknowledged_by,acknowledged_at,text "
         "FROM alerts WHERE 1=1";
     if (filter.type) sql += " AND type = ?1";
     if (filter.unacknowledgedOnly) sql += " AND acknowledged_by IS NULL";
@@ -167,6 +179,7 @@ Result<std::vector<StoredAlert>> AlertLog::list(const AlertFilter& filter) const
         }
         e.zone = text(s, 4);
         e.unit = text(s, 5);
+        e.text = text(s, 11);
         e.lat = sqlite3_column_double(s, 6);
         e.lon = sqlite3_column_double(s, 7);
         auto numbers = nlohmann::ordered_json::parse(text(s, 8), nullptr, false);

@@ -35,7 +35,7 @@ void Engine::runTick(time::UnixMillis t) {
         tickLon_[s] = lon_[s] + velEast_[s] * hours / (60.0 * cosLat);
         tickCos_[s] = std::cos(tickLat_[s] * geo::kDegToRad);
         maxAbsLat = std::max(maxAbsLat, std::abs(tickLat_[s]));
-        tickCells_.push_back({0, s});
+        tickCells_.emplace_back(0, s);
     }
     // Cells use the cosine of the highest latitude, so east-west cell widths are never
     // wider in nm than pairRangeNm anywhere: no pair in range can skip a neighbour cell.
@@ -118,12 +118,23 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
     }
     PairState& pair = it->second;
     pair.seenTick = t;
+    updatePairCpa(pair, a, b, cpa, cpaNow, bothKnown, t);
+    updatePairApproach(pair, approacher, target, cpa, approachNow, t);
+    updatePairEncounter(pair, a, b, cpa, t);
+    if (!pair.cpaActive && !pair.approachActive && !pair.encounterSince &&
+        realertQuiet(pair.lastCpaAlert, t) && realertQuiet(pair.lastApproachAlert, t))
+        pairs_.erase(it);
+}
 
-    const auto realert = static_cast<time::UnixMillis>(cfg.realertMin * 60000.0);
-    auto quiet = [&](const std::optional<time::UnixMillis>& last) {
-        return !last || t - *last >= realert;
-    };
-    if (cpaNow && !pair.cpaActive && quiet(pair.lastCpaAlert)) {
+bool Engine::realertQuiet(const std::optional<time::UnixMillis>& last, time::UnixMillis t) const {
+    const auto realert = static_cast<time::UnixMillis>(inputs_.config.realertMin * 60000.0);
+    return !last || t - *last >= realert;
+}
+
+void Engine::updatePairCpa(PairState& pair, std::uint32_t a, std::uint32_t b, const CpaResult& cpa,
+                           bool cpaNow, bool bothKnown, time::UnixMillis t) {
+    const AnalyticsConfig& cfg = inputs_.config;
+    if (cpaNow && !pair.cpaActive && realertQuiet(pair.lastCpaAlert, t)) {
         pair.lastCpaAlert = t;
         // Position: halfway between the two at the moment of closest approach.
         const double h = cpa.tcpaMin / 60.0;
@@ -144,8 +155,12 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
     // Hysteresis: an ongoing close approach stays one event until it is past or opens out.
     pair.cpaActive = cpaNow || (pair.cpaActive && bothKnown && cpa.tcpaMin >= 0.0 &&
                                 cpa.cpaNm <= cfg.cpaThresholdNm * 1.5);
+}
 
-    if (approachNow && !pair.approachActive && quiet(pair.lastApproachAlert)) {
+void Engine::updatePairApproach(PairState& pair, std::uint32_t approacher, std::uint32_t target,
+                                const CpaResult& cpa, bool approachNow, time::UnixMillis t) {
+    const AnalyticsConfig& cfg = inputs_.config;
+    if (approachNow && !pair.approachActive && realertQuiet(pair.lastApproachAlert, t)) {
         pair.lastApproachAlert = t;
         emit({EventType::SuspiciousApproach,
               t,
@@ -162,8 +177,12 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
     }
     pair.approachActive = approachNow || (pair.approachActive && cpa.closingKn > 0.0 &&
                                           cpa.cpaNm <= cfg.approachCpaNm * 1.5);
+}
 
-    if (encounterNow) {
+void Engine::updatePairEncounter(PairState& pair, std::uint32_t a, std::uint32_t b,
+                                 const CpaResult& cpa, time::UnixMillis t) {
+    const AnalyticsConfig& cfg = inputs_.config;
+    if (cpa.rangeNm <= cfg.encounterRangeNm) {
         if (!pair.encounterSince) {
             pair.encounterSince = t;
             pair.encounterMinNm = cpa.rangeNm;
@@ -187,9 +206,6 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
         pair.encounterSince.reset();
         pair.encounterEmitted = false;
     }
-    if (!pair.cpaActive && !pair.approachActive && !pair.encounterSince &&
-        quiet(pair.lastCpaAlert) && quiet(pair.lastApproachAlert))
-        pairs_.erase(it);
 }
 
 }  // namespace seawatch::analytics

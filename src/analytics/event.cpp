@@ -7,6 +7,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "seawatch/analytics/safety_text.hpp"
+
 namespace seawatch::analytics {
 namespace {
 
@@ -108,6 +110,13 @@ Severity severityOf(EventType type) {
     return Severity::Info;
 }
 
+Severity severityOf(const Event& event) {
+    if (event.type == EventType::SafetyText && !piracyWordsIn(event.text).empty()) {
+        return Severity::Alarm;
+    }
+    return severityOf(event.type);
+}
+
 const char* severityName(Severity severity) {
     switch (severity) {
         case Severity::Alarm:
@@ -131,8 +140,8 @@ std::optional<double> Event::number(std::string_view key) const {
 }
 
 bool eventLess(const Event& a, const Event& b) {
-    return std::tie(a.time, a.type, a.mmsi, a.zone, a.unit) <
-           std::tie(b.time, b.type, b.mmsi, b.zone, b.unit);
+    return std::tie(a.time, a.type, a.mmsi, a.zone, a.unit, a.text) <
+           std::tie(b.time, b.type, b.mmsi, b.zone, b.unit, b.text);
 }
 
 void sortEvents(std::vector<Event>& events) {
@@ -152,6 +161,7 @@ std::string toJsonLine(const Event& e) {
     }
     if (!e.zone.empty()) out += ",\"zone\":" + jsonString(e.zone);
     if (!e.unit.empty()) out += ",\"unit\":" + jsonString(e.unit);
+    if (!e.text.empty()) out += ",\"text\":" + jsonString(e.text);
     out += fmt::format(",\"lat\":{},\"lon\":{}", fixed(e.lat, 6), fixed(e.lon, 6));
     for (const auto& [key, value] : e.numbers)
         out += fmt::format(",{}:{}", jsonString(key), fixed(value, 3));
@@ -159,7 +169,7 @@ std::string toJsonLine(const Event& e) {
 }
 
 std::string csvHeader() {
-    return "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers";
+    return "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers,text";
 }
 
 std::string toCsvLine(const Event& e) {
@@ -169,10 +179,10 @@ std::string toCsvLine(const Event& e) {
         numbers += key + "=" + fixed(value, 3);
     }
     return fmt::format(
-        "{},{},{},{},{},{},{},{},{}", eventTypeName(e.type), time::formatIso8601(e.time),
+        "{},{},{},{},{},{},{},{},{},{}", eventTypeName(e.type), time::formatIso8601(e.time),
         e.mmsi.empty() ? std::string{} : std::to_string(e.mmsi[0]),
         e.mmsi.size() > 1 ? std::to_string(e.mmsi[1]) : std::string{}, csvField(e.zone),
-        csvField(e.unit), fixed(e.lat, 6), fixed(e.lon, 6), csvField(numbers));
+        csvField(e.unit), fixed(e.lat, 6), fixed(e.lon, 6), csvField(numbers), csvField(e.text));
 }
 
 void writeEvents(std::ostream& out, std::span<const Event> events, EventFormat format) {

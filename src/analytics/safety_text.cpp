@@ -2,6 +2,7 @@
 
 #include "seawatch/analytics/engine.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <limits>
@@ -12,11 +13,24 @@ namespace {
 constexpr std::array<std::string_view, 9> kPiracyWords = {
     "pirate", "piracy", "attack", "skiff", "hijack", "armed", "suspicious", "boarding", "mayday"};
 
-bool startsWithIgnoringCase(std::string_view word, std::string_view stem) {
-    if (word.size() < stem.size()) return false;
-    for (std::size_t i = 0; i < stem.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(word[i])) != stem[i]) return false;
+// The endings by which a piracy word is still the same whole word: "PIRATES", "ATTACKED",
+// "HIJACKING", "HIJACKERS". A longer word that merely begins with one ("ARMEDIA"), or that
+// holds one inside it ("DISARMED", "UNARMED"), is another word.
+constexpr std::array<std::string_view, 7> kInflections = {"", "s", "es", "ed", "ing", "er", "ers"};
+
+bool equalsIgnoringCase(std::string_view word, std::string_view lower) {
+    if (word.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < lower.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(word[i])) != lower[i]) return false;
     return true;
+}
+
+bool isFormOf(std::string_view word, std::string_view piracyWord) {
+    if (word.size() < piracyWord.size()) return false;
+    if (!equalsIgnoringCase(word.substr(0, piracyWord.size()), piracyWord)) return false;
+    const std::string_view ending = word.substr(piracyWord.size());
+    return std::any_of(kInflections.begin(), kInflections.end(),
+                       [&](std::string_view e) { return equalsIgnoringCase(ending, e); });
 }
 
 }  // namespace
@@ -41,7 +55,7 @@ std::vector<std::string> piracyWordsIn(std::string_view text) {
         while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
         const std::string_view word = text.substr(start, i - start);
         for (std::size_t k = 0; k < kPiracyWords.size(); ++k)
-            if (!word.empty() && startsWithIgnoringCase(word, kPiracyWords[k])) found[k] = true;
+            if (!word.empty() && isFormOf(word, kPiracyWords[k])) found[k] = true;
     }
     std::vector<std::string> out;
     for (std::size_t k = 0; k < kPiracyWords.size(); ++k)
@@ -58,7 +72,8 @@ Event safetyTextEvent(const SafetyText& s, std::optional<double> lat, std::optio
     if (s.destMmsi != 0) e.mmsi.push_back(s.destMmsi);
     e.lat = lat.value_or(kNaN);
     e.lon = lon.value_or(kNaN);
-    e.zone = s.text;  // Event has no free-text field; zone carries it (see event.hpp)
+    e.text = s.text;
+    // "piracy" says in the event logs what severityOf(event) reads from the text.
     e.numbers = {{"message_type", s.messageType},
                  {"piracy", piracyWordsIn(s.text).empty() ? 0.0 : 1.0}};
     return e;

@@ -29,8 +29,8 @@ struct BriefOptions {
 
 // How loud each analytics event is for a watch officer.
 // The one severity rule (analytics::severityOf), as the deck writes it.
-const char* deckSeverity(analytics::EventType type) {
-    return analytics::severityName(analytics::severityOf(type));
+const char* deckSeverity(const analytics::Event& event) {
+    return analytics::severityName(analytics::severityOf(event));
 }
 
 std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
@@ -46,7 +46,7 @@ std::string vesselLabel(const scenario::Scene& scene, ais::Mmsi mmsi) {
 scenario::DeckAlert deckAlert(const scenario::Scene& scene, const analytics::Event& e) {
     scenario::DeckAlert a;
     a.time = e.time;
-    a.severity = deckSeverity(e.type);
+    a.severity = deckSeverity(e);
     a.kind = analytics::alertTypeLabel(e.type);
     if (!a.kind.empty())
         a.kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(a.kind[0])));
@@ -67,6 +67,70 @@ scenario::DeckIncident deckIncident(const incidents::Incident& i) {
     d.description = i.vesselName.empty() ? i.narrative : i.vesselName + ": " + i.narrative;
     if (d.description.size() > 240) d.description = d.description.substr(0, 237) + "...";
     return d;
+}
+
+// The incidents of a step: those it highlights, and those that happened in its span.
+std::vector<scenario::DeckIncident> stepIncidentsOf(const scenario::Scene& scene,
+                                                    const scenario::BriefingStep& step) {
+    std::vector<scenario::DeckIncident> incidents;
+    for (const auto& ref : step.highlight.incidents) {
+        if (const auto* i = scene.findIncident(ref)) incidents.push_back(deckIncident(*i));
+    }
+    for (const auto* i : scene.incidentsBetween(step.time, step.until - 1)) {
+        if (std::find(step.highlight.incidents.begin(), step.highlight.incidents.end(),
+                      i->sourceRef) == step.highlight.incidents.end())
+            incidents.push_back(deckIncident(*i));
+    }
+    return incidents;
+}
+
+std::vector<scenario::DeckAlert> stepAlertsOf(const scenario::Scene& scene,
+                                              const scenario::BriefingStep& step) {
+    std::vector<scenario::DeckAlert> alerts;
+    for (const auto* e : scene.eventsBetween(step.time, step.until - 1)) {
+        // Zone entries and exits are bookkeeping, not briefing material.
+        if (std::string_view(deckSeverity(*e)) == "info") continue;
+        alerts.push_back(deckAlert(scene, *e));
+    }
+    return alerts;
+}
+
+scenario::DeckSummary briefSummary(const scenario::Scene& scene, std::size_t stepCount) {
+    std::map<std::string, int> alertCounts;
+    for (const auto& e : scene.events) alertCounts[analytics::eventTypeName(e.type)]++;
+    scenario::DeckSummary summary;
+    std::size_t fixes = 0;
+    for (std::size_t v = 0; v < scene.tracks.vesselCount(); ++v) fixes += scene.tracks.fixCount(v);
+    summary.figures.push_back({"Vessels", std::to_string(scene.tracks.vesselCount())});
+    summary.figures.push_back({"AIS fixes decoded", std::to_string(fixes)});
+    summary.figures.push_back({"Incidents shown", std::to_string(scene.incidents.size())});
+    summary.figures.push_back({"Zones", std::to_string(scene.zones.size())});
+    for (const auto& [type, count] : alertCounts)
+        summary.figures.push_back({"Alerts: " + type, std::to_string(count)});
+    summary.figures.push_back({"Steps", std::to_string(stepCount)});
+    return summary;
+}
+
+// One step's slide image, and its GeoTIFF (no furniture: GIS has its own) when asked for.
+int writeStepImages(const BriefOptions& o, HeadlessSession& session,
+                    const scenario::BriefingStep& step, int stepCount, int width, int height) {
+    render::MapSelection selection;
+    session.picture->applyStep(step, selection);
+    const geo::MapView view = geo::MapView::fitting(
+        scenario::stepFrame(*session.scene, step, width, height), width, height);
+    const fs::path image = fs::path(o.output) / scenario::stepImageName(step.number);
+    if (int code = writePicture("seawatch brief", session, view, image.string(), step.time,
+                                selection, step.caption, static_cast<int>(step.number), stepCount);
+        code != kExitOk)
+        return code;
+    if (!o.geotiff) return kExitOk;
+    const fs::path tif = fs::path(o.output) / scenario::stepImageName(step.number, "tif");
+    auto& style = session.renderer->style();
+    style.showGraticule = style.showScaleBar = style.showLegend = false;
+    const int code =
+        writePicture("seawatch brief", session, view, tif.string(), step.time, selection);
+    style.showGraticule = style.showScaleBar = style.showLegend = true;
+    return code;
 }
 
 int runBrief(const BriefOptions& o) {
@@ -101,68 +165,19 @@ int runBrief(const BriefOptions& o) {
     std::vector<fs::path> images;
     std::vector<std::vector<scenario::DeckIncident>> stepIncidents;
     std::vector<std::vector<scenario::DeckAlert>> stepAlerts;
-    std::map<std::string, int> alertCounts;
     for (const auto& step : steps) {
-        render::MapSelection selection;
-        session.picture->applyStep(step, selection);
-        const geo::MapView view =
-            geo::MapView::fitting(scenario::stepFrame(scene, step, width, height), width, height);
-        const fs::path image = fs::path(o.output) / scenario::stepImageName(step.number);
-        const int stepCount = static_cast<int>(steps.size());
         if (int code =
-                writePicture("seawatch brief", session, view, image.string(), step.time, selection,
-                             step.caption, static_cast<int>(step.number), stepCount);
+                writeStepImages(o, session, step, static_cast<int>(steps.size()), width, height);
             code != kExitOk)
             return code;
-        if (o.geotiff) {
-            const fs::path tif = fs::path(o.output) / scenario::stepImageName(step.number, "tif");
-            session.renderer->style().showGraticule = false;
-            session.renderer->style().showScaleBar = false;
-            session.renderer->style().showLegend = false;
-            const int code =
-                writePicture("seawatch brief", session, view, tif.string(), step.time, selection);
-            session.renderer->style().showGraticule = true;
-            session.renderer->style().showScaleBar = true;
-            session.renderer->style().showLegend = true;
-            if (code != kExitOk) return code;
-        }
         // Relative to the deck's folder, as the deck refers to it: with a relative -o the
         // full path was taken for one relative to the deck ("deck/deck/step_01.png").
-        images.push_back(scenario::stepImageName(step.number));
-
-        // The incidents of a step: those it highlights, and those that happened in its span.
-        std::vector<scenario::DeckIncident> incidents;
-        for (const auto& ref : step.highlight.incidents) {
-            if (const auto* i = scene.findIncident(ref)) incidents.push_back(deckIncident(*i));
-        }
-        for (const auto* i : scene.incidentsBetween(step.time, step.until - 1)) {
-            if (std::find(step.highlight.incidents.begin(), step.highlight.incidents.end(),
-                          i->sourceRef) == step.highlight.incidents.end())
-                incidents.push_back(deckIncident(*i));
-        }
-        stepIncidents.push_back(std::move(incidents));
-        std::vector<scenario::DeckAlert> alerts;
-        for (const auto* e : scene.eventsBetween(step.time, step.until - 1)) {
-            // Zone entries and exits are bookkeeping, not briefing material.
-            if (std::string_view(deckSeverity(e->type)) == "info") continue;
-            alerts.push_back(deckAlert(scene, *e));
-        }
-        stepAlerts.push_back(std::move(alerts));
+        images.emplace_back(scenario::stepImageName(step.number));
+        stepIncidents.push_back(stepIncidentsOf(scene, step));
+        stepAlerts.push_back(stepAlertsOf(scene, step));
     }
-    for (const auto& e : scene.events) alertCounts[analytics::eventTypeName(e.type)]++;
-
-    scenario::DeckSummary summary;
-    std::size_t fixes = 0;
-    for (std::size_t v = 0; v < scene.tracks.vesselCount(); ++v) fixes += scene.tracks.fixCount(v);
-    summary.figures.push_back({"Vessels", std::to_string(scene.tracks.vesselCount())});
-    summary.figures.push_back({"AIS fixes decoded", std::to_string(fixes)});
-    summary.figures.push_back({"Incidents shown", std::to_string(scene.incidents.size())});
-    summary.figures.push_back({"Zones", std::to_string(scene.zones.size())});
-    for (const auto& [type, count] : alertCounts)
-        summary.figures.push_back({"Alerts: " + type, std::to_string(count)});
-    summary.figures.push_back({"Steps", std::to_string(steps.size())});
     if (Status s = scenario::writeBriefingDeck(o.output, scene.scenario, images, stepIncidents,
-                                               stepAlerts, summary);
+                                               stepAlerts, briefSummary(scene, steps.size()));
         !s) {
         std::fprintf(stderr, "seawatch brief: %s\n", s.error().c_str());
         return kExitFailure;

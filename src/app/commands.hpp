@@ -24,6 +24,8 @@ void registerAisQueryCommand(CLI::App& ais, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerScenarioCommand(CLI::App& app, int& exitCode);
 void registerIncidentsCommand(CLI::App& app, int& exitCode);
+// `incidents context` (incidents_command_context.cpp), added under `incidents`.
+void registerIncidentsContextCommand(CLI::App& incidents, int& exitCode);
 void registerStationCommand(CLI::App& app, int& exitCode);
 void registerLogCommand(CLI::App& app, int& exitCode);
 void registerPlanCommand(CLI::App& app, int& exitCode);

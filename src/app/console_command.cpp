@@ -8,6 +8,9 @@ void addConsoleOptions(CLI::App& app, ConsoleOptions& options) {
                    "AIS source: FILE, udp://HOST:PORT or tcp://HOST:PORT (repeatable)");
     app.add_option("--scenario", options.scenario, "Scenario JSON to open");
     app.add_option("--plan", options.plan, "SHADE plan JSON to open in the plan view");
+    app.add_option("--station", options.station,
+                   "Shared station to coordinate through: postgresql://… URI or libpq words, no "
+                   "password (~/.pgpass or PGPASSWORD); opens the Coordination panel");
     app.add_option("--exit-after-frames", options.exitAfterFrames,
                    "Close after N frames (smoke tests, start-up timing)");
     app.add_option("--screenshot", options.screenshot,

@@ -267,6 +267,8 @@ stats->add_option("--db", options->db, "Workspace GeoPackage")->required();
 stats->add_option("--by", options->by, "Group by")
     ->check(CLI::IsMember({"year", "category", "subregion"}));
 stats->callback([options, &exitCode] { exitCode = runStats(*options); });
+
+registerIncidentsContextCommand(*incidents, exitCode);
 }  // namespace seawatch::app
 
 }  // namespace seawatch::app

@@ -50,49 +50,110 @@ std::optional<time::UnixMillis> parseTimeOption(const char* name, const std::str
     return t;
 }
 
-int runRender(const RenderOptions& o) {
+// The command line's values, checked and parsed; nothing opened yet.
+struct RenderRequest {
     int width = 0, height = 0;
-    if (!parseSize(o.size, width, height)) {
-        std::fprintf(stderr,
-                     "seawatch render: --size must be WIDTHxHEIGHT, each 1 to %d pixels, got '%s'\n",
-                     kMaxImageSide,
-                     o.size.c_str());
-        return kExitUsage;
+    std::optional<geo::GeoBox> box;  // --bbox, when given
+    std::optional<time::UnixMillis> interval;
+    charts::PaletteKind palette{};
+    std::optional<time::UnixMillis> at, from, to;
+};
+
+// Every usage error is found here, before a GL context or a chart is opened.
+std::optional<RenderRequest> parseRenderRequest(const RenderOptions& o) {
+    RenderRequest r;
+    if (!parseSize(o.size, r.width, r.height)) {
+        std::fprintf(
+            stderr, "seawatch render: --size must be WIDTHxHEIGHT, each 1 to %d pixels, got '%s'\n",
+            kMaxImageSide, o.size.c_str());
+        return std::nullopt;
     }
-    geo::GeoBox box;
     if (!o.bbox.empty()) {
         auto parsed = parseBbox(o.bbox, BboxUse::View);
         if (!parsed) {
             std::fprintf(stderr, "seawatch render: %s\n", parsed.error().c_str());
-            return kExitUsage;
+            return std::nullopt;
         }
-        box = *parsed;
+        r.box = *parsed;
     }
     if ((!o.at.empty() || !o.frames.empty()) && o.scenario.empty()) {
         std::fprintf(stderr, "seawatch render: --at and --frames need a SCENARIO\n");
-        return kExitUsage;
+        return std::nullopt;
     }
-    std::optional<time::UnixMillis> interval;
     if (!o.frames.empty()) {
-        interval = parseDuration(o.frames);
-        if (!interval || *interval <= 0) {
+        r.interval = parseDuration(o.frames);
+        if (!r.interval || *r.interval <= 0) {
             std::fprintf(stderr,
                          "seawatch render: --frames takes an interval such as 30s, 10m "
                          "or 1h, got '%s'\n",
                          o.frames.c_str());
-            return kExitUsage;
+            return std::nullopt;
         }
     }
     const auto palette = charts::parsePaletteKind(o.palette);
     if (!palette) {
         std::fprintf(stderr, "seawatch render: --palette must be day, dusk or night, got '%s'\n",
                      o.palette.c_str());
+        return std::nullopt;
+    }
+    r.palette = *palette;
+    if (!o.at.empty() && !(r.at = parseTimeOption("--at", o.at))) return std::nullopt;
+    if (!o.from.empty() && !(r.from = parseTimeOption("--from", o.from))) return std::nullopt;
+    if (!o.to.empty() && !(r.to = parseTimeOption("--to", o.to))) return std::nullopt;
+    return r;
+}
+
+// Pixels stay square, so one direction of a requested box is widened; and a box too tall for
+// the picture's zoom range is cropped. Either way the picture is not exactly the box: say so.
+void noteBoxAdjustment(const std::string& bboxText, const geo::GeoBox& box,
+                       const geo::MapView& view, int width, int height) {
+    const geo::GeoBox seen = view.visibleBox();
+    constexpr double kSlack = 1e-6;
+    const bool cropped = seen.west > box.west + kSlack || seen.east < box.east - kSlack ||
+                         seen.south > box.south + kSlack || seen.north < box.north - kSlack;
+    const bool widened = seen.west < box.west - kSlack || seen.east > box.east + kSlack ||
+                         seen.south < box.south - kSlack || seen.north > box.north + kSlack;
+    if (cropped || widened) {
+        std::fprintf(stderr,
+                     "seawatch render: note: --bbox %s %s to %.4f,%.4f,%.4f,%.4f for %dx%d "
+                     "with square pixels\n",
+                     bboxText.c_str(), cropped ? "cropped" : "widened", seen.west, seen.south,
+                     seen.east, seen.north, width, height);
+    }
+}
+
+// --frames: one PNG per interval across the scenario window (or --from/--to) into a folder.
+int writeFrameSequence(const RenderOptions& o, const RenderRequest& r, HeadlessSession& session,
+                       const geo::MapView& view, std::size_t& written) {
+    const scenario::TimeSpan span{r.from.value_or(session.scene->scenario.window.start),
+                                  r.to.value_or(session.scene->scenario.window.end)};
+    auto times = scenario::frameTimes(span, *r.interval);
+    if (!times) {
+        std::fprintf(stderr, "seawatch render: %s\n", times.error().c_str());
         return kExitUsage;
     }
-    std::optional<time::UnixMillis> at, from, to;
-    if (!o.at.empty() && !(at = parseTimeOption("--at", o.at))) return kExitUsage;
-    if (!o.from.empty() && !(from = parseTimeOption("--from", o.from))) return kExitUsage;
-    if (!o.to.empty() && !(to = parseTimeOption("--to", o.to))) return kExitUsage;
+    std::error_code ec;
+    std::filesystem::create_directories(o.output, ec);
+    if (ec) {
+        std::fprintf(stderr, "seawatch render: cannot create %s: %s\n", o.output.c_str(),
+                     ec.message().c_str());
+        return kExitFailure;
+    }
+    render::MapSelection selection;
+    int code = kExitOk;
+    for (std::size_t i = 0; i < times->size() && code == kExitOk; ++i) {
+        const auto path = std::filesystem::path(o.output) / scenario::frameImageName(i, "png");
+        code =
+            writePicture("seawatch render", session, view, path.string(), (*times)[i], selection);
+        ++written;
+    }
+    return code;
+}
+
+int runRender(const RenderOptions& o) {
+    const auto request = parseRenderRequest(o);
+    if (!request) return kExitUsage;
+    const RenderRequest& r = *request;
 
     const auto started = std::chrono::steady_clock::now();
     HeadlessSession session;
@@ -104,60 +165,27 @@ int runRender(const RenderOptions& o) {
     session.renderer->style().showGraticule = furniture;
     session.renderer->style().showScaleBar = furniture;
     session.renderer->style().showLegend = furniture;
-    session.renderer->setPalette(*palette);
+    session.renderer->setPalette(r.palette);
 
-    if (o.bbox.empty()) {
-        if (session.scene) {
-            box = scenario::viewBox(session.scene->scenario.initialView, width, height);
-        } else {
-            box = session.chartsBox.valid() ? session.chartsBox : render::kGulfOfAdenBox;
-        }
+    geo::GeoBox box;
+    if (r.box) {
+        box = *r.box;
+    } else if (session.scene) {
+        box = scenario::viewBox(session.scene->scenario.initialView, r.width, r.height);
+    } else {
+        box = session.chartsBox.valid() ? session.chartsBox : render::kGulfOfAdenBox;
     }
-    const geo::MapView view = geo::MapView::fitting(box, width, height);
-    if (!o.bbox.empty()) {
-        // Pixels stay square, so one direction is widened; and a box too tall for the
-        // picture's zoom range is cropped. Either way the picture is not exactly the box.
-        const geo::GeoBox seen = view.visibleBox();
-        constexpr double kSlack = 1e-6;
-        const bool cropped = seen.west > box.west + kSlack || seen.east < box.east - kSlack ||
-                             seen.south > box.south + kSlack || seen.north < box.north - kSlack;
-        const bool widened = seen.west < box.west - kSlack || seen.east > box.east + kSlack ||
-                             seen.south < box.south - kSlack || seen.north > box.north + kSlack;
-        if (cropped || widened) {
-            std::fprintf(stderr,
-                         "seawatch render: note: --bbox %s %s to %.4f,%.4f,%.4f,%.4f for %dx%d "
-                         "with square pixels\n",
-                         o.bbox.c_str(), cropped ? "cropped" : "widened", seen.west, seen.south,
-                         seen.east, seen.north, width, height);
-        }
-    }
-    render::MapSelection selection;
+    const geo::MapView view = geo::MapView::fitting(box, r.width, r.height);
+    if (r.box) noteBoxAdjustment(o.bbox, box, view, r.width, r.height);
+
     int code = kExitOk;
     std::size_t written = 0;
-    if (interval) {
-        const scenario::TimeSpan span{from.value_or(session.scene->scenario.window.start),
-                                      to.value_or(session.scene->scenario.window.end)};
-        auto times = scenario::frameTimes(span, *interval);
-        if (!times) {
-            std::fprintf(stderr, "seawatch render: %s\n", times.error().c_str());
-            return kExitUsage;
-        }
-        std::error_code ec;
-        std::filesystem::create_directories(o.output, ec);
-        if (ec) {
-            std::fprintf(stderr, "seawatch render: cannot create %s: %s\n", o.output.c_str(),
-                         ec.message().c_str());
-            return kExitFailure;
-        }
-        for (std::size_t i = 0; i < times->size() && code == kExitOk; ++i) {
-            const auto path = std::filesystem::path(o.output) / scenario::frameImageName(i, "png");
-            code = writePicture("seawatch render", session, view, path.string(), (*times)[i],
-                                selection);
-            ++written;
-        }
+    if (r.interval) {
+        code = writeFrameSequence(o, r, session, view, written);
     } else {
         const time::UnixMillis t =
-            at.value_or(session.scene ? session.scene->scenario.window.start : 0);
+            r.at.value_or(session.scene ? session.scene->scenario.window.start : 0);
+        render::MapSelection selection;
         code = writePicture("seawatch render", session, view, o.output, t, selection);
         written = 1;
     }
@@ -170,7 +198,7 @@ int runRender(const RenderOptions& o) {
         std::fprintf(stderr,
                      "seawatch render: wrote %zu image(s) to %s (%dx%d, %.4f,%.4f,%.4f,%.4f) in "
                      "%.0f ms on %s\n",
-                     written, o.output.c_str(), width, height, seen.west, seen.south, seen.east,
+                     written, o.output.c_str(), r.width, r.height, seen.west, seen.south, seen.east,
                      seen.north, ms, session.context->renderer());
     }
     return session.failedInputs == 0 ? kExitOk : kExitFailure;

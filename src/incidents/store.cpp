@@ -257,10 +257,73 @@ Status stepError(sqlite3* db, int rc, std::string_view what) {
 
 }  // namespace
 
-struct IncidentStore::UpsertStatements {
+namespace {
+
+struct UpsertSql {
     Statement find;
     Statement insert;
     Statement update;
+};
+
+// The three statements of an upsert, prepared once per store.
+Result<UpsertSql> prepareUpsertStatements(sqlite3* db) {
+    auto find = Statement::prepare(
+        db, "SELECT fid, content_hash FROM incidents WHERE source = ?1 AND source_ref = ?2");
+    if (!find) return makeError(find.error());
+    auto insert = Statement::prepare(
+        db,
+        "INSERT INTO incidents(geom, source, source_ref, occurred_at, occurred_ms, "
+        "date_only, lat, lon, position_precision, category, category_code, vessel_name, "
+        "vessel_type, flag, vessel_status, aggressor, narrative, navarea, subregion, "
+        "source_note, imported_at, content_hash, grid_cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+    if (!insert) return makeError(insert.error());
+    auto update = Statement::prepare(
+        db,
+        "UPDATE incidents SET geom = ?1, source = ?2, source_ref = ?3, occurred_at = ?4, "
+        "occurred_ms = ?5, date_only = ?6, lat = ?7, lon = ?8, position_precision = ?9, "
+        "category = ?10, category_code = ?11, vessel_name = ?12, vessel_type = ?13, "
+        "flag = ?14, vessel_status = ?15, aggressor = ?16, narrative = ?17, navarea = ?18, "
+        "subregion = ?19, source_note = ?20, imported_at = ?21, content_hash = ?22, "
+        "grid_cell = ?23 WHERE fid = ?24");
+    if (!update) return makeError(update.error());
+    return UpsertSql{std::move(find).value(), std::move(insert).value(), std::move(update).value()};
+}
+
+// Parameters 1 to 23 of the insert and the update: the row's columns, in table order.
+void bindIncidentRow(Statement& write, const Incident& r, std::int64_t hash) {
+    const std::string importedAt = time::formatIso8601(
+        r.importedAt ? r.importedAt
+                     : static_cast<time::UnixMillis>(std::time(nullptr)) * time::kMillisPerSecond);
+    write.bindBlob(1, workspace::gpkgPointBlob(r.lon, r.lat));
+    write.bind(2, sourceName(r.source));
+    write.bind(3, r.sourceRef);
+    write.bind(4, r.dateOnly ? time::formatDate(r.occurredAt) : time::formatIso8601(r.occurredAt));
+    write.bind(5, static_cast<std::int64_t>(r.occurredAt));
+    write.bind(6, r.dateOnly ? 1 : 0);
+    write.bind(7, r.lat);
+    write.bind(8, r.lon);
+    write.bind(9, positionPrecisionName(r.positionPrecision));
+    write.bind(10, categoryName(r.category));
+    write.bind(11, static_cast<int>(r.category));
+    write.bindOptionalText(12, r.vesselName);
+    write.bindOptionalText(13, r.vesselType);
+    write.bindOptionalText(14, r.flag);
+    write.bind(15, vesselStatusName(r.vesselStatus));
+    write.bindOptionalText(16, r.aggressor);
+    write.bindOptionalText(17, r.narrative);
+    write.bindOptionalText(18, r.navarea);
+    write.bindOptionalText(19, r.subregion);
+    write.bindOptionalText(20, r.sourceNote);
+    write.bind(21, importedAt);
+    write.bind(22, hash);
+    write.bind(23, gridCell(r.lon, r.lat));
+}
+
+}  // namespace
+
+struct IncidentStore::UpsertStatements : UpsertSql {
+    explicit UpsertStatements(UpsertSql sql) : UpsertSql(std::move(sql)) {}
 };
 
 void IncidentColumns::clear() {
@@ -287,7 +350,8 @@ std::string ftsQueryFromWords(std::string_view words) {
             if (ch == '"') out += '"';  // FTS5 escapes a quote by doubling it
             out += ch;
         }
-        out += '"';
+        // A prefix query: "tanke" finds "tanker", as people type into a search box.
+        out += "\"*";
         word.clear();
     };
     for (char ch : words) {
@@ -321,28 +385,9 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
     const std::int64_t hash = contentHash(r);
 
     if (!statements_) {
-        auto find = Statement::prepare(
-            db, "SELECT fid, content_hash FROM incidents WHERE source = ?1 AND source_ref = ?2");
-        if (!find) return makeError(find.error());
-        auto insert = Statement::prepare(
-            db,
-            "INSERT INTO incidents(geom, source, source_ref, occurred_at, occurred_ms, "
-            "date_only, lat, lon, position_precision, category, category_code, vessel_name, "
-            "vessel_type, flag, vessel_status, aggressor, narrative, navarea, subregion, "
-            "source_note, imported_at, content_hash, grid_cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
-        if (!insert) return makeError(insert.error());
-        auto update = Statement::prepare(
-            db,
-            "UPDATE incidents SET geom = ?1, source = ?2, source_ref = ?3, occurred_at = ?4, "
-            "occurred_ms = ?5, date_only = ?6, lat = ?7, lon = ?8, position_precision = ?9, "
-            "category = ?10, category_code = ?11, vessel_name = ?12, vessel_type = ?13, "
-            "flag = ?14, vessel_status = ?15, aggressor = ?16, narrative = ?17, navarea = ?18, "
-            "subregion = ?19, source_note = ?20, imported_at = ?21, content_hash = ?22, "
-            "grid_cell = ?23 WHERE fid = ?24");
-        if (!update) return makeError(update.error());
-        statements_ = std::make_shared<UpsertStatements>(UpsertStatements{
-            std::move(find).value(), std::move(insert).value(), std::move(update).value()});
+        auto prepared = prepareUpsertStatements(db);
+        if (!prepared) return makeError(prepared.error());
+        statements_ = std::make_shared<UpsertStatements>(std::move(prepared).value());
     }
     Statement& find = statements_->find;
     find.reset();
@@ -375,32 +420,7 @@ Result<UpsertOutcome> IncidentStore::upsert(const Incident& r) {
     }
     Statement& write = existing ? statements_->update : statements_->insert;
     write.reset();
-    const std::string importedAt = time::formatIso8601(
-        r.importedAt ? r.importedAt
-                     : static_cast<time::UnixMillis>(std::time(nullptr)) * time::kMillisPerSecond);
-    write.bindBlob(1, workspace::gpkgPointBlob(r.lon, r.lat));
-    write.bind(2, sourceName(r.source));
-    write.bind(3, r.sourceRef);
-    write.bind(4, r.dateOnly ? time::formatDate(r.occurredAt) : time::formatIso8601(r.occurredAt));
-    write.bind(5, static_cast<std::int64_t>(r.occurredAt));
-    write.bind(6, r.dateOnly ? 1 : 0);
-    write.bind(7, r.lat);
-    write.bind(8, r.lon);
-    write.bind(9, positionPrecisionName(r.positionPrecision));
-    write.bind(10, categoryName(r.category));
-    write.bind(11, static_cast<int>(r.category));
-    write.bindOptionalText(12, r.vesselName);
-    write.bindOptionalText(13, r.vesselType);
-    write.bindOptionalText(14, r.flag);
-    write.bind(15, vesselStatusName(r.vesselStatus));
-    write.bindOptionalText(16, r.aggressor);
-    write.bindOptionalText(17, r.narrative);
-    write.bindOptionalText(18, r.navarea);
-    write.bindOptionalText(19, r.subregion);
-    write.bindOptionalText(20, r.sourceNote);
-    write.bind(21, importedAt);
-    write.bind(22, hash);
-    write.bind(23, gridCell(r.lon, r.lat));
+    bindIncidentRow(write, r, hash);
     if (existing) write.bind(24, existing);
     rc = write.step();
     write.reset();

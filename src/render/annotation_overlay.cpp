@@ -66,108 +66,136 @@ std::optional<geo::GeoBox> AnnotationOverlay::extent(time::UnixMillis now) const
     return e.result();
 }
 
+namespace {
+
+// What drawing one annotation needs: its ink at the overlay's opacity, and the label rule.
+struct AnnotationPen {
+    const OverlayContext& context;
+    Canvas& canvas;
+    float s;
+    float opacity;
+    Rgba ink;
+    float width;
+
+    Rgba alpha(float a) const {
+        return Rgba{ink.r, ink.g, ink.b, static_cast<std::uint8_t>(ink.a * a * opacity)};
+    }
+    TextStyle labelStyle(float sizePx, bool bold) const {
+        TextStyle label;
+        label.sizePx = sizePx * s;
+        label.color = alpha(1.0f);
+        label.halo = {255, 255, 255, static_cast<std::uint8_t>(220 * opacity)};
+        label.bold = bold;
+        return label;
+    }
+    // Annotations are what the author wanted said: above vessel names, below alerts.
+    void ask(const std::string& text, ScreenPoint anchor, double symbolRadius,
+             std::vector<ScreenPoint> centres, geo::LabelPriority priority, int rank) const {
+        MapLabel l;
+        l.text = text;
+        l.style = labelStyle(13.0f, true);
+        l.request.priority = priority;
+        l.request.rank = rank;
+        l.request.anchor = anchor;
+        l.request.symbolRadiusPx = symbolRadius;
+        l.request.centres = std::move(centres);
+        canvas.label(std::move(l));
+    }
+};
+
+void drawRangeRings(const AnnotationPen& pen, const scenario::Annotation& a,
+                    const std::vector<ScreenPoint>& pts) {
+    const geo::MapView& view = pen.context.view;
+    const float s = pen.s;
+    for (double r : a.radiiNm) {
+        std::vector<ScreenPoint> ring;
+        for (const auto& p : rangeRing(a.points[0], r)) ring.push_back(view.toScreen(p));
+        const ScreenPoint top = view.toScreen(geo::destination(a.points[0], 0, r));
+        const double radiusPx = pts[0].y - top.y;
+        // Zoomed out, the rings shrink into a knot: drop those too small to read.
+        if (radiusPx < 6.0 * s) continue;
+        pen.canvas.polyline(ring, pen.width * 0.75f, pen.alpha(0.85f), true);
+        if (radiusPx < 18.0 * s) continue;  // no room for its distance
+        char text[32];
+        std::snprintf(text, sizeof text, "%g nm", r);
+        const ScreenPoint at{top.x, top.y - 8 * s};
+        MapLabel l;
+        l.text = text;
+        l.style = pen.labelStyle(11.0f, false);
+        l.request.priority = geo::LabelPriority::Zone;
+        l.request.rank = 2;
+        l.request.anchor = at;
+        l.request.centres = {at};
+        l.request.allowLeader = false;
+        pen.canvas.label(std::move(l));
+    }
+    pen.canvas.fillCircle(pts[0], 2.5f * s, pen.alpha(1.0f));
+    if (!a.text.empty()) pen.ask(a.text, pts[0], 3.0 * s, {}, geo::LabelPriority::Incident, 1);
+}
+
+void drawArea(const AnnotationPen& pen, const scenario::Annotation& a,
+              const std::vector<ScreenPoint>& pts) {
+    pen.canvas.polyline(pts, pen.width, pen.alpha(0.9f), true);
+    double cx = 0, cy = 0;
+    for (const auto& p : pts) {
+        cx += p.x;
+        cy += p.y;
+    }
+    const auto n = static_cast<double>(pts.size());
+    const ScreenPoint centre{cx / n, cy / n};
+    std::vector<ScreenPoint> centres{centre};
+    const auto inside = [&](ScreenPoint p) { return containsScreen(pts, p); };
+    for (ScreenPoint p : geo::axisPoints(std::span<const ScreenPoint>(pts), 7, inside))
+        centres.push_back(p);
+    pen.ask(a.text, centre, 0.0, std::move(centres), geo::LabelPriority::Zone, 2);
+}
+
+// Square handles on the vertices of the selected annotation, for editing.
+void drawHandles(const AnnotationPen& pen, const std::vector<ScreenPoint>& pts) {
+    const float s = pen.s;
+    for (const auto& p : pts) {
+        pen.canvas.fillRect({p.x - 4 * s, p.y - 4 * s}, {p.x + 4 * s, p.y + 4 * s},
+                            {255, 255, 255, 230});
+        pen.canvas.strokeRect({p.x - 4 * s, p.y - 4 * s}, {p.x + 4 * s, p.y + 4 * s}, 1.5f * s,
+                              pen.ink);
+    }
+}
+
+}  // namespace
+
 void AnnotationOverlay::build(const OverlayContext& context, Canvas& canvas) {
     const float s = context.pixelScale;
-    const auto alpha = [&](Rgba c, float a) {
-        return Rgba{c.r, c.g, c.b, static_cast<std::uint8_t>(c.a * a * opacity)};
-    };
     for (std::size_t i = 0; i < annotations_.size(); ++i) {
         const scenario::Annotation& a = annotations_[i];
         if (!a.visibleAt(context.now) || a.points.empty()) continue;
-        const Rgba ink = annotationColour(a.colour);
         const bool isSelected = selected && *selected == i;
-        const float width = (isSelected ? 3.0f : 2.0f) * s;
+        const AnnotationPen pen{context,
+                                canvas,
+                                s,
+                                opacity,
+                                annotationColour(a.colour),
+                                (isSelected ? 3.0f : 2.0f) * s};
         std::vector<ScreenPoint> pts;
         for (const auto& p : a.points) pts.push_back(context.view.toScreen(p));
-        TextStyle label;
-        label.sizePx = 13.0f * s;
-        label.color = alpha(ink, 1.0f);
-        label.halo = {255, 255, 255, static_cast<std::uint8_t>(220 * opacity)};
-        label.bold = true;
-        // Annotations are what the author wanted said: above vessel names, below alerts.
-        const auto ask = [&](const std::string& text, ScreenPoint anchor, double symbolRadius,
-                             std::vector<ScreenPoint> centres, geo::LabelPriority priority,
-                             int rank) {
-            MapLabel l;
-            l.text = text;
-            l.style = label;
-            l.request.priority = priority;
-            l.request.rank = rank;
-            l.request.anchor = anchor;
-            l.request.symbolRadiusPx = symbolRadius;
-            l.request.centres = std::move(centres);
-            canvas.label(std::move(l));
-        };
         switch (a.kind) {
             case scenario::Annotation::Kind::Text:
-                ask(a.text, pts[0], 0.0, {pts[0]}, geo::LabelPriority::Incident, 1);
+                pen.ask(a.text, pts[0], 0.0, {pts[0]}, geo::LabelPriority::Incident, 1);
                 break;
             case scenario::Annotation::Kind::Arrow:
                 if (pts.size() >= 2) {
-                    canvas.line(pts[0], pts[1], width, alpha(ink, 0.9f));
-                    arrowHead(canvas, pts[0], pts[1], 12.0f * s, alpha(ink, 0.9f));
-                    ask(a.text, pts[0], 4.0 * s, {}, geo::LabelPriority::Incident, 1);
+                    canvas.line(pts[0], pts[1], pen.width, pen.alpha(0.9f));
+                    arrowHead(canvas, pts[0], pts[1], 12.0f * s, pen.alpha(0.9f));
+                    pen.ask(a.text, pts[0], 4.0 * s, {}, geo::LabelPriority::Incident, 1);
                 }
                 break;
-            case scenario::Annotation::Kind::RangeRing: {
-                for (double r : a.radiiNm) {
-                    std::vector<ScreenPoint> ring;
-                    for (const auto& p : rangeRing(a.points[0], r))
-                        ring.push_back(context.view.toScreen(p));
-                    const ScreenPoint top =
-                        context.view.toScreen(geo::destination(a.points[0], 0, r));
-                    const double radiusPx = pts[0].y - top.y;
-                    // Zoomed out, the rings shrink into a knot: drop those too small to read.
-                    if (radiusPx < 6.0 * s) continue;
-                    canvas.polyline(ring, width * 0.75f, alpha(ink, 0.85f), true);
-                    if (radiusPx < 18.0 * s) continue;  // no room for its distance
-                    char text[32];
-                    std::snprintf(text, sizeof text, "%g nm", r);
-                    label.sizePx = 11.0f * s;
-                    label.bold = false;
-                    const ScreenPoint at{top.x, top.y - 8 * s};
-                    MapLabel l;
-                    l.text = text;
-                    l.style = label;
-                    l.request.priority = geo::LabelPriority::Zone;
-                    l.request.rank = 2;
-                    l.request.anchor = at;
-                    l.request.centres = {at};
-                    l.request.allowLeader = false;
-                    canvas.label(std::move(l));
-                }
-                canvas.fillCircle(pts[0], 2.5f * s, alpha(ink, 1.0f));
-                if (!a.text.empty()) {
-                    label.sizePx = 13.0f * s;
-                    label.bold = true;
-                    ask(a.text, pts[0], 3.0 * s, {}, geo::LabelPriority::Incident, 1);
-                }
+            case scenario::Annotation::Kind::RangeRing:
+                drawRangeRings(pen, a, pts);
                 break;
-            }
-            case scenario::Annotation::Kind::Area: {
-                canvas.polyline(pts, width, alpha(ink, 0.9f), true);
-                double cx = 0, cy = 0;
-                for (const auto& p : pts) {
-                    cx += p.x;
-                    cy += p.y;
-                }
-                const ScreenPoint centre{cx / pts.size(), cy / pts.size()};
-                std::vector<ScreenPoint> centres{centre};
-                const auto inside = [&](ScreenPoint p) { return containsScreen(pts, p); };
-                for (ScreenPoint p : geo::axisPoints(std::span<const ScreenPoint>(pts), 7, inside))
-                    centres.push_back(p);
-                ask(a.text, centre, 0.0, std::move(centres), geo::LabelPriority::Zone, 2);
+            case scenario::Annotation::Kind::Area:
+                drawArea(pen, a, pts);
                 break;
-            }
         }
-        if (isSelected) {
-            for (const auto& p : pts) {
-                canvas.fillRect({p.x - 4 * s, p.y - 4 * s}, {p.x + 4 * s, p.y + 4 * s},
-                                {255, 255, 255, 230});
-                canvas.strokeRect({p.x - 4 * s, p.y - 4 * s}, {p.x + 4 * s, p.y + 4 * s}, 1.5f * s,
-                                  ink);
-            }
-        }
+        if (isSelected) drawHandles(pen, pts);
     }
 }
 

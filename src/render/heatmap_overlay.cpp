@@ -84,6 +84,64 @@ Rgba heatRamp(float t) {
     return {byte(rgb[0]), byte(rgb[1]), byte(rgb[2]), byte(alpha)};
 }
 
+// The two programs and the splat quad, instanced per occupied heat texel.
+std::unique_ptr<HeatmapOverlay::Gpu> HeatmapOverlay::createGpu(std::string& error) {
+    auto gpu = std::make_unique<Gpu>();
+    auto splat = loadProgram("heat_splat");
+    auto ramp = loadProgram("heat_ramp");
+    if (!splat || !ramp) {
+        error = !splat ? splat.error() : ramp.error();
+        return nullptr;
+    }
+    gpu->splat = std::move(splat.value());
+    gpu->ramp = std::move(ramp.value());
+    gpu->splatVao = makeVertexArray();
+    gpu->rampVao = makeVertexArray();
+    gpu->corners = makeBuffer();
+    gpu->splats = makeBuffer();
+    const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    glBindVertexArray(gpu->splatVao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, gpu->corners.get());
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu->splats.get());
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
+    glVertexAttribDivisor(1, 1);
+    glBindVertexArray(0);
+    return gpu;
+}
+
+// The density texture and its framebuffer at the heat grid's size. R32F first (exact sums);
+// R16F and RGBA16F where a driver cannot render to it. False when none can be rendered to.
+bool HeatmapOverlay::makeDensityTarget(Gpu& gpu, int width, int height) {
+    for (GLenum format : {GLenum{GL_R32F}, GLenum{GL_R16F}, GLenum{GL_RGBA16F}}) {
+        gpu.density = makeTexture();
+        glBindTexture(GL_TEXTURE_2D, gpu.density.get());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(format), width, height, 0, GL_RED,
+                     GL_FLOAT, nullptr);
+        GLuint fbo = 0;
+        glGenFramebuffers(1, &fbo);
+        gpu.framebuffer = GlFramebuffer(fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+        glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
+                               gpu.density.get(), 0);
+        if (glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
+            gpu.format = format;
+            gpu.width = width;
+            gpu.height = height;
+            return true;
+        }
+    }
+    gpu.framebuffer.reset();
+    return false;
+}
+
 HeatmapOverlay::HeatmapOverlay(const incidents::IncidentColumns& columns) {
     setIncidents(columns);
 }
@@ -126,64 +184,15 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
 
     SavedGlState saved;
     if (!gpu_) {
-        auto gpu = std::make_unique<Gpu>();
-        auto splat = loadProgram("heat_splat");
-        auto ramp = loadProgram("heat_ramp");
-        if (!splat || !ramp) {
-            error_ = !splat ? splat.error() : ramp.error();
-            return;
-        }
-        gpu->splat = std::move(splat.value());
-        gpu->ramp = std::move(ramp.value());
-        gpu->splatVao = makeVertexArray();
-        gpu->rampVao = makeVertexArray();
-        gpu->corners = makeBuffer();
-        gpu->splats = makeBuffer();
-        const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
-        glBindVertexArray(gpu->splatVao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, gpu->corners.get());
-        glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        glBindBuffer(GL_ARRAY_BUFFER, gpu->splats.get());
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
-        glVertexAttribDivisor(1, 1);
-        glBindVertexArray(0);
-        gpu_ = std::move(gpu);
+        gpu_ = createGpu(error_);
+        if (!gpu_) return;
     }
     Gpu& gpu = *gpu_;
     if (gpu.width != width || gpu.height != height || !gpu.framebuffer) {
-        // R32F first (exact sums); R16F and RGBA16F where a driver cannot render to it.
-        bool complete = false;
-        for (GLenum format : {GLenum{GL_R32F}, GLenum{GL_R16F}, GLenum{GL_RGBA16F}}) {
-            gpu.density = makeTexture();
-            glBindTexture(GL_TEXTURE_2D, gpu.density.get());
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-            glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(format), width, height, 0, GL_RED,
-                         GL_FLOAT, nullptr);
-            GLuint fbo = 0;
-            glGenFramebuffers(1, &fbo);
-            gpu.framebuffer = GlFramebuffer(fbo);
-            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
-            glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
-                                   gpu.density.get(), 0);
-            if (glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
-                gpu.format = format;
-                complete = true;
-                break;
-            }
-        }
-        if (!complete) {
+        if (!makeDensityTarget(gpu, width, height)) {
             error_ = "incident heatmap: no float render target (R32F, R16F, RGBA16F) on this GL";
-            gpu.framebuffer.reset();
             return;
         }
-        gpu.width = width;
-        gpu.height = height;
         drawnFor_.reset();
     }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <iterator>
+#include <optional>
 
 namespace seawatch::render {
 
@@ -153,12 +154,10 @@ void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, 
     }
 }
 
-geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
-                           const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
-                           std::span<const ScreenPoint> keepVisible, float s,
-                           std::span<const ScreenPoint> preferVisible) {
-    if (entries.empty()) return {};
-    // Groups in a fixed order, so the legend does not reshuffle as the picture changes.
+namespace {
+
+// Groups in a fixed order, so the legend does not reshuffle as the picture changes.
+std::vector<std::string> legendGroupsInOrder(std::span<const LegendEntry> entries) {
     static constexpr std::string_view kGroupOrder[] = {"Vessels", "Alerts",   "Incidents",
                                                        "Groups",  "Coverage", "Zones"};
     std::vector<std::string> groups;
@@ -171,70 +170,93 @@ geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
     for (const LegendEntry& e : entries)
         if (std::find(groups.begin(), groups.end(), e.group) == groups.end())
             groups.push_back(e.group);
+    return groups;
+}
 
-    const float titleSize = 12.0f * s;
-    const float rowSize = 11.5f * s;
-    const double rowHeight = 17.0 * s;
-    const double symbol = 13.0 * s;
-    const double pad = 8.0 * s;
-    const double columnGap = 14.0 * s;
-    // Groups are kept whole and poured into columns, so the legend stays short enough to
-    // leave the top-right of the map mostly free: at most ~40% of the map's height.
-    struct Block {
-        std::string group;
-        std::vector<const LegendEntry*> rows;
-        double width = 0;
-        double height() const { return (1 + rows.size()) * 17.0; }
-    };
-    std::vector<Block> blocks;
+struct LegendMetrics {
+    float titleSize, rowSize;
+    double rowHeight, symbol, pad, columnGap;
+    explicit LegendMetrics(float s)
+        : titleSize(12.0f * s),
+          rowSize(11.5f * s),
+          rowHeight(17.0 * s),
+          symbol(13.0 * s),
+          pad(8.0 * s),
+          columnGap(14.0 * s) {}
+};
+
+struct LegendBlock {
+    std::string group;
+    std::vector<const LegendEntry*> rows;
+    double width = 0;
+    double height = 0;  // in pixels: the title row and one row per entry
+};
+
+// Groups are kept whole and poured into columns, so the legend stays short enough to leave
+// the top-right of the map mostly free: at most ~40% of the map's height.
+struct LegendLayout {
+    std::vector<LegendBlock> blocks;
+    std::vector<std::vector<std::size_t>> columns;  // indices into blocks
+    std::vector<double> columnWidths;
+    double width = 0, height = 0;
+};
+
+LegendLayout layoutLegend(Canvas& canvas, std::span<const LegendEntry> entries,
+                          const geo::LabelRect& area, const LegendMetrics& m, float s) {
+    LegendLayout layout;
     double total = 0;
-    for (const std::string& g : groups) {
-        Block block{g, {}, canvas.measureText(g, titleSize, true).x};
+    for (const std::string& g : legendGroupsInOrder(entries)) {
+        LegendBlock block{g, {}, canvas.measureText(g, m.titleSize, true).x, 0};
         for (const LegendEntry& e : entries) {
             if (e.group != g) continue;
             block.rows.push_back(&e);
             block.width =
-                std::max(block.width, symbol + 6 * s + canvas.measureText(e.text, rowSize).x);
+                std::max(block.width, m.symbol + 6 * s + canvas.measureText(e.text, m.rowSize).x);
         }
-        total += block.height() * s;
-        blocks.push_back(std::move(block));
+        block.height = static_cast<double>(1 + block.rows.size()) * m.rowHeight;
+        total += block.height;
+        layout.blocks.push_back(std::move(block));
     }
     const double maxColumn = std::max(total / 3.0, std::min(total, area.height() * 0.4));
-    std::vector<std::vector<const Block*>> columns(1);
+    layout.columns.emplace_back();
     double used = 0;
-    for (const Block& b : blocks) {
-        if (used > 0 && used + b.height() * s > maxColumn + 1) {
-            columns.emplace_back();
+    for (std::size_t b = 0; b < layout.blocks.size(); ++b) {
+        if (used > 0 && used + layout.blocks[b].height > maxColumn + 1) {
+            layout.columns.emplace_back();
             used = 0;
         }
-        columns.back().push_back(&b);
-        used += b.height() * s;
+        layout.columns.back().push_back(b);
+        used += layout.blocks[b].height;
     }
-    double width = 2 * pad - columnGap;
-    double height = 0;
-    std::vector<double> columnWidths;
-    for (const auto& column : columns) {
+    layout.width = 2 * m.pad - m.columnGap;
+    for (const auto& column : layout.columns) {
         double w = 0, h = 0;
-        for (const Block* b : column) {
-            w = std::max(w, b->width);
-            h += b->height() * s;
+        for (std::size_t b : column) {
+            w = std::max(w, layout.blocks[b].width);
+            h += layout.blocks[b].height;
         }
-        columnWidths.push_back(w);
-        width += w + columnGap;
-        height = std::max(height, h);
+        layout.columnWidths.push_back(w);
+        layout.width += w + m.columnGap;
+        layout.height = std::max(layout.height, h);
     }
-    height += 2 * pad - 4 * s;
-    // A corner of the map: the first (top-right, bottom-right, top-left; bottom-left holds
-    // the scale bar) that covers none of `keepVisible` (the symbols in focus) and none of
-    // `preferVisible` (other labelled things: a corridor's end point, a group), else the one
-    // covering fewest, any number of the latter counting less than one of the former;
-    // each moved off the HUD boxes it meets.
+    layout.height += 2 * m.pad - 4 * s;
+    return layout;
+}
+
+// A corner of the map: the first (top-right, bottom-right, top-left; bottom-left holds the
+// scale bar) that covers none of `keepVisible` (the symbols in focus) and none of
+// `preferVisible` (other labelled things: a corridor's end point, a group), else the one
+// covering fewest, any number of the latter counting less than one of the former; each
+// moved off the HUD boxes it meets. Nothing when no corner has room.
+std::optional<geo::LabelRect> chooseLegendCorner(
+    double width, double height, const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
+    std::span<const ScreenPoint> keepVisible, std::span<const ScreenPoint> preferVisible, float s) {
     const double m = 10 * s;
     const geo::LabelRect corners[] = {
         {area.x1 - m - width, area.y0 + m, area.x1 - m, area.y0 + m + height},
         {area.x1 - m - width, area.y1 - m - height, area.x1 - m, area.y1 - m},
         {area.x0 + m, area.y0 + m, area.x0 + m + width, area.y0 + m + height}};
-    geo::LabelRect box = corners[0];
+    std::optional<geo::LabelRect> box;
     std::size_t best = SIZE_MAX;
     for (std::size_t c = 0; c < std::size(corners); ++c) {
         geo::LabelRect b = corners[c];
@@ -259,32 +281,52 @@ geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
         }
         if (covered == 0) break;
     }
-    if (best == SIZE_MAX) return {};  // no room: no legend
+    return box;
+}
+
+void drawLegend(Canvas& canvas, const LegendLayout& layout, const geo::LabelRect& box,
+                const LegendMetrics& m, float s) {
     canvas.fillRect({box.x0, box.y0}, {box.x1, box.y1}, {255, 255, 255, 225});
     canvas.strokeRect({box.x0, box.y0}, {box.x1, box.y1}, 1.0f * s, {40, 55, 70, 160});
     TextStyle title;
-    title.sizePx = titleSize;
+    title.sizePx = m.titleSize;
     title.bold = true;
     title.color = {25, 35, 50, 255};
     title.anchor = TextAnchor::CenterLeft;
     TextStyle row = title;
-    row.sizePx = rowSize;
+    row.sizePx = m.rowSize;
     row.bold = false;
-    double x = box.x0 + pad;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-        double y = box.y0 + pad + rowHeight / 2 - 2 * s;
-        for (const Block* b : columns[c]) {
-            canvas.text({x, y}, b->group, title);
-            y += rowHeight;
-            for (const LegendEntry* e : b->rows) {
-                drawLegendSymbol(canvas, {x + symbol / 2, y}, *e, static_cast<float>(symbol));
-                canvas.text({x + symbol + 6 * s, y}, e->text, row);
-                y += rowHeight;
+    double x = box.x0 + m.pad;
+    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+        double y = box.y0 + m.pad + m.rowHeight / 2 - 2 * s;
+        for (std::size_t b : layout.columns[c]) {
+            const LegendBlock& block = layout.blocks[b];
+            canvas.text({x, y}, block.group, title);
+            y += m.rowHeight;
+            for (const LegendEntry* e : block.rows) {
+                drawLegendSymbol(canvas, {x + m.symbol / 2, y}, *e, static_cast<float>(m.symbol));
+                canvas.text({x + m.symbol + 6 * s, y}, e->text, row);
+                y += m.rowHeight;
             }
         }
-        x += columnWidths[c] + columnGap;
+        x += layout.columnWidths[c] + m.columnGap;
     }
-    return box;
+}
+
+}  // namespace
+
+geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
+                           const geo::LabelRect& area, std::span<const geo::LabelRect> avoid,
+                           std::span<const ScreenPoint> keepVisible, float s,
+                           std::span<const ScreenPoint> preferVisible) {
+    if (entries.empty()) return {};
+    const LegendMetrics metrics(s);
+    const LegendLayout layout = layoutLegend(canvas, entries, area, metrics, s);
+    const auto box =
+        chooseLegendCorner(layout.width, layout.height, area, avoid, keepVisible, preferVisible, s);
+    if (!box) return {};  // no room: no legend
+    drawLegend(canvas, layout, *box, metrics, s);
+    return *box;
 }
 
 }  // namespace seawatch::render

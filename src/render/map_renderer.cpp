@@ -129,6 +129,7 @@ int MapRenderer::addVectorLayer(const charts::VectorLayer& layer, const std::str
 std::vector<int> MapRenderer::addVectorChart(const charts::VectorChart& chart,
                                              const std::string& title) {
     std::vector<const charts::VectorLayer*> ordered;
+    ordered.reserve(chart.layers.size());
     for (const auto& l : chart.layers) ordered.push_back(&l);
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
         return classOrder(a->featureClass) < classOrder(b->featureClass);

@@ -587,6 +587,19 @@ ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::pat
     return out;
 }
 
+Result<std::vector<Annotation>> parseAnnotations(std::string_view jsonText) {
+    if (Status bounded = checkJsonLimits(jsonText, JsonLimits{}); !bounded)
+        return makeError(bounded.error());
+    json doc = json::parse(jsonText.begin(), jsonText.end(), nullptr, false);
+    if (doc.is_discarded()) return makeError("annotations: not valid JSON");
+    if (!doc.is_array()) return makeError("annotations: expected an array");
+    Reader r;
+    Scenario holder;
+    for (std::size_t i = 0; i < doc.size(); ++i) readAnnotation(r, doc[i], indexed("", i), holder);
+    if (!r.errors.empty()) return makeError("annotations: " + r.errors.front());
+    return std::move(holder.annotations);
+}
+
 ScenarioLoad loadScenario(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {

@@ -168,6 +168,12 @@ std::string toJson(const Scenario& s) {
     return doc.dump(2) + "\n";
 }
 
+std::string annotationsToJson(std::span<const Annotation> annotations) {
+    ordered_json arr = ordered_json::array();
+    for (const Annotation& a : annotations) arr.push_back(annotation(a));
+    return arr.dump();
+}
+
 Status saveScenario(const Scenario& scenario, const std::filesystem::path& file) {
     // Write beside the target and rename, so a crash mid-save never truncates the exercise.
     const auto temporary = std::filesystem::path(file.string() + ".tmp");

@@ -55,7 +55,7 @@ Status followLog(const FollowOptions& options, const std::atomic<bool>& stop,
             if (failure.kind != FailureKind::Unreachable) return makeError(first.error());
             continue;
         }
-        if (started) report("reconnected to " + conn->describeTarget());
+        report((started ? "reconnected to " : "connected to ") + conn->describeTarget());
         started = true;
         backoff = options.firstBackoff;
         if (!first->empty() && !onEntries(*first)) return {};

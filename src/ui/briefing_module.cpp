@@ -7,10 +7,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "console_state.hpp"
+#include "seawatch/incidents/default_workspace.hpp"
 #include "seawatch/render/annotation_overlay.hpp"
 #include "seawatch/render/hud.hpp"
+#include "seawatch/scenario/annotation_drafts.hpp"
 #include "seawatch/scenario/briefing.hpp"
 #include "seawatch/scenario/scenario_json.hpp"
 
@@ -70,6 +73,7 @@ class BriefingModule final : public ConsoleModule {
         if (!state.scene) return;
         scenario::Scene& scene = *state.scene;
         steps_ = scenario::stepsOf(scene.scenario);
+        openAnnotationDrafts(scene);
         annotations_ = std::make_unique<render::AnnotationOverlay>(scene.scenario.annotations);
         hud_.title = scene.scenario.title;
         hud_.stepCount = static_cast<int>(steps_.size());
@@ -506,7 +510,7 @@ class BriefingModule final : public ConsoleModule {
         if (remove) {
             list.erase(list.begin() + static_cast<std::ptrdiff_t>(*remove));
             annotations_->selected.reset();
-            dirty_ = true;
+            annotationsEdited(state);
         }
         ImGui::Separator();
         if (ImGui::Button(dirty_ ? "Save into scenario *" : "Save into scenario")) {
@@ -514,6 +518,12 @@ class BriefingModule final : public ConsoleModule {
                 saved) {
                 dirty_ = false;
                 spdlog::info("annotations saved into {}", state.scene->file.string());
+                if (drafts_) {
+                    if (Status gone =
+                            drafts_->discard(scenario::AnnotationDrafts::keyFor(state.scene->file));
+                        !gone)
+                        spdlog::warn("annotations: {}", gone.error());
+                }
             } else {
                 spdlog::error("{}", saved.error());
             }
@@ -561,7 +571,37 @@ class BriefingModule final : public ConsoleModule {
         list.push_back(std::move(a));
         pending_.clear();
         tool_ = AnnotationTool::None;
+        annotationsEdited(state);
+    }
+
+    // Drawings are kept in the default workspace as they are made, so a crash or a closed
+    // window loses none; a draft left by an earlier session comes back here.
+    void openAnnotationDrafts(scenario::Scene& scene) {
+        auto workspace = incidents::ensureDefaultWorkspace();
+        auto drafts = workspace ? scenario::AnnotationDrafts::open(*workspace)
+                                : Result<scenario::AnnotationDrafts>(makeError(workspace.error()));
+        if (!drafts) {
+            spdlog::warn("annotations: drawings are kept only when saved: {}", drafts.error());
+            return;
+        }
+        drafts_ = std::move(*drafts);
+        auto restored = scenario::restoreAnnotationDraft(*drafts_, scene.file, scene.scenario);
+        if (!restored) {
+            spdlog::error("annotations: {}", restored.error());
+        } else if (*restored) {
+            dirty_ = true;
+            spdlog::info("annotations: {} restored from the workspace, not yet saved into {}",
+                         **restored, scene.file.string());
+        }
+    }
+
+    void annotationsEdited(ConsoleState& state) {
         dirty_ = true;
+        if (!drafts_) return;
+        if (Status kept = drafts_->keep(scenario::AnnotationDrafts::keyFor(state.scene->file),
+                                        state.scene->scenario.annotations, time::wallClockNow());
+            !kept)
+            spdlog::error("annotations: the drawing is not kept: {}", kept.error());
     }
 
     void cancelTool() {
@@ -589,6 +629,7 @@ class BriefingModule final : public ConsoleModule {
     char radii_[64] = "1,3,5";
     float colour_[3] = {0.61f, 0.15f, 0.69f};
     bool dirty_ = false;
+    std::optional<scenario::AnnotationDrafts> drafts_;
     int savedX_ = 0, savedY_ = 0, savedW_ = 1400, savedH_ = 860;
 };
 

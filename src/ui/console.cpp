@@ -200,6 +200,16 @@ std::unique_ptr<analytics::LivePicture> makeLivePicture(const ConsoleOptions& op
         inputs = std::move(load.inputs);
     }
     auto live = std::make_unique<analytics::LivePicture>(std::move(inputs));
+    if (!withScene) {
+        // Live alerts and their acknowledgements outlive the session, as `analyze
+        // --workspace` keeps them: the same alert log in the default workspace.
+        auto workspace = incidents::ensureDefaultWorkspace();
+        if (!workspace) {
+            spdlog::warn("live alerts will not be kept after this session: {}", workspace.error());
+        } else if (Status kept = live->keepAlertsIn(*workspace); !kept) {
+            spdlog::warn("live alerts will not be kept after this session: {}", kept.error());
+        }
+    }
     for (const std::string& source : options.aisSources) {
         if (Status opened = live->addSource(source); !opened) {
             spdlog::error("AIS source '{}': {}", source, opened.error());
@@ -391,6 +401,8 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
     state.modules.push_back(makeVesselModule(state, options));
     state.modules.push_back(makeBriefingModule(state, options));
     state.modules.push_back(makePlanModule(state, options));
+    if (auto coordination = makeCoordinationModule(state, options))
+        state.modules.push_back(std::move(coordination));
     // MODULES-END
 }
 

@@ -50,5 +50,8 @@ std::unique_ptr<ConsoleModule> makeZoneModule(ConsoleState& state, const Console
 std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state,
                                                   const ConsoleOptions& options);
 std::unique_ptr<ConsoleModule> makePlanModule(ConsoleState& state, const ConsoleOptions& options);
+// Null when no --station was given or the link could not start (the log says why).
+std::unique_ptr<ConsoleModule> makeCoordinationModule(ConsoleState& state,
+                                                      const ConsoleOptions& options);
 
 }  // namespace seawatch::ui

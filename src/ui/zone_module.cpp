@@ -123,7 +123,7 @@ class ZoneModule final : public ConsoleModule {
         for (; loggedEvents_ < events_->size(); ++loggedEvents_) {
             const analytics::Event& e = (*events_)[loggedEvents_];
             if (!analytics::isRoutine(e.type))
-                spdlog::info("alert {}: {}", analytics::severityName(analytics::severityOf(e.type)),
+                spdlog::info("alert {}: {}", analytics::severityName(analytics::severityOf(e)),
                              analytics::alertSentence(e, names_));
         }
     }
@@ -266,6 +266,7 @@ class ZoneModule final : public ConsoleModule {
                         static_cast<unsigned>(m));
         if (!e.zone.empty()) ImGui::Text("zone: %s", e.zone.c_str());
         if (!e.unit.empty()) ImGui::Text("unit: %s", e.unit.c_str());
+        if (!e.text.empty()) ImGui::TextWrapped("text: %s", e.text.c_str());
         if (acks_->isAcknowledged(index)) {
             ImGui::TextDisabled("acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
                                 time::formatDisplay(acks_->acknowledgedAt(index)).c_str());

@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <limits>
 #include <sstream>
 
 #include "seawatch/analytics/alert_log.hpp"
+#include "seawatch/workspace/workspace.hpp"
 
 using namespace seawatch;
 using namespace seawatch::analytics;
@@ -35,6 +38,18 @@ Event zoneEvent() {
     return e;
 }
 
+Event safetyEvent() {
+    Event e;
+    e.type = EventType::SafetyText;
+    e.time = *time::parseIso8601("2009-11-15T06:05:00Z");
+    e.mmsi = {366000001};
+    e.lat = std::numeric_limits<double>::quiet_NaN();
+    e.lon = std::numeric_limits<double>::quiet_NaN();
+    e.text = "PIRATES ATTACKING, \"MV ALPHA\"";
+    e.numbers = {{"message_type", 14.0}, {"piracy", 1.0}};
+    return e;
+}
+
 }  // namespace
 
 TEST(EventFormat, JsonLineIsFixedAndStable) {
@@ -48,13 +63,17 @@ TEST(EventFormat, JsonLineIsFixedAndStable) {
 }
 
 TEST(EventFormat, CsvQuotesFieldsThatNeedIt) {
-    EXPECT_EQ(csvHeader(), "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers");
+    EXPECT_EQ(csvHeader(), "type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers,text");
     EXPECT_EQ(
         toCsvLine(zoneEvent()),
-        R"(zone_enter,2009-11-15T06:00:00Z,1001,,"Sector ""4"", east",PLA Navy,-1.500000,45.000000,)");
+        R"(zone_enter,2009-11-15T06:00:00Z,1001,,"Sector ""4"", east",PLA Navy,-1.500000,45.000000,,)");
     EXPECT_EQ(toCsvLine(cpaEvent()),
               "cpa,2009-11-15T06:11:00Z,3001,3002,,,10.002500,60.084000,"
-              "cpa_nm=0.300;tcpa_min=14.000;range_nm=0.000");
+              "cpa_nm=0.300;tcpa_min=14.000;range_nm=0.000,");
+    const Event safety = safetyEvent();
+    EXPECT_EQ(toCsvLine(safety),
+              R"(safety_text,2009-11-15T06:05:00Z,366000001,,,,null,null,)"
+              R"(message_type=14.000;piracy=1.000,"PIRATES ATTACKING, ""MV ALPHA""")");
     std::ostringstream out;
     std::vector<Event> events{zoneEvent(), cpaEvent()};
     writeEvents(out, events, EventFormat::Csv);
@@ -137,4 +156,46 @@ TEST(AlertLog, UnopenableWorkspaceIsAnError) {
     auto log = AlertLog::open("/nonexistent/dir/workspace.sqlite");
     ASSERT_FALSE(log.ok());
     EXPECT_NE(log.error().find("/nonexistent/dir/workspace.sqlite"), std::string::npos);
+}
+
+// A log written when a safety text's message was kept in `zone` (schema version 1): the
+// upgrade moves it to `text`, and the same alert analysed again is recognised as the one
+// already stored, acknowledgement and all.
+TEST(AlertLog, UpgradeMovesSafetyTextsOutOfZone) {
+    const fs::path path =
+        fs::temp_directory_path() / ("seawatch_alerts_v1_" + std::to_string(::getpid()));
+    fs::remove(path);
+    const Event e = safetyEvent();
+    {
+        auto ws = workspace::Workspace::open(path, workspace::Access::ReadWrite);
+        ASSERT_TRUE(ws) << ws.error();
+        ASSERT_TRUE(ws->migrate("alerts", {alertLogMigrations().front()}));
+        // The line version 1 wrote: the text as "zone", where "text" is now.
+        std::string oldLine = toJsonLine(e);
+        oldLine.replace(oldLine.find(",\"text\":"), 8, ",\"zone\":");
+        std::string quoted;
+        for (const char c : oldLine) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        ASSERT_TRUE(
+            ws->exec("INSERT INTO alerts(type,time,time_ms,mmsi,zone,unit,lat,lon,numbers,event,"
+                     "acknowledged_by,acknowledged_at) VALUES('safety_text','2009-11-15T06:05:00Z',"
+                     "1258265100000,'366000001','PIRATES ATTACKING, \"MV ALPHA\"','',NULL,NULL,"
+                     "'{\"message_type\":14.0,\"piracy\":1.0}','" +
+                     quoted + "','OOW','2009-11-15T06:06:00Z')"));
+    }
+    auto log = AlertLog::open(path);
+    ASSERT_TRUE(log.ok()) << log.error();
+    auto all = log->list();
+    ASSERT_TRUE(all.ok()) << all.error();
+    ASSERT_EQ(all->size(), 1U);
+    EXPECT_EQ((*all)[0].event.text, e.text);
+    EXPECT_TRUE((*all)[0].event.zone.empty());
+    EXPECT_EQ(severityOf((*all)[0].event), Severity::Alarm);
+    const std::vector<Event> again{e};
+    auto ids = log->store(again);
+    ASSERT_TRUE(ids.ok()) << ids.error();
+    EXPECT_EQ((*ids)[0], (*all)[0].id);
+    all = log->list();
+    ASSERT_EQ(all->size(), 1U);
+    EXPECT_EQ((*all)[0].acknowledgedBy, "OOW");
+    fs::remove(path);
 }

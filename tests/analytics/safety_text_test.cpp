@@ -11,6 +11,7 @@
 
 #include "seawatch/ais/encoder.hpp"
 #include "seawatch/analytics/ais_input.hpp"
+#include "seawatch/analytics/alert_filter.hpp"
 #include "seawatch/analytics/engine.hpp"
 #include "track_builder.hpp"
 
@@ -33,15 +34,20 @@ SafetyText text(ais::Mmsi mmsi, time::UnixMillis t, std::string s, ais::Mmsi des
 
 }  // namespace
 
-TEST(SafetyText, PiracyWordsMatchWordStartsAnyCase) {
+TEST(SafetyText, PiracyWordsMatchWholeWordsAndTheirEndingsAnyCase) {
     EXPECT_EQ(piracyWordsIn("PIRATES ATTACKING MV ALPHA"),
               (std::vector<std::string>{"pirate", "attack"}));
     EXPECT_EQ(piracyWordsIn("2 skiffs, armed men; Mayday"),
               (std::vector<std::string>{"skiff", "armed", "mayday"}));
     EXPECT_EQ(piracyWordsIn("HIJACKED 0630Z. SUSPICIOUS APPROACH, BOARDING"),
               (std::vector<std::string>{"hijack", "suspicious", "boarding"}));
+    EXPECT_EQ(piracyWordsIn("Attackers fled; pirate."),
+              (std::vector<std::string>{"pirate", "attack"}));
+    EXPECT_EQ(piracyWordsIn("piracy-hijackers"), (std::vector<std::string>{"piracy", "hijack"}));
     // Inside a word is not a match: "disarmed", "unarmed".
     EXPECT_TRUE(piracyWordsIn("DISARMED BUOY OFF STATION, UNARMED ESCORT").empty());
+    // Nor is a longer word that only begins with one.
+    EXPECT_TRUE(piracyWordsIn("ARMEDIA SKIFFLE BAND, ATTACKABLE PIRATEWARE").empty());
     EXPECT_TRUE(piracyWordsIn("NAVIGATIONAL WARNING BUOY ADRIFT").empty());
     EXPECT_TRUE(piracyWordsIn("").empty());
 }
@@ -55,11 +61,25 @@ TEST(SafetyText, EventCarriesSenderAddresseeTextAndSeverity) {
     EXPECT_EQ(e.number("message_type"), 12.0);
     const std::string line = toJsonLine(e);
     EXPECT_NE(line.find("\"type\":\"safety_text\""), std::string::npos) << line;
-    EXPECT_NE(line.find("\"zone\":\"SUSPICIOUS SKIFF 2NM\""), std::string::npos) << line;
+    EXPECT_EQ(e.text, "SUSPICIOUS SKIFF 2NM");
+    EXPECT_TRUE(e.zone.empty());
+    EXPECT_NE(line.find("\"text\":\"SUSPICIOUS SKIFF 2NM\""), std::string::npos) << line;
+    EXPECT_EQ(line.find("\"zone\""), std::string::npos) << line;
+    const std::string csv = toCsvLine(e);
+    EXPECT_EQ(csvHeader().substr(csvHeader().rfind(',') + 1), "text");
+    EXPECT_EQ(csv.substr(csv.rfind(',') + 1), "SUSPICIOUS SKIFF 2NM") << csv;
+    // Piracy words make it an alarm through the one severity rule; the alert says so.
+    EXPECT_EQ(severityOf(e), Severity::Alarm);
+    EXPECT_EQ(describeAlert(e), "PIRACY \"SUSPICIOUS SKIFF 2NM\"");
+    EXPECT_EQ(alertSentence(e),
+              "MMSI 366000001: PIRACY \"SUSPICIOUS SKIFF 2NM\" with MMSI 538003422");
     EXPECT_NE(line.find("\"lat\":12.500000"), std::string::npos) << line;
 
     const Event plain = safetyTextEvent(text(2190001, kT0, "BUOY ADRIFT"));
     EXPECT_EQ(plain.number("piracy"), 0.0);
+    EXPECT_EQ(severityOf(plain), Severity::Warning);
+    EXPECT_EQ(severityOf(plain.type), Severity::Warning);
+    EXPECT_EQ(alertSentence(plain), "MMSI 2190001: \"BUOY ADRIFT\"");
     EXPECT_EQ(plain.mmsi.size(), 1U);
     EXPECT_TRUE(std::isnan(plain.lat));  // no position known
     EXPECT_NE(toJsonLine(plain).find("\"lat\":null"), std::string::npos);
@@ -82,14 +102,14 @@ TEST(SafetyText, AnalyzePlacesTheTextAtTheSendersLastFreshFix) {
     for (const Event& e : run.events)
         if (e.type == EventType::SafetyText) got.push_back(&e);
     ASSERT_EQ(got.size(), 3U);
-    EXPECT_EQ(got[0]->zone, "UNKNOWN SENDER");
+    EXPECT_EQ(got[0]->text, "UNKNOWN SENDER");
     EXPECT_TRUE(std::isnan(got[0]->lat));
-    EXPECT_EQ(got[1]->zone, "PIRATES ATTACKING");
+    EXPECT_EQ(got[1]->text, "PIRATES ATTACKING");
     EXPECT_EQ(got[1]->time, kT0 + 10 * time::kMillisPerMinute + 30000);
     EXPECT_NEAR(got[1]->lat, fixes[10].lat, 1e-9);  // the fix at 10 min, 30 s before
     EXPECT_NEAR(got[1]->lon, fixes[10].lon, 1e-9);
     EXPECT_EQ(got[1]->number("piracy"), 1.0);
-    EXPECT_EQ(got[2]->zone, "ALL CLEAR");
+    EXPECT_EQ(got[2]->text, "ALL CLEAR");
     EXPECT_TRUE(std::isnan(got[2]->lon));
 }
 

@@ -203,7 +203,7 @@ TEST_F(AnalyzeCommand, OutputIsByteIdenticalRunToRun) {
     EXPECT_EQ(a.out, b.out);
     const CommandResult csv = runSeawatch(baseArgs() + " --format csv");
     ASSERT_EQ(csv.exitCode, 0);
-    EXPECT_EQ(csv.out.rfind("type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers\n", 0), 0u);
+    EXPECT_EQ(csv.out.rfind("type,time,mmsi,mmsi2,zone,unit,lat,lon,numbers,text\n", 0), 0u);
     EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'),
               std::count(a.out.begin(), a.out.end(), '\n') + 1);
 }

@@ -134,6 +134,14 @@ TEST_F(IncidentsStore, ReimportIsIdempotentAndChangesAreUpdates) {
     EXPECT_EQ(store->query(q)->size(), 1u);  // FTS follows the update
     q.text = "hijacked";
     EXPECT_EQ(store->query(q)->size(), 1u);
+    q.text = "RELEAS hijack";  // word prefixes, any case, all required
+    EXPECT_EQ(store->query(q)->size(), 1u);
+    q.text = "eleased";  // inside a word is not a prefix
+    EXPECT_EQ(store->query(q)->size(), 0u);
+    q.text = "stole anch";
+    EXPECT_EQ(store->query(q)->size(), 1u);
+    q.text = "stolen";  // a longer word than the text's is no match
+    EXPECT_EQ(store->query(q)->size(), 0u);
     EXPECT_TRUE(ws->exec("INSERT INTO incidents_fts(incidents_fts) VALUES('integrity-check')"));
     IncidentQuery box;
     box.bbox = geo::GeoBox{44, 12, 46, 13};
@@ -297,16 +305,14 @@ TEST_F(IncidentsStore, RtreeFtsAndFiltersAgreeWithBruteForce) {
     std::uniform_int_distribution<int> category(0, kCategoryCount - 1), coin(0, 1);
     const char* words[] = {"skiff", "ladder", "ransom", "citadel", "helicopter dhow"};
     const auto hasWord = [](const std::string& haystack, const std::string& word) {
-        // FTS5's unicode61 tokenizer folds case and splits on punctuation.
+        // FTS5's unicode61 tokenizer folds case and splits on punctuation; a search word is
+        // a prefix of a word of the text ("skiff" finds "skiffs").
         std::string h;
         for (char c : haystack) h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         std::size_t at = 0;
         while ((at = h.find(word, at)) != std::string::npos) {
-            const bool startOk = at == 0 || !std::isalnum(static_cast<unsigned char>(h[at - 1]));
-            const std::size_t end = at + word.size();
-            const bool endOk = end == h.size() || !std::isalnum(static_cast<unsigned char>(h[end]));
-            if (startOk && endOk) return true;
-            at = end;
+            if (at == 0 || !std::isalnum(static_cast<unsigned char>(h[at - 1]))) return true;
+            at += word.size();
         }
         return false;
     };

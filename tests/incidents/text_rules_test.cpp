@@ -231,8 +231,8 @@ TEST(Json, TrailingCommasAreStrippedOutsideStrings) {
     EXPECT_EQ(stripTrailingCommas("[\"q\\\",]\",]"), "[\"q\\\",]\"]");
 }
 
-TEST(Fts, UserWordsBecomeQuotedTerms) {
-    EXPECT_EQ(ftsQueryFromWords("  Maersk  Alabama "), "\"Maersk\" \"Alabama\"");
-    EXPECT_EQ(ftsQueryFromWords("say \"x"), "\"say\" \"\"\"x\"");
+TEST(Fts, UserWordsBecomeQuotedPrefixTerms) {
+    EXPECT_EQ(ftsQueryFromWords("  Maersk  Alabama "), "\"Maersk\"* \"Alabama\"*");
+    EXPECT_EQ(ftsQueryFromWords("say \"x"), "\"say\"* \"\"\"x\"*");
     EXPECT_EQ(ftsQueryFromWords(""), "");
 }

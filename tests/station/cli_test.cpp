@@ -192,32 +192,39 @@ TEST_F(StationCli, EveryFailureIsOneSentenceAndANonZeroExit) {
         << unknownGroup.err;
 }
 
-// Starts `seawatch ARGS` with its stdout on a pipe; reads lines as they come.
+// Starts `seawatch ARGS` (or, with a launcher, `LAUNCHER… seawatch ARGS`) in a process group
+// of its own, with its stdout (or stderr) on a pipe; reads lines as they come. The whole group
+// is stopped at the end, so a launcher such as xvfb-run leaves nothing running.
 class LiveProcess {
   public:
-    explicit LiveProcess(const std::vector<std::string>& args) {
+    explicit LiveProcess(const std::vector<std::string>& args, bool readStderr = false,
+                         const std::vector<std::string>& launcher = {}) {
         int fds[2];
         if (pipe(fds) != 0) return;
         pid_ = fork();
         if (pid_ == 0) {
-            dup2(fds[1], STDOUT_FILENO);
+            setpgid(0, 0);
+            dup2(fds[1], readStderr ? STDERR_FILENO : STDOUT_FILENO);
             close(fds[0]);
             close(fds[1]);
             std::vector<char*> argv;
+            std::vector<std::string> launch = launcher;
+            for (auto& a : launch) argv.push_back(a.data());
             std::string binary = SEAWATCH_BINARY;
             argv.push_back(binary.data());
             std::vector<std::string> copies = args;
             for (auto& a : copies) argv.push_back(a.data());
             argv.push_back(nullptr);
-            execv(binary.c_str(), argv.data());
+            execvp(argv[0], argv.data());
             _exit(127);
         }
+        setpgid(pid_, pid_);  // also here: no race with the child's own call
         close(fds[1]);
         out_ = fds[0];
     }
     ~LiveProcess() {
         if (pid_ > 0) {
-            kill(pid_, SIGTERM);
+            kill(-pid_, SIGTERM);
             int status = 0;
             waitpid(pid_, &status, 0);
         }
@@ -225,6 +232,20 @@ class LiveProcess {
     }
     LiveProcess(const LiveProcess&) = delete;
     LiveProcess& operator=(const LiveProcess&) = delete;
+
+    // The first line holding `text`, skipping others; false when none came within `limit`.
+    bool waitForLineWith(const std::string& text, std::chrono::milliseconds limit,
+                         std::string* seen = nullptr) {
+        const auto end = std::chrono::steady_clock::now() + limit;
+        while (std::chrono::steady_clock::now() < end) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                end - std::chrono::steady_clock::now());
+            const std::string line = nextLine(left);
+            if (seen) *seen += line + "\n";
+            if (line.find(text) != std::string::npos) return true;
+        }
+        return false;
+    }
 
     // The next complete line, or "" when none came within `limit`.
     std::string nextLine(std::chrono::milliseconds limit) {
@@ -272,6 +293,34 @@ TEST_F(StationCli, FollowPrintsEachEntryAsItArrives) {
         EXPECT_EQ(json["text"], text);
         EXPECT_EQ(json["station"], poster);
     }
+}
+
+// Shared awareness as a watch officer sees it: a console following the station shows an entry
+// another station posts after it started, without a restart.
+TEST_F(StationCli, ASecondConsoleSeesAnotherStationsEntryWithoutARestart) {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0)
+        GTEST_SKIP() << "xvfb-run is not installed";
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string watcher = stationWithPassword("console", "");
+    const std::string poster = stationWithPassword("djibouti", "");
+    const fs::path home = seawatch::testing::scratchDir("station_console") / db_;
+    fs::create_directories(home);
+    // LeakSanitizer is off for the console only: Mesa's GLX driver keeps allocations past exit.
+    LiveProcess console({"--station", stationUri(watcher), "--exit-after-frames", "100000"}, true,
+                        {"env", "HOME=" + home.string(),
+                         "XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "ASAN_OPTIONS=detect_leaks=0",
+                         "xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
+    std::string seen;
+    ASSERT_TRUE(console.waitForLineWith("coordination log: live", std::chrono::seconds(60), &seen))
+        << seen;
+    const std::string text = "Suspicious dhow 4 nm south of the corridor, two skiffs in tow";
+    ASSERT_EQ(seawatch("log post --db " + q(stationUri(poster)) + " --text " + q(text) +
+                       " --at 12.1,46.3 --queue " + q(queue_))
+                  .exitCode,
+              0);
+    ASSERT_TRUE(console.waitForLineWith(text, std::chrono::seconds(30), &seen)) << seen;
+    EXPECT_NE(seen.find(poster), std::string::npos) << seen;
+    fs::remove_all(home);
 }
 
 TEST_F(StationCli, AServerKilledDuringLivePostingLosesAndDoublesNothing) {

@@ -109,6 +109,12 @@ class AisDecoder {
 
     const AisMessage* finish(const SentenceMeta& meta, char channel);
     const AisMessage* handleFragment(const Fragment& f, const SentenceMeta& meta);
+    // Multi-part messages: find the group a fragment continues, take a slot for a new one
+    // (evicting the oldest when all are busy), and decode a group once its last part is in.
+    PendingGroup* findGroup(const Fragment& f, const SentenceMeta& meta, std::uint64_t srcHash);
+    PendingGroup& claimGroupSlot();
+    const AisMessage* finishGroup(PendingGroup& group, const Fragment& last,
+                                  const SentenceMeta& meta);
     void expireStale();
     void dropGroup(PendingGroup& g);
 

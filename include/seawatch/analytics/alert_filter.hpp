@@ -26,7 +26,7 @@ struct AlertQuery {
     std::optional<time::UnixMillis> maxAge;
     // Bit (1 << type) set = shown. All types by default.
     std::uint32_t typeMask = kAllAlertTypes;
-    // Case-insensitive; matched against the type name, zone, unit and MMSIs. Empty = all.
+    // Case-insensitive; matched against the type name, zone, unit, text and MMSIs. Empty = all.
     std::string text;
     bool unacknowledgedOnly = false;
 };

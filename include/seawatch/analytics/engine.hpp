@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "seawatch/analytics/cpa.hpp"
 #include "seawatch/analytics/event.hpp"
 #include "seawatch/analytics/safety_text.hpp"
 #include "seawatch/zones/coverage.hpp"
@@ -111,6 +112,15 @@ class Engine {
     void classify(std::uint32_t slot);
     void runTick(time::UnixMillis t);
     void examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t);
+    // The three pair events, each with its own hysteresis; a and b ordered by MMSI.
+    void updatePairCpa(PairState& pair, std::uint32_t a, std::uint32_t b, const CpaResult& cpa,
+                       bool cpaNow, bool bothKnown, time::UnixMillis t);
+    void updatePairApproach(PairState& pair, std::uint32_t approacher, std::uint32_t target,
+                            const CpaResult& cpa, bool approachNow, time::UnixMillis t);
+    void updatePairEncounter(PairState& pair, std::uint32_t a, std::uint32_t b,
+                             const CpaResult& cpa, time::UnixMillis t);
+    // No alert of a kind within realertMin of the last one.
+    bool realertQuiet(const std::optional<time::UnixMillis>& last, time::UnixMillis t) const;
     void updateZones(std::uint32_t slot, const ais::PositionFix& fix);
     void updateLane(std::uint32_t slot, const ais::PositionFix& fix);
     void updateLoiter(std::uint32_t slot, const ais::PositionFix& fix);

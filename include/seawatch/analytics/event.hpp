@@ -39,7 +39,12 @@ std::optional<EventType> parseEventType(std::string_view text);
 //   warning  needs a look: CPA, wrong way in a lane, loitering, encounter, overlapping
 //            sectors, a merchant transiting unescorted
 //   info     bookkeeping: zone entries and exits, leaving a lane near its end
+// A safety text (AIS 12, 14) is a warning, and an alarm when it speaks of piracy
+// (piracyWordsIn, safety_text.hpp): so a whole event decides, not its type alone.
 enum class Severity : std::uint8_t { Info, Warning, Alarm };
+struct Event;
+Severity severityOf(const Event& event);
+// The severity every event of `type` has at least (its only one, except for safety texts).
 Severity severityOf(EventType type);
 const char* severityName(Severity severity);  // "info", "warning", "alarm"
 // Zone entries and exits: recorded, listed on request, never an alert on their own.
@@ -49,21 +54,25 @@ struct Event {
     EventType type = EventType::ZoneEnter;
     time::UnixMillis time = 0;
     std::vector<ais::Mmsi> mmsi;  // none (schedule events), one, or a pair
-    std::string zone;  // for safety_text: the message text (it says where it applies)
+    std::string zone;
     std::string unit;
     double lat = 0.0;
     double lon = 0.0;
     // The numbers behind the event, in a fixed order per type (e.g. cpa_nm, tcpa_min).
     std::vector<std::pair<std::string, double>> numbers;
+    // Free text: a safety_text's message as broadcast. Last, so that the positional
+    // initialisers of the other events stay as they are.
+    std::string text = {};
 
     std::optional<double> number(std::string_view key) const;
 };
 
-// Orders by time, then type, MMSIs, zone and unit: the order every log is written in.
+// Orders by time, then type, MMSIs, zone, unit and text: the order every log is written in.
 bool eventLess(const Event& a, const Event& b);
 void sortEvents(std::vector<Event>& events);
 
 std::string toJsonLine(const Event& event);  // no trailing newline
+// The text column comes last, so the columns before it keep their places.
 std::string csvHeader();
 std::string toCsvLine(const Event& event);
 

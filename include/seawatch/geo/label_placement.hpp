@@ -104,7 +104,8 @@ std::vector<ScreenPoint> axisPoints(std::span<const ScreenPoint> ring, int count
     if (ring.size() < 3 || count <= 0) return points;
     const AxisLine axis = principalAxis(ring);
     // 0, +1, -1, +2, -2 ... steps of a fraction of the half length.
-    const double step = axis.halfLength / (count / 2 + 1);
+    const int stepsEachWay = count / 2 + 1;
+    const double step = axis.halfLength / stepsEachWay;
     for (int i = 0; i < count; ++i) {
         const int k = (i + 1) / 2 * (i % 2 == 1 ? 1 : -1);
         const ScreenPoint p{axis.centre.x + axis.direction.x * step * k,

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "seawatch/common/result.hpp"
@@ -74,6 +75,9 @@ class IncidentStore {
     // Full records of a query, for exports and the table's detail panel.
     Result<std::vector<Incident>> queryRecords(const IncidentQuery& q) const;
     Result<Incident> fetch(std::int64_t id) const;
+    // Incidents whose source reference is `ref` ("2009-395"), or whose id it is; several
+    // sources may use the same reference, hence a list (by id). Empty: none. (store_lookup.cpp)
+    Result<std::vector<Incident>> findByReference(std::string_view ref) const;
     Result<std::int64_t> count() const;
     // Counts of a query by year (month = 0) or by year and month, ascending.
     Result<std::vector<TimeBucket>> countsByTime(const IncidentQuery& q, bool byMonth) const;
@@ -93,7 +97,8 @@ class IncidentStore {
 // The incidents tables' migrations (exposed for tests of the schema history).
 const std::vector<workspace::Migration>& incidentMigrations();
 
-// Turns user words into a safe FTS5 query: each word quoted, all required.
+// Turns user words into a safe FTS5 query: each word quoted, all required, each a word
+// prefix ("tanke" finds "tanker"; "anker" does not).
 std::string ftsQueryFromWords(std::string_view words);
 
 }  // namespace seawatch::incidents

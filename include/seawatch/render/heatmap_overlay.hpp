@@ -50,6 +50,8 @@ class HeatmapOverlay : public MapOverlay {
         bool operator==(const DensityKey&) const = default;
     };
     struct Gpu;
+    static std::unique_ptr<Gpu> createGpu(std::string& error);
+    static bool makeDensityTarget(Gpu& gpu, int width, int height);
     // Bins the first `shown` incidents and splats them into the density texture.
     void splatDensity(const geo::MapView& view, double radius, std::size_t shown);
     std::unique_ptr<Gpu> gpu_;

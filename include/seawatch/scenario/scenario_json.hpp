@@ -3,6 +3,7 @@
 // problem it finds, each naming its JSON path ("tracks[3].waypoints[2].time: not ISO 8601"),
 // so an author fixes a file in one pass.
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,5 +27,10 @@ ScenarioLoad loadScenario(const std::filesystem::path& file);
 // Writes the scenario back as JSON (2-space indent); parseScenario(toJson(s)) gives s again.
 std::string toJson(const Scenario& scenario);
 Status saveScenario(const Scenario& scenario, const std::filesystem::path& file);
+
+// The annotations alone, as the file's "annotations" array (the console's drafts keep them so).
+std::string annotationsToJson(std::span<const Annotation> annotations);
+// Parses such an array; each error names its JSON path ("[2].polygon: ...").
+Result<std::vector<Annotation>> parseAnnotations(std::string_view jsonText);
 
 }  // namespace seawatch::scenario

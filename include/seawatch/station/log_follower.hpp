@@ -28,7 +28,9 @@ struct FollowOptions {
 
 // Return false to stop following.
 using EntrySink = std::function<bool(const std::vector<LogEntry>&)>;
-// Connection news for the user ("connected", "lost: …, retrying in 1 s").
+// Connection news for the user: "connected to …" and "reconnected to …" once the first fetch
+// on a connection is done (the follower is live from then on), otherwise what went wrong
+// ("…; retrying in 1 s", "…; reconnecting").
 using StatusSink = std::function<void(const std::string&)>;
 
 Status followLog(const FollowOptions& options, const std::atomic<bool>& stop,

@@ -10,6 +10,9 @@ struct ConsoleOptions {
     std::vector<std::string> aisSources;
     std::string scenario;
     std::string plan;  // a SHADE plan to open in the plan view (docs/PLANNING.md)
+    // A shared station (postgresql://…, no password: ~/.pgpass or PG* variables) whose
+    // coordination log the Coordination panel follows and posts to (docs/STATION.md).
+    std::string station;
     // Exit after this many frames (0 = run until closed); used by smoke tests and the
     // startup benchmark. `screenshot` then saves the last frame as PNG.
     int exitAfterFrames = 0;
