@@ -243,51 +243,56 @@ void pointInstanceAttributes(std::size_t firstInstance) {
 
 }  // namespace
 
+std::unique_ptr<SymbolBatch::Gpu> SymbolBatch::createGpu(std::string& error) {
+    auto gpu = std::make_unique<Gpu>();
+    auto program = loadProgram("symbol");
+    if (!program) {
+        error = program.error();
+        return nullptr;
+    }
+    gpu->program = std::move(program.value());
+    const GLuint p = gpu->program.get();
+    gpu->viewport = glGetUniformLocation(p, "u_viewport");
+    gpu->runOrigin = glGetUniformLocation(p, "u_runOriginPx");
+    gpu->cellWidth = glGetUniformLocation(p, "u_cellWidthPx");
+    gpu->pxPerMetre = glGetUniformLocation(p, "u_pxPerMetre");
+    gpu->sizeScale = glGetUniformLocation(p, "u_sizeScale");
+    gpu->dropOutlines = glGetUniformLocation(p, "u_dropOutlines");
+    gpu->box = glGetUniformLocation(p, "u_box");
+    gpu->firstColumn = glGetUniformLocation(p, "u_firstColumn");
+    gpu->opacity = glGetUniformLocation(p, "u_opacity");
+    gpu->level = glGetUniformLocation(p, "u_level");
+    gpu->sampler = glGetUniformLocation(p, "u_shapes");
+    gpu->shapes = makeTexture();
+    uploadShapes(gpu->shapes.get());
+    for (int shape = 0; shape < kSymbolShapeCount; ++shape) {
+        const auto b = shapeBox(static_cast<SymbolShape>(shape));
+        std::copy(b.begin(), b.end(), gpu->boxes.begin() + 4 * shape);
+    }
+    gpu->vao = makeVertexArray();
+    gpu->corners = makeBuffer();
+    gpu->instances = makeBuffer();
+    glBindVertexArray(gpu->vao.get());
+    const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    glBindBuffer(GL_ARRAY_BUFFER, gpu->corners.get());
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    for (GLuint a = 1; a <= 6; ++a) {
+        glEnableVertexAttribArray(a);
+        glVertexAttribDivisor(a, 1);
+    }
+    glBindVertexArray(0);
+    return gpu;
+}
+
 bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
     lastDrawn_ = 0;
     if (!error_.empty()) return false;
     if (count_ == 0 || style.opacity <= 0.0f) return true;
     if (!gpu_) {
-        auto gpu = std::make_unique<Gpu>();
-        auto program = loadProgram("symbol");
-        if (!program) {
-            error_ = program.error();
-            return false;
-        }
-        gpu->program = std::move(program.value());
-        const GLuint p = gpu->program.get();
-        gpu->viewport = glGetUniformLocation(p, "u_viewport");
-        gpu->runOrigin = glGetUniformLocation(p, "u_runOriginPx");
-        gpu->cellWidth = glGetUniformLocation(p, "u_cellWidthPx");
-        gpu->pxPerMetre = glGetUniformLocation(p, "u_pxPerMetre");
-        gpu->sizeScale = glGetUniformLocation(p, "u_sizeScale");
-        gpu->dropOutlines = glGetUniformLocation(p, "u_dropOutlines");
-        gpu->box = glGetUniformLocation(p, "u_box");
-        gpu->firstColumn = glGetUniformLocation(p, "u_firstColumn");
-        gpu->opacity = glGetUniformLocation(p, "u_opacity");
-        gpu->level = glGetUniformLocation(p, "u_level");
-        gpu->sampler = glGetUniformLocation(p, "u_shapes");
-        gpu->shapes = makeTexture();
-        uploadShapes(gpu->shapes.get());
-        for (int shape = 0; shape < kSymbolShapeCount; ++shape) {
-            const auto b = shapeBox(static_cast<SymbolShape>(shape));
-            std::copy(b.begin(), b.end(), gpu->boxes.begin() + 4 * shape);
-        }
-        gpu->vao = makeVertexArray();
-        gpu->corners = makeBuffer();
-        gpu->instances = makeBuffer();
-        glBindVertexArray(gpu->vao.get());
-        const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
-        glBindBuffer(GL_ARRAY_BUFFER, gpu->corners.get());
-        glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-        for (GLuint a = 1; a <= 6; ++a) {
-            glEnableVertexAttribArray(a);
-            glVertexAttribDivisor(a, 1);
-        }
-        glBindVertexArray(0);
-        gpu_ = std::move(gpu);
+        gpu_ = createGpu(error_);
+        if (!gpu_) return false;
         dirty_ = true;
     }
     Gpu& gpu = *gpu_;

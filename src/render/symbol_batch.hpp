@@ -93,6 +93,8 @@ class SymbolBatch {
   private:
     static constexpr int kGrid = 32;
     struct Gpu;
+    // The program, its uniform locations, the shape texture and the quad: made on first draw.
+    static std::unique_ptr<Gpu> createGpu(std::string& error);
     std::unique_ptr<Gpu> gpu_;
     std::vector<Instance> instances_;  // sorted by cell, row-major
     std::array<std::uint32_t, kGrid * kGrid + 1> cellStart_{};
