@@ -85,9 +85,22 @@ float alertFade(time::UnixMillis eventTime, time::UnixMillis now, time::UnixMill
 }
 
 std::string alertTypeLabel(EventType type) {
-    std::string label = eventTypeName(type);
-    std::replace(label.begin(), label.end(), '_', ' ');
-    return label;
+    // Words for the watch, not the JSON names ("cpa", "lane_wrong_way"); filters match either.
+    switch (type) {
+        case EventType::ZoneEnter: return "Zone entry";
+        case EventType::ZoneExit: return "Zone exit";
+        case EventType::LaneExit: return "Left the lane";
+        case EventType::LaneWrongWay: return "Wrong way in lane";
+        case EventType::Cpa: return "CPA";
+        case EventType::SuspiciousApproach: return "Suspicious approach";
+        case EventType::Loitering: return "Loitering";
+        case EventType::Encounter: return "Encounter";
+        case EventType::CoverageGap: return "Coverage gap";
+        case EventType::AssignmentConflict: return "Assignment conflict";
+        case EventType::UnescortedTransit: return "Unescorted transit";
+        case EventType::SafetyText: return "Safety message";
+    }
+    return eventTypeName(type);
 }
 
 std::string formatCpa(const CpaResult& cpa) {

@@ -119,7 +119,8 @@ TEST(AlertFilter, DescribesCpaAndGaps) {
     Event gap = event(EventType::CoverageGap, kStart);
     gap.numbers = {{"from_nm", 200}, {"to_nm", 240}, {"duration_min", 180}};
     EXPECT_EQ(describeAlert(gap), "no unit over 200-240 nm for 180 min");
-    EXPECT_EQ(alertTypeLabel(EventType::LaneWrongWay), "lane wrong way");
+    EXPECT_EQ(alertTypeLabel(EventType::LaneWrongWay), "Wrong way in lane");
+    EXPECT_EQ(alertTypeLabel(EventType::Cpa), "CPA");
 }
 
 TEST(AlertFilter, PredictsTheCpaLineOfTwoConvergingVessels) {
