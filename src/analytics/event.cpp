@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "seawatch/analytics/safety_text.hpp"
+#include "seawatch/common/text_quoting.hpp"
 
 namespace seawatch::analytics {
 namespace {
@@ -27,44 +28,7 @@ constexpr std::array<std::pair<EventType, const char*>, 12> kNames{{
     {EventType::SafetyText, "safety_text"},
 }};
 
-std::string jsonString(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20)
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-                else
-                    out += c;
-        }
-    }
-    return out + "\"";
-}
 
-std::string csvField(std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 // Three decimals are 2 m in nm and 0.06 s in minutes: finer than any input AIS gives.
 // Negative zero is folded so the text never depends on rounding direction.
@@ -159,12 +123,12 @@ std::string toJsonLine(const Event& e) {
             out += fmt::format("{}{}", i ? "," : "", e.mmsi[i]);
         out += "]";
     }
-    if (!e.zone.empty()) out += ",\"zone\":" + jsonString(e.zone);
-    if (!e.unit.empty()) out += ",\"unit\":" + jsonString(e.unit);
-    if (!e.text.empty()) out += ",\"text\":" + jsonString(e.text);
+    if (!e.zone.empty()) out += ",\"zone\":" + jsonQuoted(e.zone);
+    if (!e.unit.empty()) out += ",\"unit\":" + jsonQuoted(e.unit);
+    if (!e.text.empty()) out += ",\"text\":" + jsonQuoted(e.text);
     out += fmt::format(",\"lat\":{},\"lon\":{}", fixed(e.lat, 6), fixed(e.lon, 6));
     for (const auto& [key, value] : e.numbers)
-        out += fmt::format(",{}:{}", jsonString(key), fixed(value, 3));
+        out += fmt::format(",{}:{}", jsonQuoted(key), fixed(value, 3));
     return out + "}";
 }
 

@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "seawatch/ais/archive_query.hpp"
 #include "seawatch/common/output_file.hpp"
+#include "seawatch/common/text_quoting.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -29,30 +30,7 @@ struct QueryOptions {
     std::string format = "jsonl";
 };
 
-std::string jsonString(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
 
-std::string csvField(std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 // Unknown values print as JSON null / an empty CSV cell.
 std::string number(float v, bool json) {
@@ -92,7 +70,7 @@ void printJsonl(const ais::ArchiveQueryResult& r) {
             "\"heading\":{}",
             f.mmsi, time::formatIso8601(f.time), f.lat, f.lon, number(f.speedKn, true),
             number(f.courseDeg, true), number(f.headingDeg, true));
-        if (const std::string* name = r.nameOf(f.mmsi)) out += ",\"name\":" + jsonString(*name);
+        if (const std::string* name = r.nameOf(f.mmsi)) out += ",\"name\":" + jsonQuoted(*name);
         out += "}\n";
         if (out.size() > (1 << 16)) {
             std::fwrite(out.data(), 1, out.size(), stdout);
@@ -129,7 +107,7 @@ void printGeoJson(const ais::ArchiveQueryResult& r) {
         out += firstFeature ? "\n" : ",\n";
         firstFeature = false;
         out += fmt::format("{{\"type\":\"Feature\",\"properties\":{{\"mmsi\":{}", first.mmsi);
-        if (const std::string* name = r.nameOf(first.mmsi)) out += ",\"name\":" + jsonString(*name);
+        if (const std::string* name = r.nameOf(first.mmsi)) out += ",\"name\":" + jsonQuoted(*name);
         out += fmt::format(",\"from\":\"{}\",\"to\":\"{}\",\"fixes\":{}}},\"geometry\":",
                            time::formatIso8601(first.time),
                            time::formatIso8601(r.fixes[j - 1].time), j - i);

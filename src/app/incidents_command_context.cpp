@@ -13,6 +13,7 @@
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/incidents/store.hpp"
 #include "seawatch/workspace/workspace.hpp"
+#include "seawatch/common/text_quoting.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -25,30 +26,7 @@ struct ContextOptions {
     std::string format = "jsonl";
 };
 
-std::string jsonString(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
 
-std::string csvField(std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 void printVessels(const analytics::IncidentContext& context, bool csv) {
     if (csv) std::fputs("mmsi,name,closest_nm,time,lat,lon\n", stdout);
@@ -60,7 +38,7 @@ void printVessels(const analytics::IncidentContext& context, bool csv) {
                 : fmt::format(
                       "{{\"mmsi\":{},\"name\":{},\"closest_nm\":{:.2f},\"time\":\"{}\","
                       "\"lat\":{:.6f},\"lon\":{:.6f}}}\n",
-                      v.mmsi, v.name.empty() ? "null" : jsonString(v.name), v.closestNm, when,
+                      v.mmsi, v.name.empty() ? "null" : jsonQuoted(v.name), v.closestNm, when,
                       v.position.lat, v.position.lon);
         std::fputs(line.c_str(), stdout);
     }

@@ -1,4 +1,5 @@
 #include "seawatch/incidents/export.hpp"
+#include "seawatch/common/text_quoting.hpp"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -35,15 +36,6 @@ nlohmann::json properties(const Incident& r) {
     return p;
 }
 
-std::string csvField(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
-    for (char ch : text) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    return out + "\"";
-}
 
 std::string clip(std::string_view text, std::size_t width) {
     std::string out;

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "seawatch/workspace/location.hpp"
+
 namespace seawatch::station {
 
 namespace {
@@ -40,9 +42,7 @@ FailureKind kindFromSqlState(std::string_view state) {
 }  // namespace
 
 bool isPostgresTarget(std::string_view target) {
-    // URIs only: libpq's key=value words could be a file name ("run=3.gpkg"), and a URI says
-    // everything they can (postgresql:///seawatch?service=hub).
-    return target.starts_with("postgresql://") || target.starts_with("postgres://");
+    return workspace::isPostgresUri(target);
 }
 
 Status rejectPasswordInTarget(const std::string& target) {

@@ -5,13 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "cli_support.hpp"
-#include "seawatch/ais/encoder.hpp"
+#include "ais_log_support.hpp"
 
 using namespace seawatch;
 using nlohmann::json;
+using seawatch::testing::jsonLines;
 using seawatch::testing::runSeawatch;
 namespace fs = std::filesystem;
 
@@ -25,24 +24,13 @@ class AisQueryCli : public ::testing::Test {
         dir_ = new fs::path(seawatch::testing::scratchDir("ais_query"));
         const fs::path log = *dir_ / "log.nmea";
         std::ofstream out(log);
-        for (int i = 0; i < 10; ++i) {
-            for (ais::Mmsi v = 1; v <= 2; ++v) {
-                ais::PositionFix f;
-                f.mmsi = 470000000 + v;
-                f.time = kT0 + i * 60000LL;
-                f.lat = 12.0 + v * 0.5;
-                f.lon = 45.0 + i * 0.01;
-                f.speedKn = 10.0F;
-                f.courseDeg = 90.0F;
-                out << ais::withTagBlock(ais::encodePositionReport(f)[0], f.time) << "\n";
-            }
-        }
-        ais::VesselStatic s;
-        s.mmsi = 470000001;
-        s.name = "GULF STAR";
-        for (const auto& l : ais::encodeStaticData(s)) out << ais::withTagBlock(l, kT0) << "\n";
+        for (int i = 0; i < 10; ++i)
+            for (ais::Mmsi v = 1; v <= 2; ++v)
+                seawatch::testing::writeFix(out, 470000000 + v, kT0 + i * 60000LL, 12.0 + v * 0.5,
+                                            45.0 + i * 0.01, 10.0F, 90.0F);
+        seawatch::testing::writeName(out, 470000001, "GULF STAR", kT0);
         out.close();
-        const auto r = runSeawatch("ais import " + log.string() + " --db " + workspace());
+        const auto r = seawatch::testing::importAisLog(log, workspace());
         ASSERT_EQ(r.exitCode, 0) << r.err;
     }
     static void TearDownTestSuite() {
@@ -50,13 +38,6 @@ class AisQueryCli : public ::testing::Test {
         delete dir_;
     }
     static std::string workspace() { return (*dir_ / "ws.gpkg").string(); }
-    static std::vector<json> lines(const std::string& text) {
-        std::vector<json> out;
-        std::istringstream in(text);
-        for (std::string l; std::getline(in, l);)
-            if (!l.empty()) out.push_back(json::parse(l));
-        return out;
-    }
     static fs::path* dir_;
 };
 fs::path* AisQueryCli::dir_ = nullptr;
@@ -68,7 +49,7 @@ TEST_F(AisQueryCli, JsonLinesWithNamesInsideBoxAndWindow) {
                                " --bbox 45.02,12.0,45.05,12.9 --from 2009-11-15T06:00:00Z"
                                " --to 2009-11-15T06:04:00Z");
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    const auto fixes = lines(r.out);
+    const auto fixes = jsonLines(r.out);
     // Vessel 1 (lat 12.5) only; lon 45.02..45.05 is minutes 2..5, the window ends at 4.
     ASSERT_EQ(fixes.size(), 3U) << r.out;
     EXPECT_EQ(fixes[0]["mmsi"], 470000001);

@@ -6,14 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "cli_support.hpp"
-#include "seawatch/ais/encoder.hpp"
+#include "ais_log_support.hpp"
 #include "seawatch/geo/geo.hpp"
 
 using namespace seawatch;
 using nlohmann::json;
+using seawatch::testing::jsonLines;
 using seawatch::testing::runSeawatch;
 namespace fs = std::filesystem;
 
@@ -23,13 +22,7 @@ constexpr time::UnixMillis kT = 1258286400000;  // 2009-11-15T12:00:00Z
 constexpr time::UnixMillis kMin = time::kMillisPerMinute;
 
 void writeFix(std::ofstream& out, ais::Mmsi mmsi, time::UnixMillis t, double lat, double lon) {
-    ais::PositionFix f;
-    f.mmsi = mmsi;
-    f.time = t;
-    f.lat = lat;
-    f.lon = lon;
-    f.speedKn = 12.0F;
-    out << ais::withTagBlock(ais::encodePositionReport(f)[0], t) << "\n";
+    seawatch::testing::writeFix(out, mmsi, t, lat, lon, 12.0F);
 }
 
 class IncidentsContextCli : public ::testing::Test {
@@ -53,23 +46,12 @@ class IncidentsContextCli : public ::testing::Test {
             writeFix(log, 211000001, kT + i * 10 * kMin, 12.0 + 0.1 * i / 2, 45.1);
         writeFix(log, 211000002, kT - 180 * kMin, 12.5, 45.0);
         writeFix(log, 211000003, kT + 420 * kMin, 12.0, 45.01);
-        ais::VesselStatic name;
-        name.mmsi = 211000001;
-        name.name = "ASTRAEA TRADER";
-        for (const auto& l : ais::encodeStaticData(name)) log << ais::withTagBlock(l, kT) << "\n";
+        seawatch::testing::writeName(log, 211000001, "ASTRAEA TRADER", kT);
         log.close();
-        r = runSeawatch("ais import " + (dir_ / "ais.nmea").string() + " --db " + db_);
+        r = seawatch::testing::importAisLog(dir_ / "ais.nmea", db_);
         ASSERT_EQ(r.exitCode, 0) << r.err;
     }
     void TearDown() override { fs::remove_all(dir_); }
-
-    static std::vector<json> lines(const std::string& text) {
-        std::vector<json> out;
-        std::istringstream in(text);
-        for (std::string l; std::getline(in, l);)
-            if (!l.empty()) out.push_back(json::parse(l));
-        return out;
-    }
 
     fs::path dir_;
     std::string db_;
@@ -80,7 +62,7 @@ class IncidentsContextCli : public ::testing::Test {
 TEST_F(IncidentsContextCli, VesselsNearTheIncidentClosestFirst) {
     auto r = runSeawatch("incidents context EX-1 --db " + db_ + " --format jsonl");
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    const auto rows = lines(r.out);
+    const auto rows = jsonLines(r.out);
     ASSERT_EQ(rows.size(), 2U) << r.out;
     EXPECT_EQ(rows[0]["mmsi"], 211000001);
     EXPECT_EQ(rows[0]["name"], "ASTRAEA TRADER");
@@ -95,7 +77,7 @@ TEST_F(IncidentsContextCli, VesselsNearTheIncidentClosestFirst) {
     // A smaller radius and window leave vessel 2 out; 8 hours bring vessel 3 in.
     r = runSeawatch("incidents context EX-1 --db " + db_ + " --radius-nm 20 --hours 2");
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_EQ(lines(r.out).size(), 1U) << r.out;
+    EXPECT_EQ(jsonLines(r.out).size(), 1U) << r.out;
     r = runSeawatch("incidents context EX-1 --db " + db_ + " --hours 8 --format csv");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(r.out.rfind("mmsi,name,closest_nm,time,lat,lon\n", 0), 0U) << r.out;

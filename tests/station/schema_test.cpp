@@ -160,9 +160,11 @@ TEST_F(StationSchema, ConnectionFailuresAreOneSentenceEach) {
     EXPECT_NE(noSchema.error().find("no seawatch schema"), std::string::npos);
 }
 
-TEST(StationTarget, OnlyUrisSelectTheServerForDb) {
+TEST(StationTarget, UrisAndLibpqWordsSelectTheServerForDb) {
     EXPECT_TRUE(isPostgresTarget("postgresql://ops@hub/seawatch"));
     EXPECT_TRUE(isPostgresTarget("postgres:///seawatch?service=hub"));
+    EXPECT_TRUE(isPostgresTarget("service=hub"));  // the workspace layer's rule too
+    EXPECT_TRUE(isPostgresTarget("host=hub dbname=shade"));
     EXPECT_FALSE(isPostgresTarget("workspace.gpkg"));
     EXPECT_FALSE(isPostgresTarget("run=3.gpkg"));
     EXPECT_FALSE(isPostgresTarget("/data/postgresql/w.gpkg"));

@@ -126,6 +126,8 @@ TEST(Location, TellsFilesFromPostgresUris) {
     // A file whose name merely contains the scheme text or an '=' is still a file.
     EXPECT_EQ(Location("./postgresql://x").kind(), BackendKind::GeoPackage);
     EXPECT_EQ(Location("runs/a=b.gpkg").kind(), BackendKind::GeoPackage);
+    EXPECT_EQ(Location("run=3.gpkg").kind(), BackendKind::GeoPackage);  // not a libpq key
+    EXPECT_EQ(Location(" host = hub").kind(), BackendKind::PostgreSQL);
 }
 
 TEST(Location, NeverShowsAPassword) {

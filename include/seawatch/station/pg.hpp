@@ -20,9 +20,9 @@
 
 namespace seawatch::station {
 
-// True for "postgresql://…" and "postgres://…": what --db takes as a server rather than a
-// GeoPackage path (the station and log commands, which only talk to servers, also take
-// libpq's key=value words).
+// What --db takes as a server rather than a GeoPackage path: workspace::isPostgresUri's rule
+// (a postgresql:// URI or libpq key=value words), so the workspace layer and the station
+// commands never disagree about the same text.
 bool isPostgresTarget(std::string_view target);
 
 // Why a connection or a statement failed, for callers that act differently on each:

@@ -39,6 +39,10 @@ class Location {
     std::string target_;
 };
 
+// Whether --db names a PostgreSQL server rather than a GeoPackage file: a postgresql:// or
+// postgres:// URI, or libpq key=value words starting with a key libpq knows ("service=hub",
+// "host=hub dbname=shade"); "run=3.gpkg" stays a file. The one rule for every command
+// (station::isPostgresTarget is this).
 bool isPostgresUri(std::string_view text);
 // `postgresql://user:secret@host/db` -> `postgresql://user:***@host/db`; also
 // `?password=secret` and `password=secret` words.
