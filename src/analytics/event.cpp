@@ -28,8 +28,6 @@ constexpr std::array<std::pair<EventType, const char*>, 12> kNames{{
     {EventType::SafetyText, "safety_text"},
 }};
 
-
-
 // Three decimals are 2 m in nm and 0.06 s in minutes: finer than any input AIS gives.
 // Negative zero is folded so the text never depends on rounding direction.
 std::string fixed(double v, int decimals) {

@@ -30,8 +30,6 @@ struct QueryOptions {
     std::string format = "jsonl";
 };
 
-
-
 // Unknown values print as JSON null / an empty CSV cell.
 std::string number(float v, bool json) {
     if (std::isnan(v)) return json ? "null" : "";

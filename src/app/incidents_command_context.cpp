@@ -11,9 +11,9 @@
 #include "commands.hpp"
 #include "seawatch/analytics/incident_context.hpp"
 #include "seawatch/common/output_file.hpp"
+#include "seawatch/common/text_quoting.hpp"
 #include "seawatch/incidents/store.hpp"
 #include "seawatch/workspace/workspace.hpp"
-#include "seawatch/common/text_quoting.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -25,8 +25,6 @@ struct ContextOptions {
     double radiusNm = 50.0;
     std::string format = "jsonl";
 };
-
-
 
 void printVessels(const analytics::IncidentContext& context, bool csv) {
     if (csv) std::fputs("mmsi,name,closest_nm,time,lat,lon\n", stdout);

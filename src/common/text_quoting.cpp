@@ -28,7 +28,8 @@ std::string jsonQuoted(std::string_view text) {
             default:
                 // Bytes of a UTF-8 sequence are >= 0x80: compared unsigned, they pass.
                 if (static_cast<unsigned char>(c) < 0x20)
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+                    out += fmt::format("\\u{:04x}",
+                                       static_cast<unsigned>(static_cast<unsigned char>(c)));
                 else
                     out += c;
         }

@@ -36,7 +36,6 @@ nlohmann::json properties(const Incident& r) {
     return p;
 }
 
-
 std::string clip(std::string_view text, std::size_t width) {
     std::string out;
     std::size_t chars = 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "seawatch/analytics/alert_filter.hpp"
+#include "seawatch/scenario/layer_extents.hpp"
 
 namespace seawatch::render {
 
@@ -136,10 +137,7 @@ std::optional<geo::GeoBox> AlertOverlay::extent(time::UnixMillis now) const {
     query.now = now;
     query.maxAge = analytics::kAlertMapWindow;
     query.typeMask = typeMask;
-    ExtentBuilder e;
-    for (std::size_t i : analytics::filterAlerts(events_, query))
-        e.add(events_[i].lon, events_[i].lat);
-    return e.result();
+    return scenario::alertsExtent(events_, query);
 }
 
 void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "seawatch/scenario/layer_extents.hpp"
 #include "seawatch/zones/zone_style.hpp"
 
 namespace seawatch::render {
@@ -59,11 +60,7 @@ bool containsScreen(const std::vector<ScreenPoint>& ring, ScreenPoint p) {
 }  // namespace
 
 std::optional<geo::GeoBox> AnnotationOverlay::extent(time::UnixMillis now) const {
-    ExtentBuilder e;
-    for (const scenario::Annotation& a : annotations_)
-        if (a.visibleAt(now))
-            for (const auto& p : a.points) e.add(p.lon, p.lat);
-    return e.result();
+    return scenario::annotationsExtent(annotations_, now);
 }
 
 namespace {

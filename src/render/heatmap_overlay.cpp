@@ -148,6 +148,18 @@ HeatmapOverlay::HeatmapOverlay(const incidents::IncidentColumns& columns) {
 
 HeatmapOverlay::~HeatmapOverlay() = default;
 
+std::optional<geo::GeoBox> HeatmapOverlay::extent(time::UnixMillis now) const {
+    // times_ is ascending, so what counts at `now` is a prefix.
+    const auto shown = static_cast<std::size_t>(
+        std::upper_bound(times_.begin(), times_.end(), now) - times_.begin());
+    geo::ExtentBuilder e;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const geo::LonLat p = geo::fromMercator({mercX_[i], mercY_[i]});
+        e.add(p.lon, p.lat);
+    }
+    return e.result();
+}
+
 void HeatmapOverlay::setIncidents(const incidents::IncidentColumns& columns) {
     std::vector<std::size_t> order(columns.size());
     std::iota(order.begin(), order.end(), std::size_t{0});

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "seawatch/render/map_renderer.hpp"
+#include "seawatch/scenario/layer_extents.hpp"
 #include "symbol_batch.hpp"
 
 namespace seawatch::render {
@@ -167,10 +168,7 @@ const std::vector<incidents::IncidentCluster>& IncidentOverlay::clustersFor(
 }
 
 std::optional<geo::GeoBox> IncidentOverlay::extent(time::UnixMillis now) const {
-    ExtentBuilder e;
-    for (std::size_t i = 0; i < columns_.size(); ++i)
-        if (incidents::shownAt(columns_, i, now)) e.add(columns_.lon[i], columns_.lat[i]);
-    return e.result();
+    return scenario::incidentsExtent(columns_, now);
 }
 
 void IncidentOverlay::build(const OverlayContext& context, Canvas& canvas) {

@@ -7,6 +7,7 @@
 
 #include "seawatch/geo/geo.hpp"
 #include "seawatch/render/map_renderer.hpp"
+#include "seawatch/scenario/layer_extents.hpp"
 #include "seawatch/scenario/scenario.hpp"
 #include "symbol_batch.hpp"
 
@@ -150,10 +151,12 @@ std::size_t VesselOverlay::instancesDrawn() const {
 }
 
 std::optional<geo::GeoBox> VesselOverlay::extent(time::UnixMillis now) const {
-    ExtentBuilder e;
-    for (std::size_t i = 0; i < store_->vesselCount(); ++i)
-        if (const auto s = store_->stateAt(i, now)) e.add(s->lon, s->lat);
-    return e.result();
+    return scenario::vesselsExtent(*store_, now);
+}
+
+std::optional<geo::GeoBox> VesselOverlay::trailsExtent(time::UnixMillis now) const {
+    if (!options_.showTrails) return std::nullopt;
+    return scenario::trailsExtent(*store_, now, options_.trailMs);
 }
 
 void VesselOverlay::build(const OverlayContext& context, Canvas& canvas) {
@@ -291,7 +294,8 @@ void VesselOverlay::drawTrails(const OverlayContext& context, Canvas& canvas) {
         auto segment = [&](ScreenPoint to, time::UnixMillis t) {
             // Older segments fade out; the newest is at 80 % so the symbol stays dominant.
             const float age = static_cast<float>(context.now - t) / options_.trailMs;
-            const float alpha = 0.8f * std::clamp(1.0f - age, 0.0f, 1.0f) * opacity;
+            const float alpha =
+                0.8f * std::clamp(1.0f - age, 0.0f, 1.0f) * opacity * options_.trailOpacity;
             if (alpha > 0.02f) canvas.line(prev, to, width, withAlpha(base, alpha));
             prev = to;
         };

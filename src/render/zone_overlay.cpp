@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "seawatch/render/map_renderer.hpp"
+#include "seawatch/scenario/layer_extents.hpp"
 #include "seawatch/zones/coverage_view.hpp"
 
 namespace seawatch::render {
@@ -158,15 +159,7 @@ void ZoneOverlay::drawGpu(const OverlayContext& context, MapRenderer& renderer) 
 }
 
 std::optional<geo::GeoBox> ZoneOverlay::extent(time::UnixMillis now) const {
-    ExtentBuilder e;
-    for (const zones::Zone& zone : zones_) {
-        if (!shown(zone, now)) continue;
-        const geo::GeoBox b = zone.bounds();
-        if (!b.valid() && zone.geometry != zones::GeometryType::Point) continue;
-        e.add(b.west, b.south);
-        e.add(b.east, b.north);
-    }
-    return e.result();
+    return scenario::zonesExtent(zones_, [&](const zones::Zone& z) { return shown(z, now); });
 }
 
 std::vector<zones::ZoneKind> ZoneOverlay::kindsPresent() const {
@@ -185,15 +178,8 @@ std::vector<zones::ZoneKind> ZoneOverlay::kindsPresent() const {
 
 std::optional<geo::GeoBox> ZoneOverlay::extentOfKind(zones::ZoneKind kind,
                                                      time::UnixMillis now) const {
-    ExtentBuilder e;
-    for (const zones::Zone& zone : zones_) {
-        if (zone.kind != kind || !zone.activeAt(now)) continue;
-        const geo::GeoBox b = zone.bounds();
-        if (!b.valid() && zone.geometry != zones::GeometryType::Point) continue;
-        e.add(b.west, b.south);
-        e.add(b.east, b.north);
-    }
-    return e.result();
+    return scenario::zonesExtent(
+        zones_, [&](const zones::Zone& z) { return z.kind == kind && z.activeAt(now); });
 }
 
 void ZoneOverlay::build(const OverlayContext& context, Canvas& canvas) {

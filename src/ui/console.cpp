@@ -13,8 +13,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "console_state.hpp"
 #include "seawatch/analytics/engine_inputs.hpp"
@@ -26,6 +24,7 @@
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/scene_picture.hpp"
 #include "seawatch/scenario/briefing.hpp"
+#include "seawatch/ui/console_settings.hpp"
 
 namespace seawatch::ui {
 
@@ -36,66 +35,60 @@ struct WindowGeometry {
     int x = -1, y = -1;
 };
 
-// Window geometry, view and panel flags; ImGui keeps its own window layout in console.ini.
+// Window geometry, view, panels, columns and layers; ImGui keeps its own window layout in
+// console.ini.
 std::filesystem::path settingsPath() {
     return userConfigDir() / "console.json";
 }
 
 void loadSettings(WindowGeometry& geometry, ConsoleState& state, bool& haveView) {
-    std::ifstream in(settingsPath());
-    if (!in) return;
-    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return;
-    geometry.width = j.value("width", geometry.width);
-    geometry.height = j.value("height", geometry.height);
-    geometry.x = j.value("x", -1);
-    geometry.y = j.value("y", -1);
-    if (j.contains("view")) {
-        const auto& v = j["view"];
-        state.view = geo::MapView({v.value("x", 0.0), v.value("y", 0.0)},
-                                  v.value("metres_per_pixel", 1000.0), 1, 1);
+    auto loaded = loadConsoleSettings(settingsPath());
+    if (!loaded) spdlog::warn("{}", loaded.error());
+    if (!loaded || !*loaded) return;
+    const ConsoleSettings& s = **loaded;
+    geometry = {s.width, s.height, s.x, s.y};
+    if (s.view) {
+        state.view = geo::MapView({s.view->x, s.view->y}, s.view->metresPerPixel, 1, 1);
         haveView = true;
     }
-    if (j.contains("panels")) {
-        const auto& p = j["panels"];
-        state.panels.layers = p.value("layers", false);
-        state.panels.legend = p.value("legend", true);
-        state.panels.log = p.value("log", false);
-        state.panels.frameTime = p.value("frame_time", false);
-    }
-    // Column widths and folds; the panels in them are placed from the edges every frame,
-    // so a smaller window after a restart only narrows the columns.
-    if (j.contains("columns")) {
-        const auto& c = j["columns"];
-        state.dock.left.width = c.value("left_width", state.dock.left.width);
-        state.dock.left.open = c.value("left_open", true);
-        state.dock.right.width = c.value("right_width", state.dock.right.width);
-        state.dock.right.open = c.value("right_open", true);
-    }
+    state.panels.layers = s.layersPanel;
+    state.panels.legend = s.legendPanel;
+    state.panels.log = s.logPanel;
+    state.panels.frameTime = s.frameTime;
+    // The panels in the columns are placed from the edges every frame, so a smaller window
+    // after a restart only narrows the columns.
+    state.dock.left = s.left;
+    state.dock.right = s.right;
+    state.layerStates = s.layers;  // applied once the layers exist (restoreLayers)
 }
 
-void saveSettings(GLFWwindow* window, const ConsoleState& state) {
-    int w, h, x, y;
-    glfwGetWindowSize(window, &w, &h);
-    glfwGetWindowPos(window, &x, &y);
-    nlohmann::json j;
-    j["width"] = w;
-    j["height"] = h;
-    j["x"] = x;
-    j["y"] = y;
-    j["view"] = {{"x", state.view.center().x},
-                 {"y", state.view.center().y},
-                 {"metres_per_pixel", state.view.metresPerPixel()}};
-    j["panels"] = {{"layers", state.panels.layers},
-                   {"legend", state.panels.legend},
-                   {"log", state.panels.log},
-                   {"frame_time", state.panels.frameTime}};
-    j["columns"] = {{"left_width", state.dock.left.width},
-                    {"left_open", state.dock.left.open},
-                    {"right_width", state.dock.right.width},
-                    {"right_open", state.dock.right.open}};
-    std::ofstream out(settingsPath());
-    out << j.dump(2) << '\n';
+std::vector<render::MapOverlay*> allOverlays(ConsoleState& state) {
+    std::vector<render::MapOverlay*> overlays;
+    for (auto& module : state.modules)
+        for (render::MapOverlay* o : module->overlays()) overlays.push_back(o);
+    return overlays;
+}
+
+void restoreLayers(ConsoleState& state) {
+    restoreLayerStates(state.layerStates, allOverlays(state), state.renderer->layers());
+}
+
+void saveSettings(GLFWwindow* window, ConsoleState& state) {
+    ConsoleSettings s;
+    glfwGetWindowSize(window, &s.width, &s.height);
+    glfwGetWindowPos(window, &s.x, &s.y);
+    s.view = ConsoleSettings::View{state.view.center().x, state.view.center().y,
+                                   state.view.metresPerPixel()};
+    s.layersPanel = state.panels.layers;
+    s.legendPanel = state.panels.legend;
+    s.logPanel = state.panels.log;
+    s.frameTime = state.panels.frameTime;
+    s.left = state.dock.left;
+    s.right = state.dock.right;
+    rememberLayerStates(allOverlays(state), state.renderer->layers(), state.layerStates);
+    s.layers = state.layerStates;
+    if (Status saved = saveConsoleSettings(settingsPath(), s); !saved)
+        spdlog::error("console settings not saved: {}", saved.error());
 }
 
 void applyTheme(float scale) {
@@ -463,10 +456,7 @@ void drawFrame(ConsoleState& state, int fbw, int fbh) {
 
     state.renderer->style().insetBottomPx = static_cast<float>(fbh - state.mapBottomPx);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    std::vector<render::MapOverlay*> overlays;
-    for (auto& module : state.modules) {
-        for (render::MapOverlay* o : module->overlays()) overlays.push_back(o);
-    }
+    std::vector<render::MapOverlay*> overlays = allOverlays(state);
     render::sortOverlaysForPicture(overlays);
     const render::OverlayContext context{state.view, state.now, state.pixelScale, state.selection};
     state.renderer->render(state.view, overlays, context);
@@ -578,6 +568,7 @@ int runConsole(const ConsoleOptions& options) {
         } else {
             state.renderer = std::move(renderer.value());
             loadContent(state, options, haveView);
+            restoreLayers(state);
             runMainLoop(state, options, pacer, started);
             saveSettings(window, state);
         }

@@ -17,6 +17,7 @@
 #include "seawatch/scenario/timeline.hpp"
 #include "seawatch/time/utc.hpp"
 #include "seawatch/ui/layer_model.hpp"
+#include "seawatch/ui/layer_settings.hpp"
 #include "seawatch/ui/layout.hpp"
 #include "seawatch/ui/log_panel.hpp"
 
@@ -78,6 +79,9 @@ struct ConsoleState {
     LogState log;
     // Charts that failed to open or to read, shown in the Layers panel with the reason.
     ChartStatus charts;
+    // The Layers panel's choices as saved: restored once the layers exist, and kept on save
+    // for layers not loaded this time.
+    LayerStates layerStates;
     std::uint64_t chartErrorsScanned = 0;  // log errors already matched against the charts
     PanelVisibility panels;
     DockState dock;

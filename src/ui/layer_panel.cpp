@@ -78,9 +78,12 @@ void drawOverlayRows(ConsoleState& state) {
         opacityAndZoom(state, overlay->opacity, overlay->extent(state.now));
         if (auto* vessels = dynamic_cast<render::VesselOverlay*>(overlay)) {
             ImGui::Indent(24 * s);
-            ImGui::Checkbox("Trails", &vessels->options().showTrails);
-            ImGui::SameLine();
-            ImGui::Checkbox("Names", &vessels->options().showLabels);
+            render::VesselOverlayOptions& options = vessels->options();
+            ImGui::PushID("trails");
+            ImGui::Checkbox("Trails", &options.showTrails);
+            opacityAndZoom(state, options.trailOpacity, vessels->trailsExtent(state.now));
+            ImGui::PopID();
+            ImGui::Checkbox("Names", &options.showLabels);
             ImGui::Unindent(24 * s);
         }
         if (auto* zones = dynamic_cast<render::ZoneOverlay*>(overlay)) zoneKindRows(state, *zones);

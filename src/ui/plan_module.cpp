@@ -17,6 +17,7 @@
 #include "seawatch/analytics/plan_editor.hpp"
 #include "seawatch/analytics/plan_suggest.hpp"
 #include "seawatch/common/resources.hpp"
+#include "seawatch/render/plan_overlay.hpp"
 #include "seawatch/zones/zone_loader.hpp"
 
 namespace seawatch::ui {
@@ -79,8 +80,18 @@ class PlanModule final : public ConsoleModule {
     void drawPanels(ConsoleState& state) override {
         if (showPlan_) drawPlanWindow(state);
         if (showCompare_ && editor_) drawCompareWindow();
-        if (editor_ && showPlan_) drawMapFindings(state);
+        // Last, after this frame's edits: the overlay reads the findings when the map is drawn.
+        if (editor_ && showPlan_) {
+            const auto scale = scaleFor(0, 1);
+            std::optional<std::size_t> selected;
+            if (selectedFinding_ < editor_->check().findings.size()) selected = selectedFinding_;
+            findingsOverlay_.show(editor_->check().findings, scale.from, scale.to, selected);
+        } else {
+            findingsOverlay_.hide();
+        }
     }
+
+    std::vector<render::MapOverlay*> overlays() override { return {&findingsOverlay_}; }
 
   private:
     // Loads the zones once: the corridor, patrol sectors and risk areas of the bundled data.
@@ -491,30 +502,6 @@ class PlanModule final : public ConsoleModule {
         ImGui::EndTable();
     }
 
-    // Faults in the visible time range, drawn where they are: red for conflicts, amber for
-    // gaps; the selected one larger, with its text.
-    void drawMapFindings(ConsoleState& state) {
-        ImDrawList* draw = ImGui::GetBackgroundDrawList();
-        const auto scale = scaleFor(0, 1);
-        const auto& findings = editor_->check().findings;
-        for (std::size_t i = 0; i < findings.size(); ++i) {
-            const auto& f = findings[i];
-            if (!analytics::isFault(f.kind) || !f.position) continue;
-            if (f.to < scale.from || f.from > scale.to) continue;
-            const geo::ScreenPoint p = state.view.toScreen(*f.position);
-            // The view is in framebuffer pixels, ImGui in window coordinates.
-            const ImVec2 fb = ImGui::GetIO().DisplayFramebufferScale;
-            const float x = static_cast<float>(p.x) / fb.x;
-            const float y = static_cast<float>(p.y) / fb.y;
-            const bool gap =
-                f.kind == FindingKind::DepartureGap || f.kind == FindingKind::SectorUncovered;
-            const ImU32 colour = gap ? IM_COL32(255, 167, 38, 230) : IM_COL32(239, 83, 80, 230);
-            const bool chosen = selectedFinding_ == i;
-            draw->AddCircle(ImVec2(x, y), chosen ? 14.0f : 8.0f, colour, 0, chosen ? 3.0f : 2.0f);
-            if (chosen) draw->AddText(ImVec2(x + 16, y - 8), IM_COL32_WHITE, f.text.c_str());
-        }
-    }
-
     void drawCompareWindow() {
         ImGui::SetNextWindowSize(ImVec2(760, 420), ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Plan comparison", &showCompare_)) {
@@ -585,6 +572,7 @@ class PlanModule final : public ConsoleModule {
     float viewDays_ = 14.0f;
     std::optional<PlanItemRef> selected_;
     std::size_t selectedFinding_ = static_cast<std::size_t>(-1);
+    render::PlanFindingsOverlay findingsOverlay_;  // the faults on the map
     float dragPressX_ = 0.0f;
     time::UnixMillis dragStart_ = 0;
     float lastRecomputeMs_ = 0.0f;

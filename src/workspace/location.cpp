@@ -1,7 +1,7 @@
 #include "seawatch/workspace/location.hpp"
 
 #include <algorithm>
-#include <iterator>
+#include <string>
 
 namespace seawatch::workspace {
 
@@ -19,17 +19,17 @@ bool isPostgresUri(std::string_view text) {
     if (text.starts_with("postgresql://") || text.starts_with("postgres://")) return true;
     // libpq key=value words ("service=hub dbname=shade"), but only when the first key is one
     // libpq knows: a file may well be called "run=3.gpkg", and it must stay a file.
-    static constexpr std::string_view kLibpqKeys[] = {
-        "host",    "hostaddr",       "port",       "dbname",        "user",
-        "passfile", "service",       "sslmode",    "connect_timeout", "application_name",
-        "options", "target_session_attrs", "sslrootcert", "sslcert", "sslkey",
-        "gssencmode", "channel_binding", "client_encoding", "keepalives", "password"};
+    static constexpr std::string_view kLibpqKeys =
+        " host hostaddr port dbname user password passfile service options application_name"
+        " connect_timeout client_encoding keepalives sslmode sslcert sslkey sslrootcert"
+        " gssencmode channel_binding target_session_attrs ";
     const std::size_t eq = text.find('=');
     if (eq == std::string_view::npos) return false;
     std::string_view key = text.substr(0, eq);
     while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
     while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
-    return std::find(std::begin(kLibpqKeys), std::end(kLibpqKeys), key) != std::end(kLibpqKeys);
+    if (key.empty() || key.find(' ') != std::string_view::npos) return false;
+    return kLibpqKeys.find(" " + std::string(key) + " ") != std::string_view::npos;
 }
 
 namespace {

@@ -19,8 +19,8 @@ inline void writeFix(std::ostream& log, const ais::PositionFix& fix) {
 }
 
 // A fix with only what these tests vary; course and heading unknown unless given.
-inline void writeFix(std::ostream& log, ais::Mmsi mmsi, time::UnixMillis t, double lat,
-                     double lon, float speedKn, float courseDeg = ais::PositionFix{}.courseDeg) {
+inline void writeFix(std::ostream& log, ais::Mmsi mmsi, time::UnixMillis t, double lat, double lon,
+                     float speedKn, float courseDeg = ais::PositionFix{}.courseDeg) {
     ais::PositionFix f;
     f.mmsi = mmsi;
     f.time = t;

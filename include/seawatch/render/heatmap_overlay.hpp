@@ -28,6 +28,8 @@ class HeatmapOverlay : public MapOverlay {
     const char* name() const override { return "Incident density"; }
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
     void build(const OverlayContext& context, Canvas& canvas) override;
+    // The incidents that count at `now` (those that have happened), as the markers' layer.
+    std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
     // Kernel radius on the ground, turned into pixels per view and kept between the limits.
     double kernelRadiusMetres = 30'000.0;

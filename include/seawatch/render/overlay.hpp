@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "seawatch/ais/vessel.hpp"
+#include "seawatch/geo/extent.hpp"
 #include "seawatch/geo/map_view.hpp"
 #include "seawatch/render/canvas.hpp"
 #include "seawatch/time/utc.hpp"
@@ -39,23 +40,7 @@ struct OverlayContext {
 };
 
 // Grows a lon/lat box around points, for MapOverlay::extent.
-struct ExtentBuilder {
-    geo::GeoBox box{180, 90, -180, -90};
-    void add(double lon, double lat) {
-        box.west = std::min(box.west, lon);
-        box.east = std::max(box.east, lon);
-        box.south = std::min(box.south, lat);
-        box.north = std::max(box.north, lat);
-    }
-    std::optional<geo::GeoBox> result() const {
-        if (box.west > box.east) return std::nullopt;
-        // A single point still gets a box to zoom to (about 12 nm across).
-        geo::GeoBox b = box;
-        if (b.east - b.west < 0.2) b.west -= 0.1, b.east += 0.1;
-        if (b.north - b.south < 0.2) b.south -= 0.1, b.north += 0.1;
-        return b;
-    }
-};
+using geo::ExtentBuilder;
 
 class MapOverlay {
   public:

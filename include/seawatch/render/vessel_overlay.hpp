@@ -80,6 +80,8 @@ struct VesselOverlayOptions {
     std::size_t maxTrailTargets = 4000;
     bool showTrails = true;
     bool showLabels = true;
+    // The trails' own opacity, on top of the overlay's (the Layers panel's Trails row).
+    float trailOpacity = 1.0f;
 };
 
 class SymbolBatch;
@@ -94,6 +96,8 @@ class VesselOverlay final : public MapOverlay {
     void build(const OverlayContext& context, Canvas& canvas) override;
     void drawInstanced(const OverlayContext& context, MapRenderer& renderer) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
+    // What the trails cover at `now` (nothing when they are hidden), for the Trails row.
+    std::optional<geo::GeoBox> trailsExtent(time::UnixMillis now) const;
 
     // The console swaps between a scene's tracks and the live store.
     void setStore(const ais::TrackStore& store) { store_ = &store; }
