@@ -22,17 +22,11 @@ void BitWriter::putText(std::string_view text, std::size_t chars) {
 }
 
 std::string BitWriter::armoured(int* fillBits) const {
-    const std::size_t fill = (6 - bits_.size() % 6) % 6;
+    const unsigned fill = (6U - pendingBits_) % 6U;
     std::string out;
-    out.reserve((bits_.size() + fill) / 6);
-    unsigned v = 0;
-    for (std::size_t i = 0; i < bits_.size() + fill; ++i) {
-        v = (v << 1) | (i < bits_.size() ? static_cast<unsigned>(bits_[i]) : 0U);
-        if (i % 6 == 5) {
-            out += armourChar(v);
-            v = 0;
-        }
-    }
+    out.reserve(sixBits_.size() + 1);
+    for (const std::uint8_t v : sixBits_) out += armourChar(v);
+    if (pendingBits_ > 0) out += armourChar(pending_ << fill);
     if (fillBits) *fillBits = static_cast<int>(fill);
     return out;
 }
