@@ -29,7 +29,12 @@ bool isPostgresUri(std::string_view text) {
     while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
     while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
     if (key.empty() || key.find(' ') != std::string_view::npos) return false;
-    return kLibpqKeys.find(" " + std::string(key) + " ") != std::string_view::npos;
+    // A whole word of the list: the list starts and ends with a space and the key has none.
+    for (std::size_t at = kLibpqKeys.find(key); at != std::string_view::npos;
+         at = kLibpqKeys.find(key, at + 1)) {
+        if (kLibpqKeys[at - 1] == ' ' && kLibpqKeys[at + key.size()] == ' ') return true;
+    }
+    return false;
 }
 
 namespace {

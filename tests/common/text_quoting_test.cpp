@@ -82,6 +82,9 @@ TEST(TextQuoting, CsvFieldsReadBackAsTheyWereWritten) {
     const std::vector<std::string> fields{
         "plain", "Aden, Yemen", "said \"stop\"", "two\nlines", "", "\"", ",", "\xC3\xA9,\xC3\xA9"};
     std::string line;
-    for (std::size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + csvField(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) line += ',';
+        line += csvField(fields[i]);
+    }
     EXPECT_EQ(readCsvRecord(line), fields);
 }

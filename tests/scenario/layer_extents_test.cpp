@@ -101,9 +101,9 @@ TEST(LayerExtents, IncidentsCountOnceTheyHaveHappened) {
 
 TEST(LayerExtents, AlertsFollowTheMapsQuery) {
     std::vector<analytics::Event> events(3);
-    events[0] = {analytics::EventType::Cpa, kT0, {1, 2}, "", "", 12.0, 45.0};
-    events[1] = {analytics::EventType::Loitering, kT0 + 10 * kMin, {3}, "", "", 13.0, 47.0};
-    events[2] = {analytics::EventType::Cpa, kT0 + 90 * kMin, {1, 2}, "", "", 11.0, 44.0};
+    events[0] = {analytics::EventType::Cpa, kT0, {1, 2}, "", "", 12.0, 45.0, {}};
+    events[1] = {analytics::EventType::Loitering, kT0 + 10 * kMin, {3}, "", "", 13.0, 47.0, {}};
+    events[2] = {analytics::EventType::Cpa, kT0 + 90 * kMin, {1, 2}, "", "", 11.0, 44.0, {}};
     analytics::AlertQuery query;
     query.now = kT0 + 20 * kMin;
     query.maxAge = analytics::kAlertMapWindow;
