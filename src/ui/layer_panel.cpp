@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "console_state.hpp"
+#include "seawatch/ui/layer_settings.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/scene_picture.hpp"
 #include "seawatch/render/vessel_overlay.hpp"
@@ -69,8 +70,8 @@ void drawOverlayRows(ConsoleState& state) {
     int id = 0;
     for (auto it = overlays.rbegin(); it != overlays.rend(); ++it) {
         render::MapOverlay* overlay = *it;
+        if (!isUserLayer(*overlay)) continue;
         const std::string_view name = overlay->name();
-        if (name == "Briefing captions") continue;  // presenter mode's own
         ImGui::PushID(++id);
         ImGui::Checkbox("##visible", &overlay->visible);
         ImGui::SameLine();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "seawatch/render/vessel_overlay.hpp"
 #include "seawatch/render/zone_overlay.hpp"
@@ -51,9 +52,14 @@ float clampedOpacity(double value) {
 
 }  // namespace
 
+bool isUserLayer(const render::MapOverlay& overlay) {
+    return std::string_view(overlay.name()) != "Briefing captions";
+}
+
 void rememberLayerStates(std::span<render::MapOverlay* const> overlays,
                          std::span<const render::LayerInfo> charts, LayerStates& states) {
     for (render::MapOverlay* overlay : overlays) {
+        if (!isUserLayer(*overlay)) continue;
         forEachRow(*overlay, [&](const std::string& key, bool& visible, float* opacity) {
             states[key] = {visible, opacity ? *opacity : 1.0f};
         });
@@ -65,6 +71,7 @@ void rememberLayerStates(std::span<render::MapOverlay* const> overlays,
 void restoreLayerStates(const LayerStates& states, std::span<render::MapOverlay* const> overlays,
                         std::span<render::LayerInfo> charts) {
     for (render::MapOverlay* overlay : overlays) {
+        if (!isUserLayer(*overlay)) continue;
         forEachRow(*overlay, [&](const std::string& key, bool& visible, float* opacity) {
             const auto it = states.find(key);
             if (it == states.end()) return;

@@ -137,7 +137,9 @@ TEST(LayerSettings, TheLayersPanelsChoicesSurviveARestart) {
     render::VesselOverlay vessels(tracks);
     render::ZoneOverlay zones(zoneList);
     PlainOverlay heat("Incident density");
-    std::vector<render::MapOverlay*> overlays{&vessels, &zones, &heat};
+    PlainOverlay captions("Briefing captions");  // presenter mode's: not the user's to keep
+    captions.visible = false;
+    std::vector<render::MapOverlay*> overlays{&vessels, &zones, &heat, &captions};
     std::vector<render::LayerInfo> charts{chart(1, "Basemap · land"), chart(2, "scan.kap")};
     vessels.opacity = 0.7f;
     vessels.options().showTrails = false;
@@ -177,6 +179,7 @@ TEST(LayerSettings, TheLayersPanelsChoicesSurviveARestart) {
     EXPECT_FALSE(charts2[0].visible);  // scan.kap, found by name
     EXPECT_FLOAT_EQ(charts2[0].opacity, 0.55f);
     EXPECT_TRUE(charts2[1].visible);
+    EXPECT_EQ(reread.layers.count("Briefing captions"), 0u);
     // A chart not opened this time keeps its saved state for when it is.
     EXPECT_EQ(reread.layers.at("Chart / other.tif"), (LayerState{false, 0.2f}));
 }

@@ -23,6 +23,10 @@ struct LayerState {
 // ("Chart / Basemap · land"). Names, not ids: ids change from one start to the next.
 using LayerStates = std::map<std::string, LayerState, std::less<>>;
 
+// Whether the Layers panel lists an overlay (and so whether its state is kept): all but
+// presenter mode's own captions, which presenter mode shows and hides.
+bool isUserLayer(const render::MapOverlay& overlay);
+
 // Reads the state of every overlay, its parts and every chart layer into `states`. Entries
 // for layers not loaded now (a chart not opened this time) are kept, so they come back
 // when the layer does.
