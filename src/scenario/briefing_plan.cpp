@@ -179,7 +179,7 @@ std::string daySpanText(time::UnixMillis from, time::UnixMillis to) {
     if (a.year == b.year)
         return fmt::format("{} {} \u2013 {} {} {}", a.day, monthName(a.month), b.day,
                            monthName(b.month), a.year);
-    return dayText(from) + " \u2013 " + dayText(std::max(from, to - 1));
+    return fmt::format("{} \u2013 {}", dayText(from), dayText(std::max(from, to - 1)));
 }
 
 std::string planGanttImageName(std::string_view extension) {
@@ -215,7 +215,7 @@ DeckPlan deckPlanOf(const zones::Plan& plan, const analytics::PlanCheck& check,
     }
     for (const auto& f : check.findings) {
         if (f.kind != FindingKind::AirCoverage) continue;
-        deck.figures.push_back({"Air coverage: " + f.place, capitalised(f.text)});
+        deck.figures.push_back({fmt::format("Air coverage: {}", f.place), capitalised(f.text)});
     }
     for (const auto& week : weeks) {
         DeckPlanWeek w;
@@ -233,7 +233,9 @@ DeckPlan deckPlanOf(const zones::Plan& plan, const analytics::PlanCheck& check,
             d.place = f.place;
             d.parties = joined(f.units, ", ");
             if (!f.nations.empty())
-                d.parties += (d.parties.empty() ? "" : " ") + ("(" + joined(f.nations, ", ") + ")");
+                d.parties = d.parties.empty() ? fmt::format("({})", joined(f.nations, ", "))
+                                            : fmt::format("{} ({})", d.parties,
+                                                          joined(f.nations, ", "));
             d.text = capitalised(f.text);
             w.findings.push_back(std::move(d));
         }

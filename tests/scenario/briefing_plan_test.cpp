@@ -113,7 +113,9 @@ TEST(PlanBriefing, MarkersGroupAPlaceAndKindAndSayItInWords) {
     for (const auto& m : markers) {
         EXPECT_EQ(m.label.find('_'), std::string::npos) << m.label;  // words, not keys
         if (m.gap) sawGap = true;
-        if (sawGap) EXPECT_TRUE(m.gap) << "a conflict after a gap: " << m.label;
+        if (sawGap) {
+            EXPECT_TRUE(m.gap) << "a conflict after a gap: " << m.label;
+        }
     }
     EXPECT_TRUE(sawGap);
     const auto second = scenario::weekMarkers(check, weeks[1]);
