@@ -93,7 +93,7 @@ int writeWeekMap(const PlanBriefOptions& o, HeadlessSession& session,
     const render::OverlayContext overlayContext{view, week.from, renderer.style().pixelScale,
                                                 selection};
 
-    const auto draw = [&](const std::string& path, bool furniture) {
+    const auto draw = [&](const std::string& path, bool furniture) -> int {
         auto target = render::OffscreenTarget::create(o.width, o.height, 4);
         if (!target) {
             std::fprintf(stderr, "%s: %s\n", kCommand, target.error().c_str());

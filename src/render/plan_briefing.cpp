@@ -33,6 +33,9 @@ constexpr Rgba kRule{200, 205, 212, 255};
 // Where the parts of the slide are, in pixels.
 struct GanttGeometry {
     double unit = 1.0;  // 1 at 1920x1080
+    // Text never smaller than the font atlas's smallest baked size (11 px): a small slide
+    // keeps readable labels and gives up room instead.
+    double text = 1.0;
     double margin = 16.0;
     double labelRight = 0.0;  // right edge of the row titles
     analytics::GanttScale scale;
@@ -105,21 +108,30 @@ double flowLegend(Canvas* canvas, const std::vector<LegendItem>& items, double x
     return rows * lineHeight;
 }
 
+double pageUnit(int widthPx, int heightPx) {
+    return std::clamp(std::min(widthPx / 1920.0, heightPx / 1080.0), 0.4, 3.0);
+}
+
+double textUnit(double unit) {
+    return std::max(unit, 0.85);
+}
+
 GanttGeometry layoutPage(const Canvas& canvas, int widthPx, int heightPx, const PlanGanttPage& page,
                          double legendHeight) {
     GanttGeometry g;
-    g.unit = std::clamp(std::min(widthPx / 1920.0, heightPx / 1080.0), 0.4, 3.0);
+    g.unit = pageUnit(widthPx, heightPx);
+    g.text = textUnit(g.unit);
     g.margin = 16.0 * g.unit;
-    g.weekRowY = g.margin + 40.0 * g.unit;
-    g.dayRowY = g.weekRowY + 22.0 * g.unit;
-    g.faultsY = g.dayRowY + 22.0 * g.unit;
+    g.weekRowY = g.margin + 40.0 * g.text;
+    g.dayRowY = g.weekRowY + 22.0 * g.text;
+    g.faultsY = g.dayRowY + 22.0 * g.text;
     const double rowsAvailable = heightPx - g.margin - legendHeight - 8.0 * g.unit - g.faultsY;
     const auto rowCount = static_cast<double>(page.layout.rows.size() + 1);  // + the fault strip
-    g.rowHeight = std::clamp(rowsAvailable / rowCount, 4.0, 28.0 * g.unit);
+    g.rowHeight = std::clamp(rowsAvailable / rowCount, 12.0, 40.0 * std::max(g.unit, 0.75));
     g.rowsY = g.faultsY + g.rowHeight;
     g.bottom = g.rowsY + g.rowHeight * static_cast<double>(page.layout.rows.size());
     g.legendY = g.bottom + 8.0 * g.unit;
-    g.labelPx = static_cast<float>(std::min(15.0 * g.unit, g.rowHeight * 0.72));
+    g.labelPx = static_cast<float>(std::clamp(g.rowHeight * 0.62, 11.0, 16.0 * g.text));
     double titles = canvas.measureText("Faults", g.labelPx, true).x;
     for (const auto& row : page.layout.rows)
         titles = std::max(titles, canvas.measureText(row.title, g.labelPx).x);
@@ -132,16 +144,16 @@ GanttGeometry layoutPage(const Canvas& canvas, int widthPx, int heightPx, const 
 
 void drawTitle(Canvas& canvas, const GanttGeometry& g, const PlanGanttPage& page) {
     TextStyle title;
-    title.sizePx = static_cast<float>(24.0 * g.unit);
+    title.sizePx = static_cast<float>(24.0 * g.text);
     title.bold = true;
     title.color = kInk;
     const std::string name = page.plan.name.empty() ? std::string("Plan") : page.plan.name;
     canvas.text({g.margin, g.margin}, name, title);
     TextStyle sub;
-    sub.sizePx = static_cast<float>(16.0 * g.unit);
+    sub.sizePx = static_cast<float>(16.0 * g.text);
     sub.color = kMutedInk;
     const double x = g.margin + canvas.measureText(name, title.sizePx, true).x + 16.0 * g.unit;
-    canvas.text({x, g.margin + 6.0 * g.unit},
+    canvas.text({x, g.margin + 6.0 * g.text},
                 fmt::format("{}  \u00b7  score {:.1f} of 100  \u00b7  {} faults",
                             scenario::daySpanText(page.check.from, page.check.to),
                             page.check.score.total, page.check.faultCount()),
@@ -152,7 +164,7 @@ void drawTitle(Canvas& canvas, const GanttGeometry& g, const PlanGanttPage& page
 void drawTimeAxis(Canvas& canvas, const GanttGeometry& g, const PlanGanttPage& page) {
     const double right = g.scale.x0 + g.scale.width;
     TextStyle weekStyle;
-    weekStyle.sizePx = static_cast<float>(14.0 * g.unit);
+    weekStyle.sizePx = static_cast<float>(14.0 * g.text);
     weekStyle.bold = true;
     weekStyle.color = kInk;
     weekStyle.anchor = TextAnchor::TopCenter;
@@ -168,7 +180,7 @@ void drawTimeAxis(Canvas& canvas, const GanttGeometry& g, const PlanGanttPage& p
             canvas.text({(x0 + x1) / 2, g.weekRowY + 2 * g.unit}, text, weekStyle);
     }
     TextStyle dayStyle;
-    dayStyle.sizePx = static_cast<float>(12.0 * g.unit);
+    dayStyle.sizePx = static_cast<float>(12.0 * g.text);
     dayStyle.color = kMutedInk;
     const double labelWidth = canvas.measureText("00 Mmm", dayStyle.sizePx).x * 1.5;
     const auto maxLabels = static_cast<std::size_t>(std::max(1.0, g.scale.width / labelWidth));
@@ -176,7 +188,7 @@ void drawTimeAxis(Canvas& canvas, const GanttGeometry& g, const PlanGanttPage& p
         const double x = g.scale.xAt(tick.time);
         if (x < g.scale.x0 - 0.5 || x > right + 0.5) continue;
         const bool labelled = !tick.label.empty();
-        canvas.line({x, g.dayRowY + (labelled ? 0.0 : 14.0 * g.unit)}, {x, g.bottom},
+        canvas.line({x, g.dayRowY + (labelled ? 0.0 : 14.0 * g.text)}, {x, g.bottom},
                     static_cast<float>(labelled ? 1.0 : 0.5) * static_cast<float>(g.unit),
                     labelled ? kRule : Rgba{220, 224, 230, 255});
         if (labelled && x + labelWidth / 1.5 <= right + 1)
@@ -300,8 +312,8 @@ void buildPlanGantt(Canvas& canvas, int widthPx, int heightPx, const PlanGanttPa
         colours[bar.nation] = kNationPalette[nations.size() % std::size(kNationPalette)];
         nations.push_back(bar.nation);
     }
-    const double unit = std::clamp(std::min(widthPx / 1920.0, heightPx / 1080.0), 0.4, 3.0);
-    const auto legendPx = static_cast<float>(13.0 * unit);
+    const double unit = pageUnit(widthPx, heightPx);
+    const auto legendPx = static_cast<float>(13.0 * textUnit(unit));
     const auto items = legendItems(canvas, nations, legendPx);
     const double margin = 16.0 * unit;
     const double legendHeight = flowLegend(nullptr, items, margin, widthPx - margin, 0, legendPx);
@@ -317,7 +329,12 @@ void buildPlanGantt(Canvas& canvas, int widthPx, int heightPx, const PlanGanttPa
 }
 
 void drawPage(MapRenderer& renderer, const Canvas& canvas, int widthPx, int heightPx) {
+    // The blending MapRenderer::render sets up: glyphs are coverage in alpha.
     glViewport(0, 0, widthPx, heightPx);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     renderer.drawCanvas(canvas, widthPx, heightPx);

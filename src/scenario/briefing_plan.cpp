@@ -233,9 +233,9 @@ DeckPlan deckPlanOf(const zones::Plan& plan, const analytics::PlanCheck& check,
             d.place = f.place;
             d.parties = joined(f.units, ", ");
             if (!f.nations.empty())
-                d.parties = d.parties.empty() ? fmt::format("({})", joined(f.nations, ", "))
-                                            : fmt::format("{} ({})", d.parties,
-                                                          joined(f.nations, ", "));
+                d.parties = d.parties.empty()
+                                ? fmt::format("({})", joined(f.nations, ", "))
+                                : fmt::format("{} ({})", d.parties, joined(f.nations, ", "));
             d.text = capitalised(f.text);
             w.findings.push_back(std::move(d));
         }
