@@ -69,7 +69,7 @@ std::vector<std::size_t> sortieAreas(const Checker& k, const zones::AircraftSort
 double checkAirCoverage(const Checker& k, AirCoverage& air) {
     const auto& sectors = k.context.sectors();
     for (const auto& s : sectors) air.areas.push_back(s.name);
-    air.areas.push_back("Risk area");
+    air.areas.emplace_back("Risk area");
     air.from =
         k.from - ((k.from % time::kMillisPerHour) + time::kMillisPerHour) % time::kMillisPerHour;
     air.hours = static_cast<std::size_t>((k.to - air.from + time::kMillisPerHour - 1) /

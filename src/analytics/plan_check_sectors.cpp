@@ -57,6 +57,7 @@ void checkSectorDoubles(const Checker& k) {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return list[a].from < list[b].from; });
     std::vector<std::optional<std::uint32_t>> zoneOf;
+    zoneOf.reserve(list.size());
     for (const auto& a : list) zoneOf.push_back(k.context.sectorZone(a.sector));
     for (std::size_t n = 0; n < order.size(); ++n) {
         const auto& a = list[order[n]];
