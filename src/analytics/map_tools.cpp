@@ -210,18 +210,19 @@ ToolReadouts MapTools::readouts(const ais::TrackStore& tracks, time::UnixMillis 
         case MapTool::None:
             break;
         case MapTool::Measure:
-            out.prompt = measureFrom_ && !measureTo_
-                             ? "Click the second point (a vessel to follow it)"
-                             : "Click the first point (a vessel to follow it)";
+            out.prompt = !measureFrom_ ? "Click the first point (a vessel to follow it)"
+                         : !measureTo_ ? "Click the second point (a vessel to follow it)"
+                                       : "Click to start a new measurement";
             break;
         case MapTool::EblVrm:
-            out.prompt = ebl_.origin && !ebl_.placed
-                             ? "Click to set the bearing and range, or type them in"
-                             : "Click the origin (a vessel to follow it)";
+            out.prompt = !ebl_.origin   ? "Click the origin (a vessel to follow it)"
+                         : !ebl_.placed ? "Click to set the bearing and range, or type them in"
+                                        : "Click a new origin, or type the bearing and range";
             break;
         case MapTool::Cpa:
-            out.prompt =
-                cpaFirst_ && !cpaSecond_ ? "Click the second vessel" : "Click the first vessel";
+            out.prompt = !cpaFirst_    ? "Click the first vessel"
+                         : !cpaSecond_ ? "Click the second vessel"
+                                       : "Click a vessel to start a new pair";
             break;
     }
     return out;

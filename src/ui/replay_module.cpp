@@ -215,9 +215,10 @@ class ReplayModule final : public ConsoleModule {
             ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersOuter;
         if (!ImGui::BeginTable("##nearby", 3, flags)) return;
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Vessel");
-        ImGui::TableSetupColumn("Closest");
-        ImGui::TableSetupColumn("At (UTC)");
+        const float s = state.pixelScale;
+        ImGui::TableSetupColumn("Vessel", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Closest", ImGuiTableColumnFlags_WidthFixed, 62 * s);
+        ImGui::TableSetupColumn("UTC", ImGuiTableColumnFlags_WidthFixed, 44 * s);
         ImGui::TableHeadersRow();
         for (const analytics::NearbyVessel& v : replay_->nearby) {
             ImGui::TableNextRow();

@@ -56,6 +56,7 @@ TEST(MapTools, MeasureFollowsTheCursorThenHoldsTheSecondClick) {
     EXPECT_NEAR(r.measure->rb.rangeNm, 60.0405, 1e-3);
     EXPECT_NEAR(r.measure->rb.bearingDeg, 0.0, 1e-9);
     EXPECT_NEAR(r.measure->rb.reciprocalDeg, 180.0, 1e-9);
+    EXPECT_EQ(r.prompt, "Click to start a new measurement");
     // A third click starts again from there.
     tools.click({49.0, 12.0}, std::nullopt, tracks, kT0);
     r = tools.readouts(tracks, kT0);
@@ -137,6 +138,7 @@ TEST(MapTools, CpaOfTwoCrossingVesselsAsTheClockMoves) {
     EXPECT_EQ(tools.readouts(tracks, kT0).prompt, "Click the second vessel");
     tools.click(kOrigin, ais::Mmsi{2}, tracks, kT0);
     ToolReadouts r = tools.readouts(tracks, kT0);
+    EXPECT_EQ(r.prompt, "Click a vessel to start a new pair");
     ASSERT_TRUE(r.cpa);
     EXPECT_EQ(r.cpa->first, 1u);
     EXPECT_EQ(r.cpa->second, 2u);
