@@ -115,7 +115,7 @@ void drawHelpWindow(ConsoleState& state) {
         {"Drag, arrow keys", "Pan the map"},
         {"Wheel, + / -", "Zoom (around the cursor with the wheel)"},
         {"Click", "Select a vessel, incident or alert"},
-        {"Space", "Play or pause the exercise clock"},
+        {"Space", "Play or pause the exercise or archive replay clock"},
         {", / .", "Previous / next step or inject"},
         {"[ / ]", "Slower / faster clock"},
         {"F5", "Presenter mode (full screen briefing)"},
