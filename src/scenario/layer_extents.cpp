@@ -78,17 +78,4 @@ std::optional<geo::GeoBox> zonesExtent(std::span<const zones::Zone> zones,
     return e.result();
 }
 
-bool planFaultShown(const analytics::Finding& finding, time::UnixMillis from, time::UnixMillis to) {
-    return analytics::isFault(finding.kind) && finding.position && finding.to >= from &&
-           finding.from <= to;
-}
-
-std::optional<geo::GeoBox> planFaultsExtent(std::span<const analytics::Finding> findings,
-                                            time::UnixMillis from, time::UnixMillis to) {
-    geo::ExtentBuilder e;
-    for (const analytics::Finding& f : findings)
-        if (planFaultShown(f, from, to)) e.add(f.position->lon, f.position->lat);
-    return e.result();
-}
-
 }  // namespace seawatch::scenario

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "console_state.hpp"
-#include "seawatch/ui/layer_settings.hpp"
 #include "seawatch/render/chart_loading.hpp"
 #include "seawatch/render/scene_picture.hpp"
 #include "seawatch/render/vessel_overlay.hpp"
 #include "seawatch/render/zone_overlay.hpp"
+#include "seawatch/ui/layer_settings.hpp"
 
 namespace seawatch::ui {
 

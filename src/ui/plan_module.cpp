@@ -17,7 +17,8 @@
 #include "seawatch/analytics/plan_editor.hpp"
 #include "seawatch/analytics/plan_suggest.hpp"
 #include "seawatch/common/resources.hpp"
-#include "seawatch/render/plan_overlay.hpp"
+#include "seawatch/render/plan_briefing.hpp"
+#include "seawatch/scenario/briefing_plan.hpp"
 #include "seawatch/zones/zone_loader.hpp"
 
 namespace seawatch::ui {
@@ -80,20 +81,31 @@ class PlanModule final : public ConsoleModule {
     void drawPanels(ConsoleState& state) override {
         if (showPlan_) drawPlanWindow(state);
         if (showCompare_ && editor_) drawCompareWindow();
-        // Last, after this frame's edits: the overlay reads the findings when the map is drawn.
+        // Last, after this frame's edits: the faults of the days in view, on the map.
         if (editor_ && showPlan_) {
-            const auto scale = scaleFor(0, 1);
-            std::optional<std::size_t> selected;
-            if (selectedFinding_ < editor_->check().findings.size()) selected = selectedFinding_;
-            findingsOverlay_.show(editor_->check().findings, scale.from, scale.to, selected);
+            findingsOverlay_.setMarkers(markersInView());
         } else {
-            findingsOverlay_.hide();
+            findingsOverlay_.setMarkers({});
         }
     }
 
     std::vector<render::MapOverlay*> overlays() override { return {&findingsOverlay_}; }
 
   private:
+    // The faults the Gantt shows (those meeting its days), as the plan briefing marks a week's.
+    std::vector<scenario::PlanMapMarker> markersInView() const {
+        const auto scale = scaleFor(0, 1);
+        const auto& findings = editor_->check().findings;
+        scenario::PlanWeek days;
+        days.from = scale.from;
+        days.to = scale.to;
+        for (std::size_t i = 0; i < findings.size(); ++i)
+            if (analytics::isFault(findings[i].kind) && findings[i].to >= scale.from &&
+                findings[i].from <= scale.to)
+                days.faults.push_back(i);
+        return scenario::weekMarkers(editor_->check(), days);
+    }
+
     // Loads the zones once: the corridor, patrol sectors and risk areas of the bundled data.
     bool ensureContext() {
         if (context_) return true;
@@ -572,7 +584,7 @@ class PlanModule final : public ConsoleModule {
     float viewDays_ = 14.0f;
     std::optional<PlanItemRef> selected_;
     std::size_t selectedFinding_ = static_cast<std::size_t>(-1);
-    render::PlanFindingsOverlay findingsOverlay_;  // the faults on the map
+    render::PlanFindingsOverlay findingsOverlay_{{}};  // the faults on the map
     float dragPressX_ = 0.0f;
     time::UnixMillis dragStart_ = 0;
     float lastRecomputeMs_ = 0.0f;

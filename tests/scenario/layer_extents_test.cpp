@@ -165,37 +165,3 @@ TEST(LayerExtents, ZonesAsTheCallerShowsThem) {
     EXPECT_DOUBLE_EQ(sectors->north, 13);
     EXPECT_FALSE(zonesExtent(all, [](const zones::Zone&) { return false; }));
 }
-
-TEST(LayerExtents, PlanFaultsOfTheDaysThePlanViewShows) {
-    const auto finding = [](analytics::FindingKind kind, time::UnixMillis from, time::UnixMillis to,
-                            std::optional<geo::LonLat> at) {
-        analytics::Finding f;
-        f.kind = kind;
-        f.from = from;
-        f.to = to;
-        f.position = at;
-        return f;
-    };
-    const time::UnixMillis day = time::kMillisPerDay;
-    const std::vector<analytics::Finding> findings{
-        finding(analytics::FindingKind::DepartureClash, kT0, kT0 + kMin, geo::LonLat{43.5, 12.0}),
-        finding(analytics::FindingKind::DepartureGap, kT0 + 3 * day, kT0 + 4 * day,
-                geo::LonLat{51.0, 14.0}),
-        finding(analytics::FindingKind::DepartureClash, kT0, kT0 + kMin, std::nullopt)};
-    ASSERT_TRUE(analytics::isFault(findings[0].kind));
-    ASSERT_TRUE(analytics::isFault(findings[1].kind));
-    const auto firstDays = planFaultsExtent(findings, kT0 - day, kT0 + 2 * day);
-    ASSERT_TRUE(firstDays);
-    EXPECT_DOUBLE_EQ(firstDays->west, 43.5 - 0.1);
-    EXPECT_DOUBLE_EQ(firstDays->east, 43.5 + 0.1);
-    EXPECT_FALSE(planFaultShown(findings[2], kT0 - day, kT0 + day));  // no place on the map
-    // A gap that runs into the view's first day counts.
-    const auto later = planFaultsExtent(findings, kT0 + 4 * day - kMin, kT0 + 10 * day);
-    ASSERT_TRUE(later);
-    EXPECT_DOUBLE_EQ(later->west, 51.0 - 0.1);
-    const auto both = planFaultsExtent(findings, kT0, kT0 + 10 * day);
-    ASSERT_TRUE(both);
-    EXPECT_DOUBLE_EQ(both->west, 43.5);
-    EXPECT_DOUBLE_EQ(both->east, 51.0);
-    EXPECT_FALSE(planFaultsExtent(findings, kT0 + 20 * day, kT0 + 30 * day));
-}

@@ -24,6 +24,9 @@ class PlanFindingsOverlay : public MapOverlay {
     explicit PlanFindingsOverlay(std::vector<scenario::PlanMapMarker> markers)
         : markers_(std::move(markers)) {}
     const char* name() const override { return "Plan faults"; }
+    // The console's plan view shows the faults of the days in view, which change as it
+    // scrolls; visibility and opacity stay as the Layers panel set them.
+    void setMarkers(std::vector<scenario::PlanMapMarker> markers) { markers_ = std::move(markers); }
     void build(const OverlayContext& context, Canvas& canvas) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 

@@ -10,7 +10,6 @@
 #include "seawatch/ais/track_store.hpp"
 #include "seawatch/analytics/alert_filter.hpp"
 #include "seawatch/analytics/event.hpp"
-#include "seawatch/analytics/plan_check.hpp"
 #include "seawatch/geo/geo.hpp"
 #include "seawatch/incidents/store.hpp"
 #include "seawatch/scenario/scenario.hpp"
@@ -41,12 +40,5 @@ std::optional<geo::GeoBox> annotationsExtent(std::span<const Annotation> annotat
 // The zones `shown` keeps (valid at the time, of a kind not hidden), point zones included.
 std::optional<geo::GeoBox> zonesExtent(std::span<const zones::Zone> zones,
                                        const std::function<bool(const zones::Zone&)>& shown);
-
-// Whether the plan view shows a finding on the map: a fault with a place, overlapping the
-// view's days [from, to].
-bool planFaultShown(const analytics::Finding& finding, time::UnixMillis from, time::UnixMillis to);
-// The plan faults shown for the days [from, to].
-std::optional<geo::GeoBox> planFaultsExtent(std::span<const analytics::Finding> findings,
-                                            time::UnixMillis from, time::UnixMillis to);
 
 }  // namespace seawatch::scenario
