@@ -362,4 +362,32 @@ TEST_F(StationCli, AServerKilledDuringLivePostingLosesAndDoublesNothing) {
     for (const auto& [text, count] : seen) EXPECT_EQ(count, 1) << text;
 }
 
+// A server without PostGIS: the test cluster has it, so this database hides it. With
+// `nopostgis` first on the search path (PGOPTIONS, as a user could set it), the catalog views
+// station init consults list no postgis, as on a server without postgresql-15-postgis-3.
+TEST_F(StationCli, InitOnAServerWithoutPostgisSaysSoAndCreatesNothing) {
+    auto admin = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(admin) << admin.error();
+    ASSERT_TRUE(admin->execScript(
+        "DROP EXTENSION postgis; CREATE SCHEMA nopostgis; "
+        "CREATE VIEW nopostgis.pg_available_extensions AS SELECT * FROM "
+        "pg_catalog.pg_available_extensions WHERE name <> 'postgis'"));
+    auto init = runSeawatch("station init " + q(adminUri()),
+                            "PGOPTIONS='-c search_path=nopostgis,pg_catalog,public'");
+    EXPECT_EQ(init.exitCode, 1) << init.out << init.err;
+    EXPECT_NE(init.err.find("the server has no PostGIS to install (install "
+                            "postgresql-15-postgis-3 on the server"),
+              std::string::npos)
+        << init.err;
+    EXPECT_EQ(std::count(init.err.begin(), init.err.end(), '\n'), 1) << init.err;
+    auto tables = admin->exec(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = "
+        "'seawatch_schema'");
+    ASSERT_TRUE(tables) << tables.error();
+    EXPECT_EQ(tables->integer(0, 0), 0);
+    // Without the mask the same database initialises.
+    auto real = seawatch("station init " + q(adminUri()));
+    EXPECT_EQ(real.exitCode, 0) << real.err;
+}
+
 }  // namespace
