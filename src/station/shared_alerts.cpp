@@ -137,6 +137,7 @@ namespace {
 Result<std::vector<StationAck>> acksOf(Result<ArrivalCursor::Batch> batch) {
     if (!batch) return makeError(batch.error());
     std::vector<StationAck> out;
+    out.reserve(batch->fresh.size());
     for (const int row : batch->fresh) {
         const PgResult& r = batch->rows;
         StationAck a;

@@ -351,7 +351,11 @@ Status followPlan(const PlanFollowOptions& options, const std::atomic<bool>& sto
             continue;
         }
         // LISTEN before reading: a change committed in between is read and notified both.
-        if (auto ok = listenForPlans(*conn); !ok) continue;
+        if (auto ok = listenForPlans(*conn); !ok) {
+            report(ok.error() + "; retrying");
+            sleepUnlessStopped(backoff);
+            continue;
+        }
         bool reread = true;
         report((started ? "reconnected to " : "following plan \"" + options.name + "\" on ") +
                conn->describeTarget());

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "analytics/plan_fixture.hpp"
 #include "app/cli_support.hpp"
 #include "pg_test_cluster.hpp"
 
@@ -368,10 +369,10 @@ TEST_F(StationCli, AServerKilledDuringLivePostingLosesAndDoublesNothing) {
 TEST_F(StationCli, InitOnAServerWithoutPostgisSaysSoAndCreatesNothing) {
     auto admin = seawatch::station::PgConnection::open(adminUri());
     ASSERT_TRUE(admin) << admin.error();
-    ASSERT_TRUE(admin->execScript(
-        "DROP EXTENSION postgis; CREATE SCHEMA nopostgis; "
-        "CREATE VIEW nopostgis.pg_available_extensions AS SELECT * FROM "
-        "pg_catalog.pg_available_extensions WHERE name <> 'postgis'"));
+    ASSERT_TRUE(
+        admin->execScript("DROP EXTENSION postgis; CREATE SCHEMA nopostgis; "
+                          "CREATE VIEW nopostgis.pg_available_extensions AS SELECT * FROM "
+                          "pg_catalog.pg_available_extensions WHERE name <> 'postgis'"));
     auto init = runSeawatch("station init " + q(adminUri()),
                             "PGOPTIONS='-c search_path=nopostgis,pg_catalog,public'");
     EXPECT_EQ(init.exitCode, 1) << init.out << init.err;
@@ -388,6 +389,52 @@ TEST_F(StationCli, InitOnAServerWithoutPostgisSaysSoAndCreatesNothing) {
     // Without the mask the same database initialises.
     auto real = seawatch("station init " + q(adminUri()));
     EXPECT_EQ(real.exitCode, 0) << real.err;
+}
+
+// plan push|pull as users run them: the administrator seeds the plan, a nation's station
+// may change its own convoy but not another nation's (exit 1, one sentence), and pull
+// writes what the station holds.
+TEST_F(StationCli, PlanPushAndPullKeepEachNationToItsOwnRecords) {
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string japan = stationWithPassword("jds", "japan");
+    const std::string china = stationWithPassword("plans", "china");
+    seawatch::zones::Plan plan = seawatch::testing::emptyPlan();
+    plan.convoys.push_back(seawatch::testing::convoy("JP-01", "Japan", 'A', 6.0, 12));
+    plan.convoys.push_back(seawatch::testing::convoy("CN-01", "China", 'A', 12.0, 12));
+    const fs::path dir = fs::path(queue_).parent_path();
+    const fs::path file = dir / (db_ + "_plan.json");
+    ASSERT_TRUE(seawatch::zones::savePlan(plan, file).ok());
+
+    auto seeded = seawatch("plan push " + q(file.string()) + " --station " + q(adminUri()));
+    ASSERT_EQ(seeded.exitCode, 0) << seeded.err;
+    EXPECT_NE(seeded.out.find("created, 2 added"), std::string::npos) << seeded.out;
+
+    plan.convoys[1].departure = seawatch::testing::hour(7.0);
+    ASSERT_TRUE(seawatch::zones::savePlan(plan, file).ok());
+    auto refused = seawatch("plan push " + q(file.string()) + " --station " + q(stationUri(japan)));
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("may not change convoy \"CN-01\" of China"), std::string::npos)
+        << refused.err;
+    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+
+    auto accepted =
+        seawatch("plan push " + q(file.string()) + " --station " + q(stationUri(china)));
+    ASSERT_EQ(accepted.exitCode, 0) << accepted.err;
+    EXPECT_NE(accepted.out.find("0 added, 1 changed, 0 removed, 1 unchanged"), std::string::npos)
+        << accepted.out;
+
+    const fs::path pulled = dir / (db_ + "_pulled.json");
+    auto pull =
+        seawatch("plan pull toy --station " + q(stationUri(japan)) + " -o " + q(pulled.string()));
+    ASSERT_EQ(pull.exitCode, 0) << pull.err;
+    std::ifstream in(pulled);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text, seawatch::zones::writePlan(plan));
+    auto missing = seawatch("plan pull nothing --station " + q(stationUri(japan)));
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("has no plan named \"nothing\""), std::string::npos) << missing.err;
+    fs::remove(file);
+    fs::remove(pulled);
 }
 
 }  // namespace
