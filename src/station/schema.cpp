@@ -217,7 +217,7 @@ CREATE TABLE alert_acks (
   received_at timestamptz NOT NULL DEFAULT now());
 CREATE INDEX alert_acks_xid ON alert_acks (xid);
 CREATE INDEX alert_acks_event ON alert_acks (event);
-CREATE INDEX alert_acks_at ON alert_acks (acknowledged_at);
+CREATE INDEX alert_acks_received ON alert_acks (received_at);
 
 CREATE FUNCTION alert_acks_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN

@@ -155,7 +155,7 @@ Result<std::vector<StationAck>> acksOf(Result<ArrivalCursor::Batch> batch) {
 
 Result<std::vector<StationAck>> AckCursor::start(PgConnection& conn, time::UnixMillis since,
                                                  PgFailure* failure) {
-    return acksOf(cursor_.start(conn, "WHERE acknowledged_at >= to_timestamp($1::bigint / 1000.0)",
+    return acksOf(cursor_.start(conn, "WHERE received_at >= to_timestamp($1::bigint / 1000.0)",
                                 {std::to_string(since)}, failure));
 }
 

@@ -32,7 +32,7 @@ namespace seawatch::station {
 struct AlertLinkOptions {
     // Who may read the alerts this station stores: "all", or station groups.
     std::vector<std::string> releasableTo{"all"};
-    // Acknowledgements made at most this long ago are read when the link starts; older ones
+    // Acknowledgements stored at most this long ago are read when the link starts; older ones
     // are in the local alert log already, or concern alerts long gone.
     std::chrono::hours ackHistory{24 * 7};
     std::chrono::milliseconds firstBackoff{250};

@@ -52,7 +52,7 @@ Result<std::vector<StationAlert>> listAlerts(PgConnection& conn, PgFailure* fail
 // Acknowledgements the role may see, in arrival order, then only the new ones.
 class AckCursor {
   public:
-    // Those acknowledged at or after `since` (wall-clock milliseconds).
+    // Those the server received at or after `since` (its clock, not the stations').
     Result<std::vector<StationAck>> start(PgConnection& conn, time::UnixMillis since,
                                           PgFailure* failure = nullptr);
     Result<std::vector<StationAck>> fetchNew(PgConnection& conn, PgFailure* failure = nullptr);
