@@ -2,7 +2,7 @@
 // fixes; SEAWATCH_BENCH_FIXES overrides), through ais::queryArchive() as `ais query` calls
 // it. The archive is synthetic: 2,000 vessels crossing the Gulf of Aden and the Arabian Sea
 // over 30 days, a fix every ~2.6 minutes each. Built once into a temporary workspace
-// (direct SQL inserts into the archive's schema, indexed by its triggers as `ais import` is).
+// (direct SQL inserts into the archive's schema, indexed as `ais import` is).
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 

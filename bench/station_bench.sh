@@ -64,6 +64,9 @@ cat >"$work/query.sql" <<'EOF'
 SELECT fid, source, source_ref, (extract(epoch FROM occurred_at) * 1000)::bigint, date_only, lat, lon, position_precision, category_code, coalesce(vessel_name, ''), coalesce(vessel_type, ''), coalesce(flag, ''), vessel_status, coalesce(aggressor, ''), coalesce(narrative, ''), coalesce(navarea, ''), coalesce(subregion, ''), coalesce(source_note, ''), (extract(epoch FROM imported_at) * 1000)::bigint FROM incidents WHERE true AND geom && ST_MakeEnvelope(42, 10, 54, 16, 4326) AND lon >= 42 AND lon <= 54 AND lat >= 10 AND lat <= 16 AND occurred_at >= to_timestamp(1230768000000 / 1000.0) AND occurred_at < to_timestamp(1262304000000 / 1000.0) AND category_code = ANY('{3}'::smallint[]) ORDER BY occurred_at, fid;
 EOF
 rows=$(psql -qAtX -d bench -f "$work/query.sql" | wc -l)
+# The plan the server picks, with its timing, so a slow figure comes with its reason.
+{ echo "EXPLAIN (ANALYZE, BUFFERS)"; cat "$work/query.sql"; } | psql -qAtX -d bench | sed 's/^/  plan: /'
+
 (cd "$work" && pgbench -n -M prepared -f query.sql -t 500 -l bench >/dev/null 2>&1)
 python3 - "$work" "$rows" "$query_rows" <<'EOF'
 import glob, sys

@@ -23,10 +23,19 @@ std::string mmsiList(const std::vector<Mmsi>& mmsi) {
     return out;
 }
 
-// Without a box or a window the R*Tree narrows nothing; the positions are read directly.
-// A box across the antimeridian is two longitude ranges: the tree then narrows by time and
-// latitude only, and the exact test takes either range. The tree's bounds are rounded
-// outwards to 32-bit floats (about two minutes of time), hence the exact test on the row.
+std::string cellList(const std::vector<int>& cells) {
+    std::string out;
+    for (const int c : cells) {
+        if (!out.empty()) out += ',';
+        out += std::to_string(c);
+    }
+    return out;
+}
+
+// Three plans: nothing to narrow by (every position, in key order); a box of a bounded number
+// of cells (one seek per cell in the (cell, time) index, the window as its second key); a
+// window only, or a box too wide to list its cells (the time index). The exact, inclusive
+// test is always made on the row; an antimeridian box takes either longitude range.
 std::string selectSql(const ArchiveQuery& q) {
     const std::string columns = "SELECT p.mmsi, p.time_ms, p.lat, p.lon, p.sog, p.cog, p.heading ";
     const std::string mmsiFilter =
@@ -36,19 +45,26 @@ std::string selectSql(const ArchiveQuery& q) {
         return columns + "FROM ais_positions p WHERE 1" + mmsiFilter + order;
     }
     const bool crossing = q.box && q.box->west > q.box->east;
-    const std::string lonTree = crossing ? "" : " AND r.lon1 >= ?5 AND r.lon0 <= ?6";
     const std::string lonExact =
         crossing ? " AND (p.lon >= ?5 OR p.lon <= ?6)" : " AND p.lon BETWEEN ?5 AND ?6";
-    return columns +
-           "FROM ais_positions_rtree r JOIN ais_positions p ON p.id = r.id "
-           "WHERE r.t1 >= ?1 / 1000.0 - 1 AND r.t0 <= ?2 / 1000.0 + 1 "
-           "AND r.lat1 >= ?3 AND r.lat0 <= ?4" +
-           lonTree + " AND p.time_ms BETWEEN ?1 AND ?2 AND p.lat BETWEEN ?3 AND ?4" + lonExact +
-           mmsiFilter + order;
+    const std::string exact =
+        " AND p.time_ms BETWEEN ?1 AND ?2 AND p.lat BETWEEN ?3 AND ?4" + lonExact + mmsiFilter;
+    if (q.box) {
+        const std::vector<int> cells = archiveCells(*q.box);
+        if (cells.size() <= kMaxArchiveCells) {
+            return columns + "FROM ais_positions p INDEXED BY ais_positions_cell_time WHERE p.cell IN (" +
+                   cellList(cells) + ")" + exact + order;
+        }
+    }
+    if (q.from || q.to) {
+        return columns + "FROM ais_positions p INDEXED BY ais_positions_time WHERE 1" + exact +
+               order;
+    }
+    return columns + "FROM ais_positions p WHERE 1" + exact + order;
 }
 
 void bindBounds(Statement& s, const ArchiveQuery& q) {
-    // Finite stand-ins for "no bound": the R*Tree compares as doubles.
+    // Finite stand-ins for "no bound".
     constexpr double kFar = 1e9;
     s.bind(1, static_cast<std::int64_t>(
                   q.from.value_or(std::numeric_limits<time::UnixMillis>::min() / 2)));
@@ -104,6 +120,39 @@ Status readNames(sqlite3* db, const std::vector<ArchivedFix>& fixes,
 }
 
 }  // namespace
+
+int archiveCell(double lat, double lon) {
+    // static_cast truncates toward zero as SQLite's CAST(... AS INTEGER) does.
+    const long latBand = std::clamp(static_cast<long>(lat + 90.0), 0L, 179L);
+    const long lonBand = std::clamp(static_cast<long>(lon + 180.0), 0L, 359L);
+    return static_cast<int>(latBand * 360 + lonBand);
+}
+
+std::vector<int> archiveCells(const geo::GeoBox& box) {
+    const auto band = [](double v, long top) { return std::clamp(static_cast<long>(v), 0L, top); };
+    const long south = band(box.south + 90.0, 179), north = band(box.north + 90.0, 179);
+    const long west = band(box.west + 180.0, 359), east = band(box.east + 180.0, 359);
+    std::vector<std::pair<long, long>> lonRanges;
+    if (box.west <= box.east) {
+        lonRanges.emplace_back(west, east);
+    } else {
+        lonRanges.emplace_back(0, east);
+        lonRanges.emplace_back(west, 359);
+    }
+    std::vector<int> cells;
+    for (long lat = south; lat <= north; ++lat) {
+        for (const auto& [from, to] : lonRanges) {
+            for (long lon = from; lon <= to; ++lon) {
+                cells.push_back(static_cast<int>(lat * 360 + lon));
+                if (cells.size() > kMaxArchiveCells) return cells;  // the caller goes by time
+            }
+        }
+    }
+    // An antimeridian box inside one band (179.6 E to 179.3 E the long way) lists it twice.
+    std::sort(cells.begin(), cells.end());
+    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+    return cells;
+}
 
 bool archiveBoxContains(const geo::GeoBox& box, geo::LonLat p) {
     if (p.lat < box.south || p.lat > box.north) return false;

@@ -1,8 +1,7 @@
 #include "seawatch/ais/encoder.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <cmath>
 
@@ -23,17 +22,11 @@ void BitWriter::putText(std::string_view text, std::size_t chars) {
 }
 
 std::string BitWriter::armoured(int* fillBits) const {
-    const std::size_t fill = (6 - bits_.size() % 6) % 6;
+    const unsigned fill = (6U - pendingBits_) % 6U;
     std::string out;
-    out.reserve((bits_.size() + fill) / 6);
-    unsigned v = 0;
-    for (std::size_t i = 0; i < bits_.size() + fill; ++i) {
-        v = (v << 1) | (i < bits_.size() ? static_cast<unsigned>(bits_[i]) : 0U);
-        if (i % 6 == 5) {
-            out += armourChar(v);
-            v = 0;
-        }
-    }
+    out.reserve(sixBits_.size() + 1);
+    for (const std::uint8_t v : sixBits_) out += armourChar(v);
+    if (pendingBits_ > 0) out += armourChar(pending_ << fill);
     if (fillBits) *fillBits = static_cast<int>(fill);
     return out;
 }
@@ -81,6 +74,25 @@ unsigned utcSecond(time::UnixMillis t) {
 
 }  // namespace
 
+namespace {
+
+// Appends a checksum as two upper-case hex digits. The encoders build every sentence by
+// appending: the scene's NMEA round trip writes about 250k of them at console start-up, and
+// fmt::format with its run-time format strings was a fifth of that start-up.
+void appendHex(std::string& out, std::uint8_t sum) {
+    constexpr std::string_view kHex = "0123456789ABCDEF";
+    out += kHex[sum >> 4];
+    out += kHex[sum & 0x0F];
+}
+
+void appendNumber(std::string& out, std::int64_t value) {
+    char digits[24];
+    const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), value);
+    out.append(digits, ec == std::errc{} ? end : digits);
+}
+
+}  // namespace
+
 std::vector<std::string> encodeSentences(const BitWriter& bits, char channel, int sequenceId,
                                          std::size_t maxPayloadChars,
                                          std::string_view talkerAndType) {
@@ -93,10 +105,26 @@ std::vector<std::string> encodeSentences(const BitWriter& bits, char channel, in
     for (std::size_t i = 0; i < parts; ++i) {
         const std::string_view chunk =
             std::string_view(payload).substr(i * maxPayloadChars, maxPayloadChars);
-        const std::string seq = parts > 1 ? std::to_string(sequenceId % 10) : std::string{};
-        const std::string body = fmt::format("{},{},{},{},{},{},{}", talkerAndType, parts, i + 1,
-                                             seq, channel, chunk, i + 1 == parts ? fill : 0);
-        out.push_back(fmt::format("!{}*{:02X}", body, nmeaChecksum(body)));
+        std::string sentence;
+        sentence.reserve(chunk.size() + talkerAndType.size() + 24);
+        sentence += '!';
+        sentence += talkerAndType;
+        sentence += ',';
+        appendNumber(sentence, static_cast<std::int64_t>(parts));
+        sentence += ',';
+        appendNumber(sentence, static_cast<std::int64_t>(i + 1));
+        sentence += ',';
+        if (parts > 1) appendNumber(sentence, sequenceId % 10);
+        sentence += ',';
+        sentence += channel;
+        sentence += ',';
+        sentence += chunk;
+        sentence += ',';
+        appendNumber(sentence, i + 1 == parts ? fill : 0);
+        const std::uint8_t sum = nmeaChecksum(std::string_view(sentence).substr(1));
+        sentence += '*';
+        appendHex(sentence, sum);
+        out.push_back(std::move(sentence));
     }
     return out;
 }
@@ -203,8 +231,18 @@ std::vector<std::string> encodeStaticData(const VesselStatic& v, char channel, i
 }
 
 std::string withTagBlock(const std::string& sentence, time::UnixMillis t, std::string_view source) {
-    const std::string tag = fmt::format("s:{},c:{}", source, t / 1000);
-    return fmt::format("\\{}*{:02X}\\{}", tag, nmeaChecksum(tag), sentence);
+    std::string out;
+    out.reserve(sentence.size() + source.size() + 24);
+    out += "\\s:";
+    out += source;
+    out += ",c:";
+    appendNumber(out, t / 1000);
+    const std::uint8_t sum = nmeaChecksum(std::string_view(out).substr(1));
+    out += '*';
+    appendHex(out, sum);
+    out += '\\';
+    out += sentence;
+    return out;
 }
 
 }  // namespace seawatch::ais

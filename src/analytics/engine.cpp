@@ -118,6 +118,7 @@ std::uint32_t Engine::slotFor(ais::Mmsi mmsi) {
     loitering_.push_back(0);
     unescortedSince_.emplace_back();
     unescortedEmitted_.push_back(0);
+    pairsOf_.push_back(0);
     classify(it->second);
     return it->second;
 }
@@ -154,6 +155,7 @@ void Engine::advanceTo(time::UnixMillis t) {
         // With every vessel stale the ticks would find nothing: jump ahead.
         if (!lastFixTime_ || *nextTick_ > *lastFixTime_ + inputs_.config.staleAfterMs) {
             pairs_.clear();
+            std::fill(pairsOf_.begin(), pairsOf_.end(), 0U);
             nextTick_ = (t / step) * step + step;
             break;
         }
@@ -416,9 +418,9 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
     const zones::GroupTransit* nearest = nullptr;
     for (const zones::GroupTransit& group : inputs_.schedule->transits) {
         if (group.direction != lane) continue;
-        const auto planned = zones::plannedPosition(group, *corridor_, fix.time);
+        const auto planned = zones::plannedPoint(group, *corridor_, fix.time);
         if (!planned) continue;
-        const double d = geo::distanceNm(p, planned->position);
+        const double d = geo::distanceNm(p, *planned);
         if (!nearest || d < nearestNm) {
             nearestNm = d;
             nearest = &group;

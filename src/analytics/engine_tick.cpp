@@ -77,7 +77,11 @@ void Engine::runTick(time::UnixMillis t) {
         }
     }
     // A pair not seen this tick has drifted out of range or gone stale: forget it.
-    std::erase_if(pairs_, [t](const auto& entry) { return entry.second.seenTick != t; });
+    std::erase_if(pairs_, [this, t](const auto& entry) {
+        if (entry.second.seenTick == t) return false;
+        forgetPair(entry.second);
+        return true;
+    });
 }
 
 void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
@@ -110,11 +114,18 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
                              cpa.closingKn > cfg.approachClosingKn;
     const bool encounterNow = cpa.rangeNm <= cfg.encounterRangeNm;
 
+    const bool startsSomething = cpaNow || approachNow || encounterNow;
+    if (!startsSomething && (pairsOf_[a] == 0 || pairsOf_[b] == 0)) return;  // no state
     const std::uint64_t key = (static_cast<std::uint64_t>(mmsi_[a]) << 32) | mmsi_[b];
     auto it = pairs_.find(key);
     if (it == pairs_.end()) {
-        if (!cpaNow && !approachNow && !encounterNow) return;
-        it = pairs_.emplace(key, PairState{}).first;
+        if (!startsSomething) return;
+        PairState fresh;
+        fresh.slotA = a;
+        fresh.slotB = b;
+        it = pairs_.emplace(key, fresh).first;
+        ++pairsOf_[a];
+        ++pairsOf_[b];
     }
     PairState& pair = it->second;
     pair.seenTick = t;
@@ -122,8 +133,10 @@ void Engine::examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t) {
     updatePairApproach(pair, approacher, target, cpa, approachNow, t);
     updatePairEncounter(pair, a, b, cpa, t);
     if (!pair.cpaActive && !pair.approachActive && !pair.encounterSince &&
-        realertQuiet(pair.lastCpaAlert, t) && realertQuiet(pair.lastApproachAlert, t))
+        realertQuiet(pair.lastCpaAlert, t) && realertQuiet(pair.lastApproachAlert, t)) {
+        forgetPair(pair);
         pairs_.erase(it);
+    }
 }
 
 bool Engine::realertQuiet(const std::optional<time::UnixMillis>& last, time::UnixMillis t) const {

@@ -15,10 +15,9 @@ struct VesselExportState {
     bool reported = false;
 };
 
-}  // namespace
-
-AisExportStats writeAisNmea(const SceneTracks& scene, std::ostream& out,
-                            const AisExportOptions& options) {
+template <typename WriteLine>
+AisExportStats exportLines(const SceneTracks& scene, const AisExportOptions& options,
+                           WriteLine&& writeLine) {
     AisExportStats stats;
     std::unordered_map<ais::Mmsi, VesselExportState> vessels;
     for (const auto& track : scene.tracks()) {
@@ -29,7 +28,7 @@ AisExportStats writeAisNmea(const SceneTracks& scene, std::ostream& out,
     const auto write = [&](const std::vector<std::string>& sentences, time::UnixMillis t,
                            const char* source) {
         for (const auto& sentence : sentences) {
-            out << ais::withTagBlock(sentence, t, source) << '\n';
+            writeLine(ais::withTagBlock(sentence, t, source));
             ++stats.sentences;
         }
     };
@@ -55,6 +54,21 @@ AisExportStats writeAisNmea(const SceneTracks& scene, std::ostream& out,
         ++stats.positionReports;
     }
     return stats;
+}
+
+}  // namespace
+
+AisExportStats writeAisNmea(const SceneTracks& scene, std::ostream& out,
+                            const AisExportOptions& options) {
+    return exportLines(scene, options, [&out](const std::string& line) { out << line << '\n'; });
+}
+
+AisExportStats writeAisNmea(const SceneTracks& scene, std::string& out,
+                            const AisExportOptions& options) {
+    return exportLines(scene, options, [&out](const std::string& line) {
+        out += line;
+        out += '\n';
+    });
 }
 
 }  // namespace seawatch::scenario

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <sstream>
 
 #include "seawatch/analytics/ais_input.hpp"
 #include "seawatch/analytics/engine.hpp"
@@ -102,11 +101,11 @@ Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
     scene.scripted = std::move(scripted.value());
 
     // The AIS path: synthesized fixes out as NMEA, back in through the decoder.
-    std::ostringstream nmea;
+    std::string nmea;
     AisExportOptions exportOptions;
     exportOptions.span = scene.scenario.window;
     writeAisNmea(scene.scripted, nmea, exportOptions);
-    auto decoded = analytics::loadAisText(nmea.str(), file.filename().string() + " (scripted AIS)");
+    auto decoded = analytics::loadAisText(nmea, file.filename().string() + " (scripted AIS)");
     if (!decoded) return makeError(decoded.error());
     analytics::AisInput input = std::move(decoded.value());
     std::vector<fs::path> aisFiles;

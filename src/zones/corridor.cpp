@@ -44,14 +44,14 @@ Centreline::Projection Centreline::project(geo::LonLat p) const {
 geo::LonLat Centreline::pointAt(double alongNm) const {
     if (vertices_.empty()) return {};
     if (alongNm <= 0.0 || vertices_.size() == 1) return vertices_.front();
-    for (std::size_t i = 1; i < vertices_.size(); ++i) {
-        if (alongNm <= cumulativeNm_[i]) {
-            const geo::LonLat a = vertices_[i - 1];
-            return geo::destination(a, geo::initialBearingDeg(a, vertices_[i]),
-                                    alongNm - cumulativeNm_[i - 1]);
-        }
-    }
-    return vertices_.back();
+    // Centrelines are densified to a few hundred vertices and the engine asks for a
+    // position for every merchant fix in the corridor: search, don't walk.
+    const auto it = std::lower_bound(cumulativeNm_.begin() + 1, cumulativeNm_.end(), alongNm);
+    if (it == cumulativeNm_.end()) return vertices_.back();
+    const auto i = static_cast<std::size_t>(it - cumulativeNm_.begin());
+    const geo::LonLat a = vertices_[i - 1];
+    return geo::destination(a, geo::initialBearingDeg(a, vertices_[i]),
+                            alongNm - cumulativeNm_[i - 1]);
 }
 
 geo::LonLat Corridor::axisPoint(double alongNm) const {

@@ -176,6 +176,16 @@ std::optional<PlannedPosition> plannedPosition(const GroupTransit& transit,
     return planned;
 }
 
+std::optional<geo::LonLat> plannedPoint(const GroupTransit& transit, const Corridor& corridor,
+                                        time::UnixMillis t) {
+    if (t < transit.departure) return std::nullopt;
+    const Centreline& line = corridor.lane(transit.direction).centreline;
+    const double along = transit.speedKn * static_cast<double>(t - transit.departure) /
+                         static_cast<double>(time::kMillisPerHour);
+    if (along > line.lengthNm()) return std::nullopt;
+    return line.pointAt(along);
+}
+
 std::vector<GroupPosition> plannedGroupPositions(const Schedule& schedule, const Corridor& corridor,
                                                  time::UnixMillis t) {
     std::vector<GroupPosition> out;

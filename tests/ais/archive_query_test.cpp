@@ -2,7 +2,9 @@
 // against the same log decoded independently here.
 #include "seawatch/ais/archive_query.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include "seawatch/ais/archive.hpp"
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/encoder.hpp"
+#include "seawatch/workspace/sqlite_statement.hpp"
 #include "seawatch/workspace/workspace.hpp"
 
 using namespace seawatch;
@@ -245,4 +248,45 @@ TEST(ArchiveQuery, VersionOneArchiveIsUpgradedWithItsFixes) {
     EXPECT_FLOAT_EQ(after->fixes[0].speedKn, 11.5F);
     EXPECT_TRUE(std::isnan(after->fixes[0].courseDeg));
     EXPECT_EQ(queryArchive(path, {})->fixes.size(), 2U);
+}
+
+// The index's cell is a generated column in SQL; the query lists cells with archiveCell in
+// C++. Both must put every position, band edges and the poles included, in the same cell, or
+// a query would seek the wrong cell and miss the fix.
+TEST(ArchiveQuery, CellsInSqlAndInCppAgree) {
+    TempDir dir;
+    const fs::path path = dir.path / "cells.gpkg";
+    ASSERT_TRUE(AisArchive::open(path));  // creates the archive at the newest schema
+    auto ws = workspace::Workspace::open(path, workspace::Access::ReadWrite);
+    ASSERT_TRUE(ws) << ws.error();
+    const std::vector<std::pair<double, double>> points{
+        {0.0, 0.0},     {-90.0, -180.0}, {90.0, 180.0},   {12.999999, 44.999999},
+        {13.0, 45.0},   {-0.000001, -0.000001},           {-12.5, 179.9999}, {-89.9, 179.0},
+        {45.5, -179.5}, {89.9999, -0.5}};
+    std::string values;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        values += (i ? "," : "") + std::string("(1,") + std::to_string(i) + "," +
+                  fmt::format("{:.10f},{:.10f}", points[i].first, points[i].second) + ")";
+    }
+    ASSERT_TRUE(ws->exec("INSERT INTO ais_positions(mmsi,time_ms,lat,lon) VALUES " + values));
+    auto stmt = workspace::Statement::prepare(
+        ws->handle(), "SELECT lat, lon, cell FROM ais_positions ORDER BY time_ms");
+    ASSERT_TRUE(stmt) << stmt.error();
+    std::size_t rows = 0;
+    while (stmt->step() == SQLITE_ROW) {
+        EXPECT_EQ(stmt->int64(2), archiveCell(stmt->real(0), stmt->real(1)))
+            << stmt->real(0) << ", " << stmt->real(1);
+        ++rows;
+    }
+    EXPECT_EQ(rows, points.size());
+    EXPECT_EQ(archiveCell(13.0, 45.0), 103 * 360 + 225);
+    EXPECT_EQ(archiveCell(-90.0, -180.0), 0);
+    EXPECT_EQ(archiveCell(90.0, 180.0), 179 * 360 + 359);
+
+    // A box lists the cells it touches; one across the antimeridian takes both ends.
+    EXPECT_EQ(archiveCells(geo::GeoBox{45.2, 12.1, 46.5, 12.9}),
+              (std::vector<int>{102 * 360 + 225, 102 * 360 + 226}));
+    EXPECT_EQ(archiveCells(geo::GeoBox{179.5, 0.5, -179.5, 0.7}),
+              (std::vector<int>{90 * 360 + 0, 90 * 360 + 359}));
+    EXPECT_GT(archiveCells(geo::GeoBox{-180.0, -90.0, 180.0, 90.0}).size(), kMaxArchiveCells);
 }

@@ -62,6 +62,11 @@ TEST(AisExport, DecodesBackToTheScriptedTracks) {
     EXPECT_EQ(stats.vessels, 3u);
     EXPECT_EQ(stats.contacts, 1u);
     EXPECT_GT(stats.staticReports, 2u);
+    // The scene's in-memory round trip writes the same bytes as the export to a file.
+    std::string appended;
+    const auto appendedStats = writeAisNmea(*scene, appended, options);
+    EXPECT_EQ(appended, nmea.str());
+    EXPECT_EQ(appendedStats.sentences, stats.sentences);
 
     ais::AisDecoder decoder;
     std::istringstream lines(nmea.str());

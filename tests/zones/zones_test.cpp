@@ -264,6 +264,28 @@ TEST(Schedule, PlannedGroupPositions) {
     ASSERT_TRUE(west);
     EXPECT_LT(geo::distanceNm(west->position, corridor->pointB), 1.0);
     EXPECT_NEAR(west->courseDeg, 252.0, 2.0);
+
+    // The engine's position-only call agrees with the full one, inside and outside the
+    // transit, at every hour of the day and at each densified vertex's distance along.
+    EXPECT_FALSE(plannedPoint(e16, *corridor, e16.departure - 1));
+    EXPECT_FALSE(plannedPoint(e16, *corridor, arrival + 1));
+    for (time::UnixMillis t = e16.departure; t <= arrival; t += time::kMillisPerHour / 4) {
+        const auto full = plannedPosition(e16, *corridor, t);
+        const auto point = plannedPoint(e16, *corridor, t);
+        ASSERT_TRUE(full && point);
+        EXPECT_EQ(full->position.lon, point->lon);
+        EXPECT_EQ(full->position.lat, point->lat);
+    }
+    // pointAt at each vertex's cumulative distance lands on that vertex, and between two
+    // vertices it lies on the segment (the search must pick the segment that ends there).
+    const Centreline& line = corridor->eastbound.centreline;
+    double along = 0.0;
+    for (std::size_t i = 1; i < line.vertices().size(); ++i) {
+        along += geo::distanceNm(line.vertices()[i - 1], line.vertices()[i]);
+        EXPECT_LT(geo::distanceNm(line.pointAt(along), line.vertices()[i]), 0.01) << "vertex " << i;
+    }
+    EXPECT_LT(geo::distanceNm(line.pointAt(line.lengthNm() + 5.0), line.vertices().back()), 1e-9);
+    EXPECT_LT(geo::distanceNm(line.pointAt(-1.0), line.vertices().front()), 1e-9);
 }
 
 TEST(Schedule, BadRecordsAreNamedAndSkipped) {

@@ -1,7 +1,8 @@
 #pragma once
 // Reading the AIS archive back: the fixes `ais import` stored, selected by box, time window
-// and MMSIs (all inclusive), with each vessel's name when known. The space-time R*Tree of the
-// archive's schema version 2 (archive.hpp) answers a box and a window without a scan.
+// and MMSIs (all inclusive), with each vessel's name when known. The (cell, time) index of
+// the archive's schema version 3 (archive.cpp) answers a box and a window with one seek per
+// one-degree cell of the box; a box of more than kMaxArchiveCells cells goes by time alone.
 // `seawatch ais query`, `seawatch incidents context` and the console use these calls.
 //
 // Readers don't write: the workspace is opened read-only, so a query runs during an import.
@@ -28,6 +29,14 @@ struct ArchiveQuery {
 };
 
 bool archiveBoxContains(const geo::GeoBox& box, geo::LonLat p);
+
+// The archive's one-degree cell of a position, as its generated column computes it:
+// latitude band (0..179 from the south pole) times 360 plus longitude band (0..359 from
+// 180 W), each truncated as SQLite's CAST does and clamped.
+int archiveCell(double lat, double lon);
+// The cells a box covers (an antimeridian box takes both ends), ascending.
+std::vector<int> archiveCells(const geo::GeoBox& box);
+inline constexpr std::size_t kMaxArchiveCells = 4096;
 
 struct ArchivedFix {
     Mmsi mmsi = 0;

@@ -98,6 +98,7 @@ class Engine {
         double legNm;  // from the previous sample
     };
     struct PairState {
+        std::uint32_t slotA = 0, slotB = 0;  // for pairsOf_ when the state is dropped
         time::UnixMillis seenTick = 0;
         bool cpaActive = false;
         bool approachActive = false;
@@ -161,6 +162,14 @@ class Engine {
     std::vector<std::uint8_t> unescortedEmitted_;
 
     std::unordered_map<std::uint64_t, PairState> pairs_;
+    // How many entries of pairs_ each slot is in. Most pairs in range have no state and
+    // nothing to start; when either vessel is in no pair the map lookup (a cache miss, half
+    // of the pair pass's time) is skipped.
+    std::vector<std::uint32_t> pairsOf_;
+    void forgetPair(const PairState& pair) {
+        --pairsOf_[pair.slotA];
+        --pairsOf_[pair.slotB];
+    }
     std::optional<time::UnixMillis> nextTick_;
     // The newest fix ingested; none before the first. Ticks run only while some fix is
     // younger than staleAfterMs, so the stepping is bounded by the data whatever its dates

@@ -39,5 +39,9 @@ struct AisExportStats {
 // data for AIS vessels (contacts have none: their type stays 0, "not available").
 AisExportStats writeAisNmea(const SceneTracks& scene, std::ostream& out,
                             const AisExportOptions& options);
+// The same lines appended to `out`: the scene's own round trip, which decodes them at once,
+// skips the stream and the copy out of it.
+AisExportStats writeAisNmea(const SceneTracks& scene, std::string& out,
+                            const AisExportOptions& options);
 
 }  // namespace seawatch::scenario

@@ -51,6 +51,10 @@ struct PlannedPosition {
 // Where the group should be at time t; nothing before departure or after arrival.
 std::optional<PlannedPosition> plannedPosition(const GroupTransit& transit,
                                                const Corridor& corridor, time::UnixMillis t);
+// The same position without the course: a third of the work, for the engine's escort check,
+// which asks for every group at every merchant fix in the corridor.
+std::optional<geo::LonLat> plannedPoint(const GroupTransit& transit, const Corridor& corridor,
+                                        time::UnixMillis t);
 // Every group under way at time t, for the console's group markers.
 struct GroupPosition {
     std::size_t transit = 0;  // index into Schedule::transits
