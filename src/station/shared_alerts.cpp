@@ -117,6 +117,7 @@ Result<std::vector<StationAlert>> listAlerts(PgConnection& conn, PgFailure* fail
         {}, failure);
     if (!rows) return makeError(rows.error());
     std::vector<StationAlert> out;
+    out.reserve(static_cast<std::size_t>(rows->rows()));
     for (int i = 0; i < rows->rows(); ++i) {
         StationAlert a;
         a.event = std::string(rows->text(i, 0));

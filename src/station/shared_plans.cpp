@@ -315,14 +315,6 @@ Result<zones::Plan> pullPlan(PgConnection& conn, const std::string& name,
                             zones);
 }
 
-Result<std::vector<std::string>> listPlans(PgConnection& conn) {
-    auto rows = conn.exec("SELECT name FROM plans ORDER BY name");
-    if (!rows) return makeError(rows.error());
-    std::vector<std::string> out;
-    for (int i = 0; i < rows->rows(); ++i) out.emplace_back(rows->text(i, 0));
-    return out;
-}
-
 Status listenForPlans(PgConnection& conn) {
     return conn.execScript("LISTEN seawatch_plans");
 }

@@ -56,9 +56,6 @@ Result<PushReport> pushPlan(PgConnection& conn, const zones::Plan& plan,
 Result<zones::Plan> pullPlan(PgConnection& conn, const std::string& name,
                              std::span<const zones::Zone> zones = {}, PgFailure* failure = nullptr);
 
-// Names of the plans on the station, sorted.
-Result<std::vector<std::string>> listPlans(PgConnection& conn);
-
 // LISTEN seawatch_plans: a notification (no payload) whenever any plan changes.
 Status listenForPlans(PgConnection& conn);
 
