@@ -391,7 +391,7 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     decode->add_flag("--any-talker", decodeOpts->anyTalker,
                      "JSON: accept any talker and channel, merge 24A/B across channels");
     decode->callback([decodeOpts, &exitCode] {
-        if (decodeOpts->inputs.empty()) decodeOpts->inputs.push_back("-");
+        if (decodeOpts->inputs.empty()) decodeOpts->inputs.emplace_back("-");
         exitCode = runDecode(*decodeOpts);
     });
 
