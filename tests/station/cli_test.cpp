@@ -210,6 +210,7 @@ class LiveProcess {
             close(fds[1]);
             std::vector<char*> argv;
             std::vector<std::string> launch = launcher;
+            argv.reserve(launch.size() + args.size() + 2);
             for (auto& a : launch) argv.push_back(a.data());
             std::string binary = SEAWATCH_BINARY;
             argv.push_back(binary.data());

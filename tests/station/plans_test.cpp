@@ -200,7 +200,7 @@ TEST_F(StationPlans, APlanWithSkippedRecordsOrTwinKeysIsNotPushed) {
     auto conn = openStation(stationUri(japan_));
     ASSERT_TRUE(conn) << conn.error();
     zones::Plan broken = pulledBy(japan_);
-    broken.errors.push_back("plan.json: convoys[2].depart: 'C' is not a departure point");
+    broken.errors.emplace_back("plan.json: convoys[2].depart: 'C' is not a departure point");
     auto refused = pushPlan(*conn, broken);
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.error().find("skipped records"), std::string::npos) << refused.error();
