@@ -1,17 +1,24 @@
-// seawatch brief: every step of a scenario rendered headless, and a self-contained HTML deck.
+// seawatch brief: every step of a scenario rendered headless, and a self-contained HTML deck;
+// with --plan, the plan's Gantt and weekly maps too (brief_plan.cpp).
+#include <fmt/format.h>
+
 #include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "brief_plan.hpp"
 #include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "headless_session.hpp"
 #include "seawatch/analytics/alert_filter.hpp"
 #include "seawatch/geo/geo.hpp"
 #include "seawatch/scenario/briefing.hpp"
+#include "seawatch/scenario/briefing_plan.hpp"
 
 namespace seawatch::app {
 
@@ -21,6 +28,8 @@ namespace fs = std::filesystem;
 
 struct BriefOptions {
     std::string scenario;
+    std::string plan;
+    std::vector<std::string> zones;  // for the plan
     std::string output;
     std::string size = "1920x1080";
     bool geotiff = false;
@@ -133,6 +142,40 @@ int writeStepImages(const BriefOptions& o, HeadlessSession& session,
     return code;
 }
 
+// Every step's images, and what the deck says of each step.
+struct BriefedSteps {
+    std::vector<fs::path> images;
+    std::vector<std::vector<scenario::DeckIncident>> incidents;
+    std::vector<std::vector<scenario::DeckAlert>> alerts;
+};
+
+int briefSteps(const BriefOptions& o, HeadlessSession& session,
+               const std::vector<scenario::BriefingStep>& steps, int width, int height,
+               BriefedSteps& out) {
+    const scenario::Scene& scene = *session.scene;
+    for (const auto& step : steps) {
+        if (int code =
+                writeStepImages(o, session, step, static_cast<int>(steps.size()), width, height);
+            code != kExitOk)
+            return code;
+        // Relative to the deck's folder, as the deck refers to it: with a relative -o the
+        // full path was taken for one relative to the deck ("deck/deck/step_01.png").
+        out.images.emplace_back(scenario::stepImageName(step.number));
+        out.incidents.push_back(stepIncidentsOf(scene, step));
+        out.alerts.push_back(stepAlertsOf(scene, step));
+    }
+    return kExitOk;
+}
+
+// A deck of a plan alone: a scenario with no steps that carries its title and period.
+scenario::Scenario planOnlyScenario(const scenario::DeckPlan& plan) {
+    scenario::Scenario s;
+    s.title = plan.name;
+    s.description = "SHADE plan briefing: the plan against time, then each week's faults.";
+    s.window = {plan.from, plan.to};
+    return s;
+}
+
 int runBrief(const BriefOptions& o) {
     int width = 0, height = 0;
     if (!parseSize(o.size, width, height)) {
@@ -142,17 +185,27 @@ int runBrief(const BriefOptions& o) {
                      o.size.c_str());
         return kExitUsage;
     }
+    if (o.scenario.empty() && o.plan.empty()) {
+        std::fprintf(stderr, "seawatch brief: give a scenario, a --plan, or both\n");
+        return kExitUsage;
+    }
+    if (!o.zones.empty() && o.plan.empty()) {
+        std::fprintf(stderr, "seawatch brief: --zones is for the --plan's corridor\n");
+        return kExitUsage;
+    }
     const auto started = std::chrono::steady_clock::now();
     HeadlessSession session;
     if (int code = openHeadlessSession("seawatch brief", {}, true, o.scenario, session);
         code != kExitOk)
         return code;
-    const scenario::Scene& scene = *session.scene;
     session.renderer->style().showLegend = true;  // every slide says what its symbols mean
-    const auto steps = scenario::stepsOf(scene.scenario);
-    if (steps.empty()) {
-        std::fprintf(stderr, "seawatch brief: %s has no steps to brief\n", o.scenario.c_str());
-        return kExitFailure;
+    std::vector<scenario::BriefingStep> steps;
+    if (session.scene) {
+        steps = scenario::stepsOf(session.scene->scenario);
+        if (steps.empty() && o.plan.empty()) {
+            std::fprintf(stderr, "seawatch brief: %s has no steps to brief\n", o.scenario.c_str());
+            return kExitFailure;
+        }
     }
     std::error_code ec;
     fs::create_directories(o.output, ec);
@@ -162,29 +215,30 @@ int runBrief(const BriefOptions& o) {
         return kExitFailure;
     }
 
-    std::vector<fs::path> images;
-    std::vector<std::vector<scenario::DeckIncident>> stepIncidents;
-    std::vector<std::vector<scenario::DeckAlert>> stepAlerts;
-    for (const auto& step : steps) {
-        if (int code =
-                writeStepImages(o, session, step, static_cast<int>(steps.size()), width, height);
-            code != kExitOk)
-            return code;
-        // Relative to the deck's folder, as the deck refers to it: with a relative -o the
-        // full path was taken for one relative to the deck ("deck/deck/step_01.png").
-        images.emplace_back(scenario::stepImageName(step.number));
-        stepIncidents.push_back(stepIncidentsOf(scene, step));
-        stepAlerts.push_back(stepAlertsOf(scene, step));
+    BriefedSteps briefed;
+    if (int code = briefSteps(o, session, steps, width, height, briefed); code != kExitOk)
+        return code;
+    std::optional<scenario::DeckPlan> plan;
+    if (!o.plan.empty()) {
+        const PlanBriefOptions planOptions{o.plan, o.zones, o.output, width, height, o.geotiff};
+        plan.emplace();
+        if (int code = writePlanSlides(planOptions, session, *plan); code != kExitOk) return code;
     }
-    if (Status s = scenario::writeBriefingDeck(o.output, scene.scenario, images, stepIncidents,
-                                               stepAlerts, briefSummary(scene, steps.size()));
+    const scenario::Scenario scenarioOfDeck =
+        session.scene ? session.scene->scenario : planOnlyScenario(*plan);
+    const scenario::DeckSummary summary =
+        session.scene ? briefSummary(*session.scene, steps.size()) : scenario::DeckSummary{};
+    if (Status s =
+            scenario::writeBriefingDeck(o.output, scenarioOfDeck, briefed.images, briefed.incidents,
+                                        briefed.alerts, summary, plan ? &*plan : nullptr);
         !s) {
         std::fprintf(stderr, "seawatch brief: %s\n", s.error().c_str());
         return kExitFailure;
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "seawatch brief: %zu steps, %s/index.html in %.1f s\n", steps.size(),
+    std::fprintf(stderr, "seawatch brief: %zu steps%s, %s/index.html in %.1f s\n", steps.size(),
+                 plan ? fmt::format(", plan of {} weeks", plan->weeks.size()).c_str() : "",
                  o.output.c_str(), seconds);
     return session.failedInputs == 0 ? kExitOk : kExitFailure;
 }
@@ -194,8 +248,15 @@ int runBrief(const BriefOptions& o) {
 void registerBriefCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<BriefOptions>();
     auto* sub = app.add_subcommand(
-        "brief", "Render every step of a scenario headless and write an HTML briefing deck");
-    sub->add_option("scenario", options->scenario, "Scenario JSON")->required();
+        "brief",
+        "Render every step of a scenario (and/or a plan's Gantt and weekly maps) headless and "
+        "write an HTML briefing deck");
+    sub->add_option("scenario", options->scenario, "Scenario JSON");
+    sub->add_option("--plan", options->plan,
+                    "A SHADE plan (docs/PLANNING.md) to brief: its Gantt and one map per week");
+    sub->add_option("--zones", options->zones,
+                    "Zone files with the plan's corridor (default: the bundled IRTC, sectors "
+                    "and risk area)");
     sub->add_option("-o,--output", options->output, "Folder for the images and index.html")
         ->required();
     sub->add_option("--size", options->size, "Image size WIDTHxHEIGHT")->capture_default_str();

@@ -9,6 +9,7 @@
 
 #include "cli_parsing.hpp"
 #include "commands.hpp"
+#include "seawatch/analytics/archive_replay.hpp"
 #include "seawatch/analytics/incident_context.hpp"
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/incidents/store.hpp"
@@ -81,14 +82,10 @@ Result<analytics::ContextQuery> contextQueryFor(const incidents::IncidentStore& 
             fmt::format("{} names {} incidents (ids{}); give the id", o.ref, found->size(), ids));
     }
     const incidents::Incident& incident = found->front();
-    analytics::ContextQuery q;
-    q.where = {incident.lon, incident.lat};
-    q.from = incident.occurredAt;
-    // Known only by its date: any time that day.
-    q.to = incident.dateOnly ? incident.occurredAt + time::kMillisPerDay - 1 : q.from;
-    q.halfWindowMs = static_cast<time::UnixMillis>(o.hours * time::kMillisPerHour);
-    q.radiusNm = o.radiusNm;
-    return q;
+    // The console's "Replay around" builds its query with the same call.
+    return analytics::contextQueryAt(
+        {incident.lon, incident.lat}, incident.occurredAt, incident.dateOnly,
+        static_cast<time::UnixMillis>(o.hours * time::kMillisPerHour), o.radiusNm);
 }
 
 int runContext(const ContextOptions& o) {

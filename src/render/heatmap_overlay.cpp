@@ -69,6 +69,14 @@ struct HeatmapOverlay::Gpu {
     std::vector<double> summedArea;  // for the peak estimate
 };
 
+double kernelRadiusPx(const HeatKernel& kernel, double nauticalMilesPerPixel) {
+    if (kernel.scale == KernelScale::FollowView || nauticalMilesPerPixel <= 0.0)
+        return kernel.viewRadiusPx;
+    return std::clamp(kernel.groundRadiusNm / nauticalMilesPerPixel,
+                      static_cast<double>(kernel.minRadiusPx),
+                      static_cast<double>(kernel.maxRadiusPx));
+}
+
 Rgba heatRamp(float t) {
     t = std::clamp(t, 0.0f, 1.0f);
     const float yellow[3] = {1.0f, 0.93f, 0.35f}, orange[3] = {0.99f, 0.55f, 0.15f},
@@ -198,10 +206,9 @@ void HeatmapOverlay::drawGpu(const OverlayContext& context, MapRenderer& rendere
 
     // Bin the incidents that have happened into heat texels (with a border of one kernel
     // radius, so splats from just off screen still warm its edge).
-    const double screenRadius =
-        std::clamp(kernelRadiusMetres / view.metresPerPixel(), static_cast<double>(minRadiusPx),
-                   static_cast<double>(maxRadiusPx)) *
-        context.pixelScale;
+    const double kernelPx = kernelRadiusPx(kernel, view.nauticalMilesPerPixel());
+    lastKernelRadiusNm_ = kernelPx * view.nauticalMilesPerPixel();
+    const double screenRadius = kernelPx * context.pixelScale;
     const double radius = screenRadius / kDownsample;  // heat texels, 3 sigma
     const auto shown = static_cast<std::size_t>(
         std::upper_bound(times_.begin(), times_.end(), context.now) - times_.begin());

@@ -8,6 +8,7 @@
 
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/scenario/briefing.hpp"
+#include "seawatch/scenario/briefing_plan.hpp"
 
 namespace seawatch::scenario {
 
@@ -69,6 +70,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}
 th,td{border:1px solid #1b3a5b;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#1b3a5b}.none{color:#7a8a99;font-style:italic}
 .alarm{color:#ef476f}.warning{color:#ffd166}.info{color:#8ecae6}
+.conflict{color:#ef476f}.gap{color:#ffb347}
 details{margin-top:8px;color:#b8c4d0}
 )";
 
@@ -127,6 +129,57 @@ void injectList(std::string& html, const Scenario& scenario, const BriefingStep&
     if (any) html += "</ul>\n";
 }
 
+// The plan: its Gantt and figures, then each week's map and faults in words.
+void planSections(std::string& html, const std::filesystem::path& dir, const DeckPlan& plan) {
+    html += fmt::format(
+        "<section id=\"plan\">\n<h2>Plan &middot; {}</h2>\n<p class=\"time\">{}</p>\n"
+        "<img src=\"{}\" alt=\"Gantt chart of {}\">\n",
+        escape(plan.name), escape(daySpanText(plan.from, plan.to)), imageReference(dir, plan.gantt),
+        escape(plan.name));
+    html += "<table><tr><th>Figure</th><th>Value</th></tr>\n";
+    for (const auto& row : plan.figures)
+        html +=
+            fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", escape(row.label), escape(row.value));
+    html += "</table>\n</section>\n";
+    for (const auto& week : plan.weeks) {
+        const std::string days = daySpanText(week.from, week.to);
+        html += fmt::format(
+            "<section id=\"plan-week-{}\">\n<h2>Plan week {} of {} &middot; "
+            "<span class=\"time\">{}</span></h2>\n<img src=\"{}\" alt=\"Week {}: {}\">\n",
+            week.number, week.number, plan.weeks.size(), escape(days),
+            imageReference(dir, week.image), week.number, escape(days));
+        html += "<h3>Faults</h3>\n";
+        if (week.findings.empty()) {
+            html += "<p class=\"none\">No faults in this week.</p>\n</section>\n";
+            continue;
+        }
+        html +=
+            "<table><tr><th>From (UTC)</th><th>To (UTC)</th><th>Finding</th><th>Place</th>"
+            "<th>Units and nations</th><th>What</th></tr>\n";
+        for (const auto& f : week.findings) {
+            html += fmt::format(
+                "<tr><td class=\"time\">{}</td><td class=\"time\">{}</td>"
+                "<td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                escape(time::formatDisplay(f.from)), escape(time::formatDisplay(f.to)),
+                f.gap ? "gap" : "conflict", escape(f.kind), escape(f.place), escape(f.parties),
+                escape(f.text));
+        }
+        html += "</table>\n</section>\n";
+    }
+}
+
+Status checkPlanImages(const std::filesystem::path& dir, const DeckPlan& plan) {
+    std::vector<std::filesystem::path> images{plan.gantt};
+    for (const auto& week : plan.weeks) images.push_back(week.image);
+    for (const auto& image : images) {
+        const auto path = image.is_absolute() ? image : dir / image;
+        if (!std::filesystem::is_regular_file(path))
+            return makeError(
+                fmt::format("briefing deck: plan image {} does not exist", path.string()));
+    }
+    return {};
+}
+
 Status checkShapes(const Scenario& scenario, const std::vector<std::filesystem::path>& images,
                    const std::vector<std::vector<DeckIncident>>& incidents,
                    const std::vector<std::vector<DeckAlert>>& alerts) {
@@ -145,7 +198,7 @@ std::string briefingDeckHtml(const std::filesystem::path& dir, const Scenario& s
                              const std::vector<std::filesystem::path>& stepImages,
                              const std::vector<std::vector<DeckIncident>>& perStepIncidents,
                              const std::vector<std::vector<DeckAlert>>& perStepAlerts,
-                             const DeckSummary& summary) {
+                             const DeckSummary& summary, const DeckPlan* plan) {
     const auto steps = stepsOf(scenario);
     std::string html;
     html.reserve(16384);
@@ -179,9 +232,16 @@ std::string briefingDeckHtml(const std::filesystem::path& dir, const Scenario& s
         html += "</section>\n";
     }
 
-    html +=
-        "<footer>\n<h2>Summary</h2>\n<table><tr><th>Step</th><th>Time (UTC)</th>"
-        "<th>Caption</th><th>Incidents</th><th>Alerts</th></tr>\n";
+    if (plan) planSections(html, dir, *plan);
+    if (steps.empty() && summary.figures.empty()) {
+        html += "</body>\n</html>\n";
+        return html;
+    }
+    html += "<footer>\n<h2>Summary</h2>\n";
+    if (!steps.empty())
+        html +=
+            "<table><tr><th>Step</th><th>Time (UTC)</th>"
+            "<th>Caption</th><th>Incidents</th><th>Alerts</th></tr>\n";
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& step = steps[i];
         html += fmt::format(
@@ -191,7 +251,7 @@ std::string briefingDeckHtml(const std::filesystem::path& dir, const Scenario& s
             i < perStepIncidents.size() ? perStepIncidents[i].size() : 0,
             i < perStepAlerts.size() ? perStepAlerts[i].size() : 0);
     }
-    html += "</table>\n";
+    if (!steps.empty()) html += "</table>\n";
     if (!summary.figures.empty()) {
         html += "<table><tr><th>Figure</th><th>Value</th></tr>\n";
         for (const auto& row : summary.figures) {
@@ -208,7 +268,7 @@ Status writeBriefingDeck(const std::filesystem::path& dir, const Scenario& scena
                          const std::vector<std::filesystem::path>& stepImages,
                          const std::vector<std::vector<DeckIncident>>& perStepIncidents,
                          const std::vector<std::vector<DeckAlert>>& perStepAlerts,
-                         const DeckSummary& summary) {
+                         const DeckSummary& summary, const DeckPlan* plan) {
     if (auto shapes = checkShapes(scenario, stepImages, perStepIncidents, perStepAlerts); !shapes) {
         return shapes;
     }
@@ -219,12 +279,15 @@ Status writeBriefingDeck(const std::filesystem::path& dir, const Scenario& scena
                                          image.string()));
         }
     }
+    if (plan) {
+        if (Status images = checkPlanImages(dir, *plan); !images) return images;
+    }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return makeError(fmt::format("{}: cannot create ({})", dir.string(), ec.message()));
-    return writeFileAtomically(
-        dir / "index.html",
-        briefingDeckHtml(dir, scenario, stepImages, perStepIncidents, perStepAlerts, summary));
+    return writeFileAtomically(dir / "index.html",
+                               briefingDeckHtml(dir, scenario, stepImages, perStepIncidents,
+                                                perStepAlerts, summary, plan));
 }
 
 }  // namespace seawatch::scenario

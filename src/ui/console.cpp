@@ -403,6 +403,8 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
     state.modules.push_back(makePlanModule(state, options));
     if (auto coordination = makeCoordinationModule(state, options))
         state.modules.push_back(std::move(coordination));
+    state.modules.push_back(makeReplayModule(state, options));
+    state.modules.push_back(makeToolsModule(state, options));  // last: first to get clicks
     // MODULES-END
 }
 
@@ -413,7 +415,7 @@ void pumpLivePicture(ConsoleState& state, FramePacer& pacer) {
     const analytics::PumpReport pumped = state.live->pump(kPumpBudget);
     if (pumped.items > 0 || pumped.events > 0 || pumped.sharedAcks > 0) pacer.requestFrame();
     if (pumped.pending > 0) pacer.keepDrawing();  // a burst: drain it over the next frames
-    if (!state.scene) state.now = state.live->now();
+    if (!state.scene && !state.replayTracks) state.now = state.live->now();
 }
 
 // One frame: ImGui panels, the modules, the map, the panels over it.

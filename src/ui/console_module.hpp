@@ -50,6 +50,10 @@ std::unique_ptr<ConsoleModule> makeZoneModule(ConsoleState& state, const Console
 std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state,
                                                   const ConsoleOptions& options);
 std::unique_ptr<ConsoleModule> makePlanModule(ConsoleState& state, const ConsoleOptions& options);
+// Archive replay: "Replay around" an incident and any window of the AIS archive.
+std::unique_ptr<ConsoleModule> makeReplayModule(ConsoleState& state, const ConsoleOptions& options);
+// Measure, EBL/VRM and two-vessel CPA tools (docs/ANALYST.md).
+std::unique_ptr<ConsoleModule> makeToolsModule(ConsoleState& state, const ConsoleOptions& options);
 // Null when no --station was given or the link could not start (the log says why).
 std::unique_ptr<ConsoleModule> makeCoordinationModule(ConsoleState& state,
                                                       const ConsoleOptions& options);

@@ -101,8 +101,21 @@ struct ConsoleState {
     // The live picture: --ais sources and "Add AIS source…", their tracks and, without a
     // scene, the alerts the engine raises over them. Pumped by the main loop once a frame.
     std::unique_ptr<analytics::LivePicture> live;
-    // Vessels shown on the map: the scene's tracks, or the live picture's.
-    ais::TrackStore& tracks() { return scene ? scene->tracks : live->tracks(); }
+    // An archive replay's tracks while one is open (the replay module owns them).
+    ais::TrackStore* replayTracks = nullptr;
+    // Vessels shown on the map: an archive replay's, the scene's, or the live picture's.
+    ais::TrackStore& tracks() {
+        if (replayTracks) return *replayTracks;
+        return scene ? scene->tracks : live->tracks();
+    }
+    // "Replay around" an incident, asked by the incidents panel, done by the replay module.
+    struct ReplayRequest {
+        geo::LonLat where;
+        time::UnixMillis occurredAt = 0;
+        bool dateOnly = false;
+        std::string title;
+    };
+    std::optional<ReplayRequest> replayRequest;
     // What is selected or highlighted, shared by every overlay and panel.
     render::MapSelection selection;
     // Jump requests from panels (an alert, an incident): the map flies there next frame.

@@ -499,6 +499,15 @@ class IncidentModule : public ConsoleModule {
         ImGui::Separator();
         if (ImGui::Button("Show on map")) state.flyTo = boxAround({r->lon, r->lat}, 1.5);
         ImGui::SameLine();
+        if (ImGui::Button("Replay around"))
+            state.replayRequest = ConsoleState::ReplayRequest{
+                {r->lon, r->lat},
+                r->occurredAt,
+                r->dateOnly,
+                r->sourceRef.empty() ? std::string("the incident") : r->sourceRef};
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The archived AIS tracks around it on the timeline (Archive replay)");
+        ImGui::SameLine();
         if (ImGui::Button("Clear selection")) state.selection.selectedIncident.reset();
         endDockedPanel(state);
     }
@@ -534,10 +543,7 @@ class IncidentModule : public ConsoleModule {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-1);
         ImGui::SliderFloat("##heatOpacity", &heat_.opacity, 0.0f, 1.0f, "opacity %.2f");
-        float radiusKm = static_cast<float>(heat_.kernelRadiusMetres / 1000.0);
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##radius", &radiusKm, 5.0f, 200.0f, "kernel %.0f km"))
-            heat_.kernelRadiusMetres = radiusKm * 1000.0;
+        drawKernelControls();
         if (!heat_.error().empty())
             ImGui::TextColored({1, 0.4f, 0.3f, 1}, "%s", heat_.error().c_str());
         ImGui::Separator();
@@ -554,9 +560,25 @@ class IncidentModule : public ConsoleModule {
         ImGui::SameLine(w - ImGui::CalcTextSize("dense").x);
         ImGui::TextDisabled("dense");
         if (heat_.visible)
-            ImGui::TextDisabled("red: about %.0f incidents within %.0f km", heat_.peakDensity(),
-                                heat_.kernelRadiusMetres / 3000.0);
+            ImGui::TextDisabled("red: about %.0f incidents within %.0f nm", heat_.peakDensity(),
+                                heat_.lastKernelRadiusNm() / 3.0);
         ImGui::End();
+    }
+
+    // The density kernel: a fixed size on screen (follows the view's scale) or on the ground.
+    void drawKernelControls() {
+        render::HeatKernel& k = heat_.kernel;
+        bool follow = k.scale == render::KernelScale::FollowView;
+        if (ImGui::Checkbox("Kernel follows the view", &follow))
+            k.scale = follow ? render::KernelScale::FollowView : render::KernelScale::Ground;
+        ImGui::SetNextItemWidth(-1);
+        if (follow) {
+            ImGui::SliderFloat("##radiusPx", &k.viewRadiusPx, 6.0f, 64.0f, "kernel %.0f px");
+        } else {
+            float nm = static_cast<float>(k.groundRadiusNm);
+            if (ImGui::SliderFloat("##radiusNm", &nm, 2.0f, 120.0f, "kernel %.0f nm"))
+                k.groundRadiusNm = nm;
+        }
     }
 
     void drawImport() {

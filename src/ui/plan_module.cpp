@@ -384,7 +384,7 @@ class PlanModule final : public ConsoleModule {
             }
         }
         if (hoveredFinding) {
-            ImGui::SetTooltip("%s %s\n%s", analytics::findingKindName(hoveredFinding->kind),
+            ImGui::SetTooltip("%s %s\n%s", analytics::findingKindLabel(hoveredFinding->kind),
                               shortTime(hoveredFinding->from).c_str(),
                               hoveredFinding->text.c_str());
         } else if (hoveredBar) {
@@ -480,9 +480,9 @@ class PlanModule final : public ConsoleModule {
             ImGui::TableNextColumn();
             if (analytics::isFault(f.kind))
                 ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.35f, 1.0f), "%s",
-                                   analytics::findingKindName(f.kind));
+                                   analytics::findingKindLabel(f.kind));
             else
-                ImGui::TextUnformatted(analytics::findingKindName(f.kind));
+                ImGui::TextUnformatted(analytics::findingKindLabel(f.kind));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(f.place.c_str());
             ImGui::TableNextColumn();

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <type_traits>
+#include <vector>
 
 namespace seawatch::zones {
 namespace {
@@ -43,6 +45,12 @@ class RecordReader {
         }
         return v->get<std::string>();
     }
+    // The readers below fill a field, or set `error` and return false.
+    bool string(const char* key, std::string& into, RecordError& error) const {
+        auto value = string(key, error);
+        if (value) into = std::move(*value);
+        return value.has_value();
+    }
     std::string optionalString(const char* key) const {
         const json* v = find(key);
         return (v && v->is_string()) ? v->get<std::string>() : std::string{};
@@ -63,6 +71,24 @@ class RecordReader {
             return std::nullopt;
         }
         return t;
+    }
+    bool time(const char* key, time::UnixMillis& into, RecordError& error) const {
+        const auto t = time(key, error);
+        if (t) into = *t;
+        return t.has_value();
+    }
+    // Two times, the second after the first: [from, to) of an assignment, a period, a sortie.
+    bool span(const char* fromKey, time::UnixMillis& from, const char* toKey, time::UnixMillis& to,
+              RecordError& error) const {
+        time::UnixMillis a = 0, b = 0;
+        if (!time(fromKey, a, error) || !time(toKey, b, error)) return false;
+        if (b <= a) {
+            error = fail(toKey, fmt::format("is not after '{}'", fromKey));
+            return false;
+        }
+        from = a;
+        to = b;
+        return true;
     }
     std::optional<double> positive(const char* key, RecordError& error) const {
         const json* v = find(key);
@@ -97,125 +123,96 @@ struct Read {
     RecordError error;
 };
 
-std::optional<LaneDirection> readDeparturePoint(const RecordReader& r, RecordError& error) {
-    auto depart = r.string("depart", error);
-    if (!depart) return std::nullopt;
-    if (*depart == "A") return LaneDirection::Eastbound;
-    if (*depart == "B") return LaneDirection::Westbound;
-    error = r.fail("depart", fmt::format("'{}' is not a departure point (A or B)", *depart));
-    return std::nullopt;
+// Reads one record of a list: not an object is a problem of the record itself; otherwise
+// `fill` reads its fields, stopping at the first problem.
+template <typename T, typename Fill>
+Read<T> readRecord(const RecordReader& r, Fill fill) {
+    Read<T> out;
+    if (!r.isObject()) {
+        out.error = r.failHere("not an object");
+        return out;
+    }
+    T value;
+    if (fill(r, value, out.error)) out.value = std::move(value);
+    return out;
 }
 
-Read<EscortConvoy> readConvoy(const RecordReader& r) {
-    Read<EscortConvoy> out;
-    RecordError& e = out.error;
-    if (!r.isObject()) return {std::nullopt, r.failHere("not an object")};
-    EscortConvoy c;
-    auto id = r.string("id", e);
-    if (!id) return out;
-    c.id = *id;
-    auto nation = r.string("nation", e);
-    if (!nation) return out;
-    c.nation = *nation;
+bool readDeparturePoint(const RecordReader& r, LaneDirection& into, RecordError& error) {
+    std::string depart;
+    if (!r.string("depart", depart, error)) return false;
+    if (depart == "A" || depart == "B") {
+        into = depart == "B" ? LaneDirection::Westbound : LaneDirection::Eastbound;
+        return true;
+    }
+    error = r.fail("depart", fmt::format("'{}' is not a departure point (A or B)", depart));
+    return false;
+}
+
+bool readEscortUnits(const RecordReader& r, std::vector<std::string>& into, RecordError& e) {
     const json* units = r.find("escort_units");
-    if (!units || !units->is_array() || units->empty())
-        return {std::nullopt, r.fail("escort_units", "missing (a non-empty array of unit names)")};
+    if (!units || !units->is_array() || units->empty()) {
+        e = r.fail("escort_units", "missing (a non-empty array of unit names)");
+        return false;
+    }
     for (std::size_t i = 0; i < units->size(); ++i) {
         const json& u = (*units)[i];
-        if (!u.is_string() || u.get<std::string>().empty())
-            return {std::nullopt,
-                    {fmt::format("{}[{}]: not a unit name", r.at("escort_units"), i)}};
-        c.escortUnits.push_back(u.get<std::string>());
+        if (!u.is_string() || u.get<std::string>().empty()) {
+            e = {fmt::format("{}[{}]: not a unit name", r.at("escort_units"), i)};
+            return false;
+        }
+        into.push_back(u.get<std::string>());
     }
-    auto direction = readDeparturePoint(r, e);
-    if (!direction) return out;
-    c.direction = *direction;
-    auto departure = r.time("departure", e);
-    if (!departure) return out;
-    c.departure = *departure;
+    return true;
+}
+
+bool readConvoy(const RecordReader& r, EscortConvoy& c, RecordError& e) {
+    if (!r.string("id", c.id, e) || !r.string("nation", c.nation, e) ||
+        !readEscortUnits(r, c.escortUnits, e) || !readDeparturePoint(r, c.direction, e) ||
+        !r.time("departure", c.departure, e))
+        return false;
     auto speed = r.positive("speed_kn", e);
-    if (!speed) return out;
-    if (*speed > 30.0)
-        return {
-            std::nullopt,
-            r.fail("speed_kn", fmt::format("{} kn is not a convoy speed (at most 30)", *speed))};
+    if (!speed) return false;
+    if (*speed > 30.0) {
+        e = r.fail("speed_kn", fmt::format("{} kn is not a convoy speed (at most 30)", *speed));
+        return false;
+    }
     c.speedKn = *speed;
     if (const json* m = r.find("merchants")) {
-        if (!m->is_number_integer() || m->get<int>() < 0)
-            return {std::nullopt, r.fail("merchants", "must be a whole number, 0 or more")};
+        if (!m->is_number_integer() || m->get<int>() < 0) {
+            e = r.fail("merchants", "must be a whole number, 0 or more");
+            return false;
+        }
         c.merchants = m->get<int>();
     }
-    out.value = std::move(c);
-    return out;
+    return true;
 }
 
 // A version 0 group transit, read as a convoy of one escort unit.
-Read<EscortConvoy> readGroupTransit(const RecordReader& r) {
-    Read<EscortConvoy> out;
-    RecordError& e = out.error;
-    if (!r.isObject()) return {std::nullopt, r.failHere("not an object")};
-    EscortConvoy c;
-    auto id = r.string("id", e);
-    if (!id) return out;
-    c.id = *id;
+bool readGroupTransit(const RecordReader& r, EscortConvoy& c, RecordError& e) {
+    if (!r.string("id", c.id, e)) return false;
     const json* speed = r.find("speed_group_kn");
-    if (!speed || !speed->is_number() || !isSpeedGroup(speed->get<double>()))
-        return {std::nullopt, r.fail("speed_group_kn", "must be 10, 12, 14, 16 or 18")};
+    if (!speed || !speed->is_number() || !isSpeedGroup(speed->get<double>())) {
+        e = r.fail("speed_group_kn", "must be 10, 12, 14, 16 or 18");
+        return false;
+    }
     c.speedKn = speed->get<double>();
-    auto direction = readDeparturePoint(r, e);
-    if (!direction) return out;
-    c.direction = *direction;
-    auto departure = r.time("departure", e);
-    if (!departure) return out;
-    c.departure = *departure;
-    auto unit = r.string("escort_unit", e);
-    if (!unit) return out;
-    c.escortUnits.push_back(*unit);
+    std::string unit;
+    if (!readDeparturePoint(r, c.direction, e) || !r.time("departure", c.departure, e) ||
+        !r.string("escort_unit", unit, e))
+        return false;
+    c.escortUnits.push_back(std::move(unit));
     c.nation = r.optionalString("escort_nation");
-    out.value = std::move(c);
-    return out;
+    return true;
 }
 
-Read<SectorAssignment> readAssignment(const RecordReader& r) {
-    Read<SectorAssignment> out;
-    RecordError& e = out.error;
-    if (!r.isObject()) return {std::nullopt, r.failHere("not an object")};
-    SectorAssignment a;
-    auto unit = r.string("unit", e);
-    if (!unit) return out;
-    a.unit = *unit;
+bool readAssignment(const RecordReader& r, SectorAssignment& a, RecordError& e) {
+    if (!r.string("unit", a.unit, e)) return false;
     a.nation = r.optionalString("nation");
-    auto sector = r.string("sector", e);
-    if (!sector) return out;
-    a.sector = *sector;
-    auto from = r.time("from", e);
-    if (!from) return out;
-    auto to = r.time("to", e);
-    if (!to) return out;
-    if (*to <= *from) return {std::nullopt, r.fail("to", "is not after 'from'")};
-    a.from = *from;
-    a.to = *to;
-    out.value = std::move(a);
-    return out;
+    return r.string("sector", a.sector, e) && r.span("from", a.from, "to", a.to, e);
 }
 
-Read<ReferenceNationPeriod> readReferencePeriod(const RecordReader& r) {
-    Read<ReferenceNationPeriod> out;
-    RecordError& e = out.error;
-    if (!r.isObject()) return {std::nullopt, r.failHere("not an object")};
-    ReferenceNationPeriod p;
-    auto nation = r.string("nation", e);
-    if (!nation) return out;
-    p.nation = *nation;
-    auto from = r.time("from", e);
-    if (!from) return out;
-    auto to = r.time("to", e);
-    if (!to) return out;
-    if (*to <= *from) return {std::nullopt, r.fail("to", "is not after 'from'")};
-    p.from = *from;
-    p.to = *to;
-    out.value = std::move(p);
-    return out;
+bool readReferencePeriod(const RecordReader& r, ReferenceNationPeriod& p, RecordError& e) {
+    return r.string("nation", p.nation, e) && r.span("from", p.from, "to", p.to, e);
 }
 
 std::optional<geo::LonLat> readPosition(const json& v) {
@@ -228,53 +225,40 @@ std::optional<geo::LonLat> readPosition(const json& v) {
 }
 
 // A GeoJSON Polygon (outer ring only) or LineString.
-Read<AircraftSortie> readSortie(const RecordReader& r) {
-    Read<AircraftSortie> out;
-    RecordError& e = out.error;
-    if (!r.isObject()) return {std::nullopt, r.failHere("not an object")};
-    AircraftSortie s;
-    auto id = r.string("id", e);
-    if (!id) return out;
-    s.id = *id;
-    auto unit = r.string("unit", e);
-    if (!unit) return out;
-    s.unit = *unit;
-    auto nation = r.string("nation", e);
-    if (!nation) return out;
-    s.nation = *nation;
-    auto from = r.time("on_station", e);
-    if (!from) return out;
-    auto to = r.time("off_station", e);
-    if (!to) return out;
-    if (*to <= *from) return {std::nullopt, r.fail("off_station", "is not after 'on_station'")};
-    s.from = *from;
-    s.to = *to;
+bool readOrbit(const RecordReader& r, AircraftSortie& s, RecordError& e) {
     const json* orbit = r.find("orbit");
-    if (!orbit || !orbit->is_object())
-        return {std::nullopt, r.fail("orbit", "missing (a GeoJSON Polygon or LineString)")};
+    if (!orbit || !orbit->is_object()) {
+        e = r.fail("orbit", "missing (a GeoJSON Polygon or LineString)");
+        return false;
+    }
     const std::string type = orbit->value("type", "");
     const auto coords = orbit->find("coordinates");
     const std::string path = r.at("orbit");
-    if (coords == orbit->end() || !coords->is_array())
-        return {std::nullopt, {path + ".coordinates: missing (an array)"}};
+    if (coords == orbit->end() || !coords->is_array()) {
+        e = {path + ".coordinates: missing (an array)"};
+        return false;
+    }
     const json* points = nullptr;
     if (type == "Polygon") {
         s.shape = OrbitShape::Polygon;
-        if (coords->empty() || !(*coords)[0].is_array())
-            return {std::nullopt, {path + ".coordinates: a Polygon needs an outer ring"}};
+        if (coords->empty() || !(*coords)[0].is_array()) {
+            e = {path + ".coordinates: a Polygon needs an outer ring"};
+            return false;
+        }
         points = &(*coords)[0];
     } else if (type == "LineString") {
         s.shape = OrbitShape::Track;
         points = &*coords;
     } else {
-        return {std::nullopt,
-                {fmt::format("{}.type: '{}' is not Polygon or LineString", path, type)}};
+        e = {fmt::format("{}.type: '{}' is not Polygon or LineString", path, type)};
+        return false;
     }
     for (std::size_t i = 0; i < points->size(); ++i) {
         auto p = readPosition((*points)[i]);
-        if (!p)
-            return {std::nullopt,
-                    {fmt::format("{}.coordinates: vertex {} is not [lon, lat] in range", path, i)}};
+        if (!p) {
+            e = {fmt::format("{}.coordinates: vertex {} is not [lon, lat] in range", path, i)};
+            return false;
+        }
         s.orbit.push_back(*p);
     }
     // GeoJSON rings repeat the first vertex at the end; the model closes rings implicitly.
@@ -282,11 +266,17 @@ Read<AircraftSortie> readSortie(const RecordReader& r) {
         s.orbit.front().lon == s.orbit.back().lon && s.orbit.front().lat == s.orbit.back().lat)
         s.orbit.pop_back();
     const std::size_t needed = s.shape == OrbitShape::Polygon ? 3 : 2;
-    if (s.orbit.size() < needed)
-        return {std::nullopt,
-                {fmt::format("{}.coordinates: needs at least {} distinct vertices", path, needed)}};
-    out.value = std::move(s);
-    return out;
+    if (s.orbit.size() < needed) {
+        e = {fmt::format("{}.coordinates: needs at least {} distinct vertices", path, needed)};
+        return false;
+    }
+    return true;
+}
+
+bool readSortie(const RecordReader& r, AircraftSortie& s, RecordError& e) {
+    return r.string("id", s.id, e) && r.string("unit", s.unit, e) &&
+           r.string("nation", s.nation, e) &&
+           r.span("on_station", s.from, "off_station", s.to, e) && readOrbit(r, s, e);
 }
 
 // Where each kept record came from, so zone checks after parsing can still name its path.
@@ -323,7 +313,8 @@ Result<Plan> parseWithProvenance(const std::string& jsonText, const std::string&
     plan.windowFrom = *from;
     plan.windowTo = *to;
 
-    auto each = [&](const char* key, auto read, auto& into, std::vector<std::string>* paths) {
+    auto each = [&](const char* key, auto fill, auto& into, std::vector<std::string>* paths) {
+        using Record = typename std::decay_t<decltype(into)>::value_type;
         auto list = doc.find(key);
         if (list == doc.end()) return;
         if (!list->is_array()) {
@@ -332,7 +323,7 @@ Result<Plan> parseWithProvenance(const std::string& jsonText, const std::string&
         }
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string path = fmt::format("{}[{}]", key, i);
-            auto record = read(RecordReader((*list)[i], path));
+            auto record = readRecord<Record>(RecordReader((*list)[i], path), fill);
             if (!record.value) {
                 plan.errors.push_back(fmt::format("{}: {}", sourceName, record.error.message));
                 continue;

@@ -81,6 +81,8 @@ enum class FindingKind : std::uint8_t {
     AirCoverage,           // patrol aircraft hours over one area (a summary, not a fault)
 };
 const char* findingKindName(FindingKind kind);  // "departure_clash", ...
+// In words for people (decks, tables): "Departure clash", plural "departure clashes".
+const char* findingKindLabel(FindingKind kind, bool plural = false);
 // Faults count against the plan; AirCoverage is information.
 bool isFault(FindingKind kind);
 

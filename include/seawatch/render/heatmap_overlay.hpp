@@ -16,6 +16,23 @@
 
 namespace seawatch::render {
 
+// How wide each incident's Gaussian is. Following the view (the default), it is a fixed
+// number of pixels: zoomed out it shows the regional pattern, zoomed in the individual
+// hot spots, and the picture never turns into one blob or scattered dots. On the ground, it
+// is a fixed radius in nautical miles (to compare two pictures at one scale), kept within
+// pixel limits so that it neither vanishes nor floods the screen.
+enum class KernelScale : std::uint8_t { FollowView, Ground };
+struct HeatKernel {
+    KernelScale scale = KernelScale::FollowView;
+    float viewRadiusPx = 24.0f;
+    double groundRadiusNm = 16.0;
+    float minRadiusPx = 6.0f;
+    float maxRadiusPx = 64.0f;
+};
+// The kernel radius (3 sigma) in unscaled pixels for a view of `nauticalMilesPerPixel`
+// (on the ground, at the view's centre).
+double kernelRadiusPx(const HeatKernel& kernel, double nauticalMilesPerPixel);
+
 class HeatmapOverlay : public MapOverlay {
   public:
     explicit HeatmapOverlay(const incidents::IncidentColumns& columns);
@@ -29,10 +46,9 @@ class HeatmapOverlay : public MapOverlay {
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
     void build(const OverlayContext& context, Canvas& canvas) override;
 
-    // Kernel radius on the ground, turned into pixels per view and kept between the limits.
-    double kernelRadiusMetres = 30'000.0;
-    float minRadiusPx = 8.0f;
-    float maxRadiusPx = 48.0f;
+    HeatKernel kernel;
+    // The kernel's radius on the ground in the last frame drawn (for the legend's words).
+    double lastKernelRadiusNm() const { return lastKernelRadiusNm_; }
     // The GL error that disabled the heatmap (shaders missing, no float render target).
     const std::string& error() const { return error_; }
     // Density of the hottest texel in the last frame, in incidents (for the legend).
@@ -59,6 +75,7 @@ class HeatmapOverlay : public MapOverlay {
     std::vector<time::UnixMillis> times_;  // ascending; positions sorted with them
     std::string error_;
     float peakDensity_ = 0.0f;
+    double lastKernelRadiusNm_ = 0.0;
     std::uint64_t generation_ = 1;
     std::optional<DensityKey> drawnFor_;
 };

@@ -75,20 +75,25 @@ struct DeckSummary {
     std::vector<Row> figures;  // e.g. {"Vessels", "27"}, {"Alerts", "9"}
 };
 
+struct DeckPlan;  // briefing_plan.hpp
+
 // The deck as one HTML string, inline CSS and nothing external but the step images,
-// referenced by their path relative to `dir`.
+// referenced by their path relative to `dir`. With a plan, its sections follow the steps:
+// the Gantt with the plan's figures, then one section per week with its map and its faults
+// in words. A deck of a plan alone has a scenario with no steps (its title and window).
 std::string briefingDeckHtml(const std::filesystem::path& dir, const Scenario& scenario,
                              const std::vector<std::filesystem::path>& stepImages,
                              const std::vector<std::vector<DeckIncident>>& perStepIncidents,
                              const std::vector<std::vector<DeckAlert>>& perStepAlerts,
-                             const DeckSummary& summary);
+                             const DeckSummary& summary, const DeckPlan* plan = nullptr);
 
 // Writes dir/index.html. Fails, naming the problem, when the lists do not have one entry
-// per step, when an image does not exist, or when the file cannot be written.
+// per step, when an image (a step's, the Gantt or a week's) does not exist, or when the
+// file cannot be written.
 Status writeBriefingDeck(const std::filesystem::path& dir, const Scenario& scenario,
                          const std::vector<std::filesystem::path>& stepImages,
                          const std::vector<std::vector<DeckIncident>>& perStepIncidents,
                          const std::vector<std::vector<DeckAlert>>& perStepAlerts,
-                         const DeckSummary& summary);
+                         const DeckSummary& summary, const DeckPlan* plan = nullptr);
 
 }  // namespace seawatch::scenario

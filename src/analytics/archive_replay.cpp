@@ -1,0 +1,63 @@
+#include "seawatch/analytics/archive_replay.hpp"
+
+namespace seawatch::analytics {
+
+ContextQuery contextQueryAt(geo::LonLat where, time::UnixMillis occurredAt, bool dateOnly,
+                            time::UnixMillis halfWindowMs, double radiusNm) {
+    ContextQuery q;
+    q.where = where;
+    q.from = occurredAt;
+    // Known only by its date: any time that day.
+    q.to = dateOnly ? occurredAt + time::kMillisPerDay - 1 : occurredAt;
+    q.halfWindowMs = halfWindowMs;
+    q.radiusNm = radiusNm;
+    return q;
+}
+
+ArchiveReplay replayFromFixes(const ais::ArchiveQueryResult& fixes, time::UnixMillis from,
+                              time::UnixMillis to) {
+    ArchiveReplay out;
+    out.archivePresent = fixes.archivePresent;
+    out.from = from;
+    out.to = to;
+    out.tracks = std::make_unique<ais::TrackStore>();
+    for (const ais::ArchivedFix& a : fixes.fixes) {
+        ais::PositionFix f;
+        f.mmsi = a.mmsi;
+        f.time = a.time;
+        f.lat = a.lat;
+        f.lon = a.lon;
+        f.speedKn = a.speedKn;
+        f.courseDeg = a.courseDeg;
+        f.headingDeg = a.headingDeg;
+        f.messageType = 1;  // the archive keeps position reports only
+        if (out.tracks->addFix(f)) ++out.fixCount;
+    }
+    for (const auto& [mmsi, name] : fixes.names) {
+        ais::VesselStatic s;
+        s.mmsi = mmsi;
+        s.name = name;
+        out.tracks->mergeStatic(s);
+    }
+    return out;
+}
+
+Result<ArchiveReplay> replayAround(const workspace::Location& location, const ContextQuery& q) {
+    const ais::ArchiveQuery aq = contextArchiveQuery(q);
+    auto fixes = ais::queryArchive(location, aq);
+    if (!fixes) return makeError(fixes.error());
+    ArchiveReplay out = replayFromFixes(*fixes, *aq.from, *aq.to);
+    out.nearby = vesselsNear(*fixes, q);
+    return out;
+}
+
+Result<ArchiveReplay> replayWindow(const workspace::Location& location,
+                                   const ais::ArchiveQuery& q) {
+    if (!q.from || !q.to) return makeError("an archive replay needs a start and an end time");
+    if (*q.from > *q.to) return makeError("the replay window ends before it starts");
+    auto fixes = ais::queryArchive(location, q);
+    if (!fixes) return makeError(fixes.error());
+    return replayFromFixes(*fixes, *q.from, *q.to);
+}
+
+}  // namespace seawatch::analytics
