@@ -438,4 +438,43 @@ TEST_F(StationCli, PlanPushAndPullKeepEachNationToItsOwnRecords) {
     fs::remove(pulled);
 }
 
+// analyze --station: the alerts of a batch run (here the schedule's, with no AIS at all) are
+// stored on the station as their author; with the server away they stay queued (exit 4) and
+// the sentence says where and until when.
+TEST_F(StationCli, AnalyzeSharesItsAlertsOrSaysTheyAreQueued) {
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string nato = role("nato");
+    const std::string ship = stationWithPassword("ship", nato);
+    const fs::path dir = fs::path(queue_).parent_path();
+    const fs::path empty = dir / (db_ + "_empty.nmea");
+    std::ofstream(empty).close();
+    const std::string zones = std::string(SEAWATCH_SOURCE_DIR) + "/data/zones/";
+    const std::string args = "analyze --ais " + q(empty.string()) + " --zones " + zones +
+                             "irtc.geojson --zones " + zones + "patrol_sectors.geojson " +
+                             "--schedule " + zones + "schedule_gulf_of_aden_2009.json";
+    const std::string home = "XDG_DATA_HOME=" + q((dir / (db_ + "_xdg")).string());
+
+    auto away = runSeawatch(args + " --station 'postgresql:///x?host=/nonexistent&port=1'", home);
+    EXPECT_EQ(away.exitCode, 4) << away.err;
+    EXPECT_NE(away.err.find("queued; they are kept in"), std::string::npos) << away.err;
+
+    auto shared =
+        runSeawatch(args + " --station " + q(stationUri(ship)) + " --releasable-to " + nato, home);
+    ASSERT_EQ(shared.exitCode, 0) << shared.err;
+    EXPECT_NE(shared.err.find("alerts shared on the station"), std::string::npos) << shared.err;
+    const std::size_t events = lineCount(shared.out);
+    ASSERT_GT(events, 0u);
+    auto admin = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(admin) << admin.error();
+    auto stored = admin->exec(
+        "SELECT count(*), min(raised_by), min(array_to_string(releasable_to, ','))"
+        " FROM alerts");
+    ASSERT_TRUE(stored) << stored.error();
+    EXPECT_EQ(static_cast<std::size_t>(stored->integer(0, 0)), events);
+    EXPECT_EQ(stored->text(0, 1), ship);
+    EXPECT_EQ(stored->text(0, 2), nato);
+    fs::remove(empty);
+    fs::remove_all(dir / (db_ + "_xdg"));
+}
+
 }  // namespace
