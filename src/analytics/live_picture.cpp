@@ -120,6 +120,7 @@ PumpReport LivePicture::pump(std::chrono::steady_clock::duration budget) {
     }
     report.events = collectEvents(/*final=*/false);
     report.pending = pendingCount();
+    report.sharedAcks = acks_.applyShared();
     if (options_.evictEvery.count() > 0 && !feeds_.feeds().empty() &&
         started - lastEviction_ >= options_.evictEvery) {
         lastEviction_ = started;
@@ -177,8 +178,14 @@ std::size_t LivePicture::collectEvents(bool final) {
 Status LivePicture::keepAlertsIn(const std::filesystem::path& workspace) {
     auto acks = AlertAcknowledgements::open(workspace, events_);
     if (!acks) return makeError(acks.error());
+    std::unique_ptr<AlertSharing> sharing = acks_.releaseSharing();
     acks_ = std::move(*acks);
+    if (sharing) acks_.shareWith(std::move(sharing), events_);
     return {};
+}
+
+void LivePicture::shareAlerts(std::unique_ptr<AlertSharing> sharing) {
+    acks_.shareWith(std::move(sharing), events_);
 }
 
 time::UnixMillis LivePicture::now() const {

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "alert_station.hpp"
 #include "commands.hpp"
 #include "engine_options.hpp"
 #include "seawatch/ais/archive.hpp"
@@ -255,6 +256,7 @@ struct WatchOptions {
     double duration = 0.0;
     std::string events;  // write the alert log here at the end
     EngineOptionsCli engine;
+    AlertStationOptions station;
 };
 
 // Moves everything delivered so far into the picture, a frame's worth of work at a time.
@@ -310,6 +312,8 @@ int runWatch(const WatchOptions& opt) {
     analytics::EngineInputLoad load;
     if (!loadEngineInputsOrReport(engineOptions, "seawatch ais watch", load)) return kExitFailure;
     analytics::LivePicture picture(std::move(load.inputs));
+    const AlertStationLink shared = shareAlertsOnStation(opt.station, picture, "ais watch");
+    if (!shared.ok) return kExitFailure;
     int exit = kExitOk;
     for (const auto& source : opt.sources) {
         if (auto added = picture.addSource(source, opt.unpaced ? ais::kUnpaced : opt.speed);
@@ -362,7 +366,8 @@ int runWatch(const WatchOptions& opt) {
             return kExitFailure;
         }
     }
-    return exit;
+    const int sharedExit = finishAlertSharing(shared, "ais watch", std::chrono::seconds(10));
+    return exit != kExitOk ? exit : sharedExit;
 }
 
 }  // namespace
@@ -386,7 +391,7 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     decode->add_flag("--any-talker", decodeOpts->anyTalker,
                      "JSON: accept any talker and channel, merge 24A/B across channels");
     decode->callback([decodeOpts, &exitCode] {
-        if (decodeOpts->inputs.empty()) decodeOpts->inputs.push_back("-");
+        if (decodeOpts->inputs.empty()) decodeOpts->inputs.emplace_back("-");
         exitCode = runDecode(*decodeOpts);
     });
 
@@ -418,6 +423,7 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
                     "Replay files as fast as they decode instead of at recorded time");
     watch->add_option("--duration", watchOpts->duration,
                       "Seconds to run (default: until every replay has finished)");
+    addAlertStationOptions(watch, watchOpts->station);
     watch->add_option("--events", watchOpts->events,
                       "Write the alerts the live picture raised here (JSON Lines)");
     addEngineOptions(watch, watchOpts->engine, /*zonesRequired=*/false);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "alert_station.hpp"
 #include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "engine_options.hpp"
@@ -25,6 +26,7 @@ struct AnalyzeOptions {
     std::string format = "jsonl";
     std::string output;
     std::string workspace;
+    AlertStationOptions station;
 };
 
 int runAnalyze(const AnalyzeOptions& opt) {
@@ -87,6 +89,9 @@ int runAnalyze(const AnalyzeOptions& opt) {
             return kExitFailure;
         }
     }
+    // After the event log is written: a station that is away delays nothing else.
+    const AlertStationLink shared = shareAlertsOnStation(opt.station, picture, "analyze");
+    const int sharedExit = finishAlertSharing(shared, "analyze", std::chrono::seconds(30));
     std::fprintf(stderr,
                  "seawatch analyze: %zu events from %zu fixes (%zu skipped, %zu not from vessels, "
                  "%llu untimed, %llu rejected lines of %llu)\n",
@@ -95,7 +100,7 @@ int runAnalyze(const AnalyzeOptions& opt) {
                  static_cast<unsigned long long>(ais->untimedFixes),
                  static_cast<unsigned long long>(ais->rejectedLines),
                  static_cast<unsigned long long>(ais->lines));
-    return kExitOk;
+    return sharedExit;
 }
 
 }  // namespace
@@ -114,6 +119,7 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("-o,--output", opt->output, "Write the event log here instead of stdout");
     cmd->add_option("--workspace", opt->workspace,
                     "Also store the events in the alerts table of this workspace SQLite file");
+    addAlertStationOptions(cmd, opt->station);
     cmd->callback([opt, &exitCode] { exitCode = runAnalyze(*opt); });
 }
 

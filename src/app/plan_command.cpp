@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "plan_station_command.hpp"
 #include "seawatch/analytics/plan_check.hpp"
 #include "seawatch/analytics/plan_diff.hpp"
 #include "seawatch/analytics/plan_report.hpp"
@@ -236,6 +237,8 @@ void registerPlanCommand(CLI::App& app, int& exitCode) {
     addCommon(diff, *opt);
     diff->add_option("-o,--output", opt->output, "Write the differences here instead of stdout");
     diff->callback([opt, &exitCode] { exitCode = runDiff(*opt); });
+
+    registerPlanStationCommands(*plan, exitCode);
 }
 
 }  // namespace seawatch::app

@@ -16,11 +16,6 @@ namespace {
 
 constexpr std::size_t kMaxTextBytes = 4000;
 
-constexpr const char* kSelectColumns =
-    "SELECT seq, xid::text, id::text, station, "
-    "(extract(epoch FROM time) * 1000)::bigint, text, ST_Y(geom), ST_X(geom), "
-    "array_to_string(releasable_to, ','), coalesce(ref, '') FROM coordination_log ";
-
 std::vector<std::string> splitComma(std::string_view text) {
     std::vector<std::string> out;
     std::string current;
@@ -188,71 +183,40 @@ Result<bool> postEntry(PgConnection& conn, const LogEntry& entry, PgFailure* fai
     return affected && std::atoi(affected) > 0;
 }
 
-Result<std::vector<LogEntry>> LogCursor::fetch(
-    PgConnection& conn, std::string_view where,
-    const std::vector<std::optional<std::string>>& params, PgFailure* failure) {
-    // One snapshot for the horizon, the rows and the highest seq, so they agree.
-    if (auto ok = conn.execScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", failure);
-        !ok) {
-        return makeError(ok.error());
-    }
-    auto fail = [&conn](const std::string& message) -> Result<std::vector<LogEntry>> {
-        (void)conn.execScript("ROLLBACK");
-        return makeError(message);
-    };
-    auto horizon = conn.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", {}, failure);
-    if (!horizon) return fail(horizon.error());
-    auto rows = conn.exec(std::string(kSelectColumns) + std::string(where) + " ORDER BY seq",
-                          params, failure);
-    if (!rows) return fail(rows.error());
-    const std::string newHorizon(horizon->text(0, 0));
-    // Rows of still-running-at-the-horizon transactions that a filter left out are marked as
-    // seen too, so a later fetch does not bring them back as new.
-    auto recent =
-        conn.exec("SELECT seq FROM coordination_log WHERE xid >= $1::xid8", {newHorizon}, failure);
-    if (!recent) return fail(recent.error());
-    auto highest = conn.exec("SELECT coalesce(max(seq), 0) FROM coordination_log", {}, failure);
-    if (!highest) return fail(highest.error());
-    if (auto ok = conn.execScript("COMMIT", failure); !ok) return makeError(ok.error());
+const char* const LogCursor::kLogColumns =
+    "seq, xid::text, id::text, station, "
+    "(extract(epoch FROM time) * 1000)::bigint, text, ST_Y(geom), ST_X(geom), "
+    "array_to_string(releasable_to, ','), coalesce(ref, '')";
 
+namespace {
+Result<std::vector<LogEntry>> entriesOf(Result<ArrivalCursor::Batch> batch) {
+    if (!batch) return makeError(batch.error());
     std::vector<LogEntry> out;
-    for (int i = 0; i < rows->rows(); ++i) {
-        const std::int64_t seq = rows->integer(i, 0);
-        if (started_ && seq <= highestSeq_ && recentSeqs_.count(seq) > 0) continue;
-        out.push_back(entryFromRow(*rows, i));
-    }
-    std::set<std::int64_t> stillRecent;
-    for (int i = 0; i < recent->rows(); ++i) stillRecent.insert(recent->integer(i, 0));
-    recentSeqs_ = std::move(stillRecent);
-    highestSeq_ = std::max<std::int64_t>(highestSeq_, highest->integer(0, 0));
-    horizonXid_ = newHorizon;
-    started_ = true;
+    out.reserve(batch->fresh.size());
+    for (const int row : batch->fresh) out.push_back(entryFromRow(batch->rows, row));
     return out;
 }
+}  // namespace
 
 Result<std::vector<LogEntry>> LogCursor::start(PgConnection& conn,
                                                std::optional<time::UnixMillis> since,
                                                std::size_t lastN, PgFailure* failure) {
-    started_ = false;
-    highestSeq_ = 0;
-    recentSeqs_.clear();
     if (since) {
-        return fetch(conn, "WHERE time >= to_timestamp($1::bigint / 1000.0)",
-                     {std::to_string(*since)}, failure);
+        return entriesOf(cursor_.start(conn, "WHERE time >= to_timestamp($1::bigint / 1000.0)",
+                                       {std::to_string(*since)}, failure));
     }
     if (lastN > 0) {
-        return fetch(conn,
-                     "WHERE seq >= coalesce((SELECT min(seq) FROM (SELECT seq FROM "
-                     "coordination_log ORDER BY seq DESC LIMIT $1::bigint) last), 0)",
-                     {std::to_string(lastN)}, failure);
+        return entriesOf(
+            cursor_.start(conn,
+                          "WHERE seq >= coalesce((SELECT min(seq) FROM (SELECT seq FROM "
+                          "coordination_log ORDER BY seq DESC LIMIT $1::bigint) last), 0)",
+                          {std::to_string(lastN)}, failure));
     }
-    return fetch(conn, "", {}, failure);
+    return entriesOf(cursor_.start(conn, "", {}, failure));
 }
 
 Result<std::vector<LogEntry>> LogCursor::fetchNew(PgConnection& conn, PgFailure* failure) {
-    if (!started_) return start(conn, std::nullopt, 0, failure);
-    return fetch(conn, "WHERE seq > $1::bigint OR xid >= $2::xid8",
-                 {std::to_string(highestSeq_), horizonXid_}, failure);
+    return entriesOf(cursor_.fetchNew(conn, failure));
 }
 
 Status listenForLog(PgConnection& conn) {

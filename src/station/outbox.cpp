@@ -24,6 +24,17 @@ CREATE TABLE station_outbox (
   releasable_to TEXT NOT NULL,
   ref TEXT);
 CREATE INDEX station_outbox_target ON station_outbox (target, queue_no);
+)sql"},
+                                                            {2, R"sql(
+CREATE TABLE station_outbox_items (
+  queue_no INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  target TEXT NOT NULL,
+  queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  payload TEXT NOT NULL,
+  UNIQUE (kind, id, target));
+CREATE INDEX station_outbox_items_target ON station_outbox_items (target, queue_no);
 )sql"}};
     return steps;
 }
@@ -147,6 +158,95 @@ Result<std::vector<LogEntry>> Outbox::pending(const std::string& target) const {
     }
     if (rc != SQLITE_DONE) return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
     return out;
+}
+
+Status Outbox::addItems(const std::vector<OutboxItem>& items) {
+    if (items.empty()) return {};
+    sqlite3* db = ws_->handle();
+    workspace::Transaction tx(*ws_);
+    if (!tx.active()) return makeError("outbox " + path_.string() + ": " + tx.beginError());
+    Stmt s;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT OR IGNORE INTO station_outbox_items (kind, id, target, payload) "
+                           "VALUES (?, ?, ?, ?)",
+                           -1, &s.raw, nullptr) != SQLITE_OK) {
+        return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+    }
+    for (const OutboxItem& item : items) {
+        sqlite3_reset(s.raw);
+        sqlite3_bind_text(s.raw, 1, item.kind.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s.raw, 2, item.id.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s.raw, 3, item.target.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s.raw, 4, item.payload.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s.raw) != SQLITE_DONE) {
+            return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+        }
+    }
+    if (auto ok = tx.commit(); !ok)
+        return makeError("outbox " + path_.string() + ": " + ok.error());
+    return {};
+}
+
+Status Outbox::removeItems(const std::vector<std::int64_t>& queueNos) {
+    if (queueNos.empty()) return {};
+    sqlite3* db = ws_->handle();
+    workspace::Transaction tx(*ws_);
+    if (!tx.active()) return makeError("outbox " + path_.string() + ": " + tx.beginError());
+    Stmt s;
+    if (sqlite3_prepare_v2(db, "DELETE FROM station_outbox_items WHERE queue_no = ?", -1, &s.raw,
+                           nullptr) != SQLITE_OK) {
+        return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+    }
+    for (const std::int64_t queueNo : queueNos) {
+        sqlite3_reset(s.raw);
+        sqlite3_bind_int64(s.raw, 1, queueNo);
+        if (sqlite3_step(s.raw) != SQLITE_DONE) {
+            return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+        }
+    }
+    if (auto ok = tx.commit(); !ok)
+        return makeError("outbox " + path_.string() + ": " + ok.error());
+    return {};
+}
+
+Result<std::vector<OutboxItem>> Outbox::pendingItems(const std::string& target,
+                                                     std::size_t limit) const {
+    Stmt s;
+    sqlite3* db = ws_->handle();
+    if (sqlite3_prepare_v2(db,
+                           "SELECT queue_no, kind, id, payload FROM station_outbox_items "
+                           "WHERE target = ? ORDER BY queue_no LIMIT ?",
+                           -1, &s.raw, nullptr) != SQLITE_OK) {
+        return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+    }
+    sqlite3_bind_text(s.raw, 1, target.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s.raw, 2, static_cast<sqlite3_int64>(limit));
+    std::vector<OutboxItem> out;
+    int rc;
+    while ((rc = sqlite3_step(s.raw)) == SQLITE_ROW) {
+        OutboxItem item;
+        item.queueNo = sqlite3_column_int64(s.raw, 0);
+        item.kind = reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 1));
+        item.id = reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 2));
+        item.target = target;
+        item.payload = reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 3));
+        out.push_back(std::move(item));
+    }
+    if (rc != SQLITE_DONE) return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+    return out;
+}
+
+Result<std::size_t> Outbox::countItems(const std::string& target) const {
+    Stmt s;
+    sqlite3* db = ws_->handle();
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM station_outbox_items WHERE target = ?", -1,
+                           &s.raw, nullptr) != SQLITE_OK) {
+        return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+    }
+    sqlite3_bind_text(s.raw, 1, target.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s.raw) != SQLITE_ROW)
+        return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
+    return static_cast<std::size_t>(sqlite3_column_int64(s.raw, 0));
 }
 
 FlushReport Outbox::flush(const std::string& target) {

@@ -145,6 +145,196 @@ CREATE TRIGGER incidents_notify AFTER INSERT OR UPDATE ON incidents
 GRANT SELECT, INSERT, UPDATE ON incidents TO seawatch_station;
 )sql";
 
+// Version 3: live alerts and their acknowledgements, shared between stations.
+//
+// - An alert is keyed by its event line (analytics::toJsonLine): stations running the same
+//   analytics on the same feed raise the same line, so they store one row and an
+//   acknowledgement made at one applies at all. The first station to store it is its author
+//   (`raised_by`); releasability and its reading rule are the coordination log's.
+// - Acknowledgements are appended, never changed (several stations may acknowledge one
+//   alert), keyed by a client-made UUID so a resend is stored once, and read as the log is
+//   read: `seq` and `xid` for a cursor, a NOTIFY with no payload, the rows filtered by the
+//   SELECT policy: an acknowledgement is visible to whoever may see its alert.
+constexpr const char* kVersion3 = R"sql(
+CREATE FUNCTION check_releasable_to(groups text[]) RETURNS void LANGUAGE plpgsql AS $f$
+DECLARE
+  unknown text;
+BEGIN
+  IF 'all' = ANY (groups) AND cardinality(groups) = 1 THEN
+    RETURN;
+  END IF;
+  SELECT g INTO unknown FROM unnest(groups) AS g
+    WHERE g NOT IN (SELECT name FROM public.station_groups) LIMIT 1;
+  IF unknown IS NOT NULL THEN
+    RAISE EXCEPTION 'releasable to "%": no such station group', unknown
+      USING ERRCODE = '22023';
+  END IF;
+END $f$;
+
+CREATE FUNCTION may_read_released(author name, groups text[]) RETURNS boolean
+LANGUAGE sql STABLE AS $f$
+  SELECT author = current_user
+    OR 'all' = ANY (groups)
+    OR EXISTS (SELECT 1 FROM pg_roles r
+               WHERE r.rolname = ANY (groups) AND pg_has_role(current_user, r.oid, 'MEMBER'))
+$f$;
+
+CREATE TABLE alerts (
+  event text PRIMARY KEY CHECK (length(event) BETWEEN 2 AND 8000),
+  raised_by name NOT NULL DEFAULT current_user,
+  type text NOT NULL,
+  time timestamptz NOT NULL,
+  geom geometry(Point, 4326),
+  releasable_to text[] NOT NULL DEFAULT '{all}' CHECK (cardinality(releasable_to) > 0),
+  received_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX alerts_time ON alerts (time);
+CREATE INDEX alerts_geom ON alerts USING gist (geom);
+
+CREATE FUNCTION alerts_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.raised_by := current_user;
+  NEW.received_at := now();
+  PERFORM public.check_releasable_to(NEW.releasable_to);
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER alerts_stamp BEFORE INSERT ON alerts
+  FOR EACH ROW EXECUTE FUNCTION alerts_stamp();
+
+ALTER TABLE alerts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY alerts_read ON alerts FOR SELECT
+  USING (public.may_read_released(raised_by, releasable_to));
+CREATE POLICY alerts_write ON alerts FOR INSERT WITH CHECK (raised_by = current_user);
+
+CREATE SEQUENCE alert_acks_seq;
+CREATE TABLE alert_acks (
+  id uuid PRIMARY KEY,
+  seq bigint NOT NULL UNIQUE,
+  xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  event text NOT NULL REFERENCES alerts (event),
+  station name NOT NULL DEFAULT current_user,
+  acknowledged_by text NOT NULL CHECK (length(acknowledged_by) BETWEEN 1 AND 200),
+  acknowledged_at timestamptz NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX alert_acks_xid ON alert_acks (xid);
+CREATE INDEX alert_acks_event ON alert_acks (event);
+CREATE INDEX alert_acks_received ON alert_acks (received_at);
+
+CREATE FUNCTION alert_acks_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.station := current_user;
+  NEW.received_at := now();
+  NEW.seq := nextval('public.alert_acks_seq');
+  NEW.xid := pg_current_xact_id();
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER alert_acks_stamp BEFORE INSERT ON alert_acks
+  FOR EACH ROW EXECUTE FUNCTION alert_acks_stamp();
+
+CREATE FUNCTION alert_acks_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  PERFORM pg_notify('seawatch_alert_acks', '');
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER alert_acks_notify AFTER INSERT ON alert_acks
+  FOR EACH STATEMENT EXECUTE FUNCTION alert_acks_notify();
+
+ALTER TABLE alert_acks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY alert_acks_read ON alert_acks FOR SELECT USING (
+  station = current_user
+  OR EXISTS (SELECT 1 FROM public.alerts a WHERE a.event = alert_acks.event));
+CREATE POLICY alert_acks_write ON alert_acks FOR INSERT WITH CHECK (station = current_user);
+
+GRANT SELECT, INSERT ON alerts, alert_acks TO seawatch_station;
+GRANT USAGE ON SEQUENCE alert_acks_seq TO seawatch_station;
+)sql";
+
+// Version 4: shared SHADE plans (station/shared_plans.hpp). Every station reads every plan;
+// a record is changed only by stations in its nation's group, whose name the server derives
+// from the nation (the one place that rule is written); a superuser may change anything, so
+// an administrator can seed a plan. A plan's window belongs to the station that created it.
+// Row-level security skips the rows it hides on UPDATE and DELETE rather than failing, so
+// the client checks plan_may_edit first to say who may, and counts rows after.
+constexpr const char* kVersion4 = R"sql(
+CREATE FUNCTION plan_nation_group(nation text) RETURNS name LANGUAGE sql IMMUTABLE AS $f$
+  SELECT left(trim(both '_' FROM lower(regexp_replace(nation, '[^A-Za-z0-9]+', '_', 'g'))),
+              63)::name
+$f$;
+
+CREATE FUNCTION plan_may_edit(nation text) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
+    OR EXISTS (SELECT 1 FROM pg_roles r
+               WHERE r.rolname = public.plan_nation_group(nation)
+                 AND pg_has_role(current_user, r.oid, 'MEMBER'))
+$f$;
+
+CREATE TABLE plans (
+  name text PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 200),
+  header jsonb NOT NULL,
+  created_by name NOT NULL DEFAULT current_user,
+  updated_at timestamptz NOT NULL DEFAULT now());
+
+CREATE TABLE plan_records (
+  plan text NOT NULL REFERENCES plans (name) ON DELETE CASCADE,
+  kind text NOT NULL
+    CHECK (kind IN ('reference_nation', 'convoy', 'sector_assignment', 'sortie')),
+  key text NOT NULL,
+  nation text NOT NULL,
+  body jsonb NOT NULL,
+  ord integer NOT NULL DEFAULT 0,
+  updated_by name NOT NULL DEFAULT current_user,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (plan, kind, key));
+
+CREATE FUNCTION plans_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.created_by := current_user;
+  ELSE
+    NEW.created_by := OLD.created_by;
+  END IF;
+  NEW.updated_at := now();
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER plans_stamp BEFORE INSERT OR UPDATE ON plans
+  FOR EACH ROW EXECUTE FUNCTION plans_stamp();
+
+CREATE FUNCTION plan_records_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.updated_by := current_user;
+  NEW.updated_at := now();
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER plan_records_stamp BEFORE INSERT OR UPDATE ON plan_records
+  FOR EACH ROW EXECUTE FUNCTION plan_records_stamp();
+
+CREATE FUNCTION plans_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  PERFORM pg_notify('seawatch_plans', '');
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER plans_notify AFTER INSERT OR UPDATE OR DELETE ON plans
+  FOR EACH STATEMENT EXECUTE FUNCTION plans_notify();
+CREATE TRIGGER plan_records_notify AFTER INSERT OR UPDATE OR DELETE ON plan_records
+  FOR EACH STATEMENT EXECUTE FUNCTION plans_notify();
+
+ALTER TABLE plans ENABLE ROW LEVEL SECURITY;
+CREATE POLICY plans_read ON plans FOR SELECT USING (true);
+CREATE POLICY plans_create ON plans FOR INSERT WITH CHECK (created_by = current_user);
+CREATE POLICY plans_change ON plans FOR UPDATE USING (created_by = current_user);
+
+ALTER TABLE plan_records ENABLE ROW LEVEL SECURITY;
+CREATE POLICY plan_records_read ON plan_records FOR SELECT USING (true);
+CREATE POLICY plan_records_add ON plan_records FOR INSERT
+  WITH CHECK (public.plan_may_edit(nation));
+CREATE POLICY plan_records_change ON plan_records FOR UPDATE
+  USING (public.plan_may_edit(nation)) WITH CHECK (public.plan_may_edit(nation));
+CREATE POLICY plan_records_remove ON plan_records FOR DELETE
+  USING (public.plan_may_edit(nation));
+
+GRANT SELECT, INSERT, UPDATE ON plans TO seawatch_station;
+GRANT SELECT, INSERT, UPDATE, DELETE ON plan_records TO seawatch_station;
+)sql";
+
 constexpr const char* kSchemaTable = R"sql(
 CREATE TABLE IF NOT EXISTS seawatch_schema (
   component text PRIMARY KEY,
@@ -193,7 +383,8 @@ Status ensurePostgis(PgConnection& conn, bool& created) {
 }  // namespace
 
 const std::vector<PgMigration>& stationMigrations() {
-    static const std::vector<PgMigration> steps = {{1, kVersion1}, {2, kVersion2}};
+    static const std::vector<PgMigration> steps = {
+        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
     return steps;
 }
 

@@ -406,7 +406,7 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
 void pumpLivePicture(ConsoleState& state, FramePacer& pacer) {
     constexpr auto kPumpBudget = std::chrono::milliseconds(4);
     const analytics::PumpReport pumped = state.live->pump(kPumpBudget);
-    if (pumped.items > 0 || pumped.events > 0) pacer.requestFrame();
+    if (pumped.items > 0 || pumped.events > 0 || pumped.sharedAcks > 0) pacer.requestFrame();
     if (pumped.pending > 0) pacer.keepDrawing();  // a burst: drain it over the next frames
     if (!state.scene && !state.replayTracks) state.now = state.live->now();
 }

@@ -3,6 +3,8 @@
 // the list follows the log; a positioned entry flies the map to it; a reference selects the
 // vessel or highlights the incident it names. The link, its threads and the SQL are in
 // station::CoordinationLink; this panel only draws its state and sends it commands.
+// With live feeds, the live picture's alerts and acknowledgements are shared on the same
+// station (station::AlertLink, attached to the picture here); the panel shows how that goes.
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
@@ -14,6 +16,8 @@
 #include <vector>
 
 #include "console_state.hpp"
+#include "seawatch/analytics/live_picture.hpp"
+#include "seawatch/station/alert_link.hpp"
 #include "seawatch/station/coordination_link.hpp"
 #include "seawatch/station/outbox.hpp"
 
@@ -55,6 +59,7 @@ class CoordinationModule final : public ConsoleModule {
             spdlog::error("coordination log: {}", linkState_.failed);
             failureLogged_ = true;
         }
+        updateAlertSharing(state);
     }
 
     void drawPanelMenu(ConsoleState& state) override {
@@ -79,6 +84,16 @@ class CoordinationModule final : public ConsoleModule {
         } else {
             ImGui::TextDisabled("station: %s", linkState_.following ? "live" : "connecting");
         }
+        if (!sharing_) return;
+        ImGui::SameLine();
+        if (!sharing_->failed.empty()) {
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "alerts: not shared");
+        } else if (sharing_->queued > 0) {
+            ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "alerts: %zu queued",
+                               sharing_->queued);
+        } else {
+            ImGui::TextDisabled("alerts: %s", sharing_->live ? "shared" : "connecting");
+        }
     }
 
     void drawPanels(ConsoleState& state) override {
@@ -92,6 +107,14 @@ class CoordinationModule final : public ConsoleModule {
             ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f),
                                "%zu entries queued; they are sent when the station is back",
                                linkState_.queued);
+        if (sharing_) {
+            ImGui::TextWrapped("%s", sharing_->status.c_str());
+            if (sharing_->queued > 0)
+                ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f),
+                                   "%zu alerts and acknowledgements queued; they are sent when "
+                                   "the station is back",
+                                   sharing_->queued);
+        }
         drawPostForm(s);
         ImGui::Separator();
         drawEntries(state);
@@ -99,6 +122,22 @@ class CoordinationModule final : public ConsoleModule {
     }
 
   private:
+    // The live picture's alert sharing: its state for drawing, its news for the Log panel.
+    void updateAlertSharing(ConsoleState& state) {
+        const analytics::AlertSharing* sharing =
+            state.live ? state.live->acknowledgements().sharing() : nullptr;
+        if (!sharing) return;
+        analytics::SharingState now = sharing->state();
+        if (now.refused.size() > reportedAlertRefusals_) {
+            for (std::size_t i = reportedAlertRefusals_; i < now.refused.size(); ++i)
+                spdlog::error("alerts: the station refused {}", now.refused[i]);
+            reportedAlertRefusals_ = now.refused.size();
+        }
+        if (!now.failed.empty() && (!sharing_ || sharing_->failed.empty()))
+            spdlog::error("alerts: not shared: {}", now.failed);
+        sharing_ = std::move(now);
+    }
+
     void drawPostForm(float s) {
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextMultiline("##text", text_, sizeof text_, ImVec2(-1, 54 * s));
@@ -192,6 +231,8 @@ class CoordinationModule final : public ConsoleModule {
     station::CoordinationState linkState_;
     std::vector<station::LogEntry> entries_;
     std::size_t reportedRefusals_ = 0;
+    std::optional<analytics::SharingState> sharing_;
+    std::size_t reportedAlertRefusals_ = 0;
     bool failureLogged_ = false;
     bool open_ = true;
     bool picking_ = false;
@@ -206,8 +247,17 @@ class CoordinationModule final : public ConsoleModule {
 
 std::unique_ptr<ConsoleModule> makeCoordinationModule(ConsoleState& state,
                                                       const ConsoleOptions& options) {
-    (void)state;
     if (options.station.empty()) return nullptr;
+    // Live feeds' alerts (an exercise shows its own, computed beforehand) are shared too.
+    if (state.live && !state.scene) {
+        auto alerts = station::AlertLink::open(options.station, station::defaultOutboxPath());
+        if (alerts) {
+            state.live->shareAlerts(std::move(*alerts));
+            spdlog::info("alerts: shared on {}", options.station);
+        } else {
+            spdlog::error("alerts: not shared: {}", alerts.error());
+        }
+    }
     auto link = station::CoordinationLink::open(options.station, station::defaultOutboxPath());
     if (!link) {
         spdlog::error("coordination log: {}", link.error());

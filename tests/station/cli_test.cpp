@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "analytics/plan_fixture.hpp"
 #include "app/cli_support.hpp"
 #include "pg_test_cluster.hpp"
 
@@ -209,6 +210,7 @@ class LiveProcess {
             close(fds[1]);
             std::vector<char*> argv;
             std::vector<std::string> launch = launcher;
+            argv.reserve(launch.size() + args.size() + 2);
             for (auto& a : launch) argv.push_back(a.data());
             std::string binary = SEAWATCH_BINARY;
             argv.push_back(binary.data());
@@ -360,6 +362,119 @@ TEST_F(StationCli, AServerKilledDuringLivePostingLosesAndDoublesNothing) {
     for (const auto& row : jsonLines(tail.out)) ++seen[row["text"].get<std::string>()];
     EXPECT_EQ(seen.size(), static_cast<std::size_t>(kPosts));
     for (const auto& [text, count] : seen) EXPECT_EQ(count, 1) << text;
+}
+
+// A server without PostGIS: the test cluster has it, so this database hides it. With
+// `nopostgis` first on the search path (PGOPTIONS, as a user could set it), the catalog views
+// station init consults list no postgis, as on a server without postgresql-15-postgis-3.
+TEST_F(StationCli, InitOnAServerWithoutPostgisSaysSoAndCreatesNothing) {
+    auto admin = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(admin) << admin.error();
+    ASSERT_TRUE(
+        admin->execScript("DROP EXTENSION postgis; CREATE SCHEMA nopostgis; "
+                          "CREATE VIEW nopostgis.pg_available_extensions AS SELECT * FROM "
+                          "pg_catalog.pg_available_extensions WHERE name <> 'postgis'"));
+    auto init = runSeawatch("station init " + q(adminUri()),
+                            "PGOPTIONS='-c search_path=nopostgis,pg_catalog,public'");
+    EXPECT_EQ(init.exitCode, 1) << init.out << init.err;
+    EXPECT_NE(init.err.find("the server has no PostGIS to install (install "
+                            "postgresql-15-postgis-3 on the server"),
+              std::string::npos)
+        << init.err;
+    EXPECT_EQ(std::count(init.err.begin(), init.err.end(), '\n'), 1) << init.err;
+    auto tables = admin->exec(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = "
+        "'seawatch_schema'");
+    ASSERT_TRUE(tables) << tables.error();
+    EXPECT_EQ(tables->integer(0, 0), 0);
+    // Without the mask the same database initialises.
+    auto real = seawatch("station init " + q(adminUri()));
+    EXPECT_EQ(real.exitCode, 0) << real.err;
+}
+
+// plan push|pull as users run them: the administrator seeds the plan, a nation's station
+// may change its own convoy but not another nation's (exit 1, one sentence), and pull
+// writes what the station holds.
+TEST_F(StationCli, PlanPushAndPullKeepEachNationToItsOwnRecords) {
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string japan = stationWithPassword("jds", "japan");
+    const std::string china = stationWithPassword("plans", "china");
+    seawatch::zones::Plan plan = seawatch::testing::emptyPlan();
+    plan.convoys.push_back(seawatch::testing::convoy("JP-01", "Japan", 'A', 6.0, 12));
+    plan.convoys.push_back(seawatch::testing::convoy("CN-01", "China", 'A', 12.0, 12));
+    const fs::path dir = fs::path(queue_).parent_path();
+    const fs::path file = dir / (db_ + "_plan.json");
+    ASSERT_TRUE(seawatch::zones::savePlan(plan, file).ok());
+
+    auto seeded = seawatch("plan push " + q(file.string()) + " --station " + q(adminUri()));
+    ASSERT_EQ(seeded.exitCode, 0) << seeded.err;
+    EXPECT_NE(seeded.out.find("created, 2 added"), std::string::npos) << seeded.out;
+
+    plan.convoys[1].departure = seawatch::testing::hour(7.0);
+    ASSERT_TRUE(seawatch::zones::savePlan(plan, file).ok());
+    auto refused = seawatch("plan push " + q(file.string()) + " --station " + q(stationUri(japan)));
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("may not change convoy \"CN-01\" of China"), std::string::npos)
+        << refused.err;
+    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+
+    auto accepted =
+        seawatch("plan push " + q(file.string()) + " --station " + q(stationUri(china)));
+    ASSERT_EQ(accepted.exitCode, 0) << accepted.err;
+    EXPECT_NE(accepted.out.find("0 added, 1 changed, 0 removed, 1 unchanged"), std::string::npos)
+        << accepted.out;
+
+    const fs::path pulled = dir / (db_ + "_pulled.json");
+    auto pull =
+        seawatch("plan pull toy --station " + q(stationUri(japan)) + " -o " + q(pulled.string()));
+    ASSERT_EQ(pull.exitCode, 0) << pull.err;
+    std::ifstream in(pulled);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text, seawatch::zones::writePlan(plan));
+    auto missing = seawatch("plan pull nothing --station " + q(stationUri(japan)));
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("has no plan named \"nothing\""), std::string::npos) << missing.err;
+    fs::remove(file);
+    fs::remove(pulled);
+}
+
+// analyze --station: the alerts of a batch run (here the schedule's, with no AIS at all) are
+// stored on the station as their author; with the server away they stay queued (exit 4) and
+// the sentence says where and until when.
+TEST_F(StationCli, AnalyzeSharesItsAlertsOrSaysTheyAreQueued) {
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string nato = role("nato");
+    const std::string ship = stationWithPassword("ship", nato);
+    const fs::path dir = fs::path(queue_).parent_path();
+    const fs::path empty = dir / (db_ + "_empty.nmea");
+    std::ofstream(empty).close();
+    const std::string zones = std::string(SEAWATCH_SOURCE_DIR) + "/data/zones/";
+    const std::string args = "analyze --ais " + q(empty.string()) + " --zones " + zones +
+                             "irtc.geojson --zones " + zones + "patrol_sectors.geojson " +
+                             "--schedule " + zones + "schedule_gulf_of_aden_2009.json";
+    const std::string home = "XDG_DATA_HOME=" + q((dir / (db_ + "_xdg")).string());
+
+    auto away = runSeawatch(args + " --station 'postgresql:///x?host=/nonexistent&port=1'", home);
+    EXPECT_EQ(away.exitCode, 4) << away.err;
+    EXPECT_NE(away.err.find("queued; they are kept in"), std::string::npos) << away.err;
+
+    auto shared =
+        runSeawatch(args + " --station " + q(stationUri(ship)) + " --releasable-to " + nato, home);
+    ASSERT_EQ(shared.exitCode, 0) << shared.err;
+    EXPECT_NE(shared.err.find("alerts shared on the station"), std::string::npos) << shared.err;
+    const std::size_t events = lineCount(shared.out);
+    ASSERT_GT(events, 0u);
+    auto admin = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(admin) << admin.error();
+    auto stored = admin->exec(
+        "SELECT count(*), min(raised_by), min(array_to_string(releasable_to, ','))"
+        " FROM alerts");
+    ASSERT_TRUE(stored) << stored.error();
+    EXPECT_EQ(static_cast<std::size_t>(stored->integer(0, 0)), events);
+    EXPECT_EQ(stored->text(0, 1), ship);
+    EXPECT_EQ(stored->text(0, 2), nato);
+    fs::remove(empty);
+    fs::remove_all(dir / (db_ + "_xdg"));
 }
 
 }  // namespace

@@ -43,9 +43,10 @@ struct LivePictureOptions {
 };
 
 struct PumpReport {
-    std::size_t items = 0;    // fixes and static reports moved into the store this call
-    std::size_t events = 0;   // alerts the engine raised this call
-    std::size_t pending = 0;  // left for the next call because the budget ran out
+    std::size_t items = 0;       // fixes and static reports moved into the store this call
+    std::size_t events = 0;      // alerts the engine raised this call
+    std::size_t pending = 0;     // left for the next call because the budget ran out
+    std::size_t sharedAcks = 0;  // alerts acknowledged at other stations, applied this call
 };
 
 class LivePicture {
@@ -90,6 +91,9 @@ class LivePicture {
     // Keeps the alerts (those so far and those to come) in a workspace's alert log, with
     // acknowledgements that outlive the process.
     Status keepAlertsIn(const std::filesystem::path& workspace);
+    // Shares the alerts (those so far and those to come) and their acknowledgements with
+    // other stations (station::AlertLink); pump() applies what the others acknowledged.
+    void shareAlerts(std::unique_ptr<AlertSharing> sharing);
     // The picture's time: the newest recorded time a replay reached, else the wall clock.
     time::UnixMillis now() const;
 

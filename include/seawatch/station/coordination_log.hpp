@@ -9,12 +9,12 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "seawatch/common/result.hpp"
+#include "seawatch/station/arrival_cursor.hpp"
 #include "seawatch/station/pg.hpp"
 #include "seawatch/time/utc.hpp"
 
@@ -47,13 +47,8 @@ Status validateRef(std::string_view ref);
 // Stores the entry; sending the same id again changes nothing (returns false then).
 Result<bool> postEntry(PgConnection& conn, const LogEntry& entry, PgFailure* failure = nullptr);
 
-// Reads what the connection's role may see, in arrival order, and then only what is new.
-//
-// Arrival order (`seq`) is assigned at insert time, but transactions commit in any order: a
-// row with seq 7 can become visible after a row with seq 8 was read. So besides "seq above
-// the highest seen", each fetch also asks for rows written by transactions that were still
-// running at the previous fetch (their xid is at or above that snapshot's xmin), and drops
-// the ones already delivered. Nothing committed is ever skipped, nothing is delivered twice.
+// Reads what the connection's role may see, in arrival order, and then only what is new:
+// nothing committed is ever skipped, nothing is delivered twice (see ArrivalCursor).
 class LogCursor {
   public:
     // Entries at or after `since`; with no `since`, the last `lastN` (0 = all).
@@ -63,13 +58,8 @@ class LogCursor {
     Result<std::vector<LogEntry>> fetchNew(PgConnection& conn, PgFailure* failure = nullptr);
 
   private:
-    Result<std::vector<LogEntry>> fetch(PgConnection& conn, std::string_view where,
-                                        const std::vector<std::optional<std::string>>& params,
-                                        PgFailure* failure);
-    std::int64_t highestSeq_ = 0;
-    std::string horizonXid_ = "0";
-    std::set<std::int64_t> recentSeqs_;  // delivered rows whose xid >= horizon
-    bool started_ = false;
+    ArrivalCursor cursor_{"coordination_log", kLogColumns};
+    static const char* const kLogColumns;
 };
 
 // Subscribes the connection to new-entry notifications (LISTEN seawatch_log).

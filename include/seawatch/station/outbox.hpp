@@ -8,8 +8,11 @@
 // (id) DO NOTHING, so an entry whose commit reached the server but whose reply was lost is
 // stored once when it is sent again.
 //
+// Station links (alert sharing) queue other kinds of items in `station_outbox_items`.
+//
 // Threading: one Outbox per thread (it owns its workspace connection).
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -31,6 +34,16 @@ struct QueuedEntry {
     LogEntry entry;
 };
 
+// Anything else a station link queues (alerts, acknowledgements): a kind, an id unique per
+// kind, and the payload the link's sender knows how to send. Added twice, kept once.
+struct OutboxItem {
+    std::int64_t queueNo = 0;  // order of arrival in the outbox; 0 before it is added
+    std::string kind;
+    std::string id;
+    std::string target;
+    std::string payload;
+};
+
 // What a flush did: how many went, and what stays queued or was refused.
 struct FlushReport {
     std::size_t sent = 0;              // stored now (or found already stored)
@@ -50,6 +63,14 @@ class Outbox {
     Status remove(const std::string& id);
     // Oldest first.
     Result<std::vector<LogEntry>> pending(const std::string& target) const;
+
+    // Each call is one local transaction.
+    Status addItems(const std::vector<OutboxItem>& items);
+    Status removeItems(const std::vector<std::int64_t>& queueNos);
+    // Oldest first, at most `limit`.
+    Result<std::vector<OutboxItem>> pendingItems(const std::string& target,
+                                                 std::size_t limit) const;
+    Result<std::size_t> countItems(const std::string& target) const;
 
     // Connects to `target` and sends its pending entries in order, removing each the server
     // confirms. Stops at the first sign that the server is unreachable.

@@ -7,6 +7,8 @@
 //   station_groups(name)                 the group roles rows may be released to
 //   coordination_log                     the MERCURY-style log, row-level security on
 //   incidents                            PostGIS point layer (geometry(Point,4326))
+//   alerts, alert_acks                   live alerts and who acknowledged them (version 3)
+//   plans, plan_records                  shared SHADE plans, edited per nation (version 4)
 //   role seawatch_station                NOLOGIN; every station role is a member
 #include <string>
 #include <vector>
@@ -17,7 +19,7 @@
 namespace seawatch::station {
 
 // The version of the `station` component this program reads and writes.
-inline constexpr int kStationSchemaVersion = 2;
+inline constexpr int kStationSchemaVersion = 4;
 
 struct PgMigration {
     int version = 0;
