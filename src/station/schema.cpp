@@ -335,6 +335,16 @@ GRANT SELECT, INSERT, UPDATE ON plans TO seawatch_station;
 GRANT SELECT, INSERT, UPDATE, DELETE ON plan_records TO seawatch_station;
 )sql";
 
+// Version 5: a box, a period and a category (the console's incident filter, `incidents
+// query --db`) over a million incidents took 12 ms at the median on a quiet machine: the
+// planner ANDed the category-time index with the GiST box scan, which visits every incident
+// in the box. With the position in the category-time key, the index alone narrows to the
+// answer (1.4 ms). It replaces the (category_code, occurred_at) index, its prefix.
+constexpr const char* kVersion5 = R"sql(
+CREATE INDEX incidents_category_time_position ON incidents (category_code, occurred_at, lon, lat);
+DROP INDEX incidents_category_occurred;
+)sql";
+
 constexpr const char* kSchemaTable = R"sql(
 CREATE TABLE IF NOT EXISTS seawatch_schema (
   component text PRIMARY KEY,
@@ -384,7 +394,7 @@ Status ensurePostgis(PgConnection& conn, bool& created) {
 
 const std::vector<PgMigration>& stationMigrations() {
     static const std::vector<PgMigration> steps = {
-        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
+        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
     return steps;
 }
 

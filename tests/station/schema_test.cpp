@@ -43,6 +43,13 @@ TEST_F(StationSchema, InitCreatesTheSchemaOnceAndAgainIsANoOp) {
     ASSERT_EQ(layer->rows(), 1);
     EXPECT_EQ(layer->text(0, 0), "POINT");
     EXPECT_EQ(layer->integer(0, 1), 4326);
+    // Version 5: the category-time index carries the position, and replaces its prefix.
+    auto indexes = admin->exec(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'incidents' AND indexname LIKE "
+        "'incidents_category%' ORDER BY indexname");
+    ASSERT_TRUE(indexes);
+    ASSERT_EQ(indexes->rows(), 1);
+    EXPECT_EQ(indexes->text(0, 0), "incidents_category_time_position");
 }
 
 TEST_F(StationSchema, OlderSchemaIsMigratedAndNewerIsRefused) {

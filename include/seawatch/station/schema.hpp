@@ -19,7 +19,7 @@
 namespace seawatch::station {
 
 // The version of the `station` component this program reads and writes.
-inline constexpr int kStationSchemaVersion = 4;
+inline constexpr int kStationSchemaVersion = 5;
 
 struct PgMigration {
     int version = 0;
