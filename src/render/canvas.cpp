@@ -139,6 +139,14 @@ void Canvas::label(MapLabel label) {
     labels_.push_back(std::move(label));
 }
 
+void Canvas::keepLabelsOff(ScreenPoint at, double radiusPx) {
+    MapLabel symbol;
+    symbol.request.priority = geo::LabelPriority::Graticule;
+    symbol.request.anchor = at;
+    symbol.request.symbolRadiusPx = radiusPx;
+    labels_.push_back(std::move(symbol));
+}
+
 void Canvas::legend(LegendEntry entry) {
     for (const LegendEntry& e : legend_)
         if (e.group == entry.group && e.text == entry.text) return;

@@ -221,6 +221,7 @@ void IncidentOverlay::buildClustered(const OverlayContext& context, Canvas& canv
                        withAlpha(symbol.colour, 1.0f), LegendSymbol::Dot});
         if (c.count == 1) {
             recentRing(context, c.centre, c.mostSevere, c.latestAt, markerSizePx * px, canvas);
+            canvas.keepLabelsOff(c.centre, markerSizePx * px);
             if (rebuild)
                 lone.push_back(
                     markerInstance(positions_[c.firstMember], c.mostSevere, markerSizePx * px));
@@ -233,6 +234,7 @@ void IncidentOverlay::buildClustered(const OverlayContext& context, Canvas& canv
             canvas.strokeCircle(c.centre, r + 5.0f * px, 2.0f * px,
                                 withAlpha(symbol.colour, alpha * (0.35f + 0.6f * fresh)));
         }
+        canvas.keepLabelsOff(c.centre, r + 1.5f * px);  // a zone's name never hides a count
         canvas.fillCircle(c.centre, r + 1.5f * px, scaled({255, 255, 255, 220}, alpha));
         canvas.fillCircle(c.centre, r, scaled({30, 42, 60, 225}, alpha));
         canvas.strokeCircle(c.centre, r - 1.5f * px, 3.0f * px, withAlpha(symbol.colour, alpha));

@@ -81,12 +81,27 @@ void expectReadable(const Frame& frame, const std::string& where) {
                 ADD_FAILURE() << "'" << ta << "' drawn twice at one place";
         }
     }
+    // No drawn label covers a symbol, labelled or not (incident clusters have no label).
+    for (const geo::PlacedLabel& p : frame.placed) {
+        for (const render::MapLabel& l : frame.requested) {
+            if (l.request.symbolRadiusPx <= 0 || &l == &frame.requested[p.request]) continue;
+            const double r = l.request.symbolRadiusPx;
+            const geo::LabelRect symbol{l.request.anchor.x - r, l.request.anchor.y - r,
+                                        l.request.anchor.x + r, l.request.anchor.y + r};
+            const auto& text = frame.requested[p.request].text;
+            if (frame.requested[p.request].request.priority < geo::LabelPriority::Alert) {
+                EXPECT_FALSE(p.box.overlaps(symbol))
+                    << "'" << text << "' covers the symbol of '" << l.text << "'";
+            }
+        }
+    }
     // The most important labels of the frame are all drawn.
     geo::LabelPriority top = geo::LabelPriority::Graticule;
-    for (const render::MapLabel& l : frame.requested) top = std::max(top, l.request.priority);
+    for (const render::MapLabel& l : frame.requested)
+        if (!l.text.empty()) top = std::max(top, l.request.priority);
     for (std::size_t i = 0; i < frame.requested.size(); ++i) {
         const render::MapLabel& l = frame.requested[i];
-        if (l.request.priority != top) continue;
+        if (l.request.priority != top || l.text.empty()) continue;
         const bool onMap = frame.settings.bounds.contains(
             {l.request.anchor.x, l.request.anchor.y, l.request.anchor.x, l.request.anchor.y});
         if (!onMap) continue;

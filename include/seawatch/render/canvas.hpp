@@ -125,6 +125,10 @@ class Canvas {
 
     // Asks for a label; the text is measured here, so the placement needs no fonts.
     void label(MapLabel label);
+    // A symbol that no label may cover though it has no label of its own (an incident
+    // cluster, say): an entry with no text and no box, never drawn, whose symbol circle the
+    // placement keeps free like any labelled symbol's.
+    void keepLabelsOff(ScreenPoint at, double radiusPx);
     std::vector<MapLabel>& labels() { return labels_; }
     const std::vector<MapLabel>& labels() const { return labels_; }
     // Screen areas that map labels must leave free (the time badge, the caption band).
