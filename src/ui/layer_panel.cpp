@@ -187,7 +187,8 @@ void drawChartRows(ConsoleState& state) {
 }  // namespace
 
 Status openChart(ConsoleState& state, const std::string& path) {
-    if (Status s = render::addChartFile(*state.renderer, path, /*async=*/true); !s) {
+    geo::GeoBox bounds{};
+    if (Status s = render::addChartFile(*state.renderer, path, /*async=*/true, &bounds); !s) {
         spdlog::error("{}", s.error());
         state.charts.openFailed(path, s.error());
         state.panels.layers = true;  // where the failure is listed
@@ -195,6 +196,8 @@ Status openChart(ConsoleState& state, const std::string& path) {
     }
     spdlog::info("added chart {}", path);
     state.charts.opened(path);
+    // A chart just opened is what the user wants to see: fly to it (fitted to the free map).
+    if (bounds.valid()) state.flyTo = bounds;
     return {};
 }
 
