@@ -228,4 +228,13 @@ ToolReadouts MapTools::readouts(const ais::TrackStore& tracks, time::UnixMillis 
     return out;
 }
 
+std::optional<std::string> relativeToSelected(const ais::TrackStore& tracks, ais::Mmsi selected,
+                                              ais::Mmsi other, time::UnixMillis now) {
+    if (selected == other) return std::nullopt;
+    const auto line = predictCpaLine(tracks, selected, other, now);
+    if (!line) return std::nullopt;
+    return formatCpa(line->cpa) + " \xC2\xB7 " +
+           geo::formatRangeBearing(geo::rangeBearing(line->firstNow, line->secondNow));
+}
+
 }  // namespace seawatch::analytics

@@ -16,6 +16,7 @@
 #include "seawatch/ais/gpsd_json.hpp"
 #include "seawatch/ais/vessel_picking.hpp"
 #include "seawatch/analytics/live_picture.hpp"
+#include "seawatch/analytics/map_tools.hpp"
 #include "seawatch/render/vessel_overlay.hpp"
 
 namespace seawatch::ui {
@@ -167,6 +168,17 @@ class VesselModule final : public ConsoleModule {
             formatValue(s.courseDeg, "%.0f").c_str(), formatValue(s.headingDeg, "%.0f").c_str());
         ImGui::Text("last fix %s ago (%s)", formatAge(state.now - s.lastFixTime).c_str(),
                     stateKindText(s.kind));
+        // Seen from the selected vessel: what a watch officer asks of a contact first.
+        if (const auto selected = state.selection.selectedVessel) {
+            const auto line =
+                analytics::relativeToSelected(store, *selected, picked->mmsi, state.now);
+            const auto selectedIndex = store.indexOf(*selected);
+            if (line && selectedIndex) {
+                ImGui::Separator();
+                ImGui::TextDisabled("from %s", displayName(store, *selectedIndex).c_str());
+                ImGui::TextUnformatted(line->c_str());
+            }
+        }
         ImGui::EndTooltip();
         return true;
     }

@@ -172,3 +172,19 @@ TEST(MapTools, CpaOfTwoCrossingVesselsAsTheClockMoves) {
     tools.clearAll();
     EXPECT_FALSE(tools.readouts(tracks, kT0).cpa);
 }
+
+// The inspector's line for a hovered vessel when another is selected: the same hand-worked
+// crossing as above, seen from A.
+TEST(MapTools, InspectorLineRelativeToTheSelectedVessel) {
+    ais::TrackStore tracks;
+    addTrack(tracks, 1, kOrigin, 0, 10);
+    addTrack(tracks, 2, geo::destination(geo::destination(kOrigin, 90, 6), 0, 8), 270, 10);
+    const auto line = relativeToSelected(tracks, 1, 2, kT0);
+    ASSERT_TRUE(line);
+    EXPECT_NE(line->find("CPA 1.4"), std::string::npos) << *line;
+    EXPECT_NE(line->find("42 min"), std::string::npos) << *line;
+    EXPECT_NE(line->find("10.0 nm"), std::string::npos) << *line;
+    EXPECT_NE(line->find("036.9"), std::string::npos) << *line;
+    EXPECT_FALSE(relativeToSelected(tracks, 1, 1, kT0)) << "a vessel is not relative to itself";
+    EXPECT_FALSE(relativeToSelected(tracks, 1, 77, kT0)) << "an unknown vessel has no line";
+}

@@ -57,6 +57,12 @@ struct ToolReadouts {
     std::string problem;
 };
 
+// The inspector's line about vessel `other` seen from the selected vessel, at `now`: its CPA
+// and the range and bearing to it ("CPA 1.41 nm in 42 min · 10.0 nm 036.9°T"). Nothing when
+// either has no state, speed or course then (as predictCpaLine).
+std::optional<std::string> relativeToSelected(const ais::TrackStore& tracks, ais::Mmsi selected,
+                                              ais::Mmsi other, time::UnixMillis now);
+
 class MapTools {
   public:
     MapTool active() const { return active_; }
