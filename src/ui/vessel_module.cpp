@@ -17,6 +17,8 @@
 #include "seawatch/ais/vessel_picking.hpp"
 #include "seawatch/analytics/live_picture.hpp"
 #include "seawatch/analytics/map_tools.hpp"
+#include "seawatch/analytics/track_incidents.hpp"
+#include "seawatch/incidents/default_workspace.hpp"
 #include "seawatch/render/vessel_overlay.hpp"
 
 namespace seawatch::ui {
@@ -318,7 +320,79 @@ class VesselModule final : public ConsoleModule {
             row("Last fix", time::formatDisplay(store.lastFixTime(i)));
         }
         ImGui::EndTable();
+        if (fixes > 0) drawIncidentsNearTrack(state, i);
         endDockedPanel(state);
+    }
+
+    // "From a vessel, the incidents near its track": asked for on demand (it reads the
+    // incidents), by analytics::incidentsNearTrack, the incident context's rule reversed.
+    void drawIncidentsNearTrack(ConsoleState& state, std::size_t index) {
+        const ais::TrackStore& store = state.tracks();
+        const ais::Mmsi mmsi = store.mmsiAt(index);
+        ImGui::Spacing();
+        if (ImGui::Button("Incidents near its track")) {
+            nearTrackFor_ = mmsi;
+            nearTrack_.clear();
+            nearTrackMessage_.clear();
+            std::vector<ais::ArchivedFix> track;
+            track.reserve(store.fixCount(index));
+            for (std::size_t k = 0; k < store.fixCount(index); ++k) {
+                const ais::PositionFix f = store.fixAt(index, k);
+                track.push_back({f.mmsi, f.time, f.lat, f.lon, f.speedKn, f.courseDeg,
+                                 f.headingDeg});
+            }
+            findIncidentsNear(state, track);
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("within %.0f nm, \xC2\xB1%.0f h", kNearTrackNm, kNearTrackHours);
+        if (nearTrackFor_ != mmsi) return;
+        if (!nearTrackMessage_.empty()) {
+            ImGui::TextWrapped("%s", nearTrackMessage_.c_str());
+            return;
+        }
+        if (nearTrack_.empty()) {
+            ImGui::TextDisabled("No incident near this track.");
+            return;
+        }
+        for (std::size_t k = 0; k < nearTrack_.size(); ++k) {
+            const analytics::IncidentNearTrack& n = nearTrack_[k];
+            char text[256];
+            std::snprintf(text, sizeof text, "%s  %s  %.1f nm at %s##near%zu",
+                          n.incident.sourceRef.c_str(),
+                          std::string(incidents::categoryLabel(n.incident.category)).c_str(),
+                          n.closestNm, time::formatDisplay(n.time).c_str(), k);
+            if (ImGui::Selectable(text, state.selection.selectedIncident == n.incident.id)) {
+                state.selection.selectedIncident = n.incident.id;
+                state.flyTo = geo::GeoBox{n.incident.lon - 0.5, n.incident.lat - 0.5,
+                                          n.incident.lon + 0.5, n.incident.lat + 0.5};
+            }
+        }
+    }
+
+    void findIncidentsNear(ConsoleState& state, const std::vector<ais::ArchivedFix>& track) {
+        const auto halfWindow = static_cast<time::UnixMillis>(kNearTrackHours * time::kMillisPerHour);
+        if (state.scene) {  // an exercise brings its own incidents
+            nearTrack_ = analytics::incidentsNearTrack(track, state.scene->incidents, kNearTrackNm,
+                                                       halfWindow);
+            return;
+        }
+        auto location = incidents::ensureDefaultWorkspace();
+        if (!location) {
+            nearTrackMessage_ = location.error();
+            return;
+        }
+        auto ws = workspace::Workspace::open(*location, workspace::Access::ReadOnly);
+        if (!ws) {
+            nearTrackMessage_ = ws.error();
+            return;
+        }
+        auto found = analytics::incidentsNearTrack(*ws, track, kNearTrackNm, halfWindow);
+        if (!found) {
+            nearTrackMessage_ = found.error();
+            spdlog::warn("incidents near the track of {}: {}", track.front().mmsi, found.error());
+            return;
+        }
+        nearTrack_ = std::move(*found);
     }
 
     void drawList(ConsoleState& state) {
@@ -507,6 +581,11 @@ class VesselModule final : public ConsoleModule {
 
     render::VesselOverlay overlay_;
     std::vector<std::string> reportedErrors_;  // parallel to the live picture's feeds
+    static constexpr double kNearTrackNm = 50.0;   // as `incidents context` and Replay around
+    static constexpr double kNearTrackHours = 6.0;
+    std::optional<ais::Mmsi> nearTrackFor_;
+    std::vector<analytics::IncidentNearTrack> nearTrack_;
+    std::string nearTrackMessage_;
     bool follow_ = false;
     bool showInspector_ = false;
     bool showList_ = false;

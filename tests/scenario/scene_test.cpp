@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "seawatch/analytics/track_incidents.hpp"
 #include "seawatch/scenario/scene.hpp"
 
 using namespace seawatch;
@@ -61,6 +62,39 @@ TEST(Scene, HighlightedIncidentsAreLoaded) {
     for (const auto& step : s.scenario.steps) {
         for (const auto& ref : step.highlight.incidents) {
             EXPECT_NE(s.findIncident(ref), nullptr) << ref;
+        }
+    }
+}
+
+// The console's "Incidents near its track" on the exercise: its incidents are the 2008-2010
+// sample reports, none within six hours of the exercise day, so HMS KESTREL's track has none
+// near it. Over a window of 400 days the report 4.9 nm north of her first fix (SW-SAMPLE-010
+// at 13.2 N 48.9 E; she starts at 13.11875 N 48.9 E) is among them, no further than that;
+// all are within the radius, closest first.
+TEST(Scene, IncidentsNearAVesselsTrackInTheExercise) {
+    const scenario::Scene& scene = bundledScene();
+    const auto index = scene.tracks.indexOf(232999104);  // HMS KESTREL
+    ASSERT_TRUE(index);
+    std::vector<ais::ArchivedFix> track;
+    for (std::size_t k = 0; k < scene.tracks.fixCount(*index); ++k) {
+        const ais::PositionFix f = scene.tracks.fixAt(*index, k);
+        track.push_back({f.mmsi, f.time, f.lat, f.lon, f.speedKn, f.courseDeg, f.headingDeg});
+    }
+    ASSERT_FALSE(scene.incidents.empty());
+    EXPECT_TRUE(
+        analytics::incidentsNearTrack(track, scene.incidents, 50.0, 6 * time::kMillisPerHour)
+            .empty());
+    const auto wide =
+        analytics::incidentsNearTrack(track, scene.incidents, 50.0, 400 * time::kMillisPerDay);
+    const auto it = std::find_if(wide.begin(), wide.end(), [](const auto& n) {
+        return n.incident.sourceRef == "SW-SAMPLE-010";
+    });
+    ASSERT_NE(it, wide.end());
+    EXPECT_LE(it->closestNm, 4.875 + 0.01);
+    for (std::size_t k = 0; k < wide.size(); ++k) {
+        EXPECT_LE(wide[k].closestNm, 50.0);
+        if (k > 0) {
+            EXPECT_LE(wide[k - 1].closestNm, wide[k].closestNm);
         }
     }
 }
