@@ -152,6 +152,7 @@ struct BriefedSteps {
 int briefSteps(const BriefOptions& o, HeadlessSession& session,
                const std::vector<scenario::BriefingStep>& steps, int width, int height,
                BriefedSteps& out) {
+    if (steps.empty() || !session.scene) return kExitOk;  // a plan briefed on its own
     const scenario::Scene& scene = *session.scene;
     for (const auto& step : steps) {
         if (int code =
