@@ -6,6 +6,8 @@
 #include "seawatch/incidents/workspace.hpp"
 #include "seawatch/station/schema.hpp"
 
+#include "seawatch/station/roles.hpp"
+
 namespace seawatch::station {
 
 namespace {
@@ -48,21 +50,6 @@ struct Stmt {
 std::string joinGroups(const std::vector<std::string>& groups) {
     std::string out;
     for (std::size_t i = 0; i < groups.size(); ++i) out += (i ? "," : "") + groups[i];
-    return out;
-}
-
-std::vector<std::string> splitGroups(const std::string& text) {
-    std::vector<std::string> out;
-    std::string current;
-    for (const char c : text) {
-        if (c == ',') {
-            out.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    out.push_back(current);
     return out;
 }
 
@@ -150,7 +137,7 @@ Result<std::vector<LogEntry>> Outbox::pending(const std::string& target) const {
             e.lat = sqlite3_column_double(s.raw, 3);
             e.lon = sqlite3_column_double(s.raw, 4);
         }
-        e.releasableTo = splitGroups(reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 5)));
+        e.releasableTo = splitGroupList(reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 5)));
         if (sqlite3_column_type(s.raw, 6) != SQLITE_NULL) {
             e.ref = reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 6));
         }

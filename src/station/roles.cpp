@@ -140,4 +140,19 @@ Result<std::vector<std::string>> stationGroups(PgConnection& conn, std::string_v
     return out;
 }
 
+std::vector<std::string> splitGroupList(std::string_view text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (const char c : text) {
+        if (c == ',') {
+            out.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    out.push_back(current);
+    return out;
+}
+
 }  // namespace seawatch::station

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "seawatch/station/roles.hpp"
+
 namespace seawatch::station {
 
 namespace {
@@ -18,21 +20,6 @@ std::string coordinate(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.6f", v);
     return buffer;
-}
-
-std::vector<std::string> splitComma(std::string_view text) {
-    std::vector<std::string> out;
-    std::string current;
-    for (const char c : text) {
-        if (c == ',') {
-            out.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    out.push_back(current);
-    return out;
 }
 
 // A refused write names what the role lacks rather than quoting the policy.
@@ -127,7 +114,7 @@ Result<std::vector<StationAlert>> listAlerts(PgConnection& conn, PgFailure* fail
             a.lat = rows->real(i, 3);
             a.lon = rows->real(i, 4);
         }
-        a.releasableTo = splitComma(rows->text(i, 5));
+        a.releasableTo = splitGroupList(rows->text(i, 5));
         a.raisedBy = std::string(rows->text(i, 6));
         out.push_back(std::move(a));
     }

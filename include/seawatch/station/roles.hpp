@@ -16,6 +16,9 @@ namespace seawatch::station {
 // Lower-case letters, digits and '_', starting with a letter, at most 63 bytes; not `all`
 // (reserved for "every station") and not a PostgreSQL or seawatch internal name.
 Status validateRoleName(std::string_view name, std::string_view what);
+// A stored list of group names ("nato,eu") back into its names, as written (no trimming):
+// the outbox and the shared alerts keep releasability that way.
+std::vector<std::string> splitGroupList(std::string_view text);
 
 struct StationRequest {
     std::string name;
