@@ -136,6 +136,7 @@ Result<std::vector<std::string>> stationGroups(PgConnection& conn, std::string_v
         {std::string(station)});
     if (!rows) return makeError(rows.error());
     std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(rows->rows()));
     for (int i = 0; i < rows->rows(); ++i) out.emplace_back(rows->text(i, 0));
     return out;
 }
