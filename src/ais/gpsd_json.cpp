@@ -7,9 +7,7 @@
 namespace seawatch::ais {
 namespace {
 
-using json_detail::appendEscaped;
 using json_detail::Json;
-using json_detail::put;
 
 constexpr std::array<const char*, 16> kNavStatus = {"Under way using engine",
                                                     "At anchor",
@@ -81,26 +79,45 @@ const char* decadeText(unsigned t, const char* prefixAll, const char* const* cat
     return reserved;
 }
 
+// The squared rate of turn as gpsd prints it ("%.0f" of (turn / 4.733)^2), for every value
+// that is not a legend: formatted once, so a class A report costs a table look-up.
+struct TurnTable {
+    std::array<std::array<char, 8>, 256> text{};  // indexed by turn + 128
+    std::array<std::uint8_t, 256> size{};
+    TurnTable() {
+        for (int turn = -126; turn <= 126; ++turn) {
+            const double r = turn / 4.733;
+            auto& t = text[static_cast<std::size_t>(turn + 128)];
+            const auto out = fmt::format_to_n(t.data(), t.size(), "{:.0f}", r * r);
+            size[static_cast<std::size_t>(turn + 128)] = static_cast<std::uint8_t>(out.size);
+        }
+    }
+};
+
 // Rate of turn as gpsd prints it: the legend strings, or the squared value (sign lost, as
 // in gpsd 3.22).
-void putTurn(std::string& out, std::int32_t turn) {
+void putTurn(Json& j, std::int32_t turn) {
+    static const TurnTable kTurns;
     if (turn == -128) {
-        out += "\"nan\"";
+        j.raw("\"nan\"");
     } else if (turn == -127) {
-        out += "\"fastleft\"";
+        j.raw("\"fastleft\"");
     } else if (turn == 127) {
-        out += "\"fastright\"";
+        j.raw("\"fastright\"");
     } else if (turn == 0) {
-        out += '0';
+        j.ch('0');
+    } else if (turn > -127 && turn < 127) {
+        const auto i = static_cast<std::size_t>(turn + 128);
+        j.raw(std::string_view(kTurns.text[i].data(), kTurns.size[i]));
     } else {
         const double r = turn / 4.733;
-        put(out, "{:.0f}", r * r);
+        j.format("{:.0f}", r * r);
     }
 }
 
 void putClassA(const AisMessage& m, Json& j) {
     j.u("status", m.status).str("status_text", navStatusText(m.status)).key("turn");
-    putTurn(j.out(), m.turn);
+    putTurn(j, m.turn);
     if (m.speed == 1023) {
         j.key("speed").raw("\"nan\"");
     } else if (m.speed == 1022) {
@@ -114,8 +131,10 @@ void putClassA(const AisMessage& m, Json& j) {
 }
 
 void putBaseStation(const AisMessage& m, Json& j) {
-    put(j.out(), ",\"timestamp\":\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z\"", m.year, m.month, m.day,
-        m.hour, m.minute, m.second);
+    // "%04u-%02u-%02uT%02u:%02u:%02uZ"
+    j.key("timestamp").ch('"').padded(m.year, 4).ch('-').padded(m.month, 2).ch('-');
+    j.padded(m.day, 2).ch('T').padded(m.hour, 2).ch(':').padded(m.minute, 2).ch(':');
+    j.padded(m.second, 2).raw("Z\"");
     j.b("accuracy", m.accuracy).deg6("lon", m.lon).deg6("lat", m.lat).u("epfd", m.epfd);
     j.str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("radio", m.radio).raw("}");
 }
@@ -134,8 +153,9 @@ void putStaticVoyage(const AisMessage& m, Json& j) {
         .str("shiptype_text", shipTypeText(m.shiptype));
     putDimensions(m, j);
     j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd));
-    put(j.out(), ",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", m.etaMonth, m.etaDay, m.etaHour,
-        m.etaMinute);
+    // "%02u-%02uT%02u:%02uZ"
+    j.key("eta").ch('"').padded(m.etaMonth, 2).ch('-').padded(m.etaDay, 2).ch('T');
+    j.padded(m.etaHour, 2).ch(':').padded(m.etaMinute, 2).raw("Z\"");
     j.tenths("draught", m.draught).str("destination", m.destination).u("dte", m.dte).raw("}");
 }
 
@@ -214,7 +234,7 @@ void putLongRange(const AisMessage& m, Json& j) {
     // under "status"), positions to 4 decimals (3.22: 1), which the 1/10 minute resolution
     // carries. fmt rounds like printf.
     j.u("status", m.status).str("status_text", navStatusText(m.status)).b("accuracy", m.accuracy);
-    put(j.out(), ",\"lon\":{:.4f},\"lat\":{:.4f}", m.lon / 600.0, m.lat / 600.0);
+    j.format(",\"lon\":{:.4f},\"lat\":{:.4f}", m.lon / 600.0, m.lat / 600.0);
     j.u("speed", m.speed).u("course", m.course).b("raim", m.raim).b("gnss", m.gnss).raw("}");
 }
 
@@ -301,10 +321,9 @@ const char* shipTypeText(unsigned t) {
     return "INVALID SHIP TYPE";
 }
 
-void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& out) {
-    out += "{\"class\":\"AIS\",\"device\":\"";
-    appendEscaped(out, device);
+void appendGpsdJson(const AisMessage& m, std::string_view device, TextBuffer& out) {
     Json j(out);
+    j.raw("{\"class\":\"AIS\",\"device\":\"").escaped(device);
     j.raw("\"").u("type", m.type).u("repeat", m.repeat).u("mmsi", m.mmsi).raw(",\"scaled\":true");
     switch (m.type) {
         case 1:
@@ -338,10 +357,16 @@ void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& o
             putLongRange(m, j);
             break;
         default:
-            if (!json_detail::putOtherType(m, j)) out += '}';
+            if (!json_detail::putOtherType(m, j)) j.ch('}');
             break;
     }
-    out += '\n';
+    j.ch('\n');
+}
+
+void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& out) {
+    TextBuffer buffer;
+    appendGpsdJson(m, device, buffer);
+    out.append(buffer.view());
 }
 
 }  // namespace seawatch::ais

@@ -106,18 +106,15 @@ const char* legend(const std::array<const char*, N>& table, std::uint32_t i, con
 void putData(const BinaryData& d, Json& j) {
     static constexpr char kHex[] = "0123456789abcdef";
     j.key("data").raw("\"").u(d.bitCount).raw(":");
-    std::string& out = j.out();
-    for (std::size_t i = 0; i < (d.bitCount + 7U) / 8U; ++i) {
-        out += kHex[d.bytes[i] >> 4];
-        out += kHex[d.bytes[i] & 15];
-    }
-    out += '"';
+    for (std::size_t i = 0; i < (d.bitCount + 7U) / 8U; ++i)
+        j.ch(kHex[d.bytes[i] >> 4]).ch(kHex[d.bytes[i] & 15]);
+    j.ch('"');
 }
 
 // A value with offset and scale as "%.1f" (temperatures, levels, speeds).
 void putScaled1(Json& j, std::string_view k, double v) {
     j.key(k);
-    put(j.out(), "{:.1f}", v);
+    j.format("{:.1f}", v);
 }
 
 void putAtonMonitoring(const AtonMonitoring& a, Json& j) {
@@ -128,7 +125,7 @@ void putAtonMonitoring(const AtonMonitoring& a, Json& j) {
             j.u(k, 0);
         } else {
             j.key(k);
-            put(j.out(), "{:.2f}", v * 0.05);
+            j.format("{:.2f}", v * 0.05);
         }
     };
     volts("ana_int", a.anaInt);
@@ -139,8 +136,8 @@ void putAtonMonitoring(const AtonMonitoring& a, Json& j) {
 }
 
 void putMetHydro(const MetHydro& w, Json& j) {
-    put(j.out(), ",\"lat\":{:.4f},\"lon\":{:.4f}", w.lat / 60000.0, w.lon / 60000.0);
-    put(j.out(), ",\"timestamp\":\"{:02}T{:02}:{:02}Z\"", w.day, w.hour, w.minute);
+    j.format(",\"lat\":{:.4f},\"lon\":{:.4f}", w.lat / 60000.0, w.lon / 60000.0);
+    j.format(",\"timestamp\":\"{:02}T{:02}:{:02}Z\"", w.day, w.hour, w.minute);
     j.u("wspeed", w.wspeed).u("wgust", w.wgust).u("wdir", w.wdir).u("wgustdir", w.wgustdir);
     j.u("humidity", w.humidity);
     const auto signedOf = [](std::uint32_t v) { return static_cast<int>(v); };
@@ -178,10 +175,10 @@ void putInlandStatic(const InlandStatic& s, Json& j) {
 
 void putDangerousCargo(const DangerousCargo& c, Json& j) {
     j.str("lastport", c.lastport);
-    put(j.out(), ",\"departure\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.lmonth, c.lday, c.lhour,
+    j.format(",\"departure\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.lmonth, c.lday, c.lhour,
         c.lminute);
     j.str("nextport", c.nextport);
-    put(j.out(), ",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.nmonth, c.nday, c.nhour, c.nminute);
+    j.format(",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.nmonth, c.nday, c.nhour, c.nminute);
     j.str("dangerous", c.dangerous).str("imdcat", c.imdcat).u("unid", c.unid);
     j.u("amount", c.amount).u("unit", c.unit);
 }
@@ -189,8 +186,8 @@ void putDangerousCargo(const DangerousCargo& c, Json& j) {
 void putFairwayClosed(const FairwayClosed& f, Json& j) {
     j.str("reason", f.reason).str("closefrom", f.closefrom).str("closeto", f.closeto);
     j.u("radius", f.radius).u("extunit", f.extunit);
-    put(j.out(), ",\"from\":\"{:02}-{:02}T{:02}:{:02}\"", f.fmonth, f.fday, f.fhour, f.fminute);
-    put(j.out(), ",\"to\":\"{:02}-{:02}T{:02}:{:02}\"", f.tmonth, f.tday, f.thour, f.tminute);
+    j.format(",\"from\":\"{:02}-{:02}T{:02}:{:02}\"", f.fmonth, f.fday, f.fhour, f.fminute);
+    j.format(",\"to\":\"{:02}-{:02}T{:02}:{:02}\"", f.tmonth, f.tday, f.thour, f.tminute);
 }
 
 // The application payloads both type 6 and 8 can carry; false when `m.ext.app` is another.
@@ -214,8 +211,8 @@ bool putSharedPayload(const AisMessage& m, Json& j) {
 
 // Types 22 and 23 print the area corners as quoted "%f" strings (a gpsd quirk).
 void putArea(const ChannelArea& a, Json& j) {
-    put(j.out(), ",\"ne_lon\":\"{:.6f}\",\"ne_lat\":\"{:.6f}\"", a.neLon / 600.0, a.neLat / 600.0);
-    put(j.out(), ",\"sw_lon\":\"{:.6f}\",\"sw_lat\":\"{:.6f}\"", a.swLon / 600.0, a.swLat / 600.0);
+    j.format(",\"ne_lon\":\"{:.6f}\",\"ne_lat\":\"{:.6f}\"", a.neLon / 600.0, a.neLat / 600.0);
+    j.format(",\"sw_lon\":\"{:.6f}\",\"sw_lat\":\"{:.6f}\"", a.swLon / 600.0, a.swLat / 600.0);
 }
 
 void putChannelManagement(const ChannelManagement& c, Json& j) {
@@ -299,7 +296,7 @@ bool putOtherType(const AisMessage& m, Json& j) {
             break;
         }
         case 17:
-            put(j.out(), ",\"lon\":{:.1f},\"lat\":{:.1f}", m.lon / 600.0, m.lat / 600.0);
+            j.format(",\"lon\":{:.1f},\"lat\":{:.1f}", m.lon / 600.0, m.lat / 600.0);
             putData(m.ext.data, j);
             break;
         case 20: {

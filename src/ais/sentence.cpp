@@ -1,6 +1,7 @@
 #include "seawatch/ais/sentence.hpp"
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace seawatch::ais {
@@ -110,18 +111,28 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
 }
 
 // Receiver metadata after the checksum: ",1328133720087" (Unix ms) or the USCG style
-// ",d-109,S2105,t050056.00,T56.13,r003669946,1325394060,1325394001".
+// ",d-109,S2105,t050056.00,T56.13,r003669946,1325394060,1325394001". One pass, no searches:
+// every AMSA satellite line carries one of these.
 void parseTrailer(std::string_view trailer, SentenceMeta& meta) {
-    while (!trailer.empty()) {
-        if (trailer.front() == ',') {
-            trailer.remove_prefix(1);
+    const char* p = trailer.data();
+    const char* const end = p + trailer.size();
+    while (p != end) {
+        if (*p == ',') {
+            ++p;
             continue;
         }
-        const std::size_t comma = trailer.find(',');
-        const std::string_view field = trailer.substr(0, comma);
-        trailer = comma == std::string_view::npos ? std::string_view{} : trailer.substr(comma);
+        const char* const start = p;
         std::int64_t v = 0;
-        if (field.size() >= 9 && parseUnsigned(field, v)) {
+        bool digits = true;
+        for (; p != end && *p != ','; ++p) {
+            if (digits && isDigit(*p) && p - start < 18) {
+                v = v * 10 + (*p - '0');
+            } else {
+                digits = false;
+            }
+        }
+        const std::string_view field(start, static_cast<std::size_t>(p - start));
+        if (field.size() >= 9 && digits) {
             // The first full Unix time wins: USCG lines carry the receiver's time first.
             if (meta.time == kNoTime) meta.time = unixTimeToMillis(v);
         } else if (field.size() >= 7 && field[0] == 't') {
@@ -129,6 +140,18 @@ void parseTrailer(std::string_view trailer, SentenceMeta& meta) {
             if (tod >= 0) meta.timeOfDayMs = tod;
         }
     }
+}
+
+// time::daysFromCivil, here so it inlines into the $PGHP parse (half the lines of a
+// Gatehouse log; the call was a noticeable part of framing them).
+std::int64_t daysFromCivil(std::int64_t year, std::int64_t month, std::int64_t day) {
+    const std::int64_t y = year - (month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t mp = (month + 9) % 12;
+    const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
 }
 
 // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,...  (Gatehouse timestamps, type 1 only carries the time)
@@ -155,44 +178,10 @@ bool parsePghp(std::string_view body, SentenceMeta& meta) {
     if (v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31 || v[4] > 23 || v[5] > 59 || v[6] > 60 ||
         v[7] > 999)
         return false;
-    time::CivilTime c;
-    c.year = static_cast<int>(v[1]);
-    c.month = static_cast<int>(v[2]);
-    c.day = static_cast<int>(v[3]);
-    c.hour = static_cast<int>(v[4]);
-    c.minute = static_cast<int>(v[5]);
-    c.second = static_cast<int>(v[6]);
-    c.millisecond = static_cast<int>(v[7]);
-    meta.time = time::fromCivil(c);
+    // The year through int as time::CivilTime takes it, so even absurd years date the same.
+    meta.time = daysFromCivil(static_cast<int>(v[1]), v[2], v[3]) * time::kMillisPerDay +
+                ((v[4] * 60 + v[5]) * 60 + v[6]) * 1000 + v[7];
     return true;
-}
-
-// Splits the six VDM/VDO fields after "xxVDM,". The four short ones go character by
-// character; the payload, the long one, with memchr. Returns the number of fields found, or
-// 7 for too many.
-std::size_t splitFragmentFields(std::string_view rest, std::array<std::string_view, 6>& fields) {
-    const char* const data = rest.data();
-    const std::size_t n = rest.size();
-    std::size_t pos = 0;
-    std::size_t count = 0;
-    for (; count < 4; ++count) {
-        std::size_t i = pos;
-        while (i < n && data[i] != ',') ++i;
-        fields[count] = rest.substr(pos, i - pos);
-        if (i == n) return count + 1;
-        pos = i + 1;
-    }
-    const void* comma = std::memchr(data + pos, ',', n - pos);
-    if (!comma) {
-        fields[4] = rest.substr(pos);
-        return 5;
-    }
-    const auto payloadEnd = static_cast<std::size_t>(static_cast<const char*>(comma) - data);
-    fields[4] = rest.substr(pos, payloadEnd - pos);
-    const std::string_view fill = rest.substr(payloadEnd + 1);
-    if (fill.find(',') != std::string_view::npos) return 7;
-    fields[5] = fill;
-    return 6;
 }
 
 void malformed(ParsedLine& p, std::string_view why) {
@@ -234,6 +223,154 @@ std::uint8_t nmeaChecksum(std::string_view body) {
 
 namespace {
 
+// Where the first '*' and the commas before it lie in a sentence body, and the XOR of the
+// characters before the '*': one pass, eight bytes at a time. Separate passes (find '*', the
+// checksum, the field split) each went over the line again; framing cost more than the
+// payload decode.
+struct BodyScan {
+    // A VDM/VDO needs the first six to eight; beyond this many they are only counted.
+    static constexpr std::size_t kMaxCommas = 12;
+    std::size_t star = std::string_view::npos;  // offset in the body, npos when absent
+    std::size_t commaCount = 0;                 // commas before the '*'
+    // Only the first commaCount (at most kMaxCommas) are set: zeroing all of them for every
+    // line cost more than the scan.
+    std::array<std::size_t, kMaxCommas> commas;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+    std::uint8_t checksum = 0;
+};
+
+// The high bit of every byte of `w` that is zero, no other bits (exact: no borrow between
+// bytes, so no false positives).
+inline std::uint64_t zeroBytes(std::uint64_t w) {
+    constexpr std::uint64_t k7f = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((w & k7f) + k7f) | w | k7f);
+}
+
+// Eight bytes from `p`, the first in the low bits, zero-padded past `avail` (zero is neither
+// ',' nor '*' and does not change an XOR).
+inline std::uint64_t loadWord(const char* p, std::size_t avail) {
+    std::uint64_t w = 0;
+    if (avail >= 8) {
+        std::memcpy(&w, p, 8);
+    } else {
+        for (std::size_t k = 0; k < avail; ++k)
+            w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+        return w;
+    }
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+    return w;
+}
+
+BodyScan scanBody(const char* body, std::size_t n) {
+    constexpr std::uint64_t kStars = 0x2A2A2A2A2A2A2A2AULL;   // '*'
+    constexpr std::uint64_t kCommas = 0x2C2C2C2C2C2C2C2CULL;  // ','
+    BodyScan s;
+    std::uint64_t acc = 0;
+    for (std::size_t i = 0; i < n; i += 8) {
+        const std::uint64_t w = loadWord(body + i, n - i);
+        const std::uint64_t stars = zeroBytes(w ^ kStars);
+        std::uint64_t commas = zeroBytes(w ^ kCommas);
+        std::uint64_t before = ~0ULL;  // the bytes of this word that lie before the '*'
+        std::size_t starByte = 0;
+        if (stars != 0) {
+            starByte = static_cast<std::size_t>(std::countr_zero(stars)) >> 3;
+            before = starByte == 0 ? 0 : ~0ULL >> (64 - 8 * starByte);
+            commas &= before;
+        }
+        acc ^= w & before;
+        for (; commas != 0; commas &= commas - 1) {
+            if (s.commaCount < BodyScan::kMaxCommas)
+                s.commas[s.commaCount] = i + (static_cast<std::size_t>(std::countr_zero(commas)) >> 3);
+            ++s.commaCount;
+        }
+        if (stars != 0) {
+            s.star = i + starByte;
+            break;
+        }
+    }
+    acc ^= acc >> 32;
+    acc ^= acc >> 16;
+    acc ^= acc >> 8;
+    s.checksum = static_cast<std::uint8_t>(acc);
+    return s;
+}
+
+// The six VDM/VDO fields (count, number, sequence id, channel, payload, fill bits) from the
+// commas the scan found; `body` ends at the '*'.
+void parseFragment(std::string_view body, const BodyScan& scan, ParsedLine& p) {
+    Fragment& f = p.fragment;
+    f.talker = body.substr(0, 2);
+    f.own = body[4] == 'O';
+    // body[5] is a comma and body[2..4] are letters, so only body[0..1] can hold earlier ones.
+    std::size_t first = 0;
+    while (scan.commas[first] != 5) ++first;
+    const std::size_t after = scan.commaCount - first - 1;  // commas after "xxVDM,"
+    if (after > 5) return malformed(p, "too many fields");
+    if (after != 5) return malformed(p, "wrong number of fields");
+    const std::size_t* const c = scan.commas.data() + first;  // c[0] == 5, c[1..5] the rest
+    const auto field = [&](std::size_t k) {
+        const std::size_t from = c[k] + 1;
+        const std::size_t to = k == 5 ? body.size() : c[k + 1];
+        return body.substr(from, to - from);
+    };
+    const std::string_view count = field(0), number = field(1), sequence = field(2);
+    const std::string_view channel = field(3), fill = field(5);
+    if (count.size() != 1 || number.size() != 1 || !isDigit(count[0]) || !isDigit(number[0]))
+        return malformed(p, "bad fragment count or number");
+    f.count = static_cast<std::uint8_t>(count[0] - '0');
+    f.number = static_cast<std::uint8_t>(number[0] - '0');
+    if (f.count == 0 || f.number == 0 || f.number > f.count)
+        return malformed(p, "bad fragment number");
+    if (!sequence.empty()) {
+        if (sequence.size() != 1 || !isDigit(sequence[0])) return malformed(p, "bad sequence id");
+        f.sequenceId = static_cast<std::int8_t>(sequence[0] - '0');
+    }
+    // Some receivers write two-letter channels ("AB"); like gpsd, the first letter counts,
+    // except the ambiguous "12", which gpsd drops.
+    if (channel == "12") return malformed(p, "ambiguous channel 12");
+    f.channel = channel.empty() ? '\0' : channel[0];
+    f.payload = field(4);
+    // An empty or non-numeric fill-bit field means no fill bits (gpsd reads it the same way).
+    if (fill.size() > 1) return malformed(p, "bad fill bits");
+    const char fillChar = fill.empty() ? '0' : fill[0];
+    if (fillChar >= '6' && fillChar <= '9') return malformed(p, "bad fill bits");
+    f.fillBits = (fillChar >= '0' && fillChar <= '5') ? static_cast<std::uint8_t>(fillChar - '0') : 0;
+    p.kind = LineKind::Fragment;
+}
+
+// What comes before the sentence: a logger's prefix (a receive time or a station name) and
+// an NMEA 4.0 tag block. False when the line is finished (Malformed) here.
+bool parseLead(std::string_view& line, ParsedLine& p) {
+    if (line.front() != '\\' && line.front() != '!' && line.front() != '$') {
+        // Loggers often prefix a receive time or a station name; gpsd skips such text too.
+        const std::size_t start = line.find_first_of("\\!$");
+        if (start == std::string_view::npos) {
+            malformed(p, "not an NMEA sentence");
+            return false;
+        }
+        std::string_view prefix = line.substr(0, start);
+        while (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t' ||
+                                   prefix.back() == ',' || prefix.back() == ';'))
+            prefix.remove_suffix(1);
+        std::int64_t v = 0;
+        if (prefix.size() >= 9 && parseUnsigned(prefix, v)) p.meta.time = unixTimeToMillis(v);
+        line.remove_prefix(start);
+    }
+    if (line.front() == '\\') {
+        const std::size_t end = line.find('\\', 1);
+        if (end == std::string_view::npos) {
+            malformed(p, "unterminated tag block");
+            return false;
+        }
+        parseTagBlock(line.substr(1, end - 1), p.meta);
+        line.remove_prefix(end + 1);
+        if (line.empty()) {
+            malformed(p, "tag block without a sentence");
+            return false;
+        }
+    }
+    return true;
+}
+
 // The body of parseLine, filling the caller's result in place: every exit is a plain
 // return, so parseLine's one `return p` is elided instead of copying ~120 bytes per line.
 void parseInto(std::string_view line, ParsedLine& p) {
@@ -249,33 +386,17 @@ void parseInto(std::string_view line, ParsedLine& p) {
         p.kind = LineKind::Comment;
         return;
     }
-    if (line.front() != '\\' && line.front() != '!' && line.front() != '$') {
-        // Loggers often prefix a receive time or a station name; gpsd skips such text too.
-        const std::size_t start = line.find_first_of("\\!$");
-        if (start == std::string_view::npos) return malformed(p, "not an NMEA sentence");
-        std::string_view prefix = line.substr(0, start);
-        while (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t' ||
-                                   prefix.back() == ',' || prefix.back() == ';'))
-            prefix.remove_suffix(1);
-        std::int64_t v = 0;
-        if (prefix.size() >= 9 && parseUnsigned(prefix, v)) p.meta.time = unixTimeToMillis(v);
-        line.remove_prefix(start);
-    }
-    if (line.front() == '\\') {
-        const std::size_t end = line.find('\\', 1);
-        if (end == std::string_view::npos) return malformed(p, "unterminated tag block");
-        parseTagBlock(line.substr(1, end - 1), p.meta);
-        line.remove_prefix(end + 1);
-        if (line.empty()) return malformed(p, "tag block without a sentence");
-    }
+    // The common line starts with its sentence; anything else goes the longer way first.
+    if (line.front() != '!' && line.front() != '$' && !parseLead(line, p)) return;
     if (line.front() != '!' && line.front() != '$') return malformed(p, "not an NMEA sentence");
-    const std::size_t star = line.find('*');
-    if (star == std::string_view::npos) return malformed(p, "no checksum");
-    const std::string_view body = line.substr(1, star - 1);
+    const BodyScan scan = scanBody(line.data() + 1, line.size() - 1);
+    if (scan.star == std::string_view::npos) return malformed(p, "no checksum");
+    const std::size_t star = scan.star + 1;  // in the line
+    const std::string_view body = line.substr(1, scan.star);
     const int expected = readChecksum(line, star);
     if (expected < 0) return malformed(p, "unreadable checksum");
     if (star + 3 < line.size()) parseTrailer(line.substr(star + 3), p.meta);
-    if (expected != nmeaChecksum(body)) {
+    if (expected != scan.checksum) {
         p.kind = LineKind::BadChecksum;
         p.error = "checksum mismatch";
         return;
@@ -293,37 +414,7 @@ void parseInto(std::string_view line, ParsedLine& p) {
         p.kind = LineKind::OtherNmea;
         return;
     }
-    Fragment& f = p.fragment;
-    f.talker = body.substr(0, 2);
-    f.own = body[4] == 'O';
-    // Fields: count, number, sequence id, channel, payload, fill bits.
-    std::array<std::string_view, 6> fields;
-    const std::size_t n = splitFragmentFields(body.substr(6), fields);
-    if (n > fields.size()) return malformed(p, "too many fields");
-    if (n != fields.size()) return malformed(p, "wrong number of fields");
-    if (fields[0].size() != 1 || fields[1].size() != 1 || !isDigit(fields[0][0]) ||
-        !isDigit(fields[1][0]))
-        return malformed(p, "bad fragment count or number");
-    f.count = static_cast<std::uint8_t>(fields[0][0] - '0');
-    f.number = static_cast<std::uint8_t>(fields[1][0] - '0');
-    if (f.count == 0 || f.number == 0 || f.number > f.count)
-        return malformed(p, "bad fragment number");
-    if (!fields[2].empty()) {
-        if (fields[2].size() != 1 || !isDigit(fields[2][0])) return malformed(p, "bad sequence id");
-        f.sequenceId = static_cast<std::int8_t>(fields[2][0] - '0');
-    }
-    // Some receivers write two-letter channels ("AB"); like gpsd, the first letter counts,
-    // except the ambiguous "12", which gpsd drops.
-    if (fields[3] == "12") return malformed(p, "ambiguous channel 12");
-    f.channel = fields[3].empty() ? '\0' : fields[3][0];
-    f.payload = fields[4];
-    // An empty or non-numeric fill-bit field means no fill bits (gpsd reads it the same way).
-    if (fields[5].size() > 1) return malformed(p, "bad fill bits");
-    const char fill = fields[5].empty() ? '0' : fields[5][0];
-    if (fill >= '6' && fill <= '9') return malformed(p, "bad fill bits");
-    f.fillBits = (fill >= '0' && fill <= '5') ? static_cast<std::uint8_t>(fill - '0') : 0;
-    p.kind = LineKind::Fragment;
-    return;
+    parseFragment(body, scan, p);
 }
 
 }  // namespace
