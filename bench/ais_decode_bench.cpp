@@ -71,8 +71,9 @@ const std::vector<std::string>& realLogs() {
     static const std::vector<std::string> lines = [] {
         const char* shared = std::getenv("SEAWATCH_SHARED_TESTDATA");
         const std::filesystem::path dir =
-            (shared && *shared ? std::filesystem::path(shared)
-                               : std::filesystem::path(SEAWATCH_SOURCE_DIR) / "../shared/testdata") /
+            (shared && *shared
+                 ? std::filesystem::path(shared)
+                 : std::filesystem::path(SEAWATCH_SOURCE_DIR) / "../shared/testdata") /
             "ais/tracks";
         std::vector<std::string> one;
         for (const char* name : {"dma_stream_example.txt", "amsa_exact-earth-augmented-3.txt"}) {
@@ -80,7 +81,8 @@ const std::vector<std::string>& realLogs() {
             for (std::string l; std::getline(in, l);) one.push_back(l);
         }
         std::vector<std::string> out;
-        while (!one.empty() && out.size() < 1'800'000) out.insert(out.end(), one.begin(), one.end());
+        while (!one.empty() && out.size() < 1'800'000)
+            out.insert(out.end(), one.begin(), one.end());
         return out;
     }();
     return lines;

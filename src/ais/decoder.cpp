@@ -41,8 +41,8 @@ const AisMessage* AisDecoder::decodeLine(std::string_view line) {
     if (p.meta.tagBlockBadChecksum) ++stats_.badTagBlock;
     if (p.meta.time == kNoTime && p.meta.timeOfDayMs >= 0 && lastTime_ != kNoTime)
         p.meta.time = dateTimeOfDay(lastTime_, p.meta.timeOfDayMs);
-    if ((p.kind == LineKind::Timestamp || p.kind == LineKind::Fragment) &&
-        p.meta.time != kNoTime && (p.meta.time < plausibleFrom_ || p.meta.time >= plausibleUntil_)) {
+    if ((p.kind == LineKind::Timestamp || p.kind == LineKind::Fragment) && p.meta.time != kNoTime &&
+        (p.meta.time < plausibleFrom_ || p.meta.time >= plausibleUntil_)) {
         // A corrupt or mistyped time would date everything after it: drop the line.
         ++stats_.implausibleTime;
         lastError_ = "time outside the plausible years";

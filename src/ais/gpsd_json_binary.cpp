@@ -175,8 +175,7 @@ void putInlandStatic(const InlandStatic& s, Json& j) {
 
 void putDangerousCargo(const DangerousCargo& c, Json& j) {
     j.str("lastport", c.lastport);
-    j.format(",\"departure\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.lmonth, c.lday, c.lhour,
-        c.lminute);
+    j.format(",\"departure\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.lmonth, c.lday, c.lhour, c.lminute);
     j.str("nextport", c.nextport);
     j.format(",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.nmonth, c.nday, c.nhour, c.nminute);
     j.str("dangerous", c.dangerous).str("imdcat", c.imdcat).u("unid", c.unid);

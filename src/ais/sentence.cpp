@@ -279,7 +279,8 @@ BodyScan scanBody(const char* body, std::size_t n) {
         acc ^= w & before;
         for (; commas != 0; commas &= commas - 1) {
             if (s.commaCount < BodyScan::kMaxCommas)
-                s.commas[s.commaCount] = i + (static_cast<std::size_t>(std::countr_zero(commas)) >> 3);
+                s.commas[s.commaCount] =
+                    i + (static_cast<std::size_t>(std::countr_zero(commas)) >> 3);
             ++s.commaCount;
         }
         if (stars != 0) {
@@ -333,7 +334,8 @@ void parseFragment(std::string_view body, const BodyScan& scan, ParsedLine& p) {
     if (fill.size() > 1) return malformed(p, "bad fill bits");
     const char fillChar = fill.empty() ? '0' : fill[0];
     if (fillChar >= '6' && fillChar <= '9') return malformed(p, "bad fill bits");
-    f.fillBits = (fillChar >= '0' && fillChar <= '5') ? static_cast<std::uint8_t>(fillChar - '0') : 0;
+    f.fillBits =
+        (fillChar >= '0' && fillChar <= '5') ? static_cast<std::uint8_t>(fillChar - '0') : 0;
     p.kind = LineKind::Fragment;
 }
 
