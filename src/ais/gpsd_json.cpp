@@ -9,7 +9,8 @@ namespace {
 
 using json_detail::Json;
 
-constexpr std::array<const char*, 16> kNavStatus = {"Under way using engine",
+// string_views: the class A legend goes into every position report, its length known.
+constexpr std::array<std::string_view, 16> kNavStatus = {"Under way using engine",
                                                     "At anchor",
                                                     "Not under command",
                                                     "Restricted manoeuverability",
@@ -116,7 +117,8 @@ void putTurn(Json& j, std::int32_t turn) {
 }
 
 void putClassA(const AisMessage& m, Json& j) {
-    j.u("status", m.status).str("status_text", navStatusText(m.status)).key("turn");
+    const std::string_view status = m.status < 16 ? kNavStatus[m.status] : "Reserved";
+    j.u("status", m.status).text("status_text", status).key("turn");
     putTurn(j, m.turn);
     if (m.speed == 1023) {
         j.key("speed").raw("\"nan\"");
@@ -136,7 +138,7 @@ void putBaseStation(const AisMessage& m, Json& j) {
     j.padded(m.day, 2).ch('T').padded(m.hour, 2).ch(':').padded(m.minute, 2).ch(':');
     j.padded(m.second, 2).raw("Z\"");
     j.b("accuracy", m.accuracy).deg6("lon", m.lon).deg6("lat", m.lat).u("epfd", m.epfd);
-    j.str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("radio", m.radio).raw("}");
+    j.text("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("radio", m.radio).raw("}");
 }
 
 void putDimensions(const AisMessage& m, Json& j) {
@@ -150,9 +152,9 @@ void putStaticVoyage(const AisMessage& m, Json& j) {
     j.u("imo", m.imo).u("ais_version", m.aisVersion).str("callsign", m.callsign);
     j.str("shipname", m.shipname)
         .u("shiptype", m.shiptype)
-        .str("shiptype_text", shipTypeText(m.shiptype));
+        .text("shiptype_text", shipTypeText(m.shiptype));
     putDimensions(m, j);
-    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd));
+    j.u("epfd", m.epfd).text("epfd_text", epfdText(m.epfd));
     // "%02u-%02uT%02u:%02uZ"
     j.key("eta").ch('"').padded(m.etaMonth, 2).ch('-').padded(m.etaDay, 2).ch('T');
     j.padded(m.etaHour, 2).ch(':').padded(m.etaMinute, 2).raw("Z\"");
@@ -194,28 +196,28 @@ void putClassBExtended(const AisMessage& m, Json& j) {
     putClassBHead(m, j);
     j.str("shipname", m.shipname)
         .u("shiptype", m.shiptype)
-        .str("shiptype_text", shipTypeText(m.shiptype));
+        .text("shiptype_text", shipTypeText(m.shiptype));
     putDimensions(m, j);
-    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("dte", m.dte);
+    j.u("epfd", m.epfd).text("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("dte", m.dte);
     j.b("assigned", m.assigned).raw("}");
 }
 
 void putAidToNavigation(const AisMessage& m, Json& j) {
-    j.u("aid_type", m.aidType).str("aid_type_text", aidTypeText(m.aidType)).str("name", m.name);
+    j.u("aid_type", m.aidType).text("aid_type_text", aidTypeText(m.aidType)).str("name", m.name);
     j.deg6("lon", m.lon).deg6("lat", m.lat).b("accuracy", m.accuracy);
     putDimensions(m, j);
-    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd)).u("second", m.second);
+    j.u("epfd", m.epfd).text("epfd_text", epfdText(m.epfd)).u("second", m.second);
     j.u("regional", m.regional).b("off_position", m.offPosition).b("raim", m.raim);
     j.b("virtual_aid", m.virtualAid).raw("}");
 }
 
 void putStaticB(const AisMessage& m, Json& j) {
     // An unmerged part says which it is (gpsd prints these only with --split24).
-    if (m.part == Type24Part::A) j.str("part", "A");
-    if (m.part == Type24Part::B) j.str("part", "B");
+    if (m.part == Type24Part::A) j.text("part", "A");
+    if (m.part == Type24Part::B) j.text("part", "B");
     if (m.part != Type24Part::B) j.str("shipname", m.shipname);
     if (m.part != Type24Part::A) {
-        j.u("shiptype", m.shiptype).str("shiptype_text", shipTypeText(m.shiptype));
+        j.u("shiptype", m.shiptype).text("shiptype_text", shipTypeText(m.shiptype));
         j.str("vendorid", m.vendorid)
             .u("model", m.model)
             .u("serial", m.serial)
@@ -233,7 +235,7 @@ void putLongRange(const AisMessage& m, Json& j) {
     // Current gpsd, not 3.22: the status as a number plus its legend (3.22 put the legend
     // under "status"), positions to 4 decimals (3.22: 1), which the 1/10 minute resolution
     // carries. fmt rounds like printf.
-    j.u("status", m.status).str("status_text", navStatusText(m.status)).b("accuracy", m.accuracy);
+    j.u("status", m.status).text("status_text", navStatusText(m.status)).b("accuracy", m.accuracy);
     j.format(",\"lon\":{:.4f},\"lat\":{:.4f}", m.lon / 600.0, m.lat / 600.0);
     j.u("speed", m.speed).u("course", m.course).b("raim", m.raim).b("gnss", m.gnss).raw("}");
 }
@@ -241,7 +243,7 @@ void putLongRange(const AisMessage& m, Json& j) {
 }  // namespace
 
 const char* navStatusText(unsigned status) {
-    return status < 16 ? kNavStatus[status] : "Reserved";
+    return status < 16 ? kNavStatus[status].data() : "Reserved";
 }
 
 const char* epfdText(unsigned epfd) {

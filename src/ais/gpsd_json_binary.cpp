@@ -131,8 +131,8 @@ void putAtonMonitoring(const AtonMonitoring& a, Json& j) {
     volts("ana_int", a.anaInt);
     volts("ana_ext1", a.anaExt1);
     volts("ana_ext2", a.anaExt2);
-    j.u("racon", a.racon).str("racon_text", kRaconStatus[a.racon & 3U]);
-    j.u("light", a.light).str("light_text", kLightStatus[a.light & 3U]);
+    j.u("racon", a.racon).text("racon_text", kRaconStatus[a.racon & 3U]);
+    j.u("light", a.light).text("light_text", kLightStatus[a.light & 3U]);
 }
 
 void putMetHydro(const MetHydro& w, Json& j) {
@@ -158,17 +158,17 @@ void putMetHydro(const MetHydro& w, Json& j) {
     putScaled1(j, "swellheight", w.swellheight / 10.0);
     j.u("swellperiod", w.swellperiod).u("swelldir", w.swelldir).u("seastate", w.seastate);
     putScaled1(j, "watertemp", (signedOf(w.watertemp) - 100) / 10.0);
-    j.u("preciptype", w.preciptype).str("preciptype_text", kPrecipTypes[w.preciptype & 7U]);
+    j.u("preciptype", w.preciptype).text("preciptype_text", kPrecipTypes[w.preciptype & 7U]);
     putScaled1(j, "salinity", w.salinity / 10.0);
-    j.u("ice", w.ice).str("ice_text", kIce[w.ice & 3U]);
+    j.u("ice", w.ice).text("ice_text", kIce[w.ice & 3U]);
 }
 
 void putInlandStatic(const InlandStatic& s, Json& j) {
     j.str("vin", s.vin).u("length", s.length).u("beam", s.beam).u("shiptype", s.shiptype);
-    j.str("shiptype_text", eriShipTypeText(s.shiptype)).u("hazard", s.hazard);
-    j.str("hazard_text", legend(kHazards, s.hazard, "INVALID HAZARD TYPE"));
+    j.text("shiptype_text", eriShipTypeText(s.shiptype)).u("hazard", s.hazard);
+    j.text("hazard_text", legend(kHazards, s.hazard, "INVALID HAZARD TYPE"));
     j.u("draught", s.draught).u("loaded", s.loaded);
-    j.str("loaded_text", legend(kLoaded, s.loaded, "INVALID LOAD STATUS"));
+    j.text("loaded_text", legend(kLoaded, s.loaded, "INVALID LOAD STATUS"));
     j.b("speed_q", s.speedQuality).b("course_q", s.courseQuality);
     j.b("heading_q", s.headingQuality);
 }
@@ -228,8 +228,8 @@ void putChannelManagement(const ChannelManagement& c, Json& j) {
 
 void putGroupAssignment(const GroupAssignment& g, Json& j) {
     putArea(g.area, j);
-    j.u("stationtype", g.stationType).str("stationtype_text", kStationTypes[g.stationType & 15U]);
-    j.u("shiptype", g.shipType).str("shiptype_text", shipTypeText(g.shipType));
+    j.u("stationtype", g.stationType).text("stationtype_text", kStationTypes[g.stationType & 15U]);
+    j.u("shiptype", g.shipType).text("shiptype_text", shipTypeText(g.shipType));
     j.u("interval", g.interval).u("quiet", g.quiet);
 }
 

@@ -8,6 +8,7 @@
 // `,"key":` prefix becomes a few fixed-size stores.
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -80,7 +81,7 @@ class Json {
     }
     Json& u(std::uint64_t v) {
         need(20);
-        p_ = std::to_chars(p_, p_ + 20, v).ptr;
+        p_ = writeUnsigned(p_, v);
         return *this;
     }
     // v as "%0*u": at least `width` digits, zero-padded on the left.
@@ -109,6 +110,18 @@ class Json {
     Json& str(const K& k, std::string_view v) {
         key(k);
         return quoted(v);
+    }
+    // A string known to need no escaping (gpsd's legends): copied as it is.
+    template <typename K>
+    Json& text(const K& k, std::string_view v) {
+        key(k);
+        need(v.size() + 2);
+        char* p = p_;
+        *p = '"';
+        std::memcpy(p + 1, v.data(), v.size());
+        p[v.size() + 1] = '"';
+        p_ = p + v.size() + 2;
+        return *this;
     }
     // `"v"` with v's content escaped the way gpsd's json_stringify does.
     Json& quoted(std::string_view v) {
@@ -149,7 +162,7 @@ class Json {
             a = -a;
         }
         const std::int64_t micro = (5 * a + 1) / 3;
-        p = std::to_chars(p, p + 20, static_cast<std::uint64_t>(micro / 1000000)).ptr;
+        p = writeUnsigned(p, static_cast<std::uint64_t>(micro / 1000000));
         *p = '.';
         auto f = static_cast<std::uint32_t>(micro % 1000000);
         for (int i = 6; i >= 1; --i, f /= 10) p[i] = static_cast<char>('0' + f % 10);
@@ -169,6 +182,35 @@ class Json {
     // Room asked for at the start of a message: more than any common message needs, so
     // `need` rarely has to grow the buffer.
     static constexpr std::size_t kChunk = 2048;
+
+    // "00" to "99", for writing two digits at a time.
+    static constexpr std::array<char, 200> kPairs = [] {
+        std::array<char, 200> t{};
+        for (int i = 0; i < 100; ++i) {
+            t[static_cast<std::size_t>(2 * i)] = static_cast<char>('0' + i / 10);
+            t[static_cast<std::size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
+        }
+        return t;
+    }();
+
+    // Most AIS numbers are below 1000 (status, heading, second, degrees): those skip
+    // to_chars' length computation. Needs 20 bytes of room.
+    static char* writeUnsigned(char* p, std::uint64_t v) {
+        if (v < 10) {
+            *p = static_cast<char>('0' + v);
+            return p + 1;
+        }
+        if (v < 100) {
+            std::memcpy(p, kPairs.data() + 2 * v, 2);
+            return p + 2;
+        }
+        if (v < 1000) {
+            *p = static_cast<char>('0' + v / 100);
+            std::memcpy(p + 1, kPairs.data() + 2 * (v % 100), 2);
+            return p + 3;
+        }
+        return std::to_chars(p, p + 20, v).ptr;
+    }
 
     void need(std::size_t n) {
         if (static_cast<std::size_t>(end_ - p_) < n) grow(n);

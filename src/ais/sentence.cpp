@@ -123,14 +123,15 @@ void parseTrailer(std::string_view trailer, SentenceMeta& meta) {
         }
         const char* const start = p;
         std::int64_t v = 0;
-        bool digits = true;
-        for (; p != end && *p != ','; ++p) {
-            if (digits && isDigit(*p) && p - start < 18) {
-                v = v * 10 + (*p - '0');
-            } else {
-                digits = false;
-            }
+        // The leading digits (up to 18) first: the common field is a Unix time.
+        for (; p != end && p - start < 18; ++p) {
+            const unsigned d = static_cast<unsigned char>(*p) - unsigned{'0'};
+            if (d > 9) break;
+            v = v * 10 + d;
         }
+        const char* const digitsEnd = p;
+        while (p != end && *p != ',') ++p;
+        const bool digits = digitsEnd == p;
         const std::string_view field(start, static_cast<std::size_t>(p - start));
         if (field.size() >= 9 && digits) {
             // The first full Unix time wins: USCG lines carry the receiver's time first.
@@ -165,9 +166,14 @@ bool parsePghp(std::string_view body, SentenceMeta& meta) {
     while (field < v.size()) {
         const std::size_t start = i;
         std::int64_t value = 0;
-        for (; i < n && body[i] != ','; ++i) {
-            if (!isDigit(body[i]) || i - start >= 18) return false;
-            value = value * 10 + (body[i] - '0');
+        for (; i < n; ++i) {
+            const unsigned d = static_cast<unsigned char>(body[i]) - unsigned{'0'};
+            if (d > 9) {
+                if (body[i] == ',') break;
+                return false;
+            }
+            if (i - start >= 18) return false;
+            value = value * 10 + d;
         }
         if (i == start) return false;  // an empty field
         v[field++] = value;
@@ -228,8 +234,9 @@ namespace {
 // checksum, the field split) each went over the line again; framing cost more than the
 // payload decode.
 struct BodyScan {
-    // A VDM/VDO needs the first six to eight; beyond this many they are only counted.
-    static constexpr std::size_t kMaxCommas = 12;
+    // A VDM/VDO needs the first six to eight; beyond this many they are only counted (a
+    // $PGHP line has thirteen).
+    static constexpr std::size_t kMaxCommas = 8;
     std::size_t star = std::string_view::npos;  // offset in the body, npos when absent
     std::size_t commaCount = 0;                 // commas before the '*'
     // Only the first commaCount (at most kMaxCommas) are set: zeroing all of them for every
@@ -277,12 +284,11 @@ BodyScan scanBody(const char* body, std::size_t n) {
             commas &= before;
         }
         acc ^= w & before;
-        for (; commas != 0; commas &= commas - 1) {
-            if (s.commaCount < BodyScan::kMaxCommas)
-                s.commas[s.commaCount] =
-                    i + (static_cast<std::size_t>(std::countr_zero(commas)) >> 3);
+        for (; commas != 0 && s.commaCount < BodyScan::kMaxCommas; commas &= commas - 1) {
+            s.commas[s.commaCount] = i + (static_cast<std::size_t>(std::countr_zero(commas)) >> 3);
             ++s.commaCount;
         }
+        if (commas != 0) s.commaCount += static_cast<std::size_t>(std::popcount(commas));
         if (stars != 0) {
             s.star = i + starByte;
             break;
