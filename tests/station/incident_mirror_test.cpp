@@ -129,7 +129,8 @@ TEST_F(StationMirror, AFirstCopyComesInPagesAndARestartFetchesOnlyWhatIsNew) {
     many.reserve(kMany);
     for (int i = 0; i < kMany; ++i)
         many.push_back(incident("R-" + std::to_string(i), -10.0 + (i % 300) * 0.1,
-                                40.0 + (i / 300) * 0.1, "VESSEL " + std::to_string(i)));
+                                40.0 + static_cast<double>(i / 300) * 0.1,
+                                "VESSEL " + std::to_string(i)));
     importAs(hub, many);
     {
         auto mirror = IncidentMirror::open(stationUri(console), copy_);
