@@ -88,9 +88,10 @@ struct TurnTable {
     TurnTable() {
         for (int turn = -126; turn <= 126; ++turn) {
             const double r = turn / 4.733;
-            auto& t = text[static_cast<std::size_t>(turn + 128)];
+            const int index = turn + 128;
+            auto& t = text[static_cast<std::size_t>(index)];
             const auto out = fmt::format_to_n(t.data(), t.size(), "{:.0f}", r * r);
-            size[static_cast<std::size_t>(turn + 128)] = static_cast<std::uint8_t>(out.size);
+            size[static_cast<std::size_t>(index)] = static_cast<std::uint8_t>(out.size);
         }
     }
 };
@@ -108,7 +109,8 @@ void putTurn(Json& j, std::int32_t turn) {
     } else if (turn == 0) {
         j.ch('0');
     } else if (turn > -127 && turn < 127) {
-        const auto i = static_cast<std::size_t>(turn + 128);
+        const int index = turn + 128;
+        const auto i = static_cast<std::size_t>(index);
         j.raw(std::string_view(kTurns.text[i].data(), kTurns.size[i]));
     } else {
         const double r = turn / 4.733;
