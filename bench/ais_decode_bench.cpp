@@ -231,8 +231,9 @@ void BM_DecimatedTrail(benchmark::State& state) {
         PositionFix f;
         f.mmsi = 1 + static_cast<Mmsi>(i % 100);
         f.time = 1700000000000 + i * 1000LL;
-        f.lat = 12.0 + (i % 100) * 0.01 + (i / 100) * 1e-5;
-        f.lon = 45.0 + (i / 100) * 1e-4;
+        const int step = i / 100;  // whole steps along each trail
+        f.lat = 12.0 + (i % 100) * 0.01 + step * 1e-5;
+        f.lon = 45.0 + step * 1e-4;
         store.addFix(f);
     }
     std::vector<TrailPoint> trail;
