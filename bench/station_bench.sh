@@ -34,7 +34,7 @@ echo "load average: $(cat /proc/loadavg)"
 
 # 1. Import: an ASAM CSV in the NGA export layout (DMS positions on two lines).
 if [ "$corpus" = real ]; then
-  sample="$root/../shared/testdata/incidents/asam_export_sample.csv"
+  sample="${SEAWATCH_SHARED_TESTDATA:-$root/../shared/testdata}/incidents/asam_export_sample.csv"
   [ -f "$sample" ] || { echo "no $sample" >&2; exit 1; }
   python3 - "$sample" "$work/asam.csv" "$import_rows" <<'EOF'
 import csv, sys

@@ -226,13 +226,13 @@ TEST_F(IncidentsStore, BulkLoadRebuildsTheSecondaryIndexesAndARollbackKeepsThem)
     EXPECT_EQ(count(), 0);
 
     const fs::path good = dir / "good.csv";
-    writeFile(good, kAsamHeader +
-                        asamRow("2011-1", "2011-01-01", kPosAden, "PIRATES",
-                                "Skiff approached the tanker") +
-                        asamRow("2011-2", "2011-02-01", kPosSomali, "Hijacking",
-                                "Pirates hijacked the bulk carrier") +
-                        asamRow("2011-3", "2011-03-01", kPosAden, "Hijacking",
-                                "Pirates hijacked a dhow"));
+    writeFile(
+        good,
+        kAsamHeader +
+            asamRow("2011-1", "2011-01-01", kPosAden, "PIRATES", "Skiff approached the tanker") +
+            asamRow("2011-2", "2011-02-01", kPosSomali, "Hijacking",
+                    "Pirates hijacked the bulk carrier") +
+            asamRow("2011-3", "2011-03-01", kPosAden, "Hijacking", "Pirates hijacked a dhow"));
     auto summary = importFile(*store, good);
     ASSERT_TRUE(summary) << summary.error();
     EXPECT_EQ(summary->inserted, 3);
