@@ -8,7 +8,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 copies="${1:-250}"
 build="${2:-$root/build}"
-sample="$root/../shared/testdata/incidents/asam_export_sample.csv"
+# A worktree elsewhere points SEAWATCH_SHARED_TESTDATA at the shared folder.
+sample="${SEAWATCH_SHARED_TESTDATA:-$root/../shared/testdata}/incidents/asam_export_sample.csv"
 [ -f "$sample" ] || { echo "no $sample" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

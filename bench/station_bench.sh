@@ -2,10 +2,13 @@
 # Shared-station (PostgreSQL + PostGIS) timings, on a throwaway cluster (scripts/pg_cluster.sh,
 # fsync on) that is removed at the end, also on failure.
 #
-#   bench/station_bench.sh [BUILD_DIR] [IMPORT_ROWS] [QUERY_ROWS]
+#   bench/station_bench.sh [BUILD_DIR] [IMPORT_ROWS] [QUERY_ROWS] [CORPUS]
 #
-# 1. `seawatch incidents import FILE --db postgresql://…` of a synthetic NGA ASAM CSV
-#    (IMPORT_ROWS rows, default 100000): wall time and rows/s, parse + COPY + merge.
+# 1. `seawatch incidents import FILE --db postgresql://…` of an NGA ASAM CSV of IMPORT_ROWS
+#    rows (default 100000): wall time and rows/s, parse + COPY + merge, and the client's CPU.
+#    CORPUS `synthetic` (default): generated rows; `real`: the 400-row NGA sample
+#    (../shared/testdata/incidents/asam_export_sample.csv) repeated with unique references,
+#    as bench/asam_import.sh makes it (460-byte rows with real narratives).
 # 2. bbox + time + category over QUERY_ROWS synthetic incidents (default 1000000): the SQL
 #    that `incidents query --db postgresql://…` sends (station/pg_incidents.cpp), 500 runs
 #    with pgbench, p50 and p99 latency from its per-transaction log.
@@ -14,6 +17,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build}"
 import_rows="${2:-100000}"
 query_rows="${3:-1000000}"
+corpus="${4:-synthetic}"
 seawatch="$build/src/app/seawatch"
 [ -x "$seawatch" ] || { echo "no $seawatch: build the seawatch target first" >&2; exit 1; }
 
@@ -28,7 +32,23 @@ uri="postgresql:///bench?host=$PGHOST&port=$PGPORT&user=postgres"
 
 echo "load average: $(cat /proc/loadavg)"
 
-# 1. Import: a synthetic ASAM CSV in the NGA export layout (DMS positions on two lines).
+# 1. Import: an ASAM CSV in the NGA export layout (DMS positions on two lines).
+if [ "$corpus" = real ]; then
+  sample="${SEAWATCH_SHARED_TESTDATA:-$root/../shared/testdata}/incidents/asam_export_sample.csv"
+  [ -f "$sample" ] || { echo "no $sample" >&2; exit 1; }
+  python3 - "$sample" "$work/asam.csv" "$import_rows" <<'EOF'
+import csv, sys
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(src, newline="", encoding="utf-8", errors="surrogateescape") as f:
+    rows = list(csv.reader(f))
+with open(dst, "w", newline="", encoding="utf-8", errors="surrogateescape") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(rows[0])
+    for i in range(n):
+        r = rows[1 + i % (len(rows) - 1)]
+        w.writerow([f"{r[0]}-{i // (len(rows) - 1)}"] + r[1:])
+EOF
+else
 python3 - "$import_rows" >"$work/asam.csv" <<'EOF'
 import random, sys
 n = int(sys.argv[1]); rnd = random.Random(2024)
@@ -43,10 +63,14 @@ for i in range(n):
     print('%d-%d,%s,"%s\n%s",IX,62,%s,Bulk carrier,"Skiff approached the vessel, ladder seen",\r'
           % (2005 + i // 100000, i, date, dms(lat, "N", "S"), dms(lon, "E", "W"), rnd.choice(kinds)))
 EOF
+fi
 start=$(date +%s.%N)
-"$seawatch" incidents import "$work/asam.csv" --db "$uri" 2>/dev/null | head -n 1
+/usr/bin/time -f "%U %S %M" -o "$work/time.txt" \
+  "$seawatch" incidents import "$work/asam.csv" --db "$uri" 2>/dev/null | head -n 1
 end=$(date +%s.%N)
-python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print('import: %d rows in %.2f s = %.0f rows/s' % (n, s, n/s))" "$start" "$end" "$import_rows"
+python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print('import (%s): %d rows in %.2f s = %.0f rows/s' % (sys.argv[4], n, s, n/s))" "$start" "$end" "$import_rows" "$corpus"
+read -r user sys rss <"$work/time.txt"
+echo "import client: CPU $user user + $sys sys, peak RSS $((rss / 1024)) MiB"
 
 # 2. Query: QUERY_ROWS incidents spread like the synthetic set of the GeoPackage benchmark.
 psql -qX -d bench -v ON_ERROR_STOP=1 >/dev/null <<EOF

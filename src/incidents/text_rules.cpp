@@ -1,9 +1,12 @@
 #include "seawatch/incidents/text_rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -12,15 +15,50 @@ namespace seawatch::incidents {
 
 namespace {
 
+// ASCII only, as std::tolower is in the "C" locale, without a libc call per byte.
 std::string lower(std::string_view text) {
     std::string out(text);
-    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (char& ch : out) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
     return out;
 }
 
-bool containsAny(const std::string& haystack, std::initializer_list<std::string_view> needles) {
+// Text lowered once, with a filter of the byte pairs it holds, so that the fifty-odd
+// needles of the rules below mostly cost a few bit tests instead of a scan of a 400-byte
+// narrative each (std::string::find stopped at every occurrence of a needle's first letter:
+// most of an import's classification time, docs/PERFORMANCE.md). A needle whose pairs are all
+// present is confirmed with memmem.
+class Lowered {
+  public:
+    explicit Lowered(std::string_view text) : text_(lower(text)) {
+        for (std::size_t i = 0; i + 1 < text_.size(); ++i) {
+            const unsigned k = pairKey(text_[i], text_[i + 1]);
+            pairs_[k >> 6] |= std::uint64_t{1} << (k & 63);
+        }
+    }
+    // `needle` is in lower case.
+    bool contains(std::string_view needle) const {
+        if (needle.size() > text_.size()) return false;
+        for (std::size_t i = 0; i + 1 < needle.size(); ++i) {
+            const unsigned k = pairKey(needle[i], needle[i + 1]);
+            if (((pairs_[k >> 6] >> (k & 63)) & 1) == 0) return false;
+        }
+        return ::memmem(text_.data(), text_.size(), needle.data(), needle.size()) != nullptr;
+    }
+
+  private:
+    // The low six bits of each byte: distinct for letters, digits and most punctuation.
+    static unsigned pairKey(char a, char b) {
+        return ((static_cast<unsigned char>(a) & 63u) << 6) | (static_cast<unsigned char>(b) & 63u);
+    }
+    std::string text_;
+    std::array<std::uint64_t, 64> pairs_{};
+};
+
+bool containsAny(const Lowered& haystack, std::initializer_list<std::string_view> needles) {
     return std::any_of(needles.begin(), needles.end(),
-                       [&](std::string_view n) { return haystack.find(n) != std::string::npos; });
+                       [&](std::string_view n) { return haystack.contains(n); });
 }
 
 bool isSpace(char ch) {
@@ -138,14 +176,14 @@ Result<LatLon> parseDmsPosition(std::string_view text) {
 
 namespace {
 
-bool mentionsRobbery(const std::string& t) {
+bool mentionsRobbery(const Lowered& t) {
     return containsAny(
         t, {"robber", "robbed", "stole", "theft", "thief", "thieve", "pilfer", "burglar"});
 }
 
 // The narrative decides when the hostility field only names the actor ("PIRATES").
 // Order follows IMB's precedence: the gravest outcome wins.
-Category categoryFromNarrative(const std::string& n) {
+Category categoryFromNarrative(const Lowered& n) {
     if (containsAny(n, {"hijack", "seized control", "took control", "taken control"})) {
         return Category::Hijacked;
     }
@@ -182,7 +220,7 @@ Category categoryFromNarrative(const std::string& n) {
 }  // namespace
 
 Category categoryFromReport(std::string_view hostility, std::string_view narrative) {
-    const std::string h = lower(hostility);
+    const Lowered h(hostility);
     if (containsAny(h, {"detain", "seiz", "arrest", "revolutionary guard", "authorities", "militia",
                         "coast guard", "navy"})) {
         return Category::Detention;
@@ -205,7 +243,7 @@ Category categoryFromReport(std::string_view hostility, std::string_view narrati
     if (containsAny(h, {"approach"})) return Category::Approach;
     if (containsAny(h, {"disrupt"})) return Category::Disruption;
     if (containsAny(h, {"military activity"})) return Category::Unclassified;
-    return categoryFromNarrative(lower(narrative));
+    return categoryFromNarrative(Lowered(narrative));
 }
 
 Category categoryFromImbAttackType(std::string_view attackType, std::string_view narrative) {
@@ -223,11 +261,11 @@ Category categoryFromImbAttackType(std::string_view attackType, std::string_view
     if (t.find("robber") != std::string::npos) return Category::Robbery;
     if (t.find("disrupt") != std::string::npos) return Category::Disruption;
     if (auto parsed = parseCategory(attackType)) return *parsed;
-    return categoryFromNarrative(lower(narrative));
+    return categoryFromNarrative(Lowered(narrative));
 }
 
 std::string vesselTypeFromVictim(std::string_view victim) {
-    const std::string v = lower(victim);
+    const Lowered v(victim);
     struct Rule {
         std::initializer_list<std::string_view> words;
         std::string_view type;
@@ -292,7 +330,7 @@ std::string vesselNameFromVictim(std::string_view victim) {
     if (words.empty()) return {};
     if (!hasLower(victim)) {
         // All capitals: a name only when no vessel type or placeholder is named.
-        const std::string l = lower(victim);
+        const Lowered l(victim);
         if (!vesselTypeFromVictim(victim).empty() ||
             containsAny(l, {"unidentified", "unknown", "n/a", "vessels"})) {
             return {};
@@ -343,7 +381,7 @@ std::string flagFromText(std::string_view text) {
 }
 
 VesselStatus vesselStatusFromText(std::string_view text) {
-    const std::string t = lower(text);
+    const Lowered t(text);
     if (containsAny(t, {"berthed", "alongside", "at berth", "moored", "docked"})) {
         return VesselStatus::Berthed;
     }

@@ -205,28 +205,45 @@ Status PgConnection::execScript(std::string_view sql, PgFailure* failure) {
 }
 
 Status PgConnection::copyIn(std::string_view copySql, const std::string& data, PgFailure* failure) {
-    const std::string sql(copySql);
-    {
-        PgResult start(PQexec(conn_.get(), sql.c_str()));
-        if (!start.get() || PQresultStatus(start.get()) != PGRES_COPY_IN) {
-            PgFailure f = failureFrom(start.get(), sql);
-            if (failure) *failure = f;
-            return makeError(f.message);
-        }
-    }
+    if (auto ok = copyStart(copySql, failure); !ok) return ok;
     constexpr std::size_t kChunk = 1 << 20;
-    for (std::size_t at = 0; at < data.size(); at += kChunk) {
-        const auto n = std::min(kChunk, data.size() - at);
-        if (PQputCopyData(conn_.get(), data.data() + at, static_cast<int>(n)) != 1) break;
+    Status sent;
+    for (std::size_t at = 0; at < data.size() && sent.ok(); at += kChunk) {
+        sent = copyPut(std::string_view(data).substr(at, kChunk));
     }
-    PQputCopyEnd(conn_.get(), nullptr);
+    return copyEnd(sent.ok() ? nullptr : sent.error().c_str(), failure);
+}
+
+Status PgConnection::copyStart(std::string_view copySql, PgFailure* failure) {
+    copySql_ = std::string(copySql);
+    PgResult start(PQexec(conn_.get(), copySql_.c_str()));
+    if (!start.get() || PQresultStatus(start.get()) != PGRES_COPY_IN) {
+        PgFailure f = failureFrom(start.get(), copySql_);
+        if (failure) *failure = f;
+        return makeError(f.message);
+    }
+    return {};
+}
+
+Status PgConnection::copyPut(std::string_view data) {
+    if (data.empty()) return {};
+    // Blocking mode: libpq returns once the bytes are with the kernel, so the server parses
+    // one chunk while the caller prepares the next.
+    if (PQputCopyData(conn_.get(), data.data(), static_cast<int>(data.size())) != 1) {
+        return makeError("COPY data could not be sent: " + firstLine(PQerrorMessage(conn_.get())));
+    }
+    return {};
+}
+
+Status PgConnection::copyEnd(const char* abortReason, PgFailure* failure) {
+    PQputCopyEnd(conn_.get(), abortReason);
     Status outcome;
     while (PGresult* raw = PQgetResult(conn_.get())) {
         PgResult r(raw);
         if (PQresultStatus(raw) != PGRES_COMMAND_OK && outcome.ok()) {
-            PgFailure f = failureFrom(raw, sql);
+            PgFailure f = failureFrom(raw, copySql_);
             if (failure) *failure = f;
-            outcome = makeError(f.message);
+            outcome = makeError(abortReason ? std::string(abortReason) : f.message);
         }
     }
     return outcome;

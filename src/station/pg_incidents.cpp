@@ -2,9 +2,9 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "seawatch/incidents/workspace.hpp"
 
@@ -47,47 +47,53 @@ void appendNumber(std::string& out, double v) {
     out += text;
 }
 
+// One row of incidents_load in COPY's text format; `ord` keeps the file order.
+void appendCopyRow(std::string& out, const Incident& r, std::int64_t ord) {
+    out += std::to_string(ord);
+    out += '\t';
+    appendCopyText(out, incidents::sourceName(r.source));
+    out += '\t';
+    appendCopyText(out, r.sourceRef);
+    out += '\t';
+    out += std::to_string(r.occurredAt);
+    out += r.dateOnly ? "\tt\t" : "\tf\t";
+    appendNumber(out, r.lat);
+    out += '\t';
+    appendNumber(out, r.lon);
+    out += '\t';
+    appendCopyText(out, incidents::positionPrecisionName(r.positionPrecision));
+    out += '\t';
+    appendCopyText(out, incidents::categoryName(r.category));
+    out += '\t';
+    out += std::to_string(static_cast<int>(r.category));
+    for (const std::string* text : {&r.vesselName, &r.vesselType, &r.flag}) {
+        out += '\t';
+        appendCopyText(out, *text);
+    }
+    out += '\t';
+    appendCopyText(out, incidents::vesselStatusName(r.vesselStatus));
+    for (const std::string* text :
+         {&r.aggressor, &r.narrative, &r.navarea, &r.subregion, &r.sourceNote}) {
+        out += '\t';
+        appendCopyText(out, *text);
+    }
+    out += '\t';
+    out += std::to_string(r.importedAt);
+    out += '\n';
+}
+
 std::string copyRows(const std::vector<Incident>& records) {
     std::string out;
     out.reserve(records.size() * 256);
-    int ord = 0;
-    for (const Incident& r : records) {
-        out += std::to_string(ord++);
-        out += '\t';
-        appendCopyText(out, incidents::sourceName(r.source));
-        out += '\t';
-        appendCopyText(out, r.sourceRef);
-        out += '\t';
-        out += std::to_string(r.occurredAt);
-        out += r.dateOnly ? "\tt\t" : "\tf\t";
-        appendNumber(out, r.lat);
-        out += '\t';
-        appendNumber(out, r.lon);
-        out += '\t';
-        appendCopyText(out, incidents::positionPrecisionName(r.positionPrecision));
-        out += '\t';
-        appendCopyText(out, incidents::categoryName(r.category));
-        out += '\t';
-        out += std::to_string(static_cast<int>(r.category));
-        for (const std::string* text : {&r.vesselName, &r.vesselType, &r.flag}) {
-            out += '\t';
-            appendCopyText(out, *text);
-        }
-        out += '\t';
-        appendCopyText(out, incidents::vesselStatusName(r.vesselStatus));
-        for (const std::string* text :
-             {&r.aggressor, &r.narrative, &r.navarea, &r.subregion, &r.sourceNote}) {
-            out += '\t';
-            appendCopyText(out, *text);
-        }
-        out += '\t';
-        out += std::to_string(r.importedAt);
-        out += '\n';
-    }
+    std::int64_t ord = 0;
+    for (const Incident& r : records) appendCopyRow(out, r, ord++);
     return out;
 }
 
+// The load table is sorted by `ord` for the insert: in memory, not in 4 MB runs on disk
+// (the default work_mem spilled 100k real rows, 54 MB, to a temporary file).
 constexpr const char* kLoadTable = R"sql(
+SET LOCAL work_mem = '256MB';
 CREATE TEMP TABLE incidents_load (
   ord integer, source text, source_ref text, occurred_ms bigint, date_only boolean,
   lat double precision, lon double precision, position_precision text, category text,
@@ -135,6 +141,13 @@ added AS (
 SELECT (SELECT count(*) FROM changed), (SELECT count(*) FROM added)
 )sql";
 
+// When a file holds a reference twice with different contents, its last row wins, as in
+// the GeoPackage store (the earlier one would be inserted, then updated).
+constexpr const char* kKeepLastOfEachReference = R"sql(
+DELETE FROM incidents_load l USING incidents_load m
+WHERE m.source = l.source AND m.source_ref = l.source_ref AND m.ord > l.ord
+)sql";
+
 // The record's fields in recordFromRow's order; the arrival cursor puts `seq` before them.
 constexpr const char* kRecordFields =
     "fid, source, source_ref, (extract(epoch FROM occurred_at) * 1000)::bigint, "
@@ -171,29 +184,25 @@ Incident recordFromRow(const PgResult& r, int row, int first = 0) {
     return i;
 }
 
-// A scratch GeoPackage for parsing, removed on every path out.
-struct ScratchFile {
-    fs::path path;
-    ~ScratchFile() {
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            fs::remove(path.string() + suffix, ec);
-        }
-    }
+// In-file bookkeeping of a streamed import: the content hash of each reference sent, so a
+// row repeated unchanged is counted as a duplicate without going to the server, and one
+// repeated with changes as an update (the GeoPackage store's counts for the same file).
+struct SentReferences {
+    std::unordered_map<std::string, std::int64_t> hashes;  // "source\x1fsource_ref" -> hash
+    std::int64_t duplicates = 0;                           // repeated unchanged
+    std::int64_t replaced = 0;                             // repeated with changes
 };
 
-}  // namespace
-
-Status mergeIncidents(PgConnection& conn, const std::vector<Incident>& records,
-                      incidents::ImportSummary& summary) {
-    if (auto ok = conn.execScript("BEGIN"); !ok) return ok;
+// The merge of what is in incidents_load, then COMMIT. Fills inserted and updated of
+// `summary` with the server's counts; the caller adds its in-file counts.
+Status mergeLoaded(PgConnection& conn, bool keepLastOfEachReference,
+                   incidents::ImportSummary& summary) {
     auto fail = [&conn](const std::string& message) -> Status {
         (void)conn.execScript("ROLLBACK");
         return makeError(message);
     };
-    if (auto ok = conn.execScript(kLoadTable); !ok) return fail(ok.error());
-    if (auto ok = conn.copyIn("COPY incidents_load FROM STDIN", copyRows(records)); !ok) {
-        return fail("COPY failed: " + ok.error());
+    if (keepLastOfEachReference) {
+        if (auto ok = conn.execScript(kKeepLastOfEachReference); !ok) return fail(ok.error());
     }
     PgFailure failure;
     auto counts = conn.exec(kMerge, {}, &failure);
@@ -209,6 +218,23 @@ Status mergeIncidents(PgConnection& conn, const std::vector<Incident>& records,
     if (auto ok = conn.execScript("COMMIT"); !ok) return ok;
     summary.updated = counts->integer(0, 0);
     summary.inserted = counts->integer(0, 1);
+    return {};
+}
+
+}  // namespace
+
+Status mergeIncidents(PgConnection& conn, const std::vector<Incident>& records,
+                      incidents::ImportSummary& summary) {
+    if (auto ok = conn.execScript("BEGIN"); !ok) return ok;
+    if (auto ok = conn.execScript(kLoadTable); !ok) {
+        (void)conn.execScript("ROLLBACK");
+        return ok;
+    }
+    if (auto ok = conn.copyIn("COPY incidents_load FROM STDIN", copyRows(records)); !ok) {
+        (void)conn.execScript("ROLLBACK");
+        return makeError("COPY failed: " + ok.error());
+    }
+    if (auto ok = mergeLoaded(conn, false, summary); !ok) return ok;
     summary.duplicate =
         static_cast<std::int64_t>(records.size()) - summary.inserted - summary.updated;
     return {};
@@ -216,21 +242,67 @@ Status mergeIncidents(PgConnection& conn, const std::vector<Incident>& records,
 
 Result<incidents::ImportSummary> importIncidentsFile(PgConnection& conn, const fs::path& file,
                                                      const incidents::ImportOptions& options) {
-    ScratchFile scratch{fs::temp_directory_path() /
-                        ("seawatch_pg_import_" + std::to_string(::getpid()) + ".gpkg")};
-    auto ws = workspace::Workspace::open(scratch.path);
-    if (!ws) return makeError(ws.error());
-    auto store = incidents::IncidentStore::open(*ws);
-    if (!store) return makeError(store.error());
-    auto summary = incidents::importFile(*store, file, options);
-    if (!summary) return summary;
-    auto records = store->queryRecords({});
-    if (!records) return makeError(records.error());
-    // File order (the scratch ids), so that new rows get ids in the order the GeoPackage
-    // store would have given them.
-    std::sort(records->begin(), records->end(),
-              [](const Incident& a, const Incident& b) { return a.id < b.id; });
-    if (auto ok = mergeIncidents(conn, *records, *summary); !ok) return makeError(ok.error());
+    if (auto ok = conn.execScript("BEGIN"); !ok) return makeError(ok.error());
+    auto fail = [&conn](const std::string& message) -> Result<incidents::ImportSummary> {
+        (void)conn.execScript("ROLLBACK");
+        return makeError(message);
+    };
+    if (auto ok = conn.execScript(kLoadTable); !ok) return fail(ok.error());
+    if (auto ok = conn.copyStart("COPY incidents_load FROM STDIN"); !ok) {
+        return fail("COPY failed: " + ok.error());
+    }
+    // Rows go to the server in 1 MiB pieces while the file is read: the server parses one
+    // piece while this process reads the next, and neither the file nor its rows are ever
+    // held whole (the former path imported into a scratch GeoPackage first, FTS and R*Tree
+    // included, and read it back).
+    constexpr std::size_t kPiece = std::size_t{1} << 20;
+    std::string piece;
+    piece.reserve(kPiece + 4096);
+    SentReferences sent;
+    std::int64_t ord = 0;
+    const incidents::IncidentSink toCopy = [&](const Incident& r) {
+        incidents::SinkResult result;
+        const std::int64_t hash = incidents::incidentContentHash(r);
+        std::string key(incidents::sourceName(r.source));
+        key += '\x1f';
+        key += r.sourceRef;
+        auto [at, added] = sent.hashes.try_emplace(std::move(key), hash);
+        if (!added) {
+            if (at->second == hash) {
+                ++sent.duplicates;
+                result.outcome = incidents::UpsertOutcome::Duplicate;
+                return result;
+            }
+            at->second = hash;
+            ++sent.replaced;
+        }
+        appendCopyRow(piece, r, ord++);
+        if (piece.size() >= kPiece) {
+            if (auto ok = conn.copyPut(piece); !ok) {
+                result.error = ok.error();
+                return result;
+            }
+            piece.clear();
+        }
+        result.outcome = incidents::UpsertOutcome::Inserted;  // the merge says which
+        return result;
+    };
+    auto summary = incidents::readIncidentFile(file, options, toCopy);
+    Status streamed = summary ? conn.copyPut(piece) : Status{};
+    if (!summary || !streamed) {
+        const std::string why = summary ? streamed.error() : summary.error();
+        (void)conn.copyEnd(why.c_str());
+        return fail(why);
+    }
+    if (auto ok = conn.copyEnd(nullptr); !ok) return fail("COPY failed: " + ok.error());
+    if (auto ok = mergeLoaded(conn, sent.replaced > 0, *summary); !ok) {
+        return makeError(ok.error());
+    }
+    // Distinct references sent, less those the merge inserted or changed, were stored as they
+    // are; an in-file repeat with changes is an update, as the GeoPackage store counts it.
+    const auto distinct = static_cast<std::int64_t>(sent.hashes.size());
+    summary->duplicate = sent.duplicates + (distinct - summary->inserted - summary->updated);
+    summary->updated += sent.replaced;
     return summary;
 }
 

@@ -191,6 +191,74 @@ TEST_F(IncidentsStore, StrictModeRollsBackTheWholeFileAndKeepsEarlierData) {
     EXPECT_EQ(count(), 2);
 }
 
+namespace {
+
+std::set<std::string> incidentIndexes(sqlite3* db) {
+    std::set<std::string> names;
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                       "tbl_name = 'incidents' AND sql IS NOT NULL",
+                       -1, &stmt, nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        names.insert(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    }
+    sqlite3_finalize(stmt);
+    return names;
+}
+
+}  // namespace
+
+// A load into an empty layer drops the grid-cell, category and time indexes and builds them
+// again at the end: a failed load gets them back with the rollback, a good one rebuilt, and
+// the filters and the text search that read them answer as before.
+TEST_F(IncidentsStore, BulkLoadRebuildsTheSecondaryIndexesAndARollbackKeepsThem) {
+    const std::set<std::string> indexes{"incidents_category_occurred", "incidents_cell_time",
+                                        "incidents_occurred"};
+    ASSERT_EQ(incidentIndexes(ws->handle()), indexes);
+    const fs::path bad = dir / "bad.csv";
+    writeFile(bad, kAsamHeader + asamRow("2011-1", "2011-01-01", kPosAden, "PIRATES", "ok") +
+                       asamRow("2011-2", "not a date", kPosAden, "PIRATES", "bad"));
+    ImportOptions strict;
+    strict.strict = true;
+    ASSERT_FALSE(importFile(*store, bad, strict));
+    EXPECT_EQ(incidentIndexes(ws->handle()), indexes);
+    EXPECT_EQ(count(), 0);
+
+    const fs::path good = dir / "good.csv";
+    writeFile(
+        good,
+        kAsamHeader +
+            asamRow("2011-1", "2011-01-01", kPosAden, "PIRATES", "Skiff approached the tanker") +
+            asamRow("2011-2", "2011-02-01", kPosSomali, "Hijacking",
+                    "Pirates hijacked the bulk carrier") +
+            asamRow("2011-3", "2011-03-01", kPosAden, "Hijacking", "Pirates hijacked a dhow"));
+    auto summary = importFile(*store, good);
+    ASSERT_TRUE(summary) << summary.error();
+    EXPECT_EQ(summary->inserted, 3);
+    EXPECT_EQ(incidentIndexes(ws->handle()), indexes);
+    sqlite3_stmt* check = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(ws->handle(), "PRAGMA integrity_check", -1, &check, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(check), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(check, 0)), "ok");
+    sqlite3_finalize(check);
+
+    IncidentQuery inAden;
+    inAden.bbox = geo::GeoBox{44, 12, 46, 13};
+    inAden.categories = {Category::Hijacked};
+    auto aden = store->queryRecords(inAden);
+    ASSERT_TRUE(aden) << aden.error();
+    ASSERT_EQ(aden->size(), 1u);
+    EXPECT_EQ((*aden)[0].sourceRef, "2011-3");
+    IncidentQuery words;
+    words.text = "tanke";
+    auto tanker = store->queryRecords(words);
+    ASSERT_TRUE(tanker) << tanker.error();
+    ASSERT_EQ(tanker->size(), 1u);
+    EXPECT_EQ((*tanker)[0].sourceRef, "2011-1");
+}
+
 TEST_F(IncidentsStore, ImbCsvWithNaAndAsamJsonWithTrailingComma) {
     const fs::path imb = dir / "imb.csv";
     writeFile(imb,

@@ -84,6 +84,43 @@ TEST_F(StationIncidents, ImportAndQueryMatchTheGeoPackagePath) {
     }
 }
 
+// A file that repeats a reference: unchanged is a duplicate, changed is an update whose last
+// row wins, counted as the GeoPackage store counts them (the rows are streamed to the server
+// and the repeats settled on the way).
+TEST_F(StationIncidents, RepeatedReferencesInAFileCountAndStoreAsInTheGeoPackage) {
+    const std::string ship = makeStation("ship", {});
+    const std::string uri = shellQuote(stationUri(ship));
+    const std::string row1 =
+        "2010-1,2010-01-05,\"12\xC2\xB0"
+        "30'00\"\"N\n47\xC2\xB0"
+        "00'00\"\"E\",IX,62,PIRATES,Tanker,\"Skiff approached\",\r\n";
+    const std::string row2 =
+        "2010-2,2010-01-06,\"12\xC2\xB0"
+        "40'00\"\"N\n47\xC2\xB0"
+        "10'00\"\"E\",IX,62,PIRATES,Tanker,\"first text\",\r\n";
+    const std::string row2b =
+        "2010-2,2010-01-06,\"12\xC2\xB0"
+        "40'00\"\"N\n47\xC2\xB0"
+        "10'00\"\"E\",IX,62,PIRATES,Tanker,\"second text\",\r\n";
+    const std::string file = (dir_ / "repeats.csv").string();
+    std::ofstream(file, std::ios::binary)
+        << "reference,date,position,navArea,subreg,hostility,victim,description,\r\n"
+        << row1 << row2 << row1 << row2b;
+    const auto intoGpkg = runSeawatch("incidents import " + file + " --db " + gpkg_);
+    const auto intoPg = runSeawatch("incidents import " + file + " --db " + uri);
+    ASSERT_EQ(intoPg.exitCode, 0) << intoPg.err;
+    EXPECT_EQ(intoPg.out, intoGpkg.out);
+    EXPECT_NE(intoPg.out.find("read 4, inserted 2, updated 1, duplicate 1, rejected 0"),
+              std::string::npos)
+        << intoPg.out;
+    const auto fromGpkg = runSeawatch("incidents query --db " + gpkg_ + " --format jsonl");
+    const auto fromPg = runSeawatch("incidents query --db " + uri + " --format jsonl");
+    ASSERT_EQ(fromPg.exitCode, 0) << fromPg.err;
+    EXPECT_EQ(fromPg.out, fromGpkg.out);
+    EXPECT_NE(fromPg.out.find("second text"), std::string::npos) << fromPg.out;
+    EXPECT_EQ(fromPg.out.find("first text"), std::string::npos) << fromPg.out;
+}
+
 TEST_F(StationIncidents, TheLayerOpensInGdal) {
     ASSERT_EQ(runSeawatch("incidents import " + csv_ + " --db " + shellQuote(adminUri())).exitCode,
               0);

@@ -66,10 +66,16 @@ class IncidentStore {
 
     // Inside a caller's transaction: defers the R*Tree and FTS updates of new rows to
     // endBulkLoad(), which fills them in one statement each (several times faster for large
-    // files). If the transaction rolls back, so does the bulk load; call cancelBulkLoad().
-    Status beginBulkLoad();
+    // files). When `expectedRows` (an estimate; 0 = unknown) is at least a quarter of the
+    // stored rows, the grid-cell, category and time indexes are dropped too and built again
+    // by endBulkLoad(). If the transaction rolls back, so does the bulk load (indexes
+    // included); call cancelBulkLoad().
+    Status beginBulkLoad(std::int64_t expectedRows = 0);
     Status endBulkLoad();
-    void cancelBulkLoad() { bulkFrom_ = -1; }
+    void cancelBulkLoad() {
+        bulkFrom_ = -1;
+        deferredIndexes_.clear();
+    }
 
     Result<IncidentColumns> query(const IncidentQuery& q) const;
     // Full records of a query, for exports and the table's detail panel.
@@ -90,9 +96,15 @@ class IncidentStore {
     workspace::Workspace* ws_;
     std::shared_ptr<UpsertStatements> statements_;
     std::int64_t bulkFrom_ = -1;  // last id before the bulk load; -1 when none
+    std::vector<std::string> deferredIndexes_;  // CREATE INDEX statements endBulkLoad() runs
 
     Status runForRow(const char* sql, std::int64_t fid);
+    Status deferSecondaryIndexes(std::int64_t expectedRows);
 };
+
+// What the upsert compares to tell an unchanged re-import from an update: a hash of every
+// stored field except the import time (and the id).
+std::int64_t incidentContentHash(const Incident& incident);
 
 // The incidents tables' migrations (exposed for tests of the schema history).
 const std::vector<workspace::Migration>& incidentMigrations();

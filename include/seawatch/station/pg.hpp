@@ -83,6 +83,12 @@ class PgConnection {
 
     // COPY … FROM STDIN: start, send chunks, finish.
     Status copyIn(std::string_view copySql, const std::string& data, PgFailure* failure = nullptr);
+    // The same in steps, for data made while it is sent: copyStart, copyPut any number of
+    // times, then always copyEnd, with the reason when the COPY must fail (the server then
+    // discards what it received) or nullptr to finish it.
+    Status copyStart(std::string_view copySql, PgFailure* failure = nullptr);
+    Status copyPut(std::string_view data);
+    Status copyEnd(const char* abortReason, PgFailure* failure = nullptr);
 
     // LISTEN support: waits up to timeoutMs for the socket to become readable and collects
     // notifications. Returns the number received (0 on timeout), or an error when the
@@ -104,6 +110,7 @@ class PgConnection {
     explicit PgConnection(PGconn* c) : conn_(c) {}
     PgFailure failureFrom(const PGresult* result, std::string_view sql) const;
     std::unique_ptr<PGconn, Finish> conn_;
+    std::string copySql_;  // the COPY under way, for its error message
 };
 
 // Refuses connection strings that carry a password (see the top of this file).

@@ -4,10 +4,11 @@
 // GeoPackage store, so `incidents query --db postgresql://…` prints what the GeoPackage path
 // prints for the same imports.
 //
-// Parsing is not repeated here: a file goes through the incidents importer into a scratch
-// GeoPackage first (same formats, same rejections, same counts), and the accepted records
-// are then merged into PostgreSQL in one transaction: new (source, source_ref) pairs are
-// inserted in file order, changed ones updated, identical ones counted as duplicates.
+// Parsing is not repeated here: a file is read by the incidents importer
+// (incidents::readIncidentFile: same formats, same rejections), and its accepted records are
+// streamed with COPY into a temporary table as they are read, then merged into PostgreSQL in
+// the same transaction: new (source, source_ref) pairs are inserted in file order, changed
+// ones updated, identical ones counted as duplicates (the GeoPackage store's counts).
 // When the workspace layer grows its PostgreSQL backend, IncidentStore can take this over.
 #include <filesystem>
 #include <string>
