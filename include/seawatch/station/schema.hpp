@@ -9,6 +9,8 @@
 //   incidents                            PostGIS point layer (geometry(Point,4326))
 //   alerts, alert_acks                   live alerts and who acknowledged them (version 3)
 //   plans, plan_records                  shared SHADE plans, edited per nation (version 4)
+//   ais_fixes (by day), ais_static,      the AIS archive, shared by every station (version 6)
+//     ais_imports
 //   role seawatch_station                NOLOGIN; every station role is a member
 #include <string>
 #include <vector>
@@ -19,7 +21,7 @@
 namespace seawatch::station {
 
 // The version of the `station` component this program reads and writes.
-inline constexpr int kStationSchemaVersion = 5;
+inline constexpr int kStationSchemaVersion = 6;
 
 struct PgMigration {
     int version = 0;
