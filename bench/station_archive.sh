@@ -83,7 +83,7 @@ BEGIN
       'SELECT 400000000 + v, %L::timestamptz + i * %s * interval ''1 millisecond'', '
       '  la + 2.0 * sin(i::float8 / %s * 6.0 + v), lo + 8.0 * (i::float8 / %s - 0.5), '
       '  12.5, 80.0, 81.0, 0, 1 '
-      'FROM vessels, generate_series(%s, %s) i ORDER BY i, v',
+      'FROM vessels, generate_series(%s::bigint, %s::bigint) i ORDER BY i, v',
       part, t0, step_ms, $per_vessel, $per_vessel, first_i, last_i);
     EXECUTE format('ALTER TABLE ais_fixes ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
       part, t0 + d * interval '1 day', t0 + (d + 1) * interval '1 day');

@@ -7,6 +7,9 @@
 #include <set>
 #include <vector>
 
+#include "seawatch/ais/vessel.hpp"
+#include "seawatch/time/utc.hpp"
+
 namespace seawatch::station {
 
 namespace {

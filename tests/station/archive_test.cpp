@@ -99,7 +99,7 @@ TEST_F(StationArchive, ImportAndQueryMatchTheGeoPackagePath) {
             ASSERT_EQ(fromPg.exitCode, 0) << fromPg.err;
             EXPECT_EQ(fromPg.out, fromGpkg.out) << "args:" << args;
             EXPECT_EQ(fromPg.err, fromGpkg.err) << "args:" << args;
-            EXPECT_GT(lineCount(fromPg.out), 1U) << "args:" << args;
+            EXPECT_GT(lineCount(fromPg.out), 0U) << "args:" << args;
         }
     }
     // The name comes from the static table, the unknown speed stays unknown.
