@@ -311,7 +311,10 @@ Result<ais::ArchiveQueryResult> queryAisArchive(PgConnection& conn, const ais::A
     std::vector<std::optional<std::string>> params;
     auto param = [&params](std::string value) {
         params.emplace_back(std::move(value));
-        return "$" + std::to_string(params.size());
+        // Built in two steps: "$" + std::to_string(…) trips a GCC 12 -Wrestrict false alarm.
+        std::string placeholder = "$";
+        placeholder += std::to_string(params.size());
+        return placeholder;
     };
     // The window is on the partition key, so it also prunes the days outside it.
     if (q.from) sql += " AND time >= " + param(time::formatIso8601(*q.from)) + "::timestamptz";
