@@ -13,7 +13,9 @@
 #    a time, indexed as `ais import` leaves it (GiST on geom, BRIN on time). Then a 1°×1° box
 #    and a 6 h window at random places and times:
 #    a. the SQL `ais query --db` sends (station/pg_archive.cpp), 500 runs with pgbench: p50, p99;
-#    b. `seawatch ais query --db postgresql://… --format jsonl` end to end (process start,
+#    b. station::queryAisArchive (bench/station_archive_bench.cpp): held connection, and
+#       connect + schema check + query each time; p50, p99;
+#    c. `seawatch ais query --db postgresql://… --format jsonl` end to end (process start,
 #       connect, schema check, query, output), 50 runs: p50, p90.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +26,7 @@ seawatch="$build/src/app/seawatch"
 corpus_tool="$build/bench/seawatch_ais_decode_bench"
 [ -x "$seawatch" ] || { echo "no $seawatch: build the seawatch target first" >&2; exit 1; }
 [ -x "$corpus_tool" ] || { echo "no $corpus_tool: build seawatch_ais_decode_bench" >&2; exit 1; }
+# Optional: seawatch_station_archive_bench (step 2b).
 
 dir="$(mktemp -d "${TMPDIR:-/tmp}/seawatch_pg.XXXXXX")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/seawatch_archive_bench.XXXXXX")"
@@ -117,7 +120,14 @@ print("query SQL (1x1 deg box + 6 h window over %s fixes, pgbench prepared): p50
       % (sys.argv[2], p(0.5), p(0.99), len(lat)))
 EOF
 
-# b. End to end through the command, as a user runs it.
+# b. The library call `ais query --db` makes (station::queryAisArchive), on one connection and
+#    connecting each time: bench/station_archive_bench.cpp.
+if [ -x "$build/bench/seawatch_station_archive_bench" ]; then
+  SEAWATCH_BENCH_PG="$uri" "$build/bench/seawatch_station_archive_bench" 2>&1 | grep BM_
+fi
+
+# c. End to end through the command, as a user runs it (process start included: compare
+#    `seawatch --version`).
 python3 - "$seawatch" "$uri" <<'EOF'
 import random, subprocess, sys, time, datetime
 seawatch, uri = sys.argv[1], sys.argv[2]
@@ -136,7 +146,14 @@ for _ in range(50):
     times.append((time.perf_counter() - s) * 1000)
     rows += out.count(b"\n")
 times.sort()
-print("seawatch ais query --db (end to end, 50 runs): p50 %.1f ms, p90 %.1f ms, %.0f rows a query"
-      % (times[len(times) // 2], times[int(len(times) * 0.9)], rows / 50))
+base = []
+for _ in range(20):
+    s = time.perf_counter()
+    subprocess.run([seawatch, "--version"], check=True, capture_output=True)
+    base.append((time.perf_counter() - s) * 1000)
+base.sort()
+print("seawatch ais query --db (end to end, 50 runs): p50 %.1f ms, p90 %.1f ms, %.0f rows a query;"
+      " seawatch --version p50 %.1f ms"
+      % (times[len(times) // 2], times[int(len(times) * 0.9)], rows / 50, base[len(base) // 2]))
 EOF
 echo "load average: $(cat /proc/loadavg)"

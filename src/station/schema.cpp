@@ -355,14 +355,19 @@ DROP INDEX incidents_category_occurred;
 //   every reader until the import commits); an advisory lock per day lets two imports that
 //   meet the same new day make it once.
 // - geom is generated from lon and lat, so the client sends plain numbers and the two can
-//   never disagree; the GiST index on it answers boxes, the BRIN index on time (fixes arrive
-//   roughly in time order) narrows a window inside a day for a few pages of index.
+//   never disagree. The GiST index is on (geom, time) (btree_gist gives time its GiST
+//   operators): a box and a window are both index conditions, so it finds the answer's rows
+//   and no others. With GiST on geom alone the planner ANDed it with the BRIN index, whose
+//   lossy bitmap made every fix on the pages in the box recheck: 43 ms for a 1°×1° box and
+//   6 h over 10 M fixes, against 3.8 ms with (geom, time). The BRIN index on time (fixes
+//   arrive roughly in time order) serves windows without a box.
 // - ais_imports names each imported file by its content hash, written in the import's one
 //   transaction: a re-import of the same content adds nothing, a second import of it running
 //   at the same time waits on the row and then finds it, and a killed import leaves neither
 //   rows nor its name.
 // - ais_static holds one row per vessel, merged as the GeoPackage archive merges it.
 constexpr const char* kVersion6 = R"sql(
+CREATE EXTENSION IF NOT EXISTS btree_gist;
 CREATE TABLE ais_fixes (
   mmsi integer NOT NULL,
   time timestamptz NOT NULL,
@@ -376,7 +381,7 @@ CREATE TABLE ais_fixes (
   geom geometry(Point, 4326)
     GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED)
   PARTITION BY RANGE (time);
-CREATE INDEX ais_fixes_geom ON ais_fixes USING gist (geom);
+CREATE INDEX ais_fixes_geom_time ON ais_fixes USING gist (geom, time);
 CREATE INDEX ais_fixes_time ON ais_fixes USING brin (time);
 
 CREATE TABLE ais_static (

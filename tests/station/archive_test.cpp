@@ -171,7 +171,7 @@ TEST_F(StationArchive, EachDayIsAPartitionWithItsIndexes) {
         // The GiST and BRIN indexes of the parent, on every day.
         EXPECT_EQ(scalar(std::string("SELECT count(*) FROM pg_indexes WHERE tablename = "
                                      "'ais_fixes_") +
-                         day + "' AND (indexdef LIKE '%USING gist (geom)%' OR indexdef LIKE "
+                         day + "' AND (indexdef LIKE '%USING gist (geom, \"time\")%' OR indexdef LIKE "
                                "'%USING brin (\"time\")%')"),
                   2)
             << day;
