@@ -69,9 +69,9 @@ void BM_StationArchiveOpenConnection(benchmark::State& state) {
         const auto q = make.next();
         const auto start = std::chrono::steady_clock::now();
         auto r = station::queryAisArchive(*conn, q);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                               start)
-                         .count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
         if (!r) {
             state.SkipWithError(r.error().c_str());
             return;
@@ -80,7 +80,10 @@ void BM_StationArchiveOpenConnection(benchmark::State& state) {
     }
     reportPercentiles(state, ms, rows);
 }
-BENCHMARK(BM_StationArchiveOpenConnection)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(500);
+BENCHMARK(BM_StationArchiveOpenConnection)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(500);
 
 void BM_StationArchiveConnectEachTime(benchmark::State& state) {
     if (!target()) {
@@ -99,9 +102,9 @@ void BM_StationArchiveConnectEachTime(benchmark::State& state) {
             return;
         }
         auto r = station::queryAisArchive(*conn, q);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                               start)
-                         .count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
         if (!r) {
             state.SkipWithError(r.error().c_str());
             return;
@@ -110,7 +113,10 @@ void BM_StationArchiveConnectEachTime(benchmark::State& state) {
     }
     reportPercentiles(state, ms, rows);
 }
-BENCHMARK(BM_StationArchiveConnectEachTime)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(200);
+BENCHMARK(BM_StationArchiveConnectEachTime)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(200);
 
 }  // namespace
 

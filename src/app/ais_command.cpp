@@ -414,9 +414,8 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     });
 
     auto importOpts = std::make_shared<ImportCliOptions>();
-    auto* import =
-        ais->add_subcommand("import",
-                            "Store positions and static data in a workspace or a station's archive");
+    auto* import = ais->add_subcommand(
+        "import", "Store positions and static data in a workspace or a station's archive");
     import->add_option("files", importOpts->inputs, "AIS log files")->required();
     import
         ->add_option("--db", importOpts->workspace,

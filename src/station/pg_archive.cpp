@@ -185,10 +185,10 @@ class PgArchiveSink : public ais::ArchiveLogSink {
                 rows += '\t';
                 appendCopyText(rows, *text);
             }
-            for (const long long n : {static_cast<long long>(v.imo), static_cast<long long>(v.shipType),
-                                      static_cast<long long>(v.toBow), static_cast<long long>(v.toStern),
-                                      static_cast<long long>(v.toPort),
-                                      static_cast<long long>(v.toStarboard)}) {
+            for (const long long n :
+                 {static_cast<long long>(v.imo), static_cast<long long>(v.shipType),
+                  static_cast<long long>(v.toBow), static_cast<long long>(v.toStern),
+                  static_cast<long long>(v.toPort), static_cast<long long>(v.toStarboard)}) {
                 rows += '\t';
                 rows += std::to_string(n);
             }
@@ -213,8 +213,9 @@ class PgArchiveSink : public ais::ArchiveLogSink {
 
     std::string explain(const PgFailure& failure, const std::string& message) const {
         if (failure.kind == FailureKind::NoRights) {
-            return "role \"" + conn_.user() + "\" may not write the AIS archive (run seawatch station add " +
-                   conn_.user() + ")";
+            return "role \"" + conn_.user() +
+                   "\" may not write the AIS archive (run seawatch station add " + conn_.user() +
+                   ")";
         }
         return message;
     }

@@ -480,9 +480,8 @@ Status ensurePostgis(PgConnection& conn, bool& created) {
 }  // namespace
 
 const std::vector<PgMigration>& stationMigrations() {
-    static const std::vector<PgMigration> steps = {
-        {1, kVersion1}, {2, kVersion2}, {3, kVersion3},
-        {4, kVersion4}, {5, kVersion5}, {6, kVersion6}};
+    static const std::vector<PgMigration> steps = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
+                                                   {4, kVersion4}, {5, kVersion5}, {6, kVersion6}};
     return steps;
 }
 

@@ -45,8 +45,8 @@ class StationArchive : public PgTest {
         seawatch::testing::writeName(out, 470000003, "NORTH STAR", kT0);
         for (int i = 0; i < 30; ++i) {
             const time::UnixMillis t = kT0 + i * 2 * kHour;
-            seawatch::testing::writeFix(out, 470000001, t, 12.0 + i * 0.01, 45.0 + i * 0.02,
-                                        11.5F, 80.0F);
+            seawatch::testing::writeFix(out, 470000001, t, 12.0 + i * 0.01, 45.0 + i * 0.02, 11.5F,
+                                        80.0F);
             double lon = 179.55 + i * 0.03;
             if (lon > 180.0) lon -= 360.0;
             seawatch::testing::writeFix(out, 470000002, t + 60000, -5.0 + i * 0.1, lon, 9.0F);
@@ -171,8 +171,9 @@ TEST_F(StationArchive, EachDayIsAPartitionWithItsIndexes) {
         // The GiST and BRIN indexes of the parent, on every day.
         EXPECT_EQ(scalar(std::string("SELECT count(*) FROM pg_indexes WHERE tablename = "
                                      "'ais_fixes_") +
-                         day + "' AND (indexdef LIKE '%USING gist (geom, \"time\")%' OR indexdef LIKE "
-                               "'%USING brin (\"time\")%')"),
+                         day +
+                         "' AND (indexdef LIKE '%USING gist (geom, \"time\")%' OR indexdef LIKE "
+                         "'%USING brin (\"time\")%')"),
                   2)
             << day;
     }
@@ -233,10 +234,10 @@ TEST_F(StationArchive, AKilledImportLeavesNothing) {
     }
     const std::string pidFile = (dir_ / "pid").string();
     std::string out;
-    ASSERT_EQ(seawatch::testing::runCapture(
-                  std::string(SEAWATCH_BINARY) + " ais import " + big + " --db " + uri_ +
-                      " >/dev/null 2>&1 & echo $! >" + pidFile,
-                  out),
+    ASSERT_EQ(seawatch::testing::runCapture(std::string(SEAWATCH_BINARY) + " ais import " + big +
+                                                " --db " + uri_ + " >/dev/null 2>&1 & echo $! >" +
+                                                pidFile,
+                                            out),
               0);
     const std::string pid = seawatch::testing::readFile(pidFile);
     ASSERT_FALSE(pid.empty());
@@ -293,9 +294,8 @@ TEST_F(StationArchive, BadServersAndInputSayWhyInOneSentence) {
     {
         auto admin = station::PgConnection::open(adminUri());
         ASSERT_TRUE(admin) << admin.error();
-        ASSERT_TRUE(admin->execScript(
-            "UPDATE seawatch_schema SET version = " +
-            std::to_string(station::kStationSchemaVersion)));
+        ASSERT_TRUE(admin->execScript("UPDATE seawatch_schema SET version = " +
+                                      std::to_string(station::kStationSchemaVersion)));
     }
 
     // A login role that is no station; a station whose rights were taken away.

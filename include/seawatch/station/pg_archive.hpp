@@ -24,7 +24,7 @@
 namespace seawatch::station {
 
 struct PgArchiveImportOptions {
-    ais::ImportOptions log;          // dating rules; stopAfterLines stops and rolls back
+    ais::ImportOptions log;           // dating rules; stopAfterLines stops and rolls back
     std::size_t rowsPerCopy = 50000;  // fixes per COPY statement (and per partition check)
 };
 
