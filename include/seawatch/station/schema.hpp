@@ -6,10 +6,12 @@
 //   seawatch_schema(component, version)  one row per component, like the GeoPackage side
 //   station_groups(name)                 the group roles rows may be released to
 //   coordination_log                     the MERCURY-style log, row-level security on
-//   incidents                            PostGIS point layer (geometry(Point,4326))
+//   incidents                            PostGIS point layer (geometry(Point,4326)), read
+//                                        in arrival order by seq (version 6)
 //   alerts, alert_acks                   live alerts and who acknowledged them (version 3)
 //   plans, plan_records                  shared SHADE plans, edited per nation (version 4)
-//   ais_fixes (by day), ais_static,      the AIS archive, shared by every station (version 6)
+//   annotations                          drawings over an exercise, per station (version 7)
+//   ais_fixes (by day), ais_static,      the AIS archive, shared by every station (version 8)
 //     ais_imports
 //   role seawatch_station                NOLOGIN; every station role is a member
 #include <string>
@@ -21,7 +23,7 @@
 namespace seawatch::station {
 
 // The version of the `station` component this program reads and writes.
-inline constexpr int kStationSchemaVersion = 6;
+inline constexpr int kStationSchemaVersion = 8;
 
 struct PgMigration {
     int version = 0;
