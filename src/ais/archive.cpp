@@ -102,8 +102,10 @@ ALTER TABLE ais_positions ADD COLUMN cell INTEGER GENERATED ALWAYS AS
 CREATE INDEX ais_positions_cell_time ON ais_positions(cell, time_ms);
 )sql";
 
+}  // namespace
+
 // A 64-bit content hash (FNV-1a over 8-byte words), enough to recognise a file again.
-Result<std::string> hashFile(const std::string& path) {
+Result<std::string> archiveContentHash(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return makeError("cannot read " + path + ": " + std::strerror(errno));
     std::vector<unsigned char> buf(1 << 20);
@@ -129,6 +131,8 @@ Result<std::string> hashFile(const std::string& path) {
                   static_cast<unsigned long long>(total));
     return std::string(out);
 }
+
+namespace {
 
 // Floats are stored rounded to the 0.1 resolution AIS carries, not as float artefacts.
 void bindOptional(Statement& s, int i, float v) {
@@ -297,23 +301,60 @@ class ArchiveWriter {
 };
 
 // Step 3 of an import, for one decoded message: its fix and its static data, if any.
-Status storeMessage(const AisMessage& m, time::UnixMillis lastTime, ArchiveWriter& writer,
+Status storeMessage(const AisMessage& m, time::UnixMillis lastTime, ArchiveLogSink& sink,
                     ImportReport& report) {
     const time::UnixMillis t = m.meta.time != kNoTime ? m.meta.time : lastTime;
     if (auto fix = toPositionFix(m, t)) {
         if (t == kNoTime) {
             ++report.untimedMessages;
         } else {
-            if (auto s = writer.addFix(*fix); !s) return s;
+            if (auto s = sink.addFix(*fix); !s) return s;
             ++report.fixesStored;
         }
     }
     if (auto st = toVesselStatic(m); st && st->mmsi != 0) {
-        if (auto s = writer.addStatic(*st); !s) return s;
+        if (auto s = sink.addStatic(*st); !s) return s;
         ++report.staticStored;
     }
     return {};
 }
+
+// The workspace's sink: rows through the writer, a commit every batchLines lines.
+class WorkspaceSink : public ArchiveLogSink {
+  public:
+    WorkspaceSink(workspace::Workspace& ws, ArchiveWriter& writer, const std::string& hash,
+                  const std::string& path, std::size_t batchLines)
+        : ws_(ws), writer_(writer), hash_(hash), path_(path), batchLines_(batchLines) {}
+
+    Status begin() {
+        tx_ = std::make_unique<workspace::Transaction>(ws_);
+        if (!tx_->active()) return makeError(tx_->beginError());
+        return {};
+    }
+    Status addFix(const PositionFix& fix) override { return writer_.addFix(fix); }
+    Status addStatic(const VesselStatic& report) override { return writer_.addStatic(report); }
+    Status lineDone(std::uint64_t lineNo) override {
+        if (++inBatch_ < batchLines_) return {};
+        if (auto s = writer_.finishBatch(hash_, path_, lineNo, false); !s) return s;
+        if (auto s = tx_->commit(); !s) return s;
+        inBatch_ = 0;
+        return begin();
+    }
+    // The last batch and the final progress row.
+    Status finish(std::uint64_t lineNo, bool complete) {
+        if (auto s = writer_.finishBatch(hash_, path_, lineNo, complete); !s) return s;
+        return tx_->commit();
+    }
+
+  private:
+    workspace::Workspace& ws_;
+    ArchiveWriter& writer_;
+    const std::string& hash_;
+    const std::string& path_;
+    std::size_t batchLines_;
+    std::size_t inBatch_ = 0;
+    std::unique_ptr<workspace::Transaction> tx_;
+};
 
 }  // namespace
 
@@ -345,38 +386,20 @@ Result<AisArchive> AisArchive::open(const workspace::Location& location, workspa
     return AisArchive(std::make_unique<Impl>(Impl{std::move(ws).value()}));
 }
 
-Result<ImportReport> AisArchive::importFile(const std::string& path, const ImportOptions& options) {
-    sqlite3* db = impl_->db();
+Result<ImportReport> readArchiveLog(const std::string& path, const ImportOptions& options,
+                                    std::uint64_t resumeAfterLine, ArchiveLogSink& sink) {
     ImportReport report;
     report.path = path;
-    auto hash = hashFile(path);
-    if (!hash) return makeError(hash.error());
-    auto resume = readResumePoint(db, *hash);
-    if (!resume) return makeError(path + ": " + resume.error());
-    if (resume->complete) {
-        report.alreadyComplete = true;
-        report.linesSkipped = resume->linesDone;
-        return report;
-    }
-    auto writer = ArchiveWriter::prepare(db);
-    if (!writer) return makeError(writer.error());
-
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return makeError("cannot read " + path + ": " + std::strerror(errno));
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(f, &std::fclose);
     LineReader reader(f);
     AisDecoder decoder;
-
-    // Step 2: batches of lines, each in one transaction with its progress row.
-    auto tx = std::make_unique<workspace::Transaction>(impl_->ws);
-    if (!tx->active()) return makeError(tx->beginError());
     std::string_view line;
     std::uint64_t lineNo = 0;
-    std::uint64_t inBatch = 0;
-    bool stoppedEarly = false;
     while (reader.next(line)) {
         ++lineNo;
-        if (lineNo <= resume->linesDone) {
+        if (lineNo <= resumeAfterLine) {
             // Skipped lines still feed the decoder's clock and multi-part state.
             decoder.decodeLine(line);
             ++report.linesSkipped;
@@ -390,39 +413,53 @@ Result<ImportReport> AisArchive::importFile(const std::string& path, const Impor
                 fallback = *options.untimedStart +
                            static_cast<time::UnixMillis>(lineNo - 1) * options.untimedIntervalMs;
             }
-            if (auto s = storeMessage(*m, fallback, *writer, report); !s) {
+            if (auto s = storeMessage(*m, fallback, sink, report); !s) {
                 return makeError(path + ":" + std::to_string(lineNo) + ": " + s.error());
             }
         }
-        if (++inBatch >= options.batchLines) {
-            if (auto s = writer->finishBatch(*hash, path, lineNo, false); !s) {
-                return makeError(path + ": " + s.error());
-            }
-            if (auto s = tx->commit(); !s) return makeError(path + ": " + s.error());
-            tx = std::make_unique<workspace::Transaction>(impl_->ws);
-            if (!tx->active()) return makeError(tx->beginError());
-            inBatch = 0;
-        }
+        if (auto s = sink.lineDone(lineNo); !s) return makeError(path + ": " + s.error());
         if (options.stopAfterLines && report.linesRead >= options.stopAfterLines) {
-            stoppedEarly = true;
+            report.stoppedEarly = true;
             break;
         }
     }
     if (reader.failed()) return makeError("read error on " + path);
-    if (report.fixesStored == 0 && report.untimedMessages > 0 && resume->linesDone == 0) {
+    decoder.endOfInput();
+    report.decode = decoder.stats();
+    return report;
+}
+
+Result<ImportReport> AisArchive::importFile(const std::string& path, const ImportOptions& options) {
+    sqlite3* db = impl_->db();
+    auto hash = archiveContentHash(path);
+    if (!hash) return makeError(hash.error());
+    auto resume = readResumePoint(db, *hash);
+    if (!resume) return makeError(path + ": " + resume.error());
+    if (resume->complete) {
+        ImportReport report;
+        report.path = path;
+        report.alreadyComplete = true;
+        report.linesSkipped = resume->linesDone;
+        return report;
+    }
+    auto writer = ArchiveWriter::prepare(db);
+    if (!writer) return makeError(writer.error());
+
+    // Step 2: batches of lines, each in one transaction with its progress row.
+    WorkspaceSink sink(impl_->ws, *writer, *hash, path, options.batchLines);
+    if (auto s = sink.begin(); !s) return makeError(s.error());
+    auto report = readArchiveLog(path, options, resume->linesDone, sink);
+    if (!report) return report;
+    if (report->fixesStored == 0 && report->untimedMessages > 0 && resume->linesDone == 0) {
         // Nothing could be dated: record no progress (the transaction rolls back), so the
         // same file imports in full once the user gives --start or --mtime.
-        decoder.endOfInput();
-        report.decode = decoder.stats();
         return report;
     }
     // Step 4: the last batch and the final progress row.
-    if (auto s = writer->finishBatch(*hash, path, lineNo, !stoppedEarly); !s) {
+    const std::uint64_t lastLine = report->linesSkipped + report->linesRead;
+    if (auto s = sink.finish(lastLine, !report->stoppedEarly); !s) {
         return makeError(path + ": " + s.error());
     }
-    if (auto s = tx->commit(); !s) return makeError(path + ": " + s.error());
-    decoder.endOfInput();
-    report.decode = decoder.stats();
     return report;
 }
 

@@ -27,6 +27,8 @@
 #include "seawatch/analytics/live_picture.hpp"
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/common/text_buffer.hpp"
+#include "seawatch/station/pg_archive.hpp"
+#include "seawatch/station/schema.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -179,10 +181,23 @@ int runImport(const ImportCliOptions& opt) {
             return kExitUsage;
         }
     }
-    auto archive = ais::AisArchive::open(opt.workspace);
-    if (!archive) {
-        std::fprintf(stderr, "seawatch ais import: %s\n", archive.error().c_str());
-        return kExitFailure;
+    // A station (postgresql://…) or a GeoPackage workspace: one of the two is opened.
+    std::optional<station::PgConnection> server;
+    std::optional<ais::AisArchive> archive;
+    if (station::isPostgresTarget(opt.workspace)) {
+        auto conn = station::openStation(opt.workspace);
+        if (!conn) {
+            std::fprintf(stderr, "seawatch ais import: %s\n", conn.error().c_str());
+            return kExitFailure;
+        }
+        server.emplace(std::move(conn).value());
+    } else {
+        auto opened = ais::AisArchive::open(opt.workspace);
+        if (!opened) {
+            std::fprintf(stderr, "seawatch ais import: %s\n", opened.error().c_str());
+            return kExitFailure;
+        }
+        archive.emplace(std::move(opened).value());
     }
     int exit = kExitOk;
     for (const std::string& path : inputs) {
@@ -204,10 +219,13 @@ int runImport(const ImportCliOptions& opt) {
             importOptions.untimedStart =
                 sinceEpoch.count() - std::max<time::UnixMillis>(lines - 1, 0) * opt.intervalMs;
         }
-        auto report = archive->importFile(path, importOptions);
+        auto report = server ? station::importAisLog(*server, path, {importOptions})
+                             : archive->importFile(path, importOptions);
         if (!report) {
             std::fprintf(stderr, "seawatch ais import: %s\n", report.error().c_str());
             exit = kExitFailure;
+            // A lost server fails every file after this one the same way: say it once.
+            if (server && !server->healthy()) return exit;
             continue;
         }
         if (report->alreadyComplete) {
@@ -402,10 +420,12 @@ void registerAisCommand(CLI::App& app, int& exitCode) {
     });
 
     auto importOpts = std::make_shared<ImportCliOptions>();
-    auto* import =
-        ais->add_subcommand("import", "Store positions and static data in a workspace (SQLite)");
+    auto* import = ais->add_subcommand(
+        "import", "Store positions and static data in a workspace or a station's archive");
     import->add_option("files", importOpts->inputs, "AIS log files")->required();
-    import->add_option("--db", importOpts->workspace, "Workspace file (created if missing)")
+    import
+        ->add_option("--db", importOpts->workspace,
+                     "Workspace file (created if missing), or a station's postgresql:// URI")
         ->required();
     auto* startOpt = import->add_option(
         "--start", importOpts->start,

@@ -17,6 +17,8 @@
 #include "seawatch/ais/archive_query.hpp"
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/common/text_quoting.hpp"
+#include "seawatch/station/pg_archive.hpp"
+#include "seawatch/station/schema.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -125,6 +127,14 @@ void printGeoJson(const ais::ArchiveQueryResult& r) {
     std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
+// The station's archive on PostgreSQL: the same answer for the same imports.
+Result<ais::ArchiveQueryResult> queryStationArchive(const std::string& target,
+                                                    const ais::ArchiveQuery& q) {
+    auto conn = station::openStation(target);
+    if (!conn) return makeError(conn.error());
+    return station::queryAisArchive(*conn, q);
+}
+
 int runQuery(const QueryOptions& opt) {
     ais::ArchiveQuery q;
     if (!opt.bbox.empty()) {
@@ -163,7 +173,9 @@ int runQuery(const QueryOptions& opt) {
         }
         q.mmsi.push_back(m);
     }
-    auto result = ais::queryArchive(workspace::Location(opt.workspace), q);
+    auto result = station::isPostgresTarget(opt.workspace)
+                      ? queryStationArchive(opt.workspace, q)
+                      : ais::queryArchive(workspace::Location(opt.workspace), q);
     if (!result) {
         std::fprintf(stderr, "seawatch ais query: %s\n", result.error().c_str());
         return kExitFailure;
@@ -203,7 +215,10 @@ void registerAisQueryCommand(CLI::App& ais, int& exitCode) {
     auto opt = std::make_shared<QueryOptions>();
     auto* query = ais.add_subcommand(
         "query", "Fixes from a workspace's AIS archive by box, time window and MMSI");
-    query->add_option("--db", opt->workspace, "Workspace file written by `ais import`")->required();
+    query
+        ->add_option("--db", opt->workspace,
+                     "Workspace file written by `ais import`, or a station's postgresql:// URI")
+        ->required();
     query->add_option("--bbox", opt->bbox,
                       "W,S,E,N in degrees, inclusive (W > E crosses the antimeridian)");
     query->add_option("--from", opt->from, "ISO 8601 with zone, inclusive (a date: 00:00Z)");

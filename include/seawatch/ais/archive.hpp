@@ -39,6 +39,7 @@ struct ImportReport {
     std::uint64_t staticStored = 0;
     std::uint64_t untimedMessages = 0;  // decoded but no time anywhere in the stream
     bool alreadyComplete = false;       // the same content was imported before
+    bool stoppedEarly = false;          // ImportOptions::stopAfterLines was reached
     DecodeStats decode;
 };
 
@@ -52,6 +53,27 @@ struct ImportOptions {
     std::optional<time::UnixMillis> untimedStart;
     time::UnixMillis untimedIntervalMs = 1000;
 };
+
+// What an archive store does with a log's records (readArchiveLog), so that every store (the
+// workspace's here, the shared station's in station/pg_archive.hpp) reads a log one way.
+class ArchiveLogSink {
+  public:
+    virtual ~ArchiveLogSink() = default;
+    virtual Status addFix(const PositionFix& fix) = 0;
+    virtual Status addStatic(const VesselStatic& report) = 0;
+    // After each line read past the resume point: where a store may commit a batch.
+    virtual Status lineDone(std::uint64_t /*lineNo*/) { return {}; }
+};
+
+// Reads the log at `path` as `ais import` does: the same dating rules (ImportOptions), the
+// same counts in the report, fixes and static reports handed to `sink` in file order. Lines
+// up to `resumeAfterLine` are decoded (they feed the decoder's clock and multi-part state)
+// but not handed over. Stops after options.stopAfterLines lines when set.
+Result<ImportReport> readArchiveLog(const std::string& path, const ImportOptions& options,
+                                    std::uint64_t resumeAfterLine, ArchiveLogSink& sink);
+
+// The content hash `ais import` recognises a file by ("<64-bit hex>-<size>").
+Result<std::string> archiveContentHash(const std::string& path);
 
 class AisArchive {
   public:

@@ -11,6 +11,8 @@
 //   alerts, alert_acks                   live alerts and who acknowledged them (version 3)
 //   plans, plan_records                  shared SHADE plans, edited per nation (version 4)
 //   annotations                          drawings over an exercise, per station (version 7)
+//   ais_fixes (by day), ais_static,      the AIS archive, shared by every station (version 8)
+//     ais_imports
 //   role seawatch_station                NOLOGIN; every station role is a member
 #include <string>
 #include <vector>
@@ -21,7 +23,7 @@
 namespace seawatch::station {
 
 // The version of the `station` component this program reads and writes.
-inline constexpr int kStationSchemaVersion = 7;
+inline constexpr int kStationSchemaVersion = 8;
 
 struct PgMigration {
     int version = 0;
