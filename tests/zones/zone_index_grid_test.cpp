@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <iomanip>
 #include <random>
 
 #include "seawatch/zones/zone_index.hpp"
