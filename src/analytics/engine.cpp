@@ -151,7 +151,7 @@ void Engine::classify(std::uint32_t slot) {
 
 void Engine::setStatic(const ais::VesselStatic& info) {
     statics_[info.mmsi] = info;
-    if (const std::uint32_t slot = slots_.find(info.mmsi); slot != SlotTable::kNone) classify(slot);
+    if (const std::uint32_t slot = slots_.find(info.mmsi); slot != kNoSlot) classify(slot);
 }
 
 void Engine::advanceTo(time::UnixMillis t) {

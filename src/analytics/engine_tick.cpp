@@ -186,7 +186,7 @@ void Engine::examinePair(const TickVessel* a, const TickVessel* b, time::UnixMil
     if (!startsSomething && (pairsOf_[a->slot] == 0 || pairsOf_[b->slot] == 0)) return;  // no state
     const std::uint64_t key = static_cast<std::uint64_t>(a->slot) << 32 | b->slot;
     std::uint32_t index = pairIndex_.find(key);
-    if (index == SlotTable::kNone) {
+    if (index == kNoSlot) {
         if (!startsSomething) return;
         index = static_cast<std::uint32_t>(pairStates_.size());
         PairState& fresh = pairStates_.emplace_back();

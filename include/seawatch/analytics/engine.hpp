@@ -172,7 +172,7 @@ class Engine {
     std::unordered_map<ais::Mmsi, ais::VesselStatic> statics_;
 
     // Per-vessel state, struct of arrays indexed by slot.
-    SlotTable slots_;  // MMSI -> slot
+    SlotTable<ais::Mmsi> slots_;  // MMSI -> slot
     std::vector<ais::Mmsi> mmsi_;
     std::vector<time::UnixMillis> lastTime_;
     std::vector<double> lat_, lon_, velEast_, velNorth_, speed_;
@@ -197,7 +197,7 @@ class Engine {
 
     // Pair states, packed; pairIndex_ maps (slotA << 32 | slotB) to their place.
     std::vector<PairState> pairStates_;
-    SlotTable pairIndex_;
+    SlotTable<std::uint64_t> pairIndex_;
     // How many pair states each slot is in. Most pairs in range have no state and nothing
     // to start; when either vessel is in no pair the look-up is skipped.
     std::vector<std::uint32_t> pairsOf_;
