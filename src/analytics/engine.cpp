@@ -109,7 +109,6 @@ std::uint32_t Engine::slotFor(ais::Mmsi mmsi) {
     velEast_.push_back(0);
     velNorth_.push_back(0);
     speed_.push_back(0);
-    cosLat_.push_back(1.0);
     velocityKnown_.push_back(0);
     small_.push_back(0);
     merchant_.push_back(0);
@@ -209,7 +208,6 @@ void Engine::ingest(const ais::PositionFix& fix) {
     lastTime_[slot] = fix.time;
     lat_[slot] = fix.lat;
     lon_[slot] = fix.lon;
-    cosLat_[slot] = std::cos(fix.lat * geo::kDegToRad);
     if (ais::isKnown(fix.speedKn) && (ais::isKnown(fix.courseDeg) || fix.speedKn < 0.2F)) {
         const double course = ais::isKnown(fix.courseDeg) ? fix.courseDeg * geo::kDegToRad : 0.0;
         speed_[slot] = fix.speedKn;
@@ -250,8 +248,12 @@ void Engine::updateZones(std::uint32_t slot, const ais::PositionFix& fix) {
     auto& inside = inside_[slot];
     auto& entered = enteredAt_[slot];
     // Both lists are ascending, so one merge pass finds exits and entries in zone order.
-    std::vector<std::uint32_t> nextInside;
-    std::vector<time::UnixMillis> nextEntered;
+    // The new lists are built in scratch vectors and swapped in: the old lists' storage
+    // becomes the next scratch, so a vessel crossing a boundary allocates nothing.
+    std::vector<std::uint32_t>& nextInside = scratchInside_;
+    std::vector<time::UnixMillis>& nextEntered = scratchEntered_;
+    nextInside.clear();
+    nextEntered.clear();
     std::size_t i = 0, j = 0;
     while (i < inside.size() || j < scratchZones_.size()) {
         if (j == scratchZones_.size() || (i < inside.size() && inside[i] < scratchZones_[j])) {

@@ -42,12 +42,13 @@ void Engine::buildTickGrid(time::UnixMillis t) {
     for (std::uint32_t s = 0; s < mmsi_.size(); ++s) {
         if (lastTime_[s] > t || t - lastTime_[s] > cfg.staleAfterMs) continue;
         const double hours = static_cast<double>(t - lastTime_[s]) / 3.6e6;
-        const double cosLat = std::max(0.01, cosLat_[s]);
+        const double cosFix = std::cos(lat_[s] * geo::kDegToRad);
+        const double cosLat = std::max(0.01, cosFix);
         TickVessel v{};
         v.lat = lat_[s] + velNorth_[s] * hours / 60.0;
         v.lon = lon_[s] + velEast_[s] * hours / (60.0 * cosLat);
-        // A vessel that has not moved keeps the cosine of its fix, computed on ingest.
-        v.cosLat = v.lat == lat_[s] ? cosLat_[s] : std::cos(v.lat * geo::kDegToRad);
+        // A fix at the tick time is not moved: one cosine serves both.
+        v.cosLat = v.lat == lat_[s] ? cosFix : std::cos(v.lat * geo::kDegToRad);
         v.velEast = velEast_[s];
         v.velNorth = velNorth_[s];
         v.speed = speed_[s];
@@ -109,6 +110,15 @@ void Engine::runTick(time::UnixMillis t) {
     auto before = [](const TickCell& a, std::int64_t cx, std::int64_t cy) {
         return a.cy < cy || (a.cy == cy && a.cx < cx);
     };
+    // Two thirds of the pairs from neighbouring cells are out of range: they are told
+    // apart here, without a call. This is examinePair's own range test, which gives the
+    // same verdict either way round (a - b is exactly -(b - a) in floating point).
+    const double range2 = inputs_.config.pairRangeNm * inputs_.config.pairRangeNm;
+    auto examine = [&](const TickVessel* a, const TickVessel* b) {
+        const double dy = (b->lat - a->lat) * 60.0;
+        const double dx = (b->lon - a->lon) * 30.0 * (a->cosLat + b->cosLat);
+        if (!(dx * dx + dy * dy > range2)) examinePair(a, b, t);
+    };
     // Each unordered cell pair is visited once: the cell itself and four forward
     // neighbours, in this order: (+1, 0), then (-1, +1), (0, +1), (+1, +1). Cells are in
     // (row, column) order, so the first of the next row's three only moves forward.
@@ -117,11 +127,11 @@ void Engine::runTick(time::UnixMillis t) {
         const TickCell& here = tickCells_[c];
         const std::uint32_t begin = here.begin, end = tickCells_[c + 1].begin;
         for (std::uint32_t i = begin; i < end; ++i)
-            for (std::uint32_t j = i + 1; j < end; ++j) examinePair(v + i, v + j, t);
+            for (std::uint32_t j = i + 1; j < end; ++j) examine(v + i, v + j);
         auto withCell = [&](std::size_t n) {
             for (std::uint32_t i = begin; i < end; ++i)
                 for (std::uint32_t j = tickCells_[n].begin; j < tickCells_[n + 1].begin; ++j)
-                    examinePair(v + i, v + j, t);
+                    examine(v + i, v + j);
         };
         if (c + 1 < cells && tickCells_[c + 1].cy == here.cy && tickCells_[c + 1].cx == here.cx + 1)
             withCell(c + 1);

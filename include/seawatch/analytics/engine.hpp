@@ -176,7 +176,6 @@ class Engine {
     std::vector<ais::Mmsi> mmsi_;
     std::vector<time::UnixMillis> lastTime_;
     std::vector<double> lat_, lon_, velEast_, velNorth_, speed_;
-    std::vector<double> cosLat_;  // cos(lat_), computed once per fix for the ticks
     std::vector<std::uint8_t> velocityKnown_, small_, merchant_;
     std::vector<std::vector<std::uint32_t>> inside_;
     std::vector<std::vector<time::UnixMillis>> enteredAt_;
@@ -212,7 +211,8 @@ class Engine {
     std::optional<time::UnixMillis> lastFixTime_;
     std::size_t ticksRun_ = 0;
     std::vector<Event> pending_;
-    std::vector<std::uint32_t> scratchZones_;
+    std::vector<std::uint32_t> scratchZones_, scratchInside_;
+    std::vector<time::UnixMillis> scratchEntered_;
     // Tick scratch, kept between ticks so a tick allocates nothing: the vessels in play in
     // slot order, then in grid order, their cells, the counting sort's counts and order.
     std::vector<TickVessel> tickInPlay_, tickVessels_;
