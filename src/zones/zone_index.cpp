@@ -206,12 +206,16 @@ void ZoneIndex::buildCellGrid(std::span<const Zone> zones) {
         for (std::uint32_t cell : marked) boundary[cell] = 0;
         marked.clear();
     }
-    std::map<std::vector<std::uint32_t>, std::uint32_t> lists;
+    std::map<std::vector<std::uint32_t>, std::uint16_t> lists;
     cellList_.reserve(perCell.size());
     listStart_.push_back(0);
     for (const auto& entries : perCell) {
-        auto [it, added] = lists.try_emplace(entries, static_cast<std::uint32_t>(lists.size()));
+        auto [it, added] = lists.try_emplace(entries, static_cast<std::uint16_t>(lists.size()));
         if (added) {
+            if (lists.size() > 0xffff) {  // too many different cells to number: no grid
+                cellList_.clear();
+                return;
+            }
             gridEntries_.insert(gridEntries_.end(), entries.begin(), entries.end());
             listStart_.push_back(static_cast<std::uint32_t>(gridEntries_.size()));
         }
@@ -226,7 +230,7 @@ std::span<const std::uint32_t> ZoneIndex::cellEntries(geo::LonLat p) const {
         return {};
     const std::uint32_t c = gridIndex(p.lon, gridBox_.west, cellWidth_, gridCols_);
     const std::uint32_t r = gridIndex(p.lat, gridBox_.south, cellHeight_, gridRows_);
-    const std::uint32_t list = cellList_[std::size_t{r} * gridCols_ + c];
+    const std::uint16_t list = cellList_[std::size_t{r} * gridCols_ + c];
     return {gridEntries_.data() + listStart_[list], gridEntries_.data() + listStart_[list + 1]};
 }
 

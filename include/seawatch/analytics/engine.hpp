@@ -218,7 +218,7 @@ class Engine {
     std::vector<TickVessel> tickInPlay_, tickVessels_;
     std::vector<TickCell> tickCells_;
     std::vector<std::int64_t> tickCx_, tickCy_;
-    std::vector<std::uint32_t> tickCount_, tickOrder_, tickOrder2_;
+    std::vector<std::uint32_t> tickCount_, tickOrder_, tickOrder2_, tickHits_;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> tickKeys_;  // the fallback sort
     std::size_t skippedFixes_ = 0;
     std::size_t usedFixes_ = 0;

@@ -66,7 +66,7 @@ class ZoneIndex {
     geo::GeoBox gridBox_{};
     double cellWidth_ = 1.0, cellHeight_ = 1.0;
     std::uint32_t gridCols_ = 0, gridRows_ = 0;
-    std::vector<std::uint32_t> cellList_;   // per cell: its list
+    std::vector<std::uint16_t> cellList_;   // per cell: its list (2 bytes: cache lines)
     std::vector<std::uint32_t> listStart_;  // entries of list l: [listStart_[l], [l + 1])
     std::vector<std::uint32_t> gridEntries_;
 };
