@@ -11,6 +11,13 @@ void addConsoleOptions(CLI::App& app, ConsoleOptions& options) {
     app.add_option("--station", options.station,
                    "Shared station to coordinate through: postgresql://… URI or libpq words, no "
                    "password (~/.pgpass or PGPASSWORD); opens the Coordination panel");
+    app.add_option("--workspace", options.workspace,
+                   "Workspace: a GeoPackage file, or a station (postgresql://… URI or libpq "
+                   "words, no password) whose incidents are shown live; default: the desk's "
+                   "own workspace");
+    app.add_option("--follow-plan", options.followPlan,
+                   "Show the plan of this name shared on the station (--station or --workspace "
+                   "postgresql://…), following each version pushed to it");
     app.add_option("--exit-after-frames", options.exitAfterFrames,
                    "Close after N frames (smoke tests, start-up timing)");
     app.add_option("--screenshot", options.screenshot,

@@ -11,6 +11,7 @@
 
 #include "cli_parsing.hpp"
 #include "commands.hpp"
+#include "seawatch/station/alert_link.hpp"
 #include "seawatch/station/coordination_log.hpp"
 #include "seawatch/station/log_follower.hpp"
 #include "seawatch/station/outbox.hpp"
@@ -142,12 +143,20 @@ int runSync(const LogOptions& o) {
     }
     const FlushReport report = outbox->flush(o.target);
     printRefused("sync", report);
+    // Then the alerts and acknowledgements a console or `analyze` queued for the same station.
+    const FlushReport alerts =
+        report.remaining > 0 ? FlushReport{} : sendQueuedAlerts(*outbox, o.target);
+    printRefused("sync", alerts);
     std::printf("sent %zu, still queued %zu\n", report.sent, report.remaining);
-    if (report.remaining > 0) {
-        std::fprintf(stderr, "seawatch log sync: %s\n", report.unreachable.c_str());
+    if (alerts.sent > 0 || alerts.remaining > 0)
+        std::printf("alerts and acknowledgements: sent %zu, still queued %zu\n", alerts.sent,
+                    alerts.remaining);
+    if (report.remaining > 0 || alerts.remaining > 0) {
+        std::fprintf(stderr, "seawatch log sync: %s\n",
+                     (report.remaining > 0 ? report.unreachable : alerts.unreachable).c_str());
         return kExitQueued;
     }
-    return report.refused.empty() ? kExitOk : kExitFailure;
+    return report.refused.empty() && alerts.refused.empty() ? kExitOk : kExitFailure;
 }
 
 void printEntries(const LogOptions& o, const std::vector<LogEntry>& entries) {

@@ -5,6 +5,7 @@
 
 #include "seawatch/station/coordination_log.hpp"
 #include "seawatch/station/schema.hpp"
+#include "wait_steps.hpp"
 
 namespace seawatch::station {
 
@@ -14,13 +15,6 @@ constexpr const char* kAlertKind = "alert";
 constexpr const char* kAckKind = "ack";
 // Items sent per server transaction.
 constexpr std::size_t kSendBatch = 500;
-
-// Sleeps in short steps so that stop is honoured within ~50 ms.
-void sleepUnlessStopped(std::chrono::milliseconds total, const std::atomic<bool>& stop) {
-    const auto end = std::chrono::steady_clock::now() + total;
-    while (!stop.load() && std::chrono::steady_clock::now() < end)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-}
 
 }  // namespace
 
@@ -174,10 +168,15 @@ void AlertLink::runFollower() {
     }
 }
 
-bool AlertLink::sendQueued(Outbox& outbox, std::optional<PgConnection>& conn,
-                           std::vector<std::string>& refused, std::string& why) {
-    while (!stop_.load()) {
-        auto items = outbox.pendingItems(target_, kSendBatch);
+namespace {
+
+// The sender's round: batches until the outbox holds nothing for `target`, `stop` is set, or
+// the server cannot be reached (false). `sent` counts what the server confirmed.
+bool sendOutboxItems(Outbox& outbox, const std::string& target, std::optional<PgConnection>& conn,
+                     std::vector<std::string>& refused, std::string& why,
+                     const std::atomic<bool>& stop, std::size_t& sent) {
+    while (!stop.load()) {
+        auto items = outbox.pendingItems(target, kSendBatch);
         if (!items) {
             refused.push_back(items.error());
             return true;
@@ -186,7 +185,7 @@ bool AlertLink::sendQueued(Outbox& outbox, std::optional<PgConnection>& conn,
         if (!conn || !conn->healthy()) {
             conn.reset();
             PgFailure f;
-            auto opened = openStation(target_, &f);
+            auto opened = openStation(target, &f);
             if (!opened) {
                 why = opened.error();
                 return false;
@@ -206,22 +205,23 @@ bool AlertLink::sendQueued(Outbox& outbox, std::optional<PgConnection>& conn,
         std::vector<std::int64_t> done;
         for (const OutboxItem& item : *items) {
             if (auto ok = conn->execScript("SAVEPOINT item", &f); !ok) return lost(ok.error());
-            Result<bool> sent = makeError("unknown kind of queued item '" + item.kind + "'");
+            Result<bool> stored = makeError("unknown kind of queued item '" + item.kind + "'");
             f = {FailureKind::BadInput, "", ""};
             if (item.kind == kAlertKind) {
                 auto alert = alertFromPayload(item.payload);
-                sent = alert ? storeAlert(*conn, *alert, &f) : makeError(alert.error());
+                stored = alert ? storeAlert(*conn, *alert, &f) : makeError(alert.error());
             } else if (item.kind == kAckKind) {
                 auto ack = ackFromPayload(item.payload);
-                sent = ack ? storeAck(*conn, *ack, &f) : makeError(ack.error());
+                stored = ack ? storeAck(*conn, *ack, &f) : makeError(ack.error());
             }
-            if (!sent && f.kind != FailureKind::BadInput) return lost(sent.error());
-            if (!sent) {
-                refused.push_back(item.kind + " " + item.id.substr(0, 80) + ": " + sent.error());
+            if (!stored && f.kind != FailureKind::BadInput) return lost(stored.error());
+            if (!stored) {
+                refused.push_back(item.kind + " " + item.id.substr(0, 80) + ": " + stored.error());
                 if (auto ok = conn->execScript("ROLLBACK TO SAVEPOINT item", &f); !ok)
                     return lost(ok.error());
             }
             done.push_back(item.queueNo);
+            if (stored) ++sent;
         }
         if (auto ok = conn->execScript("COMMIT", &f); !ok) return lost(ok.error());
         // Only now: what the server confirmed leaves the outbox. A crash between the commit
@@ -232,6 +232,26 @@ bool AlertLink::sendQueued(Outbox& outbox, std::optional<PgConnection>& conn,
         }
     }
     return true;
+}
+
+}  // namespace
+
+bool AlertLink::sendQueued(Outbox& outbox, std::optional<PgConnection>& conn,
+                           std::vector<std::string>& refused, std::string& why) {
+    std::size_t sent = 0;
+    return sendOutboxItems(outbox, target_, conn, refused, why, stop_, sent);
+}
+
+FlushReport sendQueuedAlerts(Outbox& outbox, const std::string& target) {
+    FlushReport report;
+    std::optional<PgConnection> conn;
+    const std::atomic<bool> never{false};
+    if (!sendOutboxItems(outbox, target, conn, report.refused, report.unreachable, never,
+                         report.sent)) {
+        auto left = outbox.countItems(target);
+        report.remaining = left ? *left : 0;
+    }
+    return report;
 }
 
 void AlertLink::runSender() {

@@ -1,6 +1,7 @@
 #include "seawatch/station/arrival_cursor.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace seawatch::station {
 
@@ -55,6 +56,13 @@ Result<ArrivalCursor::Batch> ArrivalCursor::start(
     highestSeq_ = 0;
     recentSeqs_.clear();
     return fetch(conn, where, params, failure);
+}
+
+void ArrivalCursor::resume(std::int64_t highestSeq, std::string horizonXid) {
+    highestSeq_ = highestSeq;
+    horizonXid_ = std::move(horizonXid);
+    recentSeqs_.clear();
+    started_ = true;
 }
 
 Result<ArrivalCursor::Batch> ArrivalCursor::fetchNew(PgConnection& conn, PgFailure* failure) {

@@ -58,6 +58,11 @@ std::vector<LogEntry> CoordinationLink::drain() {
     return std::exchange(arrived_, {});
 }
 
+bool CoordinationLink::hasArrivals() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !arrived_.empty();
+}
+
 CoordinationState CoordinationLink::state() const {
     std::lock_guard lock(mutex_);
     return state_;

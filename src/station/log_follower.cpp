@@ -4,29 +4,9 @@
 #include <thread>
 
 #include "seawatch/station/schema.hpp"
+#include "wait_steps.hpp"
 
 namespace seawatch::station {
-
-namespace {
-
-// Sleeps in short steps so that stop is honoured within ~100 ms.
-void sleepUnlessStopped(std::chrono::milliseconds total, const std::atomic<bool>& stop) {
-    const auto end = std::chrono::steady_clock::now() + total;
-    while (!stop.load() && std::chrono::steady_clock::now() < end) {
-        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
-            std::chrono::milliseconds(100), std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                end - std::chrono::steady_clock::now()) +
-                                                std::chrono::milliseconds(1)));
-    }
-}
-
-std::string seconds(std::chrono::milliseconds ms) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2g s", static_cast<double>(ms.count()) / 1000.0);
-    return text;
-}
-
-}  // namespace
 
 Status followLog(const FollowOptions& options, const std::atomic<bool>& stop,
                  const EntrySink& onEntries, const StatusSink& onStatus) {
@@ -41,7 +21,7 @@ Status followLog(const FollowOptions& options, const std::atomic<bool>& stop,
         auto conn = openStation(options.target, &failure);
         if (!conn) {
             if (failure.kind != FailureKind::Unreachable) return makeError(conn.error());
-            report(conn.error() + "; retrying in " + seconds(backoff));
+            report(conn.error() + "; retrying in " + describeSeconds(backoff));
             sleepUnlessStopped(backoff, stop);
             backoff = std::min(backoff * 2, options.maxBackoff);
             continue;

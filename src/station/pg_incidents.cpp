@@ -135,37 +135,39 @@ added AS (
 SELECT (SELECT count(*) FROM changed), (SELECT count(*) FROM added)
 )sql";
 
-constexpr const char* kRecordColumns =
-    "SELECT fid, source, source_ref, (extract(epoch FROM occurred_at) * 1000)::bigint, "
+// The record's fields in recordFromRow's order; the arrival cursor puts `seq` before them.
+constexpr const char* kRecordFields =
+    "fid, source, source_ref, (extract(epoch FROM occurred_at) * 1000)::bigint, "
     "date_only, lat, lon, position_precision, category_code, coalesce(vessel_name, ''), "
     "coalesce(vessel_type, ''), coalesce(flag, ''), vessel_status, coalesce(aggressor, ''), "
     "coalesce(narrative, ''), coalesce(navarea, ''), coalesce(subregion, ''), "
-    "coalesce(source_note, ''), (extract(epoch FROM imported_at) * 1000)::bigint "
-    "FROM incidents WHERE true";
+    "coalesce(source_note, ''), (extract(epoch FROM imported_at) * 1000)::bigint";
 
-Incident recordFromRow(const PgResult& r, int row) {
+// The record in columns first … first + 18 of `r`.
+Incident recordFromRow(const PgResult& r, int row, int first = 0) {
+    auto col = [first](int k) { return first + k; };
     Incident i;
-    i.id = r.integer(row, 0);
-    i.source = incidents::parseSource(r.text(row, 1)).value_or(incidents::Source::Manual);
-    i.sourceRef = std::string(r.text(row, 2));
-    i.occurredAt = r.integer(row, 3);
-    i.dateOnly = r.text(row, 4) == "t";
-    i.lat = r.real(row, 5);
-    i.lon = r.real(row, 6);
-    i.positionPrecision = incidents::parsePositionPrecision(r.text(row, 7))
+    i.id = r.integer(row, col(0));
+    i.source = incidents::parseSource(r.text(row, col(1))).value_or(incidents::Source::Manual);
+    i.sourceRef = std::string(r.text(row, col(2)));
+    i.occurredAt = r.integer(row, col(3));
+    i.dateOnly = r.text(row, col(4)) == "t";
+    i.lat = r.real(row, col(5));
+    i.lon = r.real(row, col(6));
+    i.positionPrecision = incidents::parsePositionPrecision(r.text(row, col(7)))
                               .value_or(incidents::PositionPrecision::Exact);
-    i.category = static_cast<incidents::Category>(r.integer(row, 8));
-    i.vesselName = std::string(r.text(row, 9));
-    i.vesselType = std::string(r.text(row, 10));
-    i.flag = std::string(r.text(row, 11));
-    i.vesselStatus =
-        incidents::parseVesselStatus(r.text(row, 12)).value_or(incidents::VesselStatus::Unknown);
-    i.aggressor = std::string(r.text(row, 13));
-    i.narrative = std::string(r.text(row, 14));
-    i.navarea = std::string(r.text(row, 15));
-    i.subregion = std::string(r.text(row, 16));
-    i.sourceNote = std::string(r.text(row, 17));
-    i.importedAt = r.integer(row, 18);
+    i.category = static_cast<incidents::Category>(r.integer(row, col(8)));
+    i.vesselName = std::string(r.text(row, col(9)));
+    i.vesselType = std::string(r.text(row, col(10)));
+    i.flag = std::string(r.text(row, col(11)));
+    i.vesselStatus = incidents::parseVesselStatus(r.text(row, col(12)))
+                         .value_or(incidents::VesselStatus::Unknown);
+    i.aggressor = std::string(r.text(row, col(13)));
+    i.narrative = std::string(r.text(row, col(14)));
+    i.navarea = std::string(r.text(row, col(15)));
+    i.subregion = std::string(r.text(row, col(16)));
+    i.sourceNote = std::string(r.text(row, col(17)));
+    i.importedAt = r.integer(row, col(18));
     return i;
 }
 
@@ -234,7 +236,7 @@ Result<incidents::ImportSummary> importIncidentsFile(PgConnection& conn, const f
 
 Result<std::vector<Incident>> queryIncidents(PgConnection& conn,
                                              const incidents::IncidentQuery& q) {
-    std::string sql = kRecordColumns;
+    std::string sql = std::string("SELECT ") + kRecordFields + " FROM incidents WHERE true";
     std::vector<std::optional<std::string>> params;
     auto param = [&params](std::string value) {
         params.emplace_back(std::move(value));
@@ -287,6 +289,25 @@ Result<std::vector<Incident>> queryIncidents(PgConnection& conn,
     out.reserve(static_cast<std::size_t>(rows->rows()));
     for (int i = 0; i < rows->rows(); ++i) out.push_back(recordFromRow(*rows, i));
     return out;
+}
+
+std::string incidentArrivalColumns() {
+    return std::string("seq, ") + kRecordFields;
+}
+
+Incident incidentFromArrivalRow(const PgResult& rows, int row) {
+    return recordFromRow(rows, row, 1);
+}
+
+Result<PgResult> incidentsAfter(PgConnection& conn, std::int64_t afterSeq, int limit,
+                                PgFailure* failure) {
+    return conn.exec("SELECT " + incidentArrivalColumns() +
+                         " FROM incidents WHERE seq > $1::bigint ORDER BY seq LIMIT $2::int",
+                     {std::to_string(afterSeq), std::to_string(limit)}, failure);
+}
+
+Status listenForIncidents(PgConnection& conn) {
+    return conn.execScript("LISTEN seawatch_incidents");
 }
 
 }  // namespace seawatch::station

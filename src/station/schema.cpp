@@ -345,6 +345,91 @@ CREATE INDEX incidents_category_time_position ON incidents (category_code, occur
 DROP INDEX incidents_category_occurred;
 )sql";
 
+// Version 6: incidents read in arrival order, as the log and the acknowledgements are, so a
+// console can keep a live copy (station/incident_mirror.hpp) and fetch only what is new or
+// changed. `seq` comes from a sequence by default on insert and again on every update (a
+// changed row arrives again); `xid` is the writing transaction, for ArrivalCursor's late
+// commits. Inserts take the defaults with no trigger, so COPY imports pay nothing per row;
+// existing rows are numbered in fid order.
+constexpr const char* kVersion6 = R"sql(
+CREATE SEQUENCE incidents_seq;
+ALTER TABLE incidents ADD COLUMN seq bigint, ADD COLUMN xid xid8;
+UPDATE incidents i SET seq = o.n, xid = pg_current_xact_id()
+  FROM (SELECT fid, row_number() OVER (ORDER BY fid) AS n FROM incidents) o
+  WHERE i.fid = o.fid;
+SELECT setval('incidents_seq', coalesce((SELECT max(seq) FROM incidents), 0) + 1, false);
+ALTER TABLE incidents
+  ALTER COLUMN seq SET DEFAULT nextval('public.incidents_seq'), ALTER COLUMN seq SET NOT NULL,
+  ALTER COLUMN xid SET DEFAULT pg_current_xact_id(), ALTER COLUMN xid SET NOT NULL;
+CREATE UNIQUE INDEX incidents_seq_key ON incidents (seq);
+CREATE INDEX incidents_xid ON incidents (xid);
+
+CREATE FUNCTION incidents_restamp() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.seq := nextval('public.incidents_seq');
+  NEW.xid := pg_current_xact_id();
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER incidents_restamp BEFORE UPDATE ON incidents
+  FOR EACH ROW EXECUTE FUNCTION incidents_restamp();
+
+GRANT USAGE ON SEQUENCE incidents_seq TO seawatch_station;
+)sql";
+
+// Version 7: annotations shared over an exercise (station/shared_annotations.hpp). A row is
+// one station's annotation of one exercise, keyed by (exercise, station, id); the body is
+// the annotation as the scenario format writes it, the geometry is there for QGIS. A station
+// changes only its own rows; removing an annotation marks it deleted, so followers learn of
+// it. Read by releasability as the log is, and in arrival order (seq, xid) as the log is.
+constexpr const char* kVersion7 = R"sql(
+CREATE SEQUENCE annotations_seq;
+CREATE TABLE annotations (
+  exercise text NOT NULL CHECK (length(exercise) BETWEEN 1 AND 300),
+  station name NOT NULL DEFAULT current_user,
+  id text NOT NULL CHECK (length(id) BETWEEN 1 AND 200),
+  body jsonb NOT NULL,
+  geom geometry(Geometry, 4326),
+  releasable_to text[] NOT NULL DEFAULT '{all}' CHECK (cardinality(releasable_to) > 0),
+  deleted boolean NOT NULL DEFAULT false,
+  seq bigint NOT NULL,
+  xid xid8 NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (exercise, station, id));
+CREATE UNIQUE INDEX annotations_seq_key ON annotations (seq);
+CREATE INDEX annotations_xid ON annotations (xid);
+CREATE INDEX annotations_geom ON annotations USING gist (geom);
+
+CREATE FUNCTION annotations_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.station := current_user;
+  NEW.seq := nextval('public.annotations_seq');
+  NEW.xid := pg_current_xact_id();
+  NEW.updated_at := now();
+  PERFORM public.check_releasable_to(NEW.releasable_to);
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER annotations_stamp BEFORE INSERT OR UPDATE ON annotations
+  FOR EACH ROW EXECUTE FUNCTION annotations_stamp();
+
+CREATE FUNCTION annotations_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  PERFORM pg_notify('seawatch_annotations', '');
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER annotations_notify AFTER INSERT OR UPDATE ON annotations
+  FOR EACH STATEMENT EXECUTE FUNCTION annotations_notify();
+
+ALTER TABLE annotations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY annotations_read ON annotations FOR SELECT
+  USING (public.may_read_released(station, releasable_to));
+CREATE POLICY annotations_add ON annotations FOR INSERT WITH CHECK (station = current_user);
+CREATE POLICY annotations_change ON annotations FOR UPDATE
+  USING (station = current_user) WITH CHECK (station = current_user);
+
+GRANT SELECT, INSERT, UPDATE ON annotations TO seawatch_station;
+GRANT USAGE ON SEQUENCE annotations_seq TO seawatch_station;
+)sql";
+
 constexpr const char* kSchemaTable = R"sql(
 CREATE TABLE IF NOT EXISTS seawatch_schema (
   component text PRIMARY KEY,
@@ -393,8 +478,9 @@ Status ensurePostgis(PgConnection& conn, bool& created) {
 }  // namespace
 
 const std::vector<PgMigration>& stationMigrations() {
-    static const std::vector<PgMigration> steps = {
-        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
+    static const std::vector<PgMigration> steps = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
+                                                   {4, kVersion4}, {5, kVersion5}, {6, kVersion6},
+                                                   {7, kVersion7}};
     return steps;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "seawatch/station/schema.hpp"
+#include "wait_steps.hpp"
 
 namespace seawatch::station {
 
@@ -324,11 +325,6 @@ Status followPlan(const PlanFollowOptions& options, const std::atomic<bool>& sto
     auto report = [&onStatus](const std::string& text) {
         if (onStatus) onStatus(text);
     };
-    auto sleepUnlessStopped = [&stop](std::chrono::milliseconds total) {
-        const auto end = std::chrono::steady_clock::now() + total;
-        while (!stop.load() && std::chrono::steady_clock::now() < end)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    };
     std::string lastText;  // the plan as last handed over, to skip re-reads that changed nothing
     bool started = false;
     auto backoff = options.firstBackoff;
@@ -338,14 +334,14 @@ Status followPlan(const PlanFollowOptions& options, const std::atomic<bool>& sto
         if (!conn) {
             if (failure.kind != FailureKind::Unreachable) return makeError(conn.error());
             report(conn.error() + "; retrying");
-            sleepUnlessStopped(backoff);
+            sleepUnlessStopped(backoff, stop);
             backoff = std::min(backoff * 2, options.maxBackoff);
             continue;
         }
         // LISTEN before reading: a change committed in between is read and notified both.
         if (auto ok = listenForPlans(*conn); !ok) {
             report(ok.error() + "; retrying");
-            sleepUnlessStopped(backoff);
+            sleepUnlessStopped(backoff, stop);
             continue;
         }
         bool reread = true;

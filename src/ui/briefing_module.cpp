@@ -73,7 +73,7 @@ class BriefingModule final : public ConsoleModule {
         if (!state.scene) return;
         scenario::Scene& scene = *state.scene;
         steps_ = scenario::stepsOf(scene.scenario);
-        openAnnotationDrafts(scene);
+        openAnnotationDrafts(scene, state.workspacePath);
         annotations_ = std::make_unique<render::AnnotationOverlay>(scene.scenario.annotations);
         hud_.title = scene.scenario.title;
         hud_.stepCount = static_cast<int>(steps_.size());
@@ -576,8 +576,8 @@ class BriefingModule final : public ConsoleModule {
 
     // Drawings are kept in the default workspace as they are made, so a crash or a closed
     // window loses none; a draft left by an earlier session comes back here.
-    void openAnnotationDrafts(scenario::Scene& scene) {
-        auto workspace = incidents::ensureDefaultWorkspace();
+    void openAnnotationDrafts(scenario::Scene& scene, const std::filesystem::path& chosen) {
+        auto workspace = consoleWorkspace(chosen);
         auto drafts = workspace ? scenario::AnnotationDrafts::open(*workspace)
                                 : Result<scenario::AnnotationDrafts>(makeError(workspace.error()));
         if (!drafts) {

@@ -131,7 +131,7 @@ bool loadSceneInto(ConsoleState& state, const std::string& file) {
     if (file.empty()) return false;
     const auto started = std::chrono::steady_clock::now();
     scenario::SceneOptions options;
-    auto workspace = incidents::ensureDefaultWorkspace();
+    auto workspace = consoleWorkspace(state.workspacePath);
     if (workspace) {
         options.workspace = *workspace;
     } else {
@@ -183,7 +183,8 @@ void dispatchMapPointer(ConsoleState& state) {
 // engine runs on the bundled zones and land, the inputs `seawatch ais watch` uses by default;
 // with one, the exercise's own alerts are shown and the live picture only carries tracks.
 std::unique_ptr<analytics::LivePicture> makeLivePicture(const ConsoleOptions& options,
-                                                        bool withScene) {
+                                                        bool withScene,
+                                                        const std::filesystem::path& chosen) {
     analytics::AnalyticsInputs inputs;
     if (!withScene) {
         analytics::EngineInputLoad load =
@@ -195,8 +196,8 @@ std::unique_ptr<analytics::LivePicture> makeLivePicture(const ConsoleOptions& op
     auto live = std::make_unique<analytics::LivePicture>(std::move(inputs));
     if (!withScene) {
         // Live alerts and their acknowledgements outlive the session, as `analyze
-        // --workspace` keeps them: the same alert log in the default workspace.
-        auto workspace = incidents::ensureDefaultWorkspace();
+        // --workspace` keeps them: the same alert log in the console's workspace.
+        auto workspace = consoleWorkspace(chosen);
         if (!workspace) {
             spdlog::warn("live alerts will not be kept after this session: {}", workspace.error());
         } else if (Status kept = live->keepAlertsIn(*workspace); !kept) {
@@ -387,7 +388,7 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
     }
     if (state.pendingFraming)
         showPreset(state, state.pendingFraming(state.view.widthPx(), state.view.heightPx()));
-    state.live = makeLivePicture(options, sceneLoaded);
+    state.live = makeLivePicture(options, sceneLoaded, state.workspacePath);
     // MODULES-BEGIN (each module adds its one line here)
     state.modules.push_back(makeZoneModule(state, options));
     state.modules.push_back(makeIncidentModule(state, options));
@@ -396,6 +397,8 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
     state.modules.push_back(makePlanModule(state, options));
     if (auto coordination = makeCoordinationModule(state, options))
         state.modules.push_back(std::move(coordination));
+    if (auto shared = makeSharedAnnotationsModule(state, options))
+        state.modules.push_back(std::move(shared));
     state.modules.push_back(makeReplayModule(state, options));
     state.modules.push_back(makeToolsModule(state, options));  // last: first to get clicks
     // MODULES-END
@@ -485,6 +488,8 @@ void runMainLoop(ConsoleState& state, const ConsoleOptions& options, FramePacer&
             pacer.wait();
         }
         pumpLivePicture(state, pacer);
+        for (const auto& module : state.modules)
+            if (module->wantsFrame(state)) pacer.requestFrame();
         const auto frameStart = std::chrono::steady_clock::now();
         if (!counting && !pacer.shouldDraw(frameStart)) continue;
         int fbw, fbh;
@@ -527,9 +532,31 @@ void initImGui(GLFWwindow* window, float pixelScale) {
 
 }  // namespace
 
-int runConsole(const ConsoleOptions& options) {
+int runConsole(const ConsoleOptions& requested) {
     ConsoleState state;
     state.log = makeConsoleLog();
+    // --workspace first: a station named there is also the one to coordinate through.
+    ConsoleOptions options = requested;
+    auto stationOfWorkspace = openConsoleWorkspace(state, options.workspace);
+    if (!stationOfWorkspace) {
+        std::fprintf(stderr, "seawatch: %s\n", stationOfWorkspace.error().c_str());
+        return 2;
+    }
+    if (options.station.empty()) options.station = *stationOfWorkspace;
+    if (!options.followPlan.empty()) {
+        if (options.station.empty()) {
+            std::fprintf(stderr,
+                         "seawatch: --follow-plan needs a station (--station or --workspace "
+                         "postgresql://…)\n");
+            return 2;
+        }
+        auto link = station::PlanLink::open(options.station, options.followPlan);
+        if (!link) {
+            std::fprintf(stderr, "seawatch: --follow-plan: %s\n", link.error().c_str());
+            return 2;
+        }
+        state.planLink = std::move(*link);
+    }
     glfwSetErrorCallback(
         [](int code, const char* text) { spdlog::error("GLFW error {}: {}", code, text); });
     GlfwSession glfw;
@@ -578,6 +605,8 @@ int runConsole(const ConsoleOptions& options) {
     state.modules.clear();  // overlays hold GL objects: release them with the context alive
     state.renderer.reset();
     state.live.reset();  // stops the feeds
+    state.incidentMirror.reset();
+    state.planLink.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -40,6 +40,13 @@ class ConsoleModule {
     }
     // Short text for the status bar (target count, message rate, ...); may be empty.
     virtual void drawStatus(ConsoleState& state) { (void)state; }
+    // Asked ten times a second while the console sleeps: true when something arrived that
+    // update() should take in now (a station's entry, a finished query), so a frame is drawn
+    // at once rather than at the next heartbeat. Must not block.
+    virtual bool wantsFrame(const ConsoleState& state) const {
+        (void)state;
+        return false;
+    }
 };
 
 // One factory per module, each defined in the module's own file.
@@ -57,5 +64,8 @@ std::unique_ptr<ConsoleModule> makeToolsModule(ConsoleState& state, const Consol
 // Null when no --station was given or the link could not start (the log says why).
 std::unique_ptr<ConsoleModule> makeCoordinationModule(ConsoleState& state,
                                                       const ConsoleOptions& options);
+// Null without a station or an exercise: the exercise's annotations shared on the station.
+std::unique_ptr<ConsoleModule> makeSharedAnnotationsModule(ConsoleState& state,
+                                                           const ConsoleOptions& options);
 
 }  // namespace seawatch::ui

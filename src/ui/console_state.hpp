@@ -2,6 +2,7 @@
 // Everything the console's panels read and edit. Panels are functions over this state;
 // they keep only view state (open/closed, scroll) of their own.
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -15,6 +16,8 @@
 #include "seawatch/render/map_renderer.hpp"
 #include "seawatch/scenario/scene.hpp"
 #include "seawatch/scenario/timeline.hpp"
+#include "seawatch/station/incident_mirror.hpp"
+#include "seawatch/station/plan_link.hpp"
 #include "seawatch/time/utc.hpp"
 #include "seawatch/ui/layer_model.hpp"
 #include "seawatch/ui/layer_settings.hpp"
@@ -143,7 +146,23 @@ struct ConsoleState {
     std::optional<Flight> flight;
 
     std::vector<std::unique_ptr<ConsoleModule>> modules;
+
+    // --workspace: the GeoPackage the console reads incidents from and keeps its drafts and
+    // alert log in; empty for the default workspace. With a station it is the station's live
+    // copy, which `incidentMirror` keeps up to date (console_workspace.cpp).
+    std::filesystem::path workspacePath;
+    std::unique_ptr<station::IncidentMirror> incidentMirror;
+    // --follow-plan: the plan shared on the station, each version as it is pushed.
+    std::unique_ptr<station::PlanLink> planLink;
 };
+
+// The workspace to use: `chosen` (ConsoleState::workspacePath), or the default workspace,
+// made with the sample incidents on first use, when it is empty.
+Result<std::filesystem::path> consoleWorkspace(const std::filesystem::path& chosen);
+// Applies --workspace: a GeoPackage (made when missing, without sample data), or a station,
+// whose incidents' live copy it opens. Returns the station to coordinate through ("" when the
+// workspace is a file), or an error to report before the console gives up on --workspace.
+Result<std::string> openConsoleWorkspace(ConsoleState& state, const std::string& workspace);
 
 // Lays out this frame's columns (call after the menu and status bars, before any panel).
 void beginDock(ConsoleState& state);

@@ -67,6 +67,11 @@ class CoordinationModule final : public ConsoleModule {
         ImGui::MenuItem("Coordination", nullptr, &open_);
     }
 
+    bool wantsFrame(const ConsoleState& state) const override {
+        (void)state;
+        return link_->hasArrivals();
+    }
+
     bool onMapClick(ConsoleState& state, geo::ScreenPoint point) override {
         if (!picking_) return false;
         position_ = state.view.toLonLat(point);

@@ -68,7 +68,7 @@ class IncidentModule : public ConsoleModule {
     IncidentModule(ConsoleState& state, const ConsoleOptions& options)
         : markers_(incidents::IncidentColumns{}), heat_(incidents::IncidentColumns{}) {
         (void)options;
-        openWorkspace();
+        openWorkspace(state.workspacePath);
         if (state.scene) {
             // The exercise's incidents: the scene loader imported them into this workspace.
             for (const auto& i : state.scene->incidents) {
@@ -105,6 +105,7 @@ class IncidentModule : public ConsoleModule {
                 dirty_ = true;
             }
         }
+        followStation(state);
         collectQuery();
         if (!heat_.error().empty() && !heatErrorLogged_) {
             heatErrorLogged_ = true;
@@ -184,13 +185,49 @@ class IncidentModule : public ConsoleModule {
     }
 
     void drawStatus(ConsoleState& state) override {
-        (void)state;
         ImGui::Text("incidents %zu", shown_.size());
+        if (!state.incidentMirror) return;
+        ImGui::SameLine();
+        if (!mirrorState_.failed.empty()) {
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "(station copy stopped)");
+        } else if (!mirrorState_.live) {
+            ImGui::TextDisabled("(station: connecting)");
+        } else {
+            ImGui::TextDisabled("(station: live)");
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(
+                "%s",
+                (mirrorState_.failed.empty() ? mirrorState_.status : mirrorState_.failed).c_str());
+        }
+    }
+
+    bool wantsFrame(const ConsoleState& state) const override {
+        if (state.incidentMirror && state.incidentMirror->hasChanges()) return true;
+        return pending_.valid() &&
+               pending_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     }
 
   private:
-    void openWorkspace() {
-        auto path = incidents::ensureDefaultWorkspace();
+    // With --workspace postgresql://…: what other stations import arrives in the copy this
+    // module reads; the table, markers and heatmap re-query when it does.
+    void followStation(ConsoleState& state) {
+        if (!state.incidentMirror) return;
+        const station::MirrorState now = state.incidentMirror->state();
+        if (now.live && !mirrorState_.live)
+            spdlog::info("station incidents: live ({})", now.status);
+        if (!now.live && mirrorState_.live) spdlog::warn("station incidents: {}", now.status);
+        if (!now.failed.empty() && mirrorState_.failed.empty())
+            spdlog::error("station incidents: {}", now.failed);
+        mirrorState_ = now;
+        if (const std::int64_t changed = state.incidentMirror->drainChanges(); changed > 0) {
+            spdlog::info("station incidents: {} new or changed", changed);
+            dirty_ = true;
+        }
+    }
+
+    void openWorkspace(const std::filesystem::path& chosen) {
+        auto path = consoleWorkspace(chosen);
         if (!path) {
             spdlog::error("incidents: {}", path.error());
             return;
@@ -658,6 +695,7 @@ class IncidentModule : public ConsoleModule {
     double viewChangedAt_ = 0;
     bool viewQueryPending_ = false;
     bool dirty_ = true;
+    station::MirrorState mirrorState_;  // the station copy's, as of this frame
     double queryMillis_ = 0;
     double panelMillis_ = 0;  // smoothed CPU time of this module's panels per frame
     bool heatErrorLogged_ = false;

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <iterator>
@@ -68,7 +69,7 @@ class PlanModule final : public ConsoleModule {
     }
 
     void update(ConsoleState& state) override {
-        (void)state;
+        takeStationPlan(state);
         if (!editor_ || !showPlan_) return;
         const ImGuiIO& io = ImGui::GetIO();
         if (io.WantTextInput) return;
@@ -90,6 +91,10 @@ class PlanModule final : public ConsoleModule {
     }
 
     std::vector<render::MapOverlay*> overlays() override { return {&findingsOverlay_}; }
+
+    bool wantsFrame(const ConsoleState& state) const override {
+        return state.planLink && state.planLink->hasNewPlan();
+    }
 
   private:
     // The faults the Gantt shows (those meeting its days), as the plan briefing marks a week's.
@@ -128,7 +133,11 @@ class PlanModule final : public ConsoleModule {
 
     void open(const std::string& path) {
         if (!ensureContext()) return;
-        auto plan = zones::loadPlan(path, context_->zones());
+        openPlan(zones::loadPlan(path, context_->zones()), path);
+    }
+
+    // A plan from a file or from the station (`label` says which), checked against the zones.
+    void openPlan(Result<zones::Plan> plan, const std::string& path) {
         if (!plan) {
             spdlog::error("plan: {}", plan.error());
             return;
@@ -239,6 +248,13 @@ class PlanModule final : public ConsoleModule {
             return;
         }
         drawToolbar();
+        if (stationPlan_) {
+            // Edits here are not pushed; the station's version waits until they are given up.
+            ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f),
+                               "The station has a newer version of this plan.");
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Show the station's version")) showStationPlan(state);
+        }
         if (editor_) {
             drawGantt();
             drawSelection();
@@ -246,6 +262,35 @@ class PlanModule final : public ConsoleModule {
             drawFindings(state);
         }
         ImGui::End();
+    }
+
+    // --follow-plan: each version pushed to the station replaces the one shown, unless there
+    // are edits here, which are kept until the user takes the station's version.
+    void takeStationPlan(ConsoleState& state) {
+        if (!state.planLink) return;
+        if (auto plan = state.planLink->take()) stationPlan_ = std::move(plan);
+        const station::PlanLinkState now = state.planLink->state();
+        if (!now.failed.empty() && !stationFailureLogged_) {
+            stationFailureLogged_ = true;
+            spdlog::error("plan: following the station's plan stopped: {}", now.failed);
+        }
+        if (stationPlan_ && !(editor_ && editor_->dirty())) showStationPlan(state);
+    }
+
+    void showStationPlan(ConsoleState& state) {
+        if (!stationPlan_ || !ensureContext()) return;
+        const std::string label = "station plan \"" + state.planLink->name() + "\"";
+        // Checked against this console's zones, as a file would be.
+        openPlan(zones::parsePlan(zones::writePlan(*stationPlan_), label, context_->zones()),
+                 label);
+        // Save writes a file of its own, named after the plan, never over the one opened before.
+        std::string file;
+        for (const char c : state.planLink->name())
+            file += (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-') ? c : '_';
+        loadedPath_ = file + ".json";
+        std::snprintf(path_, sizeof path_, "%s", loadedPath_.c_str());
+        stationPlan_.reset();
+        showPlan_ = true;
     }
 
     analytics::GanttScale scaleFor(float x0, float width) const {
@@ -597,6 +642,8 @@ class PlanModule final : public ConsoleModule {
     std::vector<analytics::PlanDifference> differences_;
     analytics::FindingDelta delta_;
     bool comparisonStale_ = true;
+    std::optional<zones::Plan> stationPlan_;  // a version from the station not yet shown
+    bool stationFailureLogged_ = false;
 };
 
 }  // namespace

@@ -79,7 +79,7 @@ class ReplayModule final : public ConsoleModule {
         const analytics::ContextQuery q = analytics::contextQueryAt(
             request.where, request.occurredAt, request.dateOnly,
             static_cast<time::UnixMillis>(hours_ * time::kMillisPerHour), radiusNm_);
-        auto location = incidents::ensureDefaultWorkspace();
+        auto location = consoleWorkspace(state.workspacePath);
         if (!location) return fail(location.error());
         auto loaded = analytics::replayAround(*location, q);
         if (!loaded) return fail(loaded.error());
@@ -102,7 +102,7 @@ class ReplayModule final : public ConsoleModule {
         ais::ArchiveQuery q;
         q.from = *from;
         q.to = *to;
-        auto location = incidents::ensureDefaultWorkspace();
+        auto location = consoleWorkspace(state.workspacePath);
         if (!location) return fail(location.error());
         auto loaded = analytics::replayWindow(*location, q);
         if (!loaded) return fail(loaded.error());
@@ -138,7 +138,10 @@ class ReplayModule final : public ConsoleModule {
         if (box) state.flyTo = box;
         if (!replay_->archivePresent) {
             message_ = "This workspace has no AIS archive yet: `seawatch ais import LOG --db " +
-                       incidents::defaultWorkspacePath().string() + "` fills it.";
+                       (state.workspacePath.empty() ? incidents::defaultWorkspacePath()
+                                                    : state.workspacePath)
+                           .string() +
+                       "` fills it.";
         } else if (replay_->tracks->vesselCount() == 0) {
             message_ = "No archived vessel in this window.";
         } else {

@@ -376,7 +376,7 @@ class VesselModule final : public ConsoleModule {
                                                        halfWindow);
             return;
         }
-        auto location = incidents::ensureDefaultWorkspace();
+        auto location = consoleWorkspace(state.workspacePath);
         if (!location) {
             nearTrackMessage_ = location.error();
             return;

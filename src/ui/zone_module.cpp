@@ -86,7 +86,7 @@ class ZoneModule final : public ConsoleModule {
             sceneAcks_ = analytics::AlertAcknowledgements(events_->size());
             acks_ = &sceneAcks_;
             loggedEvents_ = events_->size();  // the exercise's alerts are on the timeline
-            openAlertLog();
+            openAlertLog(state.workspacePath);
         } else {
             // Live feeds: what the live picture's engine runs on and raises.
             const analytics::Engine& engine = state.live->engine();
@@ -210,9 +210,9 @@ class ZoneModule final : public ConsoleModule {
   private:
     // The scene's events go into the workspace's alert log once, so acknowledgements
     // persist across sessions; the log's ids are kept parallel to the event list.
-    void openAlertLog() {
+    void openAlertLog(const std::filesystem::path& chosen) {
         if (events_->empty()) return;
-        auto workspace = incidents::ensureDefaultWorkspace();
+        auto workspace = consoleWorkspace(chosen);
         if (!workspace) {
             spdlog::error("alerts: no workspace, acknowledgements will not be kept: {}",
                           workspace.error());

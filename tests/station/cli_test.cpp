@@ -325,6 +325,50 @@ TEST_F(StationCli, ASecondConsoleSeesAnotherStationsEntryWithoutARestart) {
     fs::remove_all(home);
 }
 
+// With the workspace on the station, an incident another station imports appears in the
+// console's incidents (its live copy of the station's layer) without a restart, and the
+// coordination log is followed as with --station.
+TEST_F(StationCli, AConsoleOnTheStationSeesAnotherStationsIncidentWithoutARestart) {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0)
+        GTEST_SKIP() << "xvfb-run is not installed";
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string watcher = stationWithPassword("watch", "");
+    const std::string importer = stationWithPassword("bahrain", "");
+    const fs::path home = seawatch::testing::scratchDir("station_console_ws") / db_;
+    fs::create_directories(home);
+    LiveProcess console({"--workspace", stationUri(watcher), "--exit-after-frames", "100000"}, true,
+                        {"env", "HOME=" + home.string(),
+                         "XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "ASAN_OPTIONS=detect_leaks=0",
+                         "xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
+    std::string seen;
+    ASSERT_TRUE(console.waitForLineWith("station incidents: live", std::chrono::seconds(60), &seen))
+        << seen;
+    const fs::path csv = home / "asam.csv";
+    std::ofstream(csv, std::ios::binary)
+        << "reference,date,position,navArea,subreg,hostility,victim,description,\r\n"
+           "2011-044,2011-02-08,\"15\xC2\xB0"
+           "40'00\"\"N\n59\xC2\xB0"
+           "50'00\"\"E\",IX,62,"
+           "PIRATES,Greek tanker IRENE SL,\"Pirates hijacked the tanker off Oman\",\r\n";
+    const auto imported =
+        seawatch("incidents import " + q(csv.string()) + " --db " + q(stationUri(importer)));
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    ASSERT_TRUE(console.waitForLineWith("station incidents: 1 new or changed",
+                                        std::chrono::seconds(30), &seen))
+        << seen;
+    EXPECT_NE(seen.find("coordination log: live"), std::string::npos) << seen;
+    // The copy the console reads holds the other station's incident.
+    std::vector<fs::path> copies;
+    for (const auto& entry : fs::directory_iterator(home / ".local/share/seawatch/stations"))
+        if (entry.path().extension() == ".gpkg") copies.push_back(entry.path());
+    ASSERT_EQ(copies.size(), 1u);
+    const auto copy =
+        seawatch("incidents query --db " + q(copies.front().string()) + " --format jsonl");
+    EXPECT_EQ(copy.exitCode, 0) << copy.err;
+    EXPECT_NE(copy.out.find("IRENE SL"), std::string::npos) << copy.out;
+    fs::remove_all(home);
+}
+
 TEST_F(StationCli, AServerKilledDuringLivePostingLosesAndDoublesNothing) {
     ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
     const std::string ship = stationWithPassword("ship", "");
@@ -438,6 +482,44 @@ TEST_F(StationCli, PlanPushAndPullKeepEachNationToItsOwnRecords) {
     fs::remove(pulled);
 }
 
+// The plan view follows a plan shared on the station: the version there when the console
+// starts, then each version another station pushes, without a restart.
+TEST_F(StationCli, AConsoleFollowsTheStationsPlanAsItIsPushed) {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0)
+        GTEST_SKIP() << "xvfb-run is not installed";
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string china = stationWithPassword("plans", "china");
+    const std::string watcher = stationWithPassword("viewer", "");
+    seawatch::zones::Plan plan = seawatch::testing::emptyPlan();
+    plan.convoys.push_back(seawatch::testing::convoy("CN-01", "China", 'A', 12.0, 12));
+    const fs::path dir = fs::path(queue_).parent_path();
+    const fs::path file = dir / (db_ + "_followed.json");
+    ASSERT_TRUE(seawatch::zones::savePlan(plan, file).ok());
+    ASSERT_EQ(
+        seawatch("plan push " + q(file.string()) + " --station " + q(stationUri(china))).exitCode,
+        0);
+    const fs::path home = seawatch::testing::scratchDir("station_console_plan") / db_;
+    fs::create_directories(home);
+    LiveProcess console({"--station", stationUri(watcher), "--follow-plan", plan.name,
+                         "--exit-after-frames", "100000"},
+                        true,
+                        {"env", "HOME=" + home.string(),
+                         "XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "ASAN_OPTIONS=detect_leaks=0",
+                         "xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
+    std::string seen;
+    const std::string shown = "plan: station plan \"" + plan.name + "\" (1 convoys";
+    ASSERT_TRUE(console.waitForLineWith(shown, std::chrono::seconds(60), &seen)) << seen;
+    plan.convoys.push_back(seawatch::testing::convoy("CN-02", "China", 'B', 30.0, 12));
+    ASSERT_TRUE(seawatch::zones::savePlan(plan, file).ok());
+    ASSERT_EQ(
+        seawatch("plan push " + q(file.string()) + " --station " + q(stationUri(china))).exitCode,
+        0);
+    const std::string again = "plan: station plan \"" + plan.name + "\" (2 convoys";
+    ASSERT_TRUE(console.waitForLineWith(again, std::chrono::seconds(30), &seen)) << seen;
+    fs::remove(file);
+    fs::remove_all(home);
+}
+
 // analyze --station: the alerts of a batch run (here the schedule's, with no AIS at all) are
 // stored on the station as their author; with the server away they stay queued (exit 4) and
 // the sentence says where and until when.
@@ -473,6 +555,46 @@ TEST_F(StationCli, AnalyzeSharesItsAlertsOrSaysTheyAreQueued) {
     EXPECT_EQ(static_cast<std::size_t>(stored->integer(0, 0)), events);
     EXPECT_EQ(stored->text(0, 1), ship);
     EXPECT_EQ(stored->text(0, 2), nato);
+    fs::remove(empty);
+    fs::remove_all(dir / (db_ + "_xdg"));
+}
+
+// Alerts `analyze` queued while the station was down go with the next `log sync`, once.
+TEST_F(StationCli, LogSyncSendsTheAlertsQueuedWhileTheServerWasDown) {
+    ASSERT_EQ(seawatch("station init " + q(adminUri())).exitCode, 0);
+    const std::string ship = stationWithPassword("ship", "");
+    const fs::path dir = fs::path(queue_).parent_path();
+    const fs::path empty = dir / (db_ + "_quiet.nmea");
+    std::ofstream(empty).close();
+    const std::string zones = std::string(SEAWATCH_SOURCE_DIR) + "/data/zones/";
+    const std::string args = "analyze --ais " + q(empty.string()) + " --zones " + zones +
+                             "irtc.geojson --zones " + zones + "patrol_sectors.geojson " +
+                             "--schedule " + zones + "schedule_gulf_of_aden_2009.json --station " +
+                             q(stationUri(ship));
+    const std::string home = "XDG_DATA_HOME=" + q((dir / (db_ + "_xdg")).string());
+
+    ASSERT_TRUE(pg_->kill());
+    auto away = runSeawatch(args, home);
+    EXPECT_EQ(away.exitCode, 4) << away.err;
+    const std::size_t events = lineCount(away.out);
+    ASSERT_GT(events, 0u);
+    ASSERT_TRUE(pg_->restart());
+
+    const std::string sync = "log sync --db " + q(stationUri(ship));
+    auto sent = runSeawatch(sync, home);
+    ASSERT_EQ(sent.exitCode, 0) << sent.err;
+    EXPECT_NE(sent.out.find("alerts and acknowledgements: sent " + std::to_string(events)),
+              std::string::npos)
+        << sent.out;
+    auto again = runSeawatch(sync, home);  // nothing left: nothing sent twice
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_EQ(again.out.find("alerts and acknowledgements"), std::string::npos) << again.out;
+    auto admin = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(admin) << admin.error();
+    auto stored = admin->exec("SELECT count(*), min(raised_by) FROM alerts");
+    ASSERT_TRUE(stored) << stored.error();
+    EXPECT_EQ(static_cast<std::size_t>(stored->integer(0, 0)), events);
+    EXPECT_EQ(stored->text(0, 1), ship);
     fs::remove(empty);
     fs::remove_all(dir / (db_ + "_xdg"));
 }

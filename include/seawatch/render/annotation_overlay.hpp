@@ -9,9 +9,11 @@ namespace seawatch::render {
 
 class AnnotationOverlay final : public MapOverlay {
   public:
-    explicit AnnotationOverlay(const std::vector<scenario::Annotation>& annotations)
-        : annotations_(annotations) {}
-    const char* name() const override { return "Annotations"; }
+    // `name` is the layer's in the Layers panel and the legend (a literal: it is kept).
+    explicit AnnotationOverlay(const std::vector<scenario::Annotation>& annotations,
+                               const char* name = "Annotations")
+        : annotations_(annotations), name_(name) {}
+    const char* name() const override { return name_; }
     void build(const OverlayContext& context, Canvas& canvas) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
     // Index of the annotation selected for editing, drawn with handles.
@@ -19,6 +21,7 @@ class AnnotationOverlay final : public MapOverlay {
 
   private:
     const std::vector<scenario::Annotation>& annotations_;
+    const char* name_;
 };
 
 // An annotation's "#rrggbb[aa]" colour; the default magenta when empty or malformed.

@@ -40,6 +40,13 @@ struct AlertLinkOptions {
     std::chrono::milliseconds resendEvery{3000};
 };
 
+// Sends the alerts and acknowledgements queued in `outbox` for `target` (what a console,
+// `analyze` or `ais watch` kept while the server was away), as the link's sender does, and
+// returns what happened: `seawatch log sync` calls it after the log entries, so one command
+// sends everything a desk holds for a station. Refused items leave the outbox; an unreachable
+// server leaves the rest queued.
+FlushReport sendQueuedAlerts(Outbox& outbox, const std::string& target);
+
 class AlertLink final : public analytics::AlertSharing {
   public:
     // Starts following `target` (a postgresql:// URI or libpq words, no password) and

@@ -40,6 +40,13 @@ class ArrivalCursor {
     // Everything that became visible since the previous call.
     Result<Batch> fetchNew(PgConnection& conn, PgFailure* failure = nullptr);
     bool started() const { return started_; }
+    // Carries on from a point read before (by this cursor, or by a paged catch-up that
+    // noted the horizon of its first read): the next fetchNew() asks for rows above
+    // `highestSeq` and for rows of transactions at or after `horizonXid`; a row delivered
+    // before may come again, so the reader must be idempotent.
+    void resume(std::int64_t highestSeq, std::string horizonXid);
+    std::int64_t highestSeq() const { return highestSeq_; }
+    const std::string& horizonXid() const { return horizonXid_; }
 
   private:
     Result<Batch> fetch(PgConnection& conn, std::string_view where,

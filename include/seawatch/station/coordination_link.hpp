@@ -50,6 +50,8 @@ class CoordinationLink {
     // Entries that arrived since the last call, in arrival order (this station's own posts
     // come back this way too, stamped by the server).
     std::vector<LogEntry> drain();
+    // Whether drain() has something, without taking it (the console wakes for it).
+    bool hasArrivals() const;
     CoordinationState state() const;
     const std::string& target() const { return target_; }
 

@@ -10,6 +10,7 @@
 // inserted in file order, changed ones updated, identical ones counted as duplicates.
 // When the workspace layer grows its PostgreSQL backend, IncidentStore can take this over.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "seawatch/common/result.hpp"
@@ -30,5 +31,18 @@ Status mergeIncidents(PgConnection& conn, const std::vector<incidents::Incident>
 
 Result<std::vector<incidents::Incident>> queryIncidents(PgConnection& conn,
                                                         const incidents::IncidentQuery& query);
+
+// Incidents in arrival order (schema version 6), for a live copy (incident_mirror.hpp):
+// the select list an ArrivalCursor over `incidents` reads (seq first), and the record of one
+// of its rows.
+std::string incidentArrivalColumns();
+incidents::Incident incidentFromArrivalRow(const PgResult& rows, int row);
+// Up to `limit` incidents with seq above `afterSeq`, in seq order: a paged catch-up, so a
+// first copy of a million incidents never sits in memory at once.
+Result<PgResult> incidentsAfter(PgConnection& conn, std::int64_t afterSeq, int limit,
+                                PgFailure* failure = nullptr);
+// LISTEN seawatch_incidents: a notification (no payload) for every statement that adds or
+// changes incidents.
+Status listenForIncidents(PgConnection& conn);
 
 }  // namespace seawatch::station

@@ -6,9 +6,11 @@
 //   seawatch_schema(component, version)  one row per component, like the GeoPackage side
 //   station_groups(name)                 the group roles rows may be released to
 //   coordination_log                     the MERCURY-style log, row-level security on
-//   incidents                            PostGIS point layer (geometry(Point,4326))
+//   incidents                            PostGIS point layer (geometry(Point,4326)), read
+//                                        in arrival order by seq (version 6)
 //   alerts, alert_acks                   live alerts and who acknowledged them (version 3)
 //   plans, plan_records                  shared SHADE plans, edited per nation (version 4)
+//   annotations                          drawings over an exercise, per station (version 7)
 //   role seawatch_station                NOLOGIN; every station role is a member
 #include <string>
 #include <vector>
@@ -19,7 +21,7 @@
 namespace seawatch::station {
 
 // The version of the `station` component this program reads and writes.
-inline constexpr int kStationSchemaVersion = 5;
+inline constexpr int kStationSchemaVersion = 7;
 
 struct PgMigration {
     int version = 0;

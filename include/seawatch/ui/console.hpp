@@ -13,6 +13,13 @@ struct ConsoleOptions {
     // A shared station (postgresql://…, no password: ~/.pgpass or PG* variables) whose
     // coordination log the Coordination panel follows and posts to (docs/STATION.md).
     std::string station;
+    // The workspace: a GeoPackage file for this desk (made when missing), or a station
+    // (postgresql://…), whose incidents the console then keeps a live copy of and whose
+    // coordination log it follows as --station does. Empty: the default workspace.
+    std::string workspace;
+    // A plan shared on the station (by name) to show in the plan view, following each version
+    // pushed to it; needs --station or --workspace postgresql://….
+    std::string followPlan;
     // Exit after this many frames (0 = run until closed); used by smoke tests and the
     // startup benchmark. `screenshot` then saves the last frame as PNG.
     int exitAfterFrames = 0;
