@@ -4,6 +4,8 @@
 # A, B, A, B (so a change in machine load hits both), each pinned to one core. Reports wall
 # and CPU (user+sys) seconds per run, the CPU-time ratio, and the load average before and
 # after. Usage: bench/ais_vs_gpsdecode.sh [BUILD_DIR] [LINES]   (defaults: build, 1800000)
+# SEAWATCH_BASELINE=PATH adds another seawatch binary (main's, say) to the same rotation
+# (A, B, C, A, B, C) and checks that its output is byte-identical to A's.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$ROOT/build}"
@@ -41,14 +43,29 @@ run() {  # label, command...
 }
 A="seawatch ais decode --json"
 B="gpsdecode -j"
+C="baseline ais decode --json"
+BASELINE="${SEAWATCH_BASELINE:-}"
 for round in 1 2; do
   run "$A" sh -c "'$SEAWATCH' ais decode --json -q - < '$CORPUS' > '$WORK/a.json'"
   run "$B" sh -c "gpsdecode -j < '$CORPUS' > '$WORK/b.json' 2>/dev/null"
+  if [ -n "$BASELINE" ]; then
+    run "$C" sh -c "'$BASELINE' ais decode --json -q - < '$CORPUS' > '$WORK/c.json'"
+  fi
 done
 echo "load average after: $(cat /proc/loadavg)"
 best() { tr ' ' '\n' | grep . | sort -n | head -1; }
 a=$(echo "${CPU[$A]}" | best); b=$(echo "${CPU[$B]}" | best)
 printf 'best CPU: %s %.2f s, %s %.2f s: %.1fx\n' "$A" "$a" "$B" "$b" "$(echo "$b / $a" | bc -l)"
+if [ -n "$BASELINE" ]; then
+  c=$(echo "${CPU[$C]}" | best)
+  printf 'baseline %s: best CPU %.2f s (%.1fx gpsdecode); this build %.2fx faster\n' "$BASELINE" \
+    "$c" "$(echo "$b / $c" | bc -l)" "$(echo "$c / $a" | bc -l)"
+  if cmp -s "$WORK/a.json" "$WORK/c.json"; then
+    echo "baseline output: byte-identical"
+  else
+    echo "baseline output: DIFFERS"
+  fi
+fi
 # Same messages (type 27 differs by design: current gpsd's format, docs/AIS.md).
 if cmp -s <(tr -d '\r' < "$WORK/b.json" | grep -v '"type":27,') <(grep -v '"type":27,' "$WORK/a.json"); then
   echo "outputs: identical apart from type 27 ($(wc -l < "$WORK/a.json") JSON lines)"

@@ -3,9 +3,15 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <type_traits>
 
 namespace seawatch::ais {
 namespace {
+
+// What every message starts from (the decoder copies it with a run-time size, see
+// AisDecoder::coreBytes_).
+const AisMessageCore kFreshCore{};
+static_assert(std::is_trivially_copyable_v<AisMessageCore>);
 
 std::uint64_t hashSource(std::string_view s) {
     std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
@@ -23,14 +29,20 @@ bool isGpsdAisTalker(std::string_view t) {
     return t == "BS" || t == "SA";
 }
 
+AisDecoder::AisDecoder(DecoderOptions options)
+    : options_(options),
+      plausibleFrom_(time::daysFromCivil(options.plausibleYears.first, 1, 1) * time::kMillisPerDay),
+      plausibleUntil_(time::daysFromCivil(options.plausibleYears.last + 1, 1, 1) *
+                      time::kMillisPerDay) {}
+
 const AisMessage* AisDecoder::decodeLine(std::string_view line) {
     ++stats_.lines;
     ParsedLine p = parseLine(line);
     if (p.meta.tagBlockBadChecksum) ++stats_.badTagBlock;
     if (p.meta.time == kNoTime && p.meta.timeOfDayMs >= 0 && lastTime_ != kNoTime)
         p.meta.time = dateTimeOfDay(lastTime_, p.meta.timeOfDayMs);
-    if ((p.kind == LineKind::Timestamp || p.kind == LineKind::Fragment) &&
-        p.meta.time != kNoTime && !options_.plausibleYears.contains(p.meta.time)) {
+    if ((p.kind == LineKind::Timestamp || p.kind == LineKind::Fragment) && p.meta.time != kNoTime &&
+        (p.meta.time < plausibleFrom_ || p.meta.time >= plausibleUntil_)) {
         // A corrupt or mistyped time would date everything after it: drop the line.
         ++stats_.implausibleTime;
         lastError_ = "time outside the plausible years";
@@ -203,7 +215,7 @@ const AisMessage* AisDecoder::finish(const SentenceMeta& meta, char channel) {
     // The extended fields are large (binary data, texts) and rare: clear them only after a
     // message that may have written them, so a position report resets ~250 bytes, not ~1300.
     const bool extendedDirty = usesExtendedFields(message_.type);
-    static_cast<AisMessageCore&>(message_) = AisMessageCore{};
+    std::memcpy(static_cast<AisMessageCore*>(&message_), &kFreshCore, coreBytes_);
     if (extendedDirty) message_.ext = AisExtendedFields{};
     const PayloadResult r = decodePayload(bits_, message_);
     message_.meta = keep;

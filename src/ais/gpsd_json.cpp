@@ -7,26 +7,25 @@
 namespace seawatch::ais {
 namespace {
 
-using json_detail::appendEscaped;
 using json_detail::Json;
-using json_detail::put;
 
-constexpr std::array<const char*, 16> kNavStatus = {"Under way using engine",
-                                                    "At anchor",
-                                                    "Not under command",
-                                                    "Restricted manoeuverability",
-                                                    "Constrained by her draught",
-                                                    "Moored",
-                                                    "Aground",
-                                                    "Engaged in fishing",
-                                                    "Under way sailing",
-                                                    "Reserved for HSC",
-                                                    "Reserved for WIG",
-                                                    "Reserved",
-                                                    "Reserved",
-                                                    "Reserved",
-                                                    "Reserved",
-                                                    "Not defined"};
+// string_views: the class A legend goes into every position report, its length known.
+constexpr std::array<std::string_view, 16> kNavStatus = {"Under way using engine",
+                                                         "At anchor",
+                                                         "Not under command",
+                                                         "Restricted manoeuverability",
+                                                         "Constrained by her draught",
+                                                         "Moored",
+                                                         "Aground",
+                                                         "Engaged in fishing",
+                                                         "Under way sailing",
+                                                         "Reserved for HSC",
+                                                         "Reserved for WIG",
+                                                         "Reserved",
+                                                         "Reserved",
+                                                         "Reserved",
+                                                         "Reserved",
+                                                         "Not defined"};
 
 constexpr std::array<const char*, 9> kEpfd = {"Undefined",
                                               "GPS",
@@ -81,26 +80,48 @@ const char* decadeText(unsigned t, const char* prefixAll, const char* const* cat
     return reserved;
 }
 
+// The squared rate of turn as gpsd prints it ("%.0f" of (turn / 4.733)^2), for every value
+// that is not a legend: formatted once, so a class A report costs a table look-up.
+struct TurnTable {
+    std::array<std::array<char, 8>, 256> text{};  // indexed by turn + 128
+    std::array<std::uint8_t, 256> size{};
+    TurnTable() {
+        for (int turn = -126; turn <= 126; ++turn) {
+            const double r = turn / 4.733;
+            const int index = turn + 128;
+            auto& t = text[static_cast<std::size_t>(index)];
+            const auto out = fmt::format_to_n(t.data(), t.size(), "{:.0f}", r * r);
+            size[static_cast<std::size_t>(index)] = static_cast<std::uint8_t>(out.size);
+        }
+    }
+};
+
 // Rate of turn as gpsd prints it: the legend strings, or the squared value (sign lost, as
 // in gpsd 3.22).
-void putTurn(std::string& out, std::int32_t turn) {
+void putTurn(Json& j, std::int32_t turn) {
+    static const TurnTable kTurns;
     if (turn == -128) {
-        out += "\"nan\"";
+        j.raw("\"nan\"");
     } else if (turn == -127) {
-        out += "\"fastleft\"";
+        j.raw("\"fastleft\"");
     } else if (turn == 127) {
-        out += "\"fastright\"";
+        j.raw("\"fastright\"");
     } else if (turn == 0) {
-        out += '0';
+        j.ch('0');
+    } else if (turn > -127 && turn < 127) {
+        const int index = turn + 128;
+        const auto i = static_cast<std::size_t>(index);
+        j.raw(std::string_view(kTurns.text[i].data(), kTurns.size[i]));
     } else {
         const double r = turn / 4.733;
-        put(out, "{:.0f}", r * r);
+        j.format("{:.0f}", r * r);
     }
 }
 
 void putClassA(const AisMessage& m, Json& j) {
-    j.u("status", m.status).str("status_text", navStatusText(m.status)).key("turn");
-    putTurn(j.out(), m.turn);
+    const std::string_view status = m.status < 16 ? kNavStatus[m.status] : "Reserved";
+    j.u("status", m.status).text("status_text", status).key("turn");
+    putTurn(j, m.turn);
     if (m.speed == 1023) {
         j.key("speed").raw("\"nan\"");
     } else if (m.speed == 1022) {
@@ -114,10 +135,12 @@ void putClassA(const AisMessage& m, Json& j) {
 }
 
 void putBaseStation(const AisMessage& m, Json& j) {
-    put(j.out(), ",\"timestamp\":\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z\"", m.year, m.month, m.day,
-        m.hour, m.minute, m.second);
+    // "%04u-%02u-%02uT%02u:%02u:%02uZ"
+    j.key("timestamp").ch('"').padded(m.year, 4).ch('-').padded(m.month, 2).ch('-');
+    j.padded(m.day, 2).ch('T').padded(m.hour, 2).ch(':').padded(m.minute, 2).ch(':');
+    j.padded(m.second, 2).raw("Z\"");
     j.b("accuracy", m.accuracy).deg6("lon", m.lon).deg6("lat", m.lat).u("epfd", m.epfd);
-    j.str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("radio", m.radio).raw("}");
+    j.text("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("radio", m.radio).raw("}");
 }
 
 void putDimensions(const AisMessage& m, Json& j) {
@@ -131,11 +154,12 @@ void putStaticVoyage(const AisMessage& m, Json& j) {
     j.u("imo", m.imo).u("ais_version", m.aisVersion).str("callsign", m.callsign);
     j.str("shipname", m.shipname)
         .u("shiptype", m.shiptype)
-        .str("shiptype_text", shipTypeText(m.shiptype));
+        .text("shiptype_text", shipTypeText(m.shiptype));
     putDimensions(m, j);
-    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd));
-    put(j.out(), ",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", m.etaMonth, m.etaDay, m.etaHour,
-        m.etaMinute);
+    j.u("epfd", m.epfd).text("epfd_text", epfdText(m.epfd));
+    // "%02u-%02uT%02u:%02uZ"
+    j.key("eta").ch('"').padded(m.etaMonth, 2).ch('-').padded(m.etaDay, 2).ch('T');
+    j.padded(m.etaHour, 2).ch(':').padded(m.etaMinute, 2).raw("Z\"");
     j.tenths("draught", m.draught).str("destination", m.destination).u("dte", m.dte).raw("}");
 }
 
@@ -174,28 +198,28 @@ void putClassBExtended(const AisMessage& m, Json& j) {
     putClassBHead(m, j);
     j.str("shipname", m.shipname)
         .u("shiptype", m.shiptype)
-        .str("shiptype_text", shipTypeText(m.shiptype));
+        .text("shiptype_text", shipTypeText(m.shiptype));
     putDimensions(m, j);
-    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("dte", m.dte);
+    j.u("epfd", m.epfd).text("epfd_text", epfdText(m.epfd)).b("raim", m.raim).u("dte", m.dte);
     j.b("assigned", m.assigned).raw("}");
 }
 
 void putAidToNavigation(const AisMessage& m, Json& j) {
-    j.u("aid_type", m.aidType).str("aid_type_text", aidTypeText(m.aidType)).str("name", m.name);
+    j.u("aid_type", m.aidType).text("aid_type_text", aidTypeText(m.aidType)).str("name", m.name);
     j.deg6("lon", m.lon).deg6("lat", m.lat).b("accuracy", m.accuracy);
     putDimensions(m, j);
-    j.u("epfd", m.epfd).str("epfd_text", epfdText(m.epfd)).u("second", m.second);
+    j.u("epfd", m.epfd).text("epfd_text", epfdText(m.epfd)).u("second", m.second);
     j.u("regional", m.regional).b("off_position", m.offPosition).b("raim", m.raim);
     j.b("virtual_aid", m.virtualAid).raw("}");
 }
 
 void putStaticB(const AisMessage& m, Json& j) {
     // An unmerged part says which it is (gpsd prints these only with --split24).
-    if (m.part == Type24Part::A) j.str("part", "A");
-    if (m.part == Type24Part::B) j.str("part", "B");
+    if (m.part == Type24Part::A) j.text("part", "A");
+    if (m.part == Type24Part::B) j.text("part", "B");
     if (m.part != Type24Part::B) j.str("shipname", m.shipname);
     if (m.part != Type24Part::A) {
-        j.u("shiptype", m.shiptype).str("shiptype_text", shipTypeText(m.shiptype));
+        j.u("shiptype", m.shiptype).text("shiptype_text", shipTypeText(m.shiptype));
         j.str("vendorid", m.vendorid)
             .u("model", m.model)
             .u("serial", m.serial)
@@ -213,15 +237,15 @@ void putLongRange(const AisMessage& m, Json& j) {
     // Current gpsd, not 3.22: the status as a number plus its legend (3.22 put the legend
     // under "status"), positions to 4 decimals (3.22: 1), which the 1/10 minute resolution
     // carries. fmt rounds like printf.
-    j.u("status", m.status).str("status_text", navStatusText(m.status)).b("accuracy", m.accuracy);
-    put(j.out(), ",\"lon\":{:.4f},\"lat\":{:.4f}", m.lon / 600.0, m.lat / 600.0);
+    j.u("status", m.status).text("status_text", navStatusText(m.status)).b("accuracy", m.accuracy);
+    j.format(",\"lon\":{:.4f},\"lat\":{:.4f}", m.lon / 600.0, m.lat / 600.0);
     j.u("speed", m.speed).u("course", m.course).b("raim", m.raim).b("gnss", m.gnss).raw("}");
 }
 
 }  // namespace
 
 const char* navStatusText(unsigned status) {
-    return status < 16 ? kNavStatus[status] : "Reserved";
+    return status < 16 ? kNavStatus[status].data() : "Reserved";
 }
 
 const char* epfdText(unsigned epfd) {
@@ -301,10 +325,9 @@ const char* shipTypeText(unsigned t) {
     return "INVALID SHIP TYPE";
 }
 
-void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& out) {
-    out += "{\"class\":\"AIS\",\"device\":\"";
-    appendEscaped(out, device);
+void appendGpsdJson(const AisMessage& m, std::string_view device, TextBuffer& out) {
     Json j(out);
+    j.raw("{\"class\":\"AIS\",\"device\":\"").escaped(device);
     j.raw("\"").u("type", m.type).u("repeat", m.repeat).u("mmsi", m.mmsi).raw(",\"scaled\":true");
     switch (m.type) {
         case 1:
@@ -338,10 +361,16 @@ void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& o
             putLongRange(m, j);
             break;
         default:
-            if (!json_detail::putOtherType(m, j)) out += '}';
+            if (!json_detail::putOtherType(m, j)) j.ch('}');
             break;
     }
-    out += '\n';
+    j.ch('\n');
+}
+
+void appendGpsdJson(const AisMessage& m, std::string_view device, std::string& out) {
+    TextBuffer buffer;
+    appendGpsdJson(m, device, buffer);
+    out.append(buffer.view());
 }
 
 }  // namespace seawatch::ais

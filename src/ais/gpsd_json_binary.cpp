@@ -106,18 +106,15 @@ const char* legend(const std::array<const char*, N>& table, std::uint32_t i, con
 void putData(const BinaryData& d, Json& j) {
     static constexpr char kHex[] = "0123456789abcdef";
     j.key("data").raw("\"").u(d.bitCount).raw(":");
-    std::string& out = j.out();
-    for (std::size_t i = 0; i < (d.bitCount + 7U) / 8U; ++i) {
-        out += kHex[d.bytes[i] >> 4];
-        out += kHex[d.bytes[i] & 15];
-    }
-    out += '"';
+    for (std::size_t i = 0; i < (d.bitCount + 7U) / 8U; ++i)
+        j.ch(kHex[d.bytes[i] >> 4]).ch(kHex[d.bytes[i] & 15]);
+    j.ch('"');
 }
 
 // A value with offset and scale as "%.1f" (temperatures, levels, speeds).
 void putScaled1(Json& j, std::string_view k, double v) {
     j.key(k);
-    put(j.out(), "{:.1f}", v);
+    j.format("{:.1f}", v);
 }
 
 void putAtonMonitoring(const AtonMonitoring& a, Json& j) {
@@ -128,19 +125,19 @@ void putAtonMonitoring(const AtonMonitoring& a, Json& j) {
             j.u(k, 0);
         } else {
             j.key(k);
-            put(j.out(), "{:.2f}", v * 0.05);
+            j.format("{:.2f}", v * 0.05);
         }
     };
     volts("ana_int", a.anaInt);
     volts("ana_ext1", a.anaExt1);
     volts("ana_ext2", a.anaExt2);
-    j.u("racon", a.racon).str("racon_text", kRaconStatus[a.racon & 3U]);
-    j.u("light", a.light).str("light_text", kLightStatus[a.light & 3U]);
+    j.u("racon", a.racon).text("racon_text", kRaconStatus[a.racon & 3U]);
+    j.u("light", a.light).text("light_text", kLightStatus[a.light & 3U]);
 }
 
 void putMetHydro(const MetHydro& w, Json& j) {
-    put(j.out(), ",\"lat\":{:.4f},\"lon\":{:.4f}", w.lat / 60000.0, w.lon / 60000.0);
-    put(j.out(), ",\"timestamp\":\"{:02}T{:02}:{:02}Z\"", w.day, w.hour, w.minute);
+    j.format(",\"lat\":{:.4f},\"lon\":{:.4f}", w.lat / 60000.0, w.lon / 60000.0);
+    j.format(",\"timestamp\":\"{:02}T{:02}:{:02}Z\"", w.day, w.hour, w.minute);
     j.u("wspeed", w.wspeed).u("wgust", w.wgust).u("wdir", w.wdir).u("wgustdir", w.wgustdir);
     j.u("humidity", w.humidity);
     const auto signedOf = [](std::uint32_t v) { return static_cast<int>(v); };
@@ -161,27 +158,26 @@ void putMetHydro(const MetHydro& w, Json& j) {
     putScaled1(j, "swellheight", w.swellheight / 10.0);
     j.u("swellperiod", w.swellperiod).u("swelldir", w.swelldir).u("seastate", w.seastate);
     putScaled1(j, "watertemp", (signedOf(w.watertemp) - 100) / 10.0);
-    j.u("preciptype", w.preciptype).str("preciptype_text", kPrecipTypes[w.preciptype & 7U]);
+    j.u("preciptype", w.preciptype).text("preciptype_text", kPrecipTypes[w.preciptype & 7U]);
     putScaled1(j, "salinity", w.salinity / 10.0);
-    j.u("ice", w.ice).str("ice_text", kIce[w.ice & 3U]);
+    j.u("ice", w.ice).text("ice_text", kIce[w.ice & 3U]);
 }
 
 void putInlandStatic(const InlandStatic& s, Json& j) {
     j.str("vin", s.vin).u("length", s.length).u("beam", s.beam).u("shiptype", s.shiptype);
-    j.str("shiptype_text", eriShipTypeText(s.shiptype)).u("hazard", s.hazard);
-    j.str("hazard_text", legend(kHazards, s.hazard, "INVALID HAZARD TYPE"));
+    j.text("shiptype_text", eriShipTypeText(s.shiptype)).u("hazard", s.hazard);
+    j.text("hazard_text", legend(kHazards, s.hazard, "INVALID HAZARD TYPE"));
     j.u("draught", s.draught).u("loaded", s.loaded);
-    j.str("loaded_text", legend(kLoaded, s.loaded, "INVALID LOAD STATUS"));
+    j.text("loaded_text", legend(kLoaded, s.loaded, "INVALID LOAD STATUS"));
     j.b("speed_q", s.speedQuality).b("course_q", s.courseQuality);
     j.b("heading_q", s.headingQuality);
 }
 
 void putDangerousCargo(const DangerousCargo& c, Json& j) {
     j.str("lastport", c.lastport);
-    put(j.out(), ",\"departure\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.lmonth, c.lday, c.lhour,
-        c.lminute);
+    j.format(",\"departure\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.lmonth, c.lday, c.lhour, c.lminute);
     j.str("nextport", c.nextport);
-    put(j.out(), ",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.nmonth, c.nday, c.nhour, c.nminute);
+    j.format(",\"eta\":\"{:02}-{:02}T{:02}:{:02}Z\"", c.nmonth, c.nday, c.nhour, c.nminute);
     j.str("dangerous", c.dangerous).str("imdcat", c.imdcat).u("unid", c.unid);
     j.u("amount", c.amount).u("unit", c.unit);
 }
@@ -189,8 +185,8 @@ void putDangerousCargo(const DangerousCargo& c, Json& j) {
 void putFairwayClosed(const FairwayClosed& f, Json& j) {
     j.str("reason", f.reason).str("closefrom", f.closefrom).str("closeto", f.closeto);
     j.u("radius", f.radius).u("extunit", f.extunit);
-    put(j.out(), ",\"from\":\"{:02}-{:02}T{:02}:{:02}\"", f.fmonth, f.fday, f.fhour, f.fminute);
-    put(j.out(), ",\"to\":\"{:02}-{:02}T{:02}:{:02}\"", f.tmonth, f.tday, f.thour, f.tminute);
+    j.format(",\"from\":\"{:02}-{:02}T{:02}:{:02}\"", f.fmonth, f.fday, f.fhour, f.fminute);
+    j.format(",\"to\":\"{:02}-{:02}T{:02}:{:02}\"", f.tmonth, f.tday, f.thour, f.tminute);
 }
 
 // The application payloads both type 6 and 8 can carry; false when `m.ext.app` is another.
@@ -214,8 +210,8 @@ bool putSharedPayload(const AisMessage& m, Json& j) {
 
 // Types 22 and 23 print the area corners as quoted "%f" strings (a gpsd quirk).
 void putArea(const ChannelArea& a, Json& j) {
-    put(j.out(), ",\"ne_lon\":\"{:.6f}\",\"ne_lat\":\"{:.6f}\"", a.neLon / 600.0, a.neLat / 600.0);
-    put(j.out(), ",\"sw_lon\":\"{:.6f}\",\"sw_lat\":\"{:.6f}\"", a.swLon / 600.0, a.swLat / 600.0);
+    j.format(",\"ne_lon\":\"{:.6f}\",\"ne_lat\":\"{:.6f}\"", a.neLon / 600.0, a.neLat / 600.0);
+    j.format(",\"sw_lon\":\"{:.6f}\",\"sw_lat\":\"{:.6f}\"", a.swLon / 600.0, a.swLat / 600.0);
 }
 
 void putChannelManagement(const ChannelManagement& c, Json& j) {
@@ -232,8 +228,8 @@ void putChannelManagement(const ChannelManagement& c, Json& j) {
 
 void putGroupAssignment(const GroupAssignment& g, Json& j) {
     putArea(g.area, j);
-    j.u("stationtype", g.stationType).str("stationtype_text", kStationTypes[g.stationType & 15U]);
-    j.u("shiptype", g.shipType).str("shiptype_text", shipTypeText(g.shipType));
+    j.u("stationtype", g.stationType).text("stationtype_text", kStationTypes[g.stationType & 15U]);
+    j.u("shiptype", g.shipType).text("shiptype_text", shipTypeText(g.shipType));
     j.u("interval", g.interval).u("quiet", g.quiet);
 }
 
@@ -299,7 +295,7 @@ bool putOtherType(const AisMessage& m, Json& j) {
             break;
         }
         case 17:
-            put(j.out(), ",\"lon\":{:.1f},\"lat\":{:.1f}", m.lon / 600.0, m.lat / 600.0);
+            j.format(",\"lon\":{:.1f},\"lat\":{:.1f}", m.lon / 600.0, m.lat / 600.0);
             putData(m.ext.data, j);
             break;
         case 20: {

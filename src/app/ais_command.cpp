@@ -26,6 +26,7 @@
 #include "seawatch/ais/line_reader.hpp"
 #include "seawatch/analytics/live_picture.hpp"
 #include "seawatch/common/output_file.hpp"
+#include "seawatch/common/text_buffer.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -80,8 +81,10 @@ int runDecode(const DecodeOptions& opt) {
     decoderOptions.gpsdCompatible = json && !opt.anyTalker;
     const bool onlyMerged24 = json && !opt.split24;
     ais::AisDecoder decoder(decoderOptions);
-    std::string out;
-    out.reserve(1 << 17);
+    // Output goes out in 1 MiB writes; JSON is written straight into the buffer.
+    constexpr std::size_t kFlushAt = std::size_t{1} << 20;
+    TextBuffer out(kFlushAt + (std::size_t{1} << 16));
+    std::string readable;
     int exit = kExitOk;
     for (const std::string& path : inputs) {
         FilePtr file = openInput(path);
@@ -107,10 +110,13 @@ int runDecode(const DecodeOptions& opt) {
                 if (json) {
                     ais::appendGpsdJson(*m, device, out);
                 } else {
-                    appendReadable(*m, out);
+                    readable.clear();
+                    appendReadable(*m, readable);
+                    out.append(readable);
                 }
-                if (out.size() > (1 << 16)) {
-                    if (Status written = writeChecked(stdout, out, "standard output"); !written) {
+                if (out.size() > kFlushAt) {
+                    if (Status written = writeChecked(stdout, out.view(), "standard output");
+                        !written) {
                         std::fprintf(stderr, "seawatch ais decode: %s\n", written.error().c_str());
                         return kExitFailure;
                     }
@@ -133,7 +139,7 @@ int runDecode(const DecodeOptions& opt) {
         }
     }
     decoder.endOfInput();
-    Status written = writeChecked(stdout, out, "standard output");
+    Status written = writeChecked(stdout, out.view(), "standard output");
     if (written) written = flushChecked(stdout, "standard output");
     if (!written) {
         std::fprintf(stderr, "seawatch ais decode: %s\n", written.error().c_str());

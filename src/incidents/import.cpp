@@ -609,10 +609,15 @@ Result<ImportSummary> readRows(const IncidentSink& sink, const fs::path& path,
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     ImportRun run(sink, path, options, ec ? 0 : size);
+    // A block of at most 1 MiB, no larger than the file (plus the byte that shows its end):
+    // a small file, such as each input a fuzzer tries, allocates and clears kilobytes.
+    const std::size_t block = ec ? std::size_t{1} << 20
+                                 : std::clamp<std::size_t>(static_cast<std::size_t>(size) + 1,
+                                                           4096, std::size_t{1} << 20);
     Status status;
     switch (format) {
         case ImportFormat::AsamCsv: {
-            CsvReader reader(file.get());
+            CsvReader reader(file.get(), block);
             status = importAsamCsv(run, reader);
             break;
         }
@@ -620,7 +625,7 @@ Result<ImportSummary> readRows(const IncidentSink& sink, const fs::path& path,
             status = importAsamJson(run, std::move(text));
             break;
         case ImportFormat::ImbCsv: {
-            CsvReader reader(file.get());
+            CsvReader reader(file.get(), block);
             status = importImbCsv(run, reader);
             break;
         }

@@ -22,7 +22,6 @@
 #include "incident_widgets.hpp"
 #include "seawatch/incidents/clustering.hpp"
 #include "seawatch/incidents/default_workspace.hpp"
-#include "seawatch/incidents/import.hpp"
 #include "seawatch/incidents/store.hpp"
 #include "seawatch/render/heatmap_overlay.hpp"
 #include "seawatch/render/incident_overlay.hpp"
@@ -122,7 +121,7 @@ class IncidentModule : public ConsoleModule {
         ImGui::MenuItem("Incident details", nullptr, &showDetail_);
         ImGui::MenuItem("Incidents over time", nullptr, &showHistogram_);
         ImGui::MenuItem("Incident legend", nullptr, &showLegend_);
-        if (ImGui::MenuItem("Import incidents\xE2\x80\xA6")) showImport_ = true;
+        if (ImGui::MenuItem("Import incidents\xE2\x80\xA6")) importDialog_.open = true;
     }
 
     void drawPanels(ConsoleState& state) override {
@@ -131,7 +130,11 @@ class IncidentModule : public ConsoleModule {
         if (showDetail_) drawDetail(state);
         if (showHistogram_) drawHistogram(state);
         if (showLegend_) drawLegend(state);
-        if (showImport_) drawImport();
+        if (importDialog_.open &&
+            drawImportDialog(importDialog_, workspace_ ? workspace_->path() : std::filesystem::path{})) {
+            records_.clear();
+            dirty_ = true;
+        }
         // Shown in the table's header line: the < 16 ms a frame budget is checked here.
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -232,7 +235,7 @@ class IncidentModule : public ConsoleModule {
             spdlog::error("incidents: {}", path.error());
             return;
         }
-        // Read-only: the console reads; only an import (runImport) opens it for writing.
+        // Read-only: the console reads; only an import (drawImportDialog) opens it for writing.
         auto ws = workspace::Workspace::open(*path, workspace::Access::ReadOnly);
         if (!ws) {
             spdlog::error("incidents: {}: {}", path->string(), ws.error());
@@ -618,63 +621,6 @@ class IncidentModule : public ConsoleModule {
         }
     }
 
-    void drawImport() {
-        ImGui::SetNextWindowSize({520, 130}, ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Import incidents", &showImport_)) {
-            ImGui::End();
-            return;
-        }
-        ImGui::TextDisabled("ASAM CSV or JSON, IMB CSV, or GeoJSON points; format detected.");
-        ImGui::SetNextItemWidth(-90);
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter =
-            ImGui::InputTextWithHint("##path", "/path/to/incidents.csv", importPath_,
-                                     sizeof importPath_, ImGuiInputTextFlags_EnterReturnsTrue);
-        ImGui::SameLine();
-        if ((ImGui::Button("Import") || enter) && importPath_[0] != '\0') runImport();
-        if (!importMessage_.empty()) ImGui::TextWrapped("%s", importMessage_.c_str());
-        ImGui::End();
-    }
-
-    void runImport() {
-        const std::string path = importPath_;
-        if (!store_) {
-            importMessage_ = "no incident workspace; see the log";
-            spdlog::error("incidents: cannot import {}: no workspace", path);
-            return;
-        }
-        incidents::ImportOptions options;
-        int reported = 0;
-        options.onRejected = [&](const incidents::RejectedRow& row) {
-            // The first few name the file and record; the summary counts the rest.
-            if (++reported <= 20) spdlog::warn("{}: {} ({})", row.where, row.reason, row.detail);
-        };
-        auto writable = workspace::Workspace::open(workspace_->path());
-        if (!writable) {
-            importMessage_ = writable.error();
-            spdlog::error("incidents: cannot import {}: {}", path, writable.error());
-            return;
-        }
-        auto writer = incidents::IncidentStore::open(*writable);
-        if (!writer) {
-            importMessage_ = writer.error();
-            spdlog::error("incidents: cannot import {}: {}", path, writer.error());
-            return;
-        }
-        auto summary = incidents::importFile(*writer, path, options);
-        if (!summary) {
-            importMessage_ = summary.error();
-            spdlog::error("incidents: import of {} failed: {}", path, summary.error());
-            return;
-        }
-        importMessage_ = fmt::format("{}: read {}, {} new, {} updated, {} unchanged, {} rejected",
-                                     path, summary->read, summary->inserted, summary->updated,
-                                     summary->duplicate, summary->rejected);
-        spdlog::info("incidents: {}", importMessage_);
-        records_.clear();
-        dirty_ = true;
-    }
-
     std::unique_ptr<workspace::Workspace> workspace_;
     std::optional<incidents::IncidentStore> store_;
     // Declared before pending_: a query in flight finishes before its worker goes.
@@ -703,9 +649,7 @@ class IncidentModule : public ConsoleModule {
     int scrollToRow_ = -1;
     bool histogramByMonth_ = false;
     bool showTable_ = false, showDetail_ = false, showHistogram_ = false, showLegend_ = false;
-    bool showImport_ = false;
-    char importPath_[1024] = {};
-    std::string importMessage_;
+    ImportDialog importDialog_;
 };
 
 }  // namespace

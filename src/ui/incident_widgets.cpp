@@ -2,6 +2,9 @@
 // by the incidents panels: the shapes and colours come from the same core table as the map.
 #include "incident_widgets.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -9,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "seawatch/incidents/import.hpp"
 #include "seawatch/render/heatmap_overlay.hpp"
 
 namespace seawatch::ui {
@@ -171,6 +175,70 @@ void drawTimeHistogram(const std::vector<incidents::TimeBucket>& histogram) {
             list->AddText({x0, origin.y + size.y + 2}, IM_COL32(200, 200, 200, 255), label);
         }
     }
+}
+
+namespace {
+
+// Imports `path` into the workspace; the outcome, in words, goes to `message` and the log.
+bool importInto(const std::filesystem::path& workspacePath, const std::string& path,
+                std::string& message) {
+    if (workspacePath.empty()) {
+        message = "no incident workspace; see the log";
+        spdlog::error("incidents: cannot import {}: no workspace", path);
+        return false;
+    }
+    incidents::ImportOptions options;
+    int reported = 0;
+    options.onRejected = [&](const incidents::RejectedRow& row) {
+        // The first few name the file and record; the summary counts the rest.
+        if (++reported <= 20) spdlog::warn("{}: {} ({})", row.where, row.reason, row.detail);
+    };
+    auto writable = workspace::Workspace::open(workspacePath);
+    if (!writable) {
+        message = writable.error();
+        spdlog::error("incidents: cannot import {}: {}", path, writable.error());
+        return false;
+    }
+    auto writer = incidents::IncidentStore::open(*writable);
+    if (!writer) {
+        message = writer.error();
+        spdlog::error("incidents: cannot import {}: {}", path, writer.error());
+        return false;
+    }
+    auto summary = incidents::importFile(*writer, path, options);
+    if (!summary) {
+        message = summary.error();
+        spdlog::error("incidents: import of {} failed: {}", path, summary.error());
+        return false;
+    }
+    message = fmt::format("{}: read {}, {} new, {} updated, {} unchanged, {} rejected", path,
+                          summary->read, summary->inserted, summary->updated, summary->duplicate,
+                          summary->rejected);
+    spdlog::info("incidents: {}", message);
+    return summary->inserted + summary->updated > 0;
+}
+
+}  // namespace
+
+bool drawImportDialog(ImportDialog& dialog, const std::filesystem::path& workspacePath) {
+    ImGui::SetNextWindowSize({520, 130}, ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Import incidents", &dialog.open)) {
+        ImGui::End();
+        return false;
+    }
+    ImGui::TextDisabled("ASAM CSV or JSON, IMB CSV, or GeoJSON points; format detected.");
+    ImGui::SetNextItemWidth(-90);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter =
+        ImGui::InputTextWithHint("##path", "/path/to/incidents.csv", dialog.path,
+                                 sizeof dialog.path, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    bool stored = false;
+    if ((ImGui::Button("Import") || enter) && dialog.path[0] != '\0')
+        stored = importInto(workspacePath, dialog.path, dialog.message);
+    if (!dialog.message.empty()) ImGui::TextWrapped("%s", dialog.message.c_str());
+    ImGui::End();
+    return stored;
 }
 
 }  // namespace seawatch::ui

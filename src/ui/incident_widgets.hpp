@@ -4,6 +4,8 @@
 // shows it over the sea, and the histogram of counts over time.
 #include <imgui.h>
 
+#include <filesystem>
+#include <string>
 #include <vector>
 
 #include "seawatch/incidents/clustering.hpp"
@@ -22,5 +24,16 @@ void drawHeatRamp();
 // Bars of the buckets over the rest of the window, labelled below, with hover counts; on
 // the line before them, the total and the peak.
 void drawTimeHistogram(const std::vector<incidents::TimeBucket>& histogram);
+
+// The "Import incidents" window: a path, Import, and what happened.
+struct ImportDialog {
+    bool open = false;
+    char path[1024] = {};
+    std::string message;
+};
+// Draws the window; an import goes into `workspacePath` through a writable connection of its
+// own (the console reads the workspace read-only). True when an import stored rows, so the
+// caller queries again. An empty path: no workspace, which the window says.
+bool drawImportDialog(ImportDialog& dialog, const std::filesystem::path& workspacePath);
 
 }  // namespace seawatch::ui

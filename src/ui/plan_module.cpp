@@ -14,7 +14,7 @@
 #include <map>
 
 #include "console_state.hpp"
-#include "seawatch/analytics/plan_diff.hpp"
+#include "plan_compare.hpp"
 #include "seawatch/analytics/plan_editor.hpp"
 #include "seawatch/analytics/plan_suggest.hpp"
 #include "seawatch/common/resources.hpp"
@@ -41,11 +41,6 @@ constexpr ImU32 kNationPalette[] = {
     IM_COL32(240, 98, 146, 255),
 };
 
-std::string shortTime(time::UnixMillis t) {
-    std::string text = time::formatDisplay(t);
-    if (text.size() >= 20) text.erase(16, 3);
-    return text;
-}
 
 class PlanModule final : public ConsoleModule {
   public:
@@ -81,7 +76,8 @@ class PlanModule final : public ConsoleModule {
 
     void drawPanels(ConsoleState& state) override {
         if (showPlan_) drawPlanWindow(state);
-        if (showCompare_ && editor_) drawCompareWindow();
+        if (showCompare_ && editor_)
+            comparison_.draw(&showCompare_, *editor_, *context_, loadedPath_);
         // Last, after this frame's edits: the faults of the days in view, on the map.
         if (editor_ && showPlan_) {
             findingsOverlay_.setMarkers(markersInView());
@@ -144,7 +140,7 @@ class PlanModule final : public ConsoleModule {
         }
         for (const auto& e : plan->errors) spdlog::warn("plan: skipped {}", e);
         loadedPath_ = path;
-        original_ = *plan;
+        comparison_.reset(*plan);
         editor_ = std::make_unique<analytics::PlanEditor>(std::move(*plan), context_);
         viewFrom_ = editor_->plan().windowFrom;
         viewDays_ = 14.0f;
@@ -163,7 +159,7 @@ class PlanModule final : public ConsoleModule {
         for (const auto& bar : layout_.bars)
             nationColours_.try_emplace(
                 bar.nation, kNationPalette[nationColours_.size() % std::size(kNationPalette)]);
-        comparisonStale_ = true;
+        comparison_.markStale();
     }
 
     template <typename F>
@@ -559,70 +555,11 @@ class PlanModule final : public ConsoleModule {
         ImGui::EndTable();
     }
 
-    void drawCompareWindow() {
-        ImGui::SetNextWindowSize(ImVec2(760, 420), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Plan comparison", &showCompare_)) {
-            ImGui::End();
-            return;
-        }
-        ImGui::TextUnformatted("Before:");
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(360.0f);
-        ImGui::InputText("##before", beforePath_, sizeof beforePath_);
-        ImGui::SameLine();
-        if (ImGui::Button("Load")) {
-            auto plan = zones::loadPlan(beforePath_, context_->zones());
-            if (plan) {
-                original_ = std::move(*plan);
-                comparisonStale_ = true;
-            } else {
-                spdlog::error("plan: {}", plan.error());
-            }
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("As loaded")) {
-            if (auto plan = zones::loadPlan(loadedPath_, context_->zones())) {
-                original_ = std::move(*plan);
-                comparisonStale_ = true;
-            }
-        }
-        if (comparisonStale_) {
-            beforeCheck_ = analytics::checkPlan(original_, *context_, editor_->config());
-            differences_ = analytics::diffPlans(original_, editor_->plan());
-            delta_ = analytics::diffFindings(beforeCheck_, editor_->check());
-            comparisonStale_ = false;
-        }
-        if (ImGui::BeginTable("sides", 2, ImGuiTableFlags_BordersInnerV)) {
-            ImGui::TableNextColumn();
-            ImGui::Text("Before: score %.1f, %zu faults", beforeCheck_.score.total,
-                        beforeCheck_.faultCount());
-            for (const auto& f : delta_.resolved)
-                ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "resolved: %s %s",
-                                   shortTime(f.from).c_str(), f.text.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("After: score %.1f, %zu faults", editor_->check().score.total,
-                        editor_->check().faultCount());
-            for (const auto& f : delta_.introduced)
-                ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.35f, 1.0f), "new: %s %s",
-                                   shortTime(f.from).c_str(), f.text.c_str());
-            ImGui::EndTable();
-        }
-        ImGui::Separator();
-        ImGui::Text("%zu differences", differences_.size());
-        for (const auto& d : differences_) {
-            std::string line = std::string(analytics::planChangeName(d.change)) + "  " + d.key;
-            for (const auto& detail : d.details) line += "; " + detail;
-            ImGui::BulletText("%s", line.c_str());
-        }
-        ImGui::End();
-    }
-
     std::shared_ptr<const analytics::PlanContext> context_;
     std::unique_ptr<analytics::PlanEditor> editor_;
     analytics::GanttLayout layout_;
     std::string loadedPath_;
     char path_[1024] = {};
-    char beforePath_[1024] = {};
     bool showPlan_ = false;
     bool showCompare_ = false;
     time::UnixMillis viewFrom_ = 0;
@@ -637,11 +574,7 @@ class PlanModule final : public ConsoleModule {
     std::optional<analytics::PlanSuggestions> suggestions_;
     std::map<std::string, ImU32> nationColours_;
     bool faultsOnly_ = true;
-    zones::Plan original_;
-    analytics::PlanCheck beforeCheck_;
-    std::vector<analytics::PlanDifference> differences_;
-    analytics::FindingDelta delta_;
-    bool comparisonStale_ = true;
+    PlanComparison comparison_;
     std::optional<zones::Plan> stationPlan_;  // a version from the station not yet shown
     bool stationFailureLogged_ = false;
 };

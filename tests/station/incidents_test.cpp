@@ -2,8 +2,11 @@
 // as the GeoPackage path, and a PostGIS layer GDAL opens.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "app/cli_support.hpp"
 #include "pg_test_cluster.hpp"
@@ -101,6 +104,56 @@ TEST_F(StationIncidents, AStoreWithoutTheSchemaSaysWhatToDo) {
         runSeawatch("incidents query --db " + shellQuote(pg_->uri("postgres")) + " --format jsonl");
     EXPECT_EQ(query.exitCode, 1);
     EXPECT_NE(query.err.find("seawatch station init"), std::string::npos) << query.err;
+}
+
+// kill -9 of the server while an import is being written: the import says so and fails, the
+// station holds none of its rows (one transaction), and running it again stores each row once.
+TEST_F(StationIncidents, AServerKilledDuringAnImportLosesAndDoublesNothing) {
+    const std::string ship = makeStation("ship", {});
+    const std::string uri = shellQuote(stationUri(ship));
+    // A lock held by the administrator makes the import wait inside its transaction, so the
+    // kill lands mid-import every time rather than by chance.
+    auto admin = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(admin) << admin.error();
+    ASSERT_TRUE(admin->execScript("BEGIN; LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE"));
+    seawatch::testing::CommandResult during;
+    std::thread importer([&] { during = runSeawatch("incidents import " + csv_ + " --db " + uri); });
+    // Watched from a second connection: pg_stat_activity is read once per transaction, and
+    // the administrator's is held open by the lock.
+    auto watch = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(watch) << watch.error();
+    bool waiting = false;
+    for (int i = 0; i < 300 && !waiting; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        auto rows = watch->exec(
+            "SELECT count(*) FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = "
+            "'Lock'",
+            {ship});
+        waiting = rows && rows->integer(0, 0) > 0;
+    }
+    EXPECT_TRUE(waiting) << "the import never reached the locked table";
+    ASSERT_TRUE(pg_->kill());
+    importer.join();
+    EXPECT_NE(during.exitCode, 0) << during.out;
+    // The rejected row's line, then one sentence for the failure.
+    EXPECT_EQ(std::count(during.err.begin(), during.err.end(), '\n'), 2) << during.err;
+    EXPECT_NE(during.err.find("connection to the PostgreSQL server was lost"), std::string::npos)
+        << during.err;
+    EXPECT_EQ(during.out.find("inserted"), std::string::npos) << during.out;
+    ASSERT_TRUE(pg_->restart());
+
+    auto check = seawatch::station::PgConnection::open(adminUri());
+    ASSERT_TRUE(check) << check.error();
+    auto none = check->exec("SELECT count(*) FROM incidents");
+    ASSERT_TRUE(none) << none.error();
+    EXPECT_EQ(none->integer(0, 0), 0);
+    const auto again = runSeawatch("incidents import " + csv_ + " --db " + uri);
+    EXPECT_NE(again.out.find("inserted 3, updated 0, duplicate 0, rejected 1"), std::string::npos)
+        << again.out;
+    auto stored = check->exec("SELECT count(*), count(DISTINCT source_ref) FROM incidents");
+    ASSERT_TRUE(stored) << stored.error();
+    EXPECT_EQ(stored->integer(0, 0), 3);
+    EXPECT_EQ(stored->integer(0, 1), 3);
 }
 
 }  // namespace

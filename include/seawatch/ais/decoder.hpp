@@ -62,8 +62,8 @@ std::string formatStats(const DecodeStats& s);
 
 class AisDecoder {
   public:
-    AisDecoder() = default;
-    explicit AisDecoder(DecoderOptions options) : options_(options) {}
+    AisDecoder() : AisDecoder(DecoderOptions{}) {}
+    explicit AisDecoder(DecoderOptions options);
 
     // Feeds one line. Returns the decoded message when this line completed a supported one,
     // nullptr otherwise. The pointer stays valid until the next call.
@@ -121,7 +121,15 @@ class AisDecoder {
     static constexpr std::size_t kMaxGroups = 16;
 
     DecoderOptions options_;
+    // options_.plausibleYears as a half-open range of times, worked out once: every line with
+    // a time is checked against it.
+    time::UnixMillis plausibleFrom_ = 0;
+    time::UnixMillis plausibleUntil_ = 0;
     DecodeStats stats_;
+    // sizeof(AisMessageCore), held at run time on purpose: the per-message reset copies a
+    // fresh core with this many bytes, and a size known at compile time made GCC copy or
+    // clear with `rep movs`/`rep stos`, whose start-up cost was most of finish().
+    std::size_t coreBytes_ = sizeof(AisMessageCore);
     BitBuffer bits_;
     AisMessage message_;
     std::array<PendingGroup, kMaxGroups> groups_{};
