@@ -56,6 +56,7 @@ TEST(Centreline, ProjectionSkipsSegmentsButNotTheAnswer) {
     std::vector<std::vector<geo::LonLat>> lines{corridor->eastbound.centreline.vertices(),
                                                 corridor->westbound.centreline.vertices()};
     std::vector<geo::LonLat> zigzag;
+    zigzag.reserve(200);
     for (int i = 0; i < 200; ++i) zigzag.push_back({45.0 + 0.02 * i, 12.0 + (i % 2) * 0.02});
     lines.push_back(zigzag);
     lines.push_back({{45.0, 12.0}, {45.0, 12.0}, {46.0, 12.5}});  // a repeated vertex
@@ -65,6 +66,7 @@ TEST(Centreline, ProjectionSkipsSegmentsButNotTheAnswer) {
         ASSERT_GE(vertices.size(), 3U);
         const Centreline line(vertices);
         std::vector<geo::LonLat> points;
+        points.reserve(1500 + 2 * vertices.size());
         for (int i = 0; i < 1500; ++i) points.push_back({lon(rng), lat(rng)});
         for (const geo::LonLat& v : vertices) {
             points.push_back(v);

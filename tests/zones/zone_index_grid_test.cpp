@@ -72,6 +72,7 @@ TEST(ZoneIndexGrid, AgreesWithThePerZoneLookupEverywhere) {
     const ZoneIndex plain(zones);
     const ZoneIndex grid(zones, ZoneLookup::CellGrid);
     std::vector<geo::LonLat> points;
+    points.reserve(220000);
     std::mt19937 rng(5);
     std::uniform_real_distribution<double> lon(30.0, 80.0), lat(-15.0, 30.0), unit(0.0, 1.0);
     for (int i = 0; i < 100000; ++i) points.push_back({lon(rng), lat(rng)});
