@@ -38,7 +38,9 @@ double segmentDistanceNm(geo::LonLat p, geo::LonLat a, geo::LonLat b) {
 }  // namespace
 
 Engine::Engine(AnalyticsInputs inputs) : inputs_(std::move(inputs)) {
-    index_ = zones::ZoneIndex(inputs_.zones);
+    // Every fix asks which zones hold it: the cell grid answers most without an edge test.
+    index_ = zones::ZoneIndex(inputs_.zones, zones::ZoneLookup::CellGrid);
+    zoneMasks_ = inputs_.zones.size() <= 64;
     for (const zones::Polygon& poly : inputs_.land) {
         zones::Zone land;
         land.name = "land";
@@ -97,8 +99,9 @@ void Engine::buildScheduleEvents() {
 }
 
 std::uint32_t Engine::slotFor(ais::Mmsi mmsi) {
-    auto [it, added] = slots_.try_emplace(mmsi, static_cast<std::uint32_t>(mmsi_.size()));
-    if (!added) return it->second;
+    const auto next = static_cast<std::uint32_t>(mmsi_.size());
+    const std::uint32_t slot = slots_.insert(mmsi, next);
+    if (slot != next) return slot;
     mmsi_.push_back(mmsi);
     lastTime_.push_back(kNever);
     lat_.push_back(0);
@@ -111,16 +114,18 @@ std::uint32_t Engine::slotFor(ais::Mmsi mmsi) {
     merchant_.push_back(0);
     inside_.emplace_back();
     enteredAt_.emplace_back();
+    insideMask_.push_back(0);
     lane_.push_back(zones::LaneDirection::None);
     wrongWay_.push_back(0);
     loiterTrack_.emplace_back();
+    loiterLastSample_.push_back(kNever);
     loiterPathNm_.push_back(0);
     loitering_.push_back(0);
     unescortedSince_.emplace_back();
     unescortedEmitted_.push_back(0);
     pairsOf_.push_back(0);
-    classify(it->second);
-    return it->second;
+    classify(slot);
+    return slot;
 }
 
 void Engine::classify(std::uint32_t slot) {
@@ -145,7 +150,7 @@ void Engine::classify(std::uint32_t slot) {
 
 void Engine::setStatic(const ais::VesselStatic& info) {
     statics_[info.mmsi] = info;
-    if (auto it = slots_.find(info.mmsi); it != slots_.end()) classify(it->second);
+    if (const std::uint32_t slot = slots_.find(info.mmsi); slot != kNoSlot) classify(slot);
 }
 
 void Engine::advanceTo(time::UnixMillis t) {
@@ -154,7 +159,8 @@ void Engine::advanceTo(time::UnixMillis t) {
     while (*nextTick_ <= t) {
         // With every vessel stale the ticks would find nothing: jump ahead.
         if (!lastFixTime_ || *nextTick_ > *lastFixTime_ + inputs_.config.staleAfterMs) {
-            pairs_.clear();
+            pairStates_.clear();
+            pairIndex_.clear();
             std::fill(pairsOf_.begin(), pairsOf_.end(), 0U);
             nextTick_ = (t / step) * step + step;
             break;
@@ -230,12 +236,24 @@ void Engine::ingest(const ais::PositionFix& fix) {
 
 void Engine::updateZones(std::uint32_t slot, const ais::PositionFix& fix) {
     index_.containingAt({fix.lon, fix.lat}, fix.time, scratchZones_);
+    // The usual case: still in the same zones.
+    if (zoneMasks_) {
+        std::uint64_t mask = 0;
+        for (std::uint32_t z : scratchZones_) mask |= std::uint64_t{1} << z;
+        if (mask == insideMask_[slot]) return;
+        insideMask_[slot] = mask;
+    } else if (inside_[slot] == scratchZones_) {
+        return;
+    }
     auto& inside = inside_[slot];
     auto& entered = enteredAt_[slot];
-    if (inside == scratchZones_) return;  // the usual case: still in the same zones
     // Both lists are ascending, so one merge pass finds exits and entries in zone order.
-    std::vector<std::uint32_t> nextInside;
-    std::vector<time::UnixMillis> nextEntered;
+    // The new lists are built in scratch vectors and swapped in: the old lists' storage
+    // becomes the next scratch, so a vessel crossing a boundary allocates nothing.
+    std::vector<std::uint32_t>& nextInside = scratchInside_;
+    std::vector<time::UnixMillis>& nextEntered = scratchEntered_;
+    nextInside.clear();
+    nextEntered.clear();
     std::size_t i = 0, j = 0;
     while (i < inside.size() || j < scratchZones_.size()) {
         if (j == scratchZones_.size() || (i < inside.size() && inside[i] < scratchZones_[j])) {
@@ -273,16 +291,17 @@ void Engine::updateZones(std::uint32_t slot, const ais::PositionFix& fix) {
     entered.swap(nextEntered);
 }
 
+bool Engine::insideZone(std::uint32_t slot, std::uint32_t z) const {
+    if (zoneMasks_) return z < 64 && ((insideMask_[slot] >> z) & 1U) != 0;
+    return std::binary_search(inside_[slot].begin(), inside_[slot].end(), z);
+}
+
 void Engine::updateLane(std::uint32_t slot, const ais::PositionFix& fix) {
     if (!corridor_) return;
-    const auto& inside = inside_[slot];
-    auto holds = [&](std::uint32_t z) {
-        return std::binary_search(inside.begin(), inside.end(), z);
-    };
     zones::LaneDirection now = zones::LaneDirection::None;
-    if (holds(corridor_->eastbound.zoneIndex))
+    if (insideZone(slot, corridor_->eastbound.zoneIndex))
         now = zones::LaneDirection::Eastbound;
-    else if (holds(corridor_->westbound.zoneIndex))
+    else if (insideZone(slot, corridor_->westbound.zoneIndex))
         now = zones::LaneDirection::Westbound;
     const geo::LonLat p{fix.lon, fix.lat};
     const zones::LaneDirection before = lane_[slot];
@@ -366,9 +385,11 @@ void Engine::updateLoiter(std::uint32_t slot, const ais::PositionFix& fix) {
     auto& track = loiterTrack_[slot];
     const geo::LonLat p{fix.lon, fix.lat};
     const auto sampleGap = static_cast<time::UnixMillis>(cfg.loiterSampleMin * 60000.0);
-    if (!track.empty() && fix.time - track.back().time < sampleGap) return;
+    // The newest sample's time, without reaching into the track (another cache miss).
+    if (loiterLastSample_[slot] != kNever && fix.time - loiterLastSample_[slot] < sampleGap) return;
     const double leg = track.empty() ? 0.0 : geo::distanceNm(track.back().position, p);
     track.push_back({fix.time, p, leg});
+    loiterLastSample_[slot] = fix.time;
     loiterPathNm_[slot] += leg;
     const auto window = static_cast<time::UnixMillis>(cfg.loiterHours * 3.6e6);
     // Keep the newest sample at or before the window start so the span can reach it.

@@ -84,8 +84,7 @@ Event safetyTextEvent(const SafetyText& s, std::optional<double> lat, std::optio
 void Engine::ingestSafetyText(const SafetyText& text) {
     advanceTo(text.time);
     std::optional<double> lat, lon;
-    if (const auto it = slots_.find(text.mmsi); it != slots_.end()) {
-        const std::uint32_t slot = it->second;
+    if (const std::uint32_t slot = slots_.find(text.mmsi); slot != kNoSlot) {
         // A slot with no fix yet holds the minimum time: test before subtracting.
         const time::UnixMillis seen = lastTime_[slot];
         if (seen != std::numeric_limits<time::UnixMillis>::min() && seen <= text.time &&

@@ -6,36 +6,90 @@
 
 namespace seawatch::zones {
 
+namespace {
+
+std::array<double, 3> unitVector(geo::LonLat p) {
+    const double lat = p.lat * geo::kDegToRad, lon = p.lon * geo::kDegToRad;
+    return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
+}
+
+// Slack for the rounding in segmentDistance: acos near 1 (the along-track distance of a
+// point near a segment's end) is good to about 1e-4 nm only.
+constexpr double kBoundSlackNm = 1e-2;
+
+}  // namespace
+
 Centreline::Centreline(std::vector<geo::LonLat> vertices) : vertices_(std::move(vertices)) {
     cumulativeNm_.reserve(vertices_.size());
+    midpoints_.reserve(vertices_.size());
     double total = 0.0;
     for (std::size_t i = 0; i < vertices_.size(); ++i) {
-        if (i > 0) total += geo::distanceNm(vertices_[i - 1], vertices_[i]);
+        std::array<double, 3> mid{0.0, 0.0, 0.0};
+        if (i > 0) {
+            total += geo::distanceNm(vertices_[i - 1], vertices_[i]);
+            const auto a = unitVector(vertices_[i - 1]), b = unitVector(vertices_[i]);
+            const double x = a[0] + b[0], y = a[1] + b[1], z = a[2] + b[2];
+            const double norm = std::sqrt(x * x + y * y + z * z);
+            if (norm > 0.0) mid = {x / norm, y / norm, z / norm};
+        }
         cumulativeNm_.push_back(total);
+        midpoints_.push_back(mid);
     }
+}
+
+double Centreline::segmentDistance(geo::LonLat p, std::size_t i, Projection& out) const {
+    const geo::LonLat a = vertices_[i - 1];
+    const geo::LonLat b = vertices_[i];
+    const double segment = cumulativeNm_[i] - cumulativeNm_[i - 1];
+    const double along = geo::alongTrackNm(p, a, b);
+    const double cross = geo::crossTrackNm(p, a, b);
+    // Beyond a segment's ends the distance is to the nearer end vertex.
+    const double clamped = std::clamp(along, 0.0, segment);
+    const double distance =
+        (clamped == along) ? std::abs(cross) : geo::distanceNm(p, clamped <= 0.0 ? a : b);
+    // The first and last segments extend past the line's ends, so points beyond
+    // them still get a signed along distance.
+    const bool extend = (i == 1 && along < 0.0) || (i + 1 == vertices_.size() && along > segment);
+    out.alongNm = cumulativeNm_[i - 1] + (extend ? along : clamped);
+    out.crossNm = cross;
+    return distance;
+}
+
+double Centreline::segmentLowerBound(const std::array<double, 3>& p, std::size_t i) const {
+    // Any point of the segment is within half its length of its midpoint, and an arc is
+    // never shorter than its chord: distance >= R * chord(p, mid) - length / 2.
+    const std::array<double, 3>& m = midpoints_[i];
+    const double dx = p[0] - m[0], dy = p[1] - m[1], dz = p[2] - m[2];
+    const double chordNm = std::sqrt(dx * dx + dy * dy + dz * dz) * geo::kEarthRadiusNm;
+    return chordNm - (cumulativeNm_[i] - cumulativeNm_[i - 1]) / 2.0 - kBoundSlackNm;
 }
 
 Centreline::Projection Centreline::project(geo::LonLat p) const {
     Projection best;
+    if (vertices_.size() < 2) return best;
+    // The nearest segment is the first with the smallest distance. Its distance is at most
+    // that of the segment with the smallest lower bound, so a segment whose lower bound is
+    // above that cannot be it and is not measured: a few segments of hundreds are.
+    const std::array<double, 3> u = unitVector(p);
+    std::size_t guess = 1;
+    double guessBound = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 1; i < vertices_.size(); ++i) {
+        const double bound = segmentLowerBound(u, i);
+        if (bound < guessBound) {
+            guessBound = bound;
+            guess = i;
+        }
+    }
+    Projection candidate;
+    const double threshold = segmentDistance(p, guess, candidate);
     double bestDistance = std::numeric_limits<double>::infinity();
     for (std::size_t i = 1; i < vertices_.size(); ++i) {
-        const geo::LonLat a = vertices_[i - 1];
-        const geo::LonLat b = vertices_[i];
-        const double segment = cumulativeNm_[i] - cumulativeNm_[i - 1];
-        const double along = geo::alongTrackNm(p, a, b);
-        const double cross = geo::crossTrackNm(p, a, b);
-        // Beyond a segment's ends the distance is to the nearer end vertex.
-        const double clamped = std::clamp(along, 0.0, segment);
-        const double distance =
-            (clamped == along) ? std::abs(cross) : geo::distanceNm(p, clamped <= 0.0 ? a : b);
-        // The first and last segments extend past the line's ends, so points beyond
-        // them still get a signed along distance.
-        const bool extend =
-            (i == 1 && along < 0.0) || (i + 1 == vertices_.size() && along > segment);
+        // NaN distances never win below, and a NaN bound is not skipped: same answer.
+        if (segmentLowerBound(u, i) > threshold) continue;
+        const double distance = segmentDistance(p, i, candidate);
         if (distance < bestDistance) {
             bestDistance = distance;
-            best.alongNm = cumulativeNm_[i - 1] + (extend ? along : clamped);
-            best.crossNm = cross;
+            best = candidate;
         }
     }
     return best;

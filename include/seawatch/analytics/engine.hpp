@@ -9,11 +9,13 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "seawatch/analytics/cpa.hpp"
 #include "seawatch/analytics/event.hpp"
 #include "seawatch/analytics/safety_text.hpp"
+#include "seawatch/analytics/slot_table.hpp"
 #include "seawatch/zones/coverage.hpp"
 #include "seawatch/zones/zone_index.hpp"
 
@@ -61,6 +63,8 @@ struct AnalyticsInputs {
     AnalyticsConfig config;
 };
 
+// Threading: none. One owner drives an Engine (the console's UI thread, a command's main
+// thread); it starts no threads.
 class Engine {
   public:
     explicit Engine(AnalyticsInputs inputs);
@@ -98,7 +102,7 @@ class Engine {
         double legNm;  // from the previous sample
     };
     struct PairState {
-        std::uint32_t slotA = 0, slotB = 0;  // for pairsOf_ when the state is dropped
+        std::uint32_t slotA = 0, slotB = 0;  // ordered by MMSI; the key in pairIndex_
         time::UnixMillis seenTick = 0;
         bool cpaActive = false;
         bool approachActive = false;
@@ -109,20 +113,42 @@ class Engine {
         double encounterMinNm = 0.0;
     };
 
+    // A vessel in play at a tick, dead-reckoned to the tick time: what the pair pass reads,
+    // packed in one cache line and stored in grid order, so the vessels of neighbouring
+    // cells are neighbours in memory (the per-slot arrays are in arrival order).
+    struct TickVessel {
+        double lat, lon, cosLat;  // at the tick
+        double velEast, velNorth, speed;
+        ais::Mmsi mmsi;
+        std::uint32_t slot;
+        std::uint8_t velocityKnown, small, merchant;
+    };
+    // A grid cell of the tick and where its vessels start in tickVessels_.
+    struct TickCell {
+        std::int64_t cx, cy;
+        std::uint32_t begin;
+    };
+
     std::uint32_t slotFor(ais::Mmsi mmsi);
     void classify(std::uint32_t slot);
     void runTick(time::UnixMillis t);
-    void examinePair(std::uint32_t a, std::uint32_t b, time::UnixMillis t);
+    // Fills tickVessels_ (grid order) and tickCells_ for tick t.
+    void buildTickGrid(time::UnixMillis t);
+    void examinePair(const TickVessel* a, const TickVessel* b, time::UnixMillis t);
     // The three pair events, each with its own hysteresis; a and b ordered by MMSI.
-    void updatePairCpa(PairState& pair, std::uint32_t a, std::uint32_t b, const CpaResult& cpa,
-                       bool cpaNow, bool bothKnown, time::UnixMillis t);
-    void updatePairApproach(PairState& pair, std::uint32_t approacher, std::uint32_t target,
+    void updatePairCpa(PairState& pair, const TickVessel& a, const TickVessel& b,
+                       const CpaResult& cpa, bool cpaNow, bool bothKnown, time::UnixMillis t);
+    void updatePairApproach(PairState& pair, const TickVessel& approacher, const TickVessel& target,
                             const CpaResult& cpa, bool approachNow, time::UnixMillis t);
-    void updatePairEncounter(PairState& pair, std::uint32_t a, std::uint32_t b,
+    void updatePairEncounter(PairState& pair, const TickVessel& a, const TickVessel& b,
                              const CpaResult& cpa, time::UnixMillis t);
+    // Drops pairStates_[i] (the last state moves into its place).
+    void erasePairState(std::size_t i);
     // No alert of a kind within realertMin of the last one.
     bool realertQuiet(const std::optional<time::UnixMillis>& last, time::UnixMillis t) const;
     void updateZones(std::uint32_t slot, const ais::PositionFix& fix);
+    // Whether the vessel in slot is inside zone z (after its last fix).
+    bool insideZone(std::uint32_t slot, std::uint32_t z) const;
     void updateLane(std::uint32_t slot, const ais::PositionFix& fix);
     void updateLoiter(std::uint32_t slot, const ais::PositionFix& fix);
     void updateEscort(std::uint32_t slot, const ais::PositionFix& fix);
@@ -146,25 +172,33 @@ class Engine {
     std::unordered_map<ais::Mmsi, ais::VesselStatic> statics_;
 
     // Per-vessel state, struct of arrays indexed by slot.
-    std::unordered_map<ais::Mmsi, std::uint32_t> slots_;
+    SlotTable<ais::Mmsi> slots_;  // MMSI -> slot
     std::vector<ais::Mmsi> mmsi_;
     std::vector<time::UnixMillis> lastTime_;
     std::vector<double> lat_, lon_, velEast_, velNorth_, speed_;
     std::vector<std::uint8_t> velocityKnown_, small_, merchant_;
     std::vector<std::vector<std::uint32_t>> inside_;
     std::vector<std::vector<time::UnixMillis>> enteredAt_;
+    // With at most 64 zones, inside_[slot] as a bit set: the zone check of a fix compares
+    // one word, not the vessel's list (a cache miss per fix).
+    bool zoneMasks_ = false;
+    std::vector<std::uint64_t> insideMask_;
     std::vector<zones::LaneDirection> lane_;
     std::vector<std::uint8_t> wrongWay_;
     std::vector<std::deque<LoiterSample>> loiterTrack_;
+    // The time of the newest sample in loiterTrack_[slot] (kNever when none): most fixes
+    // come before the next sample is due and need not touch the track.
+    std::vector<time::UnixMillis> loiterLastSample_;
     std::vector<double> loiterPathNm_;
     std::vector<std::uint8_t> loitering_;
     std::vector<std::optional<time::UnixMillis>> unescortedSince_;
     std::vector<std::uint8_t> unescortedEmitted_;
 
-    std::unordered_map<std::uint64_t, PairState> pairs_;
-    // How many entries of pairs_ each slot is in. Most pairs in range have no state and
-    // nothing to start; when either vessel is in no pair the map lookup (a cache miss, half
-    // of the pair pass's time) is skipped.
+    // Pair states, packed; pairIndex_ maps (slotA << 32 | slotB) to their place.
+    std::vector<PairState> pairStates_;
+    SlotTable<std::uint64_t> pairIndex_;
+    // How many pair states each slot is in. Most pairs in range have no state and nothing
+    // to start; when either vessel is in no pair the look-up is skipped.
     std::vector<std::uint32_t> pairsOf_;
     void forgetPair(const PairState& pair) {
         --pairsOf_[pair.slotA];
@@ -177,12 +211,15 @@ class Engine {
     std::optional<time::UnixMillis> lastFixTime_;
     std::size_t ticksRun_ = 0;
     std::vector<Event> pending_;
-    std::vector<std::uint32_t> scratchZones_;
-    // Tick scratch: the vessels in play, dead-reckoned to the tick time, in grid order.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> tickCells_;  // (cell key, slot)
-    std::vector<double> tickLat_, tickLon_, tickCos_;                 // by slot
-    std::vector<std::uint64_t> cellKeys_;
-    std::vector<std::uint32_t> cellStart_;
+    std::vector<std::uint32_t> scratchZones_, scratchInside_;
+    std::vector<time::UnixMillis> scratchEntered_;
+    // Tick scratch, kept between ticks so a tick allocates nothing: the vessels in play in
+    // slot order, then in grid order, their cells, the counting sort's counts and order.
+    std::vector<TickVessel> tickInPlay_, tickVessels_;
+    std::vector<TickCell> tickCells_;
+    std::vector<std::int64_t> tickCx_, tickCy_;
+    std::vector<std::uint32_t> tickCount_, tickOrder_, tickOrder2_, tickHits_;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> tickKeys_;  // the fallback sort
     std::size_t skippedFixes_ = 0;
     std::size_t usedFixes_ = 0;
     std::size_t ignoredFixes_ = 0;

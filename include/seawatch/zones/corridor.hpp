@@ -1,6 +1,7 @@
 #pragma once
 // The transit corridor (IRTC): two one-way lanes, each with a centreline drawn in the
 // direction of travel, and the group departure points A (west end) and B (east end).
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,8 +29,16 @@ class Centreline {
     const std::vector<geo::LonLat>& vertices() const { return vertices_; }
 
   private:
+    // The projection's candidate for segment i (vertices i-1, i): its distance from p and
+    // the projection onto it.
+    double segmentDistance(geo::LonLat p, std::size_t i, Projection& out) const;
+    // A lower bound on segmentDistance(p, i), from the straight-line (chord) distance to the
+    // segment's midpoint: a few multiplications, where segmentDistance is a dozen trig calls.
+    double segmentLowerBound(const std::array<double, 3>& p, std::size_t i) const;
+
     std::vector<geo::LonLat> vertices_;
     std::vector<double> cumulativeNm_;
+    std::vector<std::array<double, 3>> midpoints_;  // unit vectors; [i] for segment i
 };
 
 struct Lane {
