@@ -316,4 +316,25 @@ double PgResult::real(int row, int column) const {
     return std::strtod(PQgetvalue(result_.get(), row, column), nullptr);
 }
 
+void appendCopyEscaped(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                out += c;
+        }
+    }
+}
+
 }  // namespace seawatch::station

@@ -34,28 +34,6 @@ void appendTenths(std::string& out, float v) {
     appendNumber(out, std::round(static_cast<double>(v) * 10.0) / 10.0);
 }
 
-// COPY's text format: tab-separated, backslash escapes (an empty text stays empty, not NULL).
-void appendCopyText(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                out += c;
-        }
-    }
-}
-
 std::int64_t utcDay(time::UnixMillis t) {
     const std::int64_t d = t / time::kMillisPerDay;
     return (t % time::kMillisPerDay < 0) ? d - 1 : d;
@@ -183,7 +161,7 @@ class PgArchiveSink : public ais::ArchiveLogSink {
             rows += std::to_string(mmsi);
             for (const std::string* text : {&v.name, &v.callsign}) {
                 rows += '\t';
-                appendCopyText(rows, *text);
+                appendCopyEscaped(rows, *text);
             }
             for (const long long n :
                  {static_cast<long long>(v.imo), static_cast<long long>(v.shipType),
@@ -195,7 +173,7 @@ class PgArchiveSink : public ais::ArchiveLogSink {
             rows += '\t';
             appendTenths(rows, v.draughtM);
             rows += '\t';
-            appendCopyText(rows, v.destination);
+            appendCopyEscaped(rows, v.destination);
             rows += v.classB ? "\tt\n" : "\tf\n";
         }
         PgFailure failure;

@@ -21,24 +21,7 @@ void appendCopyText(std::string& out, std::string_view text) {
         out += "\\N";
         return;
     }
-    for (const char c : text) {
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                out += c;
-        }
-    }
+    appendCopyEscaped(out, text);
 }
 
 void appendNumber(std::string& out, double v) {

@@ -113,6 +113,10 @@ class PgConnection {
     std::string copySql_;  // the COPY under way, for its error message
 };
 
+// COPY's text format: `text` with backslash, tab, newline and carriage return escaped (an
+// empty text stays empty; the caller writes \N for NULL).
+void appendCopyEscaped(std::string& out, std::string_view text);
+
 // Refuses connection strings that carry a password (see the top of this file).
 Status rejectPasswordInTarget(const std::string& target);
 
