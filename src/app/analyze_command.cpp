@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "engine_options.hpp"
 #include "seawatch/analytics/live_picture.hpp"
+#include "seawatch/station/pg.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -44,6 +45,13 @@ int runAnalyze(const AnalyzeOptions& opt) {
     }
     if (from && to && *to < *from) {
         std::fprintf(stderr, "seawatch analyze: --to is before --from\n");
+        return kExitUsage;
+    }
+
+    if (station::isPostgresTarget(opt.workspace) && !opt.station.station.empty()) {
+        std::fprintf(stderr,
+                     "seawatch analyze: --workspace names a station already; give the station "
+                     "once (--workspace or --station)\n");
         return kExitUsage;
     }
 
@@ -83,14 +91,19 @@ int runAnalyze(const AnalyzeOptions& opt) {
             return kExitFailure;
         }
     }
-    if (!opt.workspace.empty()) {
+    // A station given as the workspace is where the alerts are kept: they are shared on it,
+    // as with --station (and as the console does with --workspace postgresql://…).
+    const bool workspaceIsStation = station::isPostgresTarget(opt.workspace);
+    if (!opt.workspace.empty() && !workspaceIsStation) {
         if (Status kept = picture.keepAlertsIn(opt.workspace); !kept) {
             std::fprintf(stderr, "seawatch analyze: %s\n", kept.error().c_str());
             return kExitFailure;
         }
     }
     // After the event log is written: a station that is away delays nothing else.
-    const AlertStationLink shared = shareAlertsOnStation(opt.station, picture, "analyze");
+    AlertStationOptions stationOptions = opt.station;
+    if (workspaceIsStation) stationOptions.station = opt.workspace;
+    const AlertStationLink shared = shareAlertsOnStation(stationOptions, picture, "analyze");
     const int sharedExit = finishAlertSharing(shared, "analyze", std::chrono::seconds(30));
     std::fprintf(stderr,
                  "seawatch analyze: %zu events from %zu fixes (%zu skipped, %zu not from vessels, "
@@ -118,7 +131,8 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
         ->capture_default_str();
     cmd->add_option("-o,--output", opt->output, "Write the event log here instead of stdout");
     cmd->add_option("--workspace", opt->workspace,
-                    "Also store the events in the alerts table of this workspace SQLite file");
+                    "Also store the events in the alerts table of this workspace: a GeoPackage "
+                    "file, or a station's postgresql://… URI (then as --station)");
     addAlertStationOptions(cmd, opt->station);
     cmd->callback([opt, &exitCode] { exitCode = runAnalyze(*opt); });
 }

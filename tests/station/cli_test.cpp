@@ -555,6 +555,20 @@ TEST_F(StationCli, AnalyzeSharesItsAlertsOrSaysTheyAreQueued) {
     EXPECT_EQ(static_cast<std::size_t>(stored->integer(0, 0)), events);
     EXPECT_EQ(stored->text(0, 1), ship);
     EXPECT_EQ(stored->text(0, 2), nato);
+
+    // A station given as the workspace is the same as --station (released to all by default).
+    ASSERT_TRUE(admin->exec("DELETE FROM alerts"));
+    auto asWorkspace = runSeawatch(args + " --workspace " + q(stationUri(ship)), home);
+    ASSERT_EQ(asWorkspace.exitCode, 0) << asWorkspace.err;
+    auto again = admin->exec(
+        "SELECT count(*), min(raised_by), min(array_to_string(releasable_to, ',')) FROM alerts");
+    ASSERT_TRUE(again) << again.error();
+    EXPECT_EQ(static_cast<std::size_t>(again->integer(0, 0)), events);
+    EXPECT_EQ(again->text(0, 1), ship);
+    EXPECT_EQ(again->text(0, 2), "all");
+    auto twice = runSeawatch(
+        args + " --workspace " + q(stationUri(ship)) + " --station " + q(stationUri(ship)), home);
+    EXPECT_EQ(twice.exitCode, 2) << twice.err;
     fs::remove(empty);
     fs::remove_all(dir / (db_ + "_xdg"));
 }
