@@ -15,6 +15,7 @@
 
 #include "console_state.hpp"
 #include "plan_compare.hpp"
+#include "plan_push_controls.hpp"
 #include "seawatch/analytics/plan_editor.hpp"
 #include "seawatch/analytics/plan_suggest.hpp"
 #include "seawatch/common/resources.hpp"
@@ -89,7 +90,8 @@ class PlanModule final : public ConsoleModule {
     std::vector<render::MapOverlay*> overlays() override { return {&findingsOverlay_}; }
 
     bool wantsFrame(const ConsoleState& state) const override {
-        return state.planLink && state.planLink->hasNewPlan();
+        return state.planLink &&
+               (state.planLink->hasNewPlan() || pushControls_.awaitsResult(*state.planLink));
     }
 
   private:
@@ -244,8 +246,10 @@ class PlanModule final : public ConsoleModule {
             return;
         }
         drawToolbar();
+        if (state.planLink && editor_) pushControls_.draw(*state.planLink, *editor_);
         if (stationPlan_) {
-            // Edits here are not pushed; the station's version waits until they are given up.
+            // Edits here stay here until pushed; the station's version waits until they are
+            // pushed or given up.
             ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f),
                                "The station has a newer version of this plan.");
             ImGui::SameLine();
@@ -266,6 +270,7 @@ class PlanModule final : public ConsoleModule {
         if (!state.planLink) return;
         if (auto plan = state.planLink->take()) stationPlan_ = std::move(plan);
         const station::PlanLinkState now = state.planLink->state();
+        if (editor_) pushControls_.notePushResult(now, *editor_);
         if (!now.failed.empty() && !stationFailureLogged_) {
             stationFailureLogged_ = true;
             spdlog::error("plan: following the station's plan stopped: {}", now.failed);
@@ -577,6 +582,7 @@ class PlanModule final : public ConsoleModule {
     PlanComparison comparison_;
     std::optional<zones::Plan> stationPlan_;  // a version from the station not yet shown
     bool stationFailureLogged_ = false;
+    PlanPushControls pushControls_;
 };
 
 }  // namespace

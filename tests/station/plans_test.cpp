@@ -12,6 +12,7 @@
 
 #include "analytics/plan_fixture.hpp"
 #include "pg_test_cluster.hpp"
+#include "seawatch/station/plan_link.hpp"
 #include "seawatch/station/schema.hpp"
 #include "seawatch/station/shared_plans.hpp"
 
@@ -215,6 +216,47 @@ TEST_F(StationPlans, APlanWithSkippedRecordsOrTwinKeysIsNotPushed) {
     auto missing = pullPlan(*conn, "no_such_plan", {}, &failure);
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().find("has no plan named \"no_such_plan\""), std::string::npos);
+}
+
+// The console's Push: the link sends this station's edit on its own worker and reports what
+// it did; the followed plan then comes back with the change. Another nation's record is
+// refused in words and nothing is written.
+TEST_F(StationPlans, TheConsolesLinkPushesItsOwnEditsAndIsToldWhenRefused) {
+    auto link = PlanLink::open(stationUri(japan_), seedPlan().name);
+    ASSERT_TRUE(link) << link.error();
+    auto waitUntil = [&](auto done) {
+        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        bool ok = false;  // done() is asked once a round: take() hands a version over once
+        while (!(ok = done()) && std::chrono::steady_clock::now() < limit)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return ok;
+    };
+    std::optional<zones::Plan> shown;
+    ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }))
+        << (*link)->state().status << " / " << (*link)->state().failed;
+
+    zones::Plan edited = *shown;
+    edited.convoys[0].departure = hour(5.0);
+    (*link)->push(edited);
+    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushesDone == 1; }));
+    PlanLinkState state = (*link)->state();
+    EXPECT_TRUE(state.pushSent) << state.pushResult;
+    EXPECT_FALSE(state.pushing);
+    EXPECT_EQ(state.pushResult, "pushed: 0 added, 1 changed, 0 removed");
+    ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }));
+    EXPECT_EQ(findConvoy(*shown, "JP-01")->departure, hour(5.0));
+
+    zones::Plan meddled = *shown;
+    meddled.convoys[1].departure = hour(7.0);
+    (*link)->push(meddled);
+    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushesDone == 2; }));
+    state = (*link)->state();
+    EXPECT_FALSE(state.pushSent);
+    EXPECT_NE(state.pushResult.find("not pushed: station \"" + japan_ +
+                                    "\" may not change convoy \"CN-01\" of China"),
+              std::string::npos)
+        << state.pushResult;
+    EXPECT_EQ(findConvoy(pulledBy(china_), "CN-01")->departure, hour(12.0));
 }
 
 }  // namespace

@@ -51,6 +51,11 @@ class PlanEditor {
     // Whether the plan differs from what was loaded or last saved.
     bool dirty() const { return savedAt_ != revision_; }
     Status save(const std::filesystem::path& path);
+    // The plan's state as a number that each edit changes (undo returns to the old number).
+    std::uint64_t revision() const { return revision_; }
+    // The plan as it was at `revision` is stored elsewhere now (pushed to a station): dirty()
+    // is false while the plan is still at that revision.
+    void markStored(std::uint64_t revision) { savedAt_ = revision; }
     // Changes the period the findings cover (default: the plan's window).
     void setPeriod(std::optional<time::UnixMillis> from, std::optional<time::UnixMillis> to);
 

@@ -3,11 +3,17 @@
 // so the plan view shows each new version of the plan within a second of its push, and keeps
 // showing the last one while the server is away (followPlan reconnects with back-off).
 //
-// Threading: the link owns one worker thread. take(), hasNewPlan() and state() are called
-// from one other thread (the console's UI thread); they only touch data behind the link's
-// mutex and never wait on the network. The destructor stops and joins the worker within
-// ~a quarter of a second (or a connect timeout).
+// It also pushes this console's edits (push()): pushPlan on a second worker, so the planner's
+// Push never waits on the network either; row-level security on the station decides what
+// this station may change, and a refusal comes back in words.
+//
+// Threading: the link owns two worker threads (following, pushing). take(), hasNewPlan(),
+// push() and state() are called from one other thread (the console's UI thread); they only
+// touch data behind the link's mutex and never wait on the network. The destructor stops and
+// joins the workers within ~a quarter of a second (or a connect timeout, or the push under
+// way).
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -23,6 +29,11 @@ struct PlanLinkState {
     std::string status;  // connection news ("following plan …", "…; reconnecting")
     int versions = 0;    // plans received since open()
     std::string failed;  // set when following stopped for good (no such plan, …)
+    // The last push: under way, then what it did ("2 changed, …") or why it was refused.
+    bool pushing = false;
+    int pushesDone = 0;  // pushes finished since open(), sent or not
+    bool pushSent = false;
+    std::string pushResult;
 };
 
 class PlanLink {
@@ -39,6 +50,10 @@ class PlanLink {
     std::optional<zones::Plan> take();
     bool hasNewPlan() const;
     PlanLinkState state() const;
+    // Makes the station's copy of the plan equal to `plan` (one transaction; nothing written
+    // when a change touches another nation's record). A push asked while one is under way
+    // replaces any push still waiting.
+    void push(zones::Plan plan);
     const std::string& name() const { return name_; }
 
     class Key {
@@ -49,6 +64,7 @@ class PlanLink {
 
   private:
     void run();
+    void runPushes();
 
     const std::string target_;
     const std::string name_;
@@ -56,7 +72,10 @@ class PlanLink {
     mutable std::mutex mutex_;
     std::optional<zones::Plan> latest_;
     PlanLinkState state_;
+    std::optional<zones::Plan> toPush_;
+    std::condition_variable pushWanted_;
     std::thread thread_;
+    std::thread pusher_;
 };
 
 }  // namespace seawatch::station
