@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -340,6 +341,77 @@ Result<std::vector<Incident>> queryIncidents(PgConnection& conn,
     if (q.limit > 0) sql += " LIMIT " + param(std::to_string(q.limit)) + "::bigint";
     auto rows = conn.exec(sql, params);
     if (!rows) return makeError(rows.error());
+    std::vector<Incident> out;
+    out.reserve(static_cast<std::size_t>(rows->rows()));
+    for (int i = 0; i < rows->rows(); ++i) out.push_back(recordFromRow(*rows, i));
+    return out;
+}
+
+// A station that may not read incidents (its grants were taken away) is told so in the words
+// of the write path, rather than in the server's "permission denied for table incidents".
+std::string readFailure(const PgConnection& conn, const PgFailure& failure,
+                        const std::string& message) {
+    if (failure.kind != FailureKind::NoRights) return message;
+    return "role \"" + conn.user() + "\" may not read incidents (run seawatch station add " +
+           conn.user() + ")";
+}
+
+Result<std::int64_t> countIncidents(PgConnection& conn) {
+    PgFailure failure;
+    auto rows = conn.exec("SELECT count(*) FROM incidents", {}, &failure);
+    if (!rows) return makeError(readFailure(conn, failure, rows.error()));
+    return rows->integer(0, 0);
+}
+
+Result<std::map<std::string, std::int64_t>> incidentStats(PgConnection& conn,
+                                                          incidents::StatsKey key) {
+    // The GeoPackage groups by the text it stores (store.cpp): the first four characters of
+    // the ISO date ("%04d" years), the category's name, the subregion or "(none)" (an empty
+    // one is stored as NULL on both sides). The server groups by the same values; the year
+    // is formatted here, as the GeoPackage wrote it.
+    const char* sql = nullptr;
+    switch (key) {
+        case incidents::StatsKey::Year:
+            sql =
+                "SELECT extract(year FROM occurred_at AT TIME ZONE 'UTC')::bigint, count(*) "
+                "FROM incidents GROUP BY 1";
+            break;
+        case incidents::StatsKey::Category:
+            sql = "SELECT category, count(*) FROM incidents GROUP BY 1";
+            break;
+        case incidents::StatsKey::Subregion:
+            sql = "SELECT coalesce(subregion, '(none)'), count(*) FROM incidents GROUP BY 1";
+            break;
+    }
+    PgFailure failure;
+    auto rows = conn.exec(sql, {}, &failure);
+    if (!rows) return makeError(readFailure(conn, failure, rows.error()));
+    std::map<std::string, std::int64_t> out;
+    for (int i = 0; i < rows->rows(); ++i) {
+        std::string label(rows->text(i, 0));
+        if (key == incidents::StatsKey::Year) {
+            char text[24];
+            std::snprintf(text, sizeof text, "%04lld", rows->integer(i, 0));
+            label = std::string(text).substr(0, 4);
+        }
+        // Two years can share a label only where the GeoPackage's would too.
+        out[label] += rows->integer(i, 1);
+    }
+    return out;
+}
+
+Result<std::vector<Incident>> findIncidentsByReference(PgConnection& conn, std::string_view ref) {
+    // As in store_lookup.cpp: a number may be the station's own id as well as a source's
+    // reference, and both match.
+    std::int64_t id = -1;
+    const auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+    const bool numeric = ec == std::errc() && end == ref.data() + ref.size();
+    PgFailure failure;
+    auto rows = conn.exec(std::string("SELECT ") + kRecordFields +
+                              " FROM incidents WHERE source_ref = $1 OR fid = $2::bigint "
+                              "ORDER BY fid",
+                          {std::string(ref), std::to_string(numeric ? id : -1)}, &failure);
+    if (!rows) return makeError(readFailure(conn, failure, rows.error()));
     std::vector<Incident> out;
     out.reserve(static_cast<std::size_t>(rows->rows()));
     for (int i = 0; i < rows->rows(); ++i) out.push_back(recordFromRow(*rows, i));

@@ -10,8 +10,11 @@
 // the same transaction: new (source, source_ref) pairs are inserted in file order, changed
 // ones updated, identical ones counted as duplicates (the GeoPackage store's counts).
 // When the workspace layer grows its PostgreSQL backend, IncidentStore can take this over.
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "seawatch/common/result.hpp"
@@ -32,6 +35,18 @@ Status mergeIncidents(PgConnection& conn, const std::vector<incidents::Incident>
 
 Result<std::vector<incidents::Incident>> queryIncidents(PgConnection& conn,
                                                         const incidents::IncidentQuery& query);
+
+// `incidents stats` on the station: counted by the server (GROUP BY), labelled as
+// IncidentStore::stats labels them (the year as the GeoPackage's ISO date begins, the category
+// name, the subregion or "(none)"), so the printed table is the GeoPackage path's.
+Result<std::int64_t> countIncidents(PgConnection& conn);
+Result<std::map<std::string, std::int64_t>> incidentStats(PgConnection& conn,
+                                                          incidents::StatsKey key);
+
+// IncidentStore::findByReference on the station: the incidents whose source reference is
+// `ref`, or whose id (fid) it is, by id.
+Result<std::vector<incidents::Incident>> findIncidentsByReference(PgConnection& conn,
+                                                                  std::string_view ref);
 
 // Incidents in arrival order (schema version 6), for a live copy (incident_mirror.hpp):
 // the select list an ArrivalCursor over `incidents` reads (seq first), and the record of one
