@@ -8,7 +8,9 @@
 // (incidents::readIncidentFile: same formats, same rejections), and its accepted records are
 // streamed with COPY into a temporary table as they are read, then merged into PostgreSQL in
 // the same transaction: new (source, source_ref) pairs are inserted in file order, changed
-// ones updated, identical ones counted as duplicates (the GeoPackage store's counts).
+// ones updated, identical ones counted as duplicates (the GeoPackage store's counts). When
+// none of the file's references is stored (probed through the unique index), the rows are
+// inserted with no update and no anti-join, which would each read the whole stored table.
 // When the workspace layer grows its PostgreSQL backend, IncidentStore can take this over.
 #include <cstdint>
 #include <filesystem>
