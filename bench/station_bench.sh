@@ -2,13 +2,15 @@
 # Shared-station (PostgreSQL + PostGIS) timings, on a throwaway cluster (scripts/pg_cluster.sh,
 # fsync on) that is removed at the end, also on failure.
 #
-#   bench/station_bench.sh [BUILD_DIR] [IMPORT_ROWS] [QUERY_ROWS] [CORPUS]
+#   bench/station_bench.sh [BUILD_DIR] [IMPORT_ROWS] [QUERY_ROWS] [CORPUS] [STORED_ROWS]
 #
 # 1. `seawatch incidents import FILE --db postgresql://…` of an NGA ASAM CSV of IMPORT_ROWS
 #    rows (default 100000): wall time and rows/s, parse + COPY + merge, and the client's CPU.
 #    CORPUS `synthetic` (default): generated rows; `real`: the 400-row NGA sample
 #    (../shared/testdata/incidents/asam_export_sample.csv) repeated with unique references,
-#    as bench/asam_import.sh makes it (460-byte rows with real narratives).
+#    as bench/asam_import.sh makes it (460-byte rows with real narratives). STORED_ROWS
+#    (default 0): synthetic incidents the station holds before the import (as in step 2), for
+#    an import into a station that is not empty.
 # 2. bbox + time + category over QUERY_ROWS synthetic incidents (default 1000000): the SQL
 #    that `incidents query --db postgresql://…` sends (station/pg_incidents.cpp), 500 runs
 #    with pgbench, p50 and p99 latency from its per-transaction log.
@@ -18,6 +20,7 @@ build="${1:-$root/build}"
 import_rows="${2:-100000}"
 query_rows="${3:-1000000}"
 corpus="${4:-synthetic}"
+stored_rows="${5:-0}"
 seawatch="$build/src/app/seawatch"
 [ -x "$seawatch" ] || { echo "no $seawatch: build the seawatch target first" >&2; exit 1; }
 
@@ -63,6 +66,20 @@ for i in range(n):
     print('%d-%d,%s,"%s\n%s",IX,62,%s,Bulk carrier,"Skiff approached the vessel, ladder seen",\r'
           % (2005 + i // 100000, i, date, dms(lat, "N", "S"), dms(lon, "E", "W"), rnd.choice(kinds)))
 EOF
+fi
+if [ "$stored_rows" -gt 0 ]; then
+  psql -qX -d bench -v ON_ERROR_STOP=1 >/dev/null <<EOF
+INSERT INTO incidents (geom, source, source_ref, occurred_at, lat, lon, position_precision,
+  category, category_code, vessel_status, narrative)
+SELECT ST_SetSRID(ST_MakePoint(lon, lat), 4326), 'manual', 'syn-' || i,
+  timestamptz '2005-01-01' + (random() * 20 * 365) * interval '1 day', lat, lon, 'exact',
+  'c' || code, code, 'unknown', 'synthetic'
+FROM (SELECT i, 32 + random() * 46 AS lon, -15 + random() * 43 AS lat,
+        (random() * 11)::int AS code FROM generate_series(1, $stored_rows) i) s;
+VACUUM ANALYZE incidents;
+CHECKPOINT;
+EOF
+  echo "station holds $stored_rows incidents before the import; load average: $(cat /proc/loadavg)"
 fi
 start=$(date +%s.%N)
 /usr/bin/time -f "%U %S %M" -o "$work/time.txt" \

@@ -115,13 +115,17 @@ std::vector<NearbyVessel> vesselsNear(const ais::ArchiveQueryResult& result,
     return out;
 }
 
+IncidentContext incidentContext(const ais::ArchiveQueryResult& fixes, const ContextQuery& q) {
+    IncidentContext out;
+    out.archivePresent = fixes.archivePresent;
+    out.vessels = vesselsNear(fixes, q);
+    return out;
+}
+
 Result<IncidentContext> incidentContext(workspace::Workspace& ws, const ContextQuery& q) {
     auto fixes = ais::queryArchive(ws, contextArchiveQuery(q));
     if (!fixes) return makeError(fixes.error());
-    IncidentContext out;
-    out.archivePresent = fixes->archivePresent;
-    out.vessels = vesselsNear(*fixes, q);
-    return out;
+    return incidentContext(*fixes, q);
 }
 
 }  // namespace seawatch::analytics

@@ -197,25 +197,32 @@ int runQuery(const IncidentsOptions& o) {
     return kExitOk;
 }
 
-int runStats(const IncidentsOptions& o) {
-    auto opened = openStore(o.db, false);
-    if (!opened) {
-        std::fprintf(stderr, "seawatch incidents stats: %s\n", opened.error().c_str());
-        return kExitFailure;
-    }
+// The count and the groups of the GeoPackage store, or of a station (counted there).
+Result<IncidentCounts> incidentCounts(const std::string& db, StatsKey key) {
+    if (station::isPostgresTarget(db)) return stationIncidentStats(db, key);
+    auto opened = openStore(db, false);
+    if (!opened) return makeError(opened.error());
     auto total = opened->store->count();
+    if (!total) return makeError(total.error());
+    auto groups = opened->store->stats(key);
+    if (!groups) return makeError(groups.error());
+    return IncidentCounts{*total, std::move(groups).value()};
+}
+
+int runStats(const IncidentsOptions& o) {
     const StatsKey key = o.by == "year"        ? StatsKey::Year
                          : o.by == "subregion" ? StatsKey::Subregion
                                                : StatsKey::Category;
-    auto groups = opened->store->stats(key);
-    if (!total || !groups) {
-        std::fprintf(stderr, "seawatch incidents stats: %s\n",
-                     (!total ? total.error() : groups.error()).c_str());
+    auto counts = incidentCounts(o.db, key);
+    if (!counts) {
+        std::fprintf(stderr, "seawatch incidents stats: %s\n", counts.error().c_str());
         return kExitFailure;
     }
-    std::printf("incidents: %lld\n", static_cast<long long>(*total));
+    const auto total = counts->total;
+    const auto& groups = counts->groups;
+    std::printf("incidents: %lld\n", static_cast<long long>(total));
     std::printf("by %s:\n", o.by.c_str());
-    for (const auto& [label, count] : *groups) {
+    for (const auto& [label, count] : groups) {
         std::printf("  %-24s %8lld\n", label.c_str(), static_cast<long long>(count));
     }
     if (Status flushed = flushChecked(stdout, "standard output"); !flushed) {
@@ -233,42 +240,45 @@ void registerIncidentsCommand(CLI::App& app, int& exitCode) {
         app.add_subcommand("incidents", "Import, query and count piracy and security incidents");
     incidents->require_subcommand(1, 1);
 
-    auto* import = incidents->add_subcommand(
+    auto* importCommand = incidents->add_subcommand(
         "import", "Import NGA ASAM (CSV or MSI JSON), IMB-derived CSV or GeoJSON incidents");
-    import->add_option("files", options->files, "Files to import (one transaction each)")
+    importCommand->add_option("files", options->files, "Files to import (one transaction each)")
         ->required()
         ->check(CLI::ExistingFile);
-    import->add_option("--db", options->db, "Workspace GeoPackage (created when absent)")
+    importCommand
+        ->add_option("--db", options->db,
+                     "Workspace GeoPackage (created when absent) or postgresql:// station")
         ->required();
-    import->add_option("--format", options->format, "Input format; detected when omitted")
+    importCommand->add_option("--format", options->format, "Input format; detected when omitted")
         ->check(CLI::IsMember({"asam-csv", "asam-json", "imb-csv", "geojson"}));
-    import->add_flag("--strict", options->strict,
-                     "Abort and roll back the file on the first bad row");
-    import->callback([options, &exitCode] { exitCode = runImport(*options);
-});
+    importCommand->add_flag("--strict", options->strict,
+                            "Abort and roll back the file on the first bad row");
+    importCommand->callback([options, &exitCode] { exitCode = runImport(*options); });
 
-auto* query = incidents->add_subcommand("query", "List incidents matching filters");
-query->add_option("--db", options->db, "Workspace GeoPackage")->required();
-query->add_option("--bbox", options->bbox, "W,S,E,N in degrees");
-query->add_option("--from", options->from, "Start date/time (UTC, inclusive)");
-query->add_option("--to", options->to, "End date/time (UTC; a date includes that day)");
-query->add_option("--category", options->categories, "Categories, comma separated")->delimiter(',');
-query->add_option("--text", options->text,
-                  "Words that must all appear (narrative, vessel, "
-                  "aggressor)");
-query->add_option("--format", options->output, "Output format")
-    ->check(CLI::IsMember({"table", "csv", "geojson", "jsonl"}));
-query->add_option("--limit", options->limit, "At most this many rows (0 = all)")
-    ->check(CLI::NonNegativeNumber);
-query->callback([options, &exitCode] { exitCode = runQuery(*options); });
+    auto* query = incidents->add_subcommand("query", "List incidents matching filters");
+    query->add_option("--db", options->db, "Workspace GeoPackage or postgresql:// station")
+        ->required();
+    query->add_option("--bbox", options->bbox, "W,S,E,N in degrees");
+    query->add_option("--from", options->from, "Start date/time (UTC, inclusive)");
+    query->add_option("--to", options->to, "End date/time (UTC; a date includes that day)");
+    query->add_option("--category", options->categories, "Categories, comma separated")
+        ->delimiter(',');
+    query->add_option("--text", options->text,
+                      "Words that must all appear (narrative, vessel, aggressor)");
+    query->add_option("--format", options->output, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "geojson", "jsonl"}));
+    query->add_option("--limit", options->limit, "At most this many rows (0 = all)")
+        ->check(CLI::NonNegativeNumber);
+    query->callback([options, &exitCode] { exitCode = runQuery(*options); });
 
-auto* stats = incidents->add_subcommand("stats", "Count incidents");
-stats->add_option("--db", options->db, "Workspace GeoPackage")->required();
-stats->add_option("--by", options->by, "Group by")
-    ->check(CLI::IsMember({"year", "category", "subregion"}));
-stats->callback([options, &exitCode] { exitCode = runStats(*options); });
+    auto* stats = incidents->add_subcommand("stats", "Count incidents");
+    stats->add_option("--db", options->db, "Workspace GeoPackage or postgresql:// station")
+        ->required();
+    stats->add_option("--by", options->by, "Group by")
+        ->check(CLI::IsMember({"year", "category", "subregion"}));
+    stats->callback([options, &exitCode] { exitCode = runStats(*options); });
 
-registerIncidentsContextCommand(*incidents, exitCode);
-}  // namespace seawatch::app
+    registerIncidentsContextCommand(*incidents, exitCode);
+}
 
 }  // namespace seawatch::app

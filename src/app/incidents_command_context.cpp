@@ -1,11 +1,15 @@
 // seawatch incidents context REF: the archived vessels that came near an incident around its
 // time, closest first. A thin shell over analytics::incidentContext() on one workspace that
-// holds both the incidents and the AIS archive.
+// holds both the incidents and the AIS archive: a GeoPackage, or a station
+// (--db postgresql://…, its `incidents` and `ais_fixes`). Only the reading differs; the rule
+// is applied to the fixes by the same call.
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli_parsing.hpp"
 #include "commands.hpp"
@@ -14,6 +18,9 @@
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/common/text_quoting.hpp"
 #include "seawatch/incidents/store.hpp"
+#include "seawatch/station/pg_archive.hpp"
+#include "seawatch/station/pg_incidents.hpp"
+#include "seawatch/station/schema.hpp"
 #include "seawatch/workspace/workspace.hpp"
 
 namespace seawatch::app {
@@ -43,15 +50,61 @@ void printVessels(const analytics::IncidentContext& context, bool csv) {
     }
 }
 
-// The incident REF names, as a context query. Several incidents with one reference (two
-// sources) are an ambiguous command line.
-Result<analytics::ContextQuery> contextQueryFor(const incidents::IncidentStore& store,
-                                                const ContextOptions& o, bool& ambiguous) {
-    auto found = store.findByReference(o.ref);
+// Where the incident and the archive are read: a GeoPackage workspace (read-only) or a
+// station. Nothing else about the command depends on which.
+class ContextSource {
+  public:
+    static Result<ContextSource> open(const std::string& db) {
+        ContextSource source;
+        if (station::isPostgresTarget(db)) {
+            auto conn = station::openStation(db);
+            if (!conn) return makeError(conn.error());
+            source.station_ = std::make_unique<station::PgConnection>(std::move(conn).value());
+            return source;
+        }
+        auto ws = workspace::Workspace::open(db, workspace::Access::ReadOnly);
+        if (!ws) return makeError(ws.error());
+        source.ws_ = std::make_unique<workspace::Workspace>(std::move(ws).value());
+        auto store = incidents::IncidentStore::open(*source.ws_);
+        if (!store) return makeError(store.error());
+        source.store_ = std::make_unique<incidents::IncidentStore>(std::move(store).value());
+        return source;
+    }
+
+    Result<std::vector<incidents::Incident>> findByReference(std::string_view ref) {
+        return station_ ? station::findIncidentsByReference(*station_, ref)
+                        : store_->findByReference(ref);
+    }
+
+    Result<analytics::IncidentContext> context(const analytics::ContextQuery& q) {
+        const ais::ArchiveQuery box = analytics::contextArchiveQuery(q);
+        auto fixes =
+            station_ ? station::queryAisArchive(*station_, box) : ais::queryArchive(*ws_, box);
+        if (!fixes) return makeError(fixes.error());
+        return analytics::incidentContext(*fixes, q);
+    }
+
+  private:
+    std::unique_ptr<station::PgConnection> station_;
+    std::unique_ptr<workspace::Workspace> ws_;  // the store points into it: kept in place
+    std::unique_ptr<incidents::IncidentStore> store_;
+};
+
+// The incident REF names, as a context query. Otherwise `exitCode` says what the error is: an
+// unknown reference is a valid question with an empty answer (0), several incidents with one
+// reference (two sources) an ambiguous command line (2), a failed lookup (a lost server, a
+// station without rights) a failure (1).
+Result<analytics::ContextQuery> contextQueryFor(ContextSource& source, const ContextOptions& o,
+                                                int& exitCode) {
+    exitCode = kExitFailure;
+    auto found = source.findByReference(o.ref);
     if (!found) return makeError(found.error());
-    if (found->empty()) return makeError("no incident " + o.ref + " in " + o.db);
+    if (found->empty()) {
+        exitCode = kExitOk;
+        return makeError("no incident " + o.ref + " in " + o.db);
+    }
     if (found->size() > 1) {
-        ambiguous = true;
+        exitCode = kExitUsage;
         std::string ids;
         for (const incidents::Incident& i : *found) ids += " " + std::to_string(i.id);
         return makeError(
@@ -66,24 +119,18 @@ Result<analytics::ContextQuery> contextQueryFor(const incidents::IncidentStore& 
 
 int runContext(const ContextOptions& o) {
     constexpr const char* kName = "seawatch incidents context";
-    auto ws = workspace::Workspace::open(o.db, workspace::Access::ReadOnly);
-    if (!ws) {
-        std::fprintf(stderr, "%s: %s\n", kName, ws.error().c_str());
+    auto source = ContextSource::open(o.db);
+    if (!source) {
+        std::fprintf(stderr, "%s: %s\n", kName, source.error().c_str());
         return kExitFailure;
     }
-    auto store = incidents::IncidentStore::open(*ws);
-    if (!store) {
-        std::fprintf(stderr, "%s: %s\n", kName, store.error().c_str());
-        return kExitFailure;
-    }
-    bool ambiguous = false;
-    auto q = contextQueryFor(*store, o, ambiguous);
+    int lookupExit = kExitOk;
+    auto q = contextQueryFor(*source, o, lookupExit);
     if (!q) {
         std::fprintf(stderr, "%s: %s\n", kName, q.error().c_str());
-        // An unknown reference is a valid question with an empty answer.
-        return ambiguous ? kExitUsage : kExitOk;
+        return lookupExit;
     }
-    auto context = analytics::incidentContext(*ws, *q);
+    auto context = source->context(*q);
     if (!context) {
         std::fprintf(stderr, "%s: %s\n", kName, context.error().c_str());
         return kExitFailure;
@@ -110,7 +157,10 @@ void registerIncidentsContextCommand(CLI::App& incidents, int& exitCode) {
     auto* context = incidents.add_subcommand(
         "context", "Archived vessels near an incident around its time, closest first");
     context->add_option("ref", opt->ref, "The incident's source reference or id")->required();
-    context->add_option("--db", opt->db, "Workspace with the incidents and the AIS archive")
+    context
+        ->add_option("--db", opt->db,
+                     "Workspace with the incidents and the AIS archive (GeoPackage or "
+                     "postgresql:// station)")
         ->required();
     context->add_option("--hours", opt->hours, "Window either side of the incident's time")
         ->check(finiteRange(0.0, 24.0 * 30));

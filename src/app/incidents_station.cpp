@@ -52,4 +52,19 @@ Result<std::vector<incidents::Incident>> queryStationIncidents(
     return station::queryIncidents(*conn, query);
 }
 
+Result<IncidentCounts> stationIncidentStats(const std::string& target, incidents::StatsKey key) {
+    auto conn = station::openStation(target);
+    if (!conn) return makeError(conn.error());
+    // One snapshot for both, so the total is the sum of the groups during an import too.
+    if (auto ok = conn->execScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !ok) {
+        return makeError(ok.error());
+    }
+    auto total = station::countIncidents(*conn);
+    if (!total) return makeError(total.error());
+    auto groups = station::incidentStats(*conn, key);
+    if (!groups) return makeError(groups.error());
+    (void)conn->execScript("COMMIT");
+    return IncidentCounts{*total, std::move(groups).value()};
+}
+
 }  // namespace seawatch::app

@@ -1,6 +1,9 @@
 #pragma once
-// `seawatch incidents import|query --db postgresql://…`: the incidents commands on the shared
-// station store (PostGIS `incidents` layer). Output and counts are those of the GeoPackage path.
+// `seawatch incidents import|query|stats --db postgresql://…`: the incidents commands on the
+// shared station store (PostGIS `incidents` layer). Output and counts are those of the
+// GeoPackage path. (`incidents context` opens the station in incidents_command_context.cpp.)
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,5 +22,12 @@ int importIncidentsIntoStation(const std::string& target, const std::vector<std:
 
 Result<std::vector<incidents::Incident>> queryStationIncidents(
     const std::string& target, const incidents::IncidentQuery& query);
+
+// What `incidents stats` prints: the total and the counts by key, counted by the server.
+struct IncidentCounts {
+    std::int64_t total = 0;
+    std::map<std::string, std::int64_t> groups;  // label -> count, IncidentStore::stats's labels
+};
+Result<IncidentCounts> stationIncidentStats(const std::string& target, incidents::StatsKey key);
 
 }  // namespace seawatch::app

@@ -277,13 +277,21 @@ Result<ais::ImportReport> importAisLog(PgConnection& conn, const std::string& pa
 }
 
 Result<ais::ArchiveQueryResult> queryAisArchive(PgConnection& conn, const ais::ArchiveQuery& q) {
+    PgFailure failure;
+    // A station whose grants were taken away hears it in the words of the import.
+    const auto explain = [&conn, &failure](const std::string& message) {
+        if (failure.kind != FailureKind::NoRights) return message;
+        return "role \"" + conn.user() + "\" may not read the AIS archive (run seawatch " +
+               "station add " + conn.user() + ")";
+    };
     ais::ArchiveQueryResult result;
     // Asked of the catalog: a fix needs a day to be in, and reading ais_fixes itself would
     // open every day of the archive, which a fresh connection pays for on each query.
     auto present = conn.exec(
         "SELECT EXISTS (SELECT 1 FROM ais_imports) OR EXISTS (SELECT 1 FROM pg_inherits "
-        "WHERE inhparent = 'public.ais_fixes'::regclass)");
-    if (!present) return makeError(present.error());
+        "WHERE inhparent = 'public.ais_fixes'::regclass)",
+        {}, &failure);
+    if (!present) return makeError(explain(present.error()));
     result.archivePresent = present->text(0, 0) == "t";
     if (!result.archivePresent) return result;
 
@@ -321,8 +329,8 @@ Result<ais::ArchiveQueryResult> queryAisArchive(PgConnection& conn, const ais::A
     }
     if (!q.mmsi.empty()) sql += " AND mmsi = ANY(" + param(integerArray(q.mmsi)) + "::integer[])";
     sql += " ORDER BY mmsi, time";
-    auto rows = conn.exec(sql, params);
-    if (!rows) return makeError(rows.error());
+    auto rows = conn.exec(sql, params, &failure);
+    if (!rows) return makeError(explain(rows.error()));
     const auto optionalFloat = [&rows](int row, int column) {
         return rows->isNull(row, column) ? kUnknown : static_cast<float>(rows->real(row, column));
     };
@@ -344,8 +352,8 @@ Result<ais::ArchiveQueryResult> queryAisArchive(PgConnection& conn, const ais::A
     auto names = conn.exec(
         "SELECT mmsi, name FROM ais_static WHERE mmsi = ANY($1::integer[]) "
         "AND name IS NOT NULL AND name <> '' ORDER BY mmsi",
-        {integerArray(vessels)});
-    if (!names) return makeError(names.error());
+        {integerArray(vessels)}, &failure);
+    if (!names) return makeError(explain(names.error()));
     result.names.reserve(static_cast<std::size_t>(names->rows()));
     for (int i = 0; i < names->rows(); ++i) {
         result.names.emplace_back(static_cast<Mmsi>(names->integer(i, 0)),

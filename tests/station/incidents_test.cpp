@@ -121,6 +121,45 @@ TEST_F(StationIncidents, RepeatedReferencesInAFileCountAndStoreAsInTheGeoPackage
     EXPECT_EQ(fromPg.out.find("first text"), std::string::npos) << fromPg.out;
 }
 
+// A new export goes in by a plain insert when none of its references is stored, through the
+// merge when some are: a second file with one reference unchanged, one changed and one new
+// counts and stores as in the GeoPackage either way.
+TEST_F(StationIncidents, AFileOverlappingStoredIncidentsMergesAsInTheGeoPackage) {
+    const std::string ship = makeStation("ship", {});
+    const std::string uri = shellQuote(stationUri(ship));
+    const auto row = [](const std::string& ref, const std::string& text) {
+        return ref +
+               ",2010-01-05,\"12\xC2\xB0"
+               "30'00\"\"N\n47\xC2\xB0"
+               "00'00\"\"E\",IX,62,PIRATES,Tanker,\"" +
+               text + "\",\r\n";
+    };
+    const std::string header =
+        "reference,date,position,navArea,subreg,hostility,victim,description,\r\n";
+    const std::string first = (dir_ / "first.csv").string();
+    const std::string second = (dir_ / "second.csv").string();
+    std::ofstream(first, std::ios::binary)
+        << header << row("2010-1", "one") << row("2010-2", "two") << row("2010-3", "three");
+    std::ofstream(second, std::ios::binary)
+        << header << row("2010-4", "four") << row("2010-2", "two, corrected")
+        << row("2010-1", "one");
+    for (const std::string& file : {first, second}) {
+        const auto intoGpkg = runSeawatch("incidents import " + file + " --db " + gpkg_);
+        const auto intoPg = runSeawatch("incidents import " + file + " --db " + uri);
+        ASSERT_EQ(intoPg.exitCode, 0) << intoPg.err;
+        EXPECT_EQ(intoPg.out, intoGpkg.out);
+    }
+    const auto again = runSeawatch("incidents import " + second + " --db " + uri);
+    EXPECT_NE(again.out.find("read 3, inserted 0, updated 0, duplicate 3"), std::string::npos)
+        << again.out;
+    const auto fromGpkg = runSeawatch("incidents query --db " + gpkg_ + " --format jsonl");
+    const auto fromPg = runSeawatch("incidents query --db " + uri + " --format jsonl");
+    ASSERT_EQ(fromPg.exitCode, 0) << fromPg.err;
+    EXPECT_EQ(fromPg.out, fromGpkg.out);
+    EXPECT_NE(fromPg.out.find("two, corrected"), std::string::npos) << fromPg.out;
+    EXPECT_EQ(std::count(fromPg.out.begin(), fromPg.out.end(), '\n'), 4) << fromPg.out;
+}
+
 TEST_F(StationIncidents, TheLayerOpensInGdal) {
     ASSERT_EQ(runSeawatch("incidents import " + csv_ + " --db " + shellQuote(adminUri())).exitCode,
               0);

@@ -50,6 +50,11 @@ ais::ArchiveQuery contextArchiveQuery(const ContextQuery& q);
 // The rule itself, on fixes already read (by MMSI, then time, as queryArchive gives them).
 std::vector<NearbyVessel> vesselsNear(const ais::ArchiveQueryResult& fixes, const ContextQuery& q);
 
+// The rule on the fixes of contextArchiveQuery(q), whichever archive they were read from (a
+// GeoPackage workspace, or a station's ais_fixes: station::queryAisArchive gives the same
+// answer), so every archive gives the same context.
+IncidentContext incidentContext(const ais::ArchiveQueryResult& fixes, const ContextQuery& q);
+
 // Reads the archive of `ws` and applies the rule.
 Result<IncidentContext> incidentContext(workspace::Workspace& ws, const ContextQuery& q);
 

@@ -8,10 +8,15 @@
 // (incidents::readIncidentFile: same formats, same rejections), and its accepted records are
 // streamed with COPY into a temporary table as they are read, then merged into PostgreSQL in
 // the same transaction: new (source, source_ref) pairs are inserted in file order, changed
-// ones updated, identical ones counted as duplicates (the GeoPackage store's counts).
+// ones updated, identical ones counted as duplicates (the GeoPackage store's counts). When
+// none of the file's references is stored (probed through the unique index), the rows are
+// inserted with no update and no anti-join, which would each read the whole stored table.
 // When the workspace layer grows its PostgreSQL backend, IncidentStore can take this over.
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "seawatch/common/result.hpp"
@@ -32,6 +37,18 @@ Status mergeIncidents(PgConnection& conn, const std::vector<incidents::Incident>
 
 Result<std::vector<incidents::Incident>> queryIncidents(PgConnection& conn,
                                                         const incidents::IncidentQuery& query);
+
+// `incidents stats` on the station: counted by the server (GROUP BY), labelled as
+// IncidentStore::stats labels them (the year as the GeoPackage's ISO date begins, the category
+// name, the subregion or "(none)"), so the printed table is the GeoPackage path's.
+Result<std::int64_t> countIncidents(PgConnection& conn);
+Result<std::map<std::string, std::int64_t>> incidentStats(PgConnection& conn,
+                                                          incidents::StatsKey key);
+
+// IncidentStore::findByReference on the station: the incidents whose source reference is
+// `ref`, or whose id (fid) it is, by id.
+Result<std::vector<incidents::Incident>> findIncidentsByReference(PgConnection& conn,
+                                                                  std::string_view ref);
 
 // Incidents in arrival order (schema version 6), for a live copy (incident_mirror.hpp):
 // the select list an ArrivalCursor over `incidents` reads (seq first), and the record of one
