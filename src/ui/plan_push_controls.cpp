@@ -25,7 +25,10 @@ void PlanPushControls::draw(station::PlanLink& link, analytics::PlanEditor& edit
     } else if (!now.pushResult.empty()) {
         const ImVec4 colour =
             now.pushSent ? ImVec4(0.55f, 0.85f, 0.55f, 1.0f) : ImVec4(1.0f, 0.45f, 0.35f, 1.0f);
-        ImGui::TextColored(colour, "%s", now.pushResult.c_str());
+        // A refusal is a whole sentence (who may edit what): wrapped, never cut at the edge.
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextWrapped("%s", now.pushResult.c_str());
+        ImGui::PopStyleColor();
     } else {
         ImGui::TextDisabled("following station plan \"%s\"", link.name().c_str());
     }
