@@ -77,9 +77,9 @@ RowResult reject(std::string reason, std::string detail) {
 // Shared bookkeeping of one import: counting, reporting, strict mode, progress.
 class ImportRun {
   public:
-    ImportRun(const IncidentSink& sink, const fs::path& path, const ImportOptions& options,
+    ImportRun(const IncidentSink& sink, std::string name, const ImportOptions& options,
               std::uint64_t totalBytes)
-        : sink_(sink), name_(path.filename().string()), options_(options), total_(totalBytes) {
+        : sink_(sink), name_(std::move(name)), options_(options), total_(totalBytes) {
         importedAt_ = static_cast<time::UnixMillis>(std::time(nullptr)) * time::kMillisPerSecond;
     }
 
@@ -474,21 +474,20 @@ RowResult geoJsonIncident(OGRFeatureH feature) {
     return out;
 }
 
-Status importGeoJson(ImportRun& run, const fs::path& path) {
+Status importGeoJson(ImportRun& run, std::string_view text) {
     initGdal();
     // OGR's GeoJSON reader builds a document too: bound its nesting first.
-    {
-        auto text = readWholeFile(path);
-        if (!text) return makeError(text.error());
-        if (Status bounded = checkJsonLimits(*text); !bounded)
-            return makeError(run.name() + ": " + bounded.error());
-    }
+    if (Status bounded = checkJsonLimits(text); !bounded)
+        return makeError(run.name() + ": " + bounded.error());
+    // OGR reads the text where it is: no copy, and no second read of the file.
+    const GdalMemoryFile memory(text, run.name());
+    if (!memory.ok()) return makeError(run.name() + ": cannot hand the text to OGR");
     const char* drivers[] = {"GeoJSON", nullptr};
     // Dates stay text so date-only values keep their precision flag.
     const char* openOptions[] = {"DATE_AS_STRING=YES", nullptr};
     CPLPushErrorHandler(CPLQuietErrorHandler);
-    std::unique_ptr<void, GdalDatasetCloser> ds(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr));
+    std::unique_ptr<void, GdalDatasetCloser> ds(GDALOpenEx(
+        memory.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr));
     const std::string openError = CPLGetLastErrorMsg();
     CPLPopErrorHandler();
     if (!ds) return makeError(run.name() + ": not readable as GeoJSON: " + openError);
@@ -505,7 +504,7 @@ Status importGeoJson(ImportRun& run, const fs::path& path) {
         const Where where{prefix, static_cast<std::size_t>(number)};
         if (auto s = run.handle(where, geoJsonIncident(feature.get())); !s) return s;
         if (total > 0) {
-            run.progress(static_cast<std::uint64_t>(number) * fs::file_size(path) /
+            run.progress(static_cast<std::uint64_t>(number) * text.size() /
                          static_cast<std::uint64_t>(total));
         }
     }
@@ -526,13 +525,10 @@ std::optional<ImportFormat> parseImportFormat(std::string_view text) {
     return std::nullopt;
 }
 
-Result<ImportFormat> detectImportFormat(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError("cannot read " + path.string());
-    std::string head(8192, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    std::string_view h = head;
+namespace {
+
+// The format from the first bytes of a file (and its name, for the message).
+Result<ImportFormat> detectFormatOfHead(std::string_view h, const std::string& name) {
     if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
     while (!h.empty() && std::isspace(static_cast<unsigned char>(h.front()))) h.remove_prefix(1);
     if (!h.empty() && (h.front() == '{' || h.front() == '[')) {
@@ -544,14 +540,27 @@ Result<ImportFormat> detectImportFormat(const fs::path& path) {
             h.find("\"reference\"") != std::string_view::npos) {
             return ImportFormat::AsamJson;
         }
-        return makeError(path.string() + ": JSON, but neither GeoJSON nor NGA MSI ASAM");
+        return makeError(name + ": JSON, but neither GeoJSON nor NGA MSI ASAM");
     }
     const std::string firstLine = lower(h.substr(0, h.find_first_of("\r\n")));
     if (firstLine.rfind("reference,date,position", 0) == 0) return ImportFormat::AsamCsv;
     if (firstLine.rfind("date,time,longitude,latitude", 0) == 0) return ImportFormat::ImbCsv;
-    return makeError(path.string() +
+    return makeError(name +
                      ": format not recognised (expected an ASAM CSV or JSON, IMB CSV or "
                      "GeoJSON); give --format");
+}
+
+constexpr std::size_t kDetectBytes = 8192;
+
+}  // namespace
+
+Result<ImportFormat> detectImportFormat(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError("cannot read " + path.string());
+    std::string head(kDetectBytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return detectFormatOfHead(head, path.string());
 }
 
 std::string stripTrailingCommas(std::string_view json) {
@@ -582,60 +591,86 @@ std::string stripTrailingCommas(std::string_view json) {
 
 namespace {
 
-// Reads and converts every row of a file into `sink` (no transaction: the caller's).
-Result<ImportSummary> readRows(const IncidentSink& sink, const fs::path& path,
-                               const ImportOptions& options) {
-    ImportFormat format;
-    if (options.format) {
-        format = *options.format;
-    } else {
-        auto detected = detectImportFormat(path);
-        if (!detected) return makeError(detected.error());
-        format = *detected;
-    }
-    // CSV streams (peak memory: a block and a record); JSON needs its document.
-    std::string text;
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
-    if (format == ImportFormat::AsamJson) {
-        auto content = readWholeFile(path);
-        if (!content) return makeError(content.error());
-        text = std::move(content).value();
-    } else if (std::error_code ec; !fs::is_regular_file(path, ec)) {
-        return makeError("cannot read " + path.string());
-    } else if (format != ImportFormat::GeoJson) {
-        file.reset(std::fopen(path.c_str(), "rb"));
-        if (!file) return makeError("cannot read " + path.string() + ": " + std::strerror(errno));
-    }
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    ImportRun run(sink, path, options, ec ? 0 : size);
+// What one import reads: CSV streams from `file`; JSON and GeoJSON need the whole `text`.
+struct Input {
+    ImportFormat format = ImportFormat::AsamCsv;
+    std::string name;                   // the file's name, in row locations and messages
+    std::FILE* file = nullptr;          // CSV
+    std::string_view text;              // JSON, GeoJSON
+    std::optional<std::uint64_t> size;  // bytes, when known (progress, CSV block size)
+};
+
+// Converts every row of `input` into `sink` (no transaction: the caller's). Files and text
+// in memory both come here, so the fuzz targets run the importers' own code.
+Result<ImportSummary> readInput(const IncidentSink& sink, const Input& input,
+                                const ImportOptions& options) {
+    const std::uint64_t size = input.size.value_or(0);
+    ImportRun run(sink, input.name, options, size);
     // A block of at most 1 MiB, no larger than the file (plus the byte that shows its end):
     // a small file, such as each input a fuzzer tries, allocates and clears kilobytes.
-    const std::size_t block = ec ? std::size_t{1} << 20
-                                 : std::clamp<std::size_t>(static_cast<std::size_t>(size) + 1,
-                                                           4096, std::size_t{1} << 20);
+    const std::size_t block = !input.size
+                                  ? std::size_t{1} << 20
+                                  : std::clamp<std::size_t>(static_cast<std::size_t>(size) + 1,
+                                                            4096, std::size_t{1} << 20);
     Status status;
-    switch (format) {
+    switch (input.format) {
         case ImportFormat::AsamCsv: {
-            CsvReader reader(file.get(), block);
+            CsvReader reader(input.file, block);
             status = importAsamCsv(run, reader);
             break;
         }
         case ImportFormat::AsamJson:
-            status = importAsamJson(run, std::move(text));
+            status = importAsamJson(run, std::string(input.text));
             break;
         case ImportFormat::ImbCsv: {
-            CsvReader reader(file.get(), block);
+            CsvReader reader(input.file, block);
             status = importImbCsv(run, reader);
             break;
         }
         case ImportFormat::GeoJson:
-            status = importGeoJson(run, path);
+            status = importGeoJson(run, input.text);
             break;
     }
     if (!status) return makeError(status.error());
-    if (options.progress) options.progress(ec ? 0 : size, ec ? 0 : size);
+    if (options.progress) options.progress(size, size);
     return run.summary();
+}
+
+bool isCsv(ImportFormat format) {
+    return format == ImportFormat::AsamCsv || format == ImportFormat::ImbCsv;
+}
+
+Result<ImportSummary> readRows(const IncidentSink& sink, const fs::path& path,
+                               const ImportOptions& options) {
+    Input input;
+    if (options.format) {
+        input.format = *options.format;
+    } else {
+        auto detected = detectImportFormat(path);
+        if (!detected) return makeError(detected.error());
+        input.format = *detected;
+    }
+    input.name = path.filename().string();
+    // CSV streams (peak memory: a block and a record); JSON needs its document.
+    std::string text;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
+    std::error_code ec;
+    if (!isCsv(input.format)) {
+        if (fs::is_directory(path, ec)) return makeError("cannot read " + path.string());
+        auto content = readWholeFile(path);
+        if (!content) return makeError(content.error());
+        text = std::move(content).value();
+        input.text = text;
+    } else if (!fs::is_regular_file(path, ec)) {
+        return makeError("cannot read " + path.string());
+    } else {
+        file.reset(std::fopen(path.c_str(), "rb"));
+        if (!file) return makeError("cannot read " + path.string() + ": " + std::strerror(errno));
+        input.file = file.get();
+    }
+    const auto size = fs::file_size(path, ec);
+    if (!ec) input.size = size;
+    return readInput(sink, input, options);
 }
 
 }  // namespace
@@ -643,6 +678,35 @@ Result<ImportSummary> readRows(const IncidentSink& sink, const fs::path& path,
 Result<ImportSummary> readIncidentFile(const fs::path& path, const ImportOptions& options,
                                        const IncidentSink& sink) {
     return readRows(sink, path, options);
+}
+
+Result<ImportSummary> readIncidentText(std::string_view text, const std::string& name,
+                                       const ImportOptions& options, const IncidentSink& sink) {
+    Input input;
+    input.name = name;
+    input.size = text.size();
+    if (options.format) {
+        input.format = *options.format;
+    } else {
+        auto detected = detectFormatOfHead(text.substr(0, kDetectBytes), name);
+        if (!detected) return makeError(detected.error());
+        input.format = *detected;
+    }
+    if (!isCsv(input.format)) {
+        input.text = text;
+        return readInput(sink, input, options);
+    }
+    // CSV goes through the same streaming reader as a file, over a FILE* on the text.
+    // fmemopen refuses an empty buffer: one byte of a NUL-terminated literal, 0 readable.
+    static const char kEmpty[1] = {};
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
+        ::fmemopen(const_cast<char*>(text.empty() ? kEmpty : text.data()),
+                   text.empty() ? 1 : text.size(), "r"),
+        &std::fclose);
+    if (!file) return makeError("cannot read " + name + ": " + std::strerror(errno));
+    if (text.empty()) std::fgetc(file.get());  // past the one byte: an empty stream
+    input.file = file.get();
+    return readInput(sink, input, options);
 }
 
 Result<ImportSummary> importFile(IncidentStore& store, const fs::path& path,
