@@ -284,3 +284,26 @@ TEST(ImportFromText, ALargeCsvStreamsInBlocksAsTheFileDoes) {
     }
     expectTextReadsAsFile(text, ".csv", ImportFormat::AsamCsv);
 }
+
+TEST(ImportReliability, HeaderNamesAreTrimmedCaseBlindAndTheFirstOfAKindWins) {
+    const Read imb = readText(
+        " Date ,TIME,Longitude,latitude,Attack_Type,vessel_name,VESSEL_NAME,Vessel_Type\n"
+        "2009-11-15,04:10,51.4,13.9,Boarded,ASTRAEA,OTHER,Bulk Carrier\n",
+        ".csv", ImportFormat::ImbCsv);
+    ASSERT_TRUE(imb.summary.ok()) << imb.summary.error();
+    ASSERT_EQ(imb.rows.size(), 1U);
+    EXPECT_EQ(imb.rows[0].vesselName, "ASTRAEA");
+    EXPECT_EQ(imb.rows[0].vesselType, "bulk carrier");
+    EXPECT_NEAR(imb.rows[0].lat, 13.9, 1e-9);
+
+    const Read asam = readText("reference,date,position,subreg,hostility,victim,description\n",
+                               ".csv", ImportFormat::AsamCsv);
+    ASSERT_FALSE(asam.summary.ok());
+    EXPECT_NE(asam.summary.error().find(":1: header has no 'navArea' column"), std::string::npos)
+        << asam.summary.error();
+    const Read imbMissing =
+        readText("date,time,longitude,latitude\n", ".csv", ImportFormat::ImbCsv);
+    ASSERT_FALSE(imbMissing.summary.ok());
+    EXPECT_NE(imbMissing.summary.error().find("header has no 'attack_type' column"),
+              std::string::npos);
+}
