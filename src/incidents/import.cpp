@@ -705,6 +705,8 @@ Result<ImportSummary> readRows(const IncidentSink& sink, const fs::path& path,
     } else {
         file.reset(std::fopen(path.c_str(), "rb"));
         if (!file) return makeError("cannot read " + path.string() + ": " + std::strerror(errno));
+        // The reader reads blocks of its own: stdio's buffer would only copy them twice.
+        std::setvbuf(file.get(), nullptr, _IONBF, 0);
         input.file = file.get();
     }
     const auto size = fs::file_size(path, ec);
@@ -743,7 +745,8 @@ Result<ImportSummary> readIncidentText(std::string_view text, const std::string&
                    text.empty() ? 1 : text.size(), "r"),
         &std::fclose);
     if (!file) return makeError("cannot read " + name + ": " + std::strerror(errno));
-    if (text.empty()) std::fgetc(file.get());  // past the one byte: an empty stream
+    std::setvbuf(file.get(), nullptr, _IONBF, 0);  // as for a file
+    if (text.empty()) std::fgetc(file.get());      // past the one byte: an empty stream
     input.file = file.get();
     return readInput(sink, input, options);
 }
