@@ -55,8 +55,12 @@ for name in "$@"; do
   wall="$(sed 's/.*wall=\([0-9.]*\).*/\1/' <<<"$times")"
   cpu="$(awk -v t="$times" 'BEGIN { split(t, a, /[= ]/); print a[5] + a[7] }')"
   crashes=0
-  [ "$rc" -eq 0 ] || crashes="1 (exit $rc, see $log and $artifacts)"
-  [ "$rc" -eq 0 ] || status=1
+  if [ "$rc" -eq 72 ] && grep -q 'libFuzzer: run interrupted' "$log"; then
+    crashes="0 (stopped by hand)"  # SIGINT: libFuzzer prints its stats and exits 72
+  elif [ "$rc" -ne 0 ]; then
+    crashes="1 (exit $rc, see $log and $artifacts)"
+    status=1
+  fi
   rate="$(awk -v n="${executed:-0}" -v c="$cpu" -v w="$wall" \
     'BEGIN { printf "%.0f/CPU s, %.0f/wall s", (c > 0 ? n / c : 0), (w > 0 ? n / w : 0) }')"
   cmd_text="${cmd[*]}"
