@@ -745,8 +745,8 @@ Result<ImportSummary> readIncidentText(std::string_view text, const std::string&
                    text.empty() ? 1 : text.size(), "r"),
         &std::fclose);
     if (!file) return makeError("cannot read " + name + ": " + std::strerror(errno));
-    std::setvbuf(file.get(), nullptr, _IONBF, 0);  // as for a file
-    if (text.empty()) std::fgetc(file.get());      // past the one byte: an empty stream
+    // Buffered, unlike a file: unbuffered, glibc reads an fmemopen stream a byte at a time.
+    if (text.empty()) std::fgetc(file.get());  // past the one byte: an empty stream
     input.file = file.get();
     return readInput(sink, input, options);
 }
