@@ -1,5 +1,5 @@
 # scripts/test --fuzz SECONDS: build the libFuzzer targets with clang in build-fuzz/ and run
-# each for SECONDS on a corpus seeded from data/ and ../shared/testdata. A crash, timeout
+# each for SECONDS on a corpus seeded from data/, fuzz/seeds/ and the shared test data. A crash, timeout
 # or broken invariant fails the run; the figures go to build-fuzz/fuzz-report.txt.
 # shellcheck shell=bash
 
