@@ -1,10 +1,13 @@
 // libFuzzer target for the incident importers (ASAM CSV and MSI JSON, IMB CSV, GeoJSON):
-// the real readIncidentFile path, without a workspace. SEAWATCH_FUZZ_FORMAT picks the
-// format (0 asam-csv, 1 asam-json, 2 imb-csv, 3 geojson); one binary per format.
+// the importers' own readers (readIncidentText: what readIncidentFile runs once it has the
+// file, fed from memory instead of a temporary file), without a workspace. SEAWATCH_FUZZ_FORMAT
+// picks the format (0 asam-csv, 1 asam-json, 2 imb-csv, 3 geojson); one binary per format.
 // Invariants: every row is counted once (inserted or rejected), nothing throws or
 // crashes, and every text field handed on is valid UTF-8.
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "fuzz_support.hpp"
 #include "seawatch/incidents/import.hpp"
@@ -13,8 +16,8 @@ namespace seawatch::fuzz {
 
 inline int fuzzIncidentImport(incidents::ImportFormat format, const std::uint8_t* data,
                               std::size_t size) {
-    static constexpr const char* kExtensions[] = {".csv", ".json", ".csv", ".geojson"};
-    const auto path = writeInput(data, size, kExtensions[static_cast<int>(format)]);
+    static const std::string kNames[] = {"fuzz.csv", "fuzz.json", "fuzz.csv", "fuzz.geojson"};
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
     incidents::ImportOptions options;
     options.format = format;
     options.maxReportedRejections = 4;
@@ -30,7 +33,8 @@ inline int fuzzIncidentImport(incidents::ImportFormat format, const std::uint8_t
         out.outcome = incidents::UpsertOutcome::Inserted;
         return out;
     };
-    auto summary = incidents::readIncidentFile(path, options, sink);
+    auto summary =
+        incidents::readIncidentText(input, kNames[static_cast<int>(format)], options, sink);
     if (summary) {
         require(summary->inserted == handed);
         require(summary->read == summary->inserted + summary->rejected);

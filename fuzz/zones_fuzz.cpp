@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "fuzz_support.hpp"
 #include "seawatch/zones/schedule.hpp"
@@ -12,8 +14,10 @@
 namespace seawatch::fuzz {
 
 inline int fuzzZones(const std::uint8_t* data, std::size_t size) {
-    const auto path = writeInput(data, size, ".geojson");
-    auto load = zones::loadZones(path);
+    // From memory through GDAL's /vsimem/: the loader's own code, without a temporary file,
+    // and GeoJSON only (zone files are GeoJSON; GDAL's other drivers are not ours to fuzz).
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    auto load = zones::loadZonesFromText(text, "fuzz.geojson", {"GeoJSON"});
     if (!load) return 0;
     for (const auto& z : load->zones) {
         if (z.kind == zones::ZoneKind::PatrolSector) {

@@ -1,18 +1,21 @@
 # scripts/test --fuzz SECONDS: build the libFuzzer targets with clang in build-fuzz/ and run
-# each for SECONDS on a corpus seeded from data/ and ../shared/testdata. A crash, timeout
+# each for SECONDS on a corpus seeded from data/, fuzz/seeds/ and the shared test data. A crash, timeout
 # or broken invariant fails the run; the figures go to build-fuzz/fuzz-report.txt.
 # shellcheck shell=bash
 
-# Target, then the seed files or folders (missing ones are skipped).
+# Target, then the seed files or folders (missing ones are skipped, with a warning: without
+# its seeds a target may never get past a header). Seeds over -max_len are cut to it by
+# libFuzzer, so each target needs some that fit (fuzz/seeds/: an IMB CSV, a whole scenario).
 fuzz_seed_sources() {
-  local shared="$SEAWATCH_ROOT/../shared/testdata"
+  # A worktree outside the main checkout has no ../shared: SEAWATCH_SHARED_TESTDATA says where.
+  local shared="${SEAWATCH_SHARED_TESTDATA:-$SEAWATCH_ROOT/../shared/testdata}"
   case "$1" in
     seawatch_ais_fuzz) echo "$shared/ais" ;;
     seawatch_asam_csv_fuzz) echo "$shared/incidents/asam_export_sample.csv" ;;
     seawatch_asam_json_fuzz) echo "$shared/incidents/nga_msi_api_asams_sample.json $shared/incidents/nga_msi_api_asamMockData.json" ;;
     seawatch_imb_csv_fuzz) echo "$SEAWATCH_ROOT/fuzz/seeds/imb" ;;
     seawatch_incident_geojson_fuzz) echo "$SEAWATCH_ROOT/data/incidents" ;;
-    seawatch_scenario_fuzz) echo "$SEAWATCH_ROOT/data/scenarios" ;;
+    seawatch_scenario_fuzz) echo "$SEAWATCH_ROOT/fuzz/seeds/scenario $SEAWATCH_ROOT/data/scenarios" ;;
     seawatch_zones_fuzz) echo "$SEAWATCH_ROOT/data/zones/irtc.geojson $SEAWATCH_ROOT/data/zones/patrol_sectors.geojson $SEAWATCH_ROOT/data/zones/hra.geojson" ;;
     seawatch_schedule_fuzz) echo "$SEAWATCH_ROOT/data/zones/schedule_gulf_of_aden_2009.json" ;;
   esac
@@ -37,7 +40,7 @@ fuzz_prepare_seeds() {
   local target="$1" dir="$2" src
   rm -rf "$dir" && mkdir -p "$dir"
   for src in $(fuzz_seed_sources "$target"); do
-    [ -e "$src" ] || continue
+    [ -e "$src" ] || { log "warning: $1: no seeds at $src"; continue; }
     find "$src" -type f -size -4M | while read -r f; do
       if [ "$(stat -c %s "$f")" -le 65536 ]; then
         cp "$f" "$dir/$(basename "$f")"

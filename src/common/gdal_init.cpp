@@ -1,9 +1,12 @@
 #include "seawatch/common/gdal_init.hpp"
 
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 #include <gdal.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <string_view>
 
@@ -57,6 +60,25 @@ GdalFileScope::GdalFileScope(std::string path) : path_(std::move(path)), outer_(
 
 GdalFileScope::~GdalFileScope() {
     tCurrentScope = outer_;
+}
+
+GdalMemoryFile::GdalMemoryFile(std::string_view text, const std::string& name) {
+    static std::atomic<std::uint64_t> counter{0};
+    // A folder per instance: concurrent readers never share a path.
+    path_ = "/vsimem/seawatch_" + std::to_string(++counter) + "/" +
+            (name.empty() || name.find('/') != std::string::npos ? std::string("input") : name);
+    static const char kEmpty[1] = {};
+    // GDAL's signature takes a mutable buffer; without ownership (FALSE) it only reads it.
+    auto* bytes = reinterpret_cast<GByte*>(const_cast<char*>(text.empty() ? kEmpty : text.data()));
+    VSILFILE* file = VSIFileFromMemBuffer(path_.c_str(), bytes, text.size(), FALSE);
+    if (file != nullptr) {
+        VSIFCloseL(file);
+        ok_ = true;
+    }
+}
+
+GdalMemoryFile::~GdalMemoryFile() {
+    if (ok_) VSIUnlink(path_.c_str());
 }
 
 }  // namespace seawatch

@@ -188,13 +188,13 @@ Status readFeature(OGRFeature& feature, OGRCoordinateTransformation* toWgs84, Zo
     return {};
 }
 
-}  // namespace
-
-Result<ZoneLoad> loadZones(const std::filesystem::path& path, const std::string& layerName) {
+// Reads the zones of a file GDAL opens at `openPath` with one of `drivers` (null: any);
+// `file` names it in zones and messages.
+Result<ZoneLoad> readZones(const std::string& openPath, const std::string& file,
+                           const std::string& layerName, const char* const* drivers) {
     registerDrivers();
-    const std::string file = path.string();
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                   nullptr, nullptr, nullptr));
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(
+        openPath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
     if (!dataset) return makeError(fmt::format("{}: cannot open as a vector zone file", file));
     ZoneLoad load;
     bool foundLayer = layerName.empty();
@@ -228,6 +228,26 @@ Result<ZoneLoad> loadZones(const std::filesystem::path& path, const std::string&
     }
     if (!foundLayer) return makeError(fmt::format("{}: no layer named '{}'", file, layerName));
     return load;
+}
+
+}  // namespace
+
+Result<ZoneLoad> loadZones(const std::filesystem::path& path, const std::string& layerName) {
+    const std::string file = path.string();
+    return readZones(file, file, layerName, nullptr);
+}
+
+Result<ZoneLoad> loadZonesFromText(std::string_view text, const std::string& name,
+                                   const std::vector<std::string>& drivers,
+                                   const std::string& layerName) {
+    registerDrivers();
+    const GdalMemoryFile memory(text, name);
+    if (!memory.ok()) return makeError(fmt::format("{}: cannot hand the text to GDAL", name));
+    std::vector<const char*> list;
+    list.reserve(drivers.size() + 1);
+    for (const std::string& d : drivers) list.push_back(d.c_str());
+    list.push_back(nullptr);
+    return readZones(memory.path(), name, layerName, drivers.empty() ? nullptr : list.data());
 }
 
 Result<std::vector<Polygon>> loadPolygons(const std::filesystem::path& path,

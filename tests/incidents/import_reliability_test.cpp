@@ -188,3 +188,122 @@ TEST(CsvReaderStreaming, AnUnbalancedQuoteStopsWithAnError) {
         << reader.error();
     std::fclose(f);
 }
+
+namespace {
+
+// The fuzz targets read from memory (readIncidentText); what they check only holds for real
+// imports if a file and its text in memory give the same result, row for row.
+void expectTextReadsAsFile(const std::string& text, const char* extension,
+                           std::optional<ImportFormat> format) {
+    const Read file = readText(text, extension, format);
+    const std::string name = "seawatch_import_" + std::to_string(::getpid()) + extension;
+    Read memory;
+    ImportOptions options;
+    options.format = format;
+    memory.summary = readIncidentText(text, name, options, [&](const Incident& r) {
+        memory.rows.push_back(r);
+        SinkResult s;
+        s.outcome = UpsertOutcome::Inserted;
+        return s;
+    });
+    ASSERT_EQ(file.summary.ok(), memory.summary.ok())
+        << (file.summary.ok() ? memory.summary.error() : file.summary.error());
+    if (!file.summary.ok()) {
+        // A file's message may give its folder; the text has none.
+        std::string fileError = file.summary.error();
+        const std::string folder = (fs::temp_directory_path() / "").string();
+        if (fileError.rfind(folder, 0) == 0) fileError.erase(0, folder.size());
+        EXPECT_EQ(memory.summary.error(), fileError);
+        return;
+    }
+    EXPECT_EQ(memory.summary->read, file.summary->read);
+    EXPECT_EQ(memory.summary->inserted, file.summary->inserted);
+    EXPECT_EQ(memory.summary->rejected, file.summary->rejected);
+    EXPECT_EQ(memory.summary->reencoded, file.summary->reencoded);
+    EXPECT_EQ(memory.summary->rejectedByReason, file.summary->rejectedByReason);
+    ASSERT_EQ(memory.summary->rejections.size(), file.summary->rejections.size());
+    for (std::size_t i = 0; i < file.summary->rejections.size(); ++i) {
+        EXPECT_EQ(memory.summary->rejections[i].where, file.summary->rejections[i].where);
+        EXPECT_EQ(memory.summary->rejections[i].reason, file.summary->rejections[i].reason);
+    }
+    ASSERT_EQ(memory.rows.size(), file.rows.size());
+    for (std::size_t i = 0; i < file.rows.size(); ++i) {
+        EXPECT_EQ(memory.rows[i].sourceRef, file.rows[i].sourceRef);
+        EXPECT_EQ(memory.rows[i].occurredAt, file.rows[i].occurredAt);
+        EXPECT_EQ(memory.rows[i].lat, file.rows[i].lat);
+        EXPECT_EQ(memory.rows[i].lon, file.rows[i].lon);
+        EXPECT_EQ(memory.rows[i].narrative, file.rows[i].narrative);
+        EXPECT_EQ(memory.rows[i].vesselName, file.rows[i].vesselName);
+    }
+}
+
+}  // namespace
+
+TEST(ImportFromText, ReadsEveryFormatAsTheFileReadsIt) {
+    const std::string asamCsv = kAsamHeader +
+                                "2009-101,2009-11-15,\"12\xB0"
+                                "00'00\"\"N 045\xB0"
+                                "00'00\"\"E\",IX,62,PIRATES,CARGO SHIP,\"Caf\xE9\"\n"
+                                "2009-102,not a date,x,IX,62,PIRATES,TANKER,bad\n"
+                                "2009-103,2009-11-17,one,field,short\n";
+    const std::string imbCsv =
+        "date,time,longitude,latitude,attack_type,vessel_name\n"
+        "2009-11-15,04:10,51.4,13.9,Boarded,ASTRAEA\n2010-01-02,,45.2,12.1,Attempted,NA\n"
+        "2010-01-03,,245.2,12.1,Attempted,NA\n";
+    const std::string asamJson =
+        R"({"asam": [{"reference": "2009-7", "date": "2009-11-15", "latitude": 12.5,)"
+        R"( "longitude": 45.5, "description": "Boarded"}, 3, {"reference": ""},]})";
+    const std::string geoJson =
+        R"({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry":)"
+        R"( {"type": "Point", "coordinates": [45.5, 12.5]}, "properties": {"source": "asam",)"
+        R"( "source_ref": "2009-7", "occurred_at": "2009-11-15", "narrative": "Boarded"}},)"
+        R"( {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]},)"
+        R"( "properties": {"source_ref": "x"}}]})";
+    for (const auto format : {std::optional<ImportFormat>{}, std::optional(ImportFormat::AsamCsv)})
+        expectTextReadsAsFile(asamCsv, ".csv", format);
+    expectTextReadsAsFile(imbCsv, ".csv", std::nullopt);
+    expectTextReadsAsFile(asamJson, ".json", std::nullopt);
+    expectTextReadsAsFile(geoJson, ".geojson", std::nullopt);
+    expectTextReadsAsFile(geoJson, ".geojson", ImportFormat::GeoJson);
+    // Failures say the same thing too: an empty file, text that is no known format.
+    expectTextReadsAsFile("", ".csv", ImportFormat::AsamCsv);
+    expectTextReadsAsFile("", ".geojson", ImportFormat::GeoJson);
+    expectTextReadsAsFile("hello\n", ".txt", std::nullopt);
+    expectTextReadsAsFile(R"({"type": "FeatureCollection", "features": [)", ".geojson",
+                          ImportFormat::GeoJson);
+}
+
+TEST(ImportFromText, ALargeCsvStreamsInBlocksAsTheFileDoes) {
+    // Over 1 MiB, so the reader refills its block and records straddle block boundaries.
+    std::string text = kAsamHeader;
+    for (int i = 0; text.size() < (std::size_t{3} << 19); ++i) {
+        text += "2009-" + std::to_string(i) +
+                ",2009-11-15,\"12\xC2\xB0"
+                "00'00\"\"N 045\xC2\xB0"
+                "00'00\"\"E\",IX,62,PIRATES,CARGO SHIP,\"Boarded,\nthen left\"\n";
+    }
+    expectTextReadsAsFile(text, ".csv", ImportFormat::AsamCsv);
+}
+
+TEST(ImportReliability, HeaderNamesAreTrimmedCaseBlindAndTheFirstOfAKindWins) {
+    const Read imb = readText(
+        " Date ,TIME,Longitude,latitude,Attack_Type,vessel_name,VESSEL_NAME,Vessel_Type\n"
+        "2009-11-15,04:10,51.4,13.9,Boarded,ASTRAEA,OTHER,Bulk Carrier\n",
+        ".csv", ImportFormat::ImbCsv);
+    ASSERT_TRUE(imb.summary.ok()) << imb.summary.error();
+    ASSERT_EQ(imb.rows.size(), 1U);
+    EXPECT_EQ(imb.rows[0].vesselName, "ASTRAEA");
+    EXPECT_EQ(imb.rows[0].vesselType, "bulk carrier");
+    EXPECT_NEAR(imb.rows[0].lat, 13.9, 1e-9);
+
+    const Read asam = readText("reference,date,position,subreg,hostility,victim,description\n",
+                               ".csv", ImportFormat::AsamCsv);
+    ASSERT_FALSE(asam.summary.ok());
+    EXPECT_NE(asam.summary.error().find(":1: header has no 'navArea' column"), std::string::npos)
+        << asam.summary.error();
+    const Read imbMissing =
+        readText("date,time,longitude,latitude\n", ".csv", ImportFormat::ImbCsv);
+    ASSERT_FALSE(imbMissing.summary.ok());
+    EXPECT_NE(imbMissing.summary.error().find("header has no 'attack_type' column"),
+              std::string::npos);
+}

@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
+#include <string>
 
 #include "seawatch/zones/coverage.hpp"
 #include "seawatch/zones/zone_index.hpp"
@@ -125,6 +127,55 @@ TEST(ZoneLoader, UnreadableFileIsAnError) {
     auto load = loadZones("/nonexistent/zones.geojson");
     ASSERT_FALSE(load.ok());
     EXPECT_NE(load.error().find("/nonexistent/zones.geojson"), std::string::npos);
+}
+
+// The fuzz target loads zones from memory; that proves something about zone files only if
+// the text loads exactly as the file does.
+TEST(ZoneLoader, TextInMemoryLoadsAsTheFileDoes) {
+    for (const char* name : {"irtc.geojson", "patrol_sectors.geojson", "hra.geojson"}) {
+        std::ifstream in(dataFile(name), std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        auto file = loadZones(dataFile(name));
+        auto memory = loadZonesFromText(text, name, {"GeoJSON"});
+        ASSERT_TRUE(file.ok()) << file.error();
+        ASSERT_TRUE(memory.ok()) << memory.error();
+        ASSERT_EQ(memory->zones.size(), file->zones.size()) << name;
+        EXPECT_EQ(memory->errors.size(), file->errors.size()) << name;
+        for (std::size_t i = 0; i < file->zones.size(); ++i) {
+            const Zone& a = file->zones[i];
+            const Zone& b = memory->zones[i];
+            EXPECT_EQ(b.sourceFile, name);
+            EXPECT_EQ(b.name, a.name);
+            EXPECT_EQ(b.kind, a.kind);
+            EXPECT_EQ(b.validFrom, a.validFrom);
+            EXPECT_EQ(b.validTo, a.validTo);
+            EXPECT_EQ(b.geometry, a.geometry);
+            ASSERT_EQ(b.polygons.size(), a.polygons.size());
+            for (std::size_t p = 0; p < a.polygons.size(); ++p) {
+                ASSERT_EQ(b.polygons[p].outer.size(), a.polygons[p].outer.size());
+                for (std::size_t v = 0; v < a.polygons[p].outer.size(); ++v) {
+                    EXPECT_EQ(b.polygons[p].outer[v].lon, a.polygons[p].outer[v].lon);
+                    EXPECT_EQ(b.polygons[p].outer[v].lat, a.polygons[p].outer[v].lat);
+                }
+            }
+            EXPECT_EQ(b.line.size(), a.line.size());
+        }
+    }
+}
+
+TEST(ZoneLoader, TextInMemoryIsReadOnlyByTheDriversGiven) {
+    // A CSV zone file opens with any driver (GDAL's CSV driver), not as GeoJSON.
+    const std::string csv = "name,kind\nSector 1,patrol_sector\n";
+    auto any = loadZonesFromText(csv, "zones.csv");
+    ASSERT_TRUE(any.ok()) << any.error();
+    ASSERT_EQ(any->errors.size(), 1U);
+    EXPECT_NE(any->errors[0].find("zones.csv: layer 'zones' feature 0: no geometry"),
+              std::string::npos)
+        << any->errors[0];
+    auto geoJsonOnly = loadZonesFromText(csv, "zones.csv", {"GeoJSON"});
+    ASSERT_FALSE(geoJsonOnly.ok());
+    EXPECT_EQ(geoJsonOnly.error(), "zones.csv: cannot open as a vector zone file");
 }
 
 TEST(ZoneLoader, ReadsGeoPackageLayers) {

@@ -9,6 +9,7 @@
 // Results still carry the message too (CPLGetLastErrorMsg works as before).
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace seawatch {
 
@@ -37,6 +38,27 @@ class GdalFileScope {
     std::size_t warnings_ = 0;
     bool quiet_ = false;
     GdalFileScope* outer_ = nullptr;
+};
+
+// Text in memory as a GDAL file (/vsimem/) that GDALOpenEx can open, for as long as this
+// lives: a reader that already holds a file's content (to check its JSON nesting, or text
+// handed over by a fuzz target) gives OGR the same bytes without a copy or a second read.
+// The text must outlive it. Each instance has its own name, so threads may use it at once.
+class GdalMemoryFile {
+  public:
+    // `name` (a file name, no folder) ends the path, so OGR's messages and its choice of
+    // driver by extension see the original file's name.
+    GdalMemoryFile(std::string_view text, const std::string& name);
+    ~GdalMemoryFile();
+    GdalMemoryFile(const GdalMemoryFile&) = delete;
+    GdalMemoryFile& operator=(const GdalMemoryFile&) = delete;
+
+    bool ok() const { return ok_; }
+    const std::string& path() const { return path_; }
+
+  private:
+    std::string path_;
+    bool ok_ = false;
 };
 
 }  // namespace seawatch

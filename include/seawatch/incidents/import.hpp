@@ -72,6 +72,12 @@ using IncidentSink = std::function<SinkResult(const Incident&)>;
 Result<ImportSummary> readIncidentFile(const std::filesystem::path& path,
                                        const ImportOptions& options, const IncidentSink& sink);
 
+// The same for a file's content already in memory (`name` stands for the file in row
+// locations and messages): the same readers, fed from the text (the fuzz targets use it).
+// The format is detected from the text when options.format is empty.
+Result<ImportSummary> readIncidentText(std::string_view text, const std::string& name,
+                                       const ImportOptions& options, const IncidentSink& sink);
+
 // Removes trailing commas before ']' or '}' outside strings (the NGA MSI sample has one).
 std::string stripTrailingCommas(std::string_view json);
 
