@@ -240,7 +240,11 @@ class PlanModule final : public ConsoleModule {
     }
 
     void drawPlanWindow(ConsoleState& state) {
-        ImGui::SetNextWindowSize(ImVec2(1100, 560), ImGuiCond_FirstUseEver);
+        // Left of the right-hand panels (Legend, Alerts, Coordination) on a 1366-wide screen
+        // as on a 1920-wide one.
+        const ImVec2 screen = ImGui::GetMainViewport()->WorkSize;
+        ImGui::SetNextWindowSize(ImVec2(std::min(1100.0f, 0.6f * screen.x), 560.0f),
+                                 ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Plan", &showPlan_)) {
             ImGui::End();
             return;
