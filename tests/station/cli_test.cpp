@@ -358,10 +358,11 @@ TEST_F(StationCli, AConsoleOnTheStationSeesAnotherStationsIncidentWithoutARestar
         << seen;
     // The log's worker connects on its own thread, so its "live" line may come after the
     // incidents' line; wait for it rather than expect it among the lines read so far.
-    if (seen.find("coordination log: live") == std::string::npos)
+    if (seen.find("coordination log: live") == std::string::npos) {
         EXPECT_TRUE(
             console.waitForLineWith("coordination log: live", std::chrono::seconds(30), &seen))
             << seen;
+    }
     // The copy the console reads holds the other station's incident.
     std::vector<fs::path> copies;
     for (const auto& entry : fs::directory_iterator(home / ".local/share/seawatch/stations"))
