@@ -42,13 +42,17 @@ ArchiveReplay replayFromFixes(const ais::ArchiveQueryResult& fixes, time::UnixMi
     return out;
 }
 
-Result<ArchiveReplay> replayAround(const workspace::Location& location, const ContextQuery& q) {
+ArchiveReplay replayAroundFromFixes(const ais::ArchiveQueryResult& fixes, const ContextQuery& q) {
     const ais::ArchiveQuery aq = contextArchiveQuery(q);
-    auto fixes = ais::queryArchive(location, aq);
-    if (!fixes) return makeError(fixes.error());
-    ArchiveReplay out = replayFromFixes(*fixes, *aq.from, *aq.to);
-    out.nearby = vesselsNear(*fixes, q);
+    ArchiveReplay out = replayFromFixes(fixes, *aq.from, *aq.to);
+    out.nearby = vesselsNear(fixes, q);
     return out;
+}
+
+Result<ArchiveReplay> replayAround(const workspace::Location& location, const ContextQuery& q) {
+    auto fixes = ais::queryArchive(location, contextArchiveQuery(q));
+    if (!fixes) return makeError(fixes.error());
+    return replayAroundFromFixes(*fixes, q);
 }
 
 Result<ArchiveReplay> replayWindow(const workspace::Location& location,

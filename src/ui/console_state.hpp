@@ -16,6 +16,7 @@
 #include "seawatch/render/map_renderer.hpp"
 #include "seawatch/scenario/scene.hpp"
 #include "seawatch/scenario/timeline.hpp"
+#include "seawatch/station/archive_reader.hpp"
 #include "seawatch/station/incident_mirror.hpp"
 #include "seawatch/station/plan_link.hpp"
 #include "seawatch/time/utc.hpp"
@@ -32,7 +33,7 @@ namespace seawatch::ui {
 struct PanelVisibility {
     bool layers = false;
     bool legend = true;
-    bool log = false;  // opens by itself when an error is logged
+    bool log = false;        // opens by itself when an error is logged
     bool frameTime = false;  // Developer menu
     bool fileBrowser = false;
     bool imguiDemo = false;  // Developer menu
@@ -152,6 +153,9 @@ struct ConsoleState {
     // copy, which `incidentMirror` keeps up to date (console_workspace.cpp).
     std::filesystem::path workspacePath;
     std::unique_ptr<station::IncidentMirror> incidentMirror;
+    // With a station as the workspace, the AIS archive replays are read from the station's
+    // archive, on the reader's worker (the copy above holds incidents only).
+    std::unique_ptr<station::ArchiveReader> stationArchive;
     // --follow-plan: the plan shared on the station, each version as it is pushed.
     std::unique_ptr<station::PlanLink> planLink;
 };

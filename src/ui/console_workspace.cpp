@@ -26,6 +26,10 @@ Result<std::string> openConsoleWorkspace(ConsoleState& state, const std::string&
         spdlog::info("station incidents: following {} (copy in {})", location.display(),
                      copy.string());
         state.incidentMirror = std::move(mirror.value());
+        auto archive = station::ArchiveReader::open(workspace);
+        if (!archive)
+            return makeError("--workspace " + location.display() + ": " + archive.error());
+        state.stationArchive = std::move(archive.value());
         state.workspacePath = copy;
         return workspace;
     }

@@ -42,7 +42,6 @@ constexpr ImU32 kNationPalette[] = {
     IM_COL32(240, 98, 146, 255),
 };
 
-
 class PlanModule final : public ConsoleModule {
   public:
     PlanModule(ConsoleState& state, const ConsoleOptions& options) {
@@ -173,50 +172,64 @@ class PlanModule final : public ConsoleModule {
                 .count();
     }
 
+    // Keeps the next toolbar item on this line only when it fits: on a 1366-wide screen the
+    // Plan window is narrower than the toolbar, and a cut "Suggest" is one nobody finds.
+    static void sameLineIfFits(float nextWidth) {
+        const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + nextWidth;
+        if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine();
+    }
+    static float buttonWidth(const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+    }
+
     void drawToolbar() {
-        ImGui::SetNextItemWidth(360.0f);
+        ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x * 0.45f));
         ImGui::InputText("##planpath", path_, sizeof path_);
         ImGui::SameLine();
         if (ImGui::Button("Open")) open(path_);
         if (!editor_) return;
-        ImGui::SameLine();
-        if (ImGui::Button(editor_->dirty() ? "Save*" : "Save")) {
+        const char* saveLabel = editor_->dirty() ? "Save*" : "Save";
+        sameLineIfFits(buttonWidth(saveLabel));
+        if (ImGui::Button(saveLabel)) {
             if (Status s = editor_->save(loadedPath_); !s)
                 spdlog::error("plan: {}", s.error());
             else
                 spdlog::info("plan: saved {}", loadedPath_);
         }
-        ImGui::SameLine();
+        sameLineIfFits(buttonWidth("Undo"));
         ImGui::BeginDisabled(!editor_->canUndo());
         if (ImGui::Button("Undo")) timed([&] { changed(editor_->undo()); });
         if (editor_->canUndo() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", editor_->undoLabel().c_str());
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        sameLineIfFits(buttonWidth("Redo"));
         ImGui::BeginDisabled(!editor_->canRedo());
         if (ImGui::Button("Redo")) timed([&] { changed(editor_->redo()); });
         if (editor_->canRedo() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", editor_->redoLabel().c_str());
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        sameLineIfFits(buttonWidth("Add convoy"));
         if (ImGui::Button("Add convoy")) addConvoy();
-        ImGui::SameLine();
+        sameLineIfFits(buttonWidth("Remove"));
         ImGui::BeginDisabled(!selected_);
         if (ImGui::Button("Remove")) {
             timed([&] { changed(editor_->apply(analytics::RemoveItem{*selected_}).ok()); });
             selected_.reset();
         }
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        sameLineIfFits(buttonWidth("Suggest"));
         if (ImGui::Button("Suggest")) {
             suggestions_ = analytics::suggestChanges(editor_->plan(), *context_, editor_->config());
         }
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(120.0f);
+        constexpr float kDaysSliderWidth = 120.0f;
+        sameLineIfFits(kDaysSliderWidth + ImGui::GetStyle().ItemInnerSpacing.x +
+                       ImGui::CalcTextSize("days").x);
+        ImGui::SetNextItemWidth(kDaysSliderWidth);
         ImGui::SliderFloat("days", &viewDays_, 2.0f, 91.0f, "%.0f days");
 
         const auto& score = editor_->check().score;
-        ImGui::Text(
+        ImGui::TextWrapped(
             "Score %.1f  (departures %.0f%%, sectors %.0f%%, air %.0f%%, conflicts %.0f%%)   "
             "%zu faults   recomputed in %.1f ms",
             score.total, 100 * score.departures, 100 * score.sectors, 100 * score.air,

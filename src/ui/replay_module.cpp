@@ -3,6 +3,9 @@
 // times. The archive's tracks replace the live picture's on the map while the replay is
 // open, on a replay bar of their own (play, speed 1x-3600x, scrubber). The loading and the
 // ranking of the vessels are analytics::replayAround / replayWindow; this only asks and shows.
+// With a station as the workspace the fixes come from the station's archive, read by
+// station::ArchiveReader on its worker; the module asks, and opens the replay when the answer
+// is in.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
@@ -36,6 +39,7 @@ class ReplayModule final : public ConsoleModule {
             state.replayRequest.reset();
             replayAroundIncident(state, request);
         }
+        collectStationRead(state);
         if (!replay_ || state.scene) return;
         const ImGuiIO& io = ImGui::GetIO();
         state.timeline.advance(io.DeltaTime);
@@ -79,6 +83,11 @@ class ReplayModule final : public ConsoleModule {
         const analytics::ContextQuery q = analytics::contextQueryAt(
             request.where, request.occurredAt, request.dateOnly,
             static_cast<time::UnixMillis>(hours_ * time::kMillisPerHour), radiusNm_);
+        if (state.stationArchive) {
+            const ais::ArchiveQuery aq = analytics::contextArchiveQuery(q);
+            readFromStation(state, aq, "around " + request.title, request.occurredAt, *aq.box, q);
+            return;
+        }
         auto location = consoleWorkspace(state.workspacePath);
         if (!location) return fail(location.error());
         auto loaded = analytics::replayAround(*location, q);
@@ -102,12 +111,42 @@ class ReplayModule final : public ConsoleModule {
         ais::ArchiveQuery q;
         q.from = *from;
         q.to = *to;
+        if (state.stationArchive) {
+            readFromStation(state, q, "archive window", *from, std::nullopt, std::nullopt);
+            return;
+        }
         auto location = consoleWorkspace(state.workspacePath);
         if (!location) return fail(location.error());
         auto loaded = analytics::replayWindow(*location, q);
         if (!loaded) return fail(loaded.error());
         title_ = "archive window";
         open(state, std::move(*loaded), *from, std::nullopt);
+    }
+
+    // Asks the station's archive for `q`; collectStationRead opens the replay when it is in.
+    void readFromStation(ConsoleState& state, const ais::ArchiveQuery& q, std::string title,
+                         time::UnixMillis at, std::optional<geo::GeoBox> box,
+                         std::optional<analytics::ContextQuery> around) {
+        if (!q.from || !q.to) return fail("an archive replay needs a start and an end time");
+        if (*q.from > *q.to) return fail("the replay window ends before it starts");
+        pending_ = PendingRead{
+            state.stationArchive->request(q), std::move(title), at, *q.from, *q.to, box, around};
+        message_ = "Reading the station's AIS archive...";
+    }
+
+    void collectStationRead(ConsoleState& state) {
+        if (!pending_ || !state.stationArchive) return;
+        auto answer = state.stationArchive->take();
+        if (!answer || answer->ticket != pending_->ticket) return;
+        PendingRead read = std::move(*pending_);
+        pending_.reset();
+        if (!answer->fixes) return fail(answer->fixes.error());
+        if (state.scene) return;  // an exercise was opened meanwhile: it has its own timeline
+        analytics::ArchiveReplay loaded =
+            read.around ? analytics::replayAroundFromFixes(*answer->fixes, *read.around)
+                        : analytics::replayFromFixes(*answer->fixes, read.from, read.to);
+        title_ = std::move(read.title);
+        open(state, std::move(loaded), read.at, read.box);
     }
 
     void fail(const std::string& error) {
@@ -137,11 +176,13 @@ class ReplayModule final : public ConsoleModule {
         }
         if (box) state.flyTo = box;
         if (!replay_->archivePresent) {
-            message_ = "This workspace has no AIS archive yet: `seawatch ais import LOG --db " +
-                       (state.workspacePath.empty() ? incidents::defaultWorkspacePath()
-                                                    : state.workspacePath)
-                           .string() +
-                       "` fills it.";
+            const std::string db = state.stationArchive ? state.stationArchive->target()
+                                   : state.workspacePath.empty()
+                                       ? incidents::defaultWorkspacePath().string()
+                                       : state.workspacePath.string();
+            message_ = (state.stationArchive ? "The station has no AIS archive yet: "
+                                             : "This workspace has no AIS archive yet: ") +
+                       std::string("`seawatch ais import LOG --db ") + db + "` fills it.";
         } else if (replay_->tracks->vesselCount() == 0) {
             message_ = "No archived vessel in this window.";
         } else {
@@ -287,8 +328,20 @@ class ReplayModule final : public ConsoleModule {
         ImGui::End();
     }
 
+    // A read of the station's archive under way, and what to do with its answer.
+    struct PendingRead {
+        std::uint64_t ticket = 0;
+        std::string title;
+        time::UnixMillis at = 0;    // the clock's place when it opens
+        time::UnixMillis from = 0;  // the window asked for
+        time::UnixMillis to = 0;
+        std::optional<geo::GeoBox> box;                 // framing; none: where the vessels are
+        std::optional<analytics::ContextQuery> around;  // around an incident: rank the vessels
+    };
+
     std::optional<analytics::ArchiveReplay> replay_;
     std::optional<analytics::ArchiveReplay> retired_;
+    std::optional<PendingRead> pending_;
     std::string title_;
     std::string message_;
     bool showPanel_ = false;

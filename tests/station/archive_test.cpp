@@ -6,12 +6,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <thread>
 
 #include "app/ais_log_support.hpp"
 #include "pg_test_cluster.hpp"
+#include "seawatch/analytics/archive_replay.hpp"
+#include "seawatch/station/archive_reader.hpp"
 #include "seawatch/station/pg_archive.hpp"
 
 namespace {
@@ -331,6 +336,88 @@ TEST_F(StationArchive, BadServersAndInputSayWhyInOneSentence) {
     const auto empty = runSeawatch("ais query --db " + uri_);
     EXPECT_EQ(empty.exitCode, 0) << empty.err;
     EXPECT_NE(empty.err.find("holds no AIS archive"), std::string::npos) << empty.err;
+}
+
+// The console's "Replay around" on a station workspace: the reader's worker reads the
+// station's archive, and the replay built from its answer is the one the same log gives
+// from a GeoPackage (same fixes, same vessels ranked the same way).
+std::optional<station::ArchiveAnswer> awaitAnswer(station::ArchiveReader& reader) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < end) {
+        if (auto answer = reader.take()) return answer;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return std::nullopt;
+}
+
+TEST_F(StationArchive, TheConsolesReaderGivesTheReplayTheGeoPackagesAnswer) {
+    ASSERT_EQ(runSeawatch("ais import " + log_ + " --db " + uri_).exitCode, 0);
+    ASSERT_EQ(runSeawatch("ais import " + log_ + " --db " + gpkg_).exitCode, 0);
+    auto reader = station::ArchiveReader::open(stationUri(ship_));
+    ASSERT_TRUE(reader) << reader.error();
+    // An incident among the Gulf of Aden vessels, 20 hours into the log.
+    const analytics::ContextQuery q =
+        analytics::contextQueryAt({45.2, 12.05}, kT0 + 20 * kHour, false, 6 * kHour, 50.0);
+    const std::uint64_t ticket = (*reader)->request(analytics::contextArchiveQuery(q));
+    auto answer = awaitAnswer(**reader);
+    ASSERT_TRUE(answer) << "no answer within 30 s";
+    EXPECT_EQ(answer->ticket, ticket);
+    ASSERT_TRUE(answer->fixes) << answer->fixes.error();
+    EXPECT_FALSE((*reader)->busy());
+    const analytics::ArchiveReplay fromStation =
+        analytics::replayAroundFromFixes(*answer->fixes, q);
+    auto fromGpkg = analytics::replayAround(workspace::Location(gpkg_), q);
+    ASSERT_TRUE(fromGpkg) << fromGpkg.error();
+    EXPECT_TRUE(fromStation.archivePresent);
+    EXPECT_GT(fromStation.fixCount, 0U);
+    EXPECT_EQ(fromStation.fixCount, fromGpkg->fixCount);
+    EXPECT_EQ(fromStation.tracks->vesselCount(), fromGpkg->tracks->vesselCount());
+    ASSERT_EQ(fromStation.nearby.size(), fromGpkg->nearby.size());
+    ASSERT_FALSE(fromStation.nearby.empty());
+    for (std::size_t i = 0; i < fromStation.nearby.size(); ++i) {
+        EXPECT_EQ(fromStation.nearby[i].mmsi, fromGpkg->nearby[i].mmsi) << i;
+        EXPECT_EQ(fromStation.nearby[i].name, fromGpkg->nearby[i].name) << i;
+        EXPECT_DOUBLE_EQ(fromStation.nearby[i].closestNm, fromGpkg->nearby[i].closestNm) << i;
+        EXPECT_EQ(fromStation.nearby[i].time, fromGpkg->nearby[i].time) << i;
+    }
+
+    // Asked twice in a row, only the newer request is answered to the console.
+    ais::ArchiveQuery window;
+    window.from = kT0;
+    window.to = kT0 + 3 * kHour;
+    (*reader)->request(analytics::contextArchiveQuery(q));
+    const std::uint64_t newer = (*reader)->request(window);
+    answer = awaitAnswer(**reader);
+    ASSERT_TRUE(answer) << "no answer within 30 s";
+    EXPECT_EQ(answer->ticket, newer);
+    ASSERT_TRUE(answer->fixes) << answer->fixes.error();
+    for (const auto& f : answer->fixes->fixes) {
+        EXPECT_GE(f.time, *window.from);
+        EXPECT_LE(f.time, *window.to);
+    }
+}
+
+TEST_F(StationArchive, TheConsolesReaderSaysWhyItCouldNotRead) {
+    auto refused = station::ArchiveReader::open("postgresql://ship:secret@localhost/db");
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().find("password"), std::string::npos) << refused.error();
+
+    const fs::path nowhere = dir_ / "no-server";
+    fs::create_directories(nowhere);
+    auto reader =
+        station::ArchiveReader::open("postgresql:///db?host=" + nowhere.string() + "&port=1");
+    ASSERT_TRUE(reader) << reader.error();
+    ais::ArchiveQuery window;
+    window.from = kT0;
+    window.to = kT0 + kHour;
+    (*reader)->request(window);
+    const auto answer = awaitAnswer(**reader);
+    ASSERT_TRUE(answer) << "no answer within 30 s";
+    ASSERT_FALSE(answer->fixes);
+    EXPECT_NE(answer->fixes.error().find("the station's AIS archive could not be read"),
+              std::string::npos)
+        << answer->fixes.error();
+    EXPECT_EQ(answer->fixes.error().find('\n'), std::string::npos) << answer->fixes.error();
 }
 
 }  // namespace

@@ -37,6 +37,9 @@ ContextQuery contextQueryAt(geo::LonLat where, time::UnixMillis occurredAt, bool
 ArchiveReplay replayFromFixes(const ais::ArchiveQueryResult& fixes, time::UnixMillis from,
                               time::UnixMillis to);
 
+// Around an incident, from the fixes contextArchiveQuery(q) read (from a GeoPackage or from
+// the station's archive): the tracks, and the vessels that came closest.
+ArchiveReplay replayAroundFromFixes(const ais::ArchiveQueryResult& fixes, const ContextQuery& q);
 // Around an incident: the context's fixes as tracks, and the vessels that came closest.
 Result<ArchiveReplay> replayAround(const workspace::Location& location, const ContextQuery& q);
 // Any window (and box) of the archive. A query without both times is refused: an archive
