@@ -437,14 +437,34 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
     const geo::LonLat p{fix.lon, fix.lat};
     double nearestNm = -1.0;
     const zones::GroupTransit* nearest = nullptr;
-    for (const zones::GroupTransit& group : inputs_.schedule->transits) {
-        if (group.direction != lane) continue;
+    // The nearest group under way: a trig-free lower bound on each group's distance, then
+    // exact distances in ascending bound order until no bound can beat the nearest found. The
+    // same group as measuring every one (ties to the schedule's first): most groups are far
+    // along the lane from a given merchant and are never measured.
+    const auto& transits = inputs_.schedule->transits;
+    const zones::Centreline& line = corridor_->lane(lane).centreline;
+    const std::array<double, 3> u = zones::Centreline::unitVectorOf(p);
+    escortCandidates_.clear();
+    for (std::size_t g = 0; g < transits.size(); ++g) {
+        if (transits[g].direction != lane) continue;
+        const auto along = zones::plannedAlongNm(transits[g], *corridor_, fix.time);
+        if (!along) continue;
+        const double bound = line.lowerBoundToPointAt(u, *along);
+        escortCandidates_.emplace_back(
+            std::isnan(bound) ? -std::numeric_limits<double>::infinity() : bound, g);
+    }
+    std::sort(escortCandidates_.begin(), escortCandidates_.end());
+    std::size_t nearestIndex = 0;
+    for (const auto& [bound, g] : escortCandidates_) {
+        if (nearest && bound > nearestNm) break;
+        const zones::GroupTransit& group = transits[g];
         const auto planned = zones::plannedPoint(group, *corridor_, fix.time);
         if (!planned) continue;
         const double d = geo::distanceNm(p, *planned);
-        if (!nearest || d < nearestNm) {
+        if (!nearest || d < nearestNm || (d == nearestNm && g < nearestIndex)) {
             nearestNm = d;
             nearest = &group;
+            nearestIndex = g;
         }
     }
     if (nearest && nearestNm <= cfg.escortRangeNm) {

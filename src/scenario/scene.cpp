@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <string_view>
 
 #include "seawatch/analytics/ais_input.hpp"
 #include "seawatch/analytics/engine.hpp"
@@ -13,6 +16,7 @@
 #include "seawatch/incidents/workspace.hpp"
 #include "seawatch/scenario/ais_export.hpp"
 #include "seawatch/scenario/scenario_json.hpp"
+#include "seawatch/scenario/scene_cache.hpp"
 
 namespace seawatch::scenario {
 
@@ -84,10 +88,42 @@ analytics::EngineInputOptions engineOptions(const Scenario& s, const SceneOption
     return engine;
 }
 
+// The scripted tracks through the AIS path (synthesised fixes out as NMEA, back in through
+// the decoder), or the same from the cache when this program has done it before.
+Result<ScriptedAis> scriptedAis(const Scene& scene, std::string_view text, bool& fromCache) {
+    fromCache = false;
+    const std::optional<std::uint64_t> key = scriptedAisKey(text);
+    const fs::path dir = key ? sceneCacheDir() : fs::path{};
+    if (!dir.empty()) {
+        if (auto cached = readScriptedAis(scriptedAisFile(dir, *key), *key)) {
+            fromCache = true;
+            return std::move(*cached);
+        }
+    }
+    std::string nmea;
+    AisExportOptions exportOptions;
+    exportOptions.span = scene.scenario.window;
+    writeAisNmea(scene.scripted, nmea, exportOptions);
+    auto decoded = analytics::loadAisText(nmea, scene.file.filename().string() + " (scripted AIS)");
+    if (!decoded) return makeError(decoded.error());
+    ScriptedAis out{std::move(decoded->fixes), std::move(decoded->statics)};
+    // A cache that cannot be written costs the next start its time, nothing else.
+    if (!dir.empty()) writeScriptedAis(scriptedAisFile(dir, *key), *key, out);
+    return out;
+}
+
 }  // namespace
 
 Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
-    ScenarioLoad load = loadScenario(file);
+    std::string text;
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in)
+            return makeError(file.string() + ": invalid scenario:\n  " + file.string() +
+                             ": cannot open the file");
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    ScenarioLoad load = parseScenario(text, file.parent_path());
     if (!load.ok()) {
         std::string message = file.string() + ": invalid scenario:";
         for (const auto& e : load.errors) message += "\n  " + e;
@@ -100,14 +136,11 @@ Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
     if (!scripted) return makeError(file.string() + ": " + scripted.error());
     scene.scripted = std::move(scripted.value());
 
-    // The AIS path: synthesized fixes out as NMEA, back in through the decoder.
-    std::string nmea;
-    AisExportOptions exportOptions;
-    exportOptions.span = scene.scenario.window;
-    writeAisNmea(scene.scripted, nmea, exportOptions);
-    auto decoded = analytics::loadAisText(nmea, file.filename().string() + " (scripted AIS)");
-    if (!decoded) return makeError(decoded.error());
-    analytics::AisInput input = std::move(decoded.value());
+    auto fed = scriptedAis(scene, text, scene.scriptedAisFromCache);
+    if (!fed) return makeError(fed.error());
+    analytics::AisInput input;
+    input.fixes = std::move(fed->fixes);
+    input.statics = std::move(fed->statics);
     std::vector<fs::path> aisFiles;
     for (const auto& reference : scene.scenario.aisSources)
         aisFiles.push_back(scene.scenario.resolve(reference));
@@ -153,6 +186,12 @@ Result<Scene> loadScene(const fs::path& file, const SceneOptions& options) {
     scene.events = std::move(run.events);
     for (auto& w : run.warnings) scene.warnings.push_back(std::move(w));
     return scene;
+}
+
+std::future<Result<Scene>> loadSceneAsync(fs::path file, SceneOptions options) {
+    return std::async(std::launch::async, [file = std::move(file), options = std::move(options)] {
+        return loadScene(file, options);
+    });
 }
 
 std::vector<const analytics::Event*> Scene::eventsBetween(time::UnixMillis from,

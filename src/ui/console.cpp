@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 
 #include "console_state.hpp"
 #include "seawatch/analytics/engine_inputs.hpp"
@@ -126,10 +127,18 @@ void saveScreenshot(const std::string& path, int w, int h) {
     if (Status s = charts::writeImage(path, image, {}); !s) spdlog::error("{}", s.error());
 }
 
-// Loads --scenario into the console; errors go to the log and the console carries on.
-bool loadSceneInto(ConsoleState& state, const std::string& file) {
-    if (file.empty()) return false;
-    const auto started = std::chrono::steady_clock::now();
+// --scenario, loading while the window opens and the charts load (scenario::loadSceneAsync).
+struct PendingScene {
+    std::string file;
+    std::future<Result<scenario::Scene>> scene;
+    std::chrono::steady_clock::time_point started;
+};
+
+PendingScene startSceneLoad(ConsoleState& state, const std::string& file) {
+    PendingScene pending;
+    if (file.empty()) return pending;
+    pending.file = file;
+    pending.started = std::chrono::steady_clock::now();
     scenario::SceneOptions options;
     auto workspace = consoleWorkspace(state.workspacePath);
     if (workspace) {
@@ -138,7 +147,17 @@ bool loadSceneInto(ConsoleState& state, const std::string& file) {
         spdlog::warn("default workspace unavailable ({}); using a temporary one",
                      workspace.error());
     }
-    auto scene = scenario::loadScene(file, options);
+    pending.scene = scenario::loadSceneAsync(file, options);
+    return pending;
+}
+
+// Puts the exercise into the console; errors go to the log and the console carries on.
+bool loadSceneInto(ConsoleState& state, PendingScene& pending) {
+    if (!pending.scene.valid()) return false;
+    const std::string& file = pending.file;
+    const auto waitFrom = std::chrono::steady_clock::now();
+    auto scene = pending.scene.get();
+    const auto done = std::chrono::steady_clock::now();
     if (!scene) {
         spdlog::error("{}", scene.error());
         return false;
@@ -148,12 +167,14 @@ bool loadSceneInto(ConsoleState& state, const std::string& file) {
     state.timeline = scenario::Timeline::forScenario(state.scene->scenario);
     state.now = state.timeline.now();
     spdlog::info(
-        "scenario '{}' loaded in {:.0f} ms: {} vessels, {} alerts, {} incidents",
+        "scenario '{}' loaded in {:.0f} ms ({:.0f} ms of it waited for): {} vessels, {} alerts, "
+        "{} incidents{}",
         state.scene->scenario.title,
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count(),
+        std::chrono::duration<double, std::milli>(done - pending.started).count(),
+        std::chrono::duration<double, std::milli>(done - waitFrom).count(),
         state.scene->tracks.vesselCount(), state.scene->events.size(),
-        state.scene->incidents.size());
+        state.scene->incidents.size(),
+        state.scene->scriptedAisFromCache ? " (scripted AIS from the scene cache)" : "");
     return true;
 }
 
@@ -347,7 +368,8 @@ double displayRefreshHz() {
 }
 
 // Charts, the exercise, the live picture and the modules, in the order their overlays stack.
-void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveView) {
+void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveView,
+                 PendingScene& pendingScene) {
     const auto started = std::chrono::steady_clock::now();
     // The basemap, then each chart on its own, so a failure stays with the chart's path.
     render::SceneLoadReport report =
@@ -375,7 +397,7 @@ void loadContent(ConsoleState& state, const ConsoleOptions& options, bool haveVi
     state.view.resize(fbw, fbh);
     state.mapTopPx = 0;
     state.mapBottomPx = fbh;
-    const bool sceneLoaded = loadSceneInto(state, options.scenario);
+    const bool sceneLoaded = loadSceneInto(state, pendingScene);
     // Framed on the whole window for the first frames, then again on the map's free part
     // once the panel columns have been laid out (endDock).
     if (sceneLoaded) {
@@ -567,6 +589,8 @@ int runConsole(const ConsoleOptions& requested) {
                      "  seawatch render --bbox 42,10,54,16 --size 1600x800 -o aden.png\n");
         return 3;
     }
+    // The exercise loads on its own thread while the window opens and the charts load.
+    PendingScene pendingScene = startSceneLoad(state, options.scenario);
     WindowGeometry geometry;
     bool haveView = false;
     const bool firstStart = !std::filesystem::exists(settingsPath());
@@ -596,7 +620,7 @@ int runConsole(const ConsoleOptions& requested) {
             exitCode = 3;
         } else {
             state.renderer = std::move(renderer.value());
-            loadContent(state, options, haveView);
+            loadContent(state, options, haveView, pendingScene);
             restoreLayers(state);
             runMainLoop(state, options, pacer, started);
             saveSettings(window, state);

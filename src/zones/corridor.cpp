@@ -95,6 +95,21 @@ Centreline::Projection Centreline::project(geo::LonLat p) const {
     return best;
 }
 
+std::array<double, 3> Centreline::unitVectorOf(geo::LonLat p) {
+    return unitVector(p);
+}
+
+double Centreline::lowerBoundToPointAt(const std::array<double, 3>& p, double alongNm) const {
+    if (vertices_.size() < 2) return 0.0;
+    // pointAt's segment: the point lies on it, so segmentLowerBound holds for it too.
+    const auto it = std::lower_bound(cumulativeNm_.begin() + 1, cumulativeNm_.end(), alongNm);
+    const std::size_t i = (alongNm <= 0.0) ? 1
+                          : (it == cumulativeNm_.end())
+                              ? vertices_.size() - 1
+                              : static_cast<std::size_t>(it - cumulativeNm_.begin());
+    return segmentLowerBound(p, i);
+}
+
 geo::LonLat Centreline::pointAt(double alongNm) const {
     if (vertices_.empty()) return {};
     if (alongNm <= 0.0 || vertices_.size() == 1) return vertices_.front();

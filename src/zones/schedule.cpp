@@ -29,8 +29,8 @@ Result<time::UnixMillis> requireTime(const json& record, const char* key) {
     if (!t) return makeError(fmt::format("'{}' = '{}' is not an ISO 8601 UTC time", key, *text));
     // A typo in a year would stretch coverage and planned positions over centuries.
     if (const time::PlausibleYears years; !years.contains(*t))
-        return makeError(fmt::format("'{}' = '{}' is outside the years {}", key, *text,
-                                     years.describe()));
+        return makeError(
+            fmt::format("'{}' = '{}' is outside the years {}", key, *text, years.describe()));
     return *t;
 }
 
@@ -176,14 +176,21 @@ std::optional<PlannedPosition> plannedPosition(const GroupTransit& transit,
     return planned;
 }
 
-std::optional<geo::LonLat> plannedPoint(const GroupTransit& transit, const Corridor& corridor,
-                                        time::UnixMillis t) {
+std::optional<double> plannedAlongNm(const GroupTransit& transit, const Corridor& corridor,
+                                     time::UnixMillis t) {
     if (t < transit.departure) return std::nullopt;
     const Centreline& line = corridor.lane(transit.direction).centreline;
     const double along = transit.speedKn * static_cast<double>(t - transit.departure) /
                          static_cast<double>(time::kMillisPerHour);
     if (along > line.lengthNm()) return std::nullopt;
-    return line.pointAt(along);
+    return along;
+}
+
+std::optional<geo::LonLat> plannedPoint(const GroupTransit& transit, const Corridor& corridor,
+                                        time::UnixMillis t) {
+    const auto along = plannedAlongNm(transit, corridor, t);
+    if (!along) return std::nullopt;
+    return corridor.lane(transit.direction).centreline.pointAt(*along);
 }
 
 std::vector<GroupPosition> plannedGroupPositions(const Schedule& schedule, const Corridor& corridor,

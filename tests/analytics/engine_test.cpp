@@ -1,9 +1,10 @@
-#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 #include "seawatch/analytics/engine.hpp"
+#include "seawatch_test_paths.h"  // SEAWATCH_SOURCE_DIR, SEAWATCH_SHARED_TESTDATA, SEAWATCH_BINARY
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <limits>
 
 #include "seawatch/zones/zone_loader.hpp"
 #include "track_builder.hpp"
@@ -318,6 +319,22 @@ TEST(Engine, UnescortedMerchantIsFlaggedAfterTheGracePeriod) {
     EXPECT_EQ(unescorted[0].time, late + 30 * kMinute);
     EXPECT_EQ(unescorted[0].unit, "JMSDF escort (destroyer)");
     EXPECT_GT(*unescorted[0].number("nearest_group_nm"), 10.0);
+    // The engine measures only the groups its bound cannot rule out; the nearest is still
+    // the one measuring every group under way finds, to the bit.
+    const geo::LonLat p{unescorted[0].lon, unescorted[0].lat};
+    double best = std::numeric_limits<double>::infinity();
+    std::string unit;
+    for (const zones::GroupTransit& group : schedule->transits) {
+        if (group.direction != zones::LaneDirection::Eastbound) continue;
+        const auto planned = zones::plannedPoint(group, corridor, unescorted[0].time);
+        if (!planned) continue;
+        if (const double d = geo::distanceNm(p, *planned); d < best) {
+            best = d;
+            unit = group.escortUnit;
+        }
+    }
+    EXPECT_EQ(*unescorted[0].number("nearest_group_nm"), best);
+    EXPECT_EQ(unescorted[0].unit, unit);
 }
 
 TEST(Engine, ScheduleEventsComeFromTheCoverage) {

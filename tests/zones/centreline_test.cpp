@@ -80,3 +80,35 @@ TEST(Centreline, ProjectionSkipsSegmentsButNotTheAnswer) {
         }
     }
 }
+
+// The escort check's screen: the bound never exceeds the distance it stands for, at any point
+// of the line (ends, vertices, beyond the end) and from near and far.
+TEST(Centreline, TheBoundToAPointAlongNeverExceedsItsDistance) {
+    const fs::path dir = fs::path(SEAWATCH_SOURCE_DIR) / "data/zones";
+    auto load = loadZoneFiles({dir / "irtc.geojson"});
+    ASSERT_TRUE(load.ok());
+    auto corridor = findCorridor(load->zones);
+    ASSERT_TRUE(corridor.ok());
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> lon(40.0, 56.0), lat(8.0, 17.0), jitter(-0.01, 0.01);
+    for (const Centreline* line :
+         {&corridor->eastbound.centreline, &corridor->westbound.centreline}) {
+        std::uniform_real_distribution<double> along(-5.0, line->lengthNm() + 5.0);
+        std::size_t tight = 0;
+        for (int i = 0; i < 20000; ++i) {
+            const double a = along(rng);
+            const geo::LonLat onLine = line->pointAt(a);
+            // Half the positions far off, half within a few hundred metres of the point.
+            const geo::LonLat p =
+                (i % 2 == 0) ? geo::LonLat{lon(rng), lat(rng)}
+                             : geo::LonLat{onLine.lon + jitter(rng), onLine.lat + jitter(rng)};
+            const double bound = line->lowerBoundToPointAt(Centreline::unitVectorOf(p), a);
+            const double distance = geo::distanceNm(p, onLine);
+            ASSERT_LE(bound, distance)
+                << std::setprecision(17) << p.lon << "," << p.lat << " at " << a;
+            if (distance > 20.0 && bound > distance - 5.0) ++tight;
+        }
+        // And it is worth having: far points are bounded to within a few miles.
+        EXPECT_GT(tight, 5000U);
+    }
+}

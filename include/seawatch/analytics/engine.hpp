@@ -193,6 +193,9 @@ class Engine {
     std::vector<std::uint8_t> loitering_;
     std::vector<std::optional<time::UnixMillis>> unescortedSince_;
     std::vector<std::uint8_t> unescortedEmitted_;
+    // updateEscort's groups under way, (lower bound in nm, schedule index); kept to reuse
+    // its capacity from fix to fix.
+    std::vector<std::pair<double, std::size_t>> escortCandidates_;
 
     // Pair states, packed; pairIndex_ maps (slotA << 32 | slotB) to their place.
     std::vector<PairState> pairStates_;

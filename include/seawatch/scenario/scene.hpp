@@ -7,6 +7,7 @@
 // same decoder as a live feed, and stored in a TrackStore; the alerts are the analytics
 // engine's events over that feed plus any AIS files the scenario names.
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,8 @@ struct Scene {
     std::vector<incidents::Incident> incidents;  // by time; the scenario's filter applied
     std::vector<analytics::Event> events;        // sorted (analytics::sortEvents)
     std::vector<std::string> warnings;           // missing files, skipped features, ...
+    // The scripted AIS came from the scene cache (scene_cache.hpp), not the AIS round trip.
+    bool scriptedAisFromCache = false;
 
     // Events and incidents in [from, to].
     std::vector<const analytics::Event*> eventsBetween(time::UnixMillis from,
@@ -57,5 +60,11 @@ struct Scene {
 // Fails when the scenario file has errors (all of them are listed) or its tracks cannot be
 // synthesised; missing referenced files are warnings.
 Result<Scene> loadScene(const std::filesystem::path& file, const SceneOptions& options = {});
+
+// loadScene on a thread of its own, for a caller with other start-up work meanwhile (the
+// console opens its window, compiles its shaders and reads its charts while the exercise
+// loads). Threading: the scene is built on the new thread only; the future is waited on by
+// one thread, and its destructor waits for the load to finish.
+std::future<Result<Scene>> loadSceneAsync(std::filesystem::path file, SceneOptions options = {});
 
 }  // namespace seawatch::scenario

@@ -26,6 +26,10 @@ class Centreline {
     };
     Projection project(geo::LonLat p) const;
     geo::LonLat pointAt(double alongNm) const;  // clamped to the line's ends
+    // A lower bound on the distance in nm from `p` (unitVectorOf) to pointAt(alongNm), with
+    // no trigonometry: to screen many points along the line against one position.
+    double lowerBoundToPointAt(const std::array<double, 3>& p, double alongNm) const;
+    static std::array<double, 3> unitVectorOf(geo::LonLat p);
     const std::vector<geo::LonLat>& vertices() const { return vertices_; }
 
   private:

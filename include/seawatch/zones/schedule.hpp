@@ -55,6 +55,10 @@ std::optional<PlannedPosition> plannedPosition(const GroupTransit& transit,
 // which asks for every group at every merchant fix in the corridor.
 std::optional<geo::LonLat> plannedPoint(const GroupTransit& transit, const Corridor& corridor,
                                         time::UnixMillis t);
+// How far along its lane's centreline the group should be at time t (plannedPoint is the
+// centreline's point there); nothing before departure or after arrival.
+std::optional<double> plannedAlongNm(const GroupTransit& transit, const Corridor& corridor,
+                                     time::UnixMillis t);
 // Every group under way at time t, for the console's group markers.
 struct GroupPosition {
     std::size_t transit = 0;  // index into Schedule::transits
