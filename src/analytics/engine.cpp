@@ -491,9 +491,12 @@ void Engine::updateEscort(std::uint32_t slot, const ais::PositionFix& fix) {
 AnalysisRun analyzeFixes(AnalyticsInputs inputs, const std::vector<ais::VesselStatic>& statics,
                          std::vector<ais::PositionFix> fixes, std::optional<time::UnixMillis> from,
                          std::optional<time::UnixMillis> to, std::vector<SafetyText> texts) {
-    std::stable_sort(
-        fixes.begin(), fixes.end(),
-        [](const ais::PositionFix& a, const ais::PositionFix& b) { return a.time < b.time; });
+    // A feed is mostly in time order already (a scenario's always): check before sorting.
+    const auto byTime = [](const ais::PositionFix& a, const ais::PositionFix& b) {
+        return a.time < b.time;
+    };
+    if (!std::is_sorted(fixes.begin(), fixes.end(), byTime))
+        std::stable_sort(fixes.begin(), fixes.end(), byTime);
     std::stable_sort(texts.begin(), texts.end(),
                      [](const SafetyText& a, const SafetyText& b) { return a.time < b.time; });
     std::size_t nextText = 0;
