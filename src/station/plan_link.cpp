@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include <utility>
 
 #include "seawatch/station/pg.hpp"
@@ -43,24 +46,43 @@ void PlanLink::push(zones::Plan plan) {
 }
 
 // One push at a time, each on a fresh connection: a push is a rare, deliberate act, and a
-// connection kept open for it would only go stale between pushes.
+// connection kept open for it would only go stale between pushes. A push the station could
+// not be reached for is kept and tried again after a back-off; a newer push replaces it.
 void PlanLink::runPushes() {
+    constexpr auto kFirstRetry = std::chrono::milliseconds(250);
+    constexpr auto kLastRetry = std::chrono::milliseconds(5000);
+    auto retryAfter = kFirstRetry;
+    std::optional<zones::Plan> waiting;  // the station was away for it
     for (;;) {
         zones::Plan plan;
         {
             std::unique_lock<std::mutex> lock(mutex_);
-            pushWanted_.wait(lock, [this] { return stop_.load() || toPush_.has_value(); });
+            const auto wanted = [this] { return stop_.load() || toPush_.has_value(); };
+            if (waiting) {
+                pushWanted_.wait_for(lock, retryAfter, wanted);
+            } else {
+                pushWanted_.wait(lock, wanted);
+            }
             if (stop_.load()) return;
-            plan = std::move(*toPush_);
-            toPush_.reset();
+            if (toPush_) {
+                plan = std::move(*toPush_);
+                toPush_.reset();
+                retryAfter = kFirstRetry;
+            } else {
+                plan = std::move(*waiting);
+                retryAfter = std::min(retryAfter * 2, kLastRetry);
+            }
+            waiting.reset();
+            state_.pushing = true;
         }
         bool sent = false;
         std::string result;
-        auto conn = openStation(target_);
+        PgFailure failure;
+        auto conn = openStation(target_, &failure);
         if (!conn) {
-            result = "not pushed: " + conn.error() + "; the edits stay here";
-        } else if (auto report = pushPlan(*conn, plan); !report) {
-            result = "not pushed: " + report.error();
+            result = conn.error();
+        } else if (auto report = pushPlan(*conn, plan, &failure); !report) {
+            result = report.error();
         } else {
             sent = true;
             result = fmt::format("pushed: {}{} added, {} changed, {} removed",
@@ -69,8 +91,16 @@ void PlanLink::runPushes() {
         }
         std::lock_guard<std::mutex> lock(mutex_);
         state_.pushing = toPush_.has_value();
+        if (!sent && failure.kind == FailureKind::Unreachable) {
+            state_.pushQueued = true;
+            state_.pushResult = "not pushed yet: " + result +
+                                "; it is pushed when the station answers (the edits stay here)";
+            waiting = std::move(plan);
+            continue;
+        }
+        state_.pushQueued = false;
         state_.pushSent = sent;
-        state_.pushResult = std::move(result);
+        state_.pushResult = sent ? std::move(result) : "not pushed: " + result;
         ++state_.pushesDone;
     }
 }

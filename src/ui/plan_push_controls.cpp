@@ -20,7 +20,12 @@ void PlanPushControls::draw(station::PlanLink& link, analytics::PlanEditor& edit
                           link.name().c_str());
     }
     ImGui::SameLine();
-    if (now.pushing) {
+    if (now.pushQueued) {
+        // The station is away: the push waits and is tried again; say why, in amber.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+        ImGui::TextWrapped("%s", now.pushResult.c_str());
+        ImGui::PopStyleColor();
+    } else if (now.pushing) {
         ImGui::TextDisabled("pushing to the station…");
     } else if (!now.pushResult.empty()) {
         const ImVec4 colour =

@@ -259,4 +259,48 @@ TEST_F(StationPlans, TheConsolesLinkPushesItsOwnEditsAndIsToldWhenRefused) {
     EXPECT_EQ(findConvoy(pulledBy(china_), "CN-01")->departure, hour(12.0));
 }
 
+// The station goes away: a push waits and says why, a newer push replaces it, and the newest
+// is pushed once the station answers again, with nothing pushed twice.
+TEST_F(StationPlans, APushTheStationCannotTakeWaitsUntilItAnswers) {
+    auto link = PlanLink::open(stationUri(japan_), seedPlan().name);
+    ASSERT_TRUE(link) << link.error();
+    auto waitUntil = [&](auto done, int seconds) {
+        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+        bool ok = false;
+        while (!(ok = done()) && std::chrono::steady_clock::now() < limit)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return ok;
+    };
+    std::optional<zones::Plan> shown;
+    ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }, 20))
+        << (*link)->state().status << " / " << (*link)->state().failed;
+
+    ASSERT_TRUE(pg_->kill());
+    zones::Plan first = *shown;
+    first.convoys[0].departure = hour(4.0);
+    (*link)->push(first);
+    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushQueued; }, 20));
+    PlanLinkState state = (*link)->state();
+    EXPECT_EQ(state.pushesDone, 0);
+    EXPECT_FALSE(state.pushSent);
+    EXPECT_NE(state.pushResult.find("it is pushed when the station answers"), std::string::npos)
+        << state.pushResult;
+    // A newer push while the first waits: the newer one is what the station gets.
+    zones::Plan second = *shown;
+    second.convoys[0].departure = hour(8.0);
+    (*link)->push(second);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ((*link)->state().pushesDone, 0);
+
+    ASSERT_TRUE(pg_->restart());
+    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushesDone >= 1; }, 30))
+        << (*link)->state().pushResult;
+    state = (*link)->state();
+    EXPECT_EQ(state.pushesDone, 1);
+    EXPECT_TRUE(state.pushSent) << state.pushResult;
+    EXPECT_FALSE(state.pushQueued);
+    EXPECT_EQ(state.pushResult, "pushed: 0 added, 1 changed, 0 removed");
+    EXPECT_EQ(findConvoy(pulledBy(japan_), "JP-01")->departure, hour(8.0));
+}
+
 }  // namespace

@@ -5,7 +5,10 @@
 //
 // It also pushes this console's edits (push()): pushPlan on a second worker, so the planner's
 // Push never waits on the network either; row-level security on the station decides what
-// this station may change, and a refusal comes back in words.
+// this station may change, and a refusal comes back in words. A push the station cannot be
+// reached for waits and is tried again with back-off (250 ms doubling to 5 s) until the
+// station answers, a newer push replaces it, or the link closes (it is kept in memory only:
+// the edits are the console's until then).
 //
 // Threading: the link owns two worker threads (following, pushing). take(), hasNewPlan(),
 // push() and state() are called from one other thread (the console's UI thread); they only
@@ -31,7 +34,10 @@ struct PlanLinkState {
     std::string failed;  // set when following stopped for good (no such plan, …)
     // The last push: under way, then what it did ("2 changed, …") or why it was refused.
     bool pushing = false;
-    int pushesDone = 0;  // pushes finished since open(), sent or not
+    // The station could not be reached for the last push: it waits and is tried again;
+    // pushResult says why.
+    bool pushQueued = false;
+    int pushesDone = 0;  // pushes finished since open(), sent or refused
     bool pushSent = false;
     std::string pushResult;
 };
