@@ -86,8 +86,21 @@ CREATE TEMP TABLE incidents_load (
   imported_ms bigint) ON COMMIT DROP
 )sql";
 
+// The rows of incidents_load as new incidents, in file order: the INSERT both merges share.
+const std::string kInsertLoaded = R"sql(
+  INSERT INTO incidents (geom, source, source_ref, occurred_at, date_only, lat, lon,
+    position_precision, category, category_code, vessel_name, vessel_type, flag,
+    vessel_status, aggressor, narrative, navarea, subregion, source_note, imported_at)
+  SELECT ST_SetSRID(ST_MakePoint(l.lon, l.lat), 4326), l.source, l.source_ref,
+    to_timestamp(l.occurred_ms / 1000.0), l.date_only, l.lat, l.lon, l.position_precision,
+    l.category, l.category_code, l.vessel_name, l.vessel_type, l.flag, l.vessel_status,
+    l.aggressor, l.narrative, l.navarea, l.subregion, l.source_note,
+    to_timestamp(l.imported_ms / 1000.0)
+  FROM incidents_load l
+)sql";
+
 // One statement: the update sees the rows as they were, the insert only pairs not there yet.
-constexpr const char* kMerge = R"sql(
+const std::string kMerge = R"sql(
 WITH changed AS (
   UPDATE incidents i SET
     geom = ST_SetSRID(ST_MakePoint(l.lon, l.lat), 4326),
@@ -109,16 +122,7 @@ WITH changed AS (
          l.narrative, l.navarea, l.subregion, l.source_note)
   RETURNING 1),
 added AS (
-  INSERT INTO incidents (geom, source, source_ref, occurred_at, date_only, lat, lon,
-    position_precision, category, category_code, vessel_name, vessel_type, flag,
-    vessel_status, aggressor, narrative, navarea, subregion, source_note, imported_at)
-  SELECT ST_SetSRID(ST_MakePoint(l.lon, l.lat), 4326), l.source, l.source_ref,
-    to_timestamp(l.occurred_ms / 1000.0), l.date_only, l.lat, l.lon, l.position_precision,
-    l.category, l.category_code, l.vessel_name, l.vessel_type, l.flag, l.vessel_status,
-    l.aggressor, l.narrative, l.navarea, l.subregion, l.source_note,
-    to_timestamp(l.imported_ms / 1000.0)
-  FROM incidents_load l
-  WHERE NOT EXISTS (SELECT 1 FROM incidents i
+)sql" + kInsertLoaded + R"sql(  WHERE NOT EXISTS (SELECT 1 FROM incidents i
                     WHERE i.source = l.source AND i.source_ref = l.source_ref)
   ORDER BY l.ord
   RETURNING 1)
@@ -140,18 +144,9 @@ SELECT EXISTS (SELECT 1 FROM incidents_load l
 // stored table twice, once for each (30% of its time over a million stored incidents).
 // A concurrent import that stores one of these references first makes this fail on the
 // unique key, as the merge's INSERT would.
-constexpr const char* kInsertAll = R"sql(
+const std::string kInsertAll = R"sql(
 WITH added AS (
-  INSERT INTO incidents (geom, source, source_ref, occurred_at, date_only, lat, lon,
-    position_precision, category, category_code, vessel_name, vessel_type, flag,
-    vessel_status, aggressor, narrative, navarea, subregion, source_note, imported_at)
-  SELECT ST_SetSRID(ST_MakePoint(l.lon, l.lat), 4326), l.source, l.source_ref,
-    to_timestamp(l.occurred_ms / 1000.0), l.date_only, l.lat, l.lon, l.position_precision,
-    l.category, l.category_code, l.vessel_name, l.vessel_type, l.flag, l.vessel_status,
-    l.aggressor, l.narrative, l.navarea, l.subregion, l.source_note,
-    to_timestamp(l.imported_ms / 1000.0)
-  FROM incidents_load l
-  ORDER BY l.ord
+)sql" + kInsertLoaded + R"sql(  ORDER BY l.ord
   RETURNING 1)
 SELECT 0::bigint, (SELECT count(*) FROM added)
 )sql";
