@@ -1,5 +1,6 @@
 #include "seawatch/ais/sentence.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -183,8 +184,11 @@ bool parsePghp(std::string_view body, SentenceMeta& meta) {
     if (v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31 || v[4] > 23 || v[5] > 59 || v[6] > 60 ||
         v[7] > 999)
         return false;
-    // The year through int as time::CivilTime takes it, so even absurd years date the same.
-    meta.time = daysFromCivil(static_cast<int>(v[1]), v[2], v[3]) * time::kMillisPerDay +
+    // Years past 99999 date as 99999 does: far outside any plausible range (the decoder
+    // rejects and counts them), where the year itself would overflow the milliseconds (a
+    // fuzzed "201088888888" did).
+    const int year = static_cast<int>(std::min<std::int64_t>(v[1], 99999));
+    meta.time = daysFromCivil(year, v[2], v[3]) * time::kMillisPerDay +
                 ((v[4] * 60 + v[5]) * 60 + v[6]) * 1000 + v[7];
     return true;
 }

@@ -43,6 +43,19 @@ TEST(DecoderTimes, PghpYearTenIsRejectedAndCounted) {
     EXPECT_EQ(d.stats().accountedLines(), d.stats().lines);
 }
 
+// Found by the fuzzer: a twelve-digit year overflowed the milliseconds (undefined
+// behaviour, caught by UBSan). It is an implausible time like any other.
+TEST(DecoderTimes, AHugePghpYearIsAnImplausibleTimeNotAnOverflow) {
+    AisDecoder d;
+    const std::string huge = withChecksum('$', "PGHP,1,201088888888,6,11,11,46,27,304,265,0,,1,4B");
+    EXPECT_EQ(d.decodeLine(huge), nullptr);
+    EXPECT_EQ(d.decodeLine(withChecksum('$', "PGHP,1,999999999999999999,1,1,0,0,0,0,0,0,,1,4B")),
+              nullptr);
+    EXPECT_EQ(d.stats().implausibleTime, 2U);
+    EXPECT_EQ(d.lastTime(), kNoTime);
+    EXPECT_EQ(d.stats().accountedLines(), d.stats().lines);
+}
+
 TEST(DecoderTimes, TagBlockTimeOutsideTheRangeDropsTheLine) {
     AisDecoder d;
     // c: 7258118400 is 2200-01-01.
