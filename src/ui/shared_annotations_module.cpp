@@ -54,8 +54,13 @@ class SharedAnnotationsModule final : public ConsoleModule {
     }
 
     bool wantsFrame(const ConsoleState& state) const override {
-        (void)state;
-        return link_->hasArrivals();
+        // The status bar is drawn before the modules update, so what an update took in shows
+        // there one frame later: ask for that frame, or an idle console would keep the old
+        // count until something else woke it.
+        const bool statusStale =
+            state.scene && !state.presenterMode &&
+            (statusCount_ != shown_.size() || statusFailed_ != !linkState_.failed.empty());
+        return link_->hasArrivals() || statusStale;
     }
 
     std::vector<render::MapOverlay*> overlays() override { return {&overlay_}; }
@@ -94,6 +99,8 @@ class SharedAnnotationsModule final : public ConsoleModule {
     }
 
     void drawStatus(ConsoleState& state) override {
+        statusCount_ = shown_.size();
+        statusFailed_ = !linkState_.failed.empty();
         if (!state.scene) return;
         if (!linkState_.failed.empty()) {
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "annotations: not shared");
@@ -149,6 +156,9 @@ class SharedAnnotationsModule final : public ConsoleModule {
     std::set<std::string> fromFile_;  // the exercise file's annotations, as JSON
     std::map<std::pair<std::string, std::string>, scenario::Annotation> others_;
     std::vector<scenario::Annotation> shown_;  // others_, for the overlay (which keeps a reference)
+    // What the status bar showed when last drawn (see wantsFrame).
+    std::size_t statusCount_ = 0;
+    bool statusFailed_ = false;
     render::AnnotationOverlay overlay_;
     station::AnnotationLinkState linkState_;
     std::optional<std::string> published_;
