@@ -43,7 +43,7 @@ struct Hasher {
             add(w);
         }
         std::uint64_t tail = 0;
-        std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+        if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
         add(tail);
     }
 };
