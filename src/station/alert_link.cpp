@@ -13,6 +13,8 @@ namespace {
 
 constexpr const char* kAlertKind = "alert";
 constexpr const char* kAckKind = "ack";
+// The outbox items this link sends (a plan link queues its own kind in the same outbox).
+const std::vector<std::string> kAlertKinds{kAlertKind, kAckKind};
 // Items sent per server transaction.
 constexpr std::size_t kSendBatch = 500;
 
@@ -176,7 +178,7 @@ bool sendOutboxItems(Outbox& outbox, const std::string& target, std::optional<Pg
                      std::vector<std::string>& refused, std::string& why,
                      const std::atomic<bool>& stop, std::size_t& sent) {
     while (!stop.load()) {
-        auto items = outbox.pendingItems(target, kSendBatch);
+        auto items = outbox.pendingItems(target, kSendBatch, kAlertKinds);
         if (!items) {
             refused.push_back(items.error());
             return true;
@@ -248,7 +250,7 @@ FlushReport sendQueuedAlerts(Outbox& outbox, const std::string& target) {
     const std::atomic<bool> never{false};
     if (!sendOutboxItems(outbox, target, conn, report.refused, report.unreachable, never,
                          report.sent)) {
-        auto left = outbox.countItems(target);
+        auto left = outbox.countItems(target, kAlertKinds);
         report.remaining = left ? *left : 0;
     }
     return report;
@@ -275,7 +277,7 @@ void AlertLink::runSender() {
             refused.push_back(ok.error());
         std::string why;
         const bool reached = sendQueued(*outbox, conn, refused, why);
-        auto count = outbox->countItems(target_);
+        auto count = outbox->countItems(target_, kAlertKinds);
         lock.lock();
         state_.refused.insert(state_.refused.end(), refused.begin(), refused.end());
         state_.queued = (count ? *count : 0) + toQueue_.size();

@@ -137,7 +137,8 @@ Result<std::vector<LogEntry>> Outbox::pending(const std::string& target) const {
             e.lat = sqlite3_column_double(s.raw, 3);
             e.lon = sqlite3_column_double(s.raw, 4);
         }
-        e.releasableTo = splitGroupList(reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 5)));
+        e.releasableTo =
+            splitGroupList(reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 5)));
         if (sqlite3_column_type(s.raw, 6) != SQLITE_NULL) {
             e.ref = reinterpret_cast<const char*>(sqlite3_column_text(s.raw, 6));
         }
@@ -196,18 +197,38 @@ Status Outbox::removeItems(const std::vector<std::int64_t>& queueNos) {
     return {};
 }
 
-Result<std::vector<OutboxItem>> Outbox::pendingItems(const std::string& target,
-                                                     std::size_t limit) const {
+namespace {
+
+// " AND kind IN (?, ?)" for `kinds` (nothing for none), bound from parameter `first` on.
+std::string kindFilter(const std::vector<std::string>& kinds) {
+    if (kinds.empty()) return {};
+    std::string sql = " AND kind IN (";
+    for (std::size_t i = 0; i < kinds.size(); ++i) sql += i == 0 ? "?" : ", ?";
+    return sql + ")";
+}
+
+void bindKinds(sqlite3_stmt* s, int first, const std::vector<std::string>& kinds) {
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        sqlite3_bind_text(s, first + static_cast<int>(i), kinds[i].c_str(), -1, SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+Result<std::vector<OutboxItem>> Outbox::pendingItems(const std::string& target, std::size_t limit,
+                                                     const std::vector<std::string>& kinds) const {
     Stmt s;
     sqlite3* db = ws_->handle();
-    if (sqlite3_prepare_v2(db,
-                           "SELECT queue_no, kind, id, payload FROM station_outbox_items "
-                           "WHERE target = ? ORDER BY queue_no LIMIT ?",
-                           -1, &s.raw, nullptr) != SQLITE_OK) {
+    const std::string sql =
+        "SELECT queue_no, kind, id, payload FROM station_outbox_items "
+        "WHERE target = ?" +
+        kindFilter(kinds) + " ORDER BY queue_no LIMIT ?";
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s.raw, nullptr) != SQLITE_OK) {
         return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
     }
     sqlite3_bind_text(s.raw, 1, target.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s.raw, 2, static_cast<sqlite3_int64>(limit));
+    bindKinds(s.raw, 2, kinds);
+    sqlite3_bind_int64(s.raw, 2 + static_cast<int>(kinds.size()),
+                       static_cast<sqlite3_int64>(limit));
     std::vector<OutboxItem> out;
     int rc;
     while ((rc = sqlite3_step(s.raw)) == SQLITE_ROW) {
@@ -223,14 +244,17 @@ Result<std::vector<OutboxItem>> Outbox::pendingItems(const std::string& target,
     return out;
 }
 
-Result<std::size_t> Outbox::countItems(const std::string& target) const {
+Result<std::size_t> Outbox::countItems(const std::string& target,
+                                       const std::vector<std::string>& kinds) const {
     Stmt s;
     sqlite3* db = ws_->handle();
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM station_outbox_items WHERE target = ?", -1,
-                           &s.raw, nullptr) != SQLITE_OK) {
+    const std::string sql =
+        "SELECT count(*) FROM station_outbox_items WHERE target = ?" + kindFilter(kinds);
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s.raw, nullptr) != SQLITE_OK) {
         return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
     }
     sqlite3_bind_text(s.raw, 1, target.c_str(), -1, SQLITE_TRANSIENT);
+    bindKinds(s.raw, 2, kinds);
     if (sqlite3_step(s.raw) != SQLITE_ROW)
         return makeError("outbox " + path_.string() + ": " + sqlite3_errmsg(db));
     return static_cast<std::size_t>(sqlite3_column_int64(s.raw, 0));

@@ -7,17 +7,20 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
 #include "analytics/plan_fixture.hpp"
 #include "pg_test_cluster.hpp"
+#include "seawatch/station/outbox.hpp"
 #include "seawatch/station/plan_link.hpp"
 #include "seawatch/station/schema.hpp"
 #include "seawatch/station/shared_plans.hpp"
 
 namespace {
 
+namespace fs = std::filesystem;
 using namespace seawatch;
 using namespace seawatch::station;
 using seawatch::testing::convoy;
@@ -262,7 +265,11 @@ TEST_F(StationPlans, TheConsolesLinkPushesItsOwnEditsAndIsToldWhenRefused) {
 // The station goes away: a push waits and says why, a newer push replaces it, and the newest
 // is pushed once the station answers again, with nothing pushed twice.
 TEST_F(StationPlans, APushTheStationCannotTakeWaitsUntilItAnswers) {
-    auto link = PlanLink::open(stationUri(japan_), seedPlan().name);
+    const fs::path dir = fs::temp_directory_path() / ("seawatch_plan_outbox_" + db_);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path outbox = dir / "outbox.gpkg";
+    auto link = PlanLink::open(stationUri(japan_), seedPlan().name, outbox);
     ASSERT_TRUE(link) << link.error();
     auto waitUntil = [&](auto done, int seconds) {
         const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
@@ -301,6 +308,64 @@ TEST_F(StationPlans, APushTheStationCannotTakeWaitsUntilItAnswers) {
     EXPECT_FALSE(state.pushQueued);
     EXPECT_EQ(state.pushResult, "pushed: 0 added, 1 changed, 0 removed");
     EXPECT_EQ(findConvoy(pulledBy(japan_), "JP-01")->departure, hour(8.0));
+    // Sent: nothing waits in the outbox any more.
+    {
+        auto kept = Outbox::open(outbox);
+        ASSERT_TRUE(kept) << kept.error();
+        EXPECT_EQ(*kept->countItems(stationUri(japan_)), 0U);
+    }
+    fs::remove_all(dir);
+}
+
+// A console closed while its push waits: the push is kept in the outbox (where the alert
+// link's sender leaves it alone) and the next console following the plan sends it.
+TEST_F(StationPlans, APushWaitingWhenTheConsoleClosesIsSentByTheNextOne) {
+    const fs::path dir = fs::temp_directory_path() / ("seawatch_plan_outbox_" + db_);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path outbox = dir / "outbox.gpkg";
+    auto waitUntil = [&](auto done, int seconds) {
+        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+        bool ok = false;
+        while (!(ok = done()) && std::chrono::steady_clock::now() < limit)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return ok;
+    };
+    zones::Plan edited = pulledBy(japan_);
+    ASSERT_NE(findConvoy(edited, "JP-01"), nullptr);
+    for (auto& c : edited.convoys)
+        if (c.id == "JP-01") c.departure = hour(9.0);
+    ASSERT_TRUE(pg_->kill());
+    {
+        auto link = PlanLink::open(stationUri(japan_), seedPlan().name, outbox);
+        ASSERT_TRUE(link) << link.error();
+        (*link)->push(edited);
+        ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushQueued; }, 20));
+        EXPECT_NE((*link)->state().pushResult.find("kept in the outbox"), std::string::npos)
+            << (*link)->state().pushResult;
+    }  // the console closes with the push still waiting
+    {
+        auto kept = Outbox::open(outbox);
+        ASSERT_TRUE(kept) << kept.error();
+        EXPECT_EQ(*kept->countItems(stationUri(japan_)), 1U);
+        EXPECT_EQ(*kept->countItems(stationUri(japan_), {"alert", "ack"}), 0U);
+    }
+    ASSERT_TRUE(pg_->restart());
+
+    auto next = PlanLink::open(stationUri(japan_), seedPlan().name, outbox);
+    ASSERT_TRUE(next) << next.error();
+    ASSERT_TRUE(waitUntil([&] { return (*next)->state().pushesDone >= 1; }, 30))
+        << (*next)->state().pushResult;
+    const PlanLinkState state = (*next)->state();
+    EXPECT_TRUE(state.pushSent) << state.pushResult;
+    EXPECT_EQ(state.pushResult, "pushed: 0 added, 1 changed, 0 removed");
+    EXPECT_EQ(findConvoy(pulledBy(japan_), "JP-01")->departure, hour(9.0));
+    {
+        auto kept = Outbox::open(outbox);
+        ASSERT_TRUE(kept) << kept.error();
+        EXPECT_EQ(*kept->countItems(stationUri(japan_)), 0U);
+    }
+    fs::remove_all(dir);
 }
 
 }  // namespace

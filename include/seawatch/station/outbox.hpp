@@ -67,10 +67,12 @@ class Outbox {
     // Each call is one local transaction.
     Status addItems(const std::vector<OutboxItem>& items);
     Status removeItems(const std::vector<std::int64_t>& queueNos);
-    // Oldest first, at most `limit`.
-    Result<std::vector<OutboxItem>> pendingItems(const std::string& target,
-                                                 std::size_t limit) const;
-    Result<std::size_t> countItems(const std::string& target) const;
+    // Oldest first, at most `limit`, of the given kinds only (each link sends its own kinds
+    // and leaves the others' items alone; empty: every kind).
+    Result<std::vector<OutboxItem>> pendingItems(const std::string& target, std::size_t limit,
+                                                 const std::vector<std::string>& kinds = {}) const;
+    Result<std::size_t> countItems(const std::string& target,
+                                   const std::vector<std::string>& kinds = {}) const;
 
     // Connects to `target` and sends its pending entries in order, removing each the server
     // confirms. Stops at the first sign that the server is unreachable.

@@ -7,8 +7,8 @@
 // Push never waits on the network either; row-level security on the station decides what
 // this station may change, and a refusal comes back in words. A push the station cannot be
 // reached for waits and is tried again with back-off (250 ms doubling to 5 s) until the
-// station answers, a newer push replaces it, or the link closes (it is kept in memory only:
-// the edits are the console's until then).
+// station answers or a newer push replaces it. It waits in the outbox (outbox.hpp, kind
+// "plan"), so a console closed meanwhile sends it when it next follows the plan.
 //
 // Threading: the link owns two worker threads (following, pushing). take(), hasNewPlan(),
 // push() and state() are called from one other thread (the console's UI thread); they only
@@ -17,6 +17,7 @@
 // way).
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,8 +47,10 @@ class PlanLink {
   public:
     // Starts following plan `name` on `target` (a postgresql:// URI or libpq words, no
     // password).
+    // `outbox`: where waiting pushes are kept (empty: defaultOutboxPath()).
     static Result<std::unique_ptr<PlanLink>> open(const std::string& target,
-                                                  const std::string& name);
+                                                  const std::string& name,
+                                                  std::filesystem::path outbox = {});
     ~PlanLink();
     PlanLink(const PlanLink&) = delete;
     PlanLink& operator=(const PlanLink&) = delete;
@@ -66,7 +69,7 @@ class PlanLink {
         friend class PlanLink;
         Key() = default;
     };
-    PlanLink(Key, std::string target, std::string name);
+    PlanLink(Key, std::string target, std::string name, std::filesystem::path outbox);
 
   private:
     void run();
@@ -74,6 +77,7 @@ class PlanLink {
 
     const std::string target_;
     const std::string name_;
+    const std::filesystem::path outboxPath_;
     std::atomic<bool> stop_{false};
     mutable std::mutex mutex_;
     std::optional<zones::Plan> latest_;
