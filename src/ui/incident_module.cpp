@@ -131,7 +131,8 @@ class IncidentModule : public ConsoleModule {
         if (showHistogram_) drawHistogram(state);
         if (showLegend_) drawLegend(state);
         if (importDialog_.open &&
-            drawImportDialog(importDialog_, workspace_ ? workspace_->path() : std::filesystem::path{})) {
+            drawImportDialog(importDialog_,
+                             workspace_ ? workspace_->path() : std::filesystem::path{})) {
             records_.clear();
             dirty_ = true;
         }
@@ -511,6 +512,21 @@ class IncidentModule : public ConsoleModule {
                     std::string(incidents::categoryLabel(r->category)).c_str(),
                     r->vesselName.empty() ? "vessel not named" : r->vesselName.c_str());
         ImGui::Unindent(22);
+        // The actions first: in a crowded column the panel is short, and the details below
+        // scroll, where buttons at the end would be cut off.
+        if (ImGui::Button("Show on map")) state.flyTo = boxAround({r->lon, r->lat}, 1.5);
+        ImGui::SameLine();
+        if (ImGui::Button("Replay around"))
+            state.replayRequest = ConsoleState::ReplayRequest{
+                {r->lon, r->lat},
+                r->occurredAt,
+                r->dateOnly,
+                r->sourceRef.empty() ? std::string("the incident") : r->sourceRef};
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The archived AIS tracks around it on the timeline (Archive replay)");
+        ImGui::SameLine();
+        if (ImGui::Button("Clear selection")) state.selection.selectedIncident.reset();
+        ImGui::Separator();
         if (ImGui::BeginTable("fields", 2, ImGuiTableFlags_SizingStretchProp)) {
             auto field = [](const char* name, const std::string& value) {
                 if (value.empty()) return;
@@ -536,19 +552,6 @@ class IncidentModule : public ConsoleModule {
         }
         ImGui::Separator();
         ImGui::TextWrapped("%s", r->narrative.empty() ? "(no narrative)" : r->narrative.c_str());
-        ImGui::Separator();
-        if (ImGui::Button("Show on map")) state.flyTo = boxAround({r->lon, r->lat}, 1.5);
-        ImGui::SameLine();
-        if (ImGui::Button("Replay around"))
-            state.replayRequest = ConsoleState::ReplayRequest{
-                {r->lon, r->lat},
-                r->occurredAt,
-                r->dateOnly,
-                r->sourceRef.empty() ? std::string("the incident") : r->sourceRef};
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("The archived AIS tracks around it on the timeline (Archive replay)");
-        ImGui::SameLine();
-        if (ImGui::Button("Clear selection")) state.selection.selectedIncident.reset();
         endDockedPanel(state);
     }
 
