@@ -12,8 +12,8 @@
 
 #include "seawatch/common/json_limits.hpp"
 #include "seawatch/scenario/scenario_json.hpp"
-#include "seawatch/time/plausible.hpp"
 #include "seawatch/scenario/track_synthesis.hpp"
+#include "seawatch/time/plausible.hpp"
 
 namespace seawatch::scenario {
 
@@ -114,8 +114,8 @@ class Reader {
             error(path, "not ISO 8601");
         } else if (const time::PlausibleYears years; !years.contains(*t)) {
             // A typo such as 9999 or 2109 would have the tracks synthesised over centuries.
-            error(path, fmt::format("year {} is outside {}", time::toCivil(*t).year,
-                                    years.describe()));
+            error(path,
+                  fmt::format("year {} is outside {}", time::toCivil(*t).year, years.describe()));
             return std::nullopt;
         }
         return t;
@@ -523,8 +523,11 @@ ScenarioLoad parseScenario(std::string_view jsonText, const std::filesystem::pat
     }
     try {
         doc = json::parse(jsonText.begin(), jsonText.end());
-    } catch (const json::parse_error& e) {
-        // nlohmann's message already gives line and column; drop its exception-id prefix.
+    } catch (const json::exception& e) {
+        // A syntax error (parse_error), or a number too large for a double (out_of_range 406:
+        // "3333333333333333E333", found by the fuzzer), which parse_error alone let through to
+        // std::terminate. nlohmann's message already gives line and column; drop its
+        // exception-id prefix.
         std::string_view message = e.what();
         if (auto close = message.find("] ");
             message.starts_with("[json.exception") && close != std::string_view::npos) {

@@ -256,6 +256,15 @@ TEST(ScenarioParse, SyntaxErrorGivesLineAndColumn) {
     EXPECT_FALSE(parseScenario("[1, 2]").ok());
 }
 
+// Found by the fuzzer: a number too large for a double is nlohmann's out_of_range, not a
+// parse_error, and used to end the program (std::terminate) instead of being an error.
+TEST(ScenarioParse, ANumberTooLargeIsAnErrorNotACrash) {
+    auto load = parseScenario("{\"seawatch_scenario\": 3333333333333333E333}");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].find("number overflow"), std::string::npos) << load.errors[0];
+    EXPECT_FALSE(load.ok());
+}
+
 TEST(ScenarioParse, UnreadableFileIsNamed) {
     auto load = loadScenario("/nonexistent/exercise.json");
     ASSERT_EQ(load.errors.size(), 1u);
@@ -274,7 +283,8 @@ TEST(ScenarioParse, ResolvesReferencesAgainstTheFileFolder) {
 TEST(ScenarioParse, TimesOutsideThePlausibleYearsAreRefused) {
     auto doc = validDocument();
     doc["tracks"][1]["waypoints"][1]["time"] = "9999-12-31T23:59:59Z";
-    EXPECT_TRUE(hasError(parse(doc), "tracks[1].waypoints[1].time: year 9999 is outside 1990-2100"));
+    EXPECT_TRUE(
+        hasError(parse(doc), "tracks[1].waypoints[1].time: year 9999 is outside 1990-2100"));
     doc = validDocument();
     doc["tracks"][1]["waypoints"][1]["time"] = "2109-11-15T04:20:00Z";
     EXPECT_TRUE(hasError(parse(doc), "tracks[1].waypoints[1].time: year 2109 is outside"));
