@@ -12,6 +12,8 @@
 #include <system_error>
 #include <vector>
 
+#include "seawatch/common/word_hasher.hpp"
+
 namespace seawatch::charts {
 
 namespace fs = std::filesystem;
@@ -22,28 +24,7 @@ namespace {
 constexpr std::uint64_t kFormatVersion = 1;
 constexpr char kMagic[8] = {'S', 'W', 'T', 'R', 'I', 'S', '0', '1'};
 
-// A word-at-a-time mix (splitmix64 finaliser over a running state): fast enough to hash a
-// continent's coordinates in well under a millisecond, and well spread for file names.
-struct Hasher {
-    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-    void add(std::uint64_t word) {
-        std::uint64_t z = state ^ (word + 0x9E3779B97F4A7C15ULL + (state << 6) + (state >> 2));
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        state = z ^ (z >> 31);
-    }
-    template <typename T>
-    void addAll(const std::vector<T>& values) {
-        add(values.size());
-        for (const T& v : values) {
-            if constexpr (std::is_same_v<T, double>) {
-                add(std::bit_cast<std::uint64_t>(v));
-            } else {
-                add(static_cast<std::uint64_t>(v));
-            }
-        }
-    }
-};
+using Hasher = common::WordHasher;
 
 struct Header {
     char magic[8];

@@ -14,6 +14,7 @@
 #include <type_traits>
 
 #include "seawatch/common/build_id.hpp"
+#include "seawatch/common/word_hasher.hpp"
 
 namespace seawatch::scenario {
 
@@ -25,28 +26,7 @@ namespace {
 constexpr std::uint64_t kFormatVersion = 1;
 constexpr char kMagic[8] = {'S', 'W', 'S', 'C', 'A', 'I', 'S', '1'};
 
-// splitmix64-style mixing of 8-byte words: well spread, a few GB/s.
-struct Hasher {
-    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-    void add(std::uint64_t word) {
-        std::uint64_t z = state ^ (word + 0x9E3779B97F4A7C15ULL + (state << 6) + (state >> 2));
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        state = z ^ (z >> 31);
-    }
-    void addBytes(std::string_view bytes) {
-        add(bytes.size());
-        std::size_t i = 0;
-        for (; i + 8 <= bytes.size(); i += 8) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, bytes.data() + i, 8);
-            add(w);
-        }
-        std::uint64_t tail = 0;
-        if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
-        add(tail);
-    }
-};
+using Hasher = common::WordHasher;
 
 class Writer {
   public:
