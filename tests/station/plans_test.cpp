@@ -40,6 +40,17 @@ zones::Plan seedPlan() {
     return plan;
 }
 
+// Polls `done` every 20 ms until it holds or `seconds` pass; true when it held. done() is
+// asked once a round: take() hands a version over once.
+template <typename Done>
+bool waitUntil(Done done, int seconds) {
+    const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    bool ok = false;
+    while (!(ok = done()) && std::chrono::steady_clock::now() < limit)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return ok;
+}
+
 const zones::EscortConvoy* findConvoy(const zones::Plan& plan, const std::string& id) {
     for (const auto& c : plan.convoys)
         if (c.id == id) return &c;
@@ -227,32 +238,25 @@ TEST_F(StationPlans, APlanWithSkippedRecordsOrTwinKeysIsNotPushed) {
 TEST_F(StationPlans, TheConsolesLinkPushesItsOwnEditsAndIsToldWhenRefused) {
     auto link = PlanLink::open(stationUri(japan_), seedPlan().name);
     ASSERT_TRUE(link) << link.error();
-    auto waitUntil = [&](auto done) {
-        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        bool ok = false;  // done() is asked once a round: take() hands a version over once
-        while (!(ok = done()) && std::chrono::steady_clock::now() < limit)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        return ok;
-    };
     std::optional<zones::Plan> shown;
-    ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }))
+    ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }, 20))
         << (*link)->state().status << " / " << (*link)->state().failed;
 
     zones::Plan edited = *shown;
     edited.convoys[0].departure = hour(5.0);
     (*link)->push(edited);
-    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushesDone == 1; }));
+    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushesDone == 1; }, 20));
     PlanLinkState state = (*link)->state();
     EXPECT_TRUE(state.pushSent) << state.pushResult;
     EXPECT_FALSE(state.pushing);
     EXPECT_EQ(state.pushResult, "pushed: 0 added, 1 changed, 0 removed");
-    ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }));
+    ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }, 20));
     EXPECT_EQ(findConvoy(*shown, "JP-01")->departure, hour(5.0));
 
     zones::Plan meddled = *shown;
     meddled.convoys[1].departure = hour(7.0);
     (*link)->push(meddled);
-    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushesDone == 2; }));
+    ASSERT_TRUE(waitUntil([&] { return (*link)->state().pushesDone == 2; }, 20));
     state = (*link)->state();
     EXPECT_FALSE(state.pushSent);
     EXPECT_NE(state.pushResult.find("not pushed: station \"" + japan_ +
@@ -271,13 +275,6 @@ TEST_F(StationPlans, APushTheStationCannotTakeWaitsUntilItAnswers) {
     const fs::path outbox = dir / "outbox.gpkg";
     auto link = PlanLink::open(stationUri(japan_), seedPlan().name, outbox);
     ASSERT_TRUE(link) << link.error();
-    auto waitUntil = [&](auto done, int seconds) {
-        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-        bool ok = false;
-        while (!(ok = done()) && std::chrono::steady_clock::now() < limit)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        return ok;
-    };
     std::optional<zones::Plan> shown;
     ASSERT_TRUE(waitUntil([&] { return (shown = (*link)->take()).has_value(); }, 20))
         << (*link)->state().status << " / " << (*link)->state().failed;
@@ -324,13 +321,6 @@ TEST_F(StationPlans, APushWaitingWhenTheConsoleClosesIsSentByTheNextOne) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path outbox = dir / "outbox.gpkg";
-    auto waitUntil = [&](auto done, int seconds) {
-        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-        bool ok = false;
-        while (!(ok = done()) && std::chrono::steady_clock::now() < limit)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        return ok;
-    };
     zones::Plan edited = pulledBy(japan_);
     ASSERT_NE(findConvoy(edited, "JP-01"), nullptr);
     for (auto& c : edited.convoys)
