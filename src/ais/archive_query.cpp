@@ -119,6 +119,40 @@ Status readNames(sqlite3* db, const std::vector<ArchivedFix>& fixes,
     return {};
 }
 
+Status readStatics(sqlite3* db, const std::vector<ArchivedFix>& fixes,
+                   std::vector<VesselStatic>& out) {
+    std::vector<Mmsi> vessels;
+    for (const ArchivedFix& f : fixes) {
+        if (vessels.empty() || vessels.back() != f.mmsi) vessels.push_back(f.mmsi);
+    }
+    if (vessels.empty()) return {};
+    auto stmt = Statement::prepare(
+        db,
+        "SELECT mmsi,name,callsign,imo,ship_type,to_bow,to_stern,to_port,to_starboard,draught,"
+        "destination,class_b FROM ais_static WHERE mmsi IN (" +
+            mmsiList(vessels) + ") ORDER BY mmsi");
+    if (!stmt) return makeError(stmt.error());
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        VesselStatic v;
+        v.mmsi = static_cast<Mmsi>(stmt->int64(0));
+        v.name = stmt->text(1);
+        v.callsign = stmt->text(2);
+        v.imo = static_cast<std::uint32_t>(stmt->int64(3));
+        v.shipType = static_cast<int>(stmt->int64(4));
+        v.toBow = static_cast<int>(stmt->int64(5));
+        v.toStern = static_cast<int>(stmt->int64(6));
+        v.toPort = static_cast<int>(stmt->int64(7));
+        v.toStarboard = static_cast<int>(stmt->int64(8));
+        v.draughtM = optionalFloat(*stmt, 9);
+        v.destination = stmt->text(10);
+        v.classB = stmt->int64(11) != 0;
+        out.push_back(std::move(v));
+    }
+    if (rc != SQLITE_DONE) return makeError(sqliteError(db, "query static data"));
+    return {};
+}
+
 }  // namespace
 
 int archiveCell(double lat, double lon) {
@@ -182,6 +216,10 @@ Result<ArchiveQueryResult> queryArchive(workspace::Workspace& ws, const ArchiveQ
     if (auto s = readFixes(db, q, result.fixes); !s) return makeError(ws.name() + ": " + s.error());
     if (auto s = readNames(db, result.fixes, result.names); !s) {
         return makeError(ws.name() + ": " + s.error());
+    }
+    if (q.withStatics) {
+        if (auto s = readStatics(db, result.fixes, result.statics); !s)
+            return makeError(ws.name() + ": " + s.error());
     }
     return result;
 }

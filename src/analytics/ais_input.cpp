@@ -86,6 +86,41 @@ Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths) {
     return input;
 }
 
+AisInput aisInputFromArchive(const ais::ArchiveQueryResult& archived) {
+    AisInput input;
+    input.fixes.reserve(archived.fixes.size());
+    for (const ais::ArchivedFix& a : archived.fixes) {
+        ais::PositionFix f;
+        f.mmsi = a.mmsi;
+        f.time = a.time;
+        f.lat = a.lat;
+        f.lon = a.lon;
+        f.speedKn = a.speedKn;
+        f.courseDeg = a.courseDeg;
+        f.headingDeg = a.headingDeg;
+        f.messageType = 1;  // the archive keeps position reports only
+        input.fixes.push_back(f);
+    }
+    input.statics = archived.statics;
+    return input;
+}
+
+void appendAisInput(AisInput& into, AisInput&& more) {
+    into.fixes.insert(into.fixes.end(), more.fixes.begin(), more.fixes.end());
+    std::map<ais::Mmsi, ais::VesselStatic> statics;
+    for (auto& info : into.statics) statics.emplace(info.mmsi, std::move(info));
+    for (const auto& info : more.statics) ais::mergeStatic(statics[info.mmsi], info);
+    into.statics.clear();
+    for (auto& [mmsi, info] : statics) into.statics.push_back(std::move(info));
+    into.untimedFixes += more.untimedFixes;
+    into.safetyTexts.insert(into.safetyTexts.end(), more.safetyTexts.begin(),
+                            more.safetyTexts.end());
+    into.untimedTexts += more.untimedTexts;
+    into.lines += more.lines;
+    into.rejectedLines += more.rejectedLines;
+    into.rejections.insert(into.rejections.end(), more.rejections.begin(), more.rejections.end());
+}
+
 Result<AisInput> loadAisText(std::string_view nmea, const std::string& name) {
     AisInput input;
     std::map<ais::Mmsi, ais::VesselStatic> statics;

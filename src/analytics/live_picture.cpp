@@ -37,10 +37,15 @@ Status LivePicture::addSource(const std::string& source, double replaySpeed) {
 Result<AisInput> LivePicture::loadFiles(const std::vector<std::filesystem::path>& paths) {
     auto input = loadAisFiles(paths);
     if (!input) return input;
-    applyStatics(input->statics);
-    sortByTime(input->fixes);
+    load(*input);
+    return input;
+}
+
+void LivePicture::load(AisInput& input) {
+    applyStatics(input.statics);
+    sortByTime(input.fixes);
     // Safety texts go in at their times between the fixes, as analyzeFixes feeds them.
-    std::vector<SafetyText>& texts = input->safetyTexts;
+    std::vector<SafetyText>& texts = input.safetyTexts;
     std::stable_sort(texts.begin(), texts.end(),
                      [](const SafetyText& a, const SafetyText& b) { return a.time < b.time; });
     std::size_t nextText = 0;
@@ -54,17 +59,16 @@ Result<AisInput> LivePicture::loadFiles(const std::vector<std::filesystem::path>
             if (!lastFed_ || text.time > *lastFed_) lastFed_ = text.time;
         }
     };
-    for (const auto& fix : input->fixes) {
+    for (const auto& fix : input.fixes) {
         feedTextsUpTo(fix.time - 1);
         store_.addFix(fix);
         feedEngine(fix);
     }
     feedTextsUpTo(std::numeric_limits<time::UnixMillis>::max());
-    for (const auto& info : input->statics) store_.mergeStatic(info);
+    for (const auto& info : input.statics) store_.mergeStatic(info);
     collectEvents(/*final=*/false);
-    input->fixes.clear();
-    input->fixes.shrink_to_fit();
-    return input;
+    input.fixes.clear();
+    input.fixes.shrink_to_fit();
 }
 
 std::size_t LivePicture::pendingCount() const {

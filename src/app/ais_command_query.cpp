@@ -12,13 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "archive_source.hpp"
 #include "cli_parsing.hpp"
 #include "commands.hpp"
 #include "seawatch/ais/archive_query.hpp"
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/common/text_quoting.hpp"
-#include "seawatch/station/pg_archive.hpp"
-#include "seawatch/station/schema.hpp"
 
 namespace seawatch::app {
 namespace {
@@ -127,14 +126,6 @@ void printGeoJson(const ais::ArchiveQueryResult& r) {
     std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
-// The station's archive on PostgreSQL: the same answer for the same imports.
-Result<ais::ArchiveQueryResult> queryStationArchive(const std::string& target,
-                                                    const ais::ArchiveQuery& q) {
-    auto conn = station::openStation(target);
-    if (!conn) return makeError(conn.error());
-    return station::queryAisArchive(*conn, q);
-}
-
 int runQuery(const QueryOptions& opt) {
     ais::ArchiveQuery q;
     if (!opt.bbox.empty()) {
@@ -173,9 +164,7 @@ int runQuery(const QueryOptions& opt) {
         }
         q.mmsi.push_back(m);
     }
-    auto result = station::isPostgresTarget(opt.workspace)
-                      ? queryStationArchive(opt.workspace, q)
-                      : ais::queryArchive(workspace::Location(opt.workspace), q);
+    auto result = queryWorkspaceArchive(opt.workspace, q);
     if (!result) {
         std::fprintf(stderr, "seawatch ais query: %s\n", result.error().c_str());
         return kExitFailure;

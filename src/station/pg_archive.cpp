@@ -359,6 +359,34 @@ Result<ais::ArchiveQueryResult> queryAisArchive(PgConnection& conn, const ais::A
         result.names.emplace_back(static_cast<Mmsi>(names->integer(i, 0)),
                                   std::string(names->text(i, 1)));
     }
+    if (q.withStatics) {
+        auto statics = conn.exec(
+            "SELECT mmsi, name, callsign, imo, ship_type, to_bow, to_stern, to_port, "
+            "to_starboard, draught, destination, class_b FROM ais_static "
+            "WHERE mmsi = ANY($1::integer[]) ORDER BY mmsi",
+            {integerArray(vessels)}, &failure);
+        if (!statics) return makeError(explain(statics.error()));
+        const auto count = [&statics](int row, int column) {
+            return static_cast<int>(statics->integer(row, column));  // NULL reads as 0
+        };
+        result.statics.reserve(static_cast<std::size_t>(statics->rows()));
+        for (int i = 0; i < statics->rows(); ++i) {
+            ais::VesselStatic v;
+            v.mmsi = static_cast<Mmsi>(statics->integer(i, 0));
+            v.name = statics->text(i, 1);
+            v.callsign = statics->text(i, 2);
+            v.imo = static_cast<std::uint32_t>(statics->integer(i, 3));
+            v.shipType = count(i, 4);
+            v.toBow = count(i, 5);
+            v.toStern = count(i, 6);
+            v.toPort = count(i, 7);
+            v.toStarboard = count(i, 8);
+            v.draughtM = statics->isNull(i, 9) ? kUnknown : static_cast<float>(statics->real(i, 9));
+            v.destination = statics->text(i, 10);
+            v.classB = statics->text(i, 11) == "t";
+            result.statics.push_back(std::move(v));
+        }
+    }
     return result;
 }
 

@@ -232,6 +232,65 @@ TEST_F(AnalyzeCommand, StoresAlertsInTheWorkspace) {
     EXPECT_GT(fs::file_size(workspace), 0u);
 }
 
+TEST_F(AnalyzeCommand, AnArchiveWindowGivesTheEventsOfTheLogItHolds) {
+    const std::string workspace = (dir_ / "archive.gpkg").string();
+    ASSERT_EQ(runSeawatch("ais import " + (dir_ / "tracks.nmea").string() + " --db " + workspace)
+                  .exitCode,
+              0);
+    const CommandResult fromLog = runSeawatch(baseArgs());
+    // The same window read from the archive instead of the log: the same event log, ship
+    // types and all (the unescorted transit needs the merchant's type from the static table).
+    const std::string archiveOnly = "analyze --archive " + workspace + " --zones " +
+                                    dataPath("irtc.geojson") + " --zones " +
+                                    dataPath("patrol_sectors.geojson") + " --schedule " +
+                                    dataPath("schedule_gulf_of_aden_2009.json") +
+                                    " --from 2009-11-15T09:00:00Z --to 2009-11-15T10:00:00Z";
+    const CommandResult fromArchive = runSeawatch(archiveOnly);
+    ASSERT_EQ(fromLog.exitCode, 0);
+    ASSERT_EQ(fromArchive.exitCode, 0);
+    EXPECT_FALSE(fromLog.out.empty());
+    EXPECT_EQ(fromArchive.out, fromLog.out);
+    bool unescorted = false;
+    for (const auto& e : events(fromArchive.out))
+        unescorted = unescorted || (e["type"] == "unescorted_transit" && e["mmsi"] == 352000003);
+    EXPECT_TRUE(unescorted);
+
+    // A box that holds only the cargo ship: no CPA between the other two.
+    const CommandResult boxed = runSeawatch(archiveOnly + " --bbox 47,11,48.5,13");
+    ASSERT_EQ(boxed.exitCode, 0);
+    for (const auto& e : events(boxed.out)) {
+        EXPECT_NE(e["type"], "cpa");
+        if (e.contains("mmsi") && e["mmsi"].is_number()) {
+            EXPECT_EQ(e["mmsi"], 352000003);
+        }
+    }
+}
+
+TEST_F(AnalyzeCommand, AnArchiveThatCannotBeReadIsAFailureNotAnEmptyLog) {
+    const std::string zones = " --zones " + dataPath("irtc.geojson");
+    const std::string window = " --from 2009-11-15T09:00:00Z --to 2009-11-15T10:00:00Z";
+    // No window: an archive may hold years.
+    EXPECT_EQ(runSeawatch("analyze --archive " + (dir_ / "a.gpkg").string() + zones).exitCode, 2);
+    // A box with nothing to read it from.
+    EXPECT_EQ(runSeawatch("analyze --ais " + (dir_ / "tracks.nmea").string() + zones + window +
+                          " --bbox 47,11,48,13")
+                  .exitCode,
+              2);
+    EXPECT_EQ(runSeawatch("analyze --archive " + (dir_ / "a.gpkg").string() + zones + window +
+                          " --bbox 47,11,48")
+                  .exitCode,
+              2);
+    // A workspace that is not there, and one with no archive in it.
+    EXPECT_EQ(runSeawatch("analyze --archive " + (dir_ / "missing.gpkg").string() + zones + window)
+                  .exitCode,
+              1);
+    const std::string alertsOnly = (dir_ / "alerts.gpkg").string();
+    ASSERT_EQ(runSeawatch(baseArgs() + " --workspace " + alertsOnly).exitCode, 0);
+    const CommandResult noArchive = runSeawatch("analyze --archive " + alertsOnly + zones + window);
+    EXPECT_EQ(noArchive.exitCode, 1);
+    EXPECT_TRUE(noArchive.out.empty());
+}
+
 TEST(AnalyzeRealLogs, SharedTestdataRunsCleanAndRepeatably) {
     const fs::path shared(SEAWATCH_SHARED_TESTDATA);
     const fs::path amsa = shared / "ais/tracks/amsa_exact-earth-with-tag-block.txt";

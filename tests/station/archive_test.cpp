@@ -421,3 +421,75 @@ TEST_F(StationArchive, TheConsolesReaderSaysWhyItCouldNotRead) {
 }
 
 }  // namespace
+
+// `seawatch analyze --archive` reads the station's archive as it reads a GeoPackage's: the
+// same fixes and static data, so the same event log. Two ships meet 0.4 nm apart (a CPA
+// alert); a cargo ship alone in the corridor needs its ship type, which only the static
+// table holds, to be an unescorted merchant.
+TEST_F(StationArchive, AnalyzeOverTheStationsArchiveGivesTheGeoPackagesEvents) {
+    const time::UnixMillis t0 = kT0 + 13 * kHour;  // 2009-11-15T09:00:00Z
+    const std::string log = (dir_ / "meeting.nmea").string();
+    {
+        std::ofstream out(log);
+        const geo::LonLat tanker{49.0, 11.0};
+        struct Leg {
+            ais::Mmsi mmsi;
+            geo::LonLat start;
+            double course;
+            double speed;
+            int shipType;
+        };
+        const std::vector<Leg> legs = {
+            {352000001, tanker, 80.0, 13.0, 80},
+            {352000002, geo::destination(geo::destination(tanker, 80.0, 14.0), 350.0, 0.4), 260.0,
+             11.0, 70},
+            {352000003, {47.5, 11.841667 + 2.5 * 2.5 / 8.0}, 71.5, 12.0, 71}};
+        for (const Leg& leg : legs) {
+            ais::VesselStatic s;
+            s.mmsi = leg.mmsi;
+            s.shipType = leg.shipType;
+            s.toBow = s.toStern = 100;
+            s.name = "SHIP " + std::to_string(leg.mmsi % 10);
+            for (const auto& line : ais::encodeStaticData(s))
+                out << ais::withTagBlock(line, t0 - 60000) << "\n";
+        }
+        for (time::UnixMillis t = t0; t <= t0 + kHour; t += 10000) {
+            for (const Leg& leg : legs) {
+                const geo::LonLat p = geo::destination(
+                    leg.start, leg.course, leg.speed * static_cast<double>(t - t0) / 3.6e6);
+                seawatch::testing::writeFix(out, leg.mmsi, t, p.lat, p.lon,
+                                            static_cast<float>(leg.speed),
+                                            static_cast<float>(leg.course));
+            }
+        }
+    }
+    const std::string zones = std::string(SEAWATCH_SOURCE_DIR) + "/data/zones/";
+    const std::string args = " --zones " + zones + "irtc.geojson --zones " + zones +
+                             "patrol_sectors.geojson --schedule " + zones +
+                             "schedule_gulf_of_aden_2009.json --from 2009-11-15T09:00:00Z --to "
+                             "2009-11-15T10:00:00Z";
+    // Before any import: a station with nothing archived is a failure, not an empty log.
+    const auto nothing = runSeawatch("analyze --archive " + uri_ + args);
+    EXPECT_EQ(nothing.exitCode, 1);
+    EXPECT_TRUE(nothing.out.empty()) << nothing.out;
+    EXPECT_NE(nothing.err.find("holds no AIS archive"), std::string::npos) << nothing.err;
+
+    ASSERT_EQ(runSeawatch("ais import " + log + " --db " + uri_).exitCode, 0);
+    ASSERT_EQ(runSeawatch("ais import " + log + " --db " + gpkg_).exitCode, 0);
+    const auto fromStation = runSeawatch("analyze --archive " + uri_ + args);
+    const auto fromGpkg = runSeawatch("analyze --archive " + gpkg_ + args);
+    const auto fromLog = runSeawatch("analyze --ais " + log + args);
+    ASSERT_EQ(fromStation.exitCode, 0) << fromStation.err;
+    ASSERT_EQ(fromGpkg.exitCode, 0) << fromGpkg.err;
+    ASSERT_EQ(fromLog.exitCode, 0) << fromLog.err;
+    EXPECT_EQ(fromStation.out, fromGpkg.out);
+    EXPECT_EQ(fromStation.out, fromLog.out);
+    bool cpa = false, unescorted = false;
+    for (const auto& e : seawatch::testing::jsonLines(fromStation.out)) {
+        cpa = cpa || e["type"] == "cpa";
+        unescorted = unescorted || (e["type"] == "unescorted_transit" && e["mmsi"] == 352000003);
+    }
+    EXPECT_TRUE(cpa) << fromStation.out;
+    EXPECT_TRUE(unescorted) << fromStation.out;
+    EXPECT_NE(fromStation.err.find("fixes from the archive"), std::string::npos) << fromStation.err;
+}

@@ -26,6 +26,9 @@ struct ArchiveQuery {
     std::optional<time::UnixMillis> from;  // inclusive
     std::optional<time::UnixMillis> to;    // inclusive
     std::vector<Mmsi> mmsi;                // empty: every vessel
+    // Also each answered vessel's static data (type, size, name...), as `seawatch analyze`
+    // needs it: the engine classifies vessels by their AIS ship type.
+    bool withStatics = false;
 };
 
 bool archiveBoxContains(const geo::GeoBox& box, geo::LonLat p);
@@ -52,6 +55,9 @@ struct ArchiveQueryResult {
     bool archivePresent = false;     // false: nothing was ever imported into the workspace
     std::vector<ArchivedFix> fixes;  // by MMSI, then time
     std::vector<std::pair<Mmsi, std::string>> names;  // known names of those MMSIs, ascending
+    // With ArchiveQuery::withStatics: what the archive knows of those MMSIs, ascending, one
+    // each (merged by ais::mergeStatic as the reports were imported).
+    std::vector<VesselStatic> statics;
 
     const std::string* nameOf(Mmsi mmsi) const;
 };

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "seawatch/ais/archive_query.hpp"
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/analytics/safety_text.hpp"
 #include "seawatch/common/result.hpp"
@@ -31,5 +32,13 @@ struct AisInput {
 Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths);
 // The same over NMEA text in memory (a scenario's synthesized feed); `name` labels errors.
 Result<AisInput> loadAisText(std::string_view nmea, const std::string& name);
+
+// What an archive answered (a GeoPackage workspace's or a station's, asked withStatics), as
+// the engine's input: each fix a position report, the static data as stored. The archive
+// keeps neither safety texts nor the lines it rejected, so those stay empty.
+AisInput aisInputFromArchive(const ais::ArchiveQueryResult& archived);
+// Adds `more` to `into` (fixes and texts after into's, statics merged per MMSI, counts
+// summed): analysing logs and an archive window together.
+void appendAisInput(AisInput& into, AisInput&& more);
 
 }  // namespace seawatch::analytics

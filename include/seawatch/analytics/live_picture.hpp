@@ -68,6 +68,9 @@ class LivePicture {
     // Whole files at once, decoded on this thread and fed in time order with every static
     // report first: what `seawatch analyze` does.
     Result<AisInput> loadFiles(const std::vector<std::filesystem::path>& paths);
+    // The same for an input already read (logs, an archive window, or both): fed in time
+    // order with every static report first; its fixes are released afterwards.
+    void load(AisInput& input);
 
     // ---- Running
     // Moves what the feeds delivered into the store and the engine until `budget` is spent.
