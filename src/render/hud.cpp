@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iterator>
 #include <optional>
+#include <vector>
 
 namespace seawatch::render {
 
@@ -106,8 +107,57 @@ void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view cap
     }
 }
 
+namespace {
+
+// The outline of an incident legend shape of half-size `r` around `at` (empty for a dot).
+std::vector<ScreenPoint> legendShape(LegendSymbol symbol, ScreenPoint at, double r) {
+    switch (symbol) {
+        case LegendSymbol::Diamond:
+            return {{at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
+        case LegendSymbol::Square:
+            r *= 0.8;
+            return {{at.x - r, at.y - r},
+                    {at.x + r, at.y - r},
+                    {at.x + r, at.y + r},
+                    {at.x - r, at.y + r}};
+        case LegendSymbol::Triangle:
+            return {{at.x, at.y - r}, {at.x + r, at.y + r * 0.8}, {at.x - r, at.y + r * 0.8}};
+        default:
+            return {};
+    }
+}
+
+// An incident marker in small: a white halo, then the shape filled, or outlined when hollow.
+void drawHaloedSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float size) {
+    const double h = size / 2.0;
+    const Rgba halo{255, 255, 255, 230};
+    const float stroke = std::max(1.5f, size / 7);
+    if (entry.symbol == LegendSymbol::Dot) {
+        canvas.fillCircle(at, static_cast<float>(h * 0.85), halo);
+        if (entry.hollow) {
+            canvas.strokeCircle(at, static_cast<float>(h * 0.55), stroke, entry.colour);
+        } else {
+            canvas.fillCircle(at, static_cast<float>(h * 0.65), entry.colour);
+        }
+        return;
+    }
+    canvas.fillConvex(legendShape(entry.symbol, at, h), halo);
+    if (entry.hollow) {
+        canvas.polyline(legendShape(entry.symbol, at, h * 0.62), stroke, entry.colour, true);
+    } else {
+        canvas.fillConvex(legendShape(entry.symbol, at, h * 0.72), entry.colour);
+    }
+    if (entry.centreDot) canvas.fillCircle(at, static_cast<float>(h * 0.2), entry.colour);
+}
+
+}  // namespace
+
 void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float size) {
     const double h = size / 2.0;
+    if (entry.haloed) {
+        drawHaloedSymbol(canvas, at, entry, size);
+        return;
+    }
     switch (entry.symbol) {
         case LegendSymbol::Area:
             canvas.fillRect({at.x - h, at.y - h * 0.7}, {at.x + h, at.y + h * 0.7}, entry.colour);
@@ -140,6 +190,10 @@ void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, 
             canvas.fillConvex(t, entry.colour);
             break;
         }
+        case LegendSymbol::Square:
+            canvas.fillRect({at.x - h * 0.8, at.y - h * 0.8}, {at.x + h * 0.8, at.y + h * 0.8},
+                            entry.colour);
+            break;
         case LegendSymbol::Vessel: {
             // A pointed hull heading up, like the map's symbols.
             const ScreenPoint hull[] = {{at.x, at.y - h},

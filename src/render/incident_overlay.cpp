@@ -90,6 +90,31 @@ SymbolInstanceInput markerInstance(geo::Mercator at, incidents::Category categor
 
 }  // namespace
 
+LegendEntry incidentLegendEntry(incidents::Category category) {
+    const incidents::MarkerSymbol& symbol = incidents::markerSymbol(category);
+    LegendEntry e;
+    e.group = "Incidents";
+    e.text = std::string(incidents::categoryLabel(category));
+    e.colour = withAlpha(symbol.colour, 1.0f);
+    switch (symbol.shape) {
+        case incidents::MarkerShape::Diamond:
+            e.symbol = LegendSymbol::Diamond;
+            break;
+        case incidents::MarkerShape::Square:
+            e.symbol = LegendSymbol::Square;
+            break;
+        case incidents::MarkerShape::Triangle:
+            e.symbol = LegendSymbol::Triangle;
+            break;
+        case incidents::MarkerShape::Circle:
+            e.symbol = LegendSymbol::Dot;
+            break;
+    }
+    e.haloed = true;
+    e.hollow = !symbol.filled;
+    return e;
+}
+
 void drawIncidentMarker(Canvas& canvas, ScreenPoint at, const incidents::MarkerSymbol& symbol,
                         float halfSizePx, float alpha) {
     const Rgba halo = scaled({255, 255, 255, 235}, alpha);
@@ -217,8 +242,7 @@ void IncidentOverlay::buildClustered(const OverlayContext& context, Canvas& canv
         const auto age = context.now - c.latestAt;
         const bool recent = age >= 0 && age < recentWindow;
         const auto& symbol = incidents::markerSymbol(c.mostSevere);
-        canvas.legend({"Incidents", std::string(incidents::categoryLabel(c.mostSevere)),
-                       withAlpha(symbol.colour, 1.0f), LegendSymbol::Dot});
+        canvas.legend(incidentLegendEntry(c.mostSevere));
         if (c.count == 1) {
             recentRing(context, c.centre, c.mostSevere, c.latestAt, markerSizePx * px, canvas);
             canvas.keepLabelsOff(c.centre, markerSizePx * px);
@@ -285,9 +309,7 @@ void IncidentOverlay::buildUnclustered(const OverlayContext& context, Canvas& ca
         ++markerRebuilds_;
     }
     for (const incidents::Category category : shownCategories_) {
-        canvas.legend({"Incidents", std::string(incidents::categoryLabel(category)),
-                       withAlpha(incidents::markerSymbol(category).colour, 1.0f),
-                       LegendSymbol::Dot});
+        canvas.legend(incidentLegendEntry(category));
     }
     // Rings for the last window's incidents: found by time, not by a pass over all.
     const auto recentBegin = std::upper_bound(

@@ -282,7 +282,8 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
         if (!onScreen(context.view, at, 40.0)) continue;
         const Rgba colour = toRgba(zones::ownerColour(transit.escortNation));
         const double r = 7.0 * s;
-        // A diamond: a group is a planned position, not a vessel symbol.
+        // An outlined diamond with a dot: a group is a planned position, not a vessel, and
+        // not a hijacking (a filled diamond) either.
         const ScreenPoint diamond[] = {
             {at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
         const ScreenPoint halo[] = {{at.x, at.y - r - 2 * s},
@@ -290,7 +291,8 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
                                     {at.x, at.y + r + 2 * s},
                                     {at.x - r - 2 * s, at.y}};
         canvas.fillConvex(halo, {255, 255, 255, 230});
-        canvas.fillConvex(diamond, colour);
+        canvas.polyline(diamond, 2.5f * s, colour, true);
+        canvas.fillCircle(at, 2.6f * s, colour);
         label.color = {20, 30, 45, 255};
         MapLabel groupLabel;
         groupLabel.text = fmt::format("{} \xC2\xB7 {:.0f} kn", transit.id, transit.speedKn);
@@ -299,10 +301,12 @@ void ZoneOverlay::buildCoverage(const OverlayContext& context, Canvas& canvas) c
         groupLabel.request.anchor = at;
         groupLabel.request.symbolRadiusPx = r + 2 * s;
         canvas.label(std::move(groupLabel));
-        canvas.legend(
-            {"Groups",
-             fmt::format("Group transit \xC2\xB7 {}", zones::ownerShortName(transit.escortNation)),
-             colour, LegendSymbol::Diamond});
+        LegendEntry entry{
+            "Groups",
+            fmt::format("Group transit \xC2\xB7 {}", zones::ownerShortName(transit.escortNation)),
+            colour, LegendSymbol::Diamond};
+        entry.haloed = entry.hollow = entry.centreDot = true;
+        canvas.legend(std::move(entry));
     }
 }
 

@@ -17,10 +17,64 @@ ImU32 toImColour(render::Rgba c) {
     return IM_COL32(c.r, c.g, c.b, c.a);
 }
 
+// An incident legend shape of half-size `r` around `c` (render/hud.cpp's legendShape);
+// returns the number of points written (0 for a dot).
+int incidentShape(render::LegendSymbol symbol, ImVec2 c, float r, ImVec2 (&out)[4]) {
+    switch (symbol) {
+        case render::LegendSymbol::Diamond:
+            out[0] = {c.x, c.y - r}, out[1] = {c.x + r, c.y}, out[2] = {c.x, c.y + r};
+            out[3] = {c.x - r, c.y};
+            return 4;
+        case render::LegendSymbol::Square:
+            r *= 0.8f;
+            out[0] = {c.x - r, c.y - r}, out[1] = {c.x + r, c.y - r}, out[2] = {c.x + r, c.y + r};
+            out[3] = {c.x - r, c.y + r};
+            return 4;
+        case render::LegendSymbol::Triangle:
+            out[0] = {c.x, c.y - r}, out[1] = {c.x + r, c.y + r * 0.8f};
+            out[2] = {c.x - r, c.y + r * 0.8f};
+            return 3;
+        default:
+            return 0;
+    }
+}
+
+// A marker in small, as the map draws it (incidents, planned group positions): a white halo,
+// then the shape filled, or outlined as the map outlines it, with its centre dot if any.
+void drawHaloedSymbol(ImDrawList* draw, ImVec2 centre, const render::LegendEntry& e, float size) {
+    const float h = size / 2;
+    const ImU32 colour = toImColour(e.colour);
+    const ImU32 halo = IM_COL32(255, 255, 255, 230);
+    const float stroke = std::max(1.5f, size / 7);
+    if (e.symbol == render::LegendSymbol::Dot) {
+        draw->AddCircleFilled(centre, h * 0.85f, halo);
+        if (e.hollow) {
+            draw->AddCircle(centre, h * 0.55f, colour, 0, stroke);
+        } else {
+            draw->AddCircleFilled(centre, h * 0.65f, colour);
+        }
+        return;
+    }
+    ImVec2 points[4];
+    draw->AddConvexPolyFilled(points, incidentShape(e.symbol, centre, h, points), halo);
+    if (e.hollow) {
+        const int n = incidentShape(e.symbol, centre, h * 0.62f, points);
+        draw->AddPolyline(points, n, colour, ImDrawFlags_Closed, stroke);
+    } else {
+        draw->AddConvexPolyFilled(points, incidentShape(e.symbol, centre, h * 0.72f, points),
+                                  colour);
+    }
+    if (e.centreDot) draw->AddCircleFilled(centre, h * 0.2f, colour);
+}
+
 // The same symbols as the legend burnt into `render` and `brief` pictures.
 void drawSymbol(ImDrawList* draw, ImVec2 centre, const render::LegendEntry& e, float size) {
     const float h = size / 2;
     const ImU32 colour = toImColour(e.colour);
+    if (e.haloed) {
+        drawHaloedSymbol(draw, centre, e, size);
+        return;
+    }
     switch (e.symbol) {
         case render::LegendSymbol::Area:
             draw->AddRectFilled({centre.x - h, centre.y - h * 0.7f},
@@ -50,6 +104,10 @@ void drawSymbol(ImDrawList* draw, ImVec2 centre, const render::LegendEntry& e, f
         case render::LegendSymbol::Triangle:
             draw->AddTriangleFilled({centre.x, centre.y - h}, {centre.x + h, centre.y + h * 0.8f},
                                     {centre.x - h, centre.y + h * 0.8f}, colour);
+            break;
+        case render::LegendSymbol::Square:
+            draw->AddRectFilled({centre.x - h * 0.8f, centre.y - h * 0.8f},
+                                {centre.x + h * 0.8f, centre.y + h * 0.8f}, colour);
             break;
         case render::LegendSymbol::Vessel: {
             const ImVec2 hull[] = {{centre.x, centre.y - h},

@@ -6,6 +6,8 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <set>
+#include <string>
 
 #include "render_support.hpp"
 #include "seawatch/charts/image_writer.hpp"
@@ -107,6 +109,61 @@ TEST_F(IncidentRender, MarkerOfTheCategoryColourAppearsAtItsTime) {
     EXPECT_TRUE(isSeaColoured(pixelAt(draw({&overlay}, kT0 + 10 * kDay), view_, hijack)));
 }
 
+// The legend shows what the map draws: each category's own shape, filled or outlined as its
+// marker is (an outlined triangle for an attempt, a filled diamond for a hijacking), not one
+// dot for every category.
+TEST_F(IncidentRender, TheLegendShowsEachMarkersShapeAndFill) {
+    using incidents::Category;
+    Incidents data;
+    const std::array<Category, 5> shown{Category::Hijacked, Category::Attempted, Category::Boarded,
+                                        Category::Disruption, Category::Approach};
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        data.add({45.5 + 1.5 * static_cast<double>(i), 12.5}, kT0, shown[i],
+                 "2009-" + std::to_string(i));
+    render::IncidentOverlay overlay(data.columns, data.refs);
+    dump(draw({&overlay}, kT0 + kDay), "incident_legend");
+    const auto expectedSymbol = [](incidents::MarkerShape shape) {
+        switch (shape) {
+            case incidents::MarkerShape::Diamond:
+                return render::LegendSymbol::Diamond;
+            case incidents::MarkerShape::Square:
+                return render::LegendSymbol::Square;
+            case incidents::MarkerShape::Triangle:
+                return render::LegendSymbol::Triangle;
+            case incidents::MarkerShape::Circle:
+                break;
+        }
+        return render::LegendSymbol::Dot;
+    };
+    std::set<render::LegendSymbol> symbols;
+    std::size_t rows = 0;
+    for (const render::LegendEntry& e : renderer_->lastLegend()) {
+        if (e.group != "Incidents") continue;
+        ++rows;
+        const auto category = std::find_if(shown.begin(), shown.end(), [&](Category c) {
+            return incidents::categoryLabel(c) == e.text;
+        });
+        ASSERT_NE(category, shown.end()) << e.text;
+        const incidents::MarkerSymbol& marker = incidents::markerSymbol(*category);
+        EXPECT_EQ(e.symbol, expectedSymbol(marker.shape)) << e.text;
+        EXPECT_EQ(e.hollow, !marker.filled) << e.text;
+        EXPECT_TRUE(e.haloed) << e.text;
+        EXPECT_TRUE(near({e.colour.r, e.colour.g, e.colour.b, 255}, marker.colour, 0)) << e.text;
+        symbols.insert(e.symbol);
+    }
+    EXPECT_EQ(rows, shown.size());
+    EXPECT_EQ(symbols.size(), 4U);  // diamond, triangle, square and dot
+    // The hollow ones are hollow on the map too: the approach's ring is white inside (its
+    // halo), the disruption's dot is its colour to the centre.
+    const charts::RgbaImage picture = draw({&overlay}, kT0 + kDay);
+    const Pixel ring = pixelAt(picture, view_, {51.5, 12.5});
+    EXPECT_TRUE(ring.r > 230 && ring.g > 230 && ring.b > 230)
+        << ring.r << "," << ring.g << "," << ring.b;
+    const Pixel dot = pixelAt(picture, view_, {50.0, 12.5});
+    EXPECT_TRUE(near(dot, incidents::markerSymbol(Category::Disruption).colour))
+        << dot.r << "," << dot.g << "," << dot.b;
+}
+
 TEST_F(IncidentRender, RecentIncidentGetsARingThatOlderOnesDoNot) {
     Incidents data;
     const geo::LonLat at{48.0, 12.5};
@@ -136,8 +193,9 @@ TEST_F(IncidentRender, CrowdedIncidentsBecomeOneClusterBubble) {
     const geo::Mercator middle{(std::floor(near48.x / cellM) + 0.5) * cellM,
                                (std::floor(near48.y / cellM) + 0.5) * cellM};
     for (int i = 0; i < 40; ++i) {
+        const int column = i % 5, row = i / 5;  // a 5-wide grid, 400 m apart
         const geo::LonLat p =
-            geo::fromMercator({middle.x + 400.0 * (i % 5), middle.y + 400.0 * (i / 5)});
+            geo::fromMercator({middle.x + 400.0 * column, middle.y + 400.0 * row});
         data.add(p, kT0 + i * kDay, incidents::Category::Boarded, std::to_string(1000 + i));
     }
     render::IncidentOverlay overlay(data.columns, data.refs);

@@ -96,13 +96,18 @@ struct MapLabel {
 };
 
 // What a legend row shows: the symbol is drawn small in the colour, then the text.
-enum class LegendSymbol { Area, Line, Dot, Diamond, Triangle, Vessel, Ring };
+enum class LegendSymbol { Area, Line, Dot, Diamond, Triangle, Vessel, Ring, Square };
 struct LegendEntry {
     std::string group;  // "Vessels", "Zones", "Alerts", "Incidents"
     std::string text;   // "Tanker", "Patrol sector · NATO"
     Rgba colour;
     LegendSymbol symbol = LegendSymbol::Area;
     Rgba outline{0, 0, 0, 0};  // a > 0: drawn around the symbol
+    // Dot, Diamond, Triangle, Square: on a white halo as the map's incident markers are, and
+    // outlined instead of filled when `hollow` (an attempt, an approach: nothing taken).
+    bool haloed = false;
+    bool hollow = false;
+    bool centreDot = false;  // a dot of the colour in the middle (a planned position)
 };
 
 class Canvas {

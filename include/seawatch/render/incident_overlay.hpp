@@ -98,6 +98,10 @@ class IncidentOverlay : public MapOverlay {
     std::vector<incidents::Category> shownCategories_;  // legend of the unclustered set
 };
 
+// The legend row of a category: its label, and the marker's own shape, colour and fill, so
+// the legend shows what the map draws (the console's panel and the pictures' corner both).
+LegendEntry incidentLegendEntry(incidents::Category category);
+
 // Draws one incident marker (white halo, then the category symbol) centred on `at`.
 void drawIncidentMarker(Canvas& canvas, geo::ScreenPoint at, const incidents::MarkerSymbol& symbol,
                         float halfSizePx, float alpha = 1.0f);
