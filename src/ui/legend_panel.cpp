@@ -13,6 +13,10 @@ namespace seawatch::ui {
 
 namespace {
 
+// The edge of a symbol on the panel's dark background, so that a dark symbol (a military
+// hull, a radar contact's diamond) is seen there as it is on the light chart.
+constexpr ImU32 kEdgeOnDark = IM_COL32(215, 220, 230, 210);
+
 ImU32 toImColour(render::Rgba c) {
     return IM_COL32(c.r, c.g, c.b, c.a);
 }
@@ -98,17 +102,14 @@ void drawSymbol(ImDrawList* draw, ImVec2 centre, const render::LegendEntry& e, f
             draw->AddCircle(centre, h * 0.75f, colour, 0, 2.0f);
             break;
         case render::LegendSymbol::Diamond:
-            draw->AddQuadFilled({centre.x, centre.y - h}, {centre.x + h, centre.y},
-                                {centre.x, centre.y + h}, {centre.x - h, centre.y}, colour);
-            break;
         case render::LegendSymbol::Triangle:
-            draw->AddTriangleFilled({centre.x, centre.y - h}, {centre.x + h, centre.y + h * 0.8f},
-                                    {centre.x - h, centre.y + h * 0.8f}, colour);
+        case render::LegendSymbol::Square: {
+            ImVec2 points[4];
+            const int n = incidentShape(e.symbol, centre, h, points);
+            draw->AddConvexPolyFilled(points, n, colour);
+            draw->AddPolyline(points, n, kEdgeOnDark, ImDrawFlags_Closed, 1.0f);
             break;
-        case render::LegendSymbol::Square:
-            draw->AddRectFilled({centre.x - h * 0.8f, centre.y - h * 0.8f},
-                                {centre.x + h * 0.8f, centre.y + h * 0.8f}, colour);
-            break;
+        }
         case render::LegendSymbol::Vessel: {
             const ImVec2 hull[] = {{centre.x, centre.y - h},
                                    {centre.x + h * 0.55f, centre.y + h * 0.2f},
@@ -116,7 +117,8 @@ void drawSymbol(ImDrawList* draw, ImVec2 centre, const render::LegendEntry& e, f
                                    {centre.x - h * 0.45f, centre.y + h},
                                    {centre.x - h * 0.55f, centre.y + h * 0.2f}};
             draw->AddConvexPolyFilled(hull, 5, colour);
-            draw->AddPolyline(hull, 5, IM_COL32(20, 20, 20, 220), ImDrawFlags_Closed, 1.0f);
+            // Light, not the map's dark edge: a dark hull (military) must show on the panel.
+            draw->AddPolyline(hull, 5, kEdgeOnDark, ImDrawFlags_Closed, 1.0f);
             break;
         }
     }
