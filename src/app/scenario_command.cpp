@@ -1,4 +1,4 @@
-// seawatch scenario check|export-ais: thin shells over the scenario core.
+// seawatch scenario check|export-ais|prepare: thin shells over the scenario core.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -9,10 +9,14 @@
 #include <string>
 
 #include "commands.hpp"
+#include "seawatch/charts/chart.hpp"
+#include "seawatch/charts/triangle_cache.hpp"
 #include "seawatch/common/output_file.hpp"
 #include "seawatch/scenario/ais_export.hpp"
 #include "seawatch/scenario/briefing.hpp"
 #include "seawatch/scenario/scenario_json.hpp"
+#include "seawatch/scenario/scene.hpp"
+#include "seawatch/scenario/scene_cache.hpp"
 #include "seawatch/scenario/track_synthesis.hpp"
 #include "seawatch/zones/schedule.hpp"
 #include "seawatch/zones/zone_loader.hpp"
@@ -158,6 +162,75 @@ int runExportAis(const std::string& file, const std::string& output, bool wholeT
     return kExitOk;
 }
 
+// Loads the scene as the console opens it, so that its scripted AIS is in the scene cache:
+// what the build runs on the bundled exercise (into scene-cache beside the program), and what
+// a trainer runs after editing a scenario, before the briefing.
+int runPrepare(const std::string& file) {
+    std::string text;
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "%s: cannot open the file\n", file.c_str());
+            return kExitFailure;
+        }
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const auto key = sc::scriptedAisKey(text);
+    const std::filesystem::path dir = sc::sceneCacheDir();
+    if (!key || dir.empty()) {
+        std::fprintf(stderr,
+                     "%s: no scene cache to fill (%s); the console computes the scripted AIS "
+                     "at each start\n",
+                     file.c_str(),
+                     key ? "SEAWATCH_SCENE_CACHE=off, or no cache folder can be made"
+                         : "this program has no build ID to key it by");
+        return kExitFailure;
+    }
+    auto scene = sc::loadScene(file);
+    if (!scene) {
+        std::fprintf(stderr, "%s\n", scene.error().c_str());
+        return kExitFailure;
+    }
+    if (scene->scriptedAisFromCache) {
+        std::printf("%s: scripted AIS already prepared\n", file.c_str());
+        return kExitOk;
+    }
+    const std::filesystem::path cached = sc::scriptedAisFile(dir, *key);
+    std::error_code ec;
+    if (!std::filesystem::exists(cached, ec)) {
+        std::fprintf(stderr, "%s: could not write %s\n", file.c_str(), cached.c_str());
+        return kExitFailure;
+    }
+    std::printf("%s: scripted AIS of %zu vessels prepared in %s\n", file.c_str(),
+                scene->tracks.vesselCount(), cached.c_str());
+    return kExitOk;
+}
+
+// The bundled basemap's fill triangles, which the console (and `render`) would otherwise
+// compute at their first start: into the triangle cache.
+int prepareBasemap() {
+    if (charts::triangleCacheDir().empty()) {
+        std::fprintf(stderr,
+                     "basemap: no triangle cache to fill (SEAWATCH_TRIANGLE_CACHE=off, "
+                     "or no cache folder can be made)\n");
+        return kExitFailure;
+    }
+    auto basemap = charts::loadBasemap();
+    if (!basemap) {
+        std::fprintf(stderr, "basemap: %s\n", basemap.error().c_str());
+        return kExitFailure;
+    }
+    std::size_t layers = 0;
+    for (const charts::VectorLayer& layer : basemap->layers) {
+        if (layer.ringX.size() < charts::kTriangleCacheMinVertices) continue;
+        (void)charts::layerTriangles(layer);
+        ++layers;
+    }
+    std::printf("basemap: fill triangles of %zu layers prepared in %s\n", layers,
+                charts::triangleCacheDir().c_str());
+    return kExitOk;
+}
+
 }  // namespace
 
 void registerScenarioCommand(CLI::App& app, int& exitCode) {
@@ -181,6 +254,18 @@ void registerScenarioCommand(CLI::App& app, int& exitCode) {
                         "Also write fixes outside the scenario window");
     exportAis->callback([&exitCode, exportFile, output, wholeTracks] {
         exitCode = runExportAis(*exportFile, *output, *wholeTracks);
+    });
+
+    auto* prepare = sub->add_subcommand(
+        "prepare",
+        "Compute what the console computes on opening the scenario (its scripted AIS, the "
+        "basemap's fill triangles) once, into the caches, so it opens at once");
+    auto prepareFile = std::make_shared<std::string>();
+    prepare->add_option("SCENARIO", *prepareFile, "Scenario JSON file")->required();
+    prepare->callback([&exitCode, prepareFile] {
+        const int scene = runPrepare(*prepareFile);
+        const int basemap = prepareBasemap();
+        exitCode = scene != kExitOk ? scene : basemap;
     });
 }
 

@@ -70,6 +70,15 @@ fs::path triangleCacheDir() {
     return (!ec && fs::is_directory(dir, ec)) ? dir : fs::path{};
 }
 
+fs::path prebuiltTriangleCacheDir() {
+    if (const char* v = std::getenv("SEAWATCH_TRIANGLE_CACHE"); v && *v) return {};
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const fs::path dir = exe.parent_path() / "triangle-cache";
+    return fs::is_directory(dir, ec) ? dir : fs::path{};
+}
+
 std::uint64_t polygonGeometryKey(const VectorLayer& layer) {
     Hasher h;
     h.add(kFormatVersion);
@@ -147,14 +156,19 @@ geo::PolygonSetTriangles layerTriangles(const VectorLayer& layer, std::size_t mi
     };
     if (ringVertexCount(layer) < minVertices) return compute();
     const fs::path dir = triangleCacheDir();
-    if (dir.empty()) return compute();
+    const fs::path built = prebuiltTriangleCacheDir();
+    if (dir.empty() && built.empty()) return compute();
     const std::uint64_t key = polygonGeometryKey(layer);
     char name[32];
     std::snprintf(name, sizeof name, "%016llx.tri", static_cast<unsigned long long>(key));
-    const fs::path file = dir / name;
-    if (auto cached = readTriangleCache(file, key, layer.polygonCount())) return std::move(*cached);
+    for (const fs::path& folder : {dir, built}) {
+        if (folder.empty()) continue;
+        if (auto cached = readTriangleCache(folder / name, key, layer.polygonCount()))
+            return std::move(*cached);
+    }
     geo::PolygonSetTriangles computed = compute();
-    writeTriangleCache(file, key, computed);  // best effort: a read-only cache only costs time
+    // Best effort: a read-only cache only costs time.
+    if (!dir.empty()) writeTriangleCache(dir / name, key, computed);
     return computed;
 }
 

@@ -100,6 +100,13 @@ Result<ScriptedAis> scriptedAis(const Scene& scene, std::string_view text, bool&
             return std::move(*cached);
         }
     }
+    // What the build prepared (the bundled exercise, for this very program).
+    if (const fs::path built = key ? prebuiltSceneCacheDir() : fs::path{}; !built.empty()) {
+        if (auto cached = readScriptedAis(scriptedAisFile(built, *key), *key)) {
+            fromCache = true;
+            return std::move(*cached);
+        }
+    }
     std::string nmea;
     AisExportOptions exportOptions;
     exportOptions.span = scene.scenario.window;

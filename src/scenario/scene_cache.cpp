@@ -144,6 +144,15 @@ fs::path sceneCacheDir() {
     return (!ec && fs::is_directory(dir, ec)) ? dir : fs::path{};
 }
 
+fs::path prebuiltSceneCacheDir() {
+    if (const char* v = std::getenv("SEAWATCH_SCENE_CACHE"); v && *v) return {};
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const fs::path dir = exe.parent_path() / "scene-cache";
+    return fs::is_directory(dir, ec) ? dir : fs::path{};
+}
+
 std::optional<std::uint64_t> scriptedAisKey(std::string_view scenarioText) {
     const std::string_view build = common::programBuildId();
     if (build.empty()) return std::nullopt;

@@ -19,8 +19,9 @@ struct RunResult {
     std::string output;  // stdout and stderr together
 };
 
-RunResult run(const std::string& arguments) {
-    const std::string command = std::string(SEAWATCH_BINARY) + " " + arguments + " 2>&1";
+RunResult run(const std::string& arguments, const std::string& environment = "") {
+    const std::string command =
+        environment + " " + std::string(SEAWATCH_BINARY) + " " + arguments + " 2>&1";
     RunResult result;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return result;
@@ -146,4 +147,67 @@ TEST(ScenarioCommand, ExportAisFailsOnAnUnwritableOutput) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("cannot write /nonexistent/dir/out.nmea"), std::string::npos)
         << r.output;
+}
+
+namespace {
+
+// `scenario prepare` of the bundled exercise, with `environment` before the program (env ...).
+RunResult prepareBundled(const std::string& environment) {
+    return run("scenario prepare " + kBundled, environment);
+}
+
+std::size_t filesIn(const fs::path& dir, const std::string& extension) {
+    std::size_t n = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        n += it->is_regular_file() && (extension.empty() || it->path().extension() == extension);
+    return n;
+}
+
+}  // namespace
+
+// `scenario prepare` computes what the console computes on opening an exercise, into the
+// caches: the scripted AIS once per program, the basemap's fill triangles once per geometry.
+TEST(ScenarioCommand, PrepareFillsTheCachesOnceAndSaysWhenThereAreNone) {
+    const fs::path dir = tempFile("prepare");
+    fs::remove_all(dir);
+    const std::string env = "env SEAWATCH_SCENE_CACHE=" + (dir / "scenes").string() +
+                            " SEAWATCH_TRIANGLE_CACHE=" + (dir / "triangles").string();
+    const RunResult computed = prepareBundled(env);
+    ASSERT_EQ(computed.exitCode, 0) << computed.output;
+    EXPECT_NE(
+        computed.output.find("scripted AIS of 31 vessels prepared in " + (dir / "scenes").string()),
+        std::string::npos)
+        << computed.output;
+    EXPECT_NE(computed.output.find("basemap: fill triangles of"), std::string::npos)
+        << computed.output;
+    EXPECT_EQ(filesIn(dir / "scenes", ".scene"), 1U);
+    EXPECT_GE(filesIn(dir / "triangles", ".tri"), 1U);
+
+    const RunResult again = prepareBundled(env);
+    ASSERT_EQ(again.exitCode, 0) << again.output;
+    EXPECT_NE(again.output.find("scripted AIS already prepared"), std::string::npos)
+        << again.output;
+    EXPECT_EQ(filesIn(dir / "scenes", ".scene"), 1U);
+
+    const RunResult off = prepareBundled("env SEAWATCH_SCENE_CACHE=off");
+    EXPECT_EQ(off.exitCode, 1) << off.output;
+    EXPECT_NE(off.output.find("no scene cache to fill"), std::string::npos) << off.output;
+    fs::remove_all(dir);
+}
+
+// The build ran `scenario prepare` on the bundled exercise beside the program, so a user's
+// first start (nothing in their own caches) finds it prepared.
+TEST(ScenarioCommand, TheBuildPreparedTheBundledExerciseBesideTheProgram) {
+    const fs::path home = tempFile("fresh_home");
+    fs::remove_all(home);
+    fs::create_directories(home);
+    const RunResult r = prepareBundled(
+        "env -u SEAWATCH_SCENE_CACHE -u SEAWATCH_TRIANGLE_CACHE -u XDG_CACHE_HOME HOME=" +
+        home.string());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("scripted AIS already prepared"), std::string::npos) << r.output;
+    // Nothing had to be computed, so nothing was written into the user's own caches.
+    EXPECT_EQ(filesIn(home / ".cache", ""), 0U);
+    fs::remove_all(home);
 }

@@ -24,6 +24,12 @@ inline constexpr std::size_t kTriangleCacheMinVertices = 20000;
 // (SEAWATCH_TRIANGLE_CACHE=off) or no folder can be made.
 std::filesystem::path triangleCacheDir();
 
+// The cache the build fills for the bundled basemap: `<folder of the running
+// program>/triangle-cache` (`seawatch scenario prepare`, run by the build after linking).
+// Read after the user's own cache; used when SEAWATCH_TRIANGLE_CACHE is not set. Empty when
+// there is no such folder.
+std::filesystem::path prebuiltTriangleCacheDir();
+
 // A 64-bit hash of the layer's polygon geometry (ring coordinates and structure) and of
 // the cache format, which names its cache file.
 std::uint64_t polygonGeometryKey(const VectorLayer& layer);

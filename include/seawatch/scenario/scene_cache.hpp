@@ -32,6 +32,13 @@ inline constexpr std::size_t kSceneCacheMaxFiles = 4;
 // ~/.cache/seawatch/scenes; created on demand. Empty when caching is off or impossible.
 std::filesystem::path sceneCacheDir();
 
+// The cache the build fills: `<folder of the running program>/scene-cache`, where the
+// build runs `seawatch scenario prepare` on the bundled exercise right after linking, so
+// that even the first start of a new build opens it at once. Read only; used when
+// SEAWATCH_SCENE_CACHE is not set (a test or a user who names a folder, or "off", gets
+// exactly that). Empty when there is no such folder.
+std::filesystem::path prebuiltSceneCacheDir();
+
 // The key of a scenario's scripted AIS: nullopt when the program has no build ID (no cache).
 std::optional<std::uint64_t> scriptedAisKey(std::string_view scenarioText);
 
