@@ -12,6 +12,7 @@
 #include <system_error>
 #include <vector>
 
+#include "seawatch/common/resources.hpp"
 #include "seawatch/common/word_hasher.hpp"
 
 namespace seawatch::charts {
@@ -72,11 +73,7 @@ fs::path triangleCacheDir() {
 
 fs::path prebuiltTriangleCacheDir() {
     if (const char* v = std::getenv("SEAWATCH_TRIANGLE_CACHE"); v && *v) return {};
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) return {};
-    const fs::path dir = exe.parent_path() / "triangle-cache";
-    return fs::is_directory(dir, ec) ? dir : fs::path{};
+    return besideProgram("triangle-cache");
 }
 
 std::uint64_t polygonGeometryKey(const VectorLayer& layer) {

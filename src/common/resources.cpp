@@ -64,6 +64,14 @@ fs::path resourceRoot() {
 
 fs::path resourcePath(std::string_view relative) { return resourceRoot() / fs::path(relative); }
 
+fs::path besideProgram(std::string_view name) {
+    const fs::path exe = executableDir();
+    if (exe.empty()) return {};
+    std::error_code ec;
+    const fs::path dir = exe / fs::path(name);
+    return fs::is_directory(dir, ec) ? dir : fs::path{};
+}
+
 fs::path userConfigDir() { return xdgDir("XDG_CONFIG_HOME", ".config"); }
 fs::path userDataDir() { return xdgDir("XDG_DATA_HOME", ".local/share"); }
 

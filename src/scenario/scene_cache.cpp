@@ -14,6 +14,7 @@
 #include <type_traits>
 
 #include "seawatch/common/build_id.hpp"
+#include "seawatch/common/resources.hpp"
 #include "seawatch/common/word_hasher.hpp"
 
 namespace seawatch::scenario {
@@ -146,11 +147,7 @@ fs::path sceneCacheDir() {
 
 fs::path prebuiltSceneCacheDir() {
     if (const char* v = std::getenv("SEAWATCH_SCENE_CACHE"); v && *v) return {};
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) return {};
-    const fs::path dir = exe.parent_path() / "scene-cache";
-    return fs::is_directory(dir, ec) ? dir : fs::path{};
+    return besideProgram("scene-cache");
 }
 
 std::optional<std::uint64_t> scriptedAisKey(std::string_view scenarioText) {

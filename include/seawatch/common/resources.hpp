@@ -12,6 +12,10 @@ std::filesystem::path resourceRoot();
 // so error messages can name it.
 std::filesystem::path resourcePath(std::string_view relative);
 
+// `name` in the running program's own folder when it is a folder there (what the build put
+// beside the program: the prepared caches), else empty.
+std::filesystem::path besideProgram(std::string_view name);
+
 // Per-user folders (XDG base directory spec), created on demand.
 std::filesystem::path userConfigDir();  // $XDG_CONFIG_HOME/seawatch or ~/.config/seawatch
 std::filesystem::path userDataDir();    // $XDG_DATA_HOME/seawatch or ~/.local/share/seawatch
