@@ -40,10 +40,12 @@ constexpr std::array<VesselLegendEntry, 10> kLegend{{
      VesselShape::SmallHull},
     {ais::ShipClass::Other, false, "Other", {86, 180, 233, 255}, VesselShape::Tapered},
     {ais::ShipClass::Unknown, false, "Unknown type", {150, 150, 150, 255}, VesselShape::Lozenge},
+    // Magenta, not red: a contact's upright diamond must not pass for a hijacking's (a red
+    // incident diamond), and no other vessel or incident class uses this hue.
     {ais::ShipClass::Unknown,
      true,
      "Radar / visual contact",
-     {170, 20, 60, 255},
+     {215, 0, 215, 255},
      VesselShape::Diamond},
 }};
 
