@@ -89,18 +89,7 @@ Result<AisInput> loadAisFiles(const std::vector<std::filesystem::path>& paths) {
 AisInput aisInputFromArchive(const ais::ArchiveQueryResult& archived) {
     AisInput input;
     input.fixes.reserve(archived.fixes.size());
-    for (const ais::ArchivedFix& a : archived.fixes) {
-        ais::PositionFix f;
-        f.mmsi = a.mmsi;
-        f.time = a.time;
-        f.lat = a.lat;
-        f.lon = a.lon;
-        f.speedKn = a.speedKn;
-        f.courseDeg = a.courseDeg;
-        f.headingDeg = a.headingDeg;
-        f.messageType = 1;  // the archive keeps position reports only
-        input.fixes.push_back(f);
-    }
+    for (const ais::ArchivedFix& a : archived.fixes) input.fixes.push_back(ais::toPositionFix(a));
     input.statics = archived.statics;
     return input;
 }

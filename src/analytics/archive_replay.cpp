@@ -21,18 +21,8 @@ ArchiveReplay replayFromFixes(const ais::ArchiveQueryResult& fixes, time::UnixMi
     out.from = from;
     out.to = to;
     out.tracks = std::make_unique<ais::TrackStore>();
-    for (const ais::ArchivedFix& a : fixes.fixes) {
-        ais::PositionFix f;
-        f.mmsi = a.mmsi;
-        f.time = a.time;
-        f.lat = a.lat;
-        f.lon = a.lon;
-        f.speedKn = a.speedKn;
-        f.courseDeg = a.courseDeg;
-        f.headingDeg = a.headingDeg;
-        f.messageType = 1;  // the archive keeps position reports only
-        if (out.tracks->addFix(f)) ++out.fixCount;
-    }
+    for (const ais::ArchivedFix& a : fixes.fixes)
+        if (out.tracks->addFix(ais::toPositionFix(a))) ++out.fixCount;
     for (const auto& [mmsi, name] : fixes.names) {
         ais::VesselStatic s;
         s.mmsi = mmsi;

@@ -51,6 +51,20 @@ struct ArchivedFix {
     float headingDeg = kUnknown;
 };
 
+// An archived fix as the decoder's fix: a position report (the archive keeps no others).
+inline PositionFix toPositionFix(const ArchivedFix& a) {
+    PositionFix f;
+    f.mmsi = a.mmsi;
+    f.time = a.time;
+    f.lat = a.lat;
+    f.lon = a.lon;
+    f.speedKn = a.speedKn;
+    f.courseDeg = a.courseDeg;
+    f.headingDeg = a.headingDeg;
+    f.messageType = 1;
+    return f;
+}
+
 struct ArchiveQueryResult {
     bool archivePresent = false;     // false: nothing was ever imported into the workspace
     std::vector<ArchivedFix> fixes;  // by MMSI, then time
