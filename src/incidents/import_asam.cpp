@@ -91,14 +91,7 @@ Status importAsamCsv(ImportRun& run, CsvReader& reader) {
         if (auto s = run.handle(where, std::move(row)); !s) return s;
         run.progress(reader.offset());
     }
-    if (!reader.error().empty()) {
-        // The rest of the file cannot be framed into records: count it as one bad record.
-        if (auto s = run.handle(Where{prefix, reader.recordLine()},
-                                reject("malformed CSV", reader.error()));
-            !s)
-            return s;
-    }
-    return {};
+    return run.handleUnframedRest(reader, prefix);
 }
 
 namespace {

@@ -104,13 +104,7 @@ Status importImbCsv(ImportRun& run, CsvReader& reader) {
         if (auto s = run.handle(where, std::move(row)); !s) return s;
         run.progress(reader.offset());
     }
-    if (!reader.error().empty()) {
-        if (auto s = run.handle(Where{prefix, reader.recordLine()},
-                                reject("malformed CSV", reader.error()));
-            !s)
-            return s;
-    }
-    return {};
+    return run.handleUnframedRest(reader, prefix);
 }
 
 }  // namespace seawatch::incidents::import_detail

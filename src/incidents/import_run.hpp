@@ -104,6 +104,13 @@ class ImportRun {
     }
     void countReencoded(std::int64_t n) { summary_.reencoded += n; }
 
+    // After the last record: a CSV whose rest cannot be framed into records (an open quote
+    // to the end of the file) counts that rest as one bad record, at the line it starts.
+    Status handleUnframedRest(const CsvReader& reader, std::string_view prefix) {
+        if (reader.error().empty()) return {};
+        return handle(Where{prefix, reader.recordLine()}, reject("malformed CSV", reader.error()));
+    }
+
     const std::string& name() const { return name_; }
     ImportSummary& summary() { return summary_; }
 

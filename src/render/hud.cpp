@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "seawatch/render/incident_overlay.hpp"
+
 namespace seawatch::render {
 
 namespace {
@@ -109,24 +111,6 @@ void buildCaption(Canvas& canvas, const geo::MapView& view, std::string_view cap
 
 namespace {
 
-// The outline of an incident legend shape of half-size `r` around `at` (empty for a dot).
-std::vector<ScreenPoint> legendShape(LegendSymbol symbol, ScreenPoint at, double r) {
-    switch (symbol) {
-        case LegendSymbol::Diamond:
-            return {{at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
-        case LegendSymbol::Square:
-            r *= 0.8;
-            return {{at.x - r, at.y - r},
-                    {at.x + r, at.y - r},
-                    {at.x + r, at.y + r},
-                    {at.x - r, at.y + r}};
-        case LegendSymbol::Triangle:
-            return {{at.x, at.y - r}, {at.x + r, at.y + r * 0.8}, {at.x - r, at.y + r * 0.8}};
-        default:
-            return {};
-    }
-}
-
 // An incident marker in small: a white halo, then the shape filled, or outlined when hollow.
 void drawHaloedSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float size) {
     const double h = size / 2.0;
@@ -141,16 +125,29 @@ void drawHaloedSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, 
         }
         return;
     }
-    canvas.fillConvex(legendShape(entry.symbol, at, h), halo);
+    canvas.fillConvex(legendShapeOutline(entry.symbol, at, h), halo);
     if (entry.hollow) {
-        canvas.polyline(legendShape(entry.symbol, at, h * 0.62), stroke, entry.colour, true);
+        canvas.polyline(legendShapeOutline(entry.symbol, at, h * 0.62), stroke, entry.colour, true);
     } else {
-        canvas.fillConvex(legendShape(entry.symbol, at, h * 0.72), entry.colour);
+        canvas.fillConvex(legendShapeOutline(entry.symbol, at, h * 0.72), entry.colour);
     }
     if (entry.centreDot) canvas.fillCircle(at, static_cast<float>(h * 0.2), entry.colour);
 }
 
 }  // namespace
+
+std::vector<ScreenPoint> legendShapeOutline(LegendSymbol symbol, ScreenPoint at, double r) {
+    switch (symbol) {
+        case LegendSymbol::Diamond:
+            return markerOutline(incidents::MarkerShape::Diamond, at, r);
+        case LegendSymbol::Square:
+            return markerOutline(incidents::MarkerShape::Square, at, r);
+        case LegendSymbol::Triangle:
+            return markerOutline(incidents::MarkerShape::Triangle, at, r);
+        default:
+            return {};
+    }
+}
 
 void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float size) {
     const double h = size / 2.0;

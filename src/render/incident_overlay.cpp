@@ -23,32 +23,6 @@ Rgba scaled(Rgba c, float alpha) {
     return c;
 }
 
-// Outline of a shape of half-size `r` around `at`, clockwise on screen.
-std::vector<ScreenPoint> shapeOutline(incidents::MarkerShape shape, ScreenPoint at, double r) {
-    using incidents::MarkerShape;
-    switch (shape) {
-        case MarkerShape::Diamond:
-            r *= 1.25;  // same visual weight as a square
-            return {{at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
-        case MarkerShape::Square:
-            r *= 0.9;
-            return {{at.x - r, at.y - r},
-                    {at.x + r, at.y - r},
-                    {at.x + r, at.y + r},
-                    {at.x - r, at.y + r}};
-        case MarkerShape::Triangle: {
-            r *= 1.2;
-            // Centroid on the incident: apex up.
-            return {{at.x, at.y - r},
-                    {at.x + r * 0.92, at.y + r * 0.6},
-                    {at.x - r * 0.92, at.y + r * 0.6}};
-        }
-        case MarkerShape::Circle:
-            break;
-    }
-    return {};
-}
-
 std::vector<ScreenPoint> grown(std::span<const ScreenPoint> points, ScreenPoint at, double by) {
     std::vector<ScreenPoint> out(points.begin(), points.end());
     for (auto& p : out) {
@@ -89,6 +63,31 @@ SymbolInstanceInput markerInstance(geo::Mercator at, incidents::Category categor
 }
 
 }  // namespace
+
+std::vector<ScreenPoint> markerOutline(incidents::MarkerShape shape, ScreenPoint at, double r) {
+    using incidents::MarkerShape;
+    switch (shape) {
+        case MarkerShape::Diamond:
+            r *= 1.25;  // same visual weight as a square
+            return {{at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}};
+        case MarkerShape::Square:
+            r *= 0.9;
+            return {{at.x - r, at.y - r},
+                    {at.x + r, at.y - r},
+                    {at.x + r, at.y + r},
+                    {at.x - r, at.y + r}};
+        case MarkerShape::Triangle: {
+            r *= 1.2;
+            // Centroid on the incident: apex up.
+            return {{at.x, at.y - r},
+                    {at.x + r * 0.92, at.y + r * 0.6},
+                    {at.x - r * 0.92, at.y + r * 0.6}};
+        }
+        case MarkerShape::Circle:
+            break;
+    }
+    return {};
+}
 
 LegendEntry incidentLegendEntry(incidents::Category category) {
     const incidents::MarkerSymbol& symbol = incidents::markerSymbol(category);
@@ -131,7 +130,7 @@ void drawIncidentMarker(Canvas& canvas, ScreenPoint at, const incidents::MarkerS
         }
         return;
     }
-    const auto outline = shapeOutline(symbol.shape, at, halfSizePx);
+    const auto outline = markerOutline(symbol.shape, at, halfSizePx);
     const auto haloOutline = grown(outline, at, symbol.filled ? 2.0 : stroke * 0.5 + 2.0);
     canvas.fillConvex(haloOutline, halo);
     if (symbol.filled) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "console_state.hpp"
+#include "seawatch/render/hud.hpp"
 
 namespace seawatch::ui {
 
@@ -21,26 +22,16 @@ ImU32 toImColour(render::Rgba c) {
     return IM_COL32(c.r, c.g, c.b, c.a);
 }
 
-// An incident legend shape of half-size `r` around `c` (render/hud.cpp's legendShape);
-// returns the number of points written (0 for a dot).
+// A legend shape of half-size `r` around `c`, the map's marker outline
+// (render::legendShapeOutline) in ImGui's points; returns how many (0 for a dot).
 int incidentShape(render::LegendSymbol symbol, ImVec2 c, float r, ImVec2 (&out)[4]) {
-    switch (symbol) {
-        case render::LegendSymbol::Diamond:
-            out[0] = {c.x, c.y - r}, out[1] = {c.x + r, c.y}, out[2] = {c.x, c.y + r};
-            out[3] = {c.x - r, c.y};
-            return 4;
-        case render::LegendSymbol::Square:
-            r *= 0.8f;
-            out[0] = {c.x - r, c.y - r}, out[1] = {c.x + r, c.y - r}, out[2] = {c.x + r, c.y + r};
-            out[3] = {c.x - r, c.y + r};
-            return 4;
-        case render::LegendSymbol::Triangle:
-            out[0] = {c.x, c.y - r}, out[1] = {c.x + r, c.y + r * 0.8f};
-            out[2] = {c.x - r, c.y + r * 0.8f};
-            return 3;
-        default:
-            return 0;
+    const auto outline = render::legendShapeOutline(symbol, {c.x, c.y}, r);
+    const int n = static_cast<int>(std::min<std::size_t>(outline.size(), 4));
+    for (int i = 0; i < n; ++i) {
+        const auto& p = outline[static_cast<std::size_t>(i)];
+        out[i] = ImVec2(static_cast<float>(p.x), static_cast<float>(p.y));
     }
+    return n;
 }
 
 // A marker in small, as the map draws it (incidents, planned group positions): a white halo,

@@ -31,6 +31,10 @@ geo::LabelRect buildLegend(Canvas& canvas, std::span<const LegendEntry> entries,
 
 // Draws one legend symbol in a `sizePx` square whose centre is `at`.
 void drawLegendSymbol(Canvas& canvas, ScreenPoint at, const LegendEntry& entry, float sizePx);
+// The outline of a Diamond, Square or Triangle legend symbol of half-size `r` around `at`, the
+// map's incident marker shape (markerOutline); empty for the other symbols. The console's
+// legend panel draws the same points with ImGui.
+std::vector<ScreenPoint> legendShapeOutline(LegendSymbol symbol, ScreenPoint at, double r);
 
 // Splits text into lines no wider than maxWidthPx at sizePx.
 std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, float sizePx,

@@ -98,6 +98,11 @@ class IncidentOverlay : public MapOverlay {
     std::vector<incidents::Category> shownCategories_;  // legend of the unclustered set
 };
 
+// The outline of a marker shape of half-size `r` around `at`, clockwise on screen (empty for
+// a circle): what the map draws, and the legends after it.
+std::vector<geo::ScreenPoint> markerOutline(incidents::MarkerShape shape, geo::ScreenPoint at,
+                                            double r);
+
 // The legend row of a category: its label, and the marker's own shape, colour and fill, so
 // the legend shows what the map draws (the console's panel and the pictures' corner both).
 LegendEntry incidentLegendEntry(incidents::Category category);
