@@ -169,4 +169,12 @@ geo::PolygonSetTriangles layerTriangles(const VectorLayer& layer, std::size_t mi
     return computed;
 }
 
+void prepareFillTriangles(VectorChart& chart) {
+    for (VectorLayer& layer : chart.layers) {
+        if (layer.fillsPolygons() && !layer.fillTriangles)
+            layer.fillTriangles =
+                std::make_shared<const geo::PolygonSetTriangles>(layerTriangles(layer));
+    }
+}
+
 }  // namespace seawatch::charts

@@ -46,13 +46,20 @@ Status addChartFile(MapRenderer& renderer, const std::string& path, bool async, 
 SceneLoadReport loadMapScene(MapRenderer& renderer, const std::vector<std::string>& charts,
                              bool withBasemap, bool async) {
     charts::initGdal();
+    std::optional<Result<charts::VectorChart>> basemap;
+    if (withBasemap) basemap = charts::loadBasemap();
+    return loadMapScene(renderer, charts, std::move(basemap), async);
+}
+
+SceneLoadReport loadMapScene(MapRenderer& renderer, const std::vector<std::string>& charts,
+                             std::optional<Result<charts::VectorChart>> basemap, bool async) {
+    charts::initGdal();
     SceneLoadReport report;
-    if (withBasemap) {
-        auto basemap = charts::loadBasemap();
-        if (basemap) {
-            renderer.addVectorChart(*basemap, "Basemap");
+    if (basemap) {
+        if (*basemap) {
+            renderer.addVectorChart(**basemap, "Basemap");
         } else {
-            report.errors.push_back(basemap.error());
+            report.errors.push_back(basemap->error());
         }
     }
     for (const auto& path : charts) {

@@ -532,7 +532,7 @@ Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int w, int h, i
     impl.height = h;
     GLint maxSamples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
-    impl.samples = std::min(samples, static_cast<int>(maxSamples));
+    impl.samples = std::clamp(samples, 0, std::max(0, static_cast<int>(maxSamples)));
     auto makeRb = [](GLenum format, int s, int width, int height) {
         GLuint n = 0;
         glGenRenderbuffers(1, &n);
@@ -555,6 +555,9 @@ Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int w, int h, i
                               impl.msStencil.get());
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
         return makeError("offscreen framebuffer is incomplete");
+    // Single-sampled pictures are read straight from what was drawn: a resolve buffer would
+    // be another 8 MB at 1920x1080 for the driver to clear, and a copy, for nothing.
+    if (impl.samples == 0) return t;
     impl.resolveColor = makeRb(GL_RGBA8, 0, w, h);
     impl.resolveFbo = makeFb();
     glBindFramebuffer(GL_FRAMEBUFFER, impl.resolveFbo.get());
@@ -575,10 +578,12 @@ void OffscreenTarget::bind() {
 charts::RgbaImage OffscreenTarget::read() {
     Impl& impl = *impl_;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, impl.msFbo.get());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, impl.resolveFbo.get());
-    glBlitFramebuffer(0, 0, impl.width, impl.height, 0, 0, impl.width, impl.height,
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, impl.resolveFbo.get());
+    if (impl.samples > 0) {
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, impl.resolveFbo.get());
+        glBlitFramebuffer(0, 0, impl.width, impl.height, 0, 0, impl.width, impl.height,
+                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, impl.resolveFbo.get());
+    }
     charts::RgbaImage image;
     image.width = impl.width;
     image.height = impl.height;

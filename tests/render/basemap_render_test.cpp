@@ -141,3 +141,42 @@ TEST(BasemapRender, DuskAndNightPalettesRecolourLandAndSea) {
         }
     }
 }
+
+// Coast and border strokes are built a grid cell at a time, when the cell first comes into
+// view. A view reached after another (a pan across the world) must show the same coast as
+// the same view drawn first by a fresh renderer, in a single-sampled picture as `render` writes.
+TEST(BasemapRender, CoastOfAViewPannedToLaterIsDrawnAsIfItWereTheFirst) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    const geo::GeoBox bayOfBengal{78, 5, 100, 24};
+    const auto draw = [](render::MapRenderer& renderer, geo::GeoBox box) {
+        auto target = render::OffscreenTarget::create(800, 500, 0);
+        EXPECT_TRUE(target.ok());
+        (*target)->bind();
+        renderer.render(geo::MapView::fitting(box, 800, 500));
+        return (*target)->read();
+    };
+    const auto makeRenderer = [] {
+        auto renderer = render::MapRenderer::create();
+        EXPECT_TRUE(renderer.ok()) << (renderer ? "" : renderer.error());
+        auto report = render::loadMapScene(**renderer, {}, true, false);
+        EXPECT_TRUE(report.errors.empty()) << report.errors.front();
+        (*renderer)->style().showScaleBar = false;
+        (*renderer)->style().showGraticule = false;
+        return std::move(renderer.value());
+    };
+    auto panned = makeRenderer();
+    (void)draw(*panned, {42, 10, 54, 16});
+    const charts::RgbaImage later = draw(*panned, bayOfBengal);
+    const charts::RgbaImage first = draw(*makeRenderer(), bayOfBengal);
+    ASSERT_EQ(later.pixels.size(), first.pixels.size());
+    EXPECT_TRUE(later.pixels == first.pixels) << "the Bay of Bengal differs after a pan";
+    // And the coast is there: with no anti-aliasing, the pixels that are neither land nor sea
+    // are the coast and border lines (thousands of them around the bay).
+    std::size_t lines = 0;
+    for (std::size_t i = 0; i + 3 < later.pixels.size(); i += 4) {
+        const seawatch::testing::Pixel px{later.pixels[i], later.pixels[i + 1], later.pixels[i + 2],
+                                          later.pixels[i + 3]};
+        if (!isLandColoured(px) && !isSeaColoured(px)) ++lines;
+    }
+    EXPECT_GT(lines, 2000u);
+}

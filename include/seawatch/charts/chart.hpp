@@ -12,6 +12,10 @@
 #include "seawatch/common/result.hpp"
 #include "seawatch/geo/geo.hpp"
 
+namespace seawatch::geo {
+struct PolygonSetTriangles;
+}
+
 namespace seawatch::charts {
 
 // What a vector layer *means*, which decides how it is styled.
@@ -85,6 +89,15 @@ struct VectorLayer {
     std::size_t lineCount() const { return lineVertexStart.size() - 1; }
     std::size_t pointCount() const { return pointX.size(); }
     std::size_t featureCount = 0;  // OGR features read (a multipoint sounding is one)
+
+    // Fill triangles got beforehand (prepareFillTriangles, which needs no GL context, so a
+    // loader thread can do it); when absent the renderer gets them as it uploads the layer.
+    std::shared_ptr<const geo::PolygonSetTriangles> fillTriangles;
+
+    // Whether the renderer fills the layer's polygons (a fill colour, or depth bands).
+    bool fillsPolygons() const {
+        return polygonCount() > 0 && (style.fill.a > 0 || featureClass == FeatureClass::DepthArea);
+    }
 };
 
 // An RGBA8 image, row-major, top row first.

@@ -48,4 +48,9 @@ bool writeTriangleCache(const std::filesystem::path& file, std::uint64_t key,
 geo::PolygonSetTriangles layerTriangles(const VectorLayer& layer,
                                         std::size_t minVertices = kTriangleCacheMinVertices);
 
+// Sets `fillTriangles` of every layer of the chart that the renderer fills, with
+// layerTriangles: on a loader thread, this takes the cache read (or the triangulation) off
+// the thread that uploads the chart.
+void prepareFillTriangles(VectorChart& chart);
+
 }  // namespace seawatch::charts
