@@ -1,8 +1,8 @@
 #version 330 core
 // Paints a symbol from its shape's signed distance field: the distance to the outline in
 // shape units (negative inside, kept within one unit, stored as 0.5 + d / 2; a layer spans
-// -2..2 units). Fill, outline, hollow stroke or incident ring and halo, each edge smoothed
-// over one pixel, by the rules the canvas used to draw them with triangles.
+// -2..2 units). Fill, outline, hollow stroke, incident ring and halo or cluster disc, each
+// edge smoothed over one pixel, by the rules the canvas used to draw them with triangles.
 in vec2 v_unit;
 flat in float v_size;
 flat in vec4 v_fill;
@@ -23,6 +23,20 @@ float inside(float distancePx) {
 void main() {
     float stored = texture(u_shapes, vec3(v_unit / 4.0 + 0.5, float(v_shape))).r;
     float d = (stored - 0.5) * 2.0 * v_size;  // pixels from the outline, negative inside
+    if (v_mode == 4) {  // a cluster: the ring over the disc over the halo, in one pass
+        float aHalo = (220.0 / 255.0) * inside(d - 1.5);
+        float aDisc = v_fill.a * inside(d);
+        float aRing = v_edge.a * inside(abs(d + 1.5) - 1.5);
+        vec3 rgb = vec3(aHalo);
+        float a = aHalo;
+        rgb = v_fill.rgb * aDisc + rgb * (1.0 - aDisc);
+        a = aDisc + a * (1.0 - aDisc);
+        rgb = v_edge.rgb * aRing + rgb * (1.0 - aRing);
+        a = aRing + a * (1.0 - aRing);
+        if (a <= 0.002) discard;
+        o_color = vec4(rgb / a * u_level, a * u_opacity);
+        return;
+    }
     float top = 0.0, under = 0.0;
     if (v_mode == 0) {  // fill over a dark silhouette a line width larger
         top = inside(d);

@@ -33,6 +33,7 @@ float outsidePx(int mode, float size) {
     if (mode == 0) return u_dropOutlines ? 0.0 : max(1.0, size / 8.0);
     if (mode == 1) return max(1.0, size / 8.0) * 0.75;
     if (mode == 2) return 2.0;
+    if (mode == 4) return 1.5;
     return max(1.5, size * 0.32) * 0.5 + 2.0;
 }
 

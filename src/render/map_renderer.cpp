@@ -244,7 +244,8 @@ void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> 
         if (overlay && overlay->visible) overlay->drawGpu(context, *this);
     }
     // One canvas for every overlay, uploaded once; each overlay's triangles are drawn as a
-    // range, followed by its instanced symbols, so the overlays keep their stacking order.
+    // range between its instanced symbols under and over them, so the overlays keep their
+    // stacking order.
     Canvas symbols(fonts_.get());
     std::vector<std::size_t> ends;
     ends.reserve(overlays.size());
@@ -257,6 +258,7 @@ void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> 
     std::size_t begin = 0;
     for (std::size_t i = 0; i < overlays.size(); ++i) {
         MapOverlay* overlay = overlays[i];
+        if (overlay && overlay->visible) overlay->drawInstancedUnder(context, *this);
         drawCanvasRange(begin, ends[i] - begin, view.widthPx(), view.heightPx(), level);
         begin = ends[i];
         if (overlay && overlay->visible) overlay->drawInstanced(context, *this);

@@ -42,6 +42,8 @@ enum class SymbolMode : std::uint8_t {
     HollowStroke = 1,  // fill colour stroked along the outline, 3/16 of the size wide
     FillHalo = 2,      // incident: fill over a 2 px halo
     RingHalo = 3,      // incident: a ring inside the outline over a halo
+    ClusterDisc = 4,   // incident cluster: a fill disc, a 3 px ring of `edge` inside its rim,
+                       // over a 1.5 px white halo
 };
 
 // One symbol as the overlay computes it. Positions are Web Mercator metres.

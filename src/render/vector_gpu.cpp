@@ -12,21 +12,6 @@ namespace seawatch::render {
 
 namespace {
 
-struct LineVertex {
-    float start[2];
-    float end[2];
-    float corner[2];
-    float value;
-};
-
-void appendSegment(std::vector<LineVertex>& verts, std::vector<std::uint32_t>& idx, float ax,
-                   float ay, float bx, float by, float value) {
-    const auto base = static_cast<std::uint32_t>(verts.size());
-    static constexpr float kCorners[4][2] = {{0, -1}, {1, -1}, {1, 1}, {0, 1}};
-    for (const auto& c : kCorners) verts.push_back({{ax, ay}, {bx, by}, {c[0], c[1]}, value});
-    idx.insert(idx.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
-}
-
 // Cells per side of the grid that primitives are sorted into (see IndexRun).
 constexpr int kGridCells = 8;
 
@@ -237,140 +222,39 @@ void VectorLayerGpu::uploadStencilCover() {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
 }
 
-// Strokes: lines always; ring outlines when the style strokes polygons. Each segment becomes
-// a quad (4 vertices, 6 indices: 136 bytes, 15 MB for the whole-world coast), but only when
-// its grid cell first comes into view (buildStrokeCell): here the segments are only listed,
-// sorted by cell, and the GPU buffers sized. A one-shot picture of the Gulf of Aden builds
-// the few cells it shows instead of the world's (30-40 ms of a `seawatch render` before).
+// Strokes: lines always; ring outlines when the style strokes polygons. Only listed here, as
+// polylines from the layer origin; StrokeLevels builds the quads a frame needs.
 void VectorLayerGpu::prepareStrokes(const charts::VectorLayer& layer) {
-    // Calls f(segment) for every segment in a fixed order: the lines, then the ring outlines.
+    StrokePolylines lines;
     const bool outlines = layer.style.strokeWidthPx > 0 && layer.style.stroke.a > 0;
-    const auto forEachSegment = [&](auto&& f) {
-        const auto segment = [&](double ax, double ay, double bx, double by, float value) {
-            f(StrokeSegment{static_cast<float>(ax - origin_.x), static_cast<float>(ay - origin_.y),
-                            static_cast<float>(bx - origin_.x), static_cast<float>(by - origin_.y),
-                            value});
-        };
-        for (std::size_t l = 0; l < layer.lineCount(); ++l) {
-            const float value = l < layer.lineValue.size() ? layer.lineValue[l] : 0.0f;
-            for (std::uint32_t i = layer.lineVertexStart[l] + 1; i < layer.lineVertexStart[l + 1];
-                 ++i)
-                segment(layer.lineX[i - 1], layer.lineY[i - 1], layer.lineX[i], layer.lineY[i],
-                        value);
+    const std::size_t vertices = layer.lineX.size() + (outlines ? layer.ringX.size() : 0);
+    lines.x.reserve(vertices);
+    lines.y.reserve(vertices);
+    const auto add = [&](std::span<const double> x, std::span<const double> y, float value,
+                         bool closed) {
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            lines.x.push_back(static_cast<float>(x[i] - origin_.x));
+            lines.y.push_back(static_cast<float>(y[i] - origin_.y));
         }
-        if (!outlines) return;
-        for (std::size_t r = 0; r < layer.ringCount(); ++r) {
-            const std::uint32_t first = layer.ringVertexStart[r];
-            const std::uint32_t end = layer.ringVertexStart[r + 1];
-            for (std::uint32_t i = first; i < end; ++i) {
-                const std::uint32_t j = i + 1 < end ? i + 1 : first;
-                segment(layer.ringX[i], layer.ringY[i], layer.ringX[j], layer.ringY[j], 0.0f);
-            }
-        }
+        lines.start.push_back(static_cast<std::uint32_t>(lines.x.size()));
+        lines.value.push_back(value);
+        lines.closed.push_back(closed ? 1 : 0);
     };
-    // Three passes, no copies: the extent, each segment's grid cell (by its box's centre),
-    // then the segments scattered into cell order (stable within a cell) with each cell's box.
-    std::size_t count = 0;
-    float minX = 0, minY = 0, maxX = 0, maxY = 0;
-    forEachSegment([&](const StrokeSegment& sg) {
-        const float x0 = std::min(sg.ax, sg.bx), x1 = std::max(sg.ax, sg.bx);
-        const float y0 = std::min(sg.ay, sg.by), y1 = std::max(sg.ay, sg.by);
-        if (count++ == 0) {
-            minX = x0, minY = y0, maxX = x1, maxY = y1;
-            return;
+    const auto span = [](const std::vector<double>& v, std::uint32_t a, std::uint32_t b) {
+        return std::span<const double>(v.data() + a, b - a);
+    };
+    for (std::size_t l = 0; l < layer.lineCount(); ++l) {
+        const std::uint32_t a = layer.lineVertexStart[l], b = layer.lineVertexStart[l + 1];
+        add(span(layer.lineX, a, b), span(layer.lineY, a, b),
+            l < layer.lineValue.size() ? layer.lineValue[l] : 0.0f, false);
+    }
+    if (outlines) {
+        for (std::size_t r = 0; r < layer.ringCount(); ++r) {
+            const std::uint32_t a = layer.ringVertexStart[r], b = layer.ringVertexStart[r + 1];
+            add(span(layer.ringX, a, b), span(layer.ringY, a, b), 0.0f, true);
         }
-        minX = std::min(minX, x0), minY = std::min(minY, y0);
-        maxX = std::max(maxX, x1), maxY = std::max(maxY, y1);
-    });
-    if (count == 0) return;
-    const double w = std::max(static_cast<double>(maxX) - minX, 1e-9);
-    const double h = std::max(static_cast<double>(maxY) - minY, 1e-9);
-    constexpr std::size_t kCells = kGridCells * kGridCells;
-    std::vector<std::uint8_t> cellOf(count);
-    std::array<std::size_t, kCells + 1> start{};
-    std::size_t n = 0;
-    forEachSegment([&](const StrokeSegment& sg) {
-        const auto cell = [](double t) {
-            return std::clamp(static_cast<int>(t * kGridCells), 0, kGridCells - 1);
-        };
-        const double cx =
-            (static_cast<double>(std::min(sg.ax, sg.bx)) + std::max(sg.ax, sg.bx)) / 2;
-        const double cy =
-            (static_cast<double>(std::min(sg.ay, sg.by)) + std::max(sg.ay, sg.by)) / 2;
-        const int c = cell((cy - minY) / h) * kGridCells + cell((cx - minX) / w);
-        cellOf[n++] = static_cast<std::uint8_t>(c);
-        ++start[static_cast<std::size_t>(c) + 1];
-    });
-    for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
-    strokeSegments_.resize(count);
-    std::array<std::size_t, kCells> next{};
-    std::copy(start.begin(), start.end() - 1, next.begin());
-    std::array<geo::MercatorBox, kCells> cellBox{};
-    n = 0;
-    forEachSegment([&](const StrokeSegment& sg) {
-        const std::size_t c = cellOf[n++];
-        const geo::MercatorBox box{std::min(sg.ax, sg.bx), std::min(sg.ay, sg.by),
-                                   std::max(sg.ax, sg.bx), std::max(sg.ay, sg.by)};
-        geo::MercatorBox& b = cellBox[c];
-        if (next[c] == start[c]) {
-            b = box;
-        } else {
-            b.minX = std::min(b.minX, box.minX), b.minY = std::min(b.minY, box.minY);
-            b.maxX = std::max(b.maxX, box.maxX), b.maxY = std::max(b.maxY, box.maxY);
-        }
-        strokeSegments_[next[c]++] = sg;
-    });
-    // One cell of buffers per non-empty grid cell, filled when it first comes into view.
-    for (std::size_t c = 0; c < kCells; ++c) {
-        if (start[c + 1] == start[c]) continue;
-        StrokeCell& cell = strokeCells_.emplace_back();
-        cell.box = cellBox[c];
-        cell.firstSegment = start[c];
-        cell.segmentCount = start[c + 1] - start[c];
     }
-}
-
-// Builds one cell's quads (4 vertices and 6 indices a segment) into buffers of its own. The
-// CPU copy of the segments goes once every cell is built.
-void VectorLayerGpu::buildStrokeCell(StrokeCell& cell) const {
-    std::vector<LineVertex> verts;
-    std::vector<std::uint32_t> indices;
-    verts.reserve(cell.segmentCount * 4);
-    indices.reserve(cell.segmentCount * 6);
-    for (std::size_t i = cell.firstSegment; i < cell.firstSegment + cell.segmentCount; ++i) {
-        const StrokeSegment& sg = strokeSegments_[i];
-        appendSegment(verts, indices, sg.ax, sg.ay, sg.bx, sg.by, sg.value);
-    }
-    cell.vao = makeVertexArray();
-    cell.vbo = makeBuffer();
-    cell.ebo = makeBuffer();
-    glBindVertexArray(cell.vao.get());
-    glBindBuffer(GL_ARRAY_BUFFER, cell.vbo.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(verts.size() * sizeof(LineVertex)),
-                 verts.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, cell.ebo.get());
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
-                 static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
-                 GL_STATIC_DRAW);
-    const auto stride = static_cast<GLsizei>(sizeof(LineVertex));
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride,
-                          reinterpret_cast<void*>(offsetof(LineVertex, end)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride,
-                          reinterpret_cast<void*>(offsetof(LineVertex, corner)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride,
-                          reinterpret_cast<void*>(offsetof(LineVertex, value)));
-    cell.indexCount = static_cast<GLsizei>(indices.size());
-    cell.built = true;
-    if (std::all_of(strokeCells_.begin(), strokeCells_.end(),
-                    [](const StrokeCell& c) { return c.built; })) {
-        strokeSegments_.clear();
-        strokeSegments_.shrink_to_fit();
-    }
+    strokes_ = StrokeLevels(std::move(lines));
 }
 
 namespace {
@@ -429,7 +313,7 @@ void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opac
 void VectorLayerGpu::drawStrokes(GLuint program, const DrawUniforms& u, float opacity,
                                  int viewportW, int viewportH, float pixelScale,
                                  const charts::Palette& palette) const {
-    if (strokeCells_.empty() || style_.strokeWidthPx <= 0) return;
+    if (strokes_.empty() || style_.strokeWidthPx <= 0) return;
     glUseProgram(program);
     setTransform(program, u);
     glUniform2f(glGetUniformLocation(program, "u_viewport"), static_cast<float>(viewportW),
@@ -442,12 +326,7 @@ void VectorLayerGpu::drawStrokes(GLuint program, const DrawUniforms& u, float op
     const geo::MercatorBox view{
         -u.offset[0] - 1.0 / u.scale[0] - mx, -u.offset[1] - 1.0 / u.scale[1] - my,
         -u.offset[0] + 1.0 / u.scale[0] + mx, -u.offset[1] + 1.0 / u.scale[1] + my};
-    for (StrokeCell& cell : strokeCells_) {
-        if (!overlaps(cell.box, view)) continue;
-        if (!cell.built) buildStrokeCell(cell);
-        glBindVertexArray(cell.vao.get());
-        glDrawElements(GL_TRIANGLES, cell.indexCount, GL_UNSIGNED_INT, nullptr);
-    }
+    strokes_.draw(view, 2.0 / u.scale[0] / std::max(1, viewportW));
 }
 
 }  // namespace seawatch::render

@@ -1,7 +1,8 @@
 #pragma once
 // GPU copies of one vector layer: ring vertices for stencil fills, segment quads for
-// strokes. Fills are uploaded at once; strokes a grid cell at a time, when the cell first
-// comes into view. After that a frame only sets uniforms and issues draws.
+// strokes. Fills are uploaded at once; strokes a grid cell and a level of detail at a time,
+// as frames first need them (stroke_levels.hpp). After that a frame only sets uniforms and
+// issues draws.
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "seawatch/charts/chart.hpp"
 #include "seawatch/charts/palette.hpp"
 #include "seawatch/geo/map_view.hpp"
+#include "stroke_levels.hpp"
 
 namespace seawatch::render {
 
@@ -54,27 +56,10 @@ class VectorLayerGpu {
 
   private:
     struct FillGeometry;
-    // One stroke segment, metres from the layer origin, before it becomes a quad.
-    struct StrokeSegment {
-        float ax, ay, bx, by;
-        float value;  // the line's value (depth contours), else 0
-    };
     static FillGeometry buildFills(const charts::VectorLayer& layer, geo::Mercator origin);
     void uploadFills(const FillGeometry& fills);
     void uploadStencilCover();
-    // One grid cell's strokes: its segments' range and box, and its buffers once built.
-    struct StrokeCell {
-        geo::MercatorBox box;  // metres, relative to the layer origin
-        std::size_t firstSegment = 0;
-        std::size_t segmentCount = 0;
-        bool built = false;
-        GlVertexArray vao;
-        GlBuffer vbo;
-        GlBuffer ebo;
-        GLsizei indexCount = 0;
-    };
     void prepareStrokes(const charts::VectorLayer& layer);
-    void buildStrokeCell(StrokeCell& cell) const;
 
     geo::Mercator origin_;
     geo::MercatorBox bounds_;
@@ -84,10 +69,8 @@ class VectorLayerGpu {
     GlBuffer fillVbo_;
     GlBuffer fillEbo_;
     std::vector<FillGroup> fillGroups_;
-    // Stroke cells are built when they first come into view (drawStrokes), on the GL thread,
-    // from the segments sorted by cell, which are kept until every cell is built.
-    mutable std::vector<StrokeCell> strokeCells_;
-    mutable std::vector<StrokeSegment> strokeSegments_;
+    // Built as frames need them (drawStrokes), on the GL thread.
+    mutable StrokeLevels strokes_;
     GlVertexArray coverVao_;
     GlBuffer coverVbo_;
 };

@@ -35,6 +35,7 @@ class IncidentOverlay : public MapOverlay {
 
     const char* name() const override { return "Incidents"; }
     void build(const OverlayContext& context, Canvas& canvas) override;
+    void drawInstancedUnder(const OverlayContext& context, MapRenderer& renderer) override;
     void drawInstanced(const OverlayContext& context, MapRenderer& renderer) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
@@ -92,6 +93,7 @@ class IncidentOverlay : public MapOverlay {
         bool operator==(const MarkerKey&) const = default;
     };
     std::unique_ptr<SymbolBatch> markers_;
+    std::unique_ptr<SymbolBatch> clusterDiscs_;  // built with markers_, drawn under the counts
     std::optional<MarkerKey> markerKey_;
     std::size_t markerRebuilds_ = 0;
     std::vector<std::size_t> byTime_;                   // rows by time, for the unclustered path

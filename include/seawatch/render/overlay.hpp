@@ -54,6 +54,13 @@ class MapOverlay {
     }
     // Screen-space symbols, lines and labels, drawn above every GPU pass.
     virtual void build(const OverlayContext& context, Canvas& canvas) = 0;
+    // Instanced symbols drawn right below this overlay's own canvas triangles and above the
+    // previous overlay's (incident cluster discs under their counts); called after build()
+    // in the same frame.
+    virtual void drawInstancedUnder(const OverlayContext& context, MapRenderer& renderer) {
+        (void)context;
+        (void)renderer;
+    }
     // Instanced symbols drawn right above this overlay's own canvas triangles and below the
     // next overlay's (vessel symbols over their trails, incident markers); called after
     // build() in the same frame.
