@@ -18,7 +18,7 @@ uniform float u_cellWidthPx;
 uniform float u_pxPerMetre;
 uniform float u_sizeScale;
 uniform bool u_dropOutlines;
-uniform vec4 u_box[15];  // per shape: min x, min y, max x, max y in shape units (y aft)
+uniform vec4 u_box[18];  // per shape: min x, min y, max x, max y in shape units (y aft)
 uniform float u_firstColumn;
 
 out vec2 v_unit;

@@ -5,7 +5,10 @@
 #include <cmath>
 
 #include "seawatch/analytics/alert_filter.hpp"
+#include "seawatch/charts/palette.hpp"
+#include "seawatch/render/map_renderer.hpp"
 #include "seawatch/scenario/layer_extents.hpp"
+#include "symbol_batch.hpp"
 
 namespace seawatch::render {
 
@@ -36,21 +39,29 @@ Rgba faded(Rgba c, float alpha) {
     return c;
 }
 
-std::vector<ScreenPoint> shapePoints(Shape shape, ScreenPoint c, double r) {
+SymbolShape symbolShapeOf(Shape shape) {
     switch (shape) {
         case Shape::Triangle:
-            return {{c.x, c.y - r * 1.15}, {c.x + r, c.y + r * 0.75}, {c.x - r, c.y + r * 0.75}};
+            return SymbolShape::AlertTriangle;
         case Shape::Square:
-            return {{c.x - r * 0.8, c.y - r * 0.8},
-                    {c.x + r * 0.8, c.y - r * 0.8},
-                    {c.x + r * 0.8, c.y + r * 0.8},
-                    {c.x - r * 0.8, c.y + r * 0.8}};
+            return SymbolShape::AlertSquare;
         case Shape::Diamond:
-            return {{c.x, c.y - r}, {c.x + r, c.y}, {c.x, c.y + r}, {c.x - r, c.y}};
+            return SymbolShape::AlertDiamond;
         case Shape::Circle:
             break;
     }
-    return {};
+    return SymbolShape::IncidentCircle;
+}
+
+// One geometry for the instanced markers and the selected one on the canvas.
+std::vector<ScreenPoint> shapePoints(Shape shape, ScreenPoint c, double r) {
+    return symbolOutline(symbolShapeOf(shape), c, r);
+}
+
+// Marker radius in pixels: routine bookkeeping is drawn small so it does not drown the
+// alerts a watch officer acts on.
+double markerRadiusPx(EventType type, float scale, bool selected) {
+    return (analytics::isRoutine(type) ? 4.0 : 8.0) * scale * (selected ? 1.4 : 1.0);
 }
 
 void dashedLine(Canvas& canvas, ScreenPoint a, ScreenPoint b, float widthPx, float dashPx,
@@ -93,7 +104,17 @@ Rgba alertColour(EventType type) {
 
 AlertOverlay::AlertOverlay(const std::vector<analytics::Event>& events,
                            const ais::TrackStore& tracks)
-    : typeMask(analytics::defaultAlertTypeMask()), events_(events), tracks_(tracks) {}
+    : typeMask(analytics::defaultAlertTypeMask()),
+      events_(events),
+      tracks_(tracks),
+      markers_(std::make_unique<SymbolBatch>()) {}
+
+void AlertOverlay::drawInstancedUnder(const OverlayContext& context, MapRenderer& renderer) {
+    SymbolDrawStyle style;
+    style.opacity = opacity;
+    style.level = charts::palette(renderer.style().palette).level;
+    markers_->draw(context.view, style);
+}
 
 std::vector<std::size_t> AlertOverlay::liveAlerts(const OverlayContext& context) const {
     analytics::AlertQuery query;
@@ -103,11 +124,12 @@ std::vector<std::size_t> AlertOverlay::liveAlerts(const OverlayContext& context)
     return analytics::filterAlerts(events_, query);
 }
 
+AlertOverlay::~AlertOverlay() = default;
+
+// A marker on the canvas (the selected alert, ringed, above the instanced others).
 void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, float alpha,
                                float scale, bool selected, Canvas& canvas) const {
-    // Routine bookkeeping is drawn small so it does not drown the alerts a watch officer acts on.
-    const double r =
-        (analytics::isRoutine(event.type) ? 4.0 : 8.0) * scale * (selected ? 1.4 : 1.0);
+    const double r = markerRadiusPx(event.type, scale, selected);
     const Rgba colour = faded(alertColour(event.type), alpha);
     const Rgba halo = faded({255, 255, 255, 235}, alpha);
     if (selected) {
@@ -122,6 +144,12 @@ void AlertOverlay::buildMarker(const analytics::Event& event, ScreenPoint at, fl
         canvas.fillConvex(shapePoints(shape, at, r + 2.5 * scale), halo);
         canvas.fillConvex(shapePoints(shape, at, r), colour);
     }
+    buildMarkerMark(event, at, alpha, r, canvas);
+}
+
+// What goes on top of a marker whichever way it is drawn: the "!" of a suspicious approach.
+void AlertOverlay::buildMarkerMark(const analytics::Event& event, ScreenPoint at, float alpha,
+                                   double r, Canvas& canvas) const {
     if (event.type == EventType::SuspiciousApproach) {
         TextStyle bang;
         bang.sizePx = static_cast<float>(r * 1.3);
@@ -145,18 +173,35 @@ void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
     // Under the markers: the alert that explains the line must stay readable.
     buildCpaLine(context, canvas);
     const auto live = liveAlerts(context);
+    // Unselected markers are instanced quads (drawInstancedUnder), the "!" marks over them
+    // on the canvas: a thousand alerts as canvas circles cost llvmpipe more than the basemap.
+    std::vector<SymbolInstanceInput> instances;
+    instances.reserve(live.size());
     // Oldest first, so the newest alert is drawn on top.
     for (auto it = live.rbegin(); it != live.rend(); ++it) {
         const analytics::Event& event = events_[*it];
         if (context.selection.selectedAlert == *it) continue;
-        const ScreenPoint at = context.view.toScreen(geo::LonLat{event.lon, event.lat});
+        const float alpha = analytics::alertFade(event.time, context.now);
+        const double r = markerRadiusPx(event.type, s, false);
+        const Shape shape = alertShape(event.type);
+        SymbolInstanceInput in;
+        const geo::Mercator m = geo::toMercator(geo::LonLat{event.lon, event.lat});
+        in.x = m.x;
+        in.y = m.y;
+        in.sizePx = static_cast<float>(shape == Shape::Circle ? r / 0.95 : r);
+        in.fill = faded(alertColour(event.type), alpha);
+        in.edge = faded({255, 255, 255, 235}, alpha);
+        in.shape = symbolShapeOf(shape);
+        in.mode = SymbolMode::FillHalo;
+        instances.push_back(in);
+        const ScreenPoint at = context.view.toScreen(m);
         if (at.x < -20 || at.y < -20 || at.x > context.view.widthPx() + 20 ||
             at.y > context.view.heightPx() + 20)
             continue;
-        const float alpha = analytics::alertFade(event.time, context.now) * opacity;
-        buildMarker(event, at, alpha, s, false, canvas);
+        buildMarkerMark(event, at, alpha * opacity, r, canvas);
         addLegend(event.type, canvas);
     }
+    markers_->set(instances);
     // The selected alert stays visible (at full strength) whatever its age.
     if (const auto selected = context.selection.selectedAlert;
         selected && *selected < events_.size() && events_[*selected].time <= context.now) {

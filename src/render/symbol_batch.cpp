@@ -25,8 +25,8 @@ struct Poly {
     int n = 0;
 };
 
-// Incident marker outlines in units of the marker's half-size, as drawIncidentMarker draws
-// them (the diamond and triangle are enlarged to the square's visual weight).
+// Incident and alert marker outlines in units of the marker's half-size, as the canvas draws
+// them (the incident diamond and triangle are enlarged to the square's visual weight).
 Poly incidentPolygon(SymbolShape shape) {
     Poly poly;
     auto add = [&poly](double x, double y) { poly.p[static_cast<std::size_t>(poly.n++)] = {x, y}; };
@@ -39,6 +39,16 @@ Poly incidentPolygon(SymbolShape shape) {
             break;
         case SymbolShape::IncidentTriangle:
             add(0, -1.2), add(1.2 * 0.92, 1.2 * 0.6), add(-1.2 * 0.92, 1.2 * 0.6);
+            break;
+        // Alerts keep their own proportions (a narrower triangle, a smaller square).
+        case SymbolShape::AlertTriangle:
+            add(0, -1.15), add(1, 0.75), add(-1, 0.75);
+            break;
+        case SymbolShape::AlertSquare:
+            add(-0.8, -0.8), add(0.8, -0.8), add(0.8, 0.8), add(-0.8, 0.8);
+            break;
+        case SymbolShape::AlertDiamond:
+            add(0, -1), add(1, 0), add(0, 1), add(-1, 0);
             break;
         default:
             break;
@@ -352,6 +362,17 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
     }
     glBindVertexArray(0);
     return true;
+}
+
+std::vector<ScreenPoint> symbolOutline(SymbolShape shape, ScreenPoint at, double sizePx) {
+    if (static_cast<int>(shape) <= static_cast<int>(SymbolShape::VesselCircle)) return {};
+    const Poly poly = incidentPolygon(shape);
+    std::vector<ScreenPoint> out;
+    for (int i = 0; i < poly.n; ++i) {
+        const ScreenPoint& p = poly.p[static_cast<std::size_t>(i)];
+        out.push_back({at.x + p.x * sizePx, at.y + p.y * sizePx});
+    }
+    return out;
 }
 
 }  // namespace seawatch::render

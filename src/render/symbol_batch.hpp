@@ -33,8 +33,16 @@ enum class SymbolShape : std::uint8_t {
     IncidentSquare = 12,
     IncidentTriangle = 13,
     IncidentCircle = 14,  // radius 0.95
+    AlertTriangle = 15,   // analytics alerts (alert_overlay.cpp); circles use IncidentCircle
+    AlertSquare = 16,
+    AlertDiamond = 17,
 };
-inline constexpr int kSymbolShapeCount = 15;
+inline constexpr int kSymbolShapeCount = 18;
+
+// The outline of a polygon shape (incident and alert markers) at `at`, `sizePx` pixels a
+// shape unit, y down: what the SDF layer holds, for canvas drawings of the same symbol (a
+// selected alert). Empty for circles and vessel shapes.
+std::vector<geo::ScreenPoint> symbolOutline(SymbolShape shape, geo::ScreenPoint at, double sizePx);
 
 // How the shader paints the shape (`edge` is the second colour).
 enum class SymbolMode : std::uint8_t {
