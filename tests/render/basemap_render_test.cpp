@@ -180,3 +180,23 @@ TEST(BasemapRender, CoastOfAViewPannedToLaterIsDrawnAsIfItWereTheFirst) {
     }
     EXPECT_GT(lines, 2000u);
 }
+
+// Zoomed out to the whole world the coast is stroked from a coarse level of detail (within
+// kilometres): continents and oceans must still be where they are, under and around it.
+TEST(BasemapRender, TheWholeWorldZoomedOutHasLandAndSeaWhereTheyAre) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    const Rendered r = renderBox({-179, -60, 179, 75}, 1280, 640, false);
+    ASSERT_GT(r.view.metresPerPixel(), 8000.0) << "this view must use a coarser level";
+    for (geo::LonLat p : {geo::LonLat{10, 23}, geo::LonLat{100, 60}, geo::LonLat{135, -25},
+                          geo::LonLat{-55, -10}, geo::LonLat{-100, 40}, geo::LonLat{25, -15}}) {
+        const auto px = pixelAt(r.image, r.view, p);
+        EXPECT_TRUE(isLandColoured(px))
+            << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g << "," << px.b;
+    }
+    for (geo::LonLat p : {geo::LonLat{-150, 0}, geo::LonLat{-30, 20}, geo::LonLat{80, -30},
+                          geo::LonLat{-120, -40}, geo::LonLat{160, 30}}) {
+        const auto px = pixelAt(r.image, r.view, p);
+        EXPECT_TRUE(isSeaColoured(px))
+            << p.lon << "E " << p.lat << "N is " << px.r << "," << px.g << "," << px.b;
+    }
+}
