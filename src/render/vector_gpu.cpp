@@ -282,9 +282,15 @@ void VectorLayerGpu::drawFills(GLuint program, const DrawUniforms& u, float opac
                                 viewBox.maxX - origin_.x, viewBox.maxY - origin_.y};
     for (const FillGroup& g : fillGroups_) {
         if (g.indexCount == 0) continue;
-        setColor(program, charts::classColour(featureClass_, g.color, g.depthAreaValue, palette),
-                 opacity);
+        const charts::Rgba colour =
+            charts::classColour(featureClass_, g.color, g.depthAreaValue, palette);
+        setColor(program, colour, opacity);
+        // An opaque fill blends to itself: without blending llvmpipe writes the pixels instead
+        // of reading each back first (the land is half of a theatre's picture).
+        const bool opaque = colour.a == 255 && opacity >= 1.0f && glIsEnabled(GL_BLEND);
+        if (opaque) glDisable(GL_BLEND);
         drawRuns(GL_TRIANGLES, g.runs, view);
+        if (opaque) glEnable(GL_BLEND);
     }
     for (const FillGroup& g : fillGroups_) {
         if (g.firsts.empty()) continue;
