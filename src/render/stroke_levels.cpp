@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <utility>
 
+#include "grid_cells.hpp"
 #include "seawatch/geo/simplify.hpp"
 
 namespace seawatch::render {
@@ -17,10 +18,6 @@ struct LineVertex {
     float corner[2];
     float value;
 };
-
-// Cells per side of the grid that a level's segments are sorted into.
-constexpr int kGridCells = 8;
-constexpr std::size_t kCells = kGridCells * kGridCells;
 
 // The coarser levels' tolerances, metres (Web Mercator), after the full one.
 constexpr double kLevelTolerances[] = {1000.0, 4000.0, 16000.0, 64000.0};
@@ -61,8 +58,7 @@ std::size_t StrokeLevels::segmentCountAt(double metresPerPixel) {
 }
 
 // Lists the level's segments in a fixed order (polyline by polyline), then sorts them by
-// grid cell in three passes with no copy: the extent, each segment's cell (by its box's
-// centre), then the segments scattered into cell order (stable within a cell).
+// grid cell (grid_cells.hpp), stable within a cell.
 void StrokeLevels::prepare(Level& level) {
     level.prepared = true;
     std::vector<Segment> listed;
@@ -85,50 +81,17 @@ void StrokeLevels::prepare(Level& level) {
         if (closed && !keep.empty())
             listed.push_back({x[keep.back()], y[keep.back()], x[keep[0]], y[keep[0]], value});
     }
-    if (listed.empty()) return;
-    geo::MercatorBox all = boxOf(listed[0].ax, listed[0].ay, listed[0].bx, listed[0].by);
-    for (const Segment& s : listed) {
-        const geo::MercatorBox b = boxOf(s.ax, s.ay, s.bx, s.by);
-        all.minX = std::min(all.minX, b.minX), all.minY = std::min(all.minY, b.minY);
-        all.maxX = std::max(all.maxX, b.maxX), all.maxY = std::max(all.maxY, b.maxY);
-    }
-    const double w = std::max(all.width(), 1e-9);
-    const double h = std::max(all.height(), 1e-9);
-    const auto cellIndex = [](double t) {
-        return std::clamp(static_cast<int>(t * kGridCells), 0, kGridCells - 1);
-    };
-    std::vector<std::uint8_t> cellOf(listed.size());
-    std::array<std::size_t, kCells + 1> start{};
-    for (std::size_t i = 0; i < listed.size(); ++i) {
-        const geo::MercatorBox b = boxOf(listed[i].ax, listed[i].ay, listed[i].bx, listed[i].by);
-        const int c = cellIndex(((b.minY + b.maxY) / 2 - all.minY) / h) * kGridCells +
-                      cellIndex(((b.minX + b.maxX) / 2 - all.minX) / w);
-        cellOf[i] = static_cast<std::uint8_t>(c);
-        ++start[static_cast<std::size_t>(c) + 1];
-    }
-    for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+    const CellOrder sorted = sortByCell(listed.size(), [&](std::size_t i) {
+        return boxOf(listed[i].ax, listed[i].ay, listed[i].bx, listed[i].by);
+    });
     level.segments.resize(listed.size());
-    std::array<std::size_t, kCells> next{};
-    std::copy(start.begin(), start.end() - 1, next.begin());
-    std::array<geo::MercatorBox, kCells> cellBox{};
-    for (std::size_t i = 0; i < listed.size(); ++i) {
-        const std::size_t c = cellOf[i];
-        const geo::MercatorBox b = boxOf(listed[i].ax, listed[i].ay, listed[i].bx, listed[i].by);
-        geo::MercatorBox& cb = cellBox[c];
-        if (next[c] == start[c]) {
-            cb = b;
-        } else {
-            cb.minX = std::min(cb.minX, b.minX), cb.minY = std::min(cb.minY, b.minY);
-            cb.maxX = std::max(cb.maxX, b.maxX), cb.maxY = std::max(cb.maxY, b.maxY);
-        }
-        level.segments[next[c]++] = listed[i];
-    }
-    for (std::size_t c = 0; c < kCells; ++c) {
-        if (start[c + 1] == start[c]) continue;
+    for (std::size_t i = 0; i < sorted.order.size(); ++i)
+        level.segments[i] = listed[sorted.order[i]];
+    for (const GridCell& c : sorted.cells) {
         Cell& cell = level.cells.emplace_back();
-        cell.box = cellBox[c];
-        cell.firstSegment = start[c];
-        cell.segmentCount = start[c + 1] - start[c];
+        cell.box = c.box;
+        cell.firstSegment = c.first;
+        cell.segmentCount = c.count;
     }
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <span>
 
+#include "grid_cells.hpp"
 #include "seawatch/charts/triangle_cache.hpp"
 #include "seawatch/render/canvas.hpp"
 
@@ -12,65 +13,21 @@ namespace seawatch::render {
 
 namespace {
 
-// Cells per side of the grid that primitives are sorted into (see IndexRun).
-constexpr int kGridCells = 8;
-
-// Sorts `indices` (primitives of `stride` indices each) by the grid cell of each
-// primitive's box centre and returns one run per non-empty cell; runs start at `base`.
+// Sorts `indices` (primitives of `stride` indices each) by grid cell (grid_cells.hpp) and
+// returns one run per non-empty cell; runs start at `base`.
 template <typename BoxOf>
 std::vector<IndexRun> sortIntoCells(std::vector<std::uint32_t>& indices, std::size_t stride,
                                     GLsizei base, BoxOf boxOf) {
-    const std::size_t n = indices.size() / stride;
-    if (n == 0) return {};
-    std::vector<geo::MercatorBox> boxes(n);
-    geo::MercatorBox all = boxOf(0);
-    for (std::size_t p = 0; p < n; ++p) {
-        boxes[p] = boxOf(p);
-        all.minX = std::min(all.minX, boxes[p].minX);
-        all.minY = std::min(all.minY, boxes[p].minY);
-        all.maxX = std::max(all.maxX, boxes[p].maxX);
-        all.maxY = std::max(all.maxY, boxes[p].maxY);
-    }
-    const double w = std::max(all.width(), 1e-9);
-    const double h = std::max(all.height(), 1e-9);
-    std::vector<int> cellOf(n);
-    std::vector<std::size_t> start(kGridCells * kGridCells + 1, 0);
-    for (std::size_t p = 0; p < n; ++p) {
-        const auto cell = [](double t) {
-            return std::clamp(static_cast<int>(t * kGridCells), 0, kGridCells - 1);
-        };
-        const int cx = cell(((boxes[p].minX + boxes[p].maxX) / 2 - all.minX) / w);
-        const int cy = cell(((boxes[p].minY + boxes[p].maxY) / 2 - all.minY) / h);
-        cellOf[p] = cy * kGridCells + cx;
-        ++start[static_cast<std::size_t>(cellOf[p]) + 1];
-    }
-    for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
-    std::vector<std::uint32_t> sorted(indices.size());
-    std::vector<geo::MercatorBox> cellBox(kGridCells * kGridCells);
-    std::vector<bool> seen(kGridCells * kGridCells, false);
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (std::size_t p = 0; p < n; ++p) {
-        const auto c = static_cast<std::size_t>(cellOf[p]);
-        std::copy_n(indices.begin() + static_cast<std::ptrdiff_t>(p * stride), stride,
-                    sorted.begin() + static_cast<std::ptrdiff_t>(next[c]++ * stride));
-        geo::MercatorBox& b = cellBox[c];
-        if (!seen[c]) {
-            b = boxes[p];
-            seen[c] = true;
-        } else {
-            b.minX = std::min(b.minX, boxes[p].minX);
-            b.minY = std::min(b.minY, boxes[p].minY);
-            b.maxX = std::max(b.maxX, boxes[p].maxX);
-            b.maxY = std::max(b.maxY, boxes[p].maxY);
-        }
-    }
-    indices = std::move(sorted);
+    const CellOrder sorted = sortByCell(indices.size() / stride, boxOf);
+    std::vector<std::uint32_t> permuted(indices.size());
+    for (std::size_t i = 0; i < sorted.order.size(); ++i)
+        std::copy_n(indices.begin() + static_cast<std::ptrdiff_t>(sorted.order[i] * stride), stride,
+                    permuted.begin() + static_cast<std::ptrdiff_t>(i * stride));
+    indices = std::move(permuted);
     std::vector<IndexRun> runs;
-    for (std::size_t c = 0; c + 1 < start.size(); ++c) {
-        if (start[c + 1] == start[c]) continue;
-        runs.push_back({cellBox[c], base + static_cast<GLsizei>(start[c] * stride),
-                        static_cast<GLsizei>((start[c + 1] - start[c]) * stride)});
-    }
+    for (const GridCell& cell : sorted.cells)
+        runs.push_back({cell.box, base + static_cast<GLsizei>(cell.first * stride),
+                        static_cast<GLsizei>(cell.count * stride)});
     return runs;
 }
 
