@@ -170,7 +170,8 @@ std::optional<geo::GeoBox> AlertOverlay::extent(time::UnixMillis now) const {
 
 void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
     const float s = context.pixelScale;
-    // Under the markers: the alert that explains the line must stay readable.
+    // Under the selected alert's marker (drawn last on the canvas), which explains the line;
+    // over the other alerts' instanced markers.
     buildCpaLine(context, canvas);
     const auto live = liveAlerts(context);
     // Unselected markers are instanced quads (drawInstancedUnder), the "!" marks over them
@@ -188,7 +189,7 @@ void AlertOverlay::build(const OverlayContext& context, Canvas& canvas) {
         const geo::Mercator m = geo::toMercator(geo::LonLat{event.lon, event.lat});
         in.x = m.x;
         in.y = m.y;
-        in.sizePx = static_cast<float>(shape == Shape::Circle ? r / 0.95 : r);
+        in.sizePx = static_cast<float>(shape == Shape::Circle ? r / kIncidentCircleRadius : r);
         in.fill = faded(alertColour(event.type), alpha);
         in.edge = faded({255, 255, 255, 235}, alpha);
         in.shape = symbolShapeOf(shape);

@@ -47,8 +47,6 @@ SymbolShape symbolShape(incidents::MarkerShape shape) {
     return SymbolShape::IncidentCircle;
 }
 
-// The instance of a lone marker: the category symbol over a white halo, as
-// drawIncidentMarker draws it on a canvas.
 // A cluster's disc, drawn under its count (drawInstancedUnder): one instanced quad instead of
 // three canvas circles, which at a few hundred clusters over a theatre cost llvmpipe more
 // than the whole basemap (triangle set-up, and every pixel blended three times).
@@ -58,7 +56,7 @@ SymbolInstanceInput clusterDiscInstance(const geo::MapView& view, ScreenPoint ce
     SymbolInstanceInput in;
     in.x = at.x;
     in.y = at.y;
-    in.sizePx = radiusPx / 0.95f;  // the circle shape's radius is 0.95 units
+    in.sizePx = radiusPx / kIncidentCircleRadius;
     in.fill = {30, 42, 60, 225};
     in.edge = withAlpha(ring, 1.0f);
     in.shape = SymbolShape::IncidentCircle;
@@ -66,6 +64,8 @@ SymbolInstanceInput clusterDiscInstance(const geo::MapView& view, ScreenPoint ce
     return in;
 }
 
+// The instance of a lone marker: the category symbol over a white halo, as
+// drawIncidentMarker draws it on a canvas.
 SymbolInstanceInput markerInstance(geo::Mercator at, incidents::Category category, float sizePx) {
     const incidents::MarkerSymbol& symbol = incidents::markerSymbol(category);
     SymbolInstanceInput in;

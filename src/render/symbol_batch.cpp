@@ -114,7 +114,7 @@ std::vector<Poly> shapeParts(SymbolShape shape) {
 }
 
 float circleRadius(SymbolShape shape) {
-    return shape == SymbolShape::VesselCircle ? 0.5f : 0.95f;
+    return shape == SymbolShape::VesselCircle ? 0.5f : kIncidentCircleRadius;
 }
 
 // The shape's box in its units (y aft), for fitting each instance's quad tightly: on a

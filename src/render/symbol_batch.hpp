@@ -38,6 +38,8 @@ enum class SymbolShape : std::uint8_t {
     AlertDiamond = 17,
 };
 inline constexpr int kSymbolShapeCount = 18;
+// IncidentCircle's radius in shape units: a disc of r pixels is drawn at r / this per unit.
+inline constexpr float kIncidentCircleRadius = 0.95f;
 
 // The outline of a polygon shape (incident and alert markers) at `at`, `sizePx` pixels a
 // shape unit, y down: what the SDF layer holds, for canvas drawings of the same symbol (a
