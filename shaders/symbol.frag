@@ -14,6 +14,7 @@ uniform sampler2DArray u_shapes;
 uniform bool u_dropOutlines;
 uniform float u_opacity;
 uniform float u_level;  // the palette's light level: 1 by day, less at dusk and night
+uniform float u_pixelScale;  // the console's scale: halos and rings of fixed width grow with it
 out vec4 o_color;
 
 float inside(float distancePx) {
@@ -24,9 +25,10 @@ void main() {
     float stored = texture(u_shapes, vec3(v_unit / 4.0 + 0.5, float(v_shape))).r;
     float d = (stored - 0.5) * 2.0 * v_size;  // pixels from the outline, negative inside
     if (v_mode == 4) {  // a cluster: the ring over the disc over the halo, in one pass
-        float aHalo = (220.0 / 255.0) * inside(d - 1.5);
+        float edge = 1.5 * u_pixelScale;
+        float aHalo = (220.0 / 255.0) * inside(d - edge);
         float aDisc = v_fill.a * inside(d);
-        float aRing = v_edge.a * inside(abs(d + 1.5) - 1.5);
+        float aRing = v_edge.a * inside(abs(d + edge) - edge);
         vec3 rgb = vec3(aHalo);
         float a = aHalo;
         rgb = v_fill.rgb * aDisc + rgb * (1.0 - aDisc);
@@ -45,11 +47,11 @@ void main() {
         top = inside(abs(d) - max(1.0, v_size / 8.0) * 0.75);
     } else if (v_mode == 2) {  // incident: fill over a 2 px halo
         top = inside(d);
-        under = inside(d - 2.0);
+        under = inside(d - 2.0 * u_pixelScale);
     } else {  // incident, hollow: a ring inside the outline over a halo
-        float stroke = max(1.5, v_size * 0.32);
+        float stroke = max(1.5 * u_pixelScale, v_size * 0.32);
         top = inside(abs(d + stroke * 0.5) - stroke * 0.5);
-        under = inside(d - stroke * 0.5 - 2.0);
+        under = inside(d - stroke * 0.5 - 2.0 * u_pixelScale);
     }
     float aTop = v_fill.a * top;
     float aUnder = v_edge.a * under * (1.0 - aTop);

@@ -20,6 +20,7 @@ uniform float u_sizeScale;
 uniform bool u_dropOutlines;
 uniform vec4 u_box[18];  // per shape: min x, min y, max x, max y in shape units (y aft)
 uniform float u_firstColumn;
+uniform float u_pixelScale;  // the console's scale: halos and rings of fixed width grow with it
 
 out vec2 v_unit;
 flat out float v_size;
@@ -32,9 +33,9 @@ flat out int v_mode;
 float outsidePx(int mode, float size) {
     if (mode == 0) return u_dropOutlines ? 0.0 : max(1.0, size / 8.0);
     if (mode == 1) return max(1.0, size / 8.0) * 0.75;
-    if (mode == 2) return 2.0;
-    if (mode == 4) return 1.5;
-    return max(1.5, size * 0.32) * 0.5 + 2.0;
+    if (mode == 2) return 2.0 * u_pixelScale;
+    if (mode == 4) return 1.5 * u_pixelScale;
+    return max(1.5 * u_pixelScale, size * 0.32) * 0.5 + 2.0 * u_pixelScale;
 }
 
 void main() {

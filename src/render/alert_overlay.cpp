@@ -113,6 +113,7 @@ void AlertOverlay::drawInstancedUnder(const OverlayContext& context, MapRenderer
     SymbolDrawStyle style;
     style.opacity = opacity;
     style.level = charts::palette(renderer.style().palette).level;
+    style.pixelScale = context.pixelScale;
     markers_->draw(context.view, style);
 }
 

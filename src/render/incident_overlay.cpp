@@ -227,6 +227,7 @@ void IncidentOverlay::drawInstancedUnder(const OverlayContext& context, MapRende
     SymbolDrawStyle style;
     style.opacity = opacity;
     style.level = charts::palette(renderer.style().palette).level;
+    style.pixelScale = context.pixelScale;
     clusterDiscs_->draw(context.view, style);
 }
 
@@ -235,6 +236,7 @@ void IncidentOverlay::drawInstanced(const OverlayContext& context, MapRenderer& 
     SymbolDrawStyle style;
     style.opacity = opacity;
     style.level = charts::palette(renderer.style().palette).level;
+    style.pixelScale = context.pixelScale;
     markers_->draw(context.view, style);
 }
 

@@ -147,7 +147,8 @@ struct SymbolBatch::Gpu {
     GlBuffer corners, instances;
     std::array<float, 4 * kSymbolShapeCount> boxes{};  // shapeBox of every layer, in order
     GLint viewport = -1, runOrigin = -1, cellWidth = -1, pxPerMetre = -1, sizeScale = -1,
-          dropOutlines = -1, box = -1, firstColumn = -1, opacity = -1, level = -1, sampler = -1;
+          dropOutlines = -1, box = -1, firstColumn = -1, opacity = -1, level = -1, sampler = -1,
+          pixelScale = -1;
 };
 
 SymbolBatch::SymbolBatch() = default;
@@ -272,6 +273,7 @@ std::unique_ptr<SymbolBatch::Gpu> SymbolBatch::createGpu(std::string& error) {
     gpu->firstColumn = glGetUniformLocation(p, "u_firstColumn");
     gpu->opacity = glGetUniformLocation(p, "u_opacity");
     gpu->level = glGetUniformLocation(p, "u_level");
+    gpu->pixelScale = glGetUniformLocation(p, "u_pixelScale");
     gpu->sampler = glGetUniformLocation(p, "u_shapes");
     gpu->shapes = makeTexture();
     uploadShapes(gpu->shapes.get());
@@ -323,6 +325,7 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
     glUniform1i(gpu.dropOutlines, style.dropOutlines ? 1 : 0);
     glUniform1f(gpu.opacity, style.opacity);
     glUniform1f(gpu.level, style.level);
+    glUniform1f(gpu.pixelScale, style.pixelScale);
     glUniform4fv(gpu.box, kSymbolShapeCount, gpu.boxes.data());
     glUniform1i(gpu.sampler, 0);
     glActiveTexture(GL_TEXTURE0);

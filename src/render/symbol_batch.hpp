@@ -73,6 +73,7 @@ struct SymbolDrawStyle {
     bool dropOutlines = false;  // FillOutlined draws the fill alone
     float opacity = 1.0f;
     float level = 1.0f;  // the palette's light level
+    float pixelScale = 1.0f;  // widens the fixed-width halos and rings (incidents, alerts)
 };
 
 class SymbolBatch {

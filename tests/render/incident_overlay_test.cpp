@@ -56,9 +56,9 @@ class IncidentRender : public ::testing::Test {
     }
 
     charts::RgbaImage draw(std::vector<render::MapOverlay*> overlays, time::UnixMillis now,
-                           const render::MapSelection& selection = {}) {
+                           const render::MapSelection& selection = {}, float pixelScale = 1.0f) {
         target_->bind();
-        const render::OverlayContext context{view_, now, 1.0f, selection};
+        const render::OverlayContext context{view_, now, pixelScale, selection};
         renderer_->render(view_, overlays, context);
         return target_->read();
     }
@@ -221,6 +221,37 @@ TEST_F(IncidentRender, CrowdedIncidentsBecomeOneClusterBubble) {
                      close.toScreen(geo::LonLat{data.columns.lon[0], data.columns.lat[0]}));
     ASSERT_TRUE(single.row.has_value());
     EXPECT_EQ(*single.row, 0u);
+}
+
+// On a scaled console (HiDPI) a cluster's disc grows, and so do its white halo and coloured
+// ring, as the canvas drew them: two pixels outside the disc is halo at scale 2, sea at 1.
+TEST_F(IncidentRender, AClusterDiscsHaloGrowsWithThePixelScale) {
+    Incidents data;
+    const geo::LonLat centre{48.0, 12.5};
+    for (int i = 0; i < 40; ++i) {
+        const int column = i % 5, row = i / 5;
+        data.add({centre.lon + 0.002 * column, centre.lat + 0.002 * row}, kT0 + i * kDay,
+                 incidents::Category::Boarded, std::to_string(1000 + i));
+    }
+    render::IncidentOverlay overlay(data.columns, data.refs);
+    for (float scale : {1.0f, 2.0f}) {
+        const auto image = draw({&overlay}, kT0 + 100 * kDay, {}, scale);
+        const auto pick = overlay.pick(view_, kT0 + 100 * kDay, view_.toScreen(centre), scale);
+        ASSERT_TRUE(pick.cluster.has_value()) << scale;
+        ASSERT_EQ(pick.cluster->count, 40u);
+        const geo::ScreenPoint c = pick.cluster->centre;
+        const double r = incidents::clusterRadiusPx(40, scale);
+        // The pixel left of the disc whose centre is 2-3 px outside its edge: inside the
+        // 3 px halo at scale 2 (half covered or more), beyond the 1.5 px one at scale 1.
+        const auto x = static_cast<int>(std::floor(c.x - r - 2.0 - 0.5));
+        const auto* p =
+            image.pixels.data() + (static_cast<std::size_t>(std::floor(c.y)) * image.width + x) * 4;
+        if (scale > 1.0f) {
+            EXPECT_GT(p[0], 228) << "halo at scale 2: " << int{p[0]} << "," << int{p[1]};
+        } else {
+            EXPECT_LT(p[0], 222) << "sea at scale 1: " << int{p[0]} << "," << int{p[1]};
+        }
+    }
 }
 
 TEST_F(IncidentRender, HeatmapIsHotWhereIncidentsCrowdAndClearFarAway) {
