@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <memory>
 
 #include "render_support.hpp"
 #include "seawatch/charts/palette.hpp"
@@ -19,8 +20,9 @@ struct Rendered {
     geo::MapView view;
 };
 
-Rendered renderBox(geo::GeoBox box, int w, int h, bool graticule,
-                   charts::PaletteKind palette = charts::PaletteKind::Day) {
+// A renderer with the bundled basemap, no scale bar.
+std::unique_ptr<render::MapRenderer> basemapRenderer(
+    bool graticule, charts::PaletteKind palette = charts::PaletteKind::Day) {
     auto renderer = render::MapRenderer::create();
     EXPECT_TRUE(renderer.ok()) << (renderer ? "" : renderer.error());
     auto report = render::loadMapScene(**renderer, {}, true, false);
@@ -28,11 +30,17 @@ Rendered renderBox(geo::GeoBox box, int w, int h, bool graticule,
     (*renderer)->style().showGraticule = graticule;
     (*renderer)->style().showScaleBar = false;
     (*renderer)->setPalette(palette);
+    return std::move(renderer.value());
+}
+
+Rendered renderBox(geo::GeoBox box, int w, int h, bool graticule,
+                   charts::PaletteKind palette = charts::PaletteKind::Day) {
+    const auto renderer = basemapRenderer(graticule, palette);
     auto target = render::OffscreenTarget::create(w, h);
     EXPECT_TRUE(target.ok());
     const geo::MapView view = geo::MapView::fitting(box, w, h);
     (*target)->bind();
-    (*renderer)->render(view);
+    renderer->render(view);
     return {(*target)->read(), view};
 }
 
@@ -155,19 +163,10 @@ TEST(BasemapRender, CoastOfAViewPannedToLaterIsDrawnAsIfItWereTheFirst) {
         renderer.render(geo::MapView::fitting(box, 800, 500));
         return (*target)->read();
     };
-    const auto makeRenderer = [] {
-        auto renderer = render::MapRenderer::create();
-        EXPECT_TRUE(renderer.ok()) << (renderer ? "" : renderer.error());
-        auto report = render::loadMapScene(**renderer, {}, true, false);
-        EXPECT_TRUE(report.errors.empty()) << report.errors.front();
-        (*renderer)->style().showScaleBar = false;
-        (*renderer)->style().showGraticule = false;
-        return std::move(renderer.value());
-    };
-    auto panned = makeRenderer();
+    auto panned = basemapRenderer(false);
     (void)draw(*panned, {42, 10, 54, 16});
     const charts::RgbaImage later = draw(*panned, bayOfBengal);
-    const charts::RgbaImage first = draw(*makeRenderer(), bayOfBengal);
+    const charts::RgbaImage first = draw(*basemapRenderer(false), bayOfBengal);
     ASSERT_EQ(later.pixels.size(), first.pixels.size());
     EXPECT_TRUE(later.pixels == first.pixels) << "the Bay of Bengal differs after a pan";
     // And the coast is there: with no anti-aliasing, the pixels that are neither land nor sea
