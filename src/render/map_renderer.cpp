@@ -1,10 +1,12 @@
 #include "seawatch/render/map_renderer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
 
+#include "chart_layer_cache.hpp"
 #include "gl_objects.hpp"
 #include "raster_tiles.hpp"
 #include "seawatch/render/hud.hpp"
@@ -23,6 +25,8 @@ struct MapRenderer::Impl {
     std::unordered_map<int, charts::VectorLayer> points;  // layers with point features
     std::unordered_map<int, std::unique_ptr<VectorLayerGpu>> polygonSets;  // overlay geometry
     int nextPolygonSet = 1;
+    ChartLayerCache chartCache;
+    std::uint64_t chartRevision = 0;  // bumped when chart layers are added, removed or moved
 };
 
 namespace {
@@ -113,6 +117,7 @@ void MapRenderer::setPalette(charts::PaletteKind kind) {
 int MapRenderer::addVectorLayer(const charts::VectorLayer& layer, const std::string& name,
                                 const std::string& source) {
     const int id = nextId_++;
+    ++impl_->chartRevision;
     impl_->vectors[id] = std::make_unique<VectorLayerGpu>(layer);
     if (layer.pointCount() > 0) impl_->points[id] = layer;
     LayerInfo info;
@@ -145,6 +150,7 @@ Result<int> MapRenderer::addRasterChart(const std::string& path, bool async) {
     auto layer = RasterTileLayer::open(path, async);
     if (!layer) return makeError(layer.error());
     const int id = nextId_++;
+    ++impl_->chartRevision;
     impl_->rasters[id] = std::move(layer.value());
     LayerInfo info;
     info.id = id;
@@ -158,6 +164,7 @@ Result<int> MapRenderer::addRasterChart(const std::string& path, bool async) {
 }
 
 void MapRenderer::removeLayer(int id) {
+    ++impl_->chartRevision;
     impl_->vectors.erase(id);
     impl_->rasters.erase(id);
     impl_->points.erase(id);
@@ -172,6 +179,7 @@ geo::MercatorBox MapRenderer::layerBounds(int id) const {
 
 void MapRenderer::moveLayer(std::size_t from, std::size_t to) {
     if (from >= layerInfo_.size() || to >= layerInfo_.size() || from == to) return;
+    ++impl_->chartRevision;
     LayerInfo moved = std::move(layerInfo_[from]);
     layerInfo_.erase(layerInfo_.begin() + static_cast<std::ptrdiff_t>(from));
     layerInfo_.insert(layerInfo_.begin() + static_cast<std::ptrdiff_t>(to), std::move(moved));
@@ -226,7 +234,7 @@ void MapRenderer::drawCanvasRange(std::size_t first, std::size_t count, int widt
 
 void MapRenderer::render(const geo::MapView& view, const Canvas* mapOverlay, const Canvas* hud) {
     std::vector<MapLabel> labels;
-    drawCharts(view, labels);
+    drawBackground(view, {}, nullptr, labels);
     if (mapOverlay) {
         drawCanvas(*mapOverlay, view.widthPx(), view.heightPx());
         labels.insert(labels.end(), mapOverlay->labels().begin(), mapOverlay->labels().end());
@@ -239,10 +247,7 @@ void MapRenderer::render(const geo::MapView& view, const Canvas* mapOverlay, con
 void MapRenderer::render(const geo::MapView& view, std::span<MapOverlay* const> overlays,
                          const OverlayContext& context, const Canvas* hud) {
     std::vector<MapLabel> labels;
-    drawCharts(view, labels);
-    for (MapOverlay* overlay : overlays) {
-        if (overlay && overlay->visible) overlay->drawGpu(context, *this);
-    }
+    drawBackground(view, overlays, &context, labels);
     // One canvas for every overlay, uploaded once; each overlay's triangles are drawn as a
     // range between its instanced symbols under and over them, so the overlays keep their
     // stacking order.
@@ -318,15 +323,43 @@ void MapRenderer::drawMapLabels(const geo::MapView& view, std::vector<MapLabel>&
     drawCanvas(canvas, view.widthPx(), view.heightPx());
 }
 
-void MapRenderer::drawCharts(const geo::MapView& view, std::vector<MapLabel>& labels) {
-    Impl& impl = *impl_;
-    const int w = view.widthPx();
-    const int h = view.heightPx();
-    glViewport(0, 0, w, h);
+void MapRenderer::drawBackground(const geo::MapView& view, std::span<MapOverlay* const> overlays,
+                                 const OverlayContext* context, std::vector<MapLabel>& labels) {
+    glViewport(0, 0, view.widthPx(), view.heightPx());
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    const bool allowed = style_.reuseStillCharts && !drawTargetIsMultisampled();
+    ChartLayerCache& cache = impl_->chartCache;
+    ChartLayerKey key;
+    if (allowed && backgroundKey(view, overlays, context, key) && cache.restore(key, labels))
+        return;
+    drawCharts(view, labels);
+    for (MapOverlay* overlay : overlays) {
+        if (overlay && overlay->visible) overlay->drawGpu(*context, *this);
+    }
+    // The key again: a first draw uploads what the overlays' keys name.
+    if (allowed && backgroundKey(view, overlays, context, key)) cache.offer(key, labels);
+}
+
+bool MapRenderer::backgroundKey(const geo::MapView& view, std::span<MapOverlay* const> overlays,
+                                const OverlayContext* context, ChartLayerKey& key) const {
+    // Raster tiles still loading (or arriving during a draw) are not a picture to keep.
+    if (loading()) return false;
+    key = chartLayerKey(view);
+    for (const MapOverlay* overlay : overlays) {
+        const bool drawn = overlay && overlay->visible;
+        key.state.push_back(drawn ? 1 : 0);
+        if (drawn && !overlay->appendGpuPassKey(*context, *this, key.state)) return false;
+    }
+    return true;
+}
+
+void MapRenderer::drawCharts(const geo::MapView& view, std::vector<MapLabel>& labels) {
+    Impl& impl = *impl_;
+    const int w = view.widthPx();
+    const int h = view.heightPx();
     glClearColor(style_.sea.r / 255.0f, style_.sea.g / 255.0f, style_.sea.b / 255.0f, 1.0f);
     glClearStencil(0);
     glStencilMask(0xFF);
@@ -356,6 +389,36 @@ void MapRenderer::drawCharts(const geo::MapView& view, std::vector<MapLabel>& la
     if (style_.showGraticule) buildGraticule(view, graticule);
     drawCanvasAtLevel(graticule, w, h, 1.0f);
     labels.insert(labels.end(), graticule.labels().begin(), graticule.labels().end());
+}
+
+ChartLayerKey MapRenderer::chartLayerKey(const geo::MapView& view) const {
+    ChartLayerKey key;
+    key.centreX = view.center().x;
+    key.centreY = view.center().y;
+    key.metresPerPixel = view.metresPerPixel();
+    key.widthPx = view.widthPx();
+    key.heightPx = view.heightPx();
+    key.revision = impl_->chartRevision;
+    auto& state = key.state;
+    state.reserve(layerInfo_.size() * 3 + 8);
+    for (const LayerInfo& info : layerInfo_) {
+        state.push_back(static_cast<std::uint64_t>(info.id));
+        state.push_back(info.visible ? 1 : 0);
+        state.push_back(std::bit_cast<std::uint32_t>(info.opacity));
+    }
+    const auto colour = [](Rgba c) {
+        return std::uint64_t{c.r} << 24 | std::uint64_t{c.g} << 16 | std::uint64_t{c.b} << 8 | c.a;
+    };
+    state.push_back(static_cast<std::uint64_t>(style_.palette));
+    state.push_back(colour(style_.sea));
+    state.push_back(colour(style_.graticule));
+    state.push_back(style_.showGraticule ? 1 : 0);
+    state.push_back(std::bit_cast<std::uint32_t>(style_.pixelScale));
+    return key;
+}
+
+std::uint64_t MapRenderer::chartPicturesReused() const {
+    return impl_->chartCache.restores();
 }
 
 void MapRenderer::drawVectorLayer(const VectorLayerGpu& layer, const geo::MapView& view,
@@ -534,7 +597,9 @@ Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int w, int h, i
     impl.height = h;
     GLint maxSamples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
-    impl.samples = std::clamp(samples, 0, std::max(0, static_cast<int>(maxSamples)));
+    // One sample is no multisampling: asked of GL, it gives the smallest multisampled
+    // buffer (4 samples on llvmpipe), four times the fill work for the same picture.
+    impl.samples = samples <= 1 ? 0 : std::min(samples, std::max(0, static_cast<int>(maxSamples)));
     auto makeRb = [](GLenum format, int s, int width, int height) {
         GLuint n = 0;
         glGenRenderbuffers(1, &n);
@@ -557,6 +622,10 @@ Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int w, int h, i
                               impl.msStencil.get());
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
         return makeError("offscreen framebuffer is incomplete");
+    GLint given = 0;
+    glBindRenderbuffer(GL_RENDERBUFFER, impl.msColor.get());
+    glGetRenderbufferParameteriv(GL_RENDERBUFFER, GL_RENDERBUFFER_SAMPLES, &given);
+    impl.samples = given;
     // Single-sampled pictures are read straight from what was drawn: a resolve buffer would
     // be another 8 MB at 1920x1080 for the driver to clear, and a copy, for nothing.
     if (impl.samples == 0) return t;
@@ -572,6 +641,10 @@ Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int w, int h, i
 }
 
 OffscreenTarget::~OffscreenTarget() = default;
+
+int OffscreenTarget::samples() const {
+    return impl_->samples;
+}
 
 void OffscreenTarget::bind() {
     glBindFramebuffer(GL_FRAMEBUFFER, impl_->msFbo.get());

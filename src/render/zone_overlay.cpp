@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -156,6 +157,20 @@ void ZoneOverlay::drawGpu(const OverlayContext& context, MapRenderer& renderer) 
             renderer.drawPolygons(handles_[i], context.view, opacity);
         }
     }
+}
+
+bool ZoneOverlay::appendGpuPassKey(const OverlayContext& context, const MapRenderer& renderer,
+                                   std::vector<std::uint64_t>& key) const {
+    // Not uploaded to this renderer yet: the next frame has the handles to name.
+    if (renderer_ != &renderer) return false;
+    key.push_back(std::bit_cast<std::uint32_t>(opacity));
+    // Handles are unique per renderer, so the list names the polygon sets and their order.
+    for (std::size_t i = 0; i < zones_.size(); ++i) {
+        if (handles_[i] >= 0 && shown(zones_[i], context.now))
+            key.push_back(static_cast<std::uint64_t>(handles_[i]));
+    }
+    key.push_back(~std::uint64_t{0});  // the list's end
+    return true;
 }
 
 std::optional<geo::GeoBox> ZoneOverlay::extent(time::UnixMillis now) const {

@@ -44,6 +44,12 @@ class HeatmapOverlay : public MapOverlay {
 
     const char* name() const override { return "Incident density"; }
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
+    // The density picture follows the incidents' filter and the clock: not kept with the
+    // chart layers (it keeps its own density texture for a still view).
+    bool appendGpuPassKey(const OverlayContext&, const MapRenderer&,
+                          std::vector<std::uint64_t>&) const override {
+        return false;
+    }
     void build(const OverlayContext& context, Canvas& canvas) override;
     // The incidents that count at `now` (those that have happened), as the markers' layer.
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;

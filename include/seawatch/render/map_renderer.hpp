@@ -3,6 +3,7 @@
 // into whatever framebuffer is bound (the console window or an offscreen target). The
 // console and `seawatch render` use this same class, so what the tests check is what the
 // watch officer sees.
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -18,6 +19,7 @@
 namespace seawatch::render {
 
 class VectorLayerGpu;
+struct ChartLayerKey;
 
 enum class LayerKind { Vector, Raster };
 
@@ -55,6 +57,9 @@ struct MapStyle {
     float insetRightPx = 0.0f;
     // A legend of what the overlays drew, at the top-right of the free map area.
     bool showLegend = false;
+    // Keep the chart layers of a still view as a picture and copy it back on the next
+    // frames (render/chart_layer_cache.hpp); off only to compare against a fresh draw.
+    bool reuseStillCharts = true;
 };
 
 // A label as drawn in the last frame (for tests and for the console's hover text).
@@ -118,6 +123,8 @@ class MapRenderer {
 
     // True while raster tiles are still loading (the console keeps redrawing).
     bool loading() const;
+    // Frames whose chart layers were copied from the still view's picture, not drawn.
+    std::uint64_t chartPicturesReused() const;
 
     // Draws a canvas at the palette's light level.
     void drawCanvas(const Canvas& canvas, int widthPx, int heightPx);
@@ -129,7 +136,14 @@ class MapRenderer {
     void drawCanvasRange(std::size_t first, std::size_t count, int widthPx, int heightPx,
                          float level);
     MapRenderer() = default;
+    // The chart layers, then the overlays' GPU passes, or the still view's picture of both.
+    void drawBackground(const geo::MapView& view, std::span<MapOverlay* const> overlays,
+                        const OverlayContext* context, std::vector<MapLabel>& labels);
     void drawCharts(const geo::MapView& view, std::vector<MapLabel>& labels);
+    ChartLayerKey chartLayerKey(const geo::MapView& view) const;
+    // False when the background cannot be kept (rasters loading, an overlay's GPU pass).
+    bool backgroundKey(const geo::MapView& view, std::span<MapOverlay* const> overlays,
+                       const OverlayContext* context, ChartLayerKey& key) const;
     void drawMapLabels(const geo::MapView& view, std::vector<MapLabel>& labels,
                        std::vector<geo::LabelRect> keepFree);
     void drawHud(const geo::MapView& view, const Canvas* hud);
@@ -145,11 +159,15 @@ class MapRenderer {
     std::vector<LegendEntry> lastLegend_;
 };
 
-// An offscreen framebuffer (multisampled colour + stencil) with read-back to RGBA.
+// An offscreen framebuffer (colour + stencil, multisampled or not) with read-back to RGBA.
 class OffscreenTarget {
   public:
+    // `samples` 0 or 1 is a single-sampled target, as the console's window is. (GL reads a
+    // request for 1 sample as "multisampled, at least 1", and Mesa's llvmpipe then gives 4.)
     static Result<std::unique_ptr<OffscreenTarget>> create(int widthPx, int heightPx,
                                                            int samples = 4);
+    // Samples per pixel the driver gave: 0 when single-sampled.
+    int samples() const;
     ~OffscreenTarget();
     OffscreenTarget(const OffscreenTarget&) = delete;
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;

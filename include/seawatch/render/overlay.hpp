@@ -52,6 +52,17 @@ class MapOverlay {
         (void)context;
         (void)renderer;
     }
+    // Appends to `key` everything drawGpu's pixels depend on besides the view and the
+    // palette, so the renderer can keep them in the still view's picture with the chart
+    // layers (render/chart_layer_cache.hpp); returns false when they cannot be kept. An
+    // overlay that overrides drawGpu must override this too.
+    virtual bool appendGpuPassKey(const OverlayContext& context, const MapRenderer& renderer,
+                                  std::vector<std::uint64_t>& key) const {
+        (void)context;
+        (void)renderer;
+        (void)key;
+        return true;  // no GPU pass
+    }
     // Screen-space symbols, lines and labels, drawn above every GPU pass.
     virtual void build(const OverlayContext& context, Canvas& canvas) = 0;
     // Instanced symbols drawn right below this overlay's own canvas triangles and above the

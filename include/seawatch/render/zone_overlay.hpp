@@ -38,6 +38,9 @@ class ZoneOverlay : public MapOverlay {
 
     const char* name() const override { return "Zones"; }
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
+    // The polygon sets drawGpu draws at `now`, and the opacity.
+    bool appendGpuPassKey(const OverlayContext& context, const MapRenderer& renderer,
+                          std::vector<std::uint64_t>& key) const override;
     void build(const OverlayContext& context, Canvas& canvas) override;
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
 
