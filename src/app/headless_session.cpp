@@ -12,32 +12,36 @@ namespace seawatch::app {
 
 int openHeadlessSession(const char* command, const std::vector<std::string>& charts, bool basemap,
                         const std::string& scenarioFile, HeadlessSession& session) {
-    // The basemap is read (GDAL and the triangle cache, no GL) on a second thread while this
-    // one loads the GL driver and builds the renderer's shaders and fonts: about 30 and 60 ms
-    // of a one-shot `render` that would otherwise follow each other.
-    std::future<Result<charts::VectorChart>> basemapRead;
-    if (basemap) {
-        charts::initGdal();
-        basemapRead = std::async(std::launch::async, [] {
+    // The text atlas is baked and the basemap read (GDAL and the triangle cache), neither
+    // needing GL, on a second thread while this one loads the GL driver: about 20, 30 and 60
+    // ms of a one-shot `render` that would otherwise follow each other. The fonts come first,
+    // as the renderer needs them first. (A third thread is slower on two cores.)
+    std::promise<std::unique_ptr<render::FontAtlas>> fontsBaked;
+    std::future<std::unique_ptr<render::FontAtlas>> fonts = fontsBaked.get_future();
+    if (basemap) charts::initGdal();
+    auto preparing = std::async(
+        std::launch::async,
+        [basemap,
+         baked = std::move(fontsBaked)]() mutable -> std::optional<Result<charts::VectorChart>> {
+            baked.set_value(render::FontAtlas::create());
+            if (!basemap) return std::nullopt;
             auto chart = charts::loadBasemap();
             if (chart) charts::prepareFillTriangles(*chart);
             return chart;
         });
-    }
     auto context = render::HeadlessContext::create();
     if (!context) {
         std::fprintf(stderr, "%s: %s\n", command, context.error().c_str());
         return kExitNoGraphics;
     }
     session.context = std::move(context.value());
-    auto renderer = render::MapRenderer::create();
+    auto renderer = render::MapRenderer::create(1.0f, fonts.get());
     if (!renderer) {
         std::fprintf(stderr, "%s: %s\n", command, renderer.error().c_str());
         return kExitNoGraphics;
     }
     session.renderer = std::move(renderer.value());
-    std::optional<Result<charts::VectorChart>> basemapChart;
-    if (basemapRead.valid()) basemapChart = basemapRead.get();
+    std::optional<Result<charts::VectorChart>> basemapChart = preparing.get();
     render::SceneLoadReport report =
         render::loadMapScene(*session.renderer, charts, std::move(basemapChart), /*async=*/false);
     for (const auto& e : report.errors) std::fprintf(stderr, "%s: %s\n", command, e.c_str());

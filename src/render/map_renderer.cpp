@@ -61,7 +61,8 @@ int classOrder(charts::FeatureClass c) {
 
 }  // namespace
 
-Result<std::unique_ptr<MapRenderer>> MapRenderer::create(float pixelScale) {
+Result<std::unique_ptr<MapRenderer>> MapRenderer::create(float pixelScale,
+                                                         std::unique_ptr<FontAtlas> fonts) {
     std::unique_ptr<MapRenderer> r(new MapRenderer());
     r->impl_ = std::make_unique<Impl>();
     r->style_.pixelScale = pixelScale;
@@ -73,7 +74,7 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(float pixelScale) {
         if (!loaded) return makeError(loaded.error());
         *program = std::move(loaded.value());
     }
-    r->fonts_ = FontAtlas::create(pixelScale);
+    r->fonts_ = fonts ? std::move(fonts) : FontAtlas::create(pixelScale);
     impl.atlas = makeTexture();
     glBindTexture(GL_TEXTURE_2D, impl.atlas.get());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);

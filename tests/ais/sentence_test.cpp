@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 #include "seawatch/ais/decoder.hpp"
 #include "seawatch/ais/sentence.hpp"
 
@@ -15,6 +18,21 @@ TEST(Sentence, PlainVdmWithChecksum) {
     EXPECT_EQ(p.fragment.payload, "15N1u<PP1FJuvSRHOE6QIwwh0HQ6");
     EXPECT_FALSE(p.fragment.own);
     EXPECT_EQ(p.meta.time, kNoTime);
+}
+
+// The word-wise checksum against the plain definition (XOR of every character), for every
+// length around the word size and every position of the body in memory.
+TEST(Sentence, ChecksumIsTheXorOfEveryCharacterAtAnyLengthAndAlignment) {
+    std::string text;
+    for (int i = 0; i < 64; ++i) text += static_cast<char>(33 + (i * 37) % 90);
+    for (std::size_t offset = 0; offset < 8; ++offset) {
+        for (std::size_t length = 0; offset + length <= text.size(); ++length) {
+            const std::string_view body(text.data() + offset, length);
+            unsigned expected = 0;
+            for (const char c : body) expected ^= static_cast<unsigned char>(c);
+            EXPECT_EQ(nmeaChecksum(body), expected) << "offset " << offset << " length " << length;
+        }
+    }
 }
 
 TEST(Sentence, BadChecksumIsReported) {

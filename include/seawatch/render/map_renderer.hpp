@@ -72,8 +72,11 @@ struct DrawnLabel {
 
 class MapRenderer {
   public:
-    // Needs a current GL 3.3 core context. Loads shaders from shaders/.
-    static Result<std::unique_ptr<MapRenderer>> create(float pixelScale = 1.0f);
+    // Needs a current GL 3.3 core context. Loads shaders from shaders/. `fonts`, when given,
+    // is the text atlas baked beforehand (FontAtlas::create needs no GL: a one-shot command
+    // bakes it on another thread while the driver loads); it must be baked at `pixelScale`.
+    static Result<std::unique_ptr<MapRenderer>> create(float pixelScale = 1.0f,
+                                                       std::unique_ptr<FontAtlas> fonts = nullptr);
     ~MapRenderer();
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
