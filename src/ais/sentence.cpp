@@ -161,25 +161,25 @@ std::int64_t daysFromCivil(std::int64_t year, std::int64_t month, std::int64_t d
 bool parsePghp(std::string_view body, SentenceMeta& meta) {
     std::array<std::int64_t, 8> v{};
     if (body.size() < 6 || body[4] != ',') return false;
-    const std::size_t n = body.size();
-    std::size_t i = 5;  // just after "PGHP,"
+    // Pointers, not indexes into the view: with the eight values live, GCC kept reloading
+    // the view's data pointer from the stack for every digit.
+    const char* p = body.data() + 5;  // just after "PGHP,"
+    const char* const end = body.data() + body.size();
     std::size_t field = 0;
     while (field < v.size()) {
-        const std::size_t start = i;
+        const char* const start = p;
+        const char* const limit = end - p > 18 ? p + 18 : end;  // at most 18 digits a field
         std::int64_t value = 0;
-        for (; i < n; ++i) {
-            const unsigned d = static_cast<unsigned char>(body[i]) - unsigned{'0'};
-            if (d > 9) {
-                if (body[i] == ',') break;
-                return false;
-            }
-            if (i - start >= 18) return false;
+        for (; p != limit; ++p) {
+            const unsigned d = static_cast<unsigned char>(*p) - unsigned{'0'};
+            if (d > 9) break;
             value = value * 10 + d;
         }
-        if (i == start) return false;  // an empty field
+        if (p == start) return false;  // an empty field
         v[field++] = value;
-        if (i == n) break;
-        ++i;  // the comma
+        if (p == end) break;
+        if (*p != ',') return false;  // a 19th digit or any other character
+        ++p;
     }
     if (field < v.size() || v[0] != 1) return false;
     if (v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31 || v[4] > 23 || v[5] > 59 || v[6] > 60 ||

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -97,6 +98,31 @@ TEST(Sentence, PghpTimestamp) {
     const auto p = parseLine("$PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B*5B");
     ASSERT_EQ(p.kind, LineKind::Timestamp);
     EXPECT_EQ(p.meta.time, seawatch::time::fromCivil({2010, 6, 11, 11, 46, 11, 390}));
+}
+
+// The $PGHP fields' edges: a line that carries no usable time is another NMEA record, not a
+// timestamp, and never a wrong time.
+TEST(Sentence, PghpFieldsAtTheirEdges) {
+    const auto kindOf = [](const std::string& body) {
+        char cs[3];
+        std::snprintf(cs, sizeof cs, "%02X", nmeaChecksum(body));
+        return parseLine("$" + body + "*" + cs);
+    };
+    // Eighteen digits are read (leading zeros), a nineteenth is refused.
+    const auto zeros = kindOf("PGHP,1,000000000000002010,6,11,11,46,11,390");
+    ASSERT_EQ(zeros.kind, LineKind::Timestamp);
+    EXPECT_EQ(zeros.meta.time, seawatch::time::fromCivil({2010, 6, 11, 11, 46, 11, 390}));
+    EXPECT_EQ(kindOf("PGHP,1,0000000000000002010,6,11,11,46,11,390").kind, LineKind::OtherNmea);
+    // The eighth field may end the line; fields after it are not read.
+    EXPECT_EQ(kindOf("PGHP,1,2010,6,11,11,46,11,390").kind, LineKind::Timestamp);
+    EXPECT_EQ(kindOf("PGHP,1,2010,6,11,11,46,11,390,x,,y").kind, LineKind::Timestamp);
+    // Too few fields, an empty one, a stray character, another record type.
+    EXPECT_EQ(kindOf("PGHP,1,2010,6,11,11,46,11").kind, LineKind::OtherNmea);
+    EXPECT_EQ(kindOf("PGHP,1,2010,,11,11,46,11,390").kind, LineKind::OtherNmea);
+    EXPECT_EQ(kindOf("PGHP,1,2010,6,11,11,46,11,39x").kind, LineKind::OtherNmea);
+    EXPECT_EQ(kindOf("PGHP,1,2010,6 ,11,11,46,11,390").kind, LineKind::OtherNmea);
+    EXPECT_EQ(kindOf("PGHP,2,2010,6,11,11,46,11,390").kind, LineKind::OtherNmea);
+    EXPECT_EQ(kindOf("PGHP,1,2010,13,11,11,46,11,390").kind, LineKind::OtherNmea);
 }
 
 TEST(Sentence, SkippedKinds) {
