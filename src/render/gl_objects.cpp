@@ -17,9 +17,17 @@ Result<std::string> readText(const std::filesystem::path& path) {
     return text.str();
 }
 
-Result<GLuint> compile(GLenum stage, const std::filesystem::path& path) {
+// `defines` ("#define NAME VALUE" lines) go right after the source's #version line.
+Result<GLuint> compile(GLenum stage, const std::filesystem::path& path,
+                       const std::string& defines) {
     auto source = readText(path);
     if (!source) return makeError(source.error());
+    if (!defines.empty()) {
+        const std::size_t version = source->find("#version");
+        const std::size_t lineEnd = version == std::string::npos ? 0 : source->find('\n', version);
+        const std::size_t at = lineEnd == std::string::npos ? source->size() : lineEnd + 1;
+        source->insert(at, defines);
+    }
     const GLuint shader = glCreateShader(stage);
     const char* text = source->c_str();
     glShaderSource(shader, 1, &text, nullptr);
@@ -37,11 +45,11 @@ Result<GLuint> compile(GLenum stage, const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<GlProgram> loadProgram(const std::string& name) {
+Result<GlProgram> loadProgram(const std::string& name, const std::string& defines) {
     const auto dir = resourcePath("shaders");
-    auto vs = compile(GL_VERTEX_SHADER, dir / (name + ".vert"));
+    auto vs = compile(GL_VERTEX_SHADER, dir / (name + ".vert"), defines);
     if (!vs) return makeError(vs.error());
-    auto fs = compile(GL_FRAGMENT_SHADER, dir / (name + ".frag"));
+    auto fs = compile(GL_FRAGMENT_SHADER, dir / (name + ".frag"), defines);
     if (!fs) {
         glDeleteShader(*vs);
         return makeError(fs.error());

@@ -79,6 +79,7 @@ inline GlTexture makeTexture() {
 }
 
 // Compiles shaders/<name>.vert + shaders/<name>.frag; errors name the file and the log.
-Result<GlProgram> loadProgram(const std::string& name);
+// `defines` ("#define NAME VALUE\n" lines) are put after each source's #version line.
+Result<GlProgram> loadProgram(const std::string& name, const std::string& defines = {});
 
 }  // namespace seawatch::render

@@ -140,15 +140,21 @@ std::array<float, 4> shapeBox(SymbolShape shape) {
 
 }  // namespace
 
-struct SymbolBatch::Gpu {
+// The symbol shader compiled for one set of modes (SYMBOL_MODES), and its uniforms.
+struct SymbolProgram {
     GlProgram program;
+    GLint viewport = -1, runOrigin = -1, cellWidth = -1, pxPerMetre = -1, sizeScale = -1,
+          dropOutlines = -1, box = -1, firstColumn = -1, opacity = -1, level = -1, sampler = -1,
+          pixelScale = -1;
+};
+
+struct SymbolBatch::Gpu {
+    // Indexed by the batch's mode bits; made on first use (a batch's modes rarely change).
+    std::array<std::unique_ptr<SymbolProgram>, 1u << kSymbolModeCount> programs;
     GlTexture shapes;
     GlVertexArray vao;
     GlBuffer corners, instances;
     std::array<float, 4 * kSymbolShapeCount> boxes{};  // shapeBox of every layer, in order
-    GLint viewport = -1, runOrigin = -1, cellWidth = -1, pxPerMetre = -1, sizeScale = -1,
-          dropOutlines = -1, box = -1, firstColumn = -1, opacity = -1, level = -1, sampler = -1,
-          pixelScale = -1;
 };
 
 SymbolBatch::SymbolBatch() = default;
@@ -158,6 +164,7 @@ void SymbolBatch::set(std::span<const SymbolInstanceInput> instances) {
     count_ = instances.size();
     dirty_ = true;
     maxSizePx_ = 0;
+    modes_ = 0;
     instances_.resize(count_);
     cellStart_.fill(0);
     if (count_ == 0) return;
@@ -199,6 +206,7 @@ void SymbolBatch::set(std::span<const SymbolInstanceInput> instances) {
         out.edge = packRgba(in.edge);
         out.shape = static_cast<std::uint8_t>(in.shape);
         out.mode = static_cast<std::uint8_t>(in.mode);
+        modes_ |= 1u << out.mode;
         out.pad0 = static_cast<std::uint8_t>(cx);
         out.pad1 = 0;
     }
@@ -254,27 +262,33 @@ void pointInstanceAttributes(std::size_t firstInstance) {
 
 }  // namespace
 
-std::unique_ptr<SymbolBatch::Gpu> SymbolBatch::createGpu(std::string& error) {
+namespace {
+
+Result<std::unique_ptr<SymbolProgram>> makeSymbolProgram(unsigned modes) {
+    auto program = loadProgram("symbol", "#define SYMBOL_MODES " + std::to_string(modes) + "\n");
+    if (!program) return makeError(program.error());
+    auto out = std::make_unique<SymbolProgram>();
+    out->program = std::move(program.value());
+    const GLuint p = out->program.get();
+    out->viewport = glGetUniformLocation(p, "u_viewport");
+    out->runOrigin = glGetUniformLocation(p, "u_runOriginPx");
+    out->cellWidth = glGetUniformLocation(p, "u_cellWidthPx");
+    out->pxPerMetre = glGetUniformLocation(p, "u_pxPerMetre");
+    out->sizeScale = glGetUniformLocation(p, "u_sizeScale");
+    out->dropOutlines = glGetUniformLocation(p, "u_dropOutlines");
+    out->box = glGetUniformLocation(p, "u_box");
+    out->firstColumn = glGetUniformLocation(p, "u_firstColumn");
+    out->opacity = glGetUniformLocation(p, "u_opacity");
+    out->level = glGetUniformLocation(p, "u_level");
+    out->pixelScale = glGetUniformLocation(p, "u_pixelScale");
+    out->sampler = glGetUniformLocation(p, "u_shapes");
+    return out;
+}
+
+}  // namespace
+
+std::unique_ptr<SymbolBatch::Gpu> SymbolBatch::createGpu() {
     auto gpu = std::make_unique<Gpu>();
-    auto program = loadProgram("symbol");
-    if (!program) {
-        error = program.error();
-        return nullptr;
-    }
-    gpu->program = std::move(program.value());
-    const GLuint p = gpu->program.get();
-    gpu->viewport = glGetUniformLocation(p, "u_viewport");
-    gpu->runOrigin = glGetUniformLocation(p, "u_runOriginPx");
-    gpu->cellWidth = glGetUniformLocation(p, "u_cellWidthPx");
-    gpu->pxPerMetre = glGetUniformLocation(p, "u_pxPerMetre");
-    gpu->sizeScale = glGetUniformLocation(p, "u_sizeScale");
-    gpu->dropOutlines = glGetUniformLocation(p, "u_dropOutlines");
-    gpu->box = glGetUniformLocation(p, "u_box");
-    gpu->firstColumn = glGetUniformLocation(p, "u_firstColumn");
-    gpu->opacity = glGetUniformLocation(p, "u_opacity");
-    gpu->level = glGetUniformLocation(p, "u_level");
-    gpu->pixelScale = glGetUniformLocation(p, "u_pixelScale");
-    gpu->sampler = glGetUniformLocation(p, "u_shapes");
     gpu->shapes = makeTexture();
     uploadShapes(gpu->shapes.get());
     for (int shape = 0; shape < kSymbolShapeCount; ++shape) {
@@ -303,11 +317,20 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
     if (!error_.empty()) return false;
     if (count_ == 0 || style.opacity <= 0.0f) return true;
     if (!gpu_) {
-        gpu_ = createGpu(error_);
-        if (!gpu_) return false;
+        gpu_ = createGpu();
         dirty_ = true;
     }
     Gpu& gpu = *gpu_;
+    std::unique_ptr<SymbolProgram>& slot = gpu.programs[modes_];
+    if (!slot) {
+        auto made = makeSymbolProgram(modes_);
+        if (!made) {
+            error_ = made.error();
+            return false;
+        }
+        slot = std::move(made.value());
+    }
+    const SymbolProgram& program = *slot;
     glBindVertexArray(gpu.vao.get());
     glBindBuffer(GL_ARRAY_BUFFER, gpu.instances.get());
     if (dirty_) {
@@ -315,19 +338,19 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
                      instances_.data(), GL_STATIC_DRAW);
         dirty_ = false;
     }
-    glUseProgram(gpu.program.get());
-    glUniform2f(gpu.viewport, static_cast<float>(view.widthPx()),
+    glUseProgram(program.program.get());
+    glUniform2f(program.viewport, static_cast<float>(view.widthPx()),
                 static_cast<float>(view.heightPx()));
     const double mpp = view.metresPerPixel();
-    glUniform1f(gpu.pxPerMetre, static_cast<float>(1.0 / mpp));
-    glUniform1f(gpu.cellWidth, static_cast<float>(cellW_ / mpp));
-    glUniform1f(gpu.sizeScale, style.sizeScale);
-    glUniform1i(gpu.dropOutlines, style.dropOutlines ? 1 : 0);
-    glUniform1f(gpu.opacity, style.opacity);
-    glUniform1f(gpu.level, style.level);
-    glUniform1f(gpu.pixelScale, style.pixelScale);
-    glUniform4fv(gpu.box, kSymbolShapeCount, gpu.boxes.data());
-    glUniform1i(gpu.sampler, 0);
+    glUniform1f(program.pxPerMetre, static_cast<float>(1.0 / mpp));
+    glUniform1f(program.cellWidth, static_cast<float>(cellW_ / mpp));
+    glUniform1f(program.sizeScale, style.sizeScale);
+    glUniform1i(program.dropOutlines, style.dropOutlines ? 1 : 0);
+    glUniform1f(program.opacity, style.opacity);
+    glUniform1f(program.level, style.level);
+    glUniform1f(program.pixelScale, style.pixelScale);
+    glUniform4fv(program.box, kSymbolShapeCount, gpu.boxes.data());
+    glUniform1i(program.sampler, 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D_ARRAY, gpu.shapes.get());
 
@@ -350,7 +373,7 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
     }
     const auto [c0, c1] = cellRange(c.x - halfW, c.x + halfW, minX_, cellW_);
     const auto [r0, r1] = cellRange(c.y - halfH, c.y + halfH, minY_, cellH_);
-    glUniform1f(gpu.firstColumn, static_cast<float>(c0));
+    glUniform1f(program.firstColumn, static_cast<float>(c0));
     for (int row = r0; row <= r1; ++row) {
         const std::uint32_t begin = cellStart_[cellIndex(c0, row, kGrid)];
         const std::uint32_t end = cellStart_[cellIndex(c1 + 1, row, kGrid)];
@@ -358,7 +381,7 @@ bool SymbolBatch::draw(const geo::MapView& view, const SymbolDrawStyle& style) {
         // The first column's cell centre, in doubles: the shader adds only small numbers.
         const geo::Mercator origin{minX_ + (c0 + 0.5) * cellW_, minY_ + (row + 0.5) * cellH_};
         const ScreenPoint at = view.toScreen(origin);
-        glUniform2f(gpu.runOrigin, static_cast<float>(at.x), static_cast<float>(at.y));
+        glUniform2f(program.runOrigin, static_cast<float>(at.x), static_cast<float>(at.y));
         pointInstanceAttributes(begin);
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(end - begin));
         lastDrawn_ += end - begin;

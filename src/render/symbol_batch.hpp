@@ -55,6 +55,7 @@ enum class SymbolMode : std::uint8_t {
     ClusterDisc = 4,   // incident cluster: a fill disc, a 3 px ring of `edge` inside its rim,
                        // over a 1.5 px white halo
 };
+inline constexpr int kSymbolModeCount = 5;
 
 // One symbol as the overlay computes it. Positions are Web Mercator metres.
 struct SymbolInstanceInput {
@@ -106,8 +107,9 @@ class SymbolBatch {
   private:
     static constexpr int kGrid = 32;
     struct Gpu;
-    // The program, its uniform locations, the shape texture and the quad: made on first draw.
-    static std::unique_ptr<Gpu> createGpu(std::string& error);
+    // The shape texture and the quad, made on first draw; draw() adds the program for the
+    // batch's modes (one per set of modes, compiled on first use).
+    static std::unique_ptr<Gpu> createGpu();
     std::unique_ptr<Gpu> gpu_;
     std::vector<Instance> instances_;  // sorted by cell, row-major
     std::array<std::uint32_t, kGrid * kGrid + 1> cellStart_{};
@@ -115,6 +117,7 @@ class SymbolBatch {
     double minX_ = 0, minY_ = 0, cellW_ = 1, cellH_ = 1;
     float maxSizePx_ = 0;
     std::size_t count_ = 0;
+    unsigned modes_ = 0;  // one bit per SymbolMode present: the shader is compiled for these
     bool dirty_ = false;
     std::size_t lastDrawn_ = 0;
     std::string error_;
