@@ -1,5 +1,6 @@
 // libFuzzer target for the AIS line parser and decoder: arbitrary bytes, split into lines,
-// through framing, reassembly, payload decoding and gpsd JSON output.
+// through framing (its fast path checked against the general one), reassembly, payload
+// decoding and gpsd JSON output.
 // Built with clang when SEAWATCH_BUILD_FUZZ=ON; tests/ais/fuzz_smoke_test.cpp also calls it.
 #include <cstddef>
 #include <cstdint>
@@ -19,7 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::size_t end = input.find('\n', start);
         if (end == std::string_view::npos) end = input.size();
         const std::string_view line = input.substr(start, end - start);
-        (void)seawatch::ais::parseLine(line);
+        // The fast path for the common line must read it exactly as the general path does.
+        if (!(seawatch::ais::parseLine(line) == seawatch::ais::parseLineReference(line)))
+            __builtin_trap();
         if (const auto* m = decoder.decodeLine(line)) {
             json.clear();
             seawatch::ais::appendGpsdJson(*m, "fuzz", json);

@@ -5,6 +5,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace seawatch::ais {
 namespace {
 
@@ -342,9 +346,102 @@ bool parseLead(std::string_view& line, ParsedLine& p) {
     return true;
 }
 
+// The offset from `begin` of the first byte in [from, end) outside '0'..'w', the range of an
+// armoured payload's characters (',' and '*' are outside it), or end - begin when none is.
+std::size_t firstOutsideArmour(const char* begin, const char* from, const char* end) {
+    const char* p = from;
+#if defined(__SSE2__)
+    // Sixteen bytes a step, every load inside [begin, end): the last step re-reads the line's
+    // last sixteen bytes and masks off those already checked.
+    const __m128i zero = _mm_set1_epi8('0');
+    const __m128i span = _mm_set1_epi8('w' - '0');
+    const auto outside = [&](const char* at) {
+        const __m128i t = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), zero);
+        const __m128i in = _mm_cmpeq_epi8(_mm_min_epu8(t, span), t);
+        return ~static_cast<unsigned>(_mm_movemask_epi8(in)) & 0xFFFFu;
+    };
+    for (; end - p >= 16; p += 16) {
+        if (const unsigned m = outside(p))
+            return static_cast<std::size_t>(p - begin) + std::countr_zero(m);
+    }
+    if (p != end && end - begin >= 16) {
+        const char* const last = end - 16;
+        const unsigned m = outside(last) & ~((1u << (p - last)) - 1u);
+        return m ? static_cast<std::size_t>(last - begin) + std::countr_zero(m)
+                 : static_cast<std::size_t>(end - begin);
+    }
+#endif
+    for (; p != end; ++p) {
+        if (static_cast<unsigned>(static_cast<unsigned char>(*p) - '0') > unsigned{'w' - '0'})
+            break;
+    }
+    return static_cast<std::size_t>(p - begin);
+}
+
+// The common line, "!xxVDM,1,1,,B,<payload>,0*hh" with or without a receiver's trailer, read
+// in one pass without searches. Returns false, having written nothing, for any other line
+// and for every error, which the general path then reads and reports; for the lines it
+// takes, the result is the general path's to the field (parseLineReference is held to it by
+// tests and by the fuzz target). Half of a Gatehouse log and most satellite lines are these.
+bool parseVdmFast(std::string_view line, ParsedLine& out) {
+    const char* const s = line.data();
+    const std::size_t n = line.size();
+    // The header; a '*' in the talker would be the general path's checksum star.
+    if (n < 16 || s[0] != '!' || s[1] == '*' || s[2] == '*' || s[3] != 'V' || s[4] != 'D' ||
+        (s[5] != 'M' && s[5] != 'O') || s[6] != ',' || s[8] != ',' || s[10] != ',')
+        return false;
+    const unsigned count = static_cast<unsigned char>(s[7]) - unsigned{'0'};
+    const unsigned number = static_cast<unsigned char>(s[9]) - unsigned{'0'};
+    if (count > 9 || number > 9 || count == 0 || number == 0 || number > count) return false;
+    std::size_t i = 11;
+    std::int8_t sequence = -1;
+    if (s[i] != ',') {
+        const unsigned d = static_cast<unsigned char>(s[i]) - unsigned{'0'};
+        if (d > 9 || s[i + 1] != ',') return false;
+        sequence = static_cast<std::int8_t>(d);
+        ++i;
+    }
+    ++i;
+    // The channel: up to two characters ("A", "B", "1", "2", "AB"); "12" is the general
+    // path's to refuse.
+    const std::size_t channelStart = i;
+    while (i < n && i < channelStart + 2 && s[i] != ',' && s[i] != '*') ++i;
+    if (i >= n || s[i] != ',') return false;
+    const std::size_t channelSize = i - channelStart;
+    if (channelSize == 2 && s[channelStart] == '1' && s[channelStart + 1] == '2') return false;
+    const std::size_t payloadStart = ++i;
+    const std::size_t payloadEnd = firstOutsideArmour(s, s + payloadStart, s + n);
+    // Then ",f*hh" or ",*hh": the fill bits' field is one character or none.
+    if (payloadEnd + 4 > n || s[payloadEnd] != ',') return false;
+    std::size_t star = payloadEnd + 1;
+    char fillChar = '0';
+    if (s[star] != '*') {
+        fillChar = s[star++];
+        if (fillChar == ',' || (fillChar >= '6' && fillChar <= '9') || s[star] != '*') return false;
+    }
+    if (star + 2 >= n) return false;
+    const int hi = hexDigit(s[star + 1]);
+    const int lo = hexDigit(s[star + 2]);
+    if (hi < 0 || lo < 0 || hi * 16 + lo != nmeaChecksum(std::string_view(s + 1, star - 1)))
+        return false;
+    Fragment& f = out.fragment;
+    f.talker = line.substr(1, 2);
+    f.own = s[5] == 'O';
+    f.count = static_cast<std::uint8_t>(count);
+    f.number = static_cast<std::uint8_t>(number);
+    f.sequenceId = sequence;
+    f.channel = channelSize == 0 ? '\0' : s[channelStart];
+    f.payload = line.substr(payloadStart, payloadEnd - payloadStart);
+    f.fillBits =
+        (fillChar >= '0' && fillChar <= '5') ? static_cast<std::uint8_t>(fillChar - '0') : 0;
+    if (star + 3 < n) parseTrailer(line.substr(star + 3), out.meta);
+    out.kind = LineKind::Fragment;
+    return true;
+}
+
 // The body of parseLine, filling the caller's result in place: every exit is a plain
 // return, so parseLine's one `return p` is elided instead of copying ~120 bytes per line.
-void parseInto(std::string_view line, ParsedLine& p) {
+void parseInto(std::string_view line, ParsedLine& p, bool fast) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ' ||
                              line.back() == '\t'))
         line.remove_suffix(1);
@@ -357,6 +454,7 @@ void parseInto(std::string_view line, ParsedLine& p) {
         p.kind = LineKind::Comment;
         return;
     }
+    if (fast && parseVdmFast(line, p)) return;
     // The common line starts with its sentence; anything else goes the longer way first.
     if (line.front() != '!' && line.front() != '$' && !parseLead(line, p)) return;
     if (line.front() != '!' && line.front() != '$') return malformed(p, "not an NMEA sentence");
@@ -393,7 +491,13 @@ void parseInto(std::string_view line, ParsedLine& p) {
 
 ParsedLine parseLine(std::string_view line) {
     ParsedLine p;
-    parseInto(line, p);
+    parseInto(line, p, true);
+    return p;
+}
+
+ParsedLine parseLineReference(std::string_view line) {
+    ParsedLine p;
+    parseInto(line, p, false);
     return p;
 }
 

@@ -29,6 +29,7 @@ struct SentenceMeta {
     std::uint8_t groupIndex = 0;
     std::uint8_t groupSize = 0;
     bool tagBlockBadChecksum = false;  // a tag block was present but its checksum failed
+    bool operator==(const SentenceMeta&) const = default;
 };
 
 struct Fragment {
@@ -40,6 +41,7 @@ struct Fragment {
     char channel = 0;             // 'A', 'B', '1', '2' or 0 when empty
     std::uint8_t fillBits = 0;
     bool own = false;  // VDO: own ship
+    bool operator==(const Fragment&) const = default;
 };
 
 struct ParsedLine {
@@ -52,10 +54,15 @@ struct ParsedLine {
     Fragment fragment;
     SentenceMeta meta;
     std::string_view error;  // a short reason for Malformed / BadChecksum
+    // Equal kinds, fields and texts (views compare by content).
+    bool operator==(const ParsedLine&) const = default;
 };
 
 // Parses one line (with or without CR/LF). Never allocates, never throws.
 ParsedLine parseLine(std::string_view line);
+// parseLine without its fast path for a well-formed "!xxVDM,…" line: the reference that
+// path is held to, to the field (tests and the fuzz target compare the two).
+ParsedLine parseLineReference(std::string_view line);
 
 // A time of day alone (USCG "t050056.00") dated from a recent full time: the nearest such
 // instant, so a stream crossing midnight stays in order.

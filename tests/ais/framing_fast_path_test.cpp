@@ -1,0 +1,101 @@
+// parseLine's fast path for the common "!xxVDM,…" line against the general path it shortcuts
+// (parseLineReference): the same result, to the field, for well-formed lines, for every
+// single-character change of them, and for every line of the shared AIS logs.
+#include <gtest/gtest.h>
+#include "seawatch_test_paths.h"  // SEAWATCH_SHARED_TESTDATA
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "seawatch/ais/sentence.hpp"
+
+using namespace seawatch::ais;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string withChecksum(std::string_view body) {
+    char cs[3];
+    std::snprintf(cs, sizeof cs, "%02X", nmeaChecksum(body));
+    return "!" + std::string(body) + "*" + cs;
+}
+
+// Lines of the shapes the fast path takes, and near misses it must leave alone.
+std::vector<std::string> baseLines() {
+    return {
+        withChecksum("AIVDM,1,1,,B,402=481uaUcf;OQ55JS9ITi025Jp,0"),
+        withChecksum("BSVDM,1,1,0,1,55?t0002:AQ3<HIK<01<5<4q5D40000000000016:0j??4VcNA?RT85BhP0000"
+                     "000000000,2") +
+            ",1328182324603",
+        withChecksum("AIVDO,1,1,,,15N1u<PP1FJuvSRHOE6QIwwh0HQ6,0"),
+        withChecksum("AIVDM,2,1,3,A,55P5TL01VIaAL@7WKO@mBplU@<PDhh000000001S;AJ::4A80?4i@E53,0"),
+        withChecksum("AIVDM,2,2,3,A,1@0000000000000,2"),
+        withChecksum("ABVDM,1,1,,AB,13aEOK?P00PD2wVMdLDRhgvL289?,0"),
+        withChecksum("AIVDM,1,1,,12,13aEOK?P00PD2wVMdLDRhgvL289?,0"),
+        withChecksum("AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,") + " ,d-109,S2105,t050056.00",
+        withChecksum("AIVDM,1,1,,B,,0"),
+        withChecksum("AIVDM,1,1,,B,X_Z[13aEOK,9"),
+        withChecksum("AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,x"),
+        withChecksum("AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,0") + "\r\n",
+        withChecksum("AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,0,"),
+        "!AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,0*00",
+        "!AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,0*",
+        withChecksum("AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?13aEOK?P00PD2wVMdLDRhgvL289?13a"
+                     "EOK?P00PD2wVMdLDRhgvL289?,4"),
+    };
+}
+
+void expectSameAsReference(std::string_view line) {
+    const ParsedLine fast = parseLine(line);
+    const ParsedLine reference = parseLineReference(line);
+    EXPECT_TRUE(fast == reference) << "line: " << line << "\nkinds " << static_cast<int>(fast.kind)
+                                   << " and " << static_cast<int>(reference.kind) << ", errors '"
+                                   << fast.error << "' and '" << reference.error << "'";
+}
+
+TEST(FramingFastPath, WellFormedLinesReadAsTheGeneralPathReadsThem) {
+    for (const std::string& line : baseLines()) expectSameAsReference(line);
+    // And they are read, not refused: the fast path's lines are real fragments.
+    EXPECT_EQ(parseLine(baseLines()[0]).kind, LineKind::Fragment);
+    EXPECT_EQ(parseLine(baseLines()[1]).meta.time, 1328182324603LL);
+    EXPECT_EQ(parseLine(baseLines()[5]).fragment.channel, 'A');
+}
+
+TEST(FramingFastPath, EveryOneCharacterChangeReadsAsTheGeneralPathReadsIt) {
+    const std::string replacements = ",*!$\\ 0156789AFfBwx\x7f\x80";
+    std::size_t lines = 0;
+    for (const std::string& base : baseLines()) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (const char c : replacements) {
+                std::string changed = base;
+                changed[at] = c;
+                expectSameAsReference(changed);
+                ++lines;
+            }
+            std::string shorter = base;
+            shorter.erase(at, 1);
+            expectSameAsReference(shorter);
+            expectSameAsReference(std::string_view(base).substr(0, at));
+            lines += 2;
+        }
+    }
+    EXPECT_GT(lines, 15'000u);
+}
+
+TEST(FramingFastPath, EveryLineOfTheSharedLogsReadsAsTheGeneralPathReadsIt) {
+    const fs::path dir = fs::path(SEAWATCH_SHARED_TESTDATA) / "ais";
+    if (!fs::exists(dir)) GTEST_SKIP() << "no shared AIS test data at " << dir;
+    std::size_t lines = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        for (std::string line; std::getline(in, line); ++lines) expectSameAsReference(line);
+    }
+    EXPECT_GT(lines, 10'000u);
+}
+
+}  // namespace
