@@ -1,5 +1,8 @@
 // The briefing module: the timeline bar (play, step, speed, scrubber with ticks, time
-// window), the steps of the exercise, presenter mode, inject toasts, and annotations.
+// window), the steps of the exercise, presenter mode, inject toasts, and annotations. The
+// timeline bar is drawn in briefing_module_timeline.cpp.
+#include "briefing_module.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
@@ -19,625 +22,390 @@
 
 namespace seawatch::ui {
 
-namespace {
+namespace briefing_module_detail {
 
-using scenario::TickKind;
-
-// "15 Nov 2009 12:50:00 UTC"
-std::string utcLabel(time::UnixMillis t) {
-    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const time::CivilTime c = time::toCivil(t);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%02d %s %04d %02d:%02d:%02d UTC", c.day, kMonths[c.month - 1],
-                  c.year, c.hour, c.minute, c.second);
-    return buf;
+BriefingModule::BriefingModule(ConsoleState& state, int startStep) : startStep_(startStep) {
+    if (!state.scene) return;
+    scenario::Scene& scene = *state.scene;
+    steps_ = scenario::stepsOf(scene.scenario);
+    openAnnotationDrafts(scene, state.workspacePath);
+    annotations_ = std::make_unique<render::AnnotationOverlay>(scene.scenario.annotations);
+    hud_.title = scene.scenario.title;
+    hud_.stepCount = static_cast<int>(steps_.size());
+    std::vector<time::UnixMillis> incidentTimes, alertTimes;
+    for (const auto& i : scene.incidents) incidentTimes.push_back(i.occurredAt);
+    for (const auto& e : scene.events) {
+        if (!analytics::isRoutine(e.type)) alertTimes.push_back(e.time);
+    }
+    state.timeline.setMarks(TickKind::Incident, std::move(incidentTimes));
+    state.timeline.setMarks(TickKind::Alert, std::move(alertTimes));
+    lastNow_ = state.now;
 }
 
-ImU32 tickColour(TickKind kind) {
-    switch (kind) {
-        case TickKind::Incident:
-            return IM_COL32(186, 104, 200, 255);
-        case TickKind::Alert:
-            return IM_COL32(239, 83, 80, 255);
-        case TickKind::Inject:
-            return IM_COL32(255, 183, 77, 255);
-        case TickKind::Step:
-            return IM_COL32(240, 240, 240, 255);
+void BriefingModule::update(ConsoleState& state) {
+    if (!state.scene) return;
+    ImGuiIO& io = ImGui::GetIO();
+    // --step: framed, without a flight, once the panel columns have been laid out, so
+    // the frame fits the map's free part (ConsoleState::pendingFraming).
+    if (startStep_ > 0 && !steps_.empty()) {
+        goToStep(state, static_cast<std::size_t>(startStep_ - 1));
+        state.flyTo.reset();
+        const scenario::BriefingStep step = steps_[*currentStep_];
+        const scenario::Scene* scene = state.scene.get();
+        state.pendingFraming = [scene, step](int w, int h) {
+            return scenario::stepFrame(*scene, step, w, h);
+        };
+        startStep_ = 0;
     }
-    return IM_COL32_WHITE;
+    state.timeline.advance(io.DeltaTime);
+    state.now = state.timeline.now();
+    handleKeys(state);
+    // Injects the clock has just passed pop up as toasts.
+    for (std::size_t i = 0; i < state.scene->scenario.injects.size(); ++i) {
+        const auto& inject = state.scene->scenario.injects[i];
+        if (inject.time > lastNow_ && inject.time <= state.now &&
+            state.now - lastNow_ < 6 * time::kMillisPerHour) {
+            toasts_.push_back({i, ImGui::GetTime()});
+            spdlog::info("inject {}: {}", time::formatDisplay(inject.time), inject.title);
+        }
+    }
+    lastNow_ = state.now;
+    hud_.active = state.presenterMode;
+    // The console draws no panels while presenting, but the inject cards still show.
+    if (state.presenterMode) drawToasts(state);
+    if (currentStep_ && *currentStep_ < steps_.size()) {
+        hud_.caption = steps_[*currentStep_].caption;
+        hud_.stepNumber = static_cast<int>(*currentStep_ + 1);
+    }
 }
 
-// Caption band and time badge in presenter mode, drawn above every other overlay.
-class PresenterHud final : public render::MapOverlay {
-  public:
-    const char* name() const override { return "Briefing captions"; }
-    void build(const render::OverlayContext& context, render::Canvas& canvas) override {
-        if (!active) return;
-        render::buildTimeBadge(canvas, context.view, context.now, title, context.pixelScale);
-        render::buildCaption(canvas, context.view, caption, stepNumber, stepCount,
-                             context.pixelScale);
+void BriefingModule::drawPanelMenu(ConsoleState& state) {
+    if (!state.scene) return;
+    ImGui::MenuItem("Briefing steps", nullptr, &stepsOpen_);
+    ImGui::MenuItem("Annotations", nullptr, &annotationsOpen_);
+    if (ImGui::MenuItem("Presenter mode", "F5")) setPresenter(state, !state.presenterMode);
+}
+
+void BriefingModule::drawPanels(ConsoleState& state) {
+    if (!state.scene) return;
+    drawTimelineBar(state);
+    if (stepsOpen_) drawSteps(state);
+    if (annotationsOpen_) drawAnnotations(state);
+    drawToasts(state);
+}
+
+std::vector<render::MapOverlay*> BriefingModule::overlays() {
+    std::vector<render::MapOverlay*> list;
+    if (annotations_) list.push_back(annotations_.get());
+    list.push_back(&hud_);
+    return list;
+}
+
+bool BriefingModule::onMapClick(ConsoleState& state, geo::ScreenPoint point) {
+    if (!state.scene || tool_ == AnnotationTool::None) return false;
+    pending_.push_back(state.view.toLonLat(point));
+    const std::size_t needed = tool_ == AnnotationTool::Arrow ? 2 : 1;
+    if (tool_ != AnnotationTool::Area && pending_.size() >= needed) commitAnnotation(state);
+    return true;
+}
+
+void BriefingModule::drawStatus(ConsoleState& state) {
+    if (!state.scene) return;
+    ImGui::Text("%s  %s", utcLabel(state.now).c_str(),
+                state.timeline.playing() ? "playing" : "paused");
+}
+
+void BriefingModule::handleKeys(ConsoleState& state) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5)) setPresenter(state, !state.presenterMode);
+    if (io.WantCaptureKeyboard) return;
+    if (state.presenterMode) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) ||
+            ImGui::IsKeyPressed(GLFW_KEY_SPACE))
+            goToStep(state, currentStep_ ? *currentStep_ + 1 : 0);
+        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP))
+            goToStep(state, currentStep_ && *currentStep_ > 0 ? *currentStep_ - 1 : 0);
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) setPresenter(state, false);
+        return;
     }
-    bool active = false;
-    std::string title;
-    std::string caption;
-    int stepNumber = 0;
-    int stepCount = 0;
-};
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) state.timeline.togglePlay();
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (c == ']') state.timeline.faster();
+        if (c == '[') state.timeline.slower();
+        if (c == '.') state.timeline.stepForward();
+        if (c == ',') state.timeline.stepBack();
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) cancelTool();
+}
 
-enum class AnnotationTool { None, Text, Arrow, RangeRing, Area };
-
-class BriefingModule final : public ConsoleModule {
-  public:
-    BriefingModule(ConsoleState& state, int startStep) : startStep_(startStep) {
-        if (!state.scene) return;
-        scenario::Scene& scene = *state.scene;
-        steps_ = scenario::stepsOf(scene.scenario);
-        openAnnotationDrafts(scene, state.workspacePath);
-        annotations_ = std::make_unique<render::AnnotationOverlay>(scene.scenario.annotations);
-        hud_.title = scene.scenario.title;
-        hud_.stepCount = static_cast<int>(steps_.size());
-        std::vector<time::UnixMillis> incidentTimes, alertTimes;
-        for (const auto& i : scene.incidents) incidentTimes.push_back(i.occurredAt);
-        for (const auto& e : scene.events) {
-            if (!analytics::isRoutine(e.type)) alertTimes.push_back(e.time);
+void BriefingModule::setPresenter(ConsoleState& state, bool on) {
+    state.presenterMode = on;
+    GLFWwindow* window = state.window;
+    if (!window) return;
+    if (on) {
+        glfwGetWindowPos(window, &savedX_, &savedY_);
+        glfwGetWindowSize(window, &savedW_, &savedH_);
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+            glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height,
+                                 mode->refreshRate);
         }
-        state.timeline.setMarks(TickKind::Incident, std::move(incidentTimes));
-        state.timeline.setMarks(TickKind::Alert, std::move(alertTimes));
-        lastNow_ = state.now;
+        if (!currentStep_) goToStep(state, 0);
+    } else if (glfwGetWindowMonitor(window)) {
+        glfwSetWindowMonitor(window, nullptr, savedX_, savedY_, savedW_, savedH_, 0);
     }
+}
 
-    void update(ConsoleState& state) override {
-        if (!state.scene) return;
-        ImGuiIO& io = ImGui::GetIO();
-        // --step: framed, without a flight, once the panel columns have been laid out, so
-        // the frame fits the map's free part (ConsoleState::pendingFraming).
-        if (startStep_ > 0 && !steps_.empty()) {
-            goToStep(state, static_cast<std::size_t>(startStep_ - 1));
-            state.flyTo.reset();
-            const scenario::BriefingStep step = steps_[*currentStep_];
-            const scenario::Scene* scene = state.scene.get();
-            state.pendingFraming = [scene, step](int w, int h) {
-                return scenario::stepFrame(*scene, step, w, h);
-            };
-            startStep_ = 0;
-        }
-        state.timeline.advance(io.DeltaTime);
-        state.now = state.timeline.now();
-        handleKeys(state);
-        // Injects the clock has just passed pop up as toasts.
-        for (std::size_t i = 0; i < state.scene->scenario.injects.size(); ++i) {
-            const auto& inject = state.scene->scenario.injects[i];
-            if (inject.time > lastNow_ && inject.time <= state.now &&
-                state.now - lastNow_ < 6 * time::kMillisPerHour) {
-                toasts_.push_back({i, ImGui::GetTime()});
-                spdlog::info("inject {}: {}", time::formatDisplay(inject.time), inject.title);
-            }
-        }
-        lastNow_ = state.now;
-        hud_.active = state.presenterMode;
-        // The console draws no panels while presenting, but the inject cards still show.
-        if (state.presenterMode) drawToasts(state);
-        if (currentStep_ && *currentStep_ < steps_.size()) {
-            hud_.caption = steps_[*currentStep_].caption;
-            hud_.stepNumber = static_cast<int>(*currentStep_ + 1);
-        }
+void BriefingModule::goToStep(ConsoleState& state, std::size_t index) {
+    if (steps_.empty()) return;
+    index = std::min(index, steps_.size() - 1);
+    currentStep_ = index;
+    const scenario::BriefingStep& step = steps_[index];
+    state.timeline.pause();
+    state.timeline.seek(step.time);
+    state.now = state.timeline.now();
+    lastNow_ = state.now;
+    // Framed for the map's free part (the whole screen when presenting).
+    const Rect area = freeMapArea(state);
+    state.flyTo =
+        scenario::stepFrame(*state.scene, step, static_cast<int>(area.w), static_cast<int>(area.h));
+    toasts_.clear();  // a new step: the last step's inject cards have been read
+    state.selection.highlightedVessels = step.highlight.mmsi;
+    state.selection.highlightedIncidents = step.highlight.incidents;
+    state.selection.highlightedZones = step.highlight.zones;
+}
+
+void BriefingModule::drawSteps(ConsoleState& state) {
+    const float s = state.pixelScale;
+    if (!beginDockedPanel(state, "Briefing", &stepsOpen_, Edge::Right, 360 * s)) {
+        endDockedPanel(state);
+        return;
     }
-
-    void drawPanelMenu(ConsoleState& state) override {
-        if (!state.scene) return;
-        ImGui::MenuItem("Briefing steps", nullptr, &stepsOpen_);
-        ImGui::MenuItem("Annotations", nullptr, &annotationsOpen_);
-        if (ImGui::MenuItem("Presenter mode", "F5")) setPresenter(state, !state.presenterMode);
+    ImGui::TextWrapped("%s", state.scene->scenario.title.c_str());
+    if (ImGui::Button("Presenter mode (F5)")) setPresenter(state, true);
+    ImGui::SameLine();
+    if (ImGui::Button("< Prev"))
+        goToStep(state, currentStep_ && *currentStep_ > 0 ? *currentStep_ - 1 : 0);
+    ImGui::SameLine();
+    if (ImGui::Button("Next >")) goToStep(state, currentStep_ ? *currentStep_ + 1 : 0);
+    ImGui::Separator();
+    for (std::size_t i = 0; i < steps_.size(); ++i) {
+        const auto& step = steps_[i];
+        ImGui::PushID(static_cast<int>(i));
+        char label[64];
+        std::snprintf(label, sizeof label, "%2zu  %s", step.number,
+                      time::formatDisplay(step.time).substr(11, 5).c_str());
+        if (ImGui::Selectable(label, currentStep_ && *currentStep_ == i)) goToStep(state, i);
+        ImGui::SameLine(110 * s);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(step.caption.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
     }
-
-    void drawPanels(ConsoleState& state) override {
-        if (!state.scene) return;
-        drawTimelineBar(state);
-        if (stepsOpen_) drawSteps(state);
-        if (annotationsOpen_) drawAnnotations(state);
-        drawToasts(state);
+    if (currentStep_ && !steps_[*currentStep_].notes.empty()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("Speaker notes");
+        ImGui::TextWrapped("%s", steps_[*currentStep_].notes.c_str());
     }
-
-    std::vector<render::MapOverlay*> overlays() override {
-        std::vector<render::MapOverlay*> list;
-        if (annotations_) list.push_back(annotations_.get());
-        list.push_back(&hud_);
-        return list;
-    }
-
-    bool onMapClick(ConsoleState& state, geo::ScreenPoint point) override {
-        if (!state.scene || tool_ == AnnotationTool::None) return false;
-        pending_.push_back(state.view.toLonLat(point));
-        const std::size_t needed = tool_ == AnnotationTool::Arrow ? 2 : 1;
-        if (tool_ != AnnotationTool::Area && pending_.size() >= needed) commitAnnotation(state);
-        return true;
-    }
-
-    void drawStatus(ConsoleState& state) override {
-        if (!state.scene) return;
-        ImGui::Text("%s  %s", utcLabel(state.now).c_str(),
-                    state.timeline.playing() ? "playing" : "paused");
-    }
-
-  private:
-    void handleKeys(ConsoleState& state) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (ImGui::IsKeyPressed(GLFW_KEY_F5)) setPresenter(state, !state.presenterMode);
-        if (io.WantCaptureKeyboard) return;
-        if (state.presenterMode) {
-            if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) ||
-                ImGui::IsKeyPressed(GLFW_KEY_SPACE))
-                goToStep(state, currentStep_ ? *currentStep_ + 1 : 0);
-            if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP))
-                goToStep(state, currentStep_ && *currentStep_ > 0 ? *currentStep_ - 1 : 0);
-            if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) setPresenter(state, false);
-            return;
-        }
-        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) state.timeline.togglePlay();
-        for (ImWchar c : io.InputQueueCharacters) {
-            if (c == ']') state.timeline.faster();
-            if (c == '[') state.timeline.slower();
-            if (c == '.') state.timeline.stepForward();
-            if (c == ',') state.timeline.stepBack();
-        }
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) cancelTool();
-    }
-
-    void setPresenter(ConsoleState& state, bool on) {
-        state.presenterMode = on;
-        GLFWwindow* window = state.window;
-        if (!window) return;
-        if (on) {
-            glfwGetWindowPos(window, &savedX_, &savedY_);
-            glfwGetWindowSize(window, &savedW_, &savedH_);
-            if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
-                const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-                glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height,
-                                     mode->refreshRate);
-            }
-            if (!currentStep_) goToStep(state, 0);
-        } else if (glfwGetWindowMonitor(window)) {
-            glfwSetWindowMonitor(window, nullptr, savedX_, savedY_, savedW_, savedH_, 0);
+    if (!state.scene->scenario.injects.empty() && ImGui::CollapsingHeader("Injects")) {
+        for (const auto& inject : state.scene->scenario.injects) {
+            const bool past = inject.time <= state.now;
+            ImGui::TextColored(past ? ImVec4(1, 0.75f, 0.3f, 1) : ImVec4(0.6f, 0.6f, 0.6f, 1),
+                               "%s  %s", time::formatDisplay(inject.time).substr(11, 5).c_str(),
+                               inject.title.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.c_str());
         }
     }
+    endDockedPanel(state);
+}
 
-    void goToStep(ConsoleState& state, std::size_t index) {
-        if (steps_.empty()) return;
-        index = std::min(index, steps_.size() - 1);
-        currentStep_ = index;
-        const scenario::BriefingStep& step = steps_[index];
-        state.timeline.pause();
-        state.timeline.seek(step.time);
-        state.now = state.timeline.now();
-        lastNow_ = state.now;
-        // Framed for the map's free part (the whole screen when presenting).
-        const Rect area = freeMapArea(state);
-        state.flyTo = scenario::stepFrame(*state.scene, step, static_cast<int>(area.w),
-                                          static_cast<int>(area.h));
-        toasts_.clear();  // a new step: the last step's inject cards have been read
-        state.selection.highlightedVessels = step.highlight.mmsi;
-        state.selection.highlightedIncidents = step.highlight.incidents;
-        state.selection.highlightedZones = step.highlight.zones;
-    }
-
-    void drawTimelineBar(ConsoleState& state) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        const float s = state.pixelScale;
-        const float height = ImGui::GetFrameHeightWithSpacing() + 18 * s +
-                             ImGui::GetTextLineHeightWithSpacing() + 16 * s;
-        if (state.presenterMode) return;  // the presenter drives with the keys
-        const float bottom = static_cast<float>(state.mapBottomPx);
-        state.mapBottomPx -= static_cast<int>(height);
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + bottom - height));
-        ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
-        ImGui::SetNextWindowBgAlpha(0.88f);
-        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoFocusOnAppearing;
-        if (!ImGui::Begin("##timeline", nullptr, flags)) {
-            ImGui::End();
-            return;
+void BriefingModule::drawToasts(ConsoleState& state) {
+    const double now = ImGui::GetTime();
+    // A card stays long enough to be read aloud, then leaves; three at most.
+    std::erase_if(toasts_, [&](const Toast& t) { return now - t.shownAt > 8.0; });
+    while (toasts_.size() > 3) toasts_.erase(toasts_.begin());
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float y = vp->Pos.y + state.mapTopPx + 70 * state.pixelScale;
+    for (std::size_t k = 0; k < toasts_.size(); ++k) {
+        const auto& inject = state.scene->scenario.injects[toasts_[k].inject];
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 12 * state.pixelScale, y),
+                                ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::SetNextWindowSize(ImVec2(340 * state.pixelScale, 0));
+        ImGui::SetNextWindowBgAlpha(0.92f);
+        char id[32];
+        std::snprintf(id, sizeof id, "##inject%zu", k);
+        if (ImGui::Begin(id, nullptr,
+                         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoFocusOnAppearing |
+                             ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "INJECT %s",
+                               time::formatDisplay(inject.time).substr(11, 5).c_str());
+            ImGui::TextWrapped("%s", inject.title.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.82f, 0.85f, 1));
+            ImGui::TextWrapped("%s", inject.text.c_str());
+            ImGui::PopStyleColor();
+            y += ImGui::GetWindowHeight() + 8 * state.pixelScale;
         }
-        scenario::Timeline& tl = state.timeline;
-        if (ImGui::Button("|<")) tl.stepBack();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous step or inject  (,)");
-        ImGui::SameLine();
-        if (ImGui::Button(tl.playing() ? "Pause" : "Play ", ImVec2(56 * s, 0))) tl.togglePlay();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
-        ImGui::SameLine();
-        if (ImGui::Button(">|")) tl.stepForward();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next step or inject  (.)");
-        ImGui::SameLine();
-        static const double kSpeeds[] = {1, 10, 60, 300, 600, 1800, 3600};
-        char speedLabel[32];
-        std::snprintf(speedLabel, sizeof speedLabel, "%g\xC3\x97", tl.speed());
-        ImGui::SetNextItemWidth(80 * s);
-        if (ImGui::BeginCombo("##speed", speedLabel)) {
-            for (double v : kSpeeds) {
-                char label[32];
-                std::snprintf(label, sizeof label, "%g\xC3\x97", v);
-                if (ImGui::Selectable(label, v == tl.speed())) tl.setSpeed(v);
-            }
-            ImGui::EndCombo();
-        }
-        ImGui::SameLine();
-        ImGui::Text("%s", utcLabel(tl.now()).c_str());
-        ImGui::SameLine();
-        const scenario::TimeSpan sel = tl.selection();
-        const scenario::TimeSpan win = tl.window();
-        const bool windowed = sel.start != win.start || sel.end != win.end;
-        if (ImGui::SmallButton("Window start")) tl.setSelection({tl.now(), sel.end});
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Window end")) tl.setSelection({sel.start, tl.now()});
-        if (windowed) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Whole day")) tl.clearSelection();
-            ImGui::SameLine();
-            ImGui::TextDisabled("window %s \xE2\x80\x93 %s", time::formatDisplay(sel.start).c_str(),
-                                time::formatDisplay(sel.end).c_str());
-        }
-        drawTickKey(state);
-        drawScrubber(state);
-        state.now = tl.now();
         ImGui::End();
     }
+}
 
-    // What the scrubber's tick colours mean, right-aligned on the controls row.
-    void drawTickKey(ConsoleState& state) {
-        const float s = state.pixelScale;
-        static constexpr TickKind kKinds[] = {TickKind::Step, TickKind::Inject, TickKind::Alert,
-                                              TickKind::Incident};
-        float width = 0;
-        for (TickKind k : kKinds)
-            width += ImGui::CalcTextSize(scenario::tickKindName(k)).x + 22 * s;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12 * s,
-                                 ImGui::GetWindowContentRegionMax().x - width));
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        for (TickKind k : kKinds) {
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            const float h = ImGui::GetTextLineHeight();
-            draw->AddLine(ImVec2(at.x + 4 * s, at.y + 2 * s), ImVec2(at.x + 4 * s, at.y + h),
-                          tickColour(k), k == TickKind::Step ? 2.0f * s : 1.5f * s);
-            ImGui::Dummy(ImVec2(10 * s, h));
-            ImGui::SameLine(0, 2 * s);
-            ImGui::TextDisabled("%s", scenario::tickKindName(k));
-            ImGui::SameLine(0, 10 * s);
-        }
-        ImGui::NewLine();
-    }
-
-    void drawScrubber(ConsoleState& state) {
-        scenario::Timeline& tl = state.timeline;
-        const float s = state.pixelScale;
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
-        const float width = ImGui::GetContentRegionAvail().x;
-        const float height = 18 * s;
-        ImGui::InvisibleButton("##scrubber", ImVec2(width, height));
-        const scenario::TimeSpan win = tl.window();
-        const double span = std::max<double>(1.0, static_cast<double>(win.duration()));
-        const auto xOf = [&](time::UnixMillis t) {
-            return origin.x + static_cast<float>((t - win.start) / span) * width;
-        };
-        if (ImGui::IsItemActive()) {
-            const float x = std::clamp(ImGui::GetIO().MousePos.x, origin.x, origin.x + width);
-            tl.seek(win.start + static_cast<time::UnixMillis>((x - origin.x) / width * span));
-        }
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
-                            IM_COL32(40, 50, 62, 255), 3);
-        const scenario::TimeSpan sel = tl.selection();
-        draw->AddRectFilled(ImVec2(xOf(sel.start), origin.y),
-                            ImVec2(xOf(sel.end), origin.y + height), IM_COL32(70, 110, 150, 140),
-                            3);
-        // Hour marks, labelled as often as the width allows (every 1, 2, 3, 6 or 12 hours).
-        const float labelWidth = ImGui::CalcTextSize("00:00").x + 12 * s;
-        const double hours = span / time::kMillisPerHour;
-        int every = 1;
-        for (int candidate : {1, 2, 3, 6, 12, 24}) {
-            every = candidate;
-            if (width / hours * candidate >= labelWidth) break;
-        }
-        for (time::UnixMillis t =
-                 win.start - win.start % time::kMillisPerHour + time::kMillisPerHour;
-             t < win.end; t += time::kMillisPerHour) {
-            const float x = xOf(t);
-            const int hour = time::toCivil(t).hour;
-            const bool labelled = hour % every == 0;
-            draw->AddLine(ImVec2(x, origin.y + height - (labelled ? 7 : 4) * s),
-                          ImVec2(x, origin.y + height), IM_COL32(160, 170, 180, 160));
-            if (labelled) {
-                char text[8];
-                std::snprintf(text, sizeof text, "%02d:00", hour);
-                const float w = ImGui::CalcTextSize(text).x;
-                draw->AddText(ImVec2(x - w / 2, origin.y + height + 1 * s),
-                              IM_COL32(190, 200, 210, 255), text);
-            }
-        }
-        const auto ticks = tl.ticksIn(win.start, win.end);
-        for (const auto& tick : ticks) {
-            const float x = xOf(tick.time);
-            const float top = origin.y + (tick.kind == TickKind::Step ? 0 : 3 * s);
-            draw->AddLine(ImVec2(x, top), ImVec2(x, origin.y + height * 0.65f),
-                          tickColour(tick.kind), tick.kind == TickKind::Step ? 2.0f * s : 1.0f * s);
-        }
-        const float playhead = xOf(tl.now());
-        draw->AddTriangleFilled(ImVec2(playhead - 5 * s, origin.y - 1),
-                                ImVec2(playhead + 5 * s, origin.y - 1),
-                                ImVec2(playhead, origin.y + 6 * s), IM_COL32(255, 220, 80, 255));
-        draw->AddLine(ImVec2(playhead, origin.y), ImVec2(playhead, origin.y + height),
-                      IM_COL32(255, 220, 80, 255), 2.0f * s);
-        if (ImGui::IsItemHovered()) {
-            const float x = ImGui::GetIO().MousePos.x;
-            const auto t = win.start + static_cast<time::UnixMillis>((x - origin.x) / width * span);
-            ImGui::BeginTooltip();
-            ImGui::Text("%s", utcLabel(t).c_str());
-            for (const auto& tick : ticks) {
-                if (std::fabs(xOf(tick.time) - x) <= 3 * s)
-                    ImGui::TextColored(ImColor(tickColour(tick.kind)), "%s %s",
-                                       scenario::tickKindName(tick.kind),
-                                       time::formatDisplay(tick.time).c_str());
-            }
-            ImGui::EndTooltip();
-        }
-        ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));  // the hour labels' row
-    }
-
-    void drawSteps(ConsoleState& state) {
-        const float s = state.pixelScale;
-        if (!beginDockedPanel(state, "Briefing", &stepsOpen_, Edge::Right, 360 * s)) {
-            endDockedPanel(state);
-            return;
-        }
-        ImGui::TextWrapped("%s", state.scene->scenario.title.c_str());
-        if (ImGui::Button("Presenter mode (F5)")) setPresenter(state, true);
-        ImGui::SameLine();
-        if (ImGui::Button("< Prev"))
-            goToStep(state, currentStep_ && *currentStep_ > 0 ? *currentStep_ - 1 : 0);
-        ImGui::SameLine();
-        if (ImGui::Button("Next >")) goToStep(state, currentStep_ ? *currentStep_ + 1 : 0);
-        ImGui::Separator();
-        for (std::size_t i = 0; i < steps_.size(); ++i) {
-            const auto& step = steps_[i];
-            ImGui::PushID(static_cast<int>(i));
-            char label[64];
-            std::snprintf(label, sizeof label, "%2zu  %s", step.number,
-                          time::formatDisplay(step.time).substr(11, 5).c_str());
-            if (ImGui::Selectable(label, currentStep_ && *currentStep_ == i)) goToStep(state, i);
-            ImGui::SameLine(110 * s);
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(step.caption.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::PopID();
-        }
-        if (currentStep_ && !steps_[*currentStep_].notes.empty()) {
-            ImGui::Separator();
-            ImGui::TextDisabled("Speaker notes");
-            ImGui::TextWrapped("%s", steps_[*currentStep_].notes.c_str());
-        }
-        if (!state.scene->scenario.injects.empty() && ImGui::CollapsingHeader("Injects")) {
-            for (const auto& inject : state.scene->scenario.injects) {
-                const bool past = inject.time <= state.now;
-                ImGui::TextColored(past ? ImVec4(1, 0.75f, 0.3f, 1) : ImVec4(0.6f, 0.6f, 0.6f, 1),
-                                   "%s  %s", time::formatDisplay(inject.time).substr(11, 5).c_str(),
-                                   inject.title.c_str());
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.c_str());
-            }
-        }
+void BriefingModule::drawAnnotations(ConsoleState& state) {
+    const float s = state.pixelScale;
+    if (!beginDockedPanel(state, "Annotations", &annotationsOpen_, Edge::Left, 320 * s)) {
         endDockedPanel(state);
+        return;
     }
-
-    void drawToasts(ConsoleState& state) {
-        const double now = ImGui::GetTime();
-        // A card stays long enough to be read aloud, then leaves; three at most.
-        std::erase_if(toasts_, [&](const Toast& t) { return now - t.shownAt > 8.0; });
-        while (toasts_.size() > 3) toasts_.erase(toasts_.begin());
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        float y = vp->Pos.y + state.mapTopPx + 70 * state.pixelScale;
-        for (std::size_t k = 0; k < toasts_.size(); ++k) {
-            const auto& inject = state.scene->scenario.injects[toasts_[k].inject];
-            ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 12 * state.pixelScale, y),
-                                    ImGuiCond_Always, ImVec2(1, 0));
-            ImGui::SetNextWindowSize(ImVec2(340 * state.pixelScale, 0));
-            ImGui::SetNextWindowBgAlpha(0.92f);
-            char id[32];
-            std::snprintf(id, sizeof id, "##inject%zu", k);
-            if (ImGui::Begin(id, nullptr,
-                             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_AlwaysAutoResize)) {
-                ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "INJECT %s",
-                                   time::formatDisplay(inject.time).substr(11, 5).c_str());
-                ImGui::TextWrapped("%s", inject.title.c_str());
-                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.82f, 0.85f, 1));
-                ImGui::TextWrapped("%s", inject.text.c_str());
-                ImGui::PopStyleColor();
-                y += ImGui::GetWindowHeight() + 8 * state.pixelScale;
-            }
-            ImGui::End();
+    auto& list = state.scene->scenario.annotations;
+    ImGui::InputText("text", text_, sizeof text_);
+    ImGui::InputText("ring radii (nm)", radii_, sizeof radii_);
+    ImGui::ColorEdit3("colour", colour_, ImGuiColorEditFlags_NoInputs);
+    const auto toolButton = [&](const char* label, AnnotationTool tool) {
+        const bool active = tool_ == tool;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.2f, 0.5f, 0.8f, 1));
+        if (ImGui::Button(label)) {
+            tool_ = active ? AnnotationTool::None : tool;
+            pending_.clear();
         }
+        if (active) ImGui::PopStyleColor();
+        ImGui::SameLine();
+    };
+    toolButton("Text", AnnotationTool::Text);
+    toolButton("Arrow", AnnotationTool::Arrow);
+    toolButton("Range ring", AnnotationTool::RangeRing);
+    toolButton("Area", AnnotationTool::Area);
+    ImGui::NewLine();
+    if (tool_ != AnnotationTool::None) {
+        ImGui::TextColored(ImVec4(0.5f, 0.8f, 1, 1), "%s",
+                           tool_ == AnnotationTool::Arrow  ? "Click the tail, then the head."
+                           : tool_ == AnnotationTool::Area ? "Click the corners, then Finish."
+                                                           : "Click the map to place it.");
+        if (tool_ == AnnotationTool::Area && pending_.size() >= 3 && ImGui::Button("Finish area"))
+            commitAnnotation(state);
     }
-
-    void drawAnnotations(ConsoleState& state) {
-        const float s = state.pixelScale;
-        if (!beginDockedPanel(state, "Annotations", &annotationsOpen_, Edge::Left, 320 * s)) {
-            endDockedPanel(state);
-            return;
-        }
-        auto& list = state.scene->scenario.annotations;
-        ImGui::InputText("text", text_, sizeof text_);
-        ImGui::InputText("ring radii (nm)", radii_, sizeof radii_);
-        ImGui::ColorEdit3("colour", colour_, ImGuiColorEditFlags_NoInputs);
-        const auto toolButton = [&](const char* label, AnnotationTool tool) {
-            const bool active = tool_ == tool;
-            if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.2f, 0.5f, 0.8f, 1));
-            if (ImGui::Button(label)) {
-                tool_ = active ? AnnotationTool::None : tool;
-                pending_.clear();
-            }
-            if (active) ImGui::PopStyleColor();
-            ImGui::SameLine();
-        };
-        toolButton("Text", AnnotationTool::Text);
-        toolButton("Arrow", AnnotationTool::Arrow);
-        toolButton("Range ring", AnnotationTool::RangeRing);
-        toolButton("Area", AnnotationTool::Area);
-        ImGui::NewLine();
-        if (tool_ != AnnotationTool::None) {
-            ImGui::TextColored(ImVec4(0.5f, 0.8f, 1, 1), "%s",
-                               tool_ == AnnotationTool::Arrow  ? "Click the tail, then the head."
-                               : tool_ == AnnotationTool::Area ? "Click the corners, then Finish."
-                                                               : "Click the map to place it.");
-            if (tool_ == AnnotationTool::Area && pending_.size() >= 3 &&
-                ImGui::Button("Finish area"))
-                commitAnnotation(state);
-        }
-        ImGui::Separator();
-        std::optional<std::size_t> remove;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            const bool isSelected = annotations_->selected && *annotations_->selected == i;
-            char label[160];
-            std::snprintf(label, sizeof label, "%s  %s", scenario::annotationKindName(list[i].kind),
-                          list[i].text.c_str());
-            if (ImGui::Selectable(label, isSelected, 0,
-                                  ImVec2(ImGui::GetContentRegionAvail().x - 30 * s, 0)))
-                annotations_->selected = isSelected ? std::nullopt : std::optional<std::size_t>(i);
-            ImGui::SameLine();
-            if (ImGui::SmallButton("x")) remove = i;
-            ImGui::PopID();
-        }
-        if (remove) {
-            list.erase(list.begin() + static_cast<std::ptrdiff_t>(*remove));
-            annotations_->selected.reset();
-            annotationsEdited(state);
-        }
-        ImGui::Separator();
-        if (ImGui::Button(dirty_ ? "Save into scenario *" : "Save into scenario")) {
-            if (Status saved = scenario::saveScenario(state.scene->scenario, state.scene->file);
-                saved) {
-                dirty_ = false;
-                spdlog::info("annotations saved into {}", state.scene->file.string());
-                if (drafts_) {
-                    if (Status gone =
-                            drafts_->discard(scenario::AnnotationDrafts::keyFor(state.scene->file));
-                        !gone)
-                        spdlog::warn("annotations: {}", gone.error());
-                }
-            } else {
-                spdlog::error("{}", saved.error());
-            }
-        }
-        endDockedPanel(state);
+    ImGui::Separator();
+    std::optional<std::size_t> remove;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const bool isSelected = annotations_->selected && *annotations_->selected == i;
+        char label[160];
+        std::snprintf(label, sizeof label, "%s  %s", scenario::annotationKindName(list[i].kind),
+                      list[i].text.c_str());
+        if (ImGui::Selectable(label, isSelected, 0,
+                              ImVec2(ImGui::GetContentRegionAvail().x - 30 * s, 0)))
+            annotations_->selected = isSelected ? std::nullopt : std::optional<std::size_t>(i);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("x")) remove = i;
+        ImGui::PopID();
     }
-
-    void commitAnnotation(ConsoleState& state) {
-        scenario::Annotation a;
-        switch (tool_) {
-            case AnnotationTool::Text:
-                a.kind = scenario::Annotation::Kind::Text;
-                break;
-            case AnnotationTool::Arrow:
-                a.kind = scenario::Annotation::Kind::Arrow;
-                break;
-            case AnnotationTool::RangeRing:
-                a.kind = scenario::Annotation::Kind::RangeRing;
-                break;
-            case AnnotationTool::Area:
-                a.kind = scenario::Annotation::Kind::Area;
-                break;
-            case AnnotationTool::None:
-                return;
-        }
-        a.points = pending_;
-        a.text = text_;
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<int>(colour_[0] * 255),
-                      static_cast<int>(colour_[1] * 255), static_cast<int>(colour_[2] * 255));
-        a.colour = hex;
-        if (a.kind == scenario::Annotation::Kind::RangeRing) {
-            const char* p = radii_;
-            char* end = nullptr;
-            while (*p) {
-                const double r = std::strtod(p, &end);
-                if (end == p) break;
-                if (r > 0) a.radiiNm.push_back(r);
-                p = *end == ',' ? end + 1 : end;
-            }
-            if (a.radiiNm.empty()) a.radiiNm = {1.0};
-        }
-        auto& list = state.scene->scenario.annotations;
-        a.id = "console-" + std::to_string(list.size() + 1);
-        list.push_back(std::move(a));
-        pending_.clear();
-        tool_ = AnnotationTool::None;
+    if (remove) {
+        list.erase(list.begin() + static_cast<std::ptrdiff_t>(*remove));
+        annotations_->selected.reset();
         annotationsEdited(state);
     }
+    ImGui::Separator();
+    if (ImGui::Button(dirty_ ? "Save into scenario *" : "Save into scenario")) {
+        if (Status saved = scenario::saveScenario(state.scene->scenario, state.scene->file);
+            saved) {
+            dirty_ = false;
+            spdlog::info("annotations saved into {}", state.scene->file.string());
+            if (drafts_) {
+                if (Status gone =
+                        drafts_->discard(scenario::AnnotationDrafts::keyFor(state.scene->file));
+                    !gone)
+                    spdlog::warn("annotations: {}", gone.error());
+            }
+        } else {
+            spdlog::error("{}", saved.error());
+        }
+    }
+    endDockedPanel(state);
+}
 
-    // Drawings are kept in the default workspace as they are made, so a crash or a closed
-    // window loses none; a draft left by an earlier session comes back here.
-    void openAnnotationDrafts(scenario::Scene& scene, const std::filesystem::path& chosen) {
-        auto workspace = consoleWorkspace(chosen);
-        auto drafts = workspace ? scenario::AnnotationDrafts::open(*workspace)
-                                : Result<scenario::AnnotationDrafts>(makeError(workspace.error()));
-        if (!drafts) {
-            spdlog::warn("annotations: drawings are kept only when saved: {}", drafts.error());
+void BriefingModule::commitAnnotation(ConsoleState& state) {
+    scenario::Annotation a;
+    switch (tool_) {
+        case AnnotationTool::Text:
+            a.kind = scenario::Annotation::Kind::Text;
+            break;
+        case AnnotationTool::Arrow:
+            a.kind = scenario::Annotation::Kind::Arrow;
+            break;
+        case AnnotationTool::RangeRing:
+            a.kind = scenario::Annotation::Kind::RangeRing;
+            break;
+        case AnnotationTool::Area:
+            a.kind = scenario::Annotation::Kind::Area;
+            break;
+        case AnnotationTool::None:
             return;
-        }
-        drafts_ = std::move(*drafts);
-        auto restored = scenario::restoreAnnotationDraft(*drafts_, scene.file, scene.scenario);
-        if (!restored) {
-            spdlog::error("annotations: {}", restored.error());
-        } else if (*restored) {
-            dirty_ = true;
-            spdlog::info("annotations: {} restored from the workspace, not yet saved into {}",
-                         **restored, scene.file.string());
-        }
     }
+    a.points = pending_;
+    a.text = text_;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<int>(colour_[0] * 255),
+                  static_cast<int>(colour_[1] * 255), static_cast<int>(colour_[2] * 255));
+    a.colour = hex;
+    if (a.kind == scenario::Annotation::Kind::RangeRing) {
+        const char* p = radii_;
+        char* end = nullptr;
+        while (*p) {
+            const double r = std::strtod(p, &end);
+            if (end == p) break;
+            if (r > 0) a.radiiNm.push_back(r);
+            p = *end == ',' ? end + 1 : end;
+        }
+        if (a.radiiNm.empty()) a.radiiNm = {1.0};
+    }
+    auto& list = state.scene->scenario.annotations;
+    a.id = "console-" + std::to_string(list.size() + 1);
+    list.push_back(std::move(a));
+    pending_.clear();
+    tool_ = AnnotationTool::None;
+    annotationsEdited(state);
+}
 
-    void annotationsEdited(ConsoleState& state) {
+// Drawings are kept in the default workspace as they are made, so a crash or a closed
+// window loses none; a draft left by an earlier session comes back here.
+void BriefingModule::openAnnotationDrafts(scenario::Scene& scene,
+                                          const std::filesystem::path& chosen) {
+    auto workspace = consoleWorkspace(chosen);
+    auto drafts = workspace ? scenario::AnnotationDrafts::open(*workspace)
+                            : Result<scenario::AnnotationDrafts>(makeError(workspace.error()));
+    if (!drafts) {
+        spdlog::warn("annotations: drawings are kept only when saved: {}", drafts.error());
+        return;
+    }
+    drafts_ = std::move(*drafts);
+    auto restored = scenario::restoreAnnotationDraft(*drafts_, scene.file, scene.scenario);
+    if (!restored) {
+        spdlog::error("annotations: {}", restored.error());
+    } else if (*restored) {
         dirty_ = true;
-        if (!drafts_) return;
-        if (Status kept = drafts_->keep(scenario::AnnotationDrafts::keyFor(state.scene->file),
-                                        state.scene->scenario.annotations, time::wallClockNow());
-            !kept)
-            spdlog::error("annotations: the drawing is not kept: {}", kept.error());
+        spdlog::info("annotations: {} restored from the workspace, not yet saved into {}",
+                     **restored, scene.file.string());
     }
+}
 
-    void cancelTool() {
-        tool_ = AnnotationTool::None;
-        pending_.clear();
-    }
+void BriefingModule::annotationsEdited(ConsoleState& state) {
+    dirty_ = true;
+    if (!drafts_) return;
+    if (Status kept = drafts_->keep(scenario::AnnotationDrafts::keyFor(state.scene->file),
+                                    state.scene->scenario.annotations, time::wallClockNow());
+        !kept)
+        spdlog::error("annotations: the drawing is not kept: {}", kept.error());
+}
 
-    struct Toast {
-        std::size_t inject;
-        double shownAt;
-    };
+void BriefingModule::cancelTool() {
+    tool_ = AnnotationTool::None;
+    pending_.clear();
+}
 
-    std::vector<scenario::BriefingStep> steps_;
-    std::optional<std::size_t> currentStep_;
-    std::unique_ptr<render::AnnotationOverlay> annotations_;
-    PresenterHud hud_;
-    std::vector<Toast> toasts_;
-    time::UnixMillis lastNow_ = 0;
-    int startStep_ = 0;
-    bool stepsOpen_ = false;  // Panels > Briefing steps; F5 presents without it
-    bool annotationsOpen_ = false;
-    AnnotationTool tool_ = AnnotationTool::None;
-    std::vector<geo::LonLat> pending_;
-    char text_[128] = "";
-    char radii_[64] = "1,3,5";
-    float colour_[3] = {0.61f, 0.15f, 0.69f};
-    bool dirty_ = false;
-    std::optional<scenario::AnnotationDrafts> drafts_;
-    int savedX_ = 0, savedY_ = 0, savedW_ = 1400, savedH_ = 860;
-};
-
-}  // namespace
+}  // namespace briefing_module_detail
 
 std::unique_ptr<ConsoleModule> makeBriefingModule(ConsoleState& state,
                                                   const ConsoleOptions& options) {
-    return std::make_unique<BriefingModule>(state, options.step);
+    return std::make_unique<briefing_module_detail::BriefingModule>(state, options.step);
 }
 
 }  // namespace seawatch::ui

@@ -1,6 +1,9 @@
 // The vessel module: the live picture's AIS sources panel, vessel symbols on the map, hover
 // tooltips, click-to-select with an inspector, a searchable vessel list, the legend, the AIS
-// sources panel and the status-bar target count and message rate.
+// sources panel and the status-bar target count and message rate. The inspector is drawn in
+// vessel_module_inspector.cpp.
+#include "vessel_module.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
@@ -23,47 +26,13 @@
 
 namespace seawatch::ui {
 
+namespace vessel_module_detail {
+
 namespace {
 
 double steadySeconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-// "42 s", "7 min", "3 h 05 min": an age a watch officer reads at a glance.
-std::string formatAge(time::UnixMillis ms) {
-    char text[48];
-    if (ms < 0) return "in the future";
-    const long long s = ms / 1000;
-    if (s < 120) {
-        std::snprintf(text, sizeof text, "%lld s", s);
-    } else if (s < 3600) {
-        std::snprintf(text, sizeof text, "%lld min", s / 60);
-    } else {
-        std::snprintf(text, sizeof text, "%lld h %02lld min", s / 3600, (s / 60) % 60);
-    }
-    return text;
-}
-
-std::string formatValue(float v, const char* format) {
-    if (!ais::isKnown(v)) return "n/a";
-    char text[32];
-    std::snprintf(text, sizeof text, format, static_cast<double>(v));
-    return text;
-}
-
-const char* stateKindText(ais::StateKind kind) {
-    switch (kind) {
-        case ais::StateKind::Exact:
-            return "exact fix";
-        case ais::StateKind::Interpolated:
-            return "interpolated";
-        case ais::StateKind::DeadReckoned:
-            return "dead-reckoned";
-        case ais::StateKind::Held:
-            return "held (last known, stale)";
-    }
-    return "?";
 }
 
 // First-use placement relative to the main viewport, so the vessel windows do not open
@@ -106,507 +75,312 @@ void drawLegendSymbol(ImDrawList* list, ImVec2 centre, float halfLength,
     list->AddPolyline(points, n, IM_COL32(25, 25, 30, 230), ImDrawFlags_Closed, 1.2f);
 }
 
-class VesselModule final : public ConsoleModule {
-  public:
-    explicit VesselModule(ConsoleState& state) : overlay_(state.tracks()) {}
+}  // namespace
 
-    void update(ConsoleState& state) override {
-        ais::TrackStore& store = state.tracks();
-        overlay_.setStore(store);
-        reportFeedErrors(state);
-        if (follow_ && state.selection.selectedVessel) {
-            if (const auto s = store.stateAtMmsi(*state.selection.selectedVessel, state.now))
-                state.view.setCenter(geo::toMercator(geo::LonLat{s->lon, s->lat}));
-        }
-        // Set again by drawHoverTooltip while the cursor rests on a vessel.
-        state.selection.hoveredVessel.reset();
+void VesselModule::update(ConsoleState& state) {
+    ais::TrackStore& store = state.tracks();
+    overlay_.setStore(store);
+    reportFeedErrors(state);
+    if (follow_ && state.selection.selectedVessel) {
+        if (const auto s = store.stateAtMmsi(*state.selection.selectedVessel, state.now))
+            state.view.setCenter(geo::toMercator(geo::LonLat{s->lon, s->lat}));
     }
+    // Set again by drawHoverTooltip while the cursor rests on a vessel.
+    state.selection.hoveredVessel.reset();
+}
 
-    void drawPanelMenu(ConsoleState& state) override {
-        (void)state;
-        ImGui::Separator();
-        ImGui::MenuItem("Vessel list", nullptr, &showList_);
-        ImGui::MenuItem("Vessel inspector", nullptr, &showInspector_);
-        ImGui::MenuItem("Vessel legend", nullptr, &showLegend_);
-        ImGui::MenuItem("AIS sources", nullptr, &showSources_);
-        if (ImGui::MenuItem("Add AIS source\xE2\x80\xA6")) {
-            showSources_ = true;
-            showAddSource_ = true;
-        }
+void VesselModule::drawPanelMenu(ConsoleState& state) {
+    (void)state;
+    ImGui::Separator();
+    ImGui::MenuItem("Vessel list", nullptr, &showList_);
+    ImGui::MenuItem("Vessel inspector", nullptr, &showInspector_);
+    ImGui::MenuItem("Vessel legend", nullptr, &showLegend_);
+    ImGui::MenuItem("AIS sources", nullptr, &showSources_);
+    if (ImGui::MenuItem("Add AIS source\xE2\x80\xA6")) {
+        showSources_ = true;
+        showAddSource_ = true;
     }
+}
 
-    void drawPanels(ConsoleState& state) override {
-        if (showInspector_) drawInspector(state);
-        if (showList_) drawList(state);
-        if (showLegend_) drawLegend(state);
-        if (showSources_) drawSources(state);
-    }
+void VesselModule::drawPanels(ConsoleState& state) {
+    if (showInspector_) drawInspector(state);
+    if (showList_) drawList(state);
+    if (showLegend_) drawLegend(state);
+    if (showSources_) drawSources(state);
+}
 
-    std::vector<render::MapOverlay*> overlays() override { return {&overlay_}; }
+bool VesselModule::onMapClick(ConsoleState& state, geo::ScreenPoint point) {
+    const auto picked = pick(state, point);
+    if (!picked) return false;
+    state.selection.selectedVessel = picked->mmsi;
+    showInspector_ = true;
+    return true;
+}
 
-    bool onMapClick(ConsoleState& state, geo::ScreenPoint point) override {
-        const auto picked = pick(state, point);
-        if (!picked) return false;
-        state.selection.selectedVessel = picked->mmsi;
-        showInspector_ = true;
-        return true;
-    }
-
-    bool drawHoverTooltip(ConsoleState& state, geo::ScreenPoint point) override {
-        const auto picked = pick(state, point);
-        if (!picked) return false;
-        state.selection.hoveredVessel = picked->mmsi;
-        const ais::TrackStore& store = state.tracks();
-        const auto& info = store.staticData(picked->index);
-        const ais::VesselState& s = picked->state;
-        ImGui::BeginTooltip();
-        ImGui::TextUnformatted(displayName(store, picked->index).c_str());
-        ImGui::TextDisabled("MMSI %u  \xC2\xB7  %s", picked->mmsi,
-                            render::isRadarContact(picked->mmsi)
-                                ? "radar/visual contact"
-                                : ais::shipClassName(ais::classifyShipType(info.shipType)));
-        ImGui::Text(
-            "SOG %s kn   COG %s\xC2\xB0   HDG %s\xC2\xB0", formatValue(s.speedKn, "%.1f").c_str(),
-            formatValue(s.courseDeg, "%.0f").c_str(), formatValue(s.headingDeg, "%.0f").c_str());
-        ImGui::Text("last fix %s ago (%s)", formatAge(state.now - s.lastFixTime).c_str(),
-                    stateKindText(s.kind));
-        // Seen from the selected vessel: what a watch officer asks of a contact first.
-        if (const auto selected = state.selection.selectedVessel) {
-            const auto line =
-                analytics::relativeToSelected(store, *selected, picked->mmsi, state.now);
-            const auto selectedIndex = store.indexOf(*selected);
-            if (line && selectedIndex) {
-                ImGui::Separator();
-                ImGui::TextDisabled("from %s", displayName(store, *selectedIndex).c_str());
-                ImGui::TextUnformatted(line->c_str());
-            }
-        }
-        ImGui::EndTooltip();
-        return true;
-    }
-
-    void drawStatus(ConsoleState& state) override {
-        const std::size_t count = state.tracks().vesselCount();
-        const ais::FeedSet& feeds = state.live->feeds();
-        if (feeds.feeds().empty()) {
-            ImGui::Text("%zu targets (%zu in view)", count, overlay_.drawnCount());
-        } else if (const std::uint64_t drops = feeds.kernelDrops(); drops > 0) {
-            ImGui::Text("%zu targets (%zu in view)  %.0f sentences/s  %llu dropped", count,
-                        overlay_.drawnCount(), feeds.messageRate(),
-                        static_cast<unsigned long long>(drops));
-        } else {
-            ImGui::Text("%zu targets (%zu in view)  %.0f sentences/s", count, overlay_.drawnCount(),
-                        feeds.messageRate());
+bool VesselModule::drawHoverTooltip(ConsoleState& state, geo::ScreenPoint point) {
+    const auto picked = pick(state, point);
+    if (!picked) return false;
+    state.selection.hoveredVessel = picked->mmsi;
+    const ais::TrackStore& store = state.tracks();
+    const auto& info = store.staticData(picked->index);
+    const ais::VesselState& s = picked->state;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(displayName(store, picked->index).c_str());
+    ImGui::TextDisabled("MMSI %u  \xC2\xB7  %s", picked->mmsi,
+                        render::isRadarContact(picked->mmsi)
+                            ? "radar/visual contact"
+                            : ais::shipClassName(ais::classifyShipType(info.shipType)));
+    ImGui::Text("SOG %s kn   COG %s\xC2\xB0   HDG %s\xC2\xB0",
+                formatValue(s.speedKn, "%.1f").c_str(), formatValue(s.courseDeg, "%.0f").c_str(),
+                formatValue(s.headingDeg, "%.0f").c_str());
+    ImGui::Text("last fix %s ago (%s)", formatAge(state.now - s.lastFixTime).c_str(),
+                stateKindText(s.kind));
+    // Seen from the selected vessel: what a watch officer asks of a contact first.
+    if (const auto selected = state.selection.selectedVessel) {
+        const auto line = analytics::relativeToSelected(store, *selected, picked->mmsi, state.now);
+        const auto selectedIndex = store.indexOf(*selected);
+        if (line && selectedIndex) {
+            ImGui::Separator();
+            ImGui::TextDisabled("from %s", displayName(store, *selectedIndex).c_str());
+            ImGui::TextUnformatted(line->c_str());
         }
     }
+    ImGui::EndTooltip();
+    return true;
+}
 
-  private:
-    std::optional<ais::PickedVessel> pick(ConsoleState& state, geo::ScreenPoint point) const {
-        if (!overlay_.visible) return std::nullopt;
-        return ais::pickVessel(state.tracks(), state.view, point, 10.0 * state.pixelScale,
-                               state.now);
+void VesselModule::drawStatus(ConsoleState& state) {
+    const std::size_t count = state.tracks().vesselCount();
+    const ais::FeedSet& feeds = state.live->feeds();
+    if (feeds.feeds().empty()) {
+        ImGui::Text("%zu targets (%zu in view)", count, overlay_.drawnCount());
+    } else if (const std::uint64_t drops = feeds.kernelDrops(); drops > 0) {
+        ImGui::Text("%zu targets (%zu in view)  %.0f sentences/s  %llu dropped", count,
+                    overlay_.drawnCount(), feeds.messageRate(),
+                    static_cast<unsigned long long>(drops));
+    } else {
+        ImGui::Text("%zu targets (%zu in view)  %.0f sentences/s", count, overlay_.drawnCount(),
+                    feeds.messageRate());
     }
+}
 
-    void openSource(ConsoleState& state, const std::string& source) {
-        if (Status opened = state.live->addSource(source); !opened) {
-            spdlog::error("AIS source '{}': {}", source, opened.error());
-            addError_ = opened.error();
-            return;
-        }
-        const ais::AisFeed& feed = *state.live->feeds().feeds().back();
-        spdlog::info("AIS source '{}' opened as {}", source, feed.name());
-        if (!feed.warning().empty()) spdlog::warn("AIS source {}: {}", feed.name(), feed.warning());
-        addError_.clear();
+std::optional<ais::PickedVessel> VesselModule::pick(ConsoleState& state,
+                                                    geo::ScreenPoint point) const {
+    if (!overlay_.visible) return std::nullopt;
+    return ais::pickVessel(state.tracks(), state.view, point, 10.0 * state.pixelScale, state.now);
+}
+
+void VesselModule::openSource(ConsoleState& state, const std::string& source) {
+    if (Status opened = state.live->addSource(source); !opened) {
+        spdlog::error("AIS source '{}': {}", source, opened.error());
+        addError_ = opened.error();
+        return;
     }
+    const ais::AisFeed& feed = *state.live->feeds().feeds().back();
+    spdlog::info("AIS source '{}' opened as {}", source, feed.name());
+    if (!feed.warning().empty()) spdlog::warn("AIS source {}: {}", feed.name(), feed.warning());
+    addError_.clear();
+}
 
-    // Each feed's error once in the log, when it first appears or changes.
-    void reportFeedErrors(ConsoleState& state) {
-        const auto& feeds = state.live->feeds().feeds();
-        reportedErrors_.resize(feeds.size());
-        for (std::size_t k = 0; k < feeds.size(); ++k) {
-            std::string error = feeds[k]->lastError();
-            if (error.empty() || error == reportedErrors_[k]) continue;
-            spdlog::error("AIS source '{}': {}", feeds[k]->name(), error);
-            reportedErrors_[k] = std::move(error);
-        }
+// Each feed's error once in the log, when it first appears or changes.
+void VesselModule::reportFeedErrors(ConsoleState& state) {
+    const auto& feeds = state.live->feeds().feeds();
+    reportedErrors_.resize(feeds.size());
+    for (std::size_t k = 0; k < feeds.size(); ++k) {
+        std::string error = feeds[k]->lastError();
+        if (error.empty() || error == reportedErrors_[k]) continue;
+        spdlog::error("AIS source '{}': {}", feeds[k]->name(), error);
+        reportedErrors_[k] = std::move(error);
     }
+}
 
-    void drawInspector(ConsoleState& state) {
-        if (!beginDockedPanel(state, "Vessel inspector", &showInspector_, Edge::Right,
-                              340 * state.pixelScale)) {
-            endDockedPanel(state);
-            return;
-        }
-        const ais::TrackStore& store = state.tracks();
-        const auto index = state.selection.selectedVessel
-                               ? store.indexOf(*state.selection.selectedVessel)
-                               : std::nullopt;
-        if (!index) {
-            ImGui::TextDisabled("Click a vessel on the map or in the vessel list.");
-            endDockedPanel(state);
-            return;
-        }
-        const std::size_t i = *index;
-        const ais::VesselStatic& info = store.staticData(i);
-        const auto s = store.stateAt(i, state.now);
-        if (s) {
-            if (ImGui::Button("Centre on map")) {
-                constexpr double kHalfDeg = 0.2;  // about 24 NM across: the vessel and its area
-                state.flyTo = geo::GeoBox{s->lon - kHalfDeg, s->lat - kHalfDeg, s->lon + kHalfDeg,
-                                          s->lat + kHalfDeg};
-            }
-            ImGui::SameLine();
-        }
-        ImGui::Checkbox("Follow", &follow_);
-        if (!ImGui::BeginTable("##fields", 2,
-                               ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-            endDockedPanel(state);
-            return;
-        }
-        ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, 110 * state.pixelScale);
-        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        auto row = [](const char* label, const std::string& value) {
+void VesselModule::drawList(ConsoleState& state) {
+    if (!beginDockedPanel(state, "Vessels", &showList_, Edge::Left, 350 * state.pixelScale)) {
+        endDockedPanel(state);
+        return;
+    }
+    const ais::TrackStore& store = state.tracks();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    bool changed = ImGui::InputTextWithHint("##search", "search name, MMSI or callsign", search_,
+                                            sizeof search_);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_BordersOuter;
+    if (!ImGui::BeginTable("##vessels", 5, flags)) {
+        endDockedPanel(state);
+        return;
+    }
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 0, 0);
+    ImGui::TableSetupColumn("MMSI", 0, 0, 1);
+    ImGui::TableSetupColumn("Type", 0, 0, 2);
+    ImGui::TableSetupColumn("SOG", ImGuiTableColumnFlags_PreferSortDescending, 0, 3);
+    ImGui::TableSetupColumn("Last fix", 0, 0, 4);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+        specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+        static constexpr ais::VesselSortKey kKeys[] = {
+            ais::VesselSortKey::Name, ais::VesselSortKey::MmsiNumber, ais::VesselSortKey::Type,
+            ais::VesselSortKey::Speed, ais::VesselSortKey::FixAge};
+        query_.key = kKeys[std::clamp<int>(static_cast<int>(specs->Specs[0].ColumnUserID), 0, 4)];
+        query_.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        specs->SpecsDirty = false;
+        changed = true;
+    }
+    // Sorting 10k rows every frame would cost milliseconds; twice a second is enough for
+    // speeds and ages, and edits to the query apply at once.
+    const double clock = steadySeconds();
+    if (changed || clock - listBuiltAt_ > 0.5 || store.vesselCount() != listStoreSize_) {
+        query_.search = search_;
+        ais::buildVesselList(store, state.now, query_, rows_);
+        listBuiltAt_ = clock;
+        listStoreSize_ = store.vesselCount();
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows_.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const ais::VesselListRow& row = rows_[static_cast<std::size_t>(r)];
+            const auto index = store.indexOf(row.mmsi);  // indices move on eviction
+            if (!index) continue;
+            const auto& info = store.staticData(*index);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", label);
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", value.empty() ? "n/a" : value.c_str());
-        };
-        char text[128];
-        row("Name", info.name);
-        row("Callsign", info.callsign);
-        row("IMO", info.imo ? std::to_string(info.imo) : "");
-        row("MMSI", std::to_string(store.mmsiAt(i)));
-        std::snprintf(text, sizeof text, "%d  %s", info.shipType,
-                      ais::shipTypeText(static_cast<unsigned>(info.shipType)));
-        row("Ship type", text);
-        row("Class", render::isRadarContact(store.mmsiAt(i))
-                         ? "radar / visual contact"
-                         : ais::shipClassName(ais::classifyShipType(info.shipType)));
-        if (info.lengthM() > 0 || info.beamM() > 0) {
-            std::snprintf(text, sizeof text, "%d x %d m (A %d, B %d, C %d, D %d)", info.lengthM(),
-                          info.beamM(), info.toBow, info.toStern, info.toPort, info.toStarboard);
-            row("Dimensions", text);
-        } else {
-            row("Dimensions", "");
-        }
-        row("Draught", formatValue(info.draughtM, "%.1f m"));
-        row("Destination", info.destination);
-        row("AIS class", info.classB ? "B" : "A");
-        if (s) {
-            row("Position", geo::formatLatDM(s->lat) + "  " + geo::formatLonDM(s->lon));
-            row("SOG", formatValue(s->speedKn, "%.1f kn"));
-            row("COG", formatValue(s->courseDeg, "%.1f\xC2\xB0"));
-            row("Heading", formatValue(s->headingDeg, "%.0f\xC2\xB0"));
-            row("Nav status", ais::navStatusText(s->navStatus));
-            row("State", stateKindText(s->kind));
-            row("Age of last fix", formatAge(state.now - s->lastFixTime));
-        } else {
-            row("Position", "no fix yet at this time");
-        }
-        // A vessel may be known from static data alone, before its first position report.
-        const std::size_t fixes = store.fixCount(i);
-        row("Fixes", std::to_string(fixes));
-        if (fixes > 0) {
-            // The store's 23-byte fix layout has no rate of turn; say so rather than "n/a",
-            // which would read as "the vessel did not report it".
-            const ais::PositionFix last = store.fixAt(i, fixes - 1);
-            row("ROT", ais::isKnown(last.turnDegPerMin)
-                           ? formatValue(last.turnDegPerMin, "%.1f\xC2\xB0/min")
-                           : std::string("not kept in the track store"));
-            std::snprintf(text, sizeof text, "%.1f NM", store.trackLengthNm(i));
-            row("Track length", text);
-            row("First fix", time::formatDisplay(store.firstFixTime(i)));
-            row("Last fix", time::formatDisplay(store.lastFixTime(i)));
-        }
-        ImGui::EndTable();
-        if (fixes > 0) drawIncidentsNearTrack(state, i);
-        endDockedPanel(state);
-    }
-
-    // "From a vessel, the incidents near its track": asked for on demand (it reads the
-    // incidents), by analytics::incidentsNearTrack, the incident context's rule reversed.
-    void drawIncidentsNearTrack(ConsoleState& state, std::size_t index) {
-        const ais::TrackStore& store = state.tracks();
-        const ais::Mmsi mmsi = store.mmsiAt(index);
-        ImGui::Spacing();
-        if (ImGui::Button("Incidents near its track")) {
-            nearTrackFor_ = mmsi;
-            nearTrack_.clear();
-            nearTrackMessage_.clear();
-            std::vector<ais::ArchivedFix> track;
-            track.reserve(store.fixCount(index));
-            for (std::size_t k = 0; k < store.fixCount(index); ++k) {
-                const ais::PositionFix f = store.fixAt(index, k);
-                track.push_back({f.mmsi, f.time, f.lat, f.lon, f.speedKn, f.courseDeg,
-                                 f.headingDeg});
-            }
-            findIncidentsNear(state, track);
-        }
-        ImGui::SameLine();
-        ImGui::TextDisabled("within %.0f nm, \xC2\xB1%.0f h", kNearTrackNm, kNearTrackHours);
-        if (nearTrackFor_ != mmsi) return;
-        if (!nearTrackMessage_.empty()) {
-            ImGui::TextWrapped("%s", nearTrackMessage_.c_str());
-            return;
-        }
-        if (nearTrack_.empty()) {
-            ImGui::TextDisabled("No incident near this track.");
-            return;
-        }
-        for (std::size_t k = 0; k < nearTrack_.size(); ++k) {
-            const analytics::IncidentNearTrack& n = nearTrack_[k];
-            char text[256];
-            std::snprintf(text, sizeof text, "%s  %s  %.1f nm at %s##near%zu",
-                          n.incident.sourceRef.c_str(),
-                          std::string(incidents::categoryLabel(n.incident.category)).c_str(),
-                          n.closestNm, time::formatDisplay(n.time).c_str(), k);
-            if (ImGui::Selectable(text, state.selection.selectedIncident == n.incident.id)) {
-                state.selection.selectedIncident = n.incident.id;
-                state.flyTo = geo::GeoBox{n.incident.lon - 0.5, n.incident.lat - 0.5,
-                                          n.incident.lon + 0.5, n.incident.lat + 0.5};
-            }
-        }
-    }
-
-    void findIncidentsNear(ConsoleState& state, const std::vector<ais::ArchivedFix>& track) {
-        const auto halfWindow = static_cast<time::UnixMillis>(kNearTrackHours * time::kMillisPerHour);
-        if (state.scene) {  // an exercise brings its own incidents
-            nearTrack_ = analytics::incidentsNearTrack(track, state.scene->incidents, kNearTrackNm,
-                                                       halfWindow);
-            return;
-        }
-        auto location = consoleWorkspace(state.workspacePath);
-        if (!location) {
-            nearTrackMessage_ = location.error();
-            return;
-        }
-        auto ws = workspace::Workspace::open(*location, workspace::Access::ReadOnly);
-        if (!ws) {
-            nearTrackMessage_ = ws.error();
-            return;
-        }
-        auto found = analytics::incidentsNearTrack(*ws, track, kNearTrackNm, halfWindow);
-        if (!found) {
-            nearTrackMessage_ = found.error();
-            spdlog::warn("incidents near the track of {}: {}", track.front().mmsi, found.error());
-            return;
-        }
-        nearTrack_ = std::move(*found);
-    }
-
-    void drawList(ConsoleState& state) {
-        if (!beginDockedPanel(state, "Vessels", &showList_, Edge::Left, 350 * state.pixelScale)) {
-            endDockedPanel(state);
-            return;
-        }
-        const ais::TrackStore& store = state.tracks();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        bool changed = ImGui::InputTextWithHint("##search", "search name, MMSI or callsign",
-                                                search_, sizeof search_);
-        const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
-                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                      ImGuiTableFlags_BordersOuter;
-        if (!ImGui::BeginTable("##vessels", 5, flags)) {
-            endDockedPanel(state);
-            return;
-        }
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 0, 0);
-        ImGui::TableSetupColumn("MMSI", 0, 0, 1);
-        ImGui::TableSetupColumn("Type", 0, 0, 2);
-        ImGui::TableSetupColumn("SOG", ImGuiTableColumnFlags_PreferSortDescending, 0, 3);
-        ImGui::TableSetupColumn("Last fix", 0, 0, 4);
-        ImGui::TableHeadersRow();
-        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-            specs && specs->SpecsDirty && specs->SpecsCount > 0) {
-            static constexpr ais::VesselSortKey kKeys[] = {
-                ais::VesselSortKey::Name, ais::VesselSortKey::MmsiNumber, ais::VesselSortKey::Type,
-                ais::VesselSortKey::Speed, ais::VesselSortKey::FixAge};
-            query_.key =
-                kKeys[std::clamp<int>(static_cast<int>(specs->Specs[0].ColumnUserID), 0, 4)];
-            query_.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-            specs->SpecsDirty = false;
-            changed = true;
-        }
-        // Sorting 10k rows every frame would cost milliseconds; twice a second is enough for
-        // speeds and ages, and edits to the query apply at once.
-        const double clock = steadySeconds();
-        if (changed || clock - listBuiltAt_ > 0.5 || store.vesselCount() != listStoreSize_) {
-            query_.search = search_;
-            ais::buildVesselList(store, state.now, query_, rows_);
-            listBuiltAt_ = clock;
-            listStoreSize_ = store.vesselCount();
-        }
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(rows_.size()));
-        while (clipper.Step()) {
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                const ais::VesselListRow& row = rows_[static_cast<std::size_t>(r)];
-                const auto index = store.indexOf(row.mmsi);  // indices move on eviction
-                if (!index) continue;
-                const auto& info = store.staticData(*index);
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::PushID(static_cast<int>(row.mmsi));
-                const bool selected = state.selection.selectedVessel == row.mmsi;
-                if (ImGui::Selectable(info.name.empty() ? "\xE2\x80\x94" : info.name.c_str(),
-                                      selected, ImGuiSelectableFlags_SpanAllColumns)) {
-                    state.selection.selectedVessel = row.mmsi;
-                    showInspector_ = true;
-                    if (const auto s = store.stateAt(*index, state.now)) {
-                        constexpr double kHalfDeg = 0.2;
-                        state.flyTo = geo::GeoBox{s->lon - kHalfDeg, s->lat - kHalfDeg,
-                                                  s->lon + kHalfDeg, s->lat + kHalfDeg};
-                    }
-                }
-                if (ImGui::IsItemHovered()) state.selection.hoveredVessel = row.mmsi;
-                ImGui::PopID();
-                ImGui::TableNextColumn();
-                ImGui::Text("%u", row.mmsi);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(
-                    render::isRadarContact(row.mmsi)
-                        ? "contact"
-                        : ais::shipClassName(ais::classifyShipType(info.shipType)));
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(formatValue(row.speedKn, "%.1f").c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.hasState ? formatAge(row.fixAgeMs).c_str()
-                                                    : "\xE2\x80\x94");
-            }
-        }
-        ImGui::EndTable();
-        endDockedPanel(state);
-    }
-
-    void drawLegend(ConsoleState& state) {
-        const float ps = state.pixelScale;
-        placeFirstUse(0.01f, ImGui::GetMainViewport()->Size.y - 500 * ps, ImVec2(0, 0));
-        if (!ImGui::Begin("Vessel legend", &showLegend_, ImGuiWindowFlags_AlwaysAutoResize)) {
-            ImGui::End();
-            return;
-        }
-        ImDrawList* list = ImGui::GetWindowDrawList();
-        const float rowHeight = 26 * ps;
-        for (const auto& entry : render::vesselLegend()) {
-            const ImVec2 origin = ImGui::GetCursorScreenPos();
-            // On a swatch of chart sea, so each symbol looks as it does on the map.
-            list->AddRectFilled(origin, ImVec2(origin.x + 26 * ps, origin.y + rowHeight),
-                                IM_COL32(213, 230, 238, 255), 3 * ps);
-            drawLegendSymbol(list, ImVec2(origin.x + 13 * ps, origin.y + rowHeight * 0.55f),
-                             9.5f * ps, entry);
-            ImGui::Dummy(ImVec2(26 * ps, rowHeight));
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(entry.label);
-        }
-        ImGui::Separator();
-        ImGui::TextWrapped(
-            "Symbols point along the heading (course when no heading); a circle: neither "
-            "known. The line ahead is where the vessel will be in %.0f min. Faded: "
-            "dead-reckoned; hollow: no report for over %lld min.",
-            static_cast<double>(overlay_.options().leaderMinutes),
-            static_cast<long long>(state.tracks().options().deadReckonLimitMs /
-                                   time::kMillisPerMinute));
-        ImGui::Checkbox("Trails", &overlay_.options().showTrails);
-        ImGui::SameLine();
-        ImGui::Checkbox("Names", &overlay_.options().showLabels);
-        ImGui::End();
-    }
-
-    void drawSources(ConsoleState& state) {
-        placeFirstUse(0.5f, 40 * state.pixelScale, ImVec2(0.5f, 0));
-        ImGui::SetNextWindowSize(ImVec2(440 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("AIS sources", &showSources_)) {
-            ImGui::End();
-            return;
-        }
-        if (showAddSource_ || ImGui::Button("Add source\xE2\x80\xA6")) {
-            showAddSource_ = false;
-            ImGui::OpenPopup("Add AIS source");
-        }
-        if (ImGui::BeginPopup("Add AIS source")) {
-            ImGui::TextUnformatted("File path, udp://HOST:PORT or tcp://HOST:PORT");
-            ImGui::SetNextItemWidth(360 * state.pixelScale);
-            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-            const bool enter = ImGui::InputText("##source", sourceInput_, sizeof sourceInput_,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
-            if ((ImGui::Button("Open") || enter) && sourceInput_[0] != '\0') {
-                openSource(state, sourceInput_);
-                if (addError_.empty()) {
-                    sourceInput_[0] = '\0';
-                    ImGui::CloseCurrentPopup();
+            ImGui::PushID(static_cast<int>(row.mmsi));
+            const bool selected = state.selection.selectedVessel == row.mmsi;
+            if (ImGui::Selectable(info.name.empty() ? "\xE2\x80\x94" : info.name.c_str(), selected,
+                                  ImGuiSelectableFlags_SpanAllColumns)) {
+                state.selection.selectedVessel = row.mmsi;
+                showInspector_ = true;
+                if (const auto s = store.stateAt(*index, state.now)) {
+                    constexpr double kHalfDeg = 0.2;
+                    state.flyTo = geo::GeoBox{s->lon - kHalfDeg, s->lat - kHalfDeg,
+                                              s->lon + kHalfDeg, s->lat + kHalfDeg};
                 }
             }
-            if (!addError_.empty())
-                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", addError_.c_str());
-            ImGui::EndPopup();
-        }
-        const auto& feeds = state.live->feeds().feeds();
-        if (feeds.empty()) ImGui::TextDisabled("No live or recorded AIS source is open.");
-        for (std::size_t k = 0; k < feeds.size(); ++k) {
-            ais::AisFeed& feed = *feeds[k];
-            ImGui::PushID(static_cast<int>(k));
-            ImGui::Separator();
-            ImGui::TextUnformatted(feed.name().c_str());
-            const ais::DecodeStats stats = feed.stats();
-            ImGui::TextDisabled(
-                "%s  \xC2\xB7  %llu messages  \xC2\xB7  %llu lines, %llu bad "
-                "checksum, %llu malformed, %llu dropped by the kernel",
-                ais::feedStateText(feed.state()), static_cast<unsigned long long>(feed.messages()),
-                static_cast<unsigned long long>(stats.lines),
-                static_cast<unsigned long long>(stats.badChecksum),
-                static_cast<unsigned long long>(stats.malformed),
-                static_cast<unsigned long long>(feed.kernelDrops()));
-            if (const std::string warning = feed.warning(); !warning.empty())
-                ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "%s", warning.c_str());
-            const std::string error = feed.lastError();
-            if (!error.empty())
-                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", error.c_str());
-            if (auto* replay = dynamic_cast<ais::ReplayFeed*>(&feed)) {
-                float speed = static_cast<float>(replay->speed());
-                ImGui::SetNextItemWidth(220 * state.pixelScale);
-                if (ImGui::SliderFloat("speed", &speed, 1.0f, 3600.0f, "%.0fx",
-                                       ImGuiSliderFlags_Logarithmic))
-                    replay->setSpeed(speed);
-                ImGui::SameLine();
-                bool paused = replay->paused();
-                if (ImGui::Checkbox("pause", &paused)) replay->setPaused(paused);
-            }
+            if (ImGui::IsItemHovered()) state.selection.hoveredVessel = row.mmsi;
             ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::Text("%u", row.mmsi);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(render::isRadarContact(row.mmsi)
+                                       ? "contact"
+                                       : ais::shipClassName(ais::classifyShipType(info.shipType)));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatValue(row.speedKn, "%.1f").c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.hasState ? formatAge(row.fixAgeMs).c_str() : "\xE2\x80\x94");
         }
-        ImGui::End();
     }
+    ImGui::EndTable();
+    endDockedPanel(state);
+}
 
-    render::VesselOverlay overlay_;
-    std::vector<std::string> reportedErrors_;  // parallel to the live picture's feeds
-    static constexpr double kNearTrackNm = 50.0;   // as `incidents context` and Replay around
-    static constexpr double kNearTrackHours = 6.0;
-    std::optional<ais::Mmsi> nearTrackFor_;
-    std::vector<analytics::IncidentNearTrack> nearTrack_;
-    std::string nearTrackMessage_;
-    bool follow_ = false;
-    bool showInspector_ = false;
-    bool showList_ = false;
-    bool showLegend_ = false;
-    bool showSources_ = false;
-    bool showAddSource_ = false;
-    char sourceInput_[1024] = {};
-    std::string addError_;
-    char search_[128] = {};
-    ais::VesselListQuery query_;
-    std::vector<ais::VesselListRow> rows_;
-    double listBuiltAt_ = -1e9;
-    std::size_t listStoreSize_ = 0;
-};
+void VesselModule::drawLegend(ConsoleState& state) {
+    const float ps = state.pixelScale;
+    placeFirstUse(0.01f, ImGui::GetMainViewport()->Size.y - 500 * ps, ImVec2(0, 0));
+    if (!ImGui::Begin("Vessel legend", &showLegend_, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float rowHeight = 26 * ps;
+    for (const auto& entry : render::vesselLegend()) {
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        // On a swatch of chart sea, so each symbol looks as it does on the map.
+        list->AddRectFilled(origin, ImVec2(origin.x + 26 * ps, origin.y + rowHeight),
+                            IM_COL32(213, 230, 238, 255), 3 * ps);
+        drawLegendSymbol(list, ImVec2(origin.x + 13 * ps, origin.y + rowHeight * 0.55f), 9.5f * ps,
+                         entry);
+        ImGui::Dummy(ImVec2(26 * ps, rowHeight));
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(entry.label);
+    }
+    ImGui::Separator();
+    ImGui::TextWrapped(
+        "Symbols point along the heading (course when no heading); a circle: neither "
+        "known. The line ahead is where the vessel will be in %.0f min. Faded: "
+        "dead-reckoned; hollow: no report for over %lld min.",
+        static_cast<double>(overlay_.options().leaderMinutes),
+        static_cast<long long>(state.tracks().options().deadReckonLimitMs /
+                               time::kMillisPerMinute));
+    ImGui::Checkbox("Trails", &overlay_.options().showTrails);
+    ImGui::SameLine();
+    ImGui::Checkbox("Names", &overlay_.options().showLabels);
+    ImGui::End();
+}
 
-}  // namespace
+void VesselModule::drawSources(ConsoleState& state) {
+    placeFirstUse(0.5f, 40 * state.pixelScale, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSize(ImVec2(440 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("AIS sources", &showSources_)) {
+        ImGui::End();
+        return;
+    }
+    if (showAddSource_ || ImGui::Button("Add source\xE2\x80\xA6")) {
+        showAddSource_ = false;
+        ImGui::OpenPopup("Add AIS source");
+    }
+    if (ImGui::BeginPopup("Add AIS source")) {
+        ImGui::TextUnformatted("File path, udp://HOST:PORT or tcp://HOST:PORT");
+        ImGui::SetNextItemWidth(360 * state.pixelScale);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputText("##source", sourceInput_, sizeof sourceInput_,
+                                            ImGuiInputTextFlags_EnterReturnsTrue);
+        if ((ImGui::Button("Open") || enter) && sourceInput_[0] != '\0') {
+            openSource(state, sourceInput_);
+            if (addError_.empty()) {
+                sourceInput_[0] = '\0';
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        if (!addError_.empty())
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", addError_.c_str());
+        ImGui::EndPopup();
+    }
+    const auto& feeds = state.live->feeds().feeds();
+    if (feeds.empty()) ImGui::TextDisabled("No live or recorded AIS source is open.");
+    for (std::size_t k = 0; k < feeds.size(); ++k) {
+        ais::AisFeed& feed = *feeds[k];
+        ImGui::PushID(static_cast<int>(k));
+        ImGui::Separator();
+        ImGui::TextUnformatted(feed.name().c_str());
+        const ais::DecodeStats stats = feed.stats();
+        ImGui::TextDisabled(
+            "%s  \xC2\xB7  %llu messages  \xC2\xB7  %llu lines, %llu bad "
+            "checksum, %llu malformed, %llu dropped by the kernel",
+            ais::feedStateText(feed.state()), static_cast<unsigned long long>(feed.messages()),
+            static_cast<unsigned long long>(stats.lines),
+            static_cast<unsigned long long>(stats.badChecksum),
+            static_cast<unsigned long long>(stats.malformed),
+            static_cast<unsigned long long>(feed.kernelDrops()));
+        if (const std::string warning = feed.warning(); !warning.empty())
+            ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "%s", warning.c_str());
+        const std::string error = feed.lastError();
+        if (!error.empty())
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", error.c_str());
+        if (auto* replay = dynamic_cast<ais::ReplayFeed*>(&feed)) {
+            float speed = static_cast<float>(replay->speed());
+            ImGui::SetNextItemWidth(220 * state.pixelScale);
+            if (ImGui::SliderFloat("speed", &speed, 1.0f, 3600.0f, "%.0fx",
+                                   ImGuiSliderFlags_Logarithmic))
+                replay->setSpeed(speed);
+            ImGui::SameLine();
+            bool paused = replay->paused();
+            if (ImGui::Checkbox("pause", &paused)) replay->setPaused(paused);
+        }
+        ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+}  // namespace vessel_module_detail
 
 std::unique_ptr<ConsoleModule> makeVesselModule(ConsoleState& state,
                                                 const ConsoleOptions& options) {
     (void)options;  // --ais sources are opened by the console into its live picture
-    return std::make_unique<VesselModule>(state);
+    return std::make_unique<vessel_module_detail::VesselModule>(state);
 }
 
 }  // namespace seawatch::ui

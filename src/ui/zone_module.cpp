@@ -1,6 +1,9 @@
 // Zones, coverage and alerts in the console: the zone and alert overlays, a legend of zone
 // kinds and sector owners, the coverage strip (who covers which stretch of the corridor
-// when), and the alerts list with filters, acknowledgement and jump.
+// when), and the alerts list with filters, acknowledgement and jump. The coverage strip is
+// drawn in zone_module_coverage.cpp.
+#include "zone_module.hpp"
+
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
@@ -24,17 +27,9 @@
 
 namespace seawatch::ui {
 
-namespace {
+namespace zone_module_detail {
 
-ImU32 imColour(zones::Colour c, std::uint8_t alpha = 255) {
-    return IM_COL32(c.r, c.g, c.b, alpha);
-}
-ImU32 imColour(render::Rgba c) {
-    return IM_COL32(c.r, c.g, c.b, c.a);
-}
-ImVec4 imVec(render::Rgba c) {
-    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f);
-}
+namespace {
 
 // A small filled square with an outline, on the current line, like a map legend swatch.
 void swatch(const zones::ZoneDrawStyle& style, float size) {
@@ -46,17 +41,6 @@ void swatch(const zones::ZoneDrawStyle& style, float size) {
                         imColour(style.fill, std::max<std::uint8_t>(style.fill.a, 60)));
     draw->AddRect(p, ImVec2(p.x + size, p.y + size), imColour(style.stroke), 0, 0, 2.0f);
     ImGui::Dummy(ImVec2(size, size));
-}
-
-// White diagonal stripes over a gap cell, so a gap never reads as a red-toned navy.
-void hatch(ImDrawList* draw, ImVec2 topLeft, ImVec2 bottomRight) {
-    draw->PushClipRect(topLeft, bottomRight, true);
-    const float height = bottomRight.y - topLeft.y;
-    for (float x = topLeft.x - height; x < bottomRight.x; x += 7.0f) {
-        draw->AddLine(ImVec2(x, bottomRight.y), ImVec2(x + height, topLeft.y),
-                      IM_COL32(255, 255, 255, 150), 1.5f);
-    }
-    draw->PopClipRect();
 }
 
 // "risk_area" as a legend says it: "risk area".
@@ -72,457 +56,266 @@ std::string validityText(const zones::Zone& zone) {
            " \xE2\x80\x93 " + (zone.validTo ? time::formatDate(*zone.validTo) : "\xE2\x80\xA6");
 }
 
-class ZoneModule final : public ConsoleModule {
-  public:
-    explicit ZoneModule(ConsoleState& state) {
-        if (state.scene) {
-            scenario::Scene& scene = *state.scene;
-            zones_ = &scene.zones;
-            schedule_ = scene.schedule ? &*scene.schedule : nullptr;
-            corridor_ = scene.corridor ? &*scene.corridor : nullptr;
-            coverage_ = scene.coverage ? &*scene.coverage : nullptr;
-            events_ = &scene.events;
-            window_ = state.timeline.window();
-            sceneAcks_ = analytics::AlertAcknowledgements(events_->size());
-            acks_ = &sceneAcks_;
-            loggedEvents_ = events_->size();  // the exercise's alerts are on the timeline
-            openAlertLog(state.workspacePath);
-        } else {
-            // Live feeds: what the live picture's engine runs on and raises.
-            const analytics::Engine& engine = state.live->engine();
-            zones_ = &engine.zones();
-            schedule_ = engine.schedule() ? &*engine.schedule() : nullptr;
-            corridor_ = engine.corridor() ? &*engine.corridor() : nullptr;
-            coverage_ = engine.coverage() ? &*engine.coverage() : nullptr;
-            events_ = &state.live->events();
-            acks_ = &state.live->acknowledgements();
-        }
-        index_ = zones::ZoneIndex(*zones_);
-        zoneOverlay_ =
-            std::make_unique<render::ZoneOverlay>(*zones_, schedule_, corridor_, coverage_);
-        for (const auto& e : zoneOverlay_->styleErrors()) spdlog::warn("{}", e);
-        alertOverlay_ = std::make_unique<render::AlertOverlay>(*events_, state.tracks());
-        names_ = analytics::vesselNames(state.tracks());
-        if (const char* user = std::getenv("USER"))
-            std::snprintf(ackName_, sizeof ackName_, "%s", user);
-    }
+}  // namespace
 
-    void drawPanelMenu(ConsoleState& state) override {
-        (void)state;
-        ImGui::Separator();
-        ImGui::MenuItem("Zone legend", nullptr, &showLegend_);
-        ImGui::MenuItem("Coverage", nullptr, &showCoverage_, coverage_ != nullptr);
-        ImGui::MenuItem("Alerts", nullptr, &showAlerts_);
+ZoneModule::ZoneModule(ConsoleState& state) {
+    if (state.scene) {
+        scenario::Scene& scene = *state.scene;
+        zones_ = &scene.zones;
+        schedule_ = scene.schedule ? &*scene.schedule : nullptr;
+        corridor_ = scene.corridor ? &*scene.corridor : nullptr;
+        coverage_ = scene.coverage ? &*scene.coverage : nullptr;
+        events_ = &scene.events;
+        window_ = state.timeline.window();
+        sceneAcks_ = analytics::AlertAcknowledgements(events_->size());
+        acks_ = &sceneAcks_;
+        loggedEvents_ = events_->size();  // the exercise's alerts are on the timeline
+        openAlertLog(state.workspacePath);
+    } else {
+        // Live feeds: what the live picture's engine runs on and raises.
+        const analytics::Engine& engine = state.live->engine();
+        zones_ = &engine.zones();
+        schedule_ = engine.schedule() ? &*engine.schedule() : nullptr;
+        corridor_ = engine.corridor() ? &*engine.corridor() : nullptr;
+        coverage_ = engine.coverage() ? &*engine.coverage() : nullptr;
+        events_ = &state.live->events();
+        acks_ = &state.live->acknowledgements();
     }
+    index_ = zones::ZoneIndex(*zones_);
+    zoneOverlay_ = std::make_unique<render::ZoneOverlay>(*zones_, schedule_, corridor_, coverage_);
+    for (const auto& e : zoneOverlay_->styleErrors()) spdlog::warn("{}", e);
+    alertOverlay_ = std::make_unique<render::AlertOverlay>(*events_, state.tracks());
+    names_ = analytics::vesselNames(state.tracks());
+    if (const char* user = std::getenv("USER"))
+        std::snprintf(ackName_, sizeof ackName_, "%s", user);
+}
 
-    void update(ConsoleState& state) override {
-        (void)state;
-        alertOverlay_->typeMask = typeMask_;
-        // New live alerts go to the log as well (the list shows them at once: the console
-        // pumps the live picture before any module runs).
-        for (; loggedEvents_ < events_->size(); ++loggedEvents_) {
-            const analytics::Event& e = (*events_)[loggedEvents_];
-            if (!analytics::isRoutine(e.type))
-                spdlog::info("alert {}: {}", analytics::severityName(analytics::severityOf(e)),
-                             analytics::alertSentence(e, names_));
-        }
+void ZoneModule::drawPanelMenu(ConsoleState& state) {
+    (void)state;
+    ImGui::Separator();
+    ImGui::MenuItem("Zone legend", nullptr, &showLegend_);
+    ImGui::MenuItem("Coverage", nullptr, &showCoverage_, coverage_ != nullptr);
+    ImGui::MenuItem("Alerts", nullptr, &showAlerts_);
+}
+
+void ZoneModule::update(ConsoleState& state) {
+    (void)state;
+    alertOverlay_->typeMask = typeMask_;
+    // New live alerts go to the log as well (the list shows them at once: the console
+    // pumps the live picture before any module runs).
+    for (; loggedEvents_ < events_->size(); ++loggedEvents_) {
+        const analytics::Event& e = (*events_)[loggedEvents_];
+        if (!analytics::isRoutine(e.type))
+            spdlog::info("alert {}: {}", analytics::severityName(analytics::severityOf(e)),
+                         analytics::alertSentence(e, names_));
     }
+}
 
-    void drawPanels(ConsoleState& state) override {
-        if (showLegend_) drawLegend(state);
-        if (showCoverage_ && coverage_) drawCoverage(state);
-        if (showAlerts_) drawAlerts(state);
-    }
+void ZoneModule::drawPanels(ConsoleState& state) {
+    if (showLegend_) drawLegend(state);
+    if (showCoverage_ && coverage_) drawCoverage(state);
+    if (showAlerts_) drawAlerts(state);
+}
 
-    std::vector<render::MapOverlay*> overlays() override {
-        return {zoneOverlay_.get(), alertOverlay_.get()};
-    }
+std::vector<render::MapOverlay*> ZoneModule::overlays() {
+    return {zoneOverlay_.get(), alertOverlay_.get()};
+}
 
-    bool onMapClick(ConsoleState& state, geo::ScreenPoint point) override {
-        if (!alertOverlay_->visible) return false;
-        const render::OverlayContext context{state.view, state.now, state.pixelScale,
-                                             state.selection};
-        const auto index = alertOverlay_->alertAt(context, point);
-        if (!index) return false;
-        select(state, *index);
-        return true;
-    }
+bool ZoneModule::onMapClick(ConsoleState& state, geo::ScreenPoint point) {
+    if (!alertOverlay_->visible) return false;
+    const render::OverlayContext context{state.view, state.now, state.pixelScale, state.selection};
+    const auto index = alertOverlay_->alertAt(context, point);
+    if (!index) return false;
+    select(state, *index);
+    return true;
+}
 
-    bool drawHoverTooltip(ConsoleState& state, geo::ScreenPoint point) override {
-        const render::OverlayContext context{state.view, state.now, state.pixelScale,
-                                             state.selection};
-        if (alertOverlay_->visible) {
-            if (const auto index = alertOverlay_->alertAt(context, point)) {
-                ImGui::BeginTooltip();
-                alertTooltip(state, *index);
-                ImGui::EndTooltip();
-                return true;
-            }
-        }
-        if (!zoneOverlay_->visible) return false;
-        if (const auto group = zoneOverlay_->groupAt(context, point)) {
-            const zones::GroupTransit& transit = schedule_->transits[*group];
+bool ZoneModule::drawHoverTooltip(ConsoleState& state, geo::ScreenPoint point) {
+    const render::OverlayContext context{state.view, state.now, state.pixelScale, state.selection};
+    if (alertOverlay_->visible) {
+        if (const auto index = alertOverlay_->alertAt(context, point)) {
             ImGui::BeginTooltip();
-            ImGui::Text("Group transit %s, %s at %.0f kn", transit.id.c_str(),
-                        zones::laneDirectionName(transit.direction), transit.speedKn);
-            ImGui::Text("escort: %s (%s)", transit.escortUnit.c_str(),
-                        transit.escortNation.c_str());
-            ImGui::TextDisabled(
-                "departed %s, due %s", time::formatDisplay(transit.departure).c_str(),
-                time::formatDisplay(zones::plannedArrival(transit, *corridor_)).c_str());
-            ImGui::TextDisabled("planned position; the escort's AIS track may differ");
+            alertTooltip(state, *index);
             ImGui::EndTooltip();
             return true;
         }
-        std::vector<std::uint32_t> hits;
-        index_.containingAt(state.view.toLonLat(point), state.now, hits);
-        // Kinds hidden in the Layers panel are not on the map, so not under the pointer.
-        hits.erase(std::remove_if(hits.begin(), hits.end(),
-                                  [&](std::uint32_t i) {
-                                      return !zoneOverlay_->kindVisible((*zones_)[i].kind);
-                                  }),
-                   hits.end());
-        if (hits.empty()) return false;
+    }
+    if (!zoneOverlay_->visible) return false;
+    if (const auto group = zoneOverlay_->groupAt(context, point)) {
+        const zones::GroupTransit& transit = schedule_->transits[*group];
         ImGui::BeginTooltip();
-        for (std::uint32_t i : hits) {
-            const zones::Zone& zone = (*zones_)[i];
-            ImGui::TextColored(imVec(render::toRgba(zoneOverlay_->styles()[i].stroke)), "%s",
-                               zone.name.c_str());
-            ImGui::TextDisabled("%s%s%s \xC2\xB7 %s", kindLabel(zone.kind).c_str(),
-                                zone.owner.empty() ? "" : " \xC2\xB7 ", zone.owner.c_str(),
-                                validityText(zone).c_str());
-        }
+        ImGui::Text("Group transit %s, %s at %.0f kn", transit.id.c_str(),
+                    zones::laneDirectionName(transit.direction), transit.speedKn);
+        ImGui::Text("escort: %s (%s)", transit.escortUnit.c_str(), transit.escortNation.c_str());
+        ImGui::TextDisabled(
+            "departed %s, due %s", time::formatDisplay(transit.departure).c_str(),
+            time::formatDisplay(zones::plannedArrival(transit, *corridor_)).c_str());
+        ImGui::TextDisabled("planned position; the escort's AIS track may differ");
         ImGui::EndTooltip();
         return true;
     }
-
-    void drawStatus(ConsoleState& state) override {
-        if (events_->empty()) return;
-        const std::size_t open =
-            analytics::countUnacknowledged(*events_, state.now, acks_->acknowledged(), typeMask_);
-        if (open > 0) {
-            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%zu unacknowledged alerts", open);
-        } else {
-            ImGui::TextDisabled("no open alerts");
-        }
+    std::vector<std::uint32_t> hits;
+    index_.containingAt(state.view.toLonLat(point), state.now, hits);
+    // Kinds hidden in the Layers panel are not on the map, so not under the pointer.
+    hits.erase(std::remove_if(
+                   hits.begin(), hits.end(),
+                   [&](std::uint32_t i) { return !zoneOverlay_->kindVisible((*zones_)[i].kind); }),
+               hits.end());
+    if (hits.empty()) return false;
+    ImGui::BeginTooltip();
+    for (std::uint32_t i : hits) {
+        const zones::Zone& zone = (*zones_)[i];
+        ImGui::TextColored(imVec(render::toRgba(zoneOverlay_->styles()[i].stroke)), "%s",
+                           zone.name.c_str());
+        ImGui::TextDisabled("%s%s%s \xC2\xB7 %s", kindLabel(zone.kind).c_str(),
+                            zone.owner.empty() ? "" : " \xC2\xB7 ", zone.owner.c_str(),
+                            validityText(zone).c_str());
     }
-
-  private:
-    // The scene's events go into the workspace's alert log once, so acknowledgements
-    // persist across sessions; the log's ids are kept parallel to the event list.
-    void openAlertLog(const std::filesystem::path& chosen) {
-        if (events_->empty()) return;
-        auto workspace = consoleWorkspace(chosen);
-        if (!workspace) {
-            spdlog::error("alerts: no workspace, acknowledgements will not be kept: {}",
-                          workspace.error());
-            return;
-        }
-        auto acks = analytics::AlertAcknowledgements::open(*workspace, *events_);
-        if (!acks) {
-            spdlog::error("alerts: acknowledgements will not be kept: {}", acks.error());
-            return;
-        }
-        sceneAcks_ = std::move(*acks);
-    }
-
-    void acknowledge(std::size_t index) {
-        const std::string who = ackName_[0] ? ackName_ : "watch officer";
-        if (Status s = acks_->acknowledge(index, who, time::wallClockNow()); !s)
-            spdlog::error("alerts: acknowledging {}: {}",
-                          analytics::alertTypeLabel((*events_)[index].type), s.error());
-    }
-
-    // Selects an alert and brings it into view: the clock, the map, the CPA pair.
-    void select(ConsoleState& state, std::size_t index) {
-        const analytics::Event& e = (*events_)[index];
-        state.selection.selectedAlert = index;
-        if (e.mmsi.size() == 2) {
-            state.selection.cpaPair = std::make_pair(e.mmsi[0], e.mmsi[1]);
-        } else {
-            state.selection.cpaPair.reset();
-        }
-    }
-
-    void jump(ConsoleState& state, std::size_t index) {
-        const analytics::Event& e = (*events_)[index];
-        select(state, index);
-        state.timeline.seek(e.time);
-        state.now = state.timeline.now();
-        const double halfDeg = e.type == analytics::EventType::CoverageGap ? 1.0 : 0.3;
-        state.flyTo = geo::GeoBox{e.lon - halfDeg, e.lat - halfDeg * 0.6, e.lon + halfDeg,
-                                  e.lat + halfDeg * 0.6};
-    }
-
-    void alertTooltip(ConsoleState& /*state*/, std::size_t index) const {
-        const analytics::Event& e = (*events_)[index];
-        ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
-                           analytics::alertTypeLabel(e.type).c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", time::formatDisplay(e.time).c_str());
-        ImGui::TextUnformatted(analytics::alertSentence(e, names_).c_str());
-        for (ais::Mmsi m : e.mmsi)
-            ImGui::Text("%s  (MMSI %u)", analytics::vesselLabel(m, names_).c_str(),
-                        static_cast<unsigned>(m));
-        if (!e.zone.empty()) ImGui::Text("zone: %s", e.zone.c_str());
-        if (!e.unit.empty()) ImGui::Text("unit: %s", e.unit.c_str());
-        if (!e.text.empty()) ImGui::TextWrapped("text: %s", e.text.c_str());
-        if (acks_->isAcknowledged(index)) {
-            ImGui::TextDisabled("acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
-                                time::formatDisplay(acks_->acknowledgedAt(index)).c_str());
-        }
-    }
-
-    void drawLegend(ConsoleState& state) {
-        const ImVec2 display = ImGui::GetIO().DisplaySize;
-        ImGui::SetNextWindowPos(ImVec2(10, display.y - 40), ImGuiCond_FirstUseEver, ImVec2(0, 1));
-        ImGui::SetNextWindowSize(ImVec2(330 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Zone legend", &showLegend_)) {
-            ImGui::End();
-            return;
-        }
-        const float size = ImGui::GetTextLineHeight();
-        ImGui::TextDisabled("Zones valid at %s", time::formatDisplay(state.now).c_str());
-        static constexpr zones::ZoneKind kKinds[] = {
-            zones::ZoneKind::CorridorLane,  zones::ZoneKind::RiskArea,
-            zones::ZoneKind::ReportingArea, zones::ZoneKind::PatrolSector,
-            zones::ZoneKind::Exclusion,     zones::ZoneKind::Anchorage,
-            zones::ZoneKind::Custom};
-        if (ImGui::BeginTable("kinds", 3, ImGuiTableFlags_SizingStretchProp)) {
-            for (zones::ZoneKind kind : kKinds) {
-                int total = 0, active = 0;
-                for (const auto& z : *zones_) {
-                    if (z.kind != kind || !z.isArea()) continue;
-                    ++total;
-                    active += z.activeAt(state.now) ? 1 : 0;
-                }
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                swatch(zones::defaultZoneStyle(kind), size);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(kindLabel(kind).c_str());
-                ImGui::TableNextColumn();
-                if (total == 0) {
-                    ImGui::TextDisabled("none");
-                } else {
-                    ImGui::Text("%d of %d active", active, total);
-                }
-            }
-            ImGui::EndTable();
-        }
-        ImGui::Separator();
-        ImGui::TextDisabled("Patrol sectors");
-        if (ImGui::BeginTable("owners", 3, ImGuiTableFlags_SizingStretchProp)) {
-            for (std::size_t i = 0; i < zones_->size(); ++i) {
-                const zones::Zone& z = (*zones_)[i];
-                if (z.kind != zones::ZoneKind::PatrolSector) continue;
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                swatch(zoneOverlay_->styles()[i], size);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(zones::zoneLabel(z).c_str());
-                ImGui::TableNextColumn();
-                if (z.activeAt(state.now)) {
-                    ImGui::TextUnformatted("active");
-                } else {
-                    ImGui::TextDisabled("inactive");
-                }
-            }
-            ImGui::EndTable();
-        }
-        ImGui::Separator();
-        ImGui::TextDisabled("Map symbols");
-        ImGui::TextColored(imVec(render::kCoverageGapColour), "\xE2\x96\xAC");
-        ImGui::SameLine();
-        ImGui::TextUnformatted("corridor stretch with no unit assigned");
-        ImGui::TextUnformatted("\xE2\x97\x86");
-        ImGui::SameLine();
-        ImGui::TextUnformatted("planned group position (escort colour)");
-        ImGui::End();
-    }
-
-    void drawCoverage(ConsoleState& state);
-    void drawCoverageRowNames(ConsoleState& state, ImDrawList* draw, ImVec2 origin, float width,
-                              float rowHeight) const;
-    void drawAlerts(ConsoleState& state);
-    void drawAlertTable(ConsoleState& state, const std::vector<std::size_t>& rows);
-
-    std::size_t loggedEvents_ = 0;  // events already written to the log
-    analytics::VesselNames names_;  // over the tracks the map shows
-    const std::vector<zones::Zone>* zones_ = nullptr;
-    const zones::Schedule* schedule_ = nullptr;
-    const zones::Corridor* corridor_ = nullptr;
-    const zones::CoverageTimeline* coverage_ = nullptr;
-    const std::vector<analytics::Event>* events_ = nullptr;
-    scenario::TimeSpan window_;
-    zones::ZoneIndex index_;
-    std::unique_ptr<render::ZoneOverlay> zoneOverlay_;
-    std::unique_ptr<render::AlertOverlay> alertOverlay_;
-
-    // Parallel to *events_: the scene's own, or the live picture's.
-    analytics::AlertAcknowledgements sceneAcks_{0};
-    analytics::AlertAcknowledgements* acks_ = &sceneAcks_;
-
-    bool showLegend_ = false;  // opened from Panels; the map itself labels the sectors
-    bool showCoverage_ = false;  // Panels > Coverage; first start shows the map
-    bool showAlerts_ = true;
-    std::uint32_t typeMask_ = analytics::defaultAlertTypeMask();
-    bool unacknowledgedOnly_ = false;
-    char textFilter_[128] = {};
-    char ackName_[64] = {};
-};
-
-// The coverage strip: time across (the scenario window), corridor segments down from the
-// A end, each cell in the colour of the unit covering it, gaps red, `now` a white line.
-// Clicking seeks the clock; hovering names the units.
-void ZoneModule::drawCoverage(ConsoleState& state) {
-    const float scale = state.pixelScale;
-    if (!beginDockedPanel(state, "Coverage", &showCoverage_, Edge::Left, 280 * scale)) {
-        endDockedPanel(state);
-        return;
-    }
-    const zones::CoverageTimeline& cov = *coverage_;
-    const scenario::TimeSpan span =
-        window_.duration() > 0 ? window_
-                               : scenario::TimeSpan{cov.boundaries.front(), cov.boundaries.back()};
-    ImGui::TextDisabled("Corridor A (top) to B; hours UTC; red: nobody covers it");
-    // Row names (sector and the unit on it now) in a gutter left of the strip.
-    const float gutter = 120 * scale;
-    const ImVec2 panelOrigin = ImGui::GetCursorScreenPos();
-    const ImVec2 origin(panelOrigin.x + gutter, panelOrigin.y);
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float labelHeight = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 size(std::max(100.0f, avail.x - gutter), std::max(60.0f, avail.y - labelHeight));
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::InvisibleButton("strip", size);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
-                        IM_COL32(60, 60, 66, 255));
-    const double duration = static_cast<double>(std::max<time::UnixMillis>(1, span.duration()));
-    auto xOf = [&](time::UnixMillis t) {
-        const double f = std::clamp((t - span.start) / duration, 0.0, 1.0);
-        return origin.x + static_cast<float>(f) * size.x;
-    };
-    const std::size_t segments = cov.segments.size();
-    const float rowHeight = size.y / static_cast<float>(std::max<std::size_t>(1, segments));
-    for (std::size_t i = 0; i < cov.intervalCount(); ++i) {
-        const float x0 = xOf(cov.boundaries[i]);
-        const float x1 = std::max(x0 + 1.0f, xOf(cov.boundaries[i + 1]));
-        for (std::size_t s = 0; s < segments; ++s) {
-            const auto& units = cov.covering(i, s);
-            const ImU32 colour =
-                units.empty()
-                    ? imColour(render::kCoverageGapColour)
-                    : imColour(zones::ownerColour(schedule_->assignments[units[0]].nation));
-            const float y0 = origin.y + s * rowHeight;
-            draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y0 + rowHeight), colour);
-            if (units.empty()) hatch(draw, ImVec2(x0, y0), ImVec2(x1, y0 + rowHeight));
-        }
-    }
-    drawCoverageRowNames(state, draw, ImVec2(panelOrigin.x, origin.y), gutter - 6 * scale,
-                         rowHeight);
-    const float nowX = xOf(state.now);
-    draw->AddLine(ImVec2(nowX, origin.y), ImVec2(nowX, origin.y + size.y),
-                  IM_COL32(255, 255, 255, 255), 2.0f);
-    // Hour ticks along the bottom, labelled every six hours.
-    for (time::UnixMillis t = (span.start / time::kMillisPerHour + 1) * time::kMillisPerHour;
-         t < span.end; t += time::kMillisPerHour) {
-        const float x = xOf(t);
-        const bool major = (t / time::kMillisPerHour) % 6 == 0;
-        draw->AddLine(ImVec2(x, origin.y + size.y), ImVec2(x, origin.y + size.y + (major ? 6 : 3)),
-                      IM_COL32(200, 200, 200, 255));
-        if (major) {
-            const std::string label = time::formatDisplay(t).substr(11, 5);
-            draw->AddText(ImVec2(x + 2, origin.y + size.y + 1), IM_COL32(200, 200, 200, 255),
-                          label.c_str());
-        }
-    }
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const auto mouseTime = static_cast<time::UnixMillis>(
-        span.start + std::clamp((mouse.x - origin.x) / size.x, 0.0f, 1.0f) * duration);
-    if (clicked) {
-        state.timeline.seek(mouseTime);
-        state.now = state.timeline.now();
-    }
-    if (hovered && segments > 0) {
-        const auto s = static_cast<std::size_t>(
-            std::clamp((mouse.y - origin.y) / rowHeight, 0.0f, static_cast<float>(segments - 1)));
-        ImGui::BeginTooltip();
-        ImGui::Text("%s, %.0f\xE2\x80\x93%.0f nm from A", time::formatDisplay(mouseTime).c_str(),
-                    cov.segments[s].fromNm, cov.segments[s].toNm);
-        if (const auto interval = cov.intervalAt(mouseTime)) {
-            const auto& units = cov.covering(*interval, s);
-            if (units.empty()) {
-                ImGui::TextColored(imVec(render::kCoverageGapColour), "no unit assigned");
-            }
-            for (std::uint32_t a : units) {
-                const auto& assignment = schedule_->assignments[a];
-                ImGui::TextColored(imVec(render::toRgba(zones::ownerColour(assignment.nation))),
-                                   "%s", assignment.unit.c_str());
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s, %s", assignment.nation.c_str(), assignment.sector.c_str());
-            }
-        } else {
-            ImGui::TextDisabled("outside the schedule window");
-        }
-        ImGui::TextDisabled("click to move the clock here");
-        ImGui::EndTooltip();
-    }
-    endDockedPanel(state);
+    ImGui::EndTooltip();
+    return true;
 }
 
-// Consecutive segments in the same patrol sector share one name: "Sector 4", and under it
-// the unit covering the sector's middle at `now` ("no unit" in red).
-void ZoneModule::drawCoverageRowNames(ConsoleState& state, ImDrawList* draw, ImVec2 origin,
-                                      float width, float rowHeight) const {
-    const zones::CoverageTimeline& cov = *coverage_;
-    const auto interval = cov.intervalAt(state.now);
-    const float line = ImGui::GetTextLineHeight();
-    draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + rowHeight * cov.segments.size()),
-                       true);
-    std::size_t first = 0;
-    while (first < cov.segments.size()) {
-        const auto sectorOf = [&](std::size_t i) {
-            const auto& z = cov.segments[i].sectorZones;
-            return z.empty() ? SIZE_MAX : static_cast<std::size_t>(z[0]);
-        };
-        std::size_t last = first;
-        while (last + 1 < cov.segments.size() && sectorOf(last + 1) == sectorOf(first)) ++last;
-        const float y0 = origin.y + first * rowHeight;
-        const float y1 = origin.y + (last + 1) * rowHeight;
-        draw->AddLine(ImVec2(origin.x, y0), ImVec2(origin.x + width, y0),
-                      IM_COL32(110, 110, 120, 255));
-        std::string sector = "outside sectors";
-        if (sectorOf(first) != SIZE_MAX) {
-            sector = (*zones_)[sectorOf(first)].name;
-            if (sector.rfind("IRTC ", 0) == 0) sector = sector.substr(5);
-        }
-        std::string unit;
-        ImU32 unitColour = imColour(render::kCoverageGapColour);
-        if (interval) {
-            const auto& units = cov.covering(*interval, (first + last) / 2);
-            if (units.empty()) {
-                unit = "no unit";
+void ZoneModule::drawStatus(ConsoleState& state) {
+    if (events_->empty()) return;
+    const std::size_t open =
+        analytics::countUnacknowledged(*events_, state.now, acks_->acknowledged(), typeMask_);
+    if (open > 0) {
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%zu unacknowledged alerts", open);
+    } else {
+        ImGui::TextDisabled("no open alerts");
+    }
+}
+
+// The scene's events go into the workspace's alert log once, so acknowledgements
+// persist across sessions; the log's ids are kept parallel to the event list.
+void ZoneModule::openAlertLog(const std::filesystem::path& chosen) {
+    if (events_->empty()) return;
+    auto workspace = consoleWorkspace(chosen);
+    if (!workspace) {
+        spdlog::error("alerts: no workspace, acknowledgements will not be kept: {}",
+                      workspace.error());
+        return;
+    }
+    auto acks = analytics::AlertAcknowledgements::open(*workspace, *events_);
+    if (!acks) {
+        spdlog::error("alerts: acknowledgements will not be kept: {}", acks.error());
+        return;
+    }
+    sceneAcks_ = std::move(*acks);
+}
+
+void ZoneModule::acknowledge(std::size_t index) {
+    const std::string who = ackName_[0] ? ackName_ : "watch officer";
+    if (Status s = acks_->acknowledge(index, who, time::wallClockNow()); !s)
+        spdlog::error("alerts: acknowledging {}: {}",
+                      analytics::alertTypeLabel((*events_)[index].type), s.error());
+}
+
+// Selects an alert and brings it into view: the clock, the map, the CPA pair.
+void ZoneModule::select(ConsoleState& state, std::size_t index) {
+    const analytics::Event& e = (*events_)[index];
+    state.selection.selectedAlert = index;
+    if (e.mmsi.size() == 2) {
+        state.selection.cpaPair = std::make_pair(e.mmsi[0], e.mmsi[1]);
+    } else {
+        state.selection.cpaPair.reset();
+    }
+}
+
+void ZoneModule::jump(ConsoleState& state, std::size_t index) {
+    const analytics::Event& e = (*events_)[index];
+    select(state, index);
+    state.timeline.seek(e.time);
+    state.now = state.timeline.now();
+    const double halfDeg = e.type == analytics::EventType::CoverageGap ? 1.0 : 0.3;
+    state.flyTo =
+        geo::GeoBox{e.lon - halfDeg, e.lat - halfDeg * 0.6, e.lon + halfDeg, e.lat + halfDeg * 0.6};
+}
+
+void ZoneModule::alertTooltip(ConsoleState& /*state*/, std::size_t index) const {
+    const analytics::Event& e = (*events_)[index];
+    ImGui::TextColored(imVec(render::alertColour(e.type)), "%s",
+                       analytics::alertTypeLabel(e.type).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", time::formatDisplay(e.time).c_str());
+    ImGui::TextUnformatted(analytics::alertSentence(e, names_).c_str());
+    for (ais::Mmsi m : e.mmsi)
+        ImGui::Text("%s  (MMSI %u)", analytics::vesselLabel(m, names_).c_str(),
+                    static_cast<unsigned>(m));
+    if (!e.zone.empty()) ImGui::Text("zone: %s", e.zone.c_str());
+    if (!e.unit.empty()) ImGui::Text("unit: %s", e.unit.c_str());
+    if (!e.text.empty()) ImGui::TextWrapped("text: %s", e.text.c_str());
+    if (acks_->isAcknowledged(index)) {
+        ImGui::TextDisabled("acknowledged by %s at %s", acks_->acknowledgedBy(index).c_str(),
+                            time::formatDisplay(acks_->acknowledgedAt(index)).c_str());
+    }
+}
+
+void ZoneModule::drawLegend(ConsoleState& state) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(10, display.y - 40), ImGuiCond_FirstUseEver, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(330 * state.pixelScale, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Zone legend", &showLegend_)) {
+        ImGui::End();
+        return;
+    }
+    const float size = ImGui::GetTextLineHeight();
+    ImGui::TextDisabled("Zones valid at %s", time::formatDisplay(state.now).c_str());
+    static constexpr zones::ZoneKind kKinds[] = {
+        zones::ZoneKind::CorridorLane, zones::ZoneKind::RiskArea,  zones::ZoneKind::ReportingArea,
+        zones::ZoneKind::PatrolSector, zones::ZoneKind::Exclusion, zones::ZoneKind::Anchorage,
+        zones::ZoneKind::Custom};
+    if (ImGui::BeginTable("kinds", 3, ImGuiTableFlags_SizingStretchProp)) {
+        for (zones::ZoneKind kind : kKinds) {
+            int total = 0, active = 0;
+            for (const auto& z : *zones_) {
+                if (z.kind != kind || !z.isArea()) continue;
+                ++total;
+                active += z.activeAt(state.now) ? 1 : 0;
+            }
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            swatch(zones::defaultZoneStyle(kind), size);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(kindLabel(kind).c_str());
+            ImGui::TableNextColumn();
+            if (total == 0) {
+                ImGui::TextDisabled("none");
             } else {
-                const auto& a = schedule_->assignments[units[0]];
-                unit = a.unit;
-                unitColour = imColour(zones::ownerColour(a.nation));
+                ImGui::Text("%d of %d active", active, total);
             }
         }
-        const float mid = (y0 + y1) / 2;
-        if (y1 - y0 >= 2 * line) {
-            draw->AddText(ImVec2(origin.x, mid - line), IM_COL32(225, 225, 230, 255),
-                          sector.c_str());
-            draw->AddText(ImVec2(origin.x, mid), unitColour, unit.c_str());
-        } else if (y1 - y0 >= line * 0.8f) {
-            draw->AddText(ImVec2(origin.x, mid - line / 2), IM_COL32(225, 225, 230, 255),
-                          sector.c_str());
-        }
-        first = last + 1;
+        ImGui::EndTable();
     }
-    draw->PopClipRect();
+    ImGui::Separator();
+    ImGui::TextDisabled("Patrol sectors");
+    if (ImGui::BeginTable("owners", 3, ImGuiTableFlags_SizingStretchProp)) {
+        for (std::size_t i = 0; i < zones_->size(); ++i) {
+            const zones::Zone& z = (*zones_)[i];
+            if (z.kind != zones::ZoneKind::PatrolSector) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            swatch(zoneOverlay_->styles()[i], size);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(zones::zoneLabel(z).c_str());
+            ImGui::TableNextColumn();
+            if (z.activeAt(state.now)) {
+                ImGui::TextUnformatted("active");
+            } else {
+                ImGui::TextDisabled("inactive");
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Map symbols");
+    ImGui::TextColored(imVec(render::kCoverageGapColour), "\xE2\x96\xAC");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("corridor stretch with no unit assigned");
+    ImGui::TextUnformatted("\xE2\x97\x86");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("planned group position (escort colour)");
+    ImGui::End();
 }
 
 void ZoneModule::drawAlerts(ConsoleState& state) {
@@ -649,11 +442,11 @@ void ZoneModule::drawAlertTable(ConsoleState& state, const std::vector<std::size
     ImGui::EndTable();
 }
 
-}  // namespace
+}  // namespace zone_module_detail
 
 std::unique_ptr<ConsoleModule> makeZoneModule(ConsoleState& state, const ConsoleOptions& options) {
     (void)options;
-    return std::make_unique<ZoneModule>(state);
+    return std::make_unique<zone_module_detail::ZoneModule>(state);
 }
 
 }  // namespace seawatch::ui
