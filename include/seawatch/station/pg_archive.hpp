@@ -1,5 +1,5 @@
 #pragma once
-// The AIS archive on the shared station server (schema.cpp, version 6): what `seawatch ais
+// The AIS archive on the shared station server (schema_migrations.cpp, version 8): what `seawatch ais
 // import|query --db postgresql://…` read and write, with the answers of the GeoPackage
 // archive (ais/archive.hpp, ais/archive_query.hpp) for the same logs.
 //

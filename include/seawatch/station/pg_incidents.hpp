@@ -1,5 +1,5 @@
 #pragma once
-// Incidents in the shared station store: the PostGIS `incidents` layer (schema.cpp, version 2),
+// Incidents in the shared station store: the PostGIS `incidents` layer (schema_migrations.cpp, version 2),
 // written with COPY and read with the same filters and the same record order as the
 // GeoPackage store, so `incidents query --db postgresql://…` prints what the GeoPackage path
 // prints for the same imports.
