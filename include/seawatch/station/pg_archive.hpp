@@ -1,7 +1,7 @@
 #pragma once
 // The AIS archive on the shared station server (schema_migrations.cpp, version 8): what
-// `seawatch ais import|query --db postgresql://…` read and write, with the answers of the GeoPackage
-// archive (ais/archive.hpp, ais/archive_query.hpp) for the same logs.
+// `seawatch ais import|query --db postgresql://…` read and write, with the answers of the
+// GeoPackage archive (ais/archive.hpp, ais/archive_query.hpp) for the same logs.
 //
 // An import reads the log with ais::readArchiveLog (the same decoding, dating and counts as
 // the GeoPackage path) and writes it in one transaction: the file's name in ais_imports

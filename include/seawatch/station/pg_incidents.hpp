@@ -1,8 +1,8 @@
 #pragma once
 // Incidents in the shared station store: the PostGIS `incidents` layer
 // (schema_migrations.cpp, version 2), written with COPY and read with the same filters and
-// the same record order as the GeoPackage store, so `incidents query --db postgresql://…` prints what the GeoPackage path
-// prints for the same imports.
+// the same record order as the GeoPackage store, so `incidents query --db postgresql://…` prints
+// what the GeoPackage path prints for the same imports.
 //
 // Parsing is not repeated here: a file is read by the incidents importer
 // (incidents::readIncidentFile: same formats, same rejections), and its accepted records are
