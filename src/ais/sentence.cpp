@@ -115,10 +115,37 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
     }
 }
 
+// Eight digits at `p` (all eight bytes must be digits) as a number, a word at a time.
+bool eightDigits(const char* p, std::uint64_t& value) {
+    if constexpr (std::endian::native != std::endian::little) return false;
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    // A byte is a digit when its high nibble is 3 and stays 3 with 6 added; a carry out of a
+    // byte of 0xFA or more can only turn the next digit into a non-digit, never the reverse.
+    constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL;
+    constexpr std::uint64_t kThrees = 0x3030303030303030ULL;
+    if (((w & kHigh) ^ kThrees) | (((w + 0x0606060606060606ULL) & kHigh) ^ kThrees)) return false;
+    std::uint64_t v = w & 0x0F0F0F0F0F0F0F0FULL;  // the first digit in the lowest byte
+    v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
+    v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
+    value = (v * 10000 + (v >> 32)) & 0xFFFFFFFFULL;
+    return true;
+}
+
 // Receiver metadata after the checksum: ",1328133720087" (Unix ms) or the USCG style
 // ",d-109,S2105,t050056.00,T56.13,r003669946,1325394060,1325394001". One pass, no searches:
 // every AMSA satellite line carries one of these.
 void parseTrailer(std::string_view trailer, SentenceMeta& meta) {
+    // The satellite logs' own trailer, ",<13-digit Unix time in ms>", a word at a time: the
+    // first eight digits, then the last eight (three of them read twice).
+    std::uint64_t head = 0, tail = 0;
+    if (trailer.size() == 14 && trailer[0] == ',' && eightDigits(trailer.data() + 1, head) &&
+        eightDigits(trailer.data() + 6, tail)) {
+        if (meta.time == kNoTime) {
+            meta.time = unixTimeToMillis(static_cast<std::int64_t>(head * 100000 + tail % 100000));
+        }
+        return;
+    }
     const char* p = trailer.data();
     const char* const end = p + trailer.size();
     while (p != end) {
@@ -439,6 +466,69 @@ bool parseVdmFast(std::string_view line, ParsedLine& out) {
     return true;
 }
 
+// A field of one to seven digits at `p`, read eight bytes at a time: its value, and `p`
+// moved past it. False for an empty field, one of eight or more digits, or fewer than eight
+// bytes left before `end` (the general path reads those).
+bool readShortNumber(const char*& p, const char* end, std::int64_t& value) {
+    if (end - p < 8) return false;
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if constexpr (std::endian::native != std::endian::little) return false;
+    // A byte is a digit when its high nibble is 3 and stays 3 with 6 added: carries from a
+    // byte of 0xFA or more only turn the next digit into a non-digit, never the reverse.
+    constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL;
+    constexpr std::uint64_t kThrees = 0x3030303030303030ULL;
+    const std::uint64_t high = w & kHigh;
+    const std::uint64_t plusSix = (w + 0x0606060606060606ULL) & kHigh;
+    const std::uint64_t notDigit = (high ^ kThrees) | (plusSix ^ kThrees);  // 0 in digit bytes
+    if (notDigit == 0) return false;                                        // eight digits
+    const int digits = std::countr_zero(notDigit) / 8;
+    if (digits == 0) return false;
+    // The digits' values, the first in the lowest byte; shifted up so the bytes after the
+    // field drop out and the missing leading digits are zeros, then combined pairwise.
+    std::uint64_t v = (w & 0x0F0F0F0F0F0F0F0FULL) << (8 * (8 - digits));
+    v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
+    v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
+    v = (v * 10000 + (v >> 32)) & 0xFFFFFFFFULL;
+    value = static_cast<std::int64_t>(v);
+    p += digits;
+    return true;
+}
+
+// "$PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,…*hh" with or without a receiver's trailer, the other half
+// of a Gatehouse log: the eight fields read eight bytes at a time, then the checksum. As
+// parseVdmFast, false having written nothing for any other line and for every error.
+bool parsePghpFast(std::string_view line, ParsedLine& out) {
+    const char* const s = line.data();
+    const char* const end = s + line.size();
+    if (line.size() < 24 || std::memcmp(s, "$PGHP,", 6) != 0) return false;
+    std::array<std::int64_t, 8> v{};
+    const char* p = s + 6;
+    for (std::size_t field = 0; field < v.size(); ++field) {
+        if (!readShortNumber(p, end, v[field]) || *p != ',') return false;
+        ++p;
+    }
+    // The first '*' (the fields read so far hold none).
+    const void* found = std::memchr(p, '*', static_cast<std::size_t>(end - p));
+    if (!found) return false;
+    const auto star = static_cast<std::size_t>(static_cast<const char*>(found) - s);
+    if (star + 2 >= line.size()) return false;
+    const int hi = hexDigit(s[star + 1]);
+    const int lo = hexDigit(s[star + 2]);
+    if (hi < 0 || lo < 0 || hi * 16 + lo != nmeaChecksum(std::string_view(s + 1, star - 1)))
+        return false;
+    if (v[0] != 1 || v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31 || v[4] > 23 || v[5] > 59 ||
+        v[6] > 60 || v[7] > 999)
+        return false;
+    if (star + 3 < line.size()) parseTrailer(line.substr(star + 3), out.meta);
+    // After the trailer, as the general path: the $PGHP time is the one the line carries.
+    const int year = static_cast<int>(std::min<std::int64_t>(v[1], 99999));  // as parsePghp
+    out.meta.time = daysFromCivil(year, v[2], v[3]) * time::kMillisPerDay +
+                    ((v[4] * 60 + v[5]) * 60 + v[6]) * 1000 + v[7];
+    out.kind = LineKind::Timestamp;
+    return true;
+}
+
 // The body of parseLine, filling the caller's result in place: every exit is a plain
 // return, so parseLine's one `return p` is elided instead of copying ~120 bytes per line.
 void parseInto(std::string_view line, ParsedLine& p, bool fast) {
@@ -454,7 +544,7 @@ void parseInto(std::string_view line, ParsedLine& p, bool fast) {
         p.kind = LineKind::Comment;
         return;
     }
-    if (fast && parseVdmFast(line, p)) return;
+    if (fast && (line.front() == '!' ? parseVdmFast(line, p) : parsePghpFast(line, p))) return;
     // The common line starts with its sentence; anything else goes the longer way first.
     if (line.front() != '!' && line.front() != '$' && !parseLead(line, p)) return;
     if (line.front() != '!' && line.front() != '$') return malformed(p, "not an NMEA sentence");

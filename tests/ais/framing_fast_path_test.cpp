@@ -1,6 +1,6 @@
-// parseLine's fast path for the common "!xxVDM,…" line against the general path it shortcuts
-// (parseLineReference): the same result, to the field, for well-formed lines, for every
-// single-character change of them, and for every line of the shared AIS logs.
+// parseLine's fast paths for the common "!xxVDM,…" and "$PGHP,1,…" lines against the general
+// path they shortcut (parseLineReference): the same result, to the field, for well-formed
+// lines, for every single-character change of them, and for every line of the shared logs.
 #include <gtest/gtest.h>
 #include "seawatch_test_paths.h"  // SEAWATCH_SHARED_TESTDATA
 
@@ -24,9 +24,22 @@ std::string withChecksum(std::string_view body) {
     return "!" + std::string(body) + "*" + cs;
 }
 
-// Lines of the shapes the fast path takes, and near misses it must leave alone.
+std::string pghp(std::string_view body) {
+    char cs[3];
+    std::snprintf(cs, sizeof cs, "%02X", nmeaChecksum(body));
+    return "$" + std::string(body) + "*" + cs;
+}
+
+// Lines of the shapes the fast paths take, and near misses they must leave alone.
 std::vector<std::string> baseLines() {
     return {
+        pghp("PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B"),
+        pghp("PGHP,1,2012,2,2,10,58,6,0,316,56,316999999,1AIS_S,18") + ",1328182324627",
+        pghp("PGHP,1,2010,6,11,11,46,11,390"),
+        pghp("PGHP,1,9999999,12,31,23,59,60,999,0,0,0,1,00"),
+        pghp("PGHP,1,0002010,06,01,00,00,00,000,1"),
+        pghp("PGHP,2,2010,6,11,11,46,11,390,231,45,992190934,1,2B"),
+        pghp("PGHP,1,2010,6,11,11,46,11,12345678,1,2B"),
         withChecksum("AIVDM,1,1,,B,402=481uaUcf;OQ55JS9ITi025Jp,0"),
         withChecksum("BSVDM,1,1,0,1,55?t0002:AQ3<HIK<01<5<4q5D40000000000016:0j??4VcNA?RT85BhP0000"
                      "000000000,2") +
@@ -60,9 +73,12 @@ void expectSameAsReference(std::string_view line) {
 TEST(FramingFastPath, WellFormedLinesReadAsTheGeneralPathReadsThem) {
     for (const std::string& line : baseLines()) expectSameAsReference(line);
     // And they are read, not refused: the fast path's lines are real fragments.
-    EXPECT_EQ(parseLine(baseLines()[0]).kind, LineKind::Fragment);
-    EXPECT_EQ(parseLine(baseLines()[1]).meta.time, 1328182324603LL);
-    EXPECT_EQ(parseLine(baseLines()[5]).fragment.channel, 'A');
+    const auto lines = baseLines();
+    EXPECT_EQ(parseLine(lines[0]).kind, LineKind::Timestamp);
+    EXPECT_EQ(parseLine(lines[1]).meta.time, seawatch::time::fromCivil({2012, 2, 2, 10, 58, 6, 0}));
+    EXPECT_EQ(parseLine(lines[7]).kind, LineKind::Fragment);
+    EXPECT_EQ(parseLine(lines[8]).meta.time, 1328182324603LL);
+    EXPECT_EQ(parseLine(lines[12]).fragment.channel, 'A');
 }
 
 TEST(FramingFastPath, EveryOneCharacterChangeReadsAsTheGeneralPathReadsIt) {
@@ -83,7 +99,7 @@ TEST(FramingFastPath, EveryOneCharacterChangeReadsAsTheGeneralPathReadsIt) {
             lines += 2;
         }
     }
-    EXPECT_GT(lines, 15'000u);
+    EXPECT_GT(lines, 25'000u);
 }
 
 TEST(FramingFastPath, EveryLineOfTheSharedLogsReadsAsTheGeneralPathReadsIt) {
