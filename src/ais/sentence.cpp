@@ -115,20 +115,38 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
     }
 }
 
-// Eight digits at `p` (all eight bytes must be digits) as a number, a word at a time.
-bool eightDigits(const char* p, std::uint64_t& value) {
-    if constexpr (std::endian::native != std::endian::little) return false;
+// Eight bytes read as one little-endian word: the first character in the lowest byte.
+// (Big-endian machines take the general paths: callers check std::endian first.)
+std::uint64_t loadWord(const char* p) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
-    // A byte is a digit when its high nibble is 3 and stays 3 with 6 added; a carry out of a
-    // byte of 0xFA or more can only turn the next digit into a non-digit, never the reverse.
+    return w;
+}
+
+// Nonzero bits in the bytes of `w` that are not ASCII digits. A byte is a digit when its high
+// nibble is 3 and stays 3 with 6 added; a carry out of a byte of 0xFA or more can only turn
+// the next digit into a non-digit, never the reverse.
+std::uint64_t nonDigitBytes(std::uint64_t w) {
     constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL;
     constexpr std::uint64_t kThrees = 0x3030303030303030ULL;
-    if (((w & kHigh) ^ kThrees) | (((w + 0x0606060606060606ULL) & kHigh) ^ kThrees)) return false;
-    std::uint64_t v = w & 0x0F0F0F0F0F0F0F0FULL;  // the first digit in the lowest byte
+    return ((w & kHigh) ^ kThrees) | (((w + 0x0606060606060606ULL) & kHigh) ^ kThrees);
+}
+
+// The number written by a word of eight digits, the first in the lowest byte: digits
+// combined pairwise, then in fours, then in eights.
+std::uint64_t digitsValue(std::uint64_t w) {
+    std::uint64_t v = w & 0x0F0F0F0F0F0F0F0FULL;
     v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
     v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
-    value = (v * 10000 + (v >> 32)) & 0xFFFFFFFFULL;
+    return (v * 10000 + (v >> 32)) & 0xFFFFFFFFULL;
+}
+
+// Eight digits at `p` (all eight bytes must be digits) as a number.
+bool eightDigits(const char* p, std::uint64_t& value) {
+    if constexpr (std::endian::native != std::endian::little) return false;
+    const std::uint64_t w = loadWord(p);
+    if (nonDigitBytes(w) != 0) return false;
+    value = digitsValue(w);
     return true;
 }
 
@@ -470,27 +488,16 @@ bool parseVdmFast(std::string_view line, ParsedLine& out) {
 // moved past it. False for an empty field, one of eight or more digits, or fewer than eight
 // bytes left before `end` (the general path reads those).
 bool readShortNumber(const char*& p, const char* end, std::int64_t& value) {
-    if (end - p < 8) return false;
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
     if constexpr (std::endian::native != std::endian::little) return false;
-    // A byte is a digit when its high nibble is 3 and stays 3 with 6 added: carries from a
-    // byte of 0xFA or more only turn the next digit into a non-digit, never the reverse.
-    constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL;
-    constexpr std::uint64_t kThrees = 0x3030303030303030ULL;
-    const std::uint64_t high = w & kHigh;
-    const std::uint64_t plusSix = (w + 0x0606060606060606ULL) & kHigh;
-    const std::uint64_t notDigit = (high ^ kThrees) | (plusSix ^ kThrees);  // 0 in digit bytes
-    if (notDigit == 0) return false;                                        // eight digits
+    if (end - p < 8) return false;
+    const std::uint64_t w = loadWord(p);
+    const std::uint64_t notDigit = nonDigitBytes(w);
+    if (notDigit == 0) return false;  // eight digits or more
     const int digits = std::countr_zero(notDigit) / 8;
     if (digits == 0) return false;
-    // The digits' values, the first in the lowest byte; shifted up so the bytes after the
-    // field drop out and the missing leading digits are zeros, then combined pairwise.
-    std::uint64_t v = (w & 0x0F0F0F0F0F0F0F0FULL) << (8 * (8 - digits));
-    v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
-    v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
-    v = (v * 10000 + (v >> 32)) & 0xFFFFFFFFULL;
-    value = static_cast<std::int64_t>(v);
+    // Shifted up so the bytes after the field drop out and the missing leading digits are
+    // zeros.
+    value = static_cast<std::int64_t>(digitsValue(w << (8 * (8 - digits))));
     p += digits;
     return true;
 }
