@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstring>
 
+#include "sentence_digits.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -115,41 +117,6 @@ void parseTagBlock(std::string_view block, SentenceMeta& meta) {
     }
 }
 
-// Eight bytes read as one little-endian word: the first character in the lowest byte.
-// (Big-endian machines take the general paths: callers check std::endian first.)
-std::uint64_t loadWord(const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-}
-
-// Nonzero bits in the bytes of `w` that are not ASCII digits. A byte is a digit when its high
-// nibble is 3 and stays 3 with 6 added; a carry out of a byte of 0xFA or more can only turn
-// the next digit into a non-digit, never the reverse.
-std::uint64_t nonDigitBytes(std::uint64_t w) {
-    constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL;
-    constexpr std::uint64_t kThrees = 0x3030303030303030ULL;
-    return ((w & kHigh) ^ kThrees) | (((w + 0x0606060606060606ULL) & kHigh) ^ kThrees);
-}
-
-// The number written by a word of eight digits, the first in the lowest byte: digits
-// combined pairwise, then in fours, then in eights.
-std::uint64_t digitsValue(std::uint64_t w) {
-    std::uint64_t v = w & 0x0F0F0F0F0F0F0F0FULL;
-    v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
-    v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
-    return (v * 10000 + (v >> 32)) & 0xFFFFFFFFULL;
-}
-
-// Eight digits at `p` (all eight bytes must be digits) as a number.
-bool eightDigits(const char* p, std::uint64_t& value) {
-    if constexpr (std::endian::native != std::endian::little) return false;
-    const std::uint64_t w = loadWord(p);
-    if (nonDigitBytes(w) != 0) return false;
-    value = digitsValue(w);
-    return true;
-}
-
 // Receiver metadata after the checksum: ",1328133720087" (Unix ms) or the USCG style
 // ",d-109,S2105,t050056.00,T56.13,r003669946,1325394060,1325394001". One pass, no searches:
 // every AMSA satellite line carries one of these.
@@ -157,8 +124,9 @@ void parseTrailer(std::string_view trailer, SentenceMeta& meta) {
     // The satellite logs' own trailer, ",<13-digit Unix time in ms>", a word at a time: the
     // first eight digits, then the last eight (three of them read twice).
     std::uint64_t head = 0, tail = 0;
-    if (trailer.size() == 14 && trailer[0] == ',' && eightDigits(trailer.data() + 1, head) &&
-        eightDigits(trailer.data() + 6, tail)) {
+    if (trailer.size() == 14 && trailer[0] == ',' &&
+        digits::eightDigits(trailer.data() + 1, head) &&
+        digits::eightDigits(trailer.data() + 6, tail)) {
         if (meta.time == kNoTime) {
             meta.time = unixTimeToMillis(static_cast<std::int64_t>(head * 100000 + tail % 100000));
         }
@@ -484,24 +452,6 @@ bool parseVdmFast(std::string_view line, ParsedLine& out) {
     return true;
 }
 
-// A field of one to seven digits at `p`, read eight bytes at a time: its value, and `p`
-// moved past it. False for an empty field, one of eight or more digits, or fewer than eight
-// bytes left before `end` (the general path reads those).
-bool readShortNumber(const char*& p, const char* end, std::int64_t& value) {
-    if constexpr (std::endian::native != std::endian::little) return false;
-    if (end - p < 8) return false;
-    const std::uint64_t w = loadWord(p);
-    const std::uint64_t notDigit = nonDigitBytes(w);
-    if (notDigit == 0) return false;  // eight digits or more
-    const int digits = std::countr_zero(notDigit) / 8;
-    if (digits == 0) return false;
-    // Shifted up so the bytes after the field drop out and the missing leading digits are
-    // zeros.
-    value = static_cast<std::int64_t>(digitsValue(w << (8 * (8 - digits))));
-    p += digits;
-    return true;
-}
-
 // "$PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,…*hh" with or without a receiver's trailer, the other half
 // of a Gatehouse log: the eight fields read eight bytes at a time, then the checksum. As
 // parseVdmFast, false having written nothing for any other line and for every error.
@@ -512,7 +462,7 @@ bool parsePghpFast(std::string_view line, ParsedLine& out) {
     std::array<std::int64_t, 8> v{};
     const char* p = s + 6;
     for (std::size_t field = 0; field < v.size(); ++field) {
-        if (!readShortNumber(p, end, v[field]) || *p != ',') return false;
+        if (!digits::readShortNumber(p, end, v[field]) || *p != ',') return false;
         ++p;
     }
     // The first '*' (the fields read so far hold none).
