@@ -12,6 +12,7 @@
 #include "console_state.hpp"
 #include "seawatch/scenario/timeline.hpp"
 #include "seawatch/time/utc.hpp"
+#include "timeline_widgets.hpp"
 
 namespace seawatch::ui::briefing_module_detail {
 
@@ -61,18 +62,7 @@ void BriefingModule::drawTimelineBar(ConsoleState& state) {
     if (ImGui::Button(">|")) tl.stepForward();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next step or inject  (.)");
     ImGui::SameLine();
-    static const double kSpeeds[] = {1, 10, 60, 300, 600, 1800, 3600};
-    char speedLabel[32];
-    std::snprintf(speedLabel, sizeof speedLabel, "%g\xC3\x97", tl.speed());
-    ImGui::SetNextItemWidth(80 * s);
-    if (ImGui::BeginCombo("##speed", speedLabel)) {
-        for (double v : kSpeeds) {
-            char label[32];
-            std::snprintf(label, sizeof label, "%g\xC3\x97", v);
-            if (ImGui::Selectable(label, v == tl.speed())) tl.setSpeed(v);
-        }
-        ImGui::EndCombo();
-    }
+    drawSpeedCombo("##speed", tl, 80 * s);
     ImGui::SameLine();
     ImGui::Text("%s", utcLabel(tl.now()).c_str());
     ImGui::SameLine();

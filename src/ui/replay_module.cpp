@@ -17,6 +17,7 @@
 #include "console_state.hpp"
 #include "seawatch/analytics/archive_replay.hpp"
 #include "seawatch/incidents/default_workspace.hpp"
+#include "timeline_widgets.hpp"
 
 namespace seawatch::ui {
 
@@ -301,17 +302,7 @@ class ReplayModule final : public ConsoleModule {
             if (ImGui::Button(tl.playing() ? "Pause" : "Play ", ImVec2(56 * s, 0))) tl.togglePlay();
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
             ImGui::SameLine();
-            static const double kSpeeds[] = {1, 10, 60, 300, 600, 1800, 3600};
-            char label[32];
-            std::snprintf(label, sizeof label, "%g\xC3\x97", tl.speed());
-            ImGui::SetNextItemWidth(80 * s);
-            if (ImGui::BeginCombo("##replayspeed", label)) {
-                for (double v : kSpeeds) {
-                    std::snprintf(label, sizeof label, "%g\xC3\x97", v);
-                    if (ImGui::Selectable(label, v == tl.speed())) tl.setSpeed(v);
-                }
-                ImGui::EndCombo();
-            }
+            drawSpeedCombo("##replayspeed", tl, 80 * s);
             ImGui::SameLine();
             ImGui::Text("%s", utc(tl.now()).c_str());
             ImGui::SameLine();
