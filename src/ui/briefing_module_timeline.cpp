@@ -35,20 +35,11 @@ ImU32 tickColour(TickKind kind) {
 }  // namespace
 
 void BriefingModule::drawTimelineBar(ConsoleState& state) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float s = state.pixelScale;
     const float height = ImGui::GetFrameHeightWithSpacing() + 18 * s +
                          ImGui::GetTextLineHeightWithSpacing() + 16 * s;
     if (state.presenterMode) return;  // the presenter drives with the keys
-    const float bottom = static_cast<float>(state.mapBottomPx);
-    state.mapBottomPx -= static_cast<int>(height);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + bottom - height));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
-    ImGui::SetNextWindowBgAlpha(0.88f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoFocusOnAppearing;
-    if (!ImGui::Begin("##timeline", nullptr, flags)) {
+    if (!beginBottomBar(state, "##timeline", height)) {
         ImGui::End();
         return;
     }

@@ -286,18 +286,9 @@ class ReplayModule final : public ConsoleModule {
     }
 
     void drawReplayBar(ConsoleState& state) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
         const float s = state.pixelScale;
         const float height = ImGui::GetFrameHeightWithSpacing() + 12 * s;
-        const float bottom = static_cast<float>(state.mapBottomPx);
-        state.mapBottomPx -= static_cast<int>(height);
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + bottom - height));
-        ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
-        ImGui::SetNextWindowBgAlpha(0.88f);
-        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoFocusOnAppearing;
-        if (ImGui::Begin("##replaybar", nullptr, flags)) {
+        if (beginBottomBar(state, "##replaybar", height)) {
             scenario::Timeline& tl = state.timeline;
             if (ImGui::Button(tl.playing() ? "Pause" : "Play ", ImVec2(56 * s, 0))) tl.togglePlay();
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");

@@ -20,4 +20,17 @@ void drawSpeedCombo(const char* id, scenario::Timeline& timeline, float widthPx)
     }
 }
 
+bool beginBottomBar(ConsoleState& state, const char* id, float heightPx) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float bottom = static_cast<float>(state.mapBottomPx);
+    state.mapBottomPx -= static_cast<int>(heightPx);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + bottom - heightPx));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, heightPx));
+    ImGui::SetNextWindowBgAlpha(0.88f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
+    return ImGui::Begin(id, nullptr, flags);
+}
+
 }  // namespace seawatch::ui
