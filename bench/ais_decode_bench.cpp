@@ -116,16 +116,43 @@ void BM_RealLogsParseLine(benchmark::State& state) {
 }
 BENCHMARK(BM_RealLogsParseLine)->Unit(benchmark::kMillisecond);
 
+// The lines of the real logs that are single-part sentences: those whose payloads the
+// payload-only pass below decodes. (The others are mostly $PGHP timestamp records, which have
+// no payload.)
+const std::vector<std::string>& realSentences() {
+    static const std::vector<std::string> sentences = [] {
+        std::vector<std::string> out;
+        for (const auto& l : realLogs()) {
+            const ParsedLine p = parseLine(l);
+            if (p.kind == LineKind::Fragment && p.fragment.count == 1) out.push_back(l);
+        }
+        return out;
+    }();
+    return sentences;
+}
+
+// Framing alone on those sentences, per sentence: the same lines as the payload-only pass,
+// so the two compare sentence for sentence ("sentences/s" in both).
+void BM_RealLogsParseSentences(benchmark::State& state) {
+    const auto& sentences = realSentences();
+    if (sentences.empty()) return state.SkipWithError("shared testdata absent");
+    std::uint64_t n = 0;
+    for (auto _ : state)
+        for (const auto& l : sentences) n += parseLine(l).fragment.payload.size();
+    benchmark::DoNotOptimize(n);
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * sentences.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealLogsParseSentences)->Unit(benchmark::kMillisecond);
+
 // The payload decode alone (de-armouring and fields) of the same logs' single-part
-// sentences, framed beforehand; per line of the log, so it compares with the two above.
+// sentences, framed beforehand; per line of the log, so it compares with the line path and
+// framing above, and per sentence, so it compares with BM_RealLogsParseSentences.
 void BM_RealLogsPayloadOnly(benchmark::State& state) {
     const auto& lines = realLogs();
     if (lines.empty()) return state.SkipWithError("shared testdata absent");
     std::vector<Fragment> fragments;
-    for (const auto& l : lines) {
-        const ParsedLine p = parseLine(l);
-        if (p.kind == LineKind::Fragment && p.fragment.count == 1) fragments.push_back(p.fragment);
-    }
+    for (const auto& l : realSentences()) fragments.push_back(parseLine(l).fragment);
     BitBuffer bits;
     AisMessage m;
     std::uint64_t ok = 0;
@@ -141,6 +168,8 @@ void BM_RealLogsPayloadOnly(benchmark::State& state) {
     benchmark::DoNotOptimize(ok);
     state.counters["lines/s"] = benchmark::Counter(
         static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+    state.counters["sentences/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * fragments.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_RealLogsPayloadOnly)->Unit(benchmark::kMillisecond);
 

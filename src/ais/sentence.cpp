@@ -438,38 +438,101 @@ bool parseVdmFast(std::string_view line, ParsedLine& out) {
     if (hi < 0 || lo < 0 || hi * 16 + lo != nmeaChecksum(std::string_view(s + 1, star - 1)))
         return false;
     Fragment& f = out.fragment;
-    f.talker = line.substr(1, 2);
+    // Views made in place: substr checks its bounds (and keeps a throwing path) each time.
+    f.talker = std::string_view(s + 1, 2);
     f.own = s[5] == 'O';
     f.count = static_cast<std::uint8_t>(count);
     f.number = static_cast<std::uint8_t>(number);
     f.sequenceId = sequence;
     f.channel = channelSize == 0 ? '\0' : s[channelStart];
-    f.payload = line.substr(payloadStart, payloadEnd - payloadStart);
+    f.payload = std::string_view(s + payloadStart, payloadEnd - payloadStart);
     f.fillBits =
         (fillChar >= '0' && fillChar <= '5') ? static_cast<std::uint8_t>(fillChar - '0') : 0;
-    if (star + 3 < n) parseTrailer(line.substr(star + 3), out.meta);
+    if (star + 3 < n) parseTrailer(std::string_view(s + star + 3, n - star - 3), out.meta);
     out.kind = LineKind::Fragment;
     return true;
 }
 
-// "$PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,…*hh" with or without a receiver's trailer, the other half
-// of a Gatehouse log: the eight fields read eight bytes at a time, then the checksum. As
-// parseVdmFast, false having written nothing for any other line and for every error.
-bool parsePghpFast(std::string_view line, ParsedLine& out) {
-    const char* const s = line.data();
-    const char* const end = s + line.size();
-    if (line.size() < 24 || std::memcmp(s, "$PGHP,", 6) != 0) return false;
-    std::array<std::int64_t, 8> v{};
-    const char* p = s + 6;
-    for (std::size_t field = 0; field < v.size(); ++field) {
-        if (!digits::readShortNumber(p, end, v[field]) || *p != ',') return false;
-        ++p;
+// Bit i set where byte i of the 32 at `p` is a ',' (`commas`) or a decimal digit (`digits`).
+void commaAndDigitMasks(const char* p, std::uint32_t& commas, std::uint32_t& digits) {
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i zero = _mm_set1_epi8('0');
+    const __m128i nine = _mm_set1_epi8(9);
+    std::array<std::uint32_t, 2> c{}, d{};
+    for (std::size_t half = 0; half < 2; ++half) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * half));
+        c[half] = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma)));
+        const __m128i t = _mm_sub_epi8(bytes, zero);
+        d[half] =
+            static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t)));
     }
+    commas = c[0] | c[1] << 16;
+    digits = d[0] | d[1] << 16;
+#else
+    commas = digits = 0;
+    for (unsigned i = 0; i < 32; ++i) {
+        commas |= std::uint32_t{p[i] == ','} << i;
+        digits |= std::uint32_t{isDigit(p[i])} << i;
+    }
+#endif
+}
+
+// time::daysFromCivil by a table of month starts for the years 1970-2099 (every fourth one a
+// leap year), the $PGHP fast path's dates; the general formula, with its five divisions,
+// elsewhere. The reference path keeps the formula, so the tests hold each to the other.
+std::int64_t daysFromCivilTable(std::int64_t year, std::int64_t month, std::int64_t day) {
+    static constexpr std::array<std::int16_t, 13> kDaysBeforeMonth{
+        0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    if (year < 1970 || year > 2099 || month < 1 || month > 12)
+        return daysFromCivil(year, month, day);
+    const std::int64_t leapDay = (year & 3) == 0 && month > 2 ? 1 : 0;
+    return (year - 1970) * 365 + (year - 1969) / 4 +
+           kDaysBeforeMonth[static_cast<std::size_t>(month)] + leapDay + day - 1;
+}
+
+// "$PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,…*hh" with or without a receiver's trailer, the other half
+// of a Gatehouse log. The eight fields are found together: one pass over 32 bytes marks the
+// commas and the digits, the eighth comma ends the fields, and each field's value is read
+// from the four bytes before its comma. So no field's end is a branch. As parseVdmFast,
+// false having written nothing for any other line and for every error.
+bool parsePghpFast(std::string_view line, ParsedLine& out) {
+    if constexpr (std::endian::native != std::endian::little) return false;
+    constexpr std::size_t kFieldsAt = 6;  // just after "$PGHP,"
+    constexpr std::size_t kWindow = 32;
+    const char* const s = line.data();
+    const std::size_t n = line.size();
+    if (n < kWindow || std::memcmp(s, "$PGHP,", kFieldsAt) != 0) return false;
+    // The 32 bytes from the fields on, or the line's last 32 when it is shorter than that.
+    const std::size_t windowAt = std::min(kFieldsAt, n - kWindow);
+    std::uint32_t commas = 0, digitBytes = 0;
+    commaAndDigitMasks(s + windowAt, commas, digitBytes);
+    commas >>= kFieldsAt - windowAt;  // bit i now stands for the byte at kFieldsAt + i
+    digitBytes >>= kFieldsAt - windowAt;
+    const char* const fields = s + kFieldsAt;
+    std::array<std::int64_t, 8> v{};
+    std::uint32_t remaining = commas;
+    unsigned start = 0, comma = 0;
+    for (std::size_t field = 0; field < v.size(); ++field) {
+        if (remaining == 0) return false;  // the eight fields run past the window
+        comma = static_cast<unsigned>(std::countr_zero(remaining));
+        remaining &= remaining - 1;
+        const unsigned size = comma - start;
+        if (size - 1 > 3) return false;  // empty, or five digits or more: the general path's
+        v[field] = digits::digitsEndingAt(fields + comma, size);
+        start = comma + 1;
+    }
+    // Every byte up to the eighth comma a digit or a comma (the empty fields are refused
+    // above), so the values just read are numbers.
+    const std::uint32_t upToEighth = comma == 31 ? ~std::uint32_t{0} : (2U << comma) - 1;
+    if (((commas | digitBytes) & upToEighth) != upToEighth) return false;
     // The first '*' (the fields read so far hold none).
-    const void* found = std::memchr(p, '*', static_cast<std::size_t>(end - p));
+    const char* const afterFields = fields + comma + 1;
+    const void* found =
+        std::memchr(afterFields, '*', static_cast<std::size_t>(s + n - afterFields));
     if (!found) return false;
     const auto star = static_cast<std::size_t>(static_cast<const char*>(found) - s);
-    if (star + 2 >= line.size()) return false;
+    if (star + 2 >= n) return false;
     const int hi = hexDigit(s[star + 1]);
     const int lo = hexDigit(s[star + 2]);
     if (hi < 0 || lo < 0 || hi * 16 + lo != nmeaChecksum(std::string_view(s + 1, star - 1)))
@@ -477,10 +540,17 @@ bool parsePghpFast(std::string_view line, ParsedLine& out) {
     if (v[0] != 1 || v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31 || v[4] > 23 || v[5] > 59 ||
         v[6] > 60 || v[7] > 999)
         return false;
-    if (star + 3 < line.size()) parseTrailer(line.substr(star + 3), out.meta);
-    // After the trailer, as the general path: the $PGHP time is the one the line carries.
-    const int year = static_cast<int>(std::min<std::int64_t>(v[1], 99999));  // as parsePghp
-    out.meta.time = daysFromCivil(year, v[2], v[3]) * time::kMillisPerDay +
+    // The line's own time replaces any the trailer gives (as in the general path), so the
+    // satellite logs' ",<13-digit Unix time>" trailer leaves nothing to read; any other may
+    // carry a time of day.
+    if (star + 3 < n) {
+        const std::string_view trailer(s + star + 3, n - star - 3);
+        if (trailer.size() != 14 || trailer[0] != ',' ||
+            !digits::allEightDigits(trailer.data() + 1) ||
+            !digits::allEightDigits(trailer.data() + 6))
+            parseTrailer(trailer, out.meta);
+    }
+    out.meta.time = daysFromCivilTable(v[1], v[2], v[3]) * time::kMillisPerDay +
                     ((v[4] * 60 + v[5]) * 60 + v[6]) * 1000 + v[7];
     out.kind = LineKind::Timestamp;
     return true;

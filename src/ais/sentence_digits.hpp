@@ -4,6 +4,7 @@
 // three multiply-and-mask steps, so the end of a short field is not a mispredicted branch.
 // Private to src/ais. Little-endian only: on other machines the callers take their general
 // paths.
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -45,22 +46,27 @@ inline bool eightDigits(const char* p, std::uint64_t& value) {
     return true;
 }
 
-// A field of one to seven digits at `p`, read eight bytes at a time: its value, and `p`
-// moved past it. False for an empty field, one of eight or more digits, or fewer than eight
-// bytes left before `end` (the general path reads those).
-inline bool readShortNumber(const char*& p, const char* end, std::int64_t& value) {
+// Whether the eight bytes at `p` are all digits.
+inline bool allEightDigits(const char* p) {
     if constexpr (std::endian::native != std::endian::little) return false;
-    if (end - p < 8) return false;
-    const std::uint64_t w = loadWord(p);
-    const std::uint64_t notDigit = nonDigitBytes(w);
-    if (notDigit == 0) return false;  // eight digits or more
-    const int count = std::countr_zero(notDigit) / 8;
-    if (count == 0) return false;
-    // Shifted up so the bytes after the field drop out and the missing leading digits are
-    // zeros.
-    value = static_cast<std::int64_t>(digitsValue(w << (8 * (8 - count))));
-    p += count;
-    return true;
+    return nonDigitBytes(loadWord(p)) == 0;
+}
+
+// The number written by the `count` (1 to 4) digits just before `end`, which the caller has
+// checked are digits. Reads the four bytes before `end` (all inside the caller's text once
+// `end` is four bytes or more into it) and drops the ones before the field: they become the
+// leading zeros.
+inline std::uint32_t digitsEndingAt(const char* end, unsigned count) {
+    // The bytes of the field kept, by a table: a shift by a computed count took more
+    // instructions than the rest of the conversion.
+    static constexpr std::array<std::uint32_t, 5> kFieldBytes{0, 0xFF000000U, 0xFFFF0000U,
+                                                              0xFFFFFF00U, 0xFFFFFFFFU};
+    std::uint32_t w;
+    std::memcpy(&w, end - 4, 4);
+    w &= kFieldBytes[count];
+    std::uint32_t v = w & 0x0F0F0F0FU;
+    v = (v * 10 + (v >> 8)) & 0x00FF00FFU;
+    return (v * 100 + (v >> 16)) & 0xFFFFU;
 }
 
 }  // namespace seawatch::ais::digits

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include "seawatch_test_paths.h"  // SEAWATCH_SHARED_TESTDATA
 
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +60,16 @@ std::vector<std::string> baseLines() {
         "!AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,0*",
         withChecksum("AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?13aEOK?P00PD2wVMdLDRhgvL289?13a"
                      "EOK?P00PD2wVMdLDRhgvL289?,4"),
+        // The eighth comma as the last byte the fast path's 32-byte window holds, and one
+        // past it; a line shorter than the window's start plus 32 (read from its last 32).
+        pghp("PGHP,1,2010,012,031,023,059,060,0999,1"),
+        pghp("PGHP,1,2010,012,031,023,059,060,00999,1"),
+        pghp("PGHP,1,2010,6,11,11,46,11,390,1"),
+        pghp("PGHP,1,2010,6,11,11,46,11,390") + ",d-109,t050056.00",
+        // Fields of five digits and more, which the general path reads.
+        pghp("PGHP,1,2010,6,11,11,46,11,00390,1"),
+        pghp("PGHP,1,02010,6,11,11,46,11,390,1"),
+        pghp("PGHP,1,2010,6,11,11,46,000011,390,1"),
     };
 }
 
@@ -100,6 +111,35 @@ TEST(FramingFastPath, EveryOneCharacterChangeReadsAsTheGeneralPathReadsIt) {
         }
     }
     EXPECT_GT(lines, 25'000u);
+}
+
+// The $PGHP fast path dates by a table of month starts for 1970-2099 and by the general
+// formula outside them; the general path always by the formula.
+TEST(FramingFastPath, PghpDatesAcrossYearsMonthsAndDaysReadAsTheGeneralPathReadsThem) {
+    const int years[] = {1,    1969, 1970, 1971, 1972, 1973, 1999, 2000, 2001,
+                         2024, 2096, 2097, 2099, 2100, 2101, 2400, 9999};
+    constexpr std::array<int, 13> kDaysInMonth{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    std::size_t compared = 0;
+    for (const int year : years) {
+        for (int month = 1; month <= 12; ++month) {
+            for (const int day : {1, 2, 27, 28, 29, 30, 31}) {
+                const std::string line =
+                    pghp("PGHP,1," + std::to_string(year) + "," + std::to_string(month) + "," +
+                         std::to_string(day) + ",23,59,60,999,1,2B");
+                expectSameAsReference(line);
+                ++compared;
+                const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+                const auto m = static_cast<std::size_t>(month);
+                if (day > kDaysInMonth[m] + (month == 2 && leap ? 1 : 0)) continue;
+                const ParsedLine parsed = parseLine(line);
+                ASSERT_EQ(parsed.kind, LineKind::Timestamp) << line;
+                EXPECT_EQ(parsed.meta.time,
+                          seawatch::time::fromCivil({year, month, day, 23, 59, 60, 999}))
+                    << line;
+            }
+        }
+    }
+    EXPECT_EQ(compared, std::size(years) * 12 * 7);
 }
 
 TEST(FramingFastPath, EveryLineOfTheSharedLogsReadsAsTheGeneralPathReadsIt) {
