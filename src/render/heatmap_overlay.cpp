@@ -1,6 +1,7 @@
 #include "seawatch/render/heatmap_overlay.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numeric>
 
@@ -148,6 +149,25 @@ bool HeatmapOverlay::makeDensityTarget(Gpu& gpu, int width, int height) {
     }
     gpu.framebuffer.reset();
     return false;
+}
+
+bool HeatmapOverlay::appendGpuPassKey(const OverlayContext& context, const MapRenderer& renderer,
+                                      std::vector<std::uint64_t>& key) const {
+    (void)renderer;
+    // Disabled by a GL error, or faded out: drawGpu draws nothing.
+    if (!error_.empty() || opacity <= 0.0f) {
+        key.push_back(0);
+        return true;
+    }
+    const auto shown = static_cast<std::uint64_t>(
+        std::upper_bound(times_.begin(), times_.end(), context.now) - times_.begin());
+    key.insert(key.end(), {1, generation_, shown, std::bit_cast<std::uint32_t>(opacity),
+                           static_cast<std::uint64_t>(kernel.scale),
+                           std::bit_cast<std::uint32_t>(kernel.viewRadiusPx),
+                           std::bit_cast<std::uint64_t>(kernel.groundRadiusNm),
+                           std::bit_cast<std::uint32_t>(kernel.minRadiusPx),
+                           std::bit_cast<std::uint32_t>(kernel.maxRadiusPx)});
+    return true;
 }
 
 HeatmapOverlay::HeatmapOverlay(const incidents::IncidentColumns& columns) {

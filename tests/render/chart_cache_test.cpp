@@ -1,6 +1,7 @@
-// The still view's picture of the chart layers and zone fills (render/chart_layer_cache.hpp):
-// frames copied from it must be the frames a fresh draw makes, and every change that alters
-// the chart layers or the zones must be drawn, not copied.
+// The still view's picture of the chart layers, zone fills and incident heatmap
+// (render/chart_layer_cache.hpp): frames copied from it must be the frames a fresh draw makes,
+// and every change that alters the chart layers, the zones or the heatmap must be drawn, not
+// copied.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -8,6 +9,7 @@
 
 #include "render_support.hpp"
 #include "seawatch/render/chart_loading.hpp"
+#include "seawatch/render/heatmap_overlay.hpp"
 #include "seawatch/render/map_renderer.hpp"
 #include "seawatch/render/zone_overlay.hpp"
 
@@ -42,11 +44,29 @@ std::vector<zones::Zone> gulfZones() {
     return {risk, sector};
 }
 
-// One renderer with the bundled basemap, zones and a single-sampled target, as the console's.
+// Three incidents in the Gulf: two before noon, one two hours after it.
+incidents::IncidentColumns gulfIncidents() {
+    incidents::IncidentColumns columns;
+    const auto add = [&](double lon, double lat, time::UnixMillis at) {
+        columns.ids.push_back(static_cast<std::int64_t>(columns.size() + 1));
+        columns.lon.push_back(lon);
+        columns.lat.push_back(lat);
+        columns.occurredAt.push_back(at);
+        columns.category.push_back(incidents::Category::Attack);
+    };
+    add(47.0, 12.4, kNoon - 2 * kDay);
+    add(49.5, 12.0, kNoon - time::kMillisPerHour);
+    add(51.0, 13.2, kNoon + 2 * time::kMillisPerHour);
+    return columns;
+}
+
+// One renderer with the bundled basemap, zones, the incident heatmap and a single-sampled
+// target, as the console's.
 struct Station {
     std::unique_ptr<render::MapRenderer> renderer;
     std::unique_ptr<render::OffscreenTarget> target;
     std::unique_ptr<render::ZoneOverlay> zones;
+    std::unique_ptr<render::HeatmapOverlay> heat;
 
     Station(const std::vector<zones::Zone>& zoneList, bool reuse, int samples = 0) {
         auto r = render::MapRenderer::create();
@@ -60,13 +80,14 @@ struct Station {
         EXPECT_TRUE(t.ok());
         target = std::move(t.value());
         zones = std::make_unique<render::ZoneOverlay>(zoneList);
+        heat = std::make_unique<render::HeatmapOverlay>(gulfIncidents());
     }
 
     charts::RgbaImage draw(const geo::MapView& view, time::UnixMillis now) {
         target->bind();
         const render::MapSelection selection;
         const render::OverlayContext context{view, now, 1.0f, selection};
-        render::MapOverlay* overlays[] = {zones.get()};
+        render::MapOverlay* overlays[] = {zones.get(), heat.get()};
         renderer->render(view, overlays, context);
         return target->read();
     }
@@ -189,6 +210,36 @@ TEST_F(ChartCache, EveryChangeToChartsOrZonesIsDrawnNotCopied) {
     expectDrawnAfter(
         zoneList_, [](Station& s, geo::MapView&, time::UnixMillis&) { s.zones->visible = false; },
         "the zones hidden");
+}
+
+TEST_F(ChartCache, EveryChangeToTheIncidentHeatmapIsDrawnNotCopied) {
+    expectDrawnAfter(
+        zoneList_,
+        [](Station&, geo::MapView&, time::UnixMillis& now) { now += 3 * time::kMillisPerHour; },
+        "the clock past an incident");
+    expectDrawnAfter(
+        zoneList_, [](Station& s, geo::MapView&, time::UnixMillis&) { s.heat->opacity = 0.3f; },
+        "the heatmap's opacity");
+    expectDrawnAfter(
+        zoneList_,
+        [](Station& s, geo::MapView&, time::UnixMillis&) { s.heat->kernel.viewRadiusPx = 60.0f; },
+        "a wider kernel");
+    expectDrawnAfter(
+        zoneList_,
+        [](Station& s, geo::MapView&, time::UnixMillis&) {
+            incidents::IncidentColumns fewer = gulfIncidents();
+            fewer.ids.pop_back();  // keeps the two before noon...
+            fewer.lon.pop_back();
+            fewer.lat.pop_back();
+            fewer.occurredAt.pop_back();
+            fewer.category.pop_back();
+            fewer.lon[0] = 45.0;  // ...and moves one
+            s.heat->setIncidents(fewer);
+        },
+        "other incidents given");
+    expectDrawnAfter(
+        zoneList_, [](Station& s, geo::MapView&, time::UnixMillis&) { s.heat->visible = false; },
+        "the heatmap hidden");
 }
 
 TEST_F(ChartCache, TheClockRunningWithinAZonesValidityKeepsThePicture) {

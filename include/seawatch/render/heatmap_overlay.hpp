@@ -44,12 +44,11 @@ class HeatmapOverlay : public MapOverlay {
 
     const char* name() const override { return "Incident density"; }
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
-    // The density picture follows the incidents' filter and the clock: not kept with the
-    // chart layers (it keeps its own density texture for a still view).
-    bool appendGpuPassKey(const OverlayContext&, const MapRenderer&,
-                          std::vector<std::uint64_t>&) const override {
-        return false;
-    }
+    // The density picture follows the incidents given (their generation), how many of them
+    // have happened by the frame's time, the kernel and the opacity; with the view and the
+    // pixel scale in the renderer's own key, that is all its pixels depend on.
+    bool appendGpuPassKey(const OverlayContext& context, const MapRenderer& renderer,
+                          std::vector<std::uint64_t>& key) const override;
     void build(const OverlayContext& context, Canvas& canvas) override;
     // The incidents that count at `now` (those that have happened), as the markers' layer.
     std::optional<geo::GeoBox> extent(time::UnixMillis now) const override;
