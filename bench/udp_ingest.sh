@@ -3,7 +3,8 @@
 # repeated), one per datagram on loopback, into `seawatch ais watch` and into the console
 # under Xvfb, at several rates. For each run it reports what was offered, what the program
 # received, what the kernel dropped (the socket's own drop counter and the UdpRcvbufErrors
-# delta from /proc/net/snmp), CPU per thread over the sending window and the resident size.
+# delta from /proc/net/snmp), CPU per thread over the sending window and the resident size;
+# for the console, also the times of the frames it drew while the sentences arrived.
 # It also measures the console idle (no data, nothing moving).
 #
 #   bench/udp_ingest.sh [--build DIR] [--seconds N] [--rates "5000 20000 ..."]
@@ -95,6 +96,22 @@ wait_bound() {
     cat "$work/err" >&2
     exit 1
 }
+# Frame times of the console's frames that started between two Unix-ms stamps (its
+# --frame-times file, written when it closes): count, median, 95th percentile, worst, and how
+# many took longer than 33 ms.
+frame_stats() {
+    local from="$1" to="$2"
+    [ -s "$work/frames" ] || { echo "frames: none written  "; return; }
+    awk -v a="$from" -v b="$to" '$1 >= a && $1 <= b { print $2 }' "$work/frames" | sort -g |
+        awk '{ v[NR] = $1; if ($1 > 33) slow++ }
+             END {
+                 if (NR == 0) { printf "frames: none drawn  "; exit }
+                 p95 = int(NR * 0.95)
+                 if (p95 < 1) p95 = 1
+                 printf "frames %d: median %.1f, p95 %.1f, worst %.1f ms, %d over 33 ms  ",
+                     NR, v[int((NR + 1) / 2)], v[p95], v[NR], slow + 0
+             }'
+}
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' /proc/"$1"/status; }
 
 start_target() {  # kind port -> sets target_pid
@@ -107,8 +124,9 @@ start_target() {  # kind port -> sets target_pid
         wait_bound "$port"
         sleep 1
     else
+        rm -f "$work/frames"
         xvfb-run -a -s "-screen 0 1400x900x24" "$seawatch" --ais "udp://127.0.0.1:$port" \
-            >"$work/out" 2>"$work/err" &
+            --frame-times "$work/frames" >"$work/out" 2>"$work/err" &
         wrapper_pid=$!
         target_pid=""
         for _ in $(seq 1 100); do
@@ -123,7 +141,8 @@ start_target() {  # kind port -> sets target_pid
     fi
 }
 stop_target() {
-    # TERM: a background job of a script ignores INT; ais watch stops cleanly on either.
+    # TERM: a background job of a script ignores INT; ais watch and the console stop cleanly
+    # on either (the console writes its --frame-times file as it closes).
     kill -TERM "$target_pid" 2>/dev/null || true
     wait "$wrapper_pid" 2>/dev/null || true
     target_pid=""
@@ -153,7 +172,9 @@ for target in $targets; do
         start_target "$target" "$port"
         errors_before=$(rcvbuf_errors)
         before=$(thread_ticks "$target_pid")
+        sending_from=$(date +%s%3N)
         offered=$("$sender" "$port" "$rate" "$seconds" "${inputs[@]}" | awk '{ print $2 }')
+        sending_to=$(date +%s%3N)
         after=$(thread_ticks "$target_pid")
         sleep 1
         drops=$(socket_drops "$port")
@@ -161,14 +182,16 @@ for target in $targets; do
         rss=$(rss_mb "$target_pid")
         cpu=$(cpu_per_thread "$before" "$after" "$seconds")
         stop_target
+        frames=""
+        [ "$target" = console ] && frames=$(frame_stats "$sending_from" "$sending_to")
         received="?"
         if [ "$target" = watch ]; then
             received=$(awk '/sentences/ { for (i=1;i<=NF;i++) if ($i=="sentences") v=$(i-1) } END { print v }' "$work/err")
         elif [ "$drops" != "?" ]; then
             received=$(( offered - drops ))
         fi
-        printf '%-8s %7s %9s %9s %8s %8s  %sRSS %s MB  load %s\n' "$target" "$rate" "$offered" \
-            "$received" "$drops" "$(( errors_after - errors_before ))" "$cpu" "$rss" \
-            "$(cut -d' ' -f1 /proc/loadavg)"
+        printf '%-8s %7s %9s %9s %8s %8s  %sRSS %s MB  %sload %s\n' "$target" "$rate" \
+            "$offered" "$received" "$drops" "$(( errors_after - errors_before ))" "$cpu" "$rss" \
+            "$frames" "$(cut -d' ' -f1 /proc/loadavg)"
     done
 done

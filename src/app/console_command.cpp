@@ -22,6 +22,9 @@ void addConsoleOptions(CLI::App& app, ConsoleOptions& options) {
                    "Close after N frames (smoke tests, start-up timing)");
     app.add_option("--screenshot", options.screenshot,
                    "With --exit-after-frames: save the last frame to this PNG");
+    app.add_option("--frame-times", options.frameTimesPath,
+                   "At exit, write each drawn frame's start (Unix ms) and drawing time (ms) to "
+                   "this file, one frame a line (benchmarks)");
     app.add_option("--step", options.step,
                    "Open at this briefing step of the scenario (1 = first)")
         ->check(CLI::PositiveNumber);

@@ -3,11 +3,19 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
 #include "commands.hpp"
 #include "console_command.hpp"
+
+namespace {
+// Set by SIGTERM and SIGINT while the console runs; a signal handler can reach only a global.
+std::atomic<bool> gConsoleStopRequested{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace seawatch::app;
@@ -48,6 +56,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "seawatch: %s\n", e.what());
         return kExitFailure;
     }
-    if (app.get_subcommands().empty()) return seawatch::ui::runConsole(console);
+    if (app.get_subcommands().empty()) {
+        // SIGTERM (a logout, a service stop, a benchmark's kill) and Ctrl-C close the console
+        // as its window's close button does: settings saved, feeds stopped, files written.
+        console.stopRequested = &gConsoleStopRequested;
+        std::signal(SIGTERM, [](int) { gConsoleStopRequested = true; });
+        std::signal(SIGINT, [](int) { gConsoleStopRequested = true; });
+        return seawatch::ui::runConsole(console);
+    }
     return exitCode;
 }

@@ -10,8 +10,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "console_content.hpp"
@@ -353,7 +355,11 @@ void runMainLoop(ConsoleState& state, const ConsoleOptions& options, FramePacer&
     bool firstFrameLogged = false;
     // A smoke test or a start-up benchmark counts frames: it gets them back to back.
     const bool counting = options.exitAfterFrames > 0;
-    while (!glfwWindowShouldClose(state.window) && !state.quit) {
+    const bool logFrames = !options.frameTimesPath.empty();
+    const auto stopRequested = [&] {
+        return options.stopRequested != nullptr && options.stopRequested->load();
+    };
+    while (!glfwWindowShouldClose(state.window) && !state.quit && !stopRequested()) {
         if (counting) {
             glfwPollEvents();
         } else {
@@ -364,6 +370,9 @@ void runMainLoop(ConsoleState& state, const ConsoleOptions& options, FramePacer&
             if (module->wantsFrame(state)) pacer.requestFrame();
         const auto frameStart = std::chrono::steady_clock::now();
         if (!counting && !pacer.shouldDraw(frameStart)) continue;
+        // The wall clock too, for --frame-times: a benchmark matches frames to its own window.
+        const auto frameStartWall =
+            logFrames ? std::chrono::system_clock::now() : std::chrono::system_clock::time_point{};
         int fbw, fbh;
         glfwGetFramebufferSize(state.window, &fbw, &fbh);
         if (fbw <= 0 || fbh <= 0) {
@@ -381,6 +390,12 @@ void runMainLoop(ConsoleState& state, const ConsoleOptions& options, FramePacer&
             std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - frameStart)
                 .count();
         state.frameTimes.add(ms);
+        if (logFrames) {
+            state.frameLog.push_back({std::chrono::duration_cast<std::chrono::milliseconds>(
+                                          frameStartWall.time_since_epoch())
+                                          .count(),
+                                      ms});
+        }
         if (!firstFrameLogged) {
             firstFrameLogged = true;
             spdlog::info("first frame after {:.0f} ms of loading and {:.1f} ms drawing",
@@ -389,6 +404,27 @@ void runMainLoop(ConsoleState& state, const ConsoleOptions& options, FramePacer&
         }
         if (last) break;
     }
+}
+
+// --frame-times: one line a frame, "<start, Unix ms> <drawing time, ms>". False, having said
+// why, when the file cannot be written.
+bool writeFrameLog(const std::string& path, const std::vector<FrameRecord>& frames) {
+    std::FILE* out = std::fopen(path.c_str(), "w");
+    if (out == nullptr) {
+        std::fprintf(stderr, "seawatch: --frame-times %s: %s\n", path.c_str(),
+                     std::strerror(errno));
+        return false;
+    }
+    for (const FrameRecord& f : frames)
+        std::fprintf(out, "%lld %.3f\n", static_cast<long long>(f.startUnixMs),
+                     static_cast<double>(f.drawMs));
+    const bool written = std::ferror(out) == 0;
+    if (std::fclose(out) != 0 || !written) {
+        std::fprintf(stderr, "seawatch: --frame-times %s: %s\n", path.c_str(),
+                     std::strerror(errno));
+        return false;
+    }
+    return true;
 }
 
 void initImGui(GLFWwindow* window, float pixelScale) {
@@ -474,6 +510,9 @@ int runConsole(const ConsoleOptions& requested) {
             restoreLayers(state);
             runMainLoop(state, options, pacer, started);
             saveSettings(window, state);
+            if (!options.frameTimesPath.empty() &&
+                !writeFrameLog(options.frameTimesPath, state.frameLog))
+                exitCode = 1;
         }
     }
     state.modules.clear();  // overlays hold GL objects: release them with the context alive

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the console's panels read and edit. Panels are functions over this state;
 // they keep only view state (open/closed, scroll) of their own.
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -75,6 +76,13 @@ struct FrameTimes {
     }
 };
 
+// Every frame of the run, kept only when --frame-times asks for them (16 bytes a frame:
+// about 3.5 MB an hour at 60 frames a second).
+struct FrameRecord {
+    std::int64_t startUnixMs = 0;
+    float drawMs = 0;
+};
+
 struct ConsoleState {
     GLFWwindow* window = nullptr;
     float pixelScale = 1.0f;
@@ -91,6 +99,7 @@ struct ConsoleState {
     DockState dock;
     FileBrowserState fileBrowser;
     FrameTimes frameTimes;
+    std::vector<FrameRecord> frameLog;  // with --frame-times only
     // Cursor position over the map, when it is over the map.
     bool cursorOnMap = false;
     geo::LonLat cursor;

@@ -2,7 +2,11 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 #include "cli_support.hpp"
 
@@ -18,6 +22,30 @@ bool haveXvfbRun() {
 const std::string kScenario =
     std::string(SEAWATCH_SOURCE_DIR) + "/data/scenarios/gulf_of_aden_2009.json";
 
+// The --frame-times file: between `least` and `most` lines of "<start, Unix ms> <ms>", the
+// starts in order and within the last hour, every drawing time above zero.
+void expectFrameTimes(const std::string& text, std::size_t least, std::size_t most) {
+    std::istringstream in(text);
+    std::size_t frames = 0;
+    long long previous = 0;
+    const long long now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+    for (std::string line; std::getline(in, line); ++frames) {
+        std::istringstream fields(line);
+        long long start = 0;
+        double ms = 0;
+        ASSERT_TRUE(fields >> start >> ms) << "line " << frames + 1 << ": " << line;
+        EXPECT_GE(start, previous) << "line " << frames + 1;
+        EXPECT_GT(start, now - 3'600'000) << "line " << frames + 1;
+        EXPECT_LE(start, now) << "line " << frames + 1;
+        EXPECT_GT(ms, 0.0) << "line " << frames + 1;
+        previous = start;
+    }
+    EXPECT_GE(frames, least) << text;
+    EXPECT_LE(frames, most) << text;
+}
+
 }  // namespace
 
 // The console itself, in a real GLFW window on a virtual X server: it opens the bundled
@@ -27,11 +55,12 @@ TEST(Console, OpensTheBundledExerciseUnderXvfb) {
     if (!haveXvfbRun()) GTEST_SKIP() << "xvfb-run is not installed";
     const fs::path dir = scratchDir("console_smoke");
     const fs::path shot = dir / "console.png";
-    const auto r = runSeawatch(
-        "--scenario " + kScenario + " --exit-after-frames 5 --screenshot " + shot.string(),
-        "env HOME=" + dir.string() +
-            " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
-            "xvfb-run -a -s '-screen 0 1280x800x24'");
+    const fs::path frameTimes = dir / "frames.txt";
+    const auto r = runSeawatch("--scenario " + kScenario + " --exit-after-frames 5 --screenshot " +
+                                   shot.string() + " --frame-times " + frameTimes.string(),
+                               "env HOME=" + dir.string() +
+                                   " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
+                                   "xvfb-run -a -s '-screen 0 1280x800x24'");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     ASSERT_TRUE(fs::exists(shot)) << r.err;
     // The window shows a chart, not a blank frame: across a grid of samples, much of it is
@@ -58,6 +87,55 @@ TEST(Console, OpensTheBundledExerciseUnderXvfb) {
     EXPECT_GE(chart * 100 / samples, 30) << chart << " of " << samples << " samples show the chart";
     // Settings are written where XDG says, for the next start.
     EXPECT_TRUE(fs::exists(dir / ".config" / "seawatch" / "console.json"));
+    // --frame-times: the five frames, each "<start, Unix ms> <drawing time, ms>", in order.
+    expectFrameTimes(readFile(frameTimes), 5, 5);
+    fs::remove_all(dir);
+}
+
+// SIGTERM (a logout, a service stop) closes the console as its close button does: exit code
+// 0, settings saved, the frame-times file written. Before, the signal killed it outright.
+TEST(Console, ClosesCleanlyOnSigterm) {
+    if (!haveXvfbRun()) GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path dir = scratchDir("console_sigterm");
+    const fs::path frameTimes = dir / "frames.txt";
+    const fs::path err = dir / "err.txt";
+    const fs::path script = dir / "run.sh";
+    {
+        std::ofstream out(script);
+        // Waits for the first frame (up to 120 s: a sanitizer build starts slowly), then
+        // asks the console to stop and gives back its exit code.
+        out << std::string(SEAWATCH_BINARY) << " --scenario " << kScenario << " --frame-times "
+            << frameTimes.string() << " 2>" << err.string() << " &\n"
+            << "pid=$!\n"
+            << "for i in $(seq 1200); do grep -q 'first frame' " << err.string()
+            << " && break; sleep 0.1; done\n"
+            << "sleep 0.5\n"
+            << "kill -TERM $pid\n"
+            << "wait $pid\n";
+    }
+    const std::string command = "env HOME=" + dir.string() +
+                                " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
+                                "xvfb-run -a -s '-screen 0 1280x800x24' sh " +
+                                script.string();
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << readFile(err);
+    EXPECT_EQ(WEXITSTATUS(status), 0) << readFile(err);
+    EXPECT_NE(readFile(err).find("first frame"), std::string::npos) << readFile(err);
+    EXPECT_TRUE(fs::exists(dir / ".config" / "seawatch" / "console.json"));
+    expectFrameTimes(readFile(frameTimes), 1, 100000);
+    fs::remove_all(dir);
+}
+
+TEST(Console, AFrameTimesFileItCannotWriteIsAnErrorNamingIt) {
+    if (!haveXvfbRun()) GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path dir = scratchDir("console_frame_times");
+    const fs::path unwritable = dir / "no_such_folder" / "frames.txt";
+    const auto r = runSeawatch("--exit-after-frames 1 --frame-times " + unwritable.string(),
+                               "env HOME=" + dir.string() +
+                                   " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
+                                   "xvfb-run -a -s '-screen 0 1280x800x24'");
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find("--frame-times " + unwritable.string()), std::string::npos) << r.err;
     fs::remove_all(dir);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // The interactive console: a GLFW window with the map and Dear ImGui panels.
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,14 @@ struct ConsoleOptions {
     // Open at this briefing step (1-based; 0 = the scenario's start), as the presenter
     // would show it but with the panels.
     int step = 0;
+    // At exit, each drawn frame's start (Unix milliseconds) and its drawing time (ms, the
+    // frame's work and the buffer swap, not the wait before it), one frame a line: for timing
+    // the console's frames while a feed or a replay runs (bench/udp_ingest.sh). Empty: none.
+    std::string frameTimesPath;
+    // When set (a signal handler may set it: it is lock-free), the console closes as its
+    // window's close button closes it: settings saved, feeds stopped, files written. Checked
+    // at every wake-up, which is at most 100 ms apart.
+    const std::atomic<bool>* stopRequested = nullptr;
 };
 
 // Returns the process exit code. Fails cleanly (code 3) when no window can be opened.
