@@ -214,24 +214,35 @@ void SymbolBatch::set(std::span<const SymbolInstanceInput> instances) {
 
 namespace {
 
-void uploadShapes(GLuint texture) {
-    std::vector<std::uint8_t> texels(static_cast<std::size_t>(kShapeTexels) * kShapeTexels *
-                                     kSymbolShapeCount);
-    std::size_t k = 0;
-    for (int layer = 0; layer < kSymbolShapeCount; ++layer) {
-        const auto shape = static_cast<SymbolShape>(layer);
-        const auto parts = shapeParts(shape);
-        for (int row = 0; row < kShapeTexels; ++row) {
-            for (int col = 0; col < kShapeTexels; ++col) {
-                const float x = ((col + 0.5f) / kShapeTexels - 0.5f) * kTextureUnits;
-                const float y = ((row + 0.5f) / kShapeTexels - 0.5f) * kTextureUnits;
-                const float d = parts.empty() ? std::hypot(x, y) - circleRadius(shape)
-                                              : unionDistance(parts, x, y);
-                texels[k++] = static_cast<std::uint8_t>(
-                    std::lround(std::clamp(0.5f + d * 0.5f, 0.0f, 1.0f) * 255.0f));
+// Every shape's distance field, one layer each. Worked out once a process: it is the same
+// for every batch, and took 28-41 ms of CPU, which each batch's first draw paid (the console's
+// first frame with vessels took 45-56 ms on llvmpipe for it).
+const std::vector<std::uint8_t>& shapeTexels() {
+    static const std::vector<std::uint8_t> texels = [] {
+        std::vector<std::uint8_t> out(static_cast<std::size_t>(kShapeTexels) * kShapeTexels *
+                                      kSymbolShapeCount);
+        std::size_t k = 0;
+        for (int layer = 0; layer < kSymbolShapeCount; ++layer) {
+            const auto shape = static_cast<SymbolShape>(layer);
+            const auto parts = shapeParts(shape);
+            for (int row = 0; row < kShapeTexels; ++row) {
+                for (int col = 0; col < kShapeTexels; ++col) {
+                    const float x = ((col + 0.5f) / kShapeTexels - 0.5f) * kTextureUnits;
+                    const float y = ((row + 0.5f) / kShapeTexels - 0.5f) * kTextureUnits;
+                    const float d = parts.empty() ? std::hypot(x, y) - circleRadius(shape)
+                                                  : unionDistance(parts, x, y);
+                    out[k++] = static_cast<std::uint8_t>(
+                        std::lround(std::clamp(0.5f + d * 0.5f, 0.0f, 1.0f) * 255.0f));
+                }
             }
         }
-    }
+        return out;
+    }();
+    return texels;
+}
+
+void uploadShapes(GLuint texture) {
+    const std::vector<std::uint8_t>& texels = shapeTexels();
     glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
     glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
