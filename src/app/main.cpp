@@ -15,6 +15,15 @@ namespace {
 // Set by SIGTERM and SIGINT while the console runs; a signal handler can reach only a global.
 std::atomic<bool> gConsoleStopRequested{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
+
+// The first signal asks the console to close; a second one (a console that does not close,
+// Ctrl-C pressed again) ends the process as the signal would have.
+void onConsoleStopSignal(int signalNumber) {
+    if (gConsoleStopRequested.exchange(true)) {
+        std::signal(signalNumber, SIG_DFL);
+        std::raise(signalNumber);
+    }
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,9 +68,10 @@ int main(int argc, char** argv) {
     if (app.get_subcommands().empty()) {
         // SIGTERM (a logout, a service stop, a benchmark's kill) and Ctrl-C close the console
         // as its window's close button does: settings saved, feeds stopped, files written.
+        // A second signal ends it at once.
         console.stopRequested = &gConsoleStopRequested;
-        std::signal(SIGTERM, [](int) { gConsoleStopRequested = true; });
-        std::signal(SIGINT, [](int) { gConsoleStopRequested = true; });
+        std::signal(SIGTERM, onConsoleStopSignal);
+        std::signal(SIGINT, onConsoleStopSignal);
         return seawatch::ui::runConsole(console);
     }
     return exitCode;

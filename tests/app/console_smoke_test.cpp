@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -107,7 +108,7 @@ TEST(Console, ClosesCleanlyOnSigterm) {
         out << std::string(SEAWATCH_BINARY) << " --scenario " << kScenario << " --frame-times "
             << frameTimes.string() << " 2>" << err.string() << " &\n"
             << "pid=$!\n"
-            << "for i in $(seq 1200); do grep -q 'first frame' " << err.string()
+            << "for i in $(seq 1200); do grep -qs 'first frame' " << err.string()
             << " && break; sleep 0.1; done\n"
             << "sleep 0.5\n"
             << "kill -TERM $pid\n"
@@ -123,6 +124,36 @@ TEST(Console, ClosesCleanlyOnSigterm) {
     EXPECT_NE(readFile(err).find("first frame"), std::string::npos) << readFile(err);
     EXPECT_TRUE(fs::exists(dir / ".config" / "seawatch" / "console.json"));
     expectFrameTimes(readFile(frameTimes), 1, 100000);
+    fs::remove_all(dir);
+}
+
+// A console that does not close on the first signal can still be stopped: the second one
+// ends the process as the signal does by default.
+TEST(Console, ASecondStopSignalEndsItAtOnce) {
+    if (!haveXvfbRun()) GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path dir = scratchDir("console_sigterm_twice");
+    const fs::path err = dir / "err.txt";
+    const fs::path script = dir / "run.sh";
+    {
+        std::ofstream out(script);
+        out << std::string(SEAWATCH_BINARY) << " --scenario " << kScenario << " 2>" << err.string()
+            << " &\n"
+            << "pid=$!\n"
+            << "for i in $(seq 1200); do grep -qs 'first frame' " << err.string()
+            << " && break; sleep 0.1; done\n"
+            // Two different signals: two of the same sent together may arrive as one.
+            << "kill -INT $pid; kill -TERM $pid\n"
+            << "wait $pid\n";
+    }
+    const std::string command = "env HOME=" + dir.string() +
+                                " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
+                                "xvfb-run -a -s '-screen 0 1280x800x24' sh " +
+                                script.string();
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << readFile(err);
+    // Ended by whichever of the two was handled second, not closed cleanly (0).
+    const int code = WEXITSTATUS(status);
+    EXPECT_TRUE(code == 128 + SIGTERM || code == 128 + SIGINT) << code << "\n" << readFile(err);
     fs::remove_all(dir);
 }
 
