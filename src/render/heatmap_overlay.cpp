@@ -162,6 +162,7 @@ bool HeatmapOverlay::appendGpuPassKey(const OverlayContext& context, const MapRe
     const auto shown = static_cast<std::uint64_t>(
         std::upper_bound(times_.begin(), times_.end(), context.now) - times_.begin());
     key.insert(key.end(), {1, generation_, shown, std::bit_cast<std::uint32_t>(opacity),
+                           std::bit_cast<std::uint32_t>(context.pixelScale),
                            static_cast<std::uint64_t>(kernel.scale),
                            std::bit_cast<std::uint32_t>(kernel.viewRadiusPx),
                            std::bit_cast<std::uint64_t>(kernel.groundRadiusNm),

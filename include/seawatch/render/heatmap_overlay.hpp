@@ -45,8 +45,8 @@ class HeatmapOverlay : public MapOverlay {
     const char* name() const override { return "Incident density"; }
     void drawGpu(const OverlayContext& context, MapRenderer& renderer) override;
     // The density picture follows the incidents given (their generation), how many of them
-    // have happened by the frame's time, the kernel and the opacity; with the view and the
-    // pixel scale in the renderer's own key, that is all its pixels depend on.
+    // have happened by the frame's time, the kernel, the opacity and the pixel scale; with
+    // the view in the renderer's own key, that is all its pixels depend on.
     bool appendGpuPassKey(const OverlayContext& context, const MapRenderer& renderer,
                           std::vector<std::uint64_t>& key) const override;
     void build(const OverlayContext& context, Canvas& canvas) override;
