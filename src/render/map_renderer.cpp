@@ -415,6 +415,13 @@ ChartLayerKey MapRenderer::chartLayerKey(const geo::MapView& view) const {
     state.push_back(colour(style_.graticule));
     state.push_back(style_.showGraticule ? 1 : 0);
     state.push_back(std::bit_cast<std::uint32_t>(style_.pixelScale));
+    // The graticule's edge labels: their colours, and the insets that keep them clear of the
+    // console's bars and panel columns (opening a panel moves them; the view stays).
+    state.push_back(colour(style_.graticuleLabel));
+    state.push_back(colour(style_.labelHalo));
+    for (const float inset :
+         {style_.insetTopPx, style_.insetBottomPx, style_.insetLeftPx, style_.insetRightPx})
+        state.push_back(std::bit_cast<std::uint32_t>(inset));
     return key;
 }
 

@@ -195,6 +195,18 @@ TEST_F(ChartCache, EveryChangeToChartsOrZonesIsDrawnNotCopied) {
             s.renderer->moveLayer(0, s.renderer->layers().size() - 1);
         },
         "a layer moved to the top");
+    // The console's panel columns and bars cover the map's edges; the graticule's edge labels
+    // move inside them, the view does not change.
+    expectDrawnAfter(
+        zoneList_,
+        [](Station& s, geo::MapView&, time::UnixMillis&) { s.renderer->style().insetLeftPx = 120; },
+        "a panel column opened on the left");
+    expectDrawnAfter(
+        zoneList_,
+        [](Station& s, geo::MapView&, time::UnixMillis&) {
+            s.renderer->style().insetBottomPx = 60;
+        },
+        "a bar opened at the bottom");
     expectDrawnAfter(
         zoneList_, [](Station&, geo::MapView&, time::UnixMillis& now) { now += kDay; },
         "the sector's validity ended");
