@@ -91,7 +91,7 @@ int writeWeekMap(const PlanBriefOptions& o, HeadlessSession& session,
     render::MapRenderer& renderer = *session.renderer;
     const render::MapSelection selection{};
     const render::OverlayContext overlayContext{view, week.from, renderer.style().pixelScale,
-                                                selection};
+                                                selection, renderer.style().palette};
 
     const auto draw = [&](const std::string& path, bool furniture) -> int {
         auto target = render::OffscreenTarget::create(o.width, o.height, 4);

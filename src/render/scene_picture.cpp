@@ -136,7 +136,7 @@ void ScenePicture::draw(const geo::MapView& view, time::UnixMillis t, const MapS
     Canvas hud(&renderer_.fonts());
     buildTimeBadge(hud, view, t, scene_.scenario.title, scale);
     buildCaption(hud, view, caption, stepNumber, stepCount, scale);
-    const OverlayContext context{view, t, scale, selection};
+    const OverlayContext context{view, t, scale, selection, renderer_.style().palette};
     const auto list = overlays();
     renderer_.render(view, list, context, &hud);
 }

@@ -99,9 +99,18 @@ const std::array<Geometry, 10> kGeometry = [] {
     return g;
 }();
 
-constexpr Rgba kOutline{25, 25, 30, 230};
-constexpr Rgba kLeader{25, 25, 30, 210};
+constexpr std::uint8_t kOutlineAlpha = 230;
+constexpr std::uint8_t kLeaderAlpha = 210;
 constexpr Rgba kHighlight{230, 159, 0, 255};
+
+// The outline and speed-leader ink on the palette's sea. By day a near-black; at dusk and
+// night a pale one, as S-52's CHBLK turns light there: a dark ink on the near-black night sea
+// left the military class (a slate fill) and every leader invisible. Symbols and canvases are
+// drawn at the palette's light level, which dims this to about CHBLK's value.
+Rgba outlineInk(charts::PaletteKind palette, std::uint8_t alpha) {
+    if (palette == charts::PaletteKind::Day) return {25, 25, 30, alpha};
+    return {250, 240, 215, alpha};
+}
 
 Rgba withAlpha(Rgba c, float factor) {
     c.a = static_cast<std::uint8_t>(std::clamp(c.a * factor, 0.0f, 255.0f));
@@ -190,7 +199,7 @@ void VesselOverlay::drawInstanced(const OverlayContext& context, MapRenderer& re
 
 void VesselOverlay::refreshStates(const OverlayContext& context) {
     const float sizePx = options_.symbolLengthPx * 0.5f * context.pixelScale;
-    const StateKey key{store_, store_->revision(), context.now, sizePx};
+    const StateKey key{store_, store_->revision(), context.now, sizePx, context.palette};
     if (stateKey_ && *stateKey_ == key) return;
     stateKey_ = key;
     ++stateRefreshes_;
@@ -218,7 +227,7 @@ void VesselOverlay::refreshStates(const OverlayContext& context) {
         in.y = at.y;
         in.sizePx = sizePx;
         in.fill = withAlpha(style->fill, fade);
-        in.edge = withAlpha(kOutline, fade);
+        in.edge = withAlpha(outlineInk(context.palette, kOutlineAlpha), fade);
         in.mode = held ? SymbolMode::HollowStroke : SymbolMode::FillOutlined;
         const float bearing = orientationDeg(*state);
         if (style->contact) {  // contacts are not oriented: their diamond stays upright
@@ -323,7 +332,7 @@ void VesselOverlay::drawLeader(const OverlayContext& context, const Visible& v, 
     const ScreenPoint d = direction(bearing);
     const float fade = s.kind == ais::StateKind::Held ? 0.4f : 1.0f;
     canvas.line(v.at, {v.at.x + d.x * lengthPx, v.at.y + d.y * lengthPx}, 1.3f * context.pixelScale,
-                withAlpha(kLeader, fade * opacity));
+                withAlpha(outlineInk(context.palette, kLeaderAlpha), fade * opacity));
 }
 
 void VesselOverlay::drawLabels(const OverlayContext& context, Canvas& canvas) {
@@ -381,7 +390,9 @@ void VesselOverlay::drawEmphasis(const OverlayContext& context, Canvas& canvas) 
                       mmsi) != selection.highlightedVessels.end())
             canvas.strokeCircle(v.at, radius + 3 * ps, 2.5f * ps, withAlpha(kHighlight, opacity));
         if (selection.hoveredVessel == mmsi)
-            canvas.strokeCircle(v.at, radius, 1.5f * ps, withAlpha(kOutline, 0.8f * opacity));
+            canvas.strokeCircle(
+                v.at, radius, 1.5f * ps,
+                withAlpha(outlineInk(context.palette, kOutlineAlpha), 0.8f * opacity));
         if (selection.selectedVessel == mmsi) {
             // Dark under light: visible over sea, land and any symbol colour.
             canvas.strokeCircle(v.at, radius, 4.0f * ps, withAlpha({20, 20, 20, 255}, opacity));

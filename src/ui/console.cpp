@@ -337,7 +337,8 @@ void drawFrame(ConsoleState& state, int fbw, int fbh) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     std::vector<render::MapOverlay*> overlays = allOverlays(state);
     render::sortOverlaysForPicture(overlays);
-    const render::OverlayContext context{state.view, state.now, state.pixelScale, state.selection};
+    const render::OverlayContext context{state.view, state.now, state.pixelScale, state.selection,
+                                         state.renderer->style().palette};
     state.renderer->render(state.view, overlays, context);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "render_support.hpp"
@@ -43,9 +44,11 @@ struct Picture {
 };
 
 // Renders only the vessel overlay (no charts: the store is the whole picture) at kT0.
-Picture renderVessels(const ais::TrackStore& store, const render::MapSelection& selection = {}) {
+Picture renderVessels(const ais::TrackStore& store, const render::MapSelection& selection = {},
+                      charts::PaletteKind palette = charts::PaletteKind::Day) {
     auto renderer = render::MapRenderer::create();
     EXPECT_TRUE(renderer.ok()) << (renderer ? "" : renderer.error());
+    (*renderer)->setPalette(palette);
     (*renderer)->style().showGraticule = false;
     (*renderer)->style().showScaleBar = false;
     auto target = render::OffscreenTarget::create(400, 400);
@@ -54,7 +57,7 @@ Picture renderVessels(const ais::TrackStore& store, const render::MapSelection& 
     render::VesselOverlay overlay(store);
     overlay.options().showLabels = false;
     render::MapOverlay* overlays[] = {&overlay};
-    const render::OverlayContext context{view, kT0, 1.0f, selection};
+    const render::OverlayContext context{view, kT0, 1.0f, selection, palette};
     (*target)->bind();
     (*renderer)->render(view, overlays, context);
     return {(*target)->read(), view};
@@ -124,6 +127,40 @@ TEST(VesselOverlay, DrawsAVesselInItsClassColourPointingAlongItsHeading) {
         EXPECT_TRUE(close(centre, tanker)) << centre.r << "," << centre.g << "," << centre.b;
         EXPECT_LT(angleBetween(farthestPixelBearing(p.image, s, tanker, 14), heading), 25.0)
             << "heading " << heading;
+    }
+}
+
+// A warship (the class with the darkest fill) stands out from the sea in every palette: by
+// day by its dark fill and outline, at dusk and night by a pale outline (a dark one vanished
+// on the night sea). The same for a moving one's speed leader.
+TEST(VesselOverlay, AWarshipAndItsLeaderStandOutFromTheSeaByDayDuskAndNight) {
+    if (!seawatch::testing::headlessContextOrSkip()) GTEST_SKIP() << "no EGL context here";
+    for (const charts::PaletteKind palette :
+         {charts::PaletteKind::Day, charts::PaletteKind::Dusk, charts::PaletteKind::Night}) {
+        SCOPED_TRACE(charts::paletteKindName(palette));
+        ais::TrackStore store;
+        addVessel(store, 235000001, 35, fixOf(235000001, 48.0, 12.0, 90.0f, 12.0f));
+        const Picture p = renderVessels(store, {}, palette);
+        const geo::ScreenPoint s = p.view.toScreen(geo::LonLat{48.0, 12.0});
+        const auto luminance = [](Pixel q) {
+            return charts::luminance({static_cast<std::uint8_t>(q.r),
+                                      static_cast<std::uint8_t>(q.g),
+                                      static_cast<std::uint8_t>(q.b), 255});
+        };
+        const double seaLuminance = luminance(at(p.image, 5, 5));
+        // The largest difference in luminance from the sea over the symbol, and over the
+        // leader ahead of it (12 kn for the leader's minutes: well past the symbol).
+        const auto contrast = [&](int x0, int x1, int y0, int y1) {
+            double best = 0;
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x) {
+                    best = std::max(
+                        best, std::abs(luminance(at(p.image, s.x + x, s.y + y)) - seaLuminance));
+                }
+            return best;
+        };
+        EXPECT_GT(contrast(-12, 12, -12, 12), 0.2) << "the symbol";
+        EXPECT_GT(contrast(20, 40, -1, 1), 0.15) << "the speed leader";
     }
 }
 

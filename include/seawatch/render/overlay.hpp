@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "seawatch/ais/vessel.hpp"
+#include "seawatch/charts/palette.hpp"
 #include "seawatch/geo/extent.hpp"
 #include "seawatch/geo/map_view.hpp"
 #include "seawatch/render/canvas.hpp"
@@ -37,6 +38,9 @@ struct OverlayContext {
     time::UnixMillis now = 0;
     float pixelScale = 1.0f;
     const MapSelection& selection;
+    // The colour table the picture is drawn in (the renderer's): overlays whose day inks are
+    // dark pick light ones on the dusk and night seas.
+    charts::PaletteKind palette = charts::PaletteKind::Day;
 };
 
 // Grows a lon/lat box around points, for MapOverlay::extent.

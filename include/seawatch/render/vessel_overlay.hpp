@@ -128,6 +128,7 @@ class VesselOverlay final : public MapOverlay {
         std::uint64_t revision = 0;
         time::UnixMillis now = 0;
         float sizePx = 0;
+        charts::PaletteKind palette = charts::PaletteKind::Day;  // the outlines' ink
         bool operator==(const StateKey&) const = default;
     };
     void refreshStates(const OverlayContext& context);
