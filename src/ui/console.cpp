@@ -377,7 +377,10 @@ void runMainLoop(ConsoleState& state, const ConsoleOptions& options, FramePacer&
         int fbw, fbh;
         glfwGetFramebufferSize(state.window, &fbw, &fbh);
         if (fbw <= 0 || fbh <= 0) {
-            glfwWaitEvents();  // minimised
+            // Minimised: nothing to draw, but the feeds are still drained (their inbox would
+            // grow for as long as the window stays down) and a stop request is still seen,
+            // ten times a second; waiting for the next window event alone did neither.
+            glfwWaitEventsTimeout(0.1);
             continue;
         }
         drawFrame(state, fbw, fbh);
