@@ -103,16 +103,20 @@ void BM_RealLogsLinePath(benchmark::State& state) {
 }
 BENCHMARK(BM_RealLogsLinePath)->Unit(benchmark::kMillisecond);
 
-// Framing alone on the same lines.
-void BM_RealLogsParseLine(benchmark::State& state) {
-    const auto& lines = realLogs();
+// Framing alone over `lines`, counted as `unit` ("lines/s", "sentences/s").
+void frameEach(benchmark::State& state, const std::vector<std::string>& lines, const char* unit) {
     if (lines.empty()) return state.SkipWithError("shared testdata absent");
     std::uint64_t n = 0;
     for (auto _ : state)
         for (const auto& l : lines) n += parseLine(l).fragment.payload.size();
     benchmark::DoNotOptimize(n);
-    state.counters["lines/s"] = benchmark::Counter(
+    state.counters[unit] = benchmark::Counter(
         static_cast<double>(state.iterations() * lines.size()), benchmark::Counter::kIsRate);
+}
+
+// Framing alone on the same lines.
+void BM_RealLogsParseLine(benchmark::State& state) {
+    frameEach(state, realLogs(), "lines/s");
 }
 BENCHMARK(BM_RealLogsParseLine)->Unit(benchmark::kMillisecond);
 
@@ -134,14 +138,7 @@ const std::vector<std::string>& realSentences() {
 // Framing alone on those sentences, per sentence: the same lines as the payload-only pass,
 // so the two compare sentence for sentence ("sentences/s" in both).
 void BM_RealLogsParseSentences(benchmark::State& state) {
-    const auto& sentences = realSentences();
-    if (sentences.empty()) return state.SkipWithError("shared testdata absent");
-    std::uint64_t n = 0;
-    for (auto _ : state)
-        for (const auto& l : sentences) n += parseLine(l).fragment.payload.size();
-    benchmark::DoNotOptimize(n);
-    state.counters["sentences/s"] = benchmark::Counter(
-        static_cast<double>(state.iterations() * sentences.size()), benchmark::Counter::kIsRate);
+    frameEach(state, realSentences(), "sentences/s");
 }
 BENCHMARK(BM_RealLogsParseSentences)->Unit(benchmark::kMillisecond);
 

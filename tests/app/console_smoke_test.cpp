@@ -47,6 +47,34 @@ void expectFrameTimes(const std::string& text, std::size_t least, std::size_t mo
     EXPECT_LE(frames, most) << text;
 }
 
+// The environment a console test runs in: its own HOME under `dir`, a virtual X server, and
+// LeakSanitizer off for the console only (Mesa's GLX driver keeps allocations past exit).
+std::string xvfbEnvironment(const fs::path& dir) {
+    return "env HOME=" + dir.string() +
+           " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
+           "xvfb-run -a -s '-screen 0 1280x800x24'";
+}
+
+// Starts the console with the bundled exercise and `arguments`, its log in dir/err.txt, waits
+// for its first frame (up to 120 s: a sanitizer build starts slowly), runs the shell commands
+// `afterFirstFrame` (with $pid the console's), and returns the console's wait status.
+int runConsoleThen(const fs::path& dir, const std::string& arguments,
+                   const std::string& afterFirstFrame) {
+    const fs::path err = dir / "err.txt";
+    const fs::path script = dir / "run.sh";
+    {
+        std::ofstream out(script);
+        out << std::string(SEAWATCH_BINARY) << " --scenario " << kScenario << " " << arguments
+            << " 2>" << err.string() << " &\n"
+            << "pid=$!\n"
+            << "for i in $(seq 1200); do grep -qs 'first frame' " << err.string()
+            << " && break; sleep 0.1; done\n"
+            << afterFirstFrame << "\n"
+            << "wait $pid\n";
+    }
+    return std::system((xvfbEnvironment(dir) + " sh " + script.string()).c_str());
+}
+
 }  // namespace
 
 // The console itself, in a real GLFW window on a virtual X server: it opens the bundled
@@ -59,9 +87,7 @@ TEST(Console, OpensTheBundledExerciseUnderXvfb) {
     const fs::path frameTimes = dir / "frames.txt";
     const auto r = runSeawatch("--scenario " + kScenario + " --exit-after-frames 5 --screenshot " +
                                    shot.string() + " --frame-times " + frameTimes.string(),
-                               "env HOME=" + dir.string() +
-                                   " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
-                                   "xvfb-run -a -s '-screen 0 1280x800x24'");
+                               xvfbEnvironment(dir));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     ASSERT_TRUE(fs::exists(shot)) << r.err;
     // The window shows a chart, not a blank frame: across a grid of samples, much of it is
@@ -99,29 +125,12 @@ TEST(Console, ClosesCleanlyOnSigterm) {
     if (!haveXvfbRun()) GTEST_SKIP() << "xvfb-run is not installed";
     const fs::path dir = scratchDir("console_sigterm");
     const fs::path frameTimes = dir / "frames.txt";
-    const fs::path err = dir / "err.txt";
-    const fs::path script = dir / "run.sh";
-    {
-        std::ofstream out(script);
-        // Waits for the first frame (up to 120 s: a sanitizer build starts slowly), then
-        // asks the console to stop and gives back its exit code.
-        out << std::string(SEAWATCH_BINARY) << " --scenario " << kScenario << " --frame-times "
-            << frameTimes.string() << " 2>" << err.string() << " &\n"
-            << "pid=$!\n"
-            << "for i in $(seq 1200); do grep -qs 'first frame' " << err.string()
-            << " && break; sleep 0.1; done\n"
-            << "sleep 0.5\n"
-            << "kill -TERM $pid\n"
-            << "wait $pid\n";
-    }
-    const std::string command = "env HOME=" + dir.string() +
-                                " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
-                                "xvfb-run -a -s '-screen 0 1280x800x24' sh " +
-                                script.string();
-    const int status = std::system(command.c_str());
-    ASSERT_TRUE(WIFEXITED(status)) << readFile(err);
-    EXPECT_EQ(WEXITSTATUS(status), 0) << readFile(err);
-    EXPECT_NE(readFile(err).find("first frame"), std::string::npos) << readFile(err);
+    const int status =
+        runConsoleThen(dir, "--frame-times " + frameTimes.string(), "sleep 0.5; kill -TERM $pid");
+    const std::string err = readFile(dir / "err.txt");
+    ASSERT_TRUE(WIFEXITED(status)) << err;
+    EXPECT_EQ(WEXITSTATUS(status), 0) << err;
+    EXPECT_NE(err.find("first frame"), std::string::npos) << err;
     EXPECT_TRUE(fs::exists(dir / ".config" / "seawatch" / "console.json"));
     expectFrameTimes(readFile(frameTimes), 1, 100000);
     fs::remove_all(dir);
@@ -132,28 +141,13 @@ TEST(Console, ClosesCleanlyOnSigterm) {
 TEST(Console, ASecondStopSignalEndsItAtOnce) {
     if (!haveXvfbRun()) GTEST_SKIP() << "xvfb-run is not installed";
     const fs::path dir = scratchDir("console_sigterm_twice");
-    const fs::path err = dir / "err.txt";
-    const fs::path script = dir / "run.sh";
-    {
-        std::ofstream out(script);
-        out << std::string(SEAWATCH_BINARY) << " --scenario " << kScenario << " 2>" << err.string()
-            << " &\n"
-            << "pid=$!\n"
-            << "for i in $(seq 1200); do grep -qs 'first frame' " << err.string()
-            << " && break; sleep 0.1; done\n"
-            // Two different signals: two of the same sent together may arrive as one.
-            << "kill -INT $pid; kill -TERM $pid\n"
-            << "wait $pid\n";
-    }
-    const std::string command = "env HOME=" + dir.string() +
-                                " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
-                                "xvfb-run -a -s '-screen 0 1280x800x24' sh " +
-                                script.string();
-    const int status = std::system(command.c_str());
-    ASSERT_TRUE(WIFEXITED(status)) << readFile(err);
+    // Two different signals: two of the same sent together may arrive as one.
+    const int status = runConsoleThen(dir, "", "kill -INT $pid; kill -TERM $pid");
+    const std::string err = readFile(dir / "err.txt");
+    ASSERT_TRUE(WIFEXITED(status)) << err;
     // Ended by whichever of the two was handled second, not closed cleanly (0).
     const int code = WEXITSTATUS(status);
-    EXPECT_TRUE(code == 128 + SIGTERM || code == 128 + SIGINT) << code << "\n" << readFile(err);
+    EXPECT_TRUE(code == 128 + SIGTERM || code == 128 + SIGINT) << code << "\n" << err;
     fs::remove_all(dir);
 }
 
@@ -162,9 +156,7 @@ TEST(Console, AFrameTimesFileItCannotWriteIsAnErrorNamingIt) {
     const fs::path dir = scratchDir("console_frame_times");
     const fs::path unwritable = dir / "no_such_folder" / "frames.txt";
     const auto r = runSeawatch("--exit-after-frames 1 --frame-times " + unwritable.string(),
-                               "env HOME=" + dir.string() +
-                                   " XDG_CONFIG_HOME= XDG_DATA_HOME= ASAN_OPTIONS=detect_leaks=0 "
-                                   "xvfb-run -a -s '-screen 0 1280x800x24'");
+                               xvfbEnvironment(dir));
     EXPECT_EQ(r.exitCode, 1) << r.err;
     EXPECT_NE(r.err.find("--frame-times " + unwritable.string()), std::string::npos) << r.err;
     fs::remove_all(dir);
